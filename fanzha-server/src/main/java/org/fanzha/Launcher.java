@@ -1,0 +1,135 @@
+package org.fanzha;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code ./fanzha} command line. Subcommands start the server or (in later issues) run engines,
+ * simulations and evaluations without a server. Bad options end with a one-line message and exit 2.
+ */
+@Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha 0.1.0",
+		description = "Fanzha (反诈) joint-operations platform against telecom and online fraud.",
+		subcommands = { Launcher.Serve.class, Launcher.Demo.class, CommandLine.HelpCommand.class })
+public class Launcher implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	/** Set when a subcommand started a server, so main() must not exit. */
+	static volatile ConfigurableApplicationContext started;
+
+	public static void main(String[] args) {
+		int rc = commandLine().execute(args);
+		if (started == null || rc != 0) {
+			System.exit(rc);
+		}
+	}
+
+	static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new Launcher());
+		cl.setParameterExceptionHandler((ex, args) -> {
+			ex.getCommandLine().getErr().println("fanzha: " + ex.getMessage() + " (see --help)");
+			return 2;
+		});
+		return cl;
+	}
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** Options shared by every command that starts the server. */
+	static class ServerOptions {
+
+		@Option(names = "--port", paramLabel = "N",
+				description = "HTTP port (default: $SERVER_PORT or 8080).")
+		Integer port;
+
+		@Option(names = "--data-dir", paramLabel = "DIR",
+				description = "Directory of the embedded H2 database (default: ./data).")
+		Path dataDir;
+
+		@Option(names = "--postgres",
+				description = "Use PostgreSQL (FANZHA_DB_URL, FANZHA_DB_USER, FANZHA_DB_PASSWORD) instead of H2.")
+		boolean postgres;
+
+		Map<String, Object> properties() {
+			Map<String, Object> p = new LinkedHashMap<>();
+			if (port != null) {
+				if (port < 1 || port > 65535) {
+					throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
+				}
+				p.put("server.port", port);
+			}
+			if (dataDir != null) {
+				p.put("fanzha.data-dir", dataDir.toAbsolutePath().normalize().toString());
+			}
+			return p;
+		}
+
+		List<String> profiles() {
+			return postgres ? List.of("postgres") : List.of();
+		}
+	}
+
+	abstract static class ServerCommand implements Callable<Integer> {
+
+		@CommandLine.Mixin
+		ServerOptionsMixin options;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		Map<String, Object> extraProperties() {
+			return Map.of();
+		}
+
+		@Override
+		public Integer call() {
+			Map<String, Object> properties;
+			try {
+				properties = new LinkedHashMap<>(options.properties());
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha: " + e.getMessage());
+				return 2;
+			}
+			properties.putAll(extraProperties());
+			started = new SpringApplicationBuilder(FanzhaApplication.class)
+					.properties(properties)
+					.profiles(options.profiles().toArray(String[]::new))
+					.run();
+			return 0;
+		}
+	}
+
+	/** picocli mixins must be classes with the options as fields. */
+	static class ServerOptionsMixin extends ServerOptions {
+	}
+
+	@Command(name = "serve", mixinStandardHelpOptions = true,
+			description = "Start the platform server (H2 file database under ./data unless --postgres).")
+	static class Serve extends ServerCommand {
+	}
+
+	@Command(name = "demo", mixinStandardHelpOptions = true,
+			description = "Start the platform with the embedded database and sample agencies and users per role.")
+	static class Demo extends ServerCommand {
+
+		@Override
+		Map<String, Object> extraProperties() {
+			return Map.of("fanzha.identity.demo-users", true);
+		}
+	}
+}

@@ -1,0 +1,11 @@
+package org.fanzha.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxRequestBytes largest API request body accepted; larger ones get 413 before any parsing
+ */
+@ConfigurationProperties("fanzha.platform")
+public record PlatformProperties(@DefaultValue("1048576") long maxRequestBytes) {
+}

@@ -1,0 +1,38 @@
+package org.fanzha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Verifies the module structure (no cycles, no access to another module's internals) and writes the
+ * module documentation that docs/architecture.md links to.
+ */
+class ModularityTests {
+
+	static final ApplicationModules modules = ApplicationModules.of(FanzhaApplication.class);
+
+	@Test
+	void modulesAreWellFormed() {
+		modules.verify();
+		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
+				.contains("audit", "identity", "console", "platform");
+	}
+
+	@Test
+	void writesModuleDocumentation() throws Exception {
+		Path out = Path.of("..", "docs", "modules");
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString()))
+				.writeModulesAsPlantUml()
+				.writeIndividualModulesAsPlantUml()
+				.writeModuleCanvases()
+				.writeAggregatingDocument();
+		assertThat(out.resolve("components.puml")).exists();
+		assertThat(Files.readString(out.resolve("components.puml"))).contains("identity").contains("audit");
+	}
+}
