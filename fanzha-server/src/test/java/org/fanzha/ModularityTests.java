@@ -21,7 +21,7 @@ class ModularityTests {
 	void modulesAreWellFormed() {
 		modules.verify();
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-				.contains("audit", "identity", "console", "platform");
+				.contains("audit", "identity", "console", "platform", "core");
 	}
 
 	@Test
@@ -33,6 +33,6 @@ class ModularityTests {
 				.writeModuleCanvases()
 				.writeAggregatingDocument();
 		assertThat(out.resolve("components.puml")).exists();
-		assertThat(Files.readString(out.resolve("components.puml"))).contains("identity").contains("audit");
+		assertThat(Files.readString(out.resolve("components.puml"))).contains("Identity and access").contains("Audit").contains("Console");
 	}
 }

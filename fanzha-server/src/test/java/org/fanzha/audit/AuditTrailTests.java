@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
 
 @SpringBootTest
 class AuditTrailTests {
@@ -42,6 +43,8 @@ class AuditTrailTests {
 	@Test
 	void recordsWhoReadWhatForWhichCase() {
 		signIn("officer-7", "XA-AFC");
+		// outside an HTTP request (a scheduled job, an event listener) the channel is SYSTEM
+		RequestContextHolder.resetRequestAttributes();
 		trail.read("PERSON", "610***********1234", "XA-2026-000123", "victim contact for stop-payment");
 		AuditEntry e = trail.search(new AuditQuery(null, null, null, "XA-2026-000123", null, 10)).get(0);
 		assertThat(e.actor()).isEqualTo("officer-7");
