@@ -106,10 +106,16 @@ public class Launcher implements Runnable {
 				return 2;
 			}
 			properties.putAll(extraProperties());
+			// as command-line arguments, these outrank application.yml and the environment
+			String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+					.toArray(String[]::new);
 			started = new SpringApplicationBuilder(FanzhaApplication.class)
-					.properties(properties)
 					.profiles(options.profiles().toArray(String[]::new))
-					.run();
+					.run(arguments);
+			String port = started.getEnvironment().getProperty("local.server.port");
+			spec.commandLine().getOut().println("Fanzha is running: console http://localhost:" + port
+					+ "/ (zh-CN; ?lang=en for English), API docs http://localhost:" + port + "/swagger-ui.html");
+			spec.commandLine().getOut().flush();
 			return 0;
 		}
 	}

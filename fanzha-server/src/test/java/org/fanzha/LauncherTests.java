@@ -3,6 +3,11 @@ package org.fanzha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,30 @@ class LauncherTests {
 		assertThat(r.out()).contains("serve").contains("demo");
 		assertThat(run().out()).contains("serve").contains("demo");
 		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres");
+	}
+
+	@Test
+	void serveListensOnTheRequestedPort() throws Exception {
+		int port;
+		try (ServerSocket probe = new ServerSocket(0)) {
+			port = probe.getLocalPort();
+		}
+		Run r = run("serve", "--port", Integer.toString(port), "--data-dir", "target/launcher-test-data");
+		try {
+			assertThat(r.rc()).isZero();
+			assertThat(r.out()).contains("http://localhost:" + port + "/");
+			HttpResponse<String> login = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(login.statusCode()).isEqualTo(200);
+			assertThat(login.body()).contains("反诈联合作战平台");
+		}
+		finally {
+			if (Launcher.started != null) {
+				Launcher.started.close();
+				Launcher.started = null;
+			}
+		}
 	}
 
 	@Test
