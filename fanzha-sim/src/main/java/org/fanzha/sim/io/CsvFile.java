@@ -88,6 +88,20 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
+	/** A field already encoded as UTF-8 (for values repeated on many rows: region codes, channel names). */
+	public CsvFile bytes(byte[] utf8) {
+		separator();
+		if (utf8.length > CAPACITY) {
+			flushBuffer();
+			write(utf8, utf8.length);
+			return this;
+		}
+		ensure(utf8.length);
+		System.arraycopy(utf8, 0, buf, pos, utf8.length);
+		pos += utf8.length;
+		return this;
+	}
+
 	public CsvFile number(long v) {
 		separator();
 		ensure(20);
@@ -111,6 +125,15 @@ public final class CsvFile implements Closeable {
 			buf[j] = t;
 		}
 		return this;
+	}
+
+	/** An identifier written as a one-letter prefix and a number, e.g. {@code A1234}, without building a string. */
+	public CsvFile id(char prefix, long n) {
+		separator();
+		ensure(1);
+		buf[pos++] = (byte) prefix;
+		firstField = true;
+		return number(n);
 	}
 
 	public CsvFile bool(boolean b) {

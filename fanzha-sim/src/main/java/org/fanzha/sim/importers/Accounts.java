@@ -1,0 +1,102 @@
+package org.fanzha.sim.importers;
+
+import java.util.Arrays;
+
+/**
+ * The accounts of an import, numbered in order of first appearance, with what accounts.csv and
+ * truth/mule_accounts.csv need: opening balance, institution, mule flag and first laundering chain, and one
+ * spare number per account for the format (AMLSim's fraudStep). Parallel primitive arrays, so millions of
+ * accounts stay cheap; transfers themselves are never held.
+ */
+final class Accounts {
+
+	private final IdIndex ids = new IdIndex();
+
+	private long[] opening = new long[256];
+
+	private long[] aux = new long[256];
+
+	private int[] institution = new int[256];
+
+	private int[] chain = new int[256];
+
+	private boolean[] mule = new boolean[256];
+
+	int size() {
+		return ids.size();
+	}
+
+	String id(int account) {
+		return ids.name(account);
+	}
+
+	int get(byte[] b, int off, int len) {
+		return ids.get(b, off, len);
+	}
+
+	/** The account for this id; a new one has opening balance 0, no institution, no chain, not a mule. */
+	int getOrAdd(byte[] b, int off, int len) {
+		int a = ids.getOrAdd(b, off, len);
+		if (ids.added()) {
+			if (a == opening.length) {
+				int n = a * 2;
+				opening = Arrays.copyOf(opening, n);
+				aux = Arrays.copyOf(aux, n);
+				institution = Arrays.copyOf(institution, n);
+				chain = Arrays.copyOf(chain, n);
+				mule = Arrays.copyOf(mule, n);
+			}
+			institution[a] = -1;
+			chain[a] = -1;
+		}
+		return a;
+	}
+
+	/** Whether the last {@link #getOrAdd} made a new account. */
+	boolean added() {
+		return ids.added();
+	}
+
+	long opening(int a) {
+		return opening[a];
+	}
+
+	void setOpening(int a, long fen) {
+		opening[a] = fen;
+	}
+
+	long aux(int a) {
+		return aux[a];
+	}
+
+	void setAux(int a, long v) {
+		aux[a] = v;
+	}
+
+	int institution(int a) {
+		return institution[a];
+	}
+
+	void setInstitution(int a, int i) {
+		institution[a] = i;
+	}
+
+	boolean isMule(int a) {
+		return mule[a];
+	}
+
+	/** Marks a mule; its first chain (an index into the run's chains, or -1) is kept from the first call. */
+	void markMule(int a, int chainIndex) {
+		if (!mule[a]) {
+			mule[a] = true;
+			chain[a] = chainIndex;
+		}
+		else if (chain[a] < 0) {
+			chain[a] = chainIndex;
+		}
+	}
+
+	int chain(int a) {
+		return chain[a];
+	}
+}

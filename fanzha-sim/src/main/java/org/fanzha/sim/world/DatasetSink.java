@@ -1,0 +1,255 @@
+package org.fanzha.sim.world;
+
+import java.nio.file.Path;
+
+import org.fanzha.sim.io.CsvFile;
+import org.fanzha.sim.io.DatasetWriter;
+import org.fanzha.sim.io.Table;
+
+/**
+ * Writes a simulated world as a Fanzha dataset (the schema of {@link Table}, documented in
+ * docs/simulator.md). Ids: persons {@code P<n>}, accounts {@code A<n>}, transfers {@code T<n>}, calls
+ * {@code K<n>}, texts {@code M<n>}, cases {@code C<n>}, gangs {@code G<n>}, chains {@code L<n>},
+ * merchants {@code B<n>}, agents {@code AG<county>-<n>}.
+ */
+public final class DatasetSink implements EventSink, AutoCloseable {
+
+	private final DatasetWriter out;
+
+	private World world;
+
+	private CsvFile transfers;
+
+	private CsvFile calls;
+
+	private CsvFile sms;
+
+	private CsvFile laundering;
+
+	private CsvFile cases;
+
+	private CsvFile victims;
+
+	private String[] countyCodes;
+
+	private byte[][] countyBytes;
+
+	private static final byte[][] CHANNEL_BYTES = new byte[TransferChannel.values().length][];
+
+	private static final byte[] TRUE = "true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private static final byte[] FALSE = "false".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	static {
+		for (TransferChannel c : TransferChannel.values()) {
+			CHANNEL_BYTES[c.ordinal()] = c.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		}
+	}
+
+	public DatasetSink(Path dir) {
+		this.out = new DatasetWriter(dir);
+	}
+
+	public DatasetWriter writer() {
+		return out;
+	}
+
+	@Override
+	public void begin(World w) {
+		this.world = w;
+		Population pop = w.population;
+		countyCodes = new String[pop.counties()];
+		countyBytes = new byte[countyCodes.length][];
+		for (int c = 0; c < countyCodes.length; c++) {
+			countyCodes[c] = pop.counties[c].value();
+			countyBytes[c] = countyCodes[c].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		}
+		writeInstitutions();
+		writePersons(pop);
+		writeAccounts(pop);
+		writeMerchants(pop);
+		writeSims(pop, w.gangs);
+		writeGangs(w);
+		transfers = out.file(Table.TRANSFERS);
+		calls = out.file(Table.CALLS);
+		sms = out.file(Table.SMS);
+		laundering = out.file(Table.TRUTH_LAUNDERING);
+		cases = out.file(Table.CASES);
+		victims = out.file(Table.TRUTH_VICTIMS);
+	}
+
+	private void writeInstitutions() {
+		CsvFile f = out.file(Table.INSTITUTIONS);
+		for (Catalog.Institution i : Catalog.INSTITUTIONS) {
+			f.text(i.code()).text(i.name()).text(i.bank() ? "BANK" : "PAYMENT").endRow();
+		}
+	}
+
+	private void writePersons(Population pop) {
+		CsvFile f = out.file(Table.PERSONS);
+		for (int p = 0; p < pop.persons; p++) {
+			f.id('P', p).text(pop.name(p)).text(pop.idNumber(p)).text(pop.gender[p] == 0 ? "M" : "F")
+					.date(pop.birthDay[p]).text(Occupation.values()[pop.occupation[p]].name())
+					.text(countyCodes[pop.county[p]]);
+			if (pop.school[p] >= 0) {
+				f.text(Catalog.SCHOOLS.get(pop.school[p]).name());
+			}
+			else {
+				f.empty();
+			}
+			f.number(pop.simPhone[pop.firstSim[p]]).endRow();
+		}
+	}
+
+	private static final String[] CLASSES = { "", "I", "II", "III" };
+
+	private void writeAccounts(Population pop) {
+		CsvFile f = out.file(Table.ACCOUNTS);
+		for (int a = 0; a < pop.accounts(); a++) {
+			f.id('A', a).number(pop.openingBalance[a]).text(Catalog.INSTITUTIONS.get(pop.accountInstitution[a]).code())
+					.text(pop.cardNumber(a));
+			switch (pop.accountKind[a]) {
+				case Population.KIND_PERSONAL -> f.id('P', pop.accountHolder[a]);
+				case Population.KIND_MERCHANT -> f.id('B', pop.accountHolder[a]);
+				default -> f.text("EMPLOYER");
+			}
+			f.text(CLASSES[pop.accountClass[a]]).date(pop.accountOpenDay[a]).text(countyCodes[pop.accountBranch[a]])
+					.text(pop.accountKind[a] == Population.KIND_PERSONAL ? "PERSONAL"
+							: pop.accountKind[a] == Population.KIND_MERCHANT ? "MERCHANT" : "EMPLOYER")
+					.endRow();
+		}
+	}
+
+	private void writeMerchants(Population pop) {
+		CsvFile f = out.file(Table.MERCHANTS);
+		Catalog.MerchantCategory[] cats = Catalog.MerchantCategory.values();
+		for (int m = 0; m < pop.merchants; m++) {
+			f.id('B', m).text(cats[pop.merchantCategory[m]].name() + "-" + m).text(cats[pop.merchantCategory[m]].name())
+					.text(countyCodes[pop.merchantCounty[m]]).id('A', pop.merchantAccount[m]).endRow();
+		}
+	}
+
+	private void writeSims(Population pop, Gangs gangs) {
+		CsvFile f = out.file(Table.SIMS);
+		for (int s = 0; s < pop.sims(); s++) {
+			sim(f, pop.simPhone[s], pop.simHolder[s], pop.simActivationDay[s], pop.simImei[s], pop.simAgent[s]);
+		}
+		for (int s = 0; s < gangs.fraudSims; s++) {
+			sim(f, gangs.fraudPhone[s], gangs.fraudHolder[s], gangs.fraudActivationDay[s], gangs.fraudImei[s],
+					gangs.fraudAgent[s]);
+		}
+		CsvFile truth = out.file(Table.TRUTH_FRAUD_SIMS);
+		for (int s = 0; s < gangs.fraudSims; s++) {
+			truth.number(gangs.fraudPhone[s]).id('G', gangs.fraudGang[s])
+					.text(Gangs.SimSource.values()[gangs.fraudSource[s]].name()).number(gangs.fraudImei[s]).endRow();
+		}
+	}
+
+	private void sim(CsvFile f, long phone, int holder, int day, long imei, int agent) {
+		int county = agent / Population.AGENTS_PER_COUNTY;
+		f.number(phone).id('P', holder).text(org.fanzha.core.PhoneNumber.parse(Long.toString(phone)).operator().name())
+				.date(day).number(imei).text("AG" + countyCodes[county] + "-" + (agent % Population.AGENTS_PER_COUNTY))
+				.text(countyCodes[county]).endRow();
+	}
+
+	private void writeGangs(World w) {
+		CsvFile f = out.file(Table.TRUTH_GANGS);
+		for (Gangs.Gang g : w.gangs.all()) {
+			f.id('G', g.id).text(g.type.name()).text(countyCodes[g.baseCounty]).bool(g.simBox).bool(w.config.evasive())
+					.endRow();
+		}
+	}
+
+	@Override
+	public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		CsvFile f = transfers;
+		f.id('T', id).time(time).id('A', from);
+		if (to < 0) {
+			f.empty();
+		}
+		else {
+			f.id('A', to);
+		}
+		f.number(amountFen).bytes(CHANNEL_BYTES[channel.ordinal()]).bytes(countyBytes[county]).endRow();
+	}
+
+	@Override
+	public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
+			long imei) {
+		calls.id('K', id).time(time).number(caller).number(callee).number(durationSeconds)
+				.bytes(answered ? TRUE : FALSE).bytes(countyBytes[county]).number(imei).endRow();
+	}
+
+	@Override
+	public void sms(long id, long time, long sender, long receiver, int county) {
+		sms.id('M', id).time(time).number(sender).number(receiver).bytes(countyBytes[county]).endRow();
+	}
+
+	@Override
+	public void laundering(long transferId, long chainId, int gang, int level, long victimTransferId) {
+		laundering.id('T', transferId).id('L', chainId).id('G', gang).number(level).id('T', victimTransferId).endRow();
+	}
+
+	@Override
+	public void caseReport(CaseReport c) {
+		CsvFile f = cases;
+		f.id('C', c.caseId()).time(c.reportTime()).id('P', c.victim()).text(c.type().name())
+				.text(countyCodes[c.county()]).number(c.lossFen());
+		StringBuilder b = new StringBuilder();
+		for (long t : c.reportedTransfers()) {
+			b.append(b.length() == 0 ? "" : ";").append('T').append(t);
+		}
+		f.text(b.toString());
+		b.setLength(0);
+		for (long p : c.suspectPhones()) {
+			b.append(b.length() == 0 ? "" : ";").append(p);
+		}
+		f.text(b.toString()).text(c.suspectAppOrUrl()).text(c.suspectIm()).endRow();
+	}
+
+	@Override
+	public void victim(VictimRecord v) {
+		victims.id('P', v.person()).id('G', v.gang()).text(v.type().name()).time(v.firstContact()).number(v.payments())
+				.number(v.lossFen()).bool(v.reports());
+		if (v.caseId() >= 0) {
+			victims.id('C', v.caseId());
+		}
+		else {
+			victims.empty();
+		}
+		victims.endRow();
+	}
+
+	@Override
+	public void end(World w) {
+		CsvFile f = out.file(Table.TRUTH_MULE_ACCOUNTS);
+		Population pop = w.population;
+		for (int a = 0; a < pop.accounts(); a++) {
+			if (!w.isMule(a)) {
+				continue;
+			}
+			f.id('A', a).id('G', w.muleGang(a)).number(w.muleLevel(a)).text(w.muleKind(a).name());
+			long chain = w.muleFirstChain(a);
+			if (chain >= 0) {
+				f.id('L', chain);
+			}
+			else {
+				f.empty();
+			}
+			f.endRow();
+		}
+	}
+
+	@Override
+	public void close() {
+		out.close();
+	}
+
+	/** Simulates a world into a directory. */
+	public static void write(SimConfig config, Path dir) {
+		World world = new World(config);
+		try (DatasetSink sink = new DatasetSink(dir)) {
+			new Simulator(world).run(sink);
+		}
+	}
+}

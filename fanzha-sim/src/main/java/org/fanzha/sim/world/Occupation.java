@@ -1,0 +1,5 @@
+package org.fanzha.sim.world;
+
+public enum Occupation {
+	STUDENT, EMPLOYEE, CIVIL_SERVANT, SELF_EMPLOYED, FARMER, RETIRED, UNEMPLOYED
+}

@@ -1,0 +1,73 @@
+package org.fanzha.sim.world;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Knobs of a simulated world. Presets fix the size; everything else has documented defaults
+ * (docs/simulator.md). Absolute fraud rates are scaled up by {@code victimsPerMillionPerDay} so that a small
+ * world holds enough cases to work with; shares and shapes follow the calibration.
+ *
+ * @param persons adults (18–85) in the province
+ * @param days simulated days from {@code startDate}
+ * @param gangs fraud gangs
+ * @param victimsPerMillionPerDay new victims per million persons per day (real: about 0.85, scaled)
+ * @param reportProbability share of victims who ever report (assumption: under-reporting)
+ * @param evasive gangs adapt: slower layering, deeper chains, aged accounts, more mixing
+ */
+public record SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
+		double victimsPerMillionPerDay, double reportProbability, boolean evasive) {
+
+	public SimConfig {
+		if (persons < 100) {
+			throw new IllegalArgumentException("persons must be at least 100, got " + persons);
+		}
+		if (days < 1 || days > 366) {
+			throw new IllegalArgumentException("days must be between 1 and 366, got " + days);
+		}
+		if (gangs < 1) {
+			throw new IllegalArgumentException("gangs must be at least 1, got " + gangs);
+		}
+		if (victimsPerMillionPerDay < 0 || reportProbability < 0 || reportProbability > 1) {
+			throw new IllegalArgumentException("victim rate must be >= 0 and report probability within [0, 1]");
+		}
+	}
+
+	public static final LocalDate DEFAULT_START = LocalDate.of(2026, 3, 1);
+
+	/** Named sizes: tiny for tests, small for the demo, medium and large for benchmarks. */
+	public static SimConfig preset(String name, long seed) {
+		return switch (name) {
+			case "tiny" -> new SimConfig("tiny", seed, 5_000, 2, DEFAULT_START, 3, 4_000, 0.7, false);
+			case "small" -> new SimConfig("small", seed, 100_000, 1, DEFAULT_START, 10, 1_500, 0.7, false);
+			case "medium" -> new SimConfig("medium", seed, 1_000_000, 7, DEFAULT_START, 40, 300, 0.7, false);
+			case "large" -> new SimConfig("large", seed, 10_000_000, 7, DEFAULT_START, 200, 100, 0.7, false);
+			default -> throw new IllegalArgumentException(
+					"Unknown preset '" + name + "': use tiny, small, medium or large");
+		};
+	}
+
+	public SimConfig withEvasive(boolean on) {
+		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
+				reportProbability, on);
+	}
+
+	public SimConfig withSize(int persons, int days) {
+		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
+				reportProbability, evasive);
+	}
+
+	public SimConfig withFraud(int gangs, double victimsPerMillionPerDay) {
+		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
+				reportProbability, evasive);
+	}
+
+	/** Epoch second of the start, midnight China Standard Time. */
+	public long startEpochSecond() {
+		return startDate.atStartOfDay().toEpochSecond(ZoneOffset.ofHours(8));
+	}
+
+	public long endEpochSecond() {
+		return startEpochSecond() + days * 86_400L;
+	}
+}

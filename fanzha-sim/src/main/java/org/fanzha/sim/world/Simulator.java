@@ -1,0 +1,977 @@
+package org.fanzha.sim.world;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+
+import org.fanzha.core.Money;
+
+/**
+ * Runs a {@link World} hour by hour and streams what happens to an {@link EventSink}.
+ *
+ * <p>Algorithm: a discrete-event simulation with an hourly frame. Ordinary life (purchases, bills, family
+ * transfers, salaries, ATM withdrawals, calls and texts) is drawn per hour as Poisson counts shaped by a daily
+ * rhythm and written into primitive column buffers. Fraud is a priority queue of scheduled events — a victim's
+ * contact calls, payments, a mule account forwarding money after its dwell time, a report — processed in time
+ * order up to the end of the hour, each possibly scheduling more. The hour's buffers are then sorted by time
+ * (one primitive long sort of time‖index keys) and emitted, which is where transfer ids are assigned; ground
+ * truth refers to ids through tags resolved at emission. Victims are planned for the whole window up front
+ * (they are few), so a con that started before the hour still has its calls in the right hour.
+ *
+ * <p>Cost: O(events · log events-per-hour) time; memory bounded by the population tables plus one hour of
+ * events and the pending fraud queue. Deterministic: one seed, fixed sub-streams, no hash-order iteration.
+ *
+ * <p>Calibration of ordinary life (assumptions, docs/simulator.md): per person and day 0.8 POS purchases,
+ * 0.7 online payments, 0.05 bills, 0.15 transfers to contacts, 0.04 ATM withdrawals (about 1.7 payments a
+ * day, against roughly 0.9 bank non-cash plus 2 payment-institution payments per person and day in the PBoC's
+ * 2022 payment-system figures, recalled), monthly salaries or pensions, 2 calls and 0.3 text messages.
+ */
+public final class Simulator {
+
+	static final double POS_PER_DAY = 0.8;
+
+	static final double ONLINE_PER_DAY = 0.7;
+
+	static final double BILL_PER_DAY = 0.05;
+
+	static final double P2P_PER_DAY = 0.15;
+
+	static final double ATM_PER_DAY = 0.04;
+
+	static final double CALLS_PER_DAY = 2.0;
+
+	static final double SMS_PER_DAY = 0.3;
+
+	/** Relative activity by hour of day (assumption: midday and evening peaks, quiet nights). */
+	static final double[] PAY_HOURS = { 0.25, 0.12, 0.06, 0.04, 0.04, 0.08, 0.3, 0.7, 1.0, 1.1, 1.2, 1.4, 1.6, 1.3,
+			1.1, 1.1, 1.2, 1.4, 1.7, 1.8, 1.7, 1.3, 0.8, 0.45 };
+
+	static final double[] CALL_HOURS = { 0.1, 0.05, 0.03, 0.03, 0.03, 0.08, 0.3, 0.8, 1.3, 1.6, 1.7, 1.4, 1.1, 1.2,
+			1.5, 1.6, 1.5, 1.4, 1.3, 1.4, 1.4, 1.1, 0.6, 0.25 };
+
+	/** Individual transfers stay under this (PBoC large-value reporting and bank review thresholds). */
+	static final long LAYERING_CAP_FEN = 49_990_00L;
+
+	/** Largest single ATM withdrawal (common daily card limit). */
+	static final long ATM_CAP_FEN = 20_000_00L;
+
+	private final World world;
+
+	private final Population pop;
+
+	private final SimConfig cfg;
+
+	private final Rng life;
+
+	private final Rng fraud;
+
+	private final long start;
+
+	private final long end;
+
+	private final int hours;
+
+	private int hour;
+
+	private final double payNorm;
+
+	private final double callNorm;
+
+	private long nextTransferId = 1;
+
+	private long nextCallId = 1;
+
+	private long nextSmsId = 1;
+
+	private long nextCaseId = 1;
+
+	private long nextChainId = 1;
+
+	private long seq;
+
+	// one hour of transfers
+	private int tn;
+
+	private int[] tTime = new int[1 << 12];
+
+	private int[] tFrom = new int[1 << 12];
+
+	private int[] tTo = new int[1 << 12];
+
+	private long[] tAmount = new long[1 << 12];
+
+	private byte[] tChannel = new byte[1 << 12];
+
+	private short[] tCounty = new short[1 << 12];
+
+	private int[] tTag = new int[1 << 12];
+
+	// one hour of calls
+	private int cn;
+
+	private int[] cTime = new int[1 << 12];
+
+	private long[] cCaller = new long[1 << 12];
+
+	private long[] cCallee = new long[1 << 12];
+
+	private int[] cDuration = new int[1 << 12];
+
+	private short[] cCounty = new short[1 << 12];
+
+	private long[] cImei = new long[1 << 12];
+
+	// one hour of texts
+	private int sn;
+
+	private int[] sTime = new int[1 << 10];
+
+	private long[] sSender = new long[1 << 10];
+
+	private long[] sReceiver = new long[1 << 10];
+
+	private short[] sCounty = new short[1 << 10];
+
+	private long[] keys = new long[1 << 12];
+
+	// fraud transfer tags
+	private int tags;
+
+	private long[] tagChain = new long[256];
+
+	private int[] tagGang = new int[256];
+
+	private byte[] tagLevel = new byte[256];
+
+	private int[] tagVictimTag = new int[256];
+
+	private long[] tagTransferId = new long[256];
+
+	private int[] tagVictim = new int[256];
+
+	private final PriorityQueue<Pending> queue = new PriorityQueue<>();
+
+	private final List<VictimPlan> victims = new ArrayList<>();
+
+	private final List<VictimPlan> reportsThisHour = new ArrayList<>();
+
+	private final double[] gangNoisePerHour;
+
+	private final int[] simBoxCursor;
+
+	public Simulator(World world) {
+		this.world = world;
+		this.pop = world.population;
+		this.cfg = world.config;
+		this.life = Rng.of(cfg.seed(), 10);
+		this.fraud = Rng.of(cfg.seed(), 20);
+		this.start = cfg.startEpochSecond();
+		this.end = cfg.endEpochSecond();
+		this.hours = cfg.days() * 24;
+		this.payNorm = 24.0 / Arrays.stream(PAY_HOURS).sum();
+		this.callNorm = 24.0 / Arrays.stream(CALL_HOURS).sum();
+		this.gangNoisePerHour = new double[world.gangs.all().size()];
+		this.simBoxCursor = new int[world.gangs.all().size()];
+		planVictims();
+	}
+
+	public World world() {
+		return world;
+	}
+
+	/** Streams the whole window. */
+	public void run(EventSink sink) {
+		sink.begin(world);
+		while (step(sink)) {
+			// one hour at a time
+		}
+	}
+
+	/** Simulates and emits the next hour; false when the window is over (and {@code end} was called). */
+	public boolean step(EventSink sink) {
+		if (hour >= hours) {
+			return false;
+		}
+		long hourStart = start + hour * 3600L;
+		int hourOfDay = hour % 24;
+		tn = 0;
+		cn = 0;
+		sn = 0;
+		reportsThisHour.clear();
+		ordinaryLife(hourStart, hourOfDay);
+		fraudNoise(hourStart, hourOfDay);
+		long hourEnd = hourStart + 3600;
+		while (!queue.isEmpty() && queue.peek().time < hourEnd) {
+			process(queue.poll(), hourStart);
+		}
+		emit(sink, hourStart);
+		hour++;
+		if (hour >= hours) {
+			finish(sink);
+		}
+		return true;
+	}
+
+	public long startTime() {
+		return start;
+	}
+
+	/** Epoch second up to which events have been emitted. */
+	public long simulatedUntil() {
+		return start + hour * 3600L;
+	}
+
+	// ---------------------------------------------------------------- ordinary life
+
+	private void ordinaryLife(long hourStart, int hourOfDay) {
+		final Rng r = life;
+		final int persons = pop.persons;
+		double pay = PAY_HOURS[hourOfDay] * payNorm / 24.0 * persons;
+		double talk = CALL_HOURS[hourOfDay] * callNorm / 24.0 * persons;
+
+		for (int n = r.poisson(pay * POS_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int c = pop.activityCounty(p);
+			int m = c * pop.merchantsPerCounty + r.nextInt(pop.merchantsPerCounty);
+			int from = spendingAccount(p, r.chance(0.5));
+			if (from >= 0) {
+				long amount = yuan(r.logNormal(Catalog.MerchantCategory.values()[pop.merchantCategory[m]].medianYuan(), 0.8), r);
+				addTransfer(hourStart, r.nextInt(3600), from, pop.merchantAccount[m], amount, TransferChannel.POS, c, -1);
+			}
+		}
+		int online = pop.merchants - pop.merchantsPerCounty * pop.counties();
+		for (int n = r.poisson(pay * ONLINE_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int from = spendingAccount(p, true);
+			if (from >= 0) {
+				int m = pop.merchantsPerCounty * pop.counties() + r.nextInt(online);
+				addTransfer(hourStart, r.nextInt(3600), from, pop.merchantAccount[m], yuan(r.logNormal(90, 1.0), r),
+						TransferChannel.ONLINE, pop.activityCounty(p), -1);
+			}
+		}
+		for (int n = r.poisson(pay * BILL_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int from = spendingAccount(p, r.chance(0.6));
+			if (from >= 0) {
+				int c = pop.county[p];
+				int m = c * pop.merchantsPerCounty + r.nextInt(2);
+				addTransfer(hourStart, r.nextInt(3600), from, pop.merchantAccount[m], yuan(r.logNormal(150, 0.6), r),
+						TransferChannel.BILL, c, -1);
+			}
+		}
+		for (int n = r.poisson(pay * P2P_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int q = contact(p, r.nextInt(3) == 0 ? r.nextInt(3) : r.nextInt(10));
+			int from = spendingAccount(p, r.chance(0.5));
+			int to = spendingAccount(q, r.chance(0.5));
+			if (from >= 0 && to >= 0 && from != to) {
+				addTransfer(hourStart, r.nextInt(3600), from, to, yuan(r.logNormal(300, 1.2), r), TransferChannel.MOBILE,
+						pop.activityCounty(p), -1);
+			}
+		}
+		for (int n = r.poisson(pay * ATM_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int from = bankAccount(p);
+			if (from >= 0) {
+				long amount = Math.max(100, Math.round(r.logNormal(800, 0.7) / 100) * 100) * 100L;
+				addTransfer(hourStart, r.nextInt(3600), from, -1, amount, TransferChannel.ATM, pop.activityCounty(p), -1);
+			}
+		}
+		if (hourOfDay == 9) {
+			salaries(hourStart, r);
+		}
+		for (int n = r.poisson(talk * CALLS_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int q = contact(p, r.nextInt(3) == 0 ? r.nextInt(3) : r.nextInt(10));
+			int sim = pop.firstSim[p] + (pop.simCount[p] > 1 && r.chance(0.2) ? 1 : 0);
+			boolean answered = r.chance(0.85);
+			int duration = answered ? Math.max(3, (int) r.logNormal(90, 1.0)) : 0;
+			addCall(hourStart, r.nextInt(3600), pop.simPhone[sim], pop.simPhone[pop.firstSim[q]], duration,
+					pop.activityCounty(p), pop.simImei[sim]);
+		}
+		for (int n = r.poisson(talk * SMS_PER_DAY); n > 0; n--) {
+			int p = r.nextInt(persons);
+			int q = contact(p, r.nextInt(10));
+			addSms(hourStart, r.nextInt(3600), pop.simPhone[pop.firstSim[p]], pop.simPhone[pop.firstSim[q]],
+					pop.activityCounty(p));
+		}
+	}
+
+	/** Salaries (employees, civil servants) and pensions (retired) on each person's pay day, one day in 28. */
+	private void salaries(long hourStart, Rng r) {
+		int day = (int) ((hourStart - start) / 86_400 + cfg.startDate().getDayOfMonth() - 1) % 28;
+		final long seed = cfg.seed();
+		for (int p = 0; p < pop.persons; p++) {
+			int occ = pop.occupation[p];
+			boolean salaried = occ == Occupation.EMPLOYEE.ordinal() || occ == Occupation.CIVIL_SERVANT.ordinal();
+			boolean pension = occ == Occupation.RETIRED.ordinal();
+			if (!salaried && !pension || Math.floorMod(Rng.hash(seed, p, 40), 28) != day) {
+				continue;
+			}
+			int to = bankAccount(p);
+			if (to < 0) {
+				continue;
+			}
+			int pf = pop.prefectureOfCounty[pop.county[p]];
+			int employer = pop.employerFirstAccount[pf] + (pension ? 0 : 1 + (int) Math.floorMod(Rng.hash(seed, p, 41),
+					pop.employersPerPrefecture - 1));
+			long amount = yuan(r.logNormal(pension ? 3_200 : 6_500, 0.45), r);
+			addTransfer(hourStart, r.nextInt(3600), employer, to, amount, TransferChannel.SALARY, pop.county[p], -1);
+		}
+	}
+
+	/** Contacts: the first two are family (30 % living elsewhere in the province); the rest live in the same county. */
+	private int contact(int p, int j) {
+		long h = Rng.hash(cfg.seed(), p, 100 + j);
+		if (j < 2 && Math.floorMod(h >>> 40, 10) < 3) {
+			return (int) Math.floorMod(h, pop.persons);
+		}
+		int c = pop.county[p];
+		return pop.countyFirstPerson[c] + (int) Math.floorMod(h, pop.countyPersons[c]);
+	}
+
+	/** An account the holder uses (not one they sold), preferring a payment-institution account when asked. */
+	private int spendingAccount(int p, boolean preferMobile) {
+		int first = pop.firstAccount[p];
+		int n = pop.accountCount[p];
+		int fallback = -1;
+		for (int k = 0; k < n; k++) {
+			int a = first + k;
+			if ((pop.accountFlags[a] & Population.FLAG_ABANDONED) != 0) {
+				continue;
+			}
+			boolean mobile = pop.accountInstitution[a] >= Catalog.ALIPAY;
+			if (mobile == preferMobile) {
+				return a;
+			}
+			if (fallback < 0) {
+				fallback = a;
+			}
+		}
+		return fallback;
+	}
+
+	private int bankAccount(int p) {
+		int first = pop.firstAccount[p];
+		for (int k = 0, n = pop.accountCount[p]; k < n; k++) {
+			int a = first + k;
+			if ((pop.accountFlags[a] & Population.FLAG_ABANDONED) == 0 && pop.accountInstitution[a] < Catalog.ALIPAY) {
+				return a;
+			}
+		}
+		return -1;
+	}
+
+	private static long yuan(double yuan, Rng r) {
+		return Math.max(1, Math.round(yuan * 100));
+	}
+
+	// ---------------------------------------------------------------- fraud
+
+	private final class VictimPlan {
+
+		final int index;
+
+		final int person;
+
+		final Gangs.Gang gang;
+
+		final FraudType type;
+
+		final long firstContact;
+
+		final long[] paymentTimes;
+
+		final long[] amounts;
+
+		final int account;
+
+		final long[] callers;
+
+		final boolean reports;
+
+		final long reportTime;
+
+		final int[] paymentTags;
+
+		int paid;
+
+		long lossFen;
+
+		long caseId = -1;
+
+		VictimPlan(int index, int person, Gangs.Gang gang, FraudType type, long firstContact, long[] paymentTimes,
+				long[] amounts, int account, long[] callers, boolean reports, long reportTime) {
+			this.index = index;
+			this.person = person;
+			this.gang = gang;
+			this.type = type;
+			this.firstContact = firstContact;
+			this.paymentTimes = paymentTimes;
+			this.amounts = amounts;
+			this.account = account;
+			this.callers = callers;
+			this.reports = reports;
+			this.reportTime = reportTime;
+			this.paymentTags = new int[paymentTimes.length];
+			Arrays.fill(paymentTags, -1);
+		}
+	}
+
+	private void planVictims() {
+		final Rng r = fraud;
+		List<Gangs.Gang> gangs = world.gangs.all();
+		double perDay = cfg.victimsPerMillionPerDay() * pop.persons / 1_000_000.0;
+		double maxSusceptibility = 5.0;
+		long[] noise = new long[gangs.size()];
+		for (int d = 0; d < cfg.days(); d++) {
+			for (int h = 0; h < 24; h++) {
+				int n = r.poisson(perDay * PAY_HOURS[h] * payNorm / 24.0);
+				for (int k = 0; k < n; k++) {
+					FraudType type = FraudType.values()[r.pick(FraudType.CUMULATIVE_SHARE)];
+					Gangs.Gang gang = gangFor(type, gangs, r);
+					int person;
+					do {
+						person = r.nextInt(pop.persons);
+					}
+					while (r.nextDouble() * maxSusceptibility > type.susceptibility(pop.ageOf(person), pop.occupationOf(person)));
+					int account = bankAccount(person);
+					if (account < 0 || world.isMule(account)) {
+						continue;
+					}
+					long firstPayment = start + d * 86_400L + h * 3_600L + r.nextInt(3_600);
+					plan(type, gang, person, account, firstPayment, r);
+					noise[gang.id] += type.noiseContactsPerVictim();
+				}
+			}
+		}
+		for (int g = 0; g < gangs.size(); g++) {
+			gangNoisePerHour[g] = noise[g] / (double) hours;
+		}
+	}
+
+	private static Gangs.Gang gangFor(FraudType type, List<Gangs.Gang> gangs, Rng r) {
+		int matching = 0;
+		for (Gangs.Gang g : gangs) {
+			if (g.type == type) {
+				matching++;
+			}
+		}
+		if (matching == 0) {
+			return gangs.get(r.nextInt(gangs.size()));
+		}
+		int pick = r.nextInt(matching);
+		for (Gangs.Gang g : gangs) {
+			if (g.type == type && pick-- == 0) {
+				return g;
+			}
+		}
+		throw new IllegalStateException();
+	}
+
+	private void plan(FraudType type, Gangs.Gang gang, int person, int account, long firstPayment, Rng r) {
+		double logMin = Math.log(type.conMinMinutes());
+		double logMax = Math.log(type.conMaxMinutes());
+		long con = Math.round(Math.exp(logMin + r.nextDouble() * (logMax - logMin)) * 60);
+		long contact = firstPayment - con;
+		int span = type.maxPayments() - type.minPayments();
+		int payments = type.minPayments() + (span == 0 ? 0 : Math.min(span, (int) r.exponential(span / 2.5)));
+		long loss = Math.max(100_00L, Math.min(5_000_000_00L,
+				Math.round(r.logNormal(type.medianLossYuan(), type.lossSigma()) * 100)));
+		long[] weights = new long[payments];
+		for (int k = 0; k < payments; k++) {
+			weights[k] = type == FraudType.TASK_REBATE ? 1L << Math.min(k, 20) : 80 + r.nextInt(40);
+		}
+		long[] amounts = Money.allocateLargestRemainder(loss, weights);
+		long[] times = new long[payments];
+		long t = firstPayment;
+		for (int k = 0; k < payments; k++) {
+			times[k] = t;
+			t += switch (type) {
+				case INVESTMENT, ROMANCE_INVESTMENT -> 86_400L + r.nextInt(2 * 86_400);
+				case TASK_REBATE -> 300 + r.nextInt(3_300);
+				default -> 600 + r.nextInt(1_800);
+			};
+		}
+		boolean reports = r.chance(cfg.reportProbability());
+		long reportTime = times[payments - 1] + Math.max(600, Math.round(r.logNormal(180, 1.4) * 60));
+		long[] callers = contactCalls(type, gang, person, contact, firstPayment, r);
+		VictimPlan v = new VictimPlan(victims.size(), person, gang, type, contact, times, amounts, account, callers,
+				reports, reportTime);
+		victims.add(v);
+		if (type == FraudType.TASK_REBATE) {
+			schedule(new Pending(firstPayment - 600 - r.nextInt(1_200), Pending.REBATE, v.index));
+		}
+		for (int k = 0; k < payments; k++) {
+			Pending pay = new Pending(times[k], Pending.PAYMENT, v.index);
+			pay.level = k;
+			schedule(pay);
+		}
+		if (reports) {
+			schedule(new Pending(reportTime, Pending.REPORT, v.index));
+		}
+	}
+
+	/** The gang's calls or texts to the victim before the first payment; returns the numbers the victim saw. */
+	private long[] contactCalls(FraudType type, Gangs.Gang gang, int person, long contact, long firstPayment, Rng r) {
+		long victimPhone = pop.simPhone[pop.firstSim[person]];
+		int victimCounty = pop.activityCounty(person);
+		Gangs gs = world.gangs;
+		int sim = gang.sims[r.nextInt(gang.sims.length)];
+		long phone = gs.fraudPhone[sim];
+		switch (type.channel()) {
+			case PHONE -> {
+				int calls = r.between(1, 4);
+				long gap = Math.max(60, (firstPayment - contact) / calls);
+				for (int k = 0; k < calls; k++) {
+					long t = contact + k * gap;
+					int minutes = type == FraudType.FAKE_POLICE ? (int) r.logNormal(40, 0.6) : (int) r.logNormal(15, 0.6);
+					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim]);
+				}
+				return new long[] { phone };
+			}
+			case SMS -> {
+				schedule(smsPending(contact, phone, victimPhone, gs.fraudCounty[sim]));
+				if (r.chance(0.5)) {
+					int sim2 = gang.sims[r.nextInt(gang.sims.length)];
+					scheduleCall(contact + (firstPayment - contact) / 2, gs.fraudPhone[sim2], victimPhone,
+							(int) Math.max(30, r.logNormal(300, 0.6)), gs.fraudCounty[sim2], gs.fraudImei[sim2]);
+					return new long[] { phone, gs.fraudPhone[sim2] };
+				}
+				return new long[] { phone };
+			}
+			default -> {
+				if (r.chance(0.3)) {
+					scheduleCall(contact + (firstPayment - contact) / 2, phone, victimPhone,
+							(int) Math.max(30, r.logNormal(120, 0.6)), gs.fraudCounty[sim], gs.fraudImei[sim]);
+					return new long[] { phone };
+				}
+				return new long[0];
+			}
+		}
+	}
+
+	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei) {
+		if (t < start || t >= end) {
+			return;
+		}
+		Pending c = new Pending(t, Pending.CALL, -1);
+		c.phoneA = caller;
+		c.phoneB = callee;
+		c.amount = duration;
+		c.account = county;
+		c.imei = imei;
+		schedule(c);
+	}
+
+	private Pending smsPending(long t, long sender, long receiver, int county) {
+		Pending s = new Pending(t, Pending.SMS, -1);
+		s.phoneA = sender;
+		s.phoneB = receiver;
+		s.account = county;
+		return s;
+	}
+
+	/** Calls and texts from fraud SIMs to people who do not pay: the inverse of the conversion rate. */
+	private void fraudNoise(long hourStart, int hourOfDay) {
+		final Rng r = fraud;
+		List<Gangs.Gang> gangs = world.gangs.all();
+		Gangs gs = world.gangs;
+		double shape = PAY_HOURS[hourOfDay] * payNorm;
+		for (Gangs.Gang g : gangs) {
+			int n = r.poisson(gangNoisePerHour[g.id] * shape);
+			boolean texts = g.type.channel() == FraudType.Channel.SMS;
+			int boxSims = 0;
+			int firstBox = -1;
+			for (int k = 0; k < g.sims.length; k++) {
+				if (gs.fraudSource[g.sims[k]] == Gangs.SimSource.SIM_BOX.ordinal()) {
+					boxSims++;
+					if (firstBox < 0) {
+						firstBox = k;
+					}
+				}
+			}
+			int viaBox = boxSims > 0 ? (int) (n * 0.7) : 0;
+			// a SIM box dials one SIM after another at a machine-regular interval
+			int perSim = Math.max(1, 3_600 / Math.max(1, g.simBoxInterval));
+			for (int k = 0; k < viaBox; k++) {
+				int sim = g.sims[firstBox + (simBoxCursor[g.id] + k / perSim) % boxSims];
+				int t = (k % perSim) * g.simBoxInterval + r.nextInt(2);
+				noiseContact(hourStart, Math.min(3_599, t), sim, texts, r);
+			}
+			simBoxCursor[g.id] += Math.max(1, viaBox / perSim);
+			for (int k = viaBox; k < n; k++) {
+				int sim = g.sims[r.nextInt(g.sims.length)];
+				noiseContact(hourStart, r.nextInt(3_600), sim, texts, r);
+			}
+		}
+	}
+
+	private void noiseContact(long hourStart, int offset, int sim, boolean text, Rng r) {
+		Gangs gs = world.gangs;
+		int target = r.nextInt(pop.persons);
+		long to = pop.simPhone[pop.firstSim[target]];
+		if (text) {
+			addSms(hourStart, offset, gs.fraudPhone[sim], to, gs.fraudCounty[sim]);
+		}
+		else {
+			boolean answered = r.chance(0.35);
+			int duration = answered ? Math.max(2, (int) r.logNormal(15, 0.8)) : 0;
+			addCall(hourStart, offset, gs.fraudPhone[sim], to, duration, gs.fraudCounty[sim], gs.fraudImei[sim]);
+		}
+	}
+
+	private void schedule(Pending p) {
+		if (p.time >= end) {
+			return;
+		}
+		p.seq = seq++;
+		queue.add(p);
+	}
+
+	private void process(Pending e, long hourStart) {
+		if (e.time < start) {
+			return;
+		}
+		int offset = (int) (e.time - hourStart);
+		switch (e.kind) {
+			case Pending.CALL -> addCall(hourStart, offset, e.phoneA, e.phoneB, (int) e.amount, e.account, e.imei);
+			case Pending.SMS -> addSms(hourStart, offset, e.phoneA, e.phoneB, e.account);
+			case Pending.REBATE -> {
+				VictimPlan v = victims.get(e.victim);
+				int from = v.gang.levels[0][fraud.nextInt(v.gang.levels[0].length)];
+				long amount = (10 + fraud.nextInt(70)) * 100L;
+				addTransfer(hourStart, offset, from, v.account, amount, TransferChannel.MOBILE, pop.activityCounty(v.person), -1);
+				v.lossFen -= amount;
+			}
+			case Pending.PAYMENT -> payment(victims.get(e.victim), e.level, hourStart, offset);
+			case Pending.FORWARD -> forward(e, hourStart, offset);
+			case Pending.REPORT -> reportsThisHour.add(victims.get(e.victim));
+			default -> throw new IllegalStateException("kind " + e.kind);
+		}
+	}
+
+	private void payment(VictimPlan v, int k, long hourStart, int offset) {
+		Gangs.Gang g = v.gang;
+		int[] level1 = g.levels[0];
+		int to = level1[fraud.nextInt(level1.length)];
+		long chain = nextChainId++;
+		int tag = newTag(chain, g.id, 1, -1, v.index);
+		tagVictimTag[tag] = tag;
+		v.paymentTags[k] = tag;
+		v.paid++;
+		v.lossFen += v.amounts[k];
+		world.muleFirstChain.putIfAbsent(to, chain);
+		addTransfer(hourStart, offset, v.account, to, v.amounts[k], TransferChannel.MOBILE, pop.activityCounty(v.person), tag);
+		scheduleForward(v.paymentTimes[k], to, 1, v.amounts[k], chain, g.id, tag);
+	}
+
+	private void scheduleForward(long arrival, int account, int level, long amount, long chain, int gang, int victimTag) {
+		double median = cfg.evasive() ? 360 : 25;
+		long dwell = Math.max(60, Math.round(fraud.logNormal(median, 1.0) * 60));
+		Pending f = new Pending(arrival + dwell, Pending.FORWARD, -1);
+		f.account = account;
+		f.level = level;
+		f.amount = amount;
+		f.chain = chain;
+		f.gang = gang;
+		f.victimTag = victimTag;
+		schedule(f);
+	}
+
+	/** A mule account passes on what it received: split to the next level, or cashed out at the last. */
+	private void forward(Pending e, long hourStart, int offset) {
+		final Rng r = fraud;
+		Gangs.Gang g = world.gangs.all().get(e.gang);
+		int county = pop.accountBranch[e.account];
+		if (e.passThrough) {
+			passOn(g, e, e.amount, hourStart, offset, county, r);
+			return;
+		}
+		// the card renter's cut stays behind (0-2 %)
+		long amount = e.amount - e.amount * r.nextInt(3) / 100;
+		if (e.level >= g.depth()) {
+			cashOut(g, e, amount, hourStart, offset, county, r);
+			return;
+		}
+		int parts = Math.max(r.between(1, 3), (int) (amount / LAYERING_CAP_FEN) + 1);
+		long[] weights = new long[parts];
+		for (int k = 0; k < parts; k++) {
+			weights[k] = 60 + r.nextInt(80);
+		}
+		long[] split = Money.allocateLargestRemainder(amount, weights);
+		int t = offset;
+		for (int k = 0; k < parts; k++) {
+			long part = notRound(Math.min(split[k], LAYERING_CAP_FEN), r);
+			if (t >= 3_600) {
+				// parts that spill into the next hour are rescheduled rather than written out of order
+				schedule(copyForward(e, part, hourStart + t));
+			}
+			else {
+				passOn(g, e, part, hourStart, t, county, r);
+			}
+			t += 5 + r.nextInt(120);
+		}
+	}
+
+	private void passOn(Gangs.Gang g, Pending e, long part, long hourStart, int offset, int county, Rng r) {
+		int[] next = g.levels[e.level];
+		int to = next[r.nextInt(next.length)];
+		int tag = newTag(e.chain, g.id, e.level + 1, e.victimTag, -1);
+		world.muleFirstChain.putIfAbsent(to, e.chain);
+		addTransfer(hourStart, offset, e.account, to, part, TransferChannel.MOBILE, county, tag);
+		scheduleForward(hourStart + offset, to, e.level + 1, part, e.chain, g.id, e.victimTag);
+	}
+
+	private Pending copyForward(Pending e, long amount, long time) {
+		Pending f = new Pending(time, Pending.FORWARD, -1);
+		f.account = e.account;
+		f.level = e.level;
+		f.amount = amount;
+		f.chain = e.chain;
+		f.gang = e.gang;
+		f.victimTag = e.victimTag;
+		f.passThrough = true;
+		return f;
+	}
+
+	private void cashOut(Gangs.Gang g, Pending e, long amount, long hourStart, int offset, int county, Rng r) {
+		Gangs.CashOut how = g.cashOut[r.nextInt(g.cashOut.length)];
+		int level = g.depth() + 1;
+		switch (how) {
+			case ATM -> {
+				int t = offset;
+				long left = amount;
+				int atmCounty = r.nextInt(pop.counties());
+				while (left >= 100_00 && t < 3_600) {
+					long w = Math.min(left / 100_00 * 100_00, ATM_CAP_FEN - 100_00L * r.nextInt(5));
+					int tag = newTag(e.chain, g.id, level, e.victimTag, -1);
+					addTransfer(hourStart, t, e.account, -1, w, TransferChannel.ATM, atmCounty, tag);
+					left -= w;
+					t += 60 + r.nextInt(240);
+				}
+			}
+			case CRYPTO_OTC -> {
+				int tag = newTag(e.chain, g.id, level, e.victimTag, -1);
+				addTransfer(hourStart, offset, e.account, -1, amount, TransferChannel.CRYPTO_OTC, county, tag);
+			}
+			case POS, GOLD -> {
+				int m = g.colludingMerchants[how == Gangs.CashOut.GOLD ? 0 : 1];
+				int tag = newTag(e.chain, g.id, level, e.victimTag, -1);
+				addTransfer(hourStart, offset, e.account, pop.merchantAccount[m], amount, TransferChannel.POS,
+						pop.merchantCounty[m], tag);
+			}
+		}
+	}
+
+	/** Launderers avoid round sums: shave a few yuan and cents off multiples of a hundred. */
+	private static long notRound(long fen, Rng r) {
+		if (fen > 1_000_00 && fen % 100_00 == 0) {
+			return fen - (1 + r.nextInt(99)) * 100 - r.nextInt(100);
+		}
+		return fen;
+	}
+
+	private int newTag(long chain, int gang, int level, int victimTag, int victim) {
+		if (tags == tagChain.length) {
+			int n = tags * 2;
+			tagChain = Arrays.copyOf(tagChain, n);
+			tagGang = Arrays.copyOf(tagGang, n);
+			tagLevel = Arrays.copyOf(tagLevel, n);
+			tagVictimTag = Arrays.copyOf(tagVictimTag, n);
+			tagTransferId = Arrays.copyOf(tagTransferId, n);
+			tagVictim = Arrays.copyOf(tagVictim, n);
+		}
+		int t = tags++;
+		tagChain[t] = chain;
+		tagGang[t] = gang;
+		tagLevel[t] = (byte) level;
+		tagVictimTag[t] = victimTag;
+		tagVictim[t] = victim;
+		tagTransferId[t] = -1;
+		return t;
+	}
+
+	// ---------------------------------------------------------------- buffers and emission
+
+	private void addTransfer(long hourStart, int offset, int from, int to, long amount, TransferChannel ch, int county,
+			int tag) {
+		if (tn == tTime.length) {
+			int n = tn * 2;
+			tTime = Arrays.copyOf(tTime, n);
+			tFrom = Arrays.copyOf(tFrom, n);
+			tTo = Arrays.copyOf(tTo, n);
+			tAmount = Arrays.copyOf(tAmount, n);
+			tChannel = Arrays.copyOf(tChannel, n);
+			tCounty = Arrays.copyOf(tCounty, n);
+			tTag = Arrays.copyOf(tTag, n);
+		}
+		int i = tn++;
+		tTime[i] = offset;
+		tFrom[i] = from;
+		tTo[i] = to;
+		tAmount[i] = amount;
+		tChannel[i] = (byte) ch.ordinal();
+		tCounty[i] = (short) county;
+		tTag[i] = tag;
+	}
+
+	private void addCall(long hourStart, int offset, long caller, long callee, int duration, int county, long imei) {
+		if (cn == cTime.length) {
+			int n = cn * 2;
+			cTime = Arrays.copyOf(cTime, n);
+			cCaller = Arrays.copyOf(cCaller, n);
+			cCallee = Arrays.copyOf(cCallee, n);
+			cDuration = Arrays.copyOf(cDuration, n);
+			cCounty = Arrays.copyOf(cCounty, n);
+			cImei = Arrays.copyOf(cImei, n);
+		}
+		int i = cn++;
+		cTime[i] = offset;
+		cCaller[i] = caller;
+		cCallee[i] = callee;
+		cDuration[i] = duration;
+		cCounty[i] = (short) county;
+		cImei[i] = imei;
+	}
+
+	private void addSms(long hourStart, int offset, long sender, long receiver, int county) {
+		if (sn == sTime.length) {
+			int n = sn * 2;
+			sTime = Arrays.copyOf(sTime, n);
+			sSender = Arrays.copyOf(sSender, n);
+			sReceiver = Arrays.copyOf(sReceiver, n);
+			sCounty = Arrays.copyOf(sCounty, n);
+		}
+		int i = sn++;
+		sTime[i] = offset;
+		sSender[i] = sender;
+		sReceiver[i] = receiver;
+		sCounty[i] = (short) county;
+	}
+
+	private long[] sortedOrder(int[] time, int n) {
+		if (keys.length < n) {
+			keys = new long[Math.max(n, keys.length * 2)];
+		}
+		for (int i = 0; i < n; i++) {
+			keys[i] = ((long) time[i] << 32) | i;
+		}
+		Arrays.sort(keys, 0, n);
+		return keys;
+	}
+
+	private void emit(EventSink sink, long hourStart) {
+		final TransferChannel[] channels = TransferChannel.values();
+		long[] order = sortedOrder(tTime, tn);
+		for (int k = 0; k < tn; k++) {
+			int i = (int) order[k];
+			long id = nextTransferId++;
+			sink.transfer(id, hourStart + tTime[i], tFrom[i], tTo[i], tAmount[i], channels[tChannel[i]], tCounty[i]);
+			int tag = tTag[i];
+			if (tag >= 0) {
+				tagTransferId[tag] = id;
+				sink.laundering(id, tagChain[tag], tagGang[tag], tagLevel[tag], tagTransferId[tagVictimTag[tag]]);
+			}
+		}
+		order = sortedOrder(cTime, cn);
+		for (int k = 0; k < cn; k++) {
+			int i = (int) order[k];
+			sink.call(nextCallId++, hourStart + cTime[i], cCaller[i], cCallee[i], cDuration[i], cDuration[i] > 0,
+					cCounty[i], cImei[i]);
+		}
+		order = sortedOrder(sTime, sn);
+		for (int k = 0; k < sn; k++) {
+			int i = (int) order[k];
+			sink.sms(nextSmsId++, hourStart + sTime[i], sSender[i], sReceiver[i], sCounty[i]);
+		}
+		reportsThisHour.sort((a, b) -> Long.compare(a.reportTime, b.reportTime));
+		for (VictimPlan v : reportsThisHour) {
+			if (v.paid == 0) {
+				continue;
+			}
+			long[] ids = new long[v.paid];
+			int n = 0;
+			for (int tag : v.paymentTags) {
+				if (tag >= 0 && tagTransferId[tag] >= 0) {
+					ids[n++] = tagTransferId[tag];
+				}
+			}
+			v.caseId = nextCaseId++;
+			FraudType.Channel ch = v.type.channel();
+			String app = ch == FraudType.Channel.PHONE ? null
+					: v.type == FraudType.LOAN || v.type == FraudType.TASK_REBATE || v.type == FraudType.GAME_TRADING
+							|| v.type == FraudType.INVESTMENT ? v.gang.app : v.gang.url;
+			String im = ch == FraudType.Channel.IM_APP ? v.gang.im[v.person % v.gang.im.length] : null;
+			sink.caseReport(new CaseReport(v.caseId, v.reportTime, v.person, v.type, pop.activityCounty(v.person),
+					v.lossFen, Arrays.copyOf(ids, n), v.callers, app, im));
+		}
+	}
+
+	private void finish(EventSink sink) {
+		for (VictimPlan v : victims) {
+			if (v.paid > 0) {
+				sink.victim(new VictimRecord(v.person, v.gang.id, v.type, v.firstContact, v.paid, v.lossFen, v.reports,
+						v.caseId));
+			}
+		}
+		sink.end(world);
+	}
+
+	/** A scheduled fraud event. Ordered by time, then by scheduling order, so runs are deterministic. */
+	static final class Pending implements Comparable<Pending> {
+
+		static final int CALL = 0;
+
+		static final int SMS = 1;
+
+		static final int REBATE = 2;
+
+		static final int PAYMENT = 3;
+
+		static final int FORWARD = 4;
+
+		static final int REPORT = 5;
+
+		final long time;
+
+		final int kind;
+
+		final int victim;
+
+		long seq;
+
+		int account;
+
+		int level;
+
+		long amount;
+
+		long chain;
+
+		int gang;
+
+		int victimTag;
+
+		long phoneA;
+
+		long phoneB;
+
+		long imei;
+
+		boolean passThrough;
+
+		Pending(long time, int kind, int victim) {
+			this.time = time;
+			this.kind = kind;
+			this.victim = victim;
+		}
+
+		@Override
+		public int compareTo(Pending o) {
+			int c = Long.compare(time, o.time);
+			return c != 0 ? c : Long.compare(seq, o.seq);
+		}
+	}
+}
