@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.fanzha.sim.cli.ImportCommand;
+import org.fanzha.sim.cli.SimulateCommand;
+import org.fanzha.sim.world.SimConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha 0.1.0",
 		description = "Fanzha (反诈) joint-operations platform against telecom and online fraud.",
-		subcommands = { Launcher.Serve.class, Launcher.Demo.class, CommandLine.HelpCommand.class })
+		subcommands = { Launcher.Serve.class, Launcher.Demo.class, SimulateCommand.class, ImportCommand.class,
+				CommandLine.HelpCommand.class })
 public class Launcher implements Runnable {
 
 	@CommandLine.Spec
@@ -100,12 +104,12 @@ public class Launcher implements Runnable {
 			Map<String, Object> properties;
 			try {
 				properties = new LinkedHashMap<>(options.properties());
+				properties.putAll(extraProperties());
 			}
 			catch (IllegalArgumentException e) {
 				spec.commandLine().getErr().println("fanzha: " + e.getMessage());
 				return 2;
 			}
-			properties.putAll(extraProperties());
 			// as command-line arguments, these outrank application.yml and the environment
 			String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
 					.toArray(String[]::new);
@@ -130,12 +134,31 @@ public class Launcher implements Runnable {
 	}
 
 	@Command(name = "demo", mixinStandardHelpOptions = true,
-			description = "Start the platform with the embedded database and sample agencies and users per role.")
+			description = "Start the platform with the embedded database, sample agencies and users per role, "
+					+ "and a live simulated province.")
 	static class Demo extends ServerCommand {
+
+		@Option(names = "--speedup", paramLabel = "X", defaultValue = "60",
+				description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}: an hour a minute).")
+		double speedup;
+
+		@Option(names = "--preset", defaultValue = "small", description = "Size of the simulated province (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated province.")
+		long seed;
+
+		@Option(names = "--no-simulation", description = "Start without the simulated province.")
+		boolean noSimulation;
 
 		@Override
 		Map<String, Object> extraProperties() {
-			return Map.of("fanzha.identity.demo-users", true);
+			if (speedup <= 0) {
+				throw new IllegalArgumentException("--speedup must be > 0, got " + speedup);
+			}
+			SimConfig.preset(preset, seed);
+			return Map.of("fanzha.identity.demo-users", true, "fanzha.simulation.enabled", !noSimulation,
+					"fanzha.simulation.speedup", speedup, "fanzha.simulation.preset", preset, "fanzha.simulation.seed", seed);
 		}
 	}
 }

@@ -33,7 +33,7 @@ class LauncherTests {
 	void helpListsTheSubcommands() {
 		Run r = run("--help");
 		assertThat(r.rc()).isZero();
-		assertThat(r.out()).contains("serve").contains("demo");
+		assertThat(r.out()).contains("serve").contains("demo").contains("simulate").contains("import");
 		assertThat(run().out()).contains("serve").contains("demo");
 		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres");
 	}
@@ -77,5 +77,15 @@ class LauncherTests {
 		assertThat(outOfRange.err().strip()).isEqualTo("fanzha: --port must be between 1 and 65535, got 70000");
 
 		assertThat(run("nonsense").rc()).isEqualTo(2);
+
+		Run preset = run("demo", "--preset", "huge");
+		assertThat(preset.rc()).isEqualTo(2);
+		assertThat(preset.err().strip()).isEqualTo("fanzha: Unknown preset 'huge': use tiny, small, medium or large");
+		Run simulate = run("simulate", "--preset", "huge", "--out", "target/never");
+		assertThat(simulate.rc()).isEqualTo(2);
+		assertThat(simulate.err()).contains("Unknown preset 'huge'");
+		Run format = run("import", "--format", "csv", "x.csv", "--out", "target/never");
+		assertThat(format.rc()).isEqualTo(2);
+		assertThat(format.err()).contains("amlsim").contains("paysim").contains("amlworld");
 	}
 }

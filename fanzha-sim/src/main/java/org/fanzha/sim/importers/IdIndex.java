@@ -6,21 +6,23 @@ import java.util.Arrays;
 /**
  * Numbers distinct identifiers 0, 1, 2, ... in order of first appearance, looked up by their UTF-8 bytes so
  * that a row's account ids are found without making a String for them (the String is made once, when an
- * id is first seen). Open addressing over an int table; keys are kept in one byte arena.
+ * id is first seen). Open addressing (linear probing, at most half full) over an int table holding each
+ * slot's hash beside its entry; keys are kept in one byte arena.
  */
 final class IdIndex {
 
-	private int[] table = new int[1 << 10]; // entry + 1; 0 = free
+	/** Pairs (hash, entry + 1) per slot, so a probe reads one cache line; entry + 1 = 0 marks a free slot. */
+	private int[] table = new int[2 << 10];
 
-	private int mask = table.length - 1;
+	private int mask = (table.length >> 1) - 1;
+
+	private int twiceMask = table.length - 1;
 
 	private byte[] arena = new byte[1 << 12];
 
 	private int arenaLen;
 
 	private int[] offsets = new int[256];
-
-	private int[] hashes = new int[256];
 
 	private String[] names = new String[256];
 
@@ -47,8 +49,12 @@ final class IdIndex {
 		for (int i = off, e = off + len; i < e; i++) {
 			h = 31 * h + b[i];
 		}
-		h *= 0x9E3779B9;
-		return h ^ (h >>> 15);
+		// murmur3's finalizer: every bit of h reaches the low bits the table mask keeps
+		h ^= h >>> 16;
+		h *= 0x85EBCA6B;
+		h ^= h >>> 13;
+		h *= 0xC2B2AE35;
+		return h ^ (h >>> 16);
 	}
 
 	private boolean sameKey(int entry, byte[] b, int off, int len) {
@@ -62,12 +68,13 @@ final class IdIndex {
 	/** The entry for these bytes, or -1. */
 	int get(byte[] b, int off, int len) {
 		int h = hash(b, off, len);
-		for (int slot = h & mask;; slot = (slot + 1) & mask) {
-			int e = table[slot] - 1;
+		int[] t = table;
+		for (int slot = (h & mask) << 1;; slot = (slot + 2) & twiceMask) {
+			int e = t[slot + 1] - 1;
 			if (e < 0) {
 				return -1;
 			}
-			if (hashes[e] == h && sameKey(e, b, off, len)) {
+			if (t[slot] == h && sameKey(e, b, off, len)) {
 				return e;
 			}
 		}
@@ -76,13 +83,14 @@ final class IdIndex {
 	/** The entry for these bytes, added when new ({@link #added()} tells which). */
 	int getOrAdd(byte[] b, int off, int len) {
 		int h = hash(b, off, len);
-		int slot = h & mask;
-		for (;; slot = (slot + 1) & mask) {
-			int e = table[slot] - 1;
+		int[] t = table;
+		int slot = (h & mask) << 1;
+		for (;; slot = (slot + 2) & twiceMask) {
+			int e = t[slot + 1] - 1;
 			if (e < 0) {
 				break;
 			}
-			if (hashes[e] == h && sameKey(e, b, off, len)) {
+			if (t[slot] == h && sameKey(e, b, off, len)) {
 				added = false;
 				return e;
 			}
@@ -92,7 +100,6 @@ final class IdIndex {
 		if (e + 2 > offsets.length) {
 			int n = offsets.length * 2;
 			offsets = Arrays.copyOf(offsets, n);
-			hashes = Arrays.copyOf(hashes, n);
 			names = Arrays.copyOf(names, n);
 		}
 		if (arenaLen + len > arena.length) {
@@ -102,11 +109,11 @@ final class IdIndex {
 		offsets[e] = arenaLen;
 		arenaLen += len;
 		offsets[e + 1] = arenaLen;
-		hashes[e] = h;
 		names[e] = new String(b, off, len, StandardCharsets.UTF_8);
-		table[slot] = e + 1;
+		t[slot] = h;
+		t[slot + 1] = e + 1;
 		size++;
-		if (size * 2 > table.length) {
+		if (size * 2 > mask + 1) {
 			rehash();
 		}
 		return e;
@@ -118,16 +125,22 @@ final class IdIndex {
 	}
 
 	private void rehash() {
-		int[] t = new int[table.length * 2];
-		int m = t.length - 1;
-		for (int e = 0; e < size; e++) {
-			int slot = hashes[e] & m;
-			while (t[slot] != 0) {
-				slot = (slot + 1) & m;
+		int[] old = table;
+		int[] t = new int[old.length * 2];
+		int m = (t.length >> 1) - 1;
+		int tm = t.length - 1;
+		for (int i = 0; i < old.length; i += 2) {
+			if (old[i + 1] != 0) {
+				int slot = (old[i] & m) << 1;
+				while (t[slot + 1] != 0) {
+					slot = (slot + 2) & tm;
+				}
+				t[slot] = old[i];
+				t[slot + 1] = old[i + 1];
 			}
-			t[slot] = e + 1;
 		}
 		table = t;
 		mask = m;
+		twiceMask = tm;
 	}
 }

@@ -93,7 +93,7 @@ class CsvReaderTest {
 			"1.2.3|not an amount: '1.2.3'", "|empty, expected an amount", ".|not an amount: '.'",
 			"1e|not an amount: '1e'", "NaN|not an amount: 'NaN'", "1,234.56|not an amount: '1,234.56'",
 			"1000000000000000|amount too large: '1000000000000000'", "1e300|amount too large: '1e300'",
-			"12 |not an amount: '12 '", "-1e2|negative amount: '-1e2'" })
+			"'12 '|not an amount: '12 '", "-1e2|negative amount: '-1e2'" })
 	void badAmounts(String text, String message) throws Exception {
 		try (CsvReader r = reader("\"" + (text == null ? "" : text) + "\"\n")) {
 			r.next();

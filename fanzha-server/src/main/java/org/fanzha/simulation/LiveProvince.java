@@ -1,0 +1,230 @@
+package org.fanzha.simulation;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.fanzha.sim.world.CaseReport;
+import org.fanzha.sim.world.EventSink;
+import org.fanzha.sim.world.SimConfig;
+import org.fanzha.sim.world.Simulator;
+import org.fanzha.sim.world.TransferChannel;
+import org.fanzha.sim.world.World;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the simulated province on one background thread, paced so that simulated time advances
+ * {@code speedup} times faster than real time, and fans its events out to subscribers. When the window of
+ * the preset is over, the province stays as it is (the counters keep their final values).
+ */
+@Service
+public class LiveProvince implements ProvinceFeed, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveProvince.class);
+
+	private static final int RECENT = 20;
+
+	private final SimulationProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final List<TransferListener> transferListeners = new CopyOnWriteArrayList<>();
+
+	private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong transfers = new AtomicLong();
+
+	private final AtomicLong amount = new AtomicLong();
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicLong texts = new AtomicLong();
+
+	private final AtomicLong cases = new AtomicLong();
+
+	private final AtomicLong loss = new AtomicLong();
+
+	private final Deque<SimulatedCaseReported> recent = new ArrayDeque<>();
+
+	private volatile long simulatedTime = -1;
+
+	private volatile boolean running;
+
+	private volatile int persons;
+
+	private volatile int accountCount;
+
+	private Thread thread;
+
+	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events) {
+		this.properties = properties;
+		this.events = events;
+	}
+
+	@Override
+	public void subscribe(TransferListener listener) {
+		transferListeners.add(listener);
+	}
+
+	@Override
+	public void subscribe(CallListener listener) {
+		callListeners.add(listener);
+	}
+
+	@Override
+	public void start() {
+		if (!properties.enabled() || running) {
+			return;
+		}
+		SimConfig config = SimConfig.preset(properties.preset(), properties.seed());
+		running = true;
+		thread = new Thread(() -> run(config), "fanzha-province");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void run(SimConfig config) {
+		try {
+			World world = new World(config);
+			persons = world.population.persons;
+			accountCount = world.population.accounts();
+			log.info("Simulated province '{}' (seed {}): {} persons, {} accounts, speed-up {}x", config.preset(),
+					config.seed(), persons, accountCount, properties.speedup());
+			Simulator simulator = new Simulator(world);
+			Pacer sink = new Pacer(simulator.startTime(), System.currentTimeMillis());
+			sink.begin(world);
+			while (running && simulator.step(sink)) {
+				// the pacer sleeps inside the hour's events
+			}
+			log.info("Simulated province finished its window: {} transfers, {} cases", transfers.get(), cases.get());
+		}
+		catch (RuntimeException e) {
+			if (running) {
+				log.error("Simulated province stopped", e);
+			}
+		}
+		finally {
+			running = false;
+		}
+	}
+
+	/** An EventSink that holds each event back until its simulated time has come. */
+	private final class Pacer implements EventSink {
+
+		private final long simStart;
+
+		private final long wallStart;
+
+		private String[] regions = new String[0];
+
+		@Override
+		public void begin(World world) {
+			regions = new String[world.population.counties()];
+			for (int c = 0; c < regions.length; c++) {
+				regions[c] = world.countyCode(c);
+			}
+		}
+
+		Pacer(long simStart, long wallStart) {
+			this.simStart = simStart;
+			this.wallStart = wallStart;
+		}
+
+		private void waitFor(long epochSecond) {
+			simulatedTime = epochSecond;
+			long due = wallStart + (long) ((epochSecond - simStart) * 1000 / properties.speedup());
+			long ahead = due - System.currentTimeMillis();
+			if (ahead > 20) {
+				try {
+					Thread.sleep(ahead);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					running = false;
+					throw new IllegalStateException("interrupted");
+				}
+			}
+		}
+
+		@Override
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			waitFor(time);
+			transfers.incrementAndGet();
+			amount.addAndGet(amountFen);
+			if (!transferListeners.isEmpty()) {
+				String region = regions[county];
+				for (TransferListener l : transferListeners) {
+					l.onTransfer("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name(), region);
+				}
+			}
+		}
+
+		@Override
+		public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
+				long imei) {
+			calls.incrementAndGet();
+			for (CallListener l : callListeners) {
+				l.onCall(time, caller, callee, duration, regions[county], imei);
+			}
+		}
+
+		@Override
+		public void sms(long id, long time, long sender, long receiver, int county) {
+			texts.incrementAndGet();
+		}
+
+		@Override
+		public void caseReport(CaseReport c) {
+			cases.incrementAndGet();
+			loss.addAndGet(c.lossFen());
+			SimulatedCaseReported event = new SimulatedCaseReported("C" + c.caseId(), Instant.ofEpochSecond(c.reportTime()),
+					"P" + c.victim(), c.type().name(), regions[c.county()], c.lossFen(),
+					Arrays.stream(c.reportedTransfers()).mapToObj(t -> "T" + t).toList(),
+					Arrays.stream(c.suspectPhones()).mapToObj(Long::toString).toList(), c.suspectAppOrUrl(), c.suspectIm());
+			synchronized (recent) {
+				recent.addFirst(event);
+				while (recent.size() > RECENT) {
+					recent.removeLast();
+				}
+			}
+			events.publishEvent(event);
+		}
+	}
+
+	public ProvinceStatus status() {
+		List<SimulatedCaseReported> cs;
+		synchronized (recent) {
+			cs = new ArrayList<>(recent);
+		}
+		long t = simulatedTime;
+		return new ProvinceStatus(running, properties.preset(), properties.seed(), properties.speedup(), persons,
+				accountCount, t < 0 ? null : Instant.ofEpochSecond(t), transfers.get(), amount.get(), calls.get(),
+				texts.get(), cases.get(), loss.get(), cs);
+	}
+
+	public boolean enabled() {
+		return properties.enabled();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}

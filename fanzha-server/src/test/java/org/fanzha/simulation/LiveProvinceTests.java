@@ -1,0 +1,86 @@
+package org.fanzha.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.fanzha.identity.Directory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The demo's live province: a tiny world run as fast as possible feeds subscribers, events and the console. */
+@SpringBootTest(properties = { "fanzha.simulation.enabled=true", "fanzha.simulation.preset=tiny",
+		"fanzha.simulation.seed=3", "fanzha.simulation.speedup=100000000" })
+@AutoConfigureMockMvc
+class LiveProvinceTests {
+
+	@Autowired
+	LiveProvince province;
+
+	@Autowired
+	CaseCollector collector;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Directory directory;
+
+	@TestConfiguration
+	static class Config {
+
+		@Bean
+		CaseCollector caseCollector(ProvinceFeed feed) {
+			CaseCollector collector = new CaseCollector();
+			// subscribers join before the province starts (it starts with the application's lifecycle)
+			feed.subscribe((id, t, from, to, amount, channel, region) -> collector.transfers.incrementAndGet());
+			return collector;
+		}
+	}
+
+	static class CaseCollector {
+
+		final List<SimulatedCaseReported> cases = new CopyOnWriteArrayList<>();
+
+		final AtomicLong transfers = new AtomicLong();
+
+		@EventListener
+		void on(SimulatedCaseReported c) {
+			cases.add(c);
+		}
+	}
+
+	@Test
+	void theProvinceRunsItsWindowAndReportsCases() throws Exception {
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (province.isRunning() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		ProvinceStatus s = province.status();
+		assertThat(s.running()).isFalse();
+		assertThat(s.persons()).isEqualTo(5_000);
+		assertThat(s.transfers()).isGreaterThan(10_000);
+		assertThat(s.calls()).isGreaterThan(10_000);
+		assertThat(s.cases()).isPositive().isEqualTo(collector.cases.size());
+		assertThat(collector.transfers.get()).isEqualTo(s.transfers());
+		SimulatedCaseReported c = collector.cases.get(0);
+		assertThat(c.caseId()).startsWith("C");
+		assertThat(c.reportedTransfers()).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("T"));
+		assertThat(c.regionCode()).startsWith("61");
+		assertThat(c.lossFen()).isPositive();
+
+		String html = mvc.perform(get("/province/live").with(user(directory.loadUserByUsername("centre"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("id=\"province\"").contains("tiny").contains(c.caseId()).contains("2026-03-0");
+	}
+}
