@@ -14,11 +14,11 @@ final class Accounts {
 
 	private long[] opening = new long[256];
 
-	private long[] aux = new long[256];
+	private long[] aux; // made on first use: only some formats need it
 
 	private int[] institution = new int[256];
 
-	private int[] chain = new int[256];
+	private int[] chain; // entry + 1, 0 = none; made on first use
 
 	private boolean[] mule = new boolean[256];
 
@@ -41,13 +41,16 @@ final class Accounts {
 			if (a == opening.length) {
 				int n = a * 2;
 				opening = Arrays.copyOf(opening, n);
-				aux = Arrays.copyOf(aux, n);
 				institution = Arrays.copyOf(institution, n);
-				chain = Arrays.copyOf(chain, n);
 				mule = Arrays.copyOf(mule, n);
+				if (aux != null) {
+					aux = Arrays.copyOf(aux, n);
+				}
+				if (chain != null) {
+					chain = Arrays.copyOf(chain, n);
+				}
 			}
 			institution[a] = -1;
-			chain[a] = -1;
 		}
 		return a;
 	}
@@ -66,10 +69,13 @@ final class Accounts {
 	}
 
 	long aux(int a) {
-		return aux[a];
+		return aux == null ? 0 : aux[a];
 	}
 
 	void setAux(int a, long v) {
+		if (aux == null) {
+			aux = new long[opening.length];
+		}
 		aux[a] = v;
 	}
 
@@ -87,16 +93,19 @@ final class Accounts {
 
 	/** Marks a mule; its first chain (an index into the run's chains, or -1) is kept from the first call. */
 	void markMule(int a, int chainIndex) {
-		if (!mule[a]) {
-			mule[a] = true;
-			chain[a] = chainIndex;
-		}
-		else if (chain[a] < 0) {
-			chain[a] = chainIndex;
+		mule[a] = true;
+		if (chainIndex >= 0) {
+			if (chain == null) {
+				chain = new int[opening.length];
+			}
+			if (chain[a] == 0) {
+				chain[a] = chainIndex + 1;
+			}
 		}
 	}
 
+	/** The first chain of a mule account, or -1. */
 	int chain(int a) {
-		return chain[a];
+		return chain == null ? -1 : chain[a] - 1;
 	}
 }
