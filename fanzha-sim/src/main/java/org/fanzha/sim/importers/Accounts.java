@@ -26,6 +26,10 @@ final class Accounts {
 		return ids.size();
 	}
 
+	void writeId(org.fanzha.sim.io.CsvFile f, int account) {
+		ids.write(f, account);
+	}
+
 	String id(int account) {
 		return ids.name(account);
 	}

@@ -35,6 +35,21 @@ final class IdIndex {
 	}
 
 	/** The id of entry i. */
+	/** Writes key {@code i} as a CSV field straight from the arena. */
+	void write(org.fanzha.sim.io.CsvFile f, int i) {
+		int s = offsets[i];
+		int e = offsets[i + 1];
+		for (int k = s; k < e; k++) {
+			byte c = arena[k];
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				// rare: ids that need CSV quoting go the slow way
+				f.text(names[i]);
+				return;
+			}
+		}
+		f.bytes(arena, s, e - s);
+	}
+
 	String name(int i) {
 		return names[i];
 	}

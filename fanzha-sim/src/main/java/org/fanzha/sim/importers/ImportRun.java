@@ -113,20 +113,20 @@ final class ImportRun {
 	 */
 	long transfer(long epochSecond, int from, int to, long fen, String channel) {
 		long no = ++transferCount;
-		transfers.text("T" + no).time(epochSecond);
+		transfers.id('T', no).time(epochSecond);
 		if (from >= 0) {
-			transfers.text(accounts.id(from));
+			accounts.writeId(transfers, from);
 		}
 		else {
 			transfers.empty();
 		}
 		if (to >= 0) {
-			transfers.text(accounts.id(to));
+			accounts.writeId(transfers, to);
 		}
 		else {
 			transfers.empty();
 		}
-		transfers.number(fen).text(channel).empty();
+		transfers.number(fen).bytes(channelBytes(channel)).empty();
 		transfers.endRow();
 		return no;
 	}
@@ -136,9 +136,22 @@ final class ImportRun {
 		if (laundering == null) {
 			laundering = out.file(Table.TRUTH_LAUNDERING);
 		}
-		laundering.text("T" + no).text(chainIndex < 0 ? null : chains.name(chainIndex)).empty().empty().empty();
+		laundering.id('T', no).text(chainIndex < 0 ? null : chains.name(chainIndex)).empty().empty().empty();
 		laundering.endRow();
 		launderingCount++;
+	}
+
+	private String lastChannel;
+
+	private byte[] lastChannelBytes;
+
+	/** Channels repeat row after row; encode each only when it changes. */
+	private byte[] channelBytes(String channel) {
+		if (channel != lastChannel) {
+			lastChannel = channel;
+			lastChannelBytes = channel.getBytes(StandardCharsets.UTF_8);
+		}
+		return lastChannelBytes;
 	}
 
 	long transfers() {

@@ -102,28 +102,53 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
+	/** A field from a slice of UTF-8 bytes (identifiers kept in an arena, never turned into strings). */
+	public CsvFile bytes(byte[] utf8, int off, int len) {
+		separator();
+		if (len > CAPACITY) {
+			flushBuffer();
+			try {
+				out.write(utf8, off, len);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return this;
+		}
+		ensure(len);
+		System.arraycopy(utf8, off, buf, pos, len);
+		pos += len;
+		return this;
+	}
+
 	public CsvFile number(long v) {
 		separator();
 		ensure(20);
-		if (v == Long.MIN_VALUE) {
-			raw(Long.toString(v));
-			return this;
-		}
 		if (v < 0) {
+			if (v == Long.MIN_VALUE) {
+				raw(Long.toString(v));
+				return this;
+			}
 			buf[pos++] = '-';
 			v = -v;
 		}
-		int start = pos;
-		do {
-			buf[pos++] = (byte) ('0' + (v % 10));
+		// count the digits, then fill from the right: no reversal, int arithmetic where the value allows
+		int len = 1;
+		for (long t = v; t >= 10; t /= 10) {
+			len++;
+		}
+		int i = pos + len;
+		pos = i;
+		while (v > Integer.MAX_VALUE) {
+			buf[--i] = (byte) ('0' + v % 10);
 			v /= 10;
 		}
-		while (v != 0);
-		for (int i = start, j = pos - 1; i < j; i++, j--) {
-			byte t = buf[i];
-			buf[i] = buf[j];
-			buf[j] = t;
+		int w = (int) v;
+		do {
+			buf[--i] = (byte) ('0' + w % 10);
+			w /= 10;
 		}
+		while (w != 0);
 		return this;
 	}
 
@@ -181,10 +206,32 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
-	/** An epoch day as {@code 2026-03-01}. */
+	/** An epoch day as {@code 2026-03-01}, computed without java.time objects (civil-from-days, H. Hinnant). */
 	public CsvFile date(long epochDay) {
 		separator();
-		raw(java.time.LocalDate.ofEpochDay(epochDay).toString());
+		long z = epochDay + 719_468;
+		long era = Math.floorDiv(z, 146_097);
+		long doe = z - era * 146_097;
+		long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+		long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+		long mp = (5 * doy + 2) / 153;
+		int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+		int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+		long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+		if (year < 1000 || year > 9999) {
+			raw(java.time.LocalDate.ofEpochDay(epochDay).toString());
+			return this;
+		}
+		ensure(10);
+		int y = (int) year;
+		buf[pos++] = (byte) ('0' + y / 1000);
+		buf[pos++] = (byte) ('0' + y / 100 % 10);
+		buf[pos++] = (byte) ('0' + y / 10 % 10);
+		buf[pos++] = (byte) ('0' + y % 10);
+		buf[pos++] = '-';
+		two(month);
+		buf[pos++] = '-';
+		two(day);
 		return this;
 	}
 

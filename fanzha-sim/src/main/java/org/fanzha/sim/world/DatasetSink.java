@@ -85,12 +85,18 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 		}
 	}
 
+	private static final byte[] MALE = ascii("M");
+
+	private static final byte[] FEMALE = ascii("F");
+
+	private static final byte[][] OCCUPATION_BYTES = java.util.Arrays.stream(Occupation.values())
+			.map(o -> ascii(o.name())).toArray(byte[][]::new);
+
 	private void writePersons(Population pop) {
 		CsvFile f = out.file(Table.PERSONS);
 		for (int p = 0; p < pop.persons; p++) {
-			f.id('P', p).text(pop.name(p)).text(pop.idNumber(p)).text(pop.gender[p] == 0 ? "M" : "F")
-					.date(pop.birthDay[p]).text(Occupation.values()[pop.occupation[p]].name())
-					.text(countyCodes[pop.county[p]]);
+			f.id('P', p).text(pop.name(p)).text(pop.idNumber(p)).bytes(pop.gender[p] == 0 ? MALE : FEMALE)
+					.date(pop.birthDay[p]).bytes(OCCUPATION_BYTES[pop.occupation[p]]).bytes(countyBytes[pop.county[p]]);
 			if (pop.school[p] >= 0) {
 				f.text(Catalog.SCHOOLS.get(pop.school[p]).name());
 			}
@@ -103,20 +109,45 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	private static final String[] CLASSES = { "", "I", "II", "III" };
 
+	private static final byte[][] KIND_BYTES = { ascii("PERSONAL"), ascii("MERCHANT"), ascii("EMPLOYER") };
+
+	private static final byte[][] INSTITUTION_BYTES = Catalog.INSTITUTIONS.stream().map(i -> ascii(i.code()))
+			.toArray(byte[][]::new);
+
+	private static byte[] ascii(String s) {
+		return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private byte[][] agentBytes;
+
+	/** Operator names by 3-digit segment (100-199). */
+	private static final byte[][] OPERATOR_BYTES = new byte[200][];
+
+	static {
+		for (int seg = 130; seg < 200; seg++) {
+			OPERATOR_BYTES[seg] = ascii(org.fanzha.core.PhoneNumber.isValid(seg + "00000000")
+					? org.fanzha.core.PhoneNumber.parse(seg + "00000000").operator().name() : "UNKNOWN");
+		}
+	}
+
 	private void writeAccounts(Population pop) {
 		CsvFile f = out.file(Table.ACCOUNTS);
 		for (int a = 0; a < pop.accounts(); a++) {
-			f.id('A', a).number(pop.openingBalance[a]).text(Catalog.INSTITUTIONS.get(pop.accountInstitution[a]).code())
-					.text(pop.cardNumber(a));
+			f.id('A', a).number(pop.openingBalance[a]).bytes(INSTITUTION_BYTES[pop.accountInstitution[a]]);
+			long card = pop.cardNumberValue(a);
+			if (card < 0) {
+				f.empty();
+			}
+			else {
+				f.number(card);
+			}
 			switch (pop.accountKind[a]) {
 				case Population.KIND_PERSONAL -> f.id('P', pop.accountHolder[a]);
 				case Population.KIND_MERCHANT -> f.id('B', pop.accountHolder[a]);
 				default -> f.text("EMPLOYER");
 			}
-			f.text(CLASSES[pop.accountClass[a]]).date(pop.accountOpenDay[a]).text(countyCodes[pop.accountBranch[a]])
-					.text(pop.accountKind[a] == Population.KIND_PERSONAL ? "PERSONAL"
-							: pop.accountKind[a] == Population.KIND_MERCHANT ? "MERCHANT" : "EMPLOYER")
-					.endRow();
+			f.text(CLASSES[pop.accountClass[a]]).date(pop.accountOpenDay[a]).bytes(countyBytes[pop.accountBranch[a]])
+					.bytes(KIND_BYTES[pop.accountKind[a]]).endRow();
 		}
 	}
 
@@ -147,9 +178,15 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	private void sim(CsvFile f, long phone, int holder, int day, long imei, int agent) {
 		int county = agent / Population.AGENTS_PER_COUNTY;
-		f.number(phone).id('P', holder).text(org.fanzha.core.PhoneNumber.parse(Long.toString(phone)).operator().name())
-				.date(day).number(imei).text("AG" + countyCodes[county] + "-" + (agent % Population.AGENTS_PER_COUNTY))
-				.text(countyCodes[county]).endRow();
+		if (agentBytes == null) {
+			agentBytes = new byte[countyCodes.length * Population.AGENTS_PER_COUNTY][];
+			for (int g = 0; g < agentBytes.length; g++) {
+				agentBytes[g] = ascii("AG" + countyCodes[g / Population.AGENTS_PER_COUNTY] + "-"
+						+ (g % Population.AGENTS_PER_COUNTY));
+			}
+		}
+		f.number(phone).id('P', holder).bytes(OPERATOR_BYTES[(int) (phone / 100_000_000L)]).date(day).number(imei)
+				.bytes(agentBytes[agent]).bytes(countyBytes[county]).endRow();
 	}
 
 	private void writeGangs(World w) {

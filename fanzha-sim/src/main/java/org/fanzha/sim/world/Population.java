@@ -435,23 +435,52 @@ public final class Population {
 		return Catalog.name(Rng.hash(seed, p, 11));
 	}
 
+	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+
+	private static final char[] ID_CHECK = "10X98765432".toCharArray();
+
+	/** The person's GB 11643 ID number: county, birth date, sequence with the sex digit, MOD 11-2 check. */
 	public String idNumber(int p) {
 		java.time.LocalDate birth = java.time.LocalDate.ofEpochDay(birthDay[p]);
 		long h = Rng.hash(seed, p, 12);
 		int seq = (int) Math.floorMod(h, 500) * 2 + (gender[p] == 0 ? 1 : 0);
-		String first17 = counties[county[p]].value()
-				+ String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(), seq);
-		return IdNumber.withCheckDigit(first17);
+		char[] c = new char[18];
+		String region = counties[county[p]].value();
+		region.getChars(0, 6, c, 0);
+		digits(c, 6, birth.getYear(), 4);
+		digits(c, 10, birth.getMonthValue(), 2);
+		digits(c, 12, birth.getDayOfMonth(), 2);
+		digits(c, 14, seq, 3);
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (c[i] - '0') * ID_WEIGHTS[i];
+		}
+		c[17] = ID_CHECK[sum % 11];
+		return new String(c);
+	}
+
+	private static void digits(char[] c, int at, int v, int width) {
+		for (int i = at + width - 1; i >= at; i--) {
+			c[i] = (char) ('0' + v % 10);
+			v /= 10;
+		}
+	}
+
+	/** The 19-digit Luhn-valid card number of a bank account as a number (it fits a long), or -1 for others. */
+	public long cardNumberValue(int a) {
+		Catalog.Institution inst = Catalog.INSTITUTIONS.get(accountInstitution[a]);
+		if (!inst.bank()) {
+			return -1;
+		}
+		long bin = Long.parseLong(inst.bins()[(int) Math.floorMod(Rng.hash(seed, a, 13), inst.bins().length)]);
+		long body = Math.floorMod(a * 2_654_435_761L + Rng.hash(seed, 0, 14) % 1_000_000_000_000L, 1_000_000_000_000L);
+		long first18 = bin * 1_000_000_000_000L + body;
+		return first18 * 10 + luhnDigit(first18);
 	}
 
 	public String cardNumber(int a) {
-		Catalog.Institution inst = Catalog.INSTITUTIONS.get(accountInstitution[a]);
-		if (!inst.bank()) {
-			return "";
-		}
-		String bin = inst.bins()[(int) Math.floorMod(Rng.hash(seed, a, 13), inst.bins().length)];
-		long body = Math.floorMod(a * 2_654_435_761L + Rng.hash(seed, 0, 14) % 1_000_000_000_000L, 1_000_000_000_000L);
-		return BankCardNumber.withLuhnDigit(bin + String.format("%012d", body));
+		long v = cardNumberValue(a);
+		return v < 0 ? "" : Long.toString(v);
 	}
 
 	public String phone(int sim) {
