@@ -1,5 +1,7 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.KeyIndex;
+
 import java.util.Arrays;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Arrays;
  */
 final class Accounts {
 
-	private final IdIndex ids = new IdIndex();
+	private final KeyIndex ids = new KeyIndex();
 
 	private long[] opening = new long[256];
 
@@ -26,8 +28,19 @@ final class Accounts {
 		return ids.size();
 	}
 
+	/** Writes the account id as a CSV field straight from the index's arena (quoted the slow way if it must be). */
 	void writeId(org.fanzha.sim.io.CsvFile f, int account) {
-		ids.write(f, account);
+		byte[] arena = ids.arena();
+		int s = ids.keyStart(account);
+		int e = ids.keyEnd(account);
+		for (int k = s; k < e; k++) {
+			byte c = arena[k];
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				f.text(ids.name(account));
+				return;
+			}
+		}
+		f.bytes(arena, s, e - s);
 	}
 
 	String id(int account) {

@@ -1,5 +1,7 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.KeyIndex;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ final class AmlWorldImporter extends SourceImporter {
 
 	private final Channels channels = new Channels();
 
-	private final IdIndex currencies = new IdIndex();
+	private final KeyIndex currencies = new KeyIndex();
 
 	private long[] currencyRows = new long[16];
 

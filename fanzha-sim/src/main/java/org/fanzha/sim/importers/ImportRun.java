@@ -1,5 +1,7 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.KeyIndex;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,9 +36,9 @@ final class ImportRun {
 	final Accounts accounts = new Accounts();
 
 	/** Laundering chains (alerts) by id; chain_id in the truth files. */
-	final IdIndex chains = new IdIndex();
+	final KeyIndex chains = new KeyIndex();
 
-	private final IdIndex institutions = new IdIndex();
+	private final KeyIndex institutions = new KeyIndex();
 
 	private final List<String> institutionNames = new ArrayList<>();
 

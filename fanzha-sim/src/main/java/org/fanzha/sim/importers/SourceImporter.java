@@ -1,5 +1,7 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.KeyIndex;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +150,7 @@ abstract class SourceImporter {
 	/** Channel names by the raw bytes of a type field, so a row's type costs a lookup, not a String. */
 	static final class Channels {
 
-		private final IdIndex raw = new IdIndex();
+		private final KeyIndex raw = new KeyIndex();
 
 		private String[] names = new String[16];
 

@@ -1,5 +1,7 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.KeyIndex;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,7 +122,7 @@ class CsvReaderTest {
 
 	@Test
 	void idIndexNumbersIdsInOrderOfFirstAppearance() {
-		IdIndex index = new IdIndex();
+		KeyIndex index = new KeyIndex();
 		for (int i = 0; i < 100_000; i++) {
 			assertThat(index.getOrAdd("C" + i)).isEqualTo(i);
 			assertThat(index.added()).isTrue();

@@ -1,15 +1,15 @@
-package org.fanzha.sim.importers;
+package org.fanzha.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Numbers distinct identifiers 0, 1, 2, ... in order of first appearance, looked up by their UTF-8 bytes so
- * that a row's account ids are found without making a String for them (the String is made once, when an
- * id is first seen). Open addressing (linear probing, at most half full) over an int table holding each
+ * that a row's account ids are found without making a String for them (a String is made only when
+ * {@link #name} asks). Open addressing (linear probing, at most half full) over an int table holding each
  * slot's hash beside its entry; keys are kept in one byte arena.
  */
-final class IdIndex {
+public final class KeyIndex {
 
 	/** Pairs (hash, entry + 1) per slot, so a probe reads one cache line; entry + 1 = 0 marks a free slot. */
 	private int[] table = new int[2 << 10];
@@ -24,38 +24,44 @@ final class IdIndex {
 
 	private int[] offsets = new int[256];
 
-	private String[] names = new String[256];
 
 	private int size;
 
 	private boolean added;
 
-	int size() {
+	public int size() {
 		return size;
 	}
 
 	/** The id of entry i. */
-	/** Writes key {@code i} as a CSV field straight from the arena. */
-	void write(org.fanzha.sim.io.CsvFile f, int i) {
-		int s = offsets[i];
-		int e = offsets[i + 1];
-		for (int k = s; k < e; k++) {
-			byte c = arena[k];
-			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-				// rare: ids that need CSV quoting go the slow way
-				f.text(names[i]);
-				return;
-			}
-		}
-		f.bytes(arena, s, e - s);
+	/** The bytes of all keys; key {@code i} is {@code arena()[keyStart(i) .. keyEnd(i))}. */
+	public byte[] arena() {
+		return arena;
 	}
 
-	String name(int i) {
-		return names[i];
+	public int keyStart(int i) {
+		return offsets[i];
+	}
+
+	public int keyEnd(int i) {
+		return offsets[i + 1];
+	}
+
+	/** The index of a key, or -1. */
+	public int get(String id) {
+		byte[] b = id.getBytes(StandardCharsets.UTF_8);
+		return get(b, 0, b.length);
+	}
+
+	public String name(int i) {
+		if (i < 0 || i >= size) {
+			throw new IndexOutOfBoundsException("no key " + i + " of " + size);
+		}
+		return new String(arena, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
 	}
 
 	/** Whether the last {@link #getOrAdd} added a new entry. */
-	boolean added() {
+	public boolean added() {
 		return added;
 	}
 
@@ -81,7 +87,7 @@ final class IdIndex {
 	}
 
 	/** The entry for these bytes, or -1. */
-	int get(byte[] b, int off, int len) {
+	public int get(byte[] b, int off, int len) {
 		int h = hash(b, off, len);
 		int[] t = table;
 		for (int slot = (h & mask) << 1;; slot = (slot + 2) & twiceMask) {
@@ -96,7 +102,7 @@ final class IdIndex {
 	}
 
 	/** The entry for these bytes, added when new ({@link #added()} tells which). */
-	int getOrAdd(byte[] b, int off, int len) {
+	public int getOrAdd(byte[] b, int off, int len) {
 		int h = hash(b, off, len);
 		int[] t = table;
 		int slot = (h & mask) << 1;
@@ -115,7 +121,6 @@ final class IdIndex {
 		if (e + 2 > offsets.length) {
 			int n = offsets.length * 2;
 			offsets = Arrays.copyOf(offsets, n);
-			names = Arrays.copyOf(names, n);
 		}
 		if (arenaLen + len > arena.length) {
 			arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLen + len));
@@ -124,7 +129,6 @@ final class IdIndex {
 		offsets[e] = arenaLen;
 		arenaLen += len;
 		offsets[e + 1] = arenaLen;
-		names[e] = new String(b, off, len, StandardCharsets.UTF_8);
 		t[slot] = h;
 		t[slot + 1] = e + 1;
 		size++;
@@ -134,7 +138,7 @@ final class IdIndex {
 		return e;
 	}
 
-	int getOrAdd(String id) {
+	public int getOrAdd(String id) {
 		byte[] b = id.getBytes(StandardCharsets.UTF_8);
 		return getOrAdd(b, 0, b.length);
 	}
