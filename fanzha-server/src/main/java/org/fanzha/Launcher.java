@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.fanzha.engine.cli.TraceCommand;
+import org.fanzha.sim.cli.EvaluateCommand;
 import org.fanzha.sim.cli.ImportCommand;
 import org.fanzha.sim.cli.SimulateCommand;
 import org.fanzha.sim.world.SimConfig;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha 0.1.0",
 		description = "Fanzha (反诈) joint-operations platform against telecom and online fraud.",
 		subcommands = { Launcher.Serve.class, Launcher.Demo.class, SimulateCommand.class, ImportCommand.class,
+				TraceCommand.class, EvaluateCommand.class,
 				CommandLine.HelpCommand.class })
 public class Launcher implements Runnable {
 

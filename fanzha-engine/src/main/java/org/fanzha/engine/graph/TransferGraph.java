@@ -159,26 +159,53 @@ public final class TransferGraph {
 		return append(transferId, epochSecond, f, t, amountFen, channelCode(channelName));
 	}
 
-	/** The allocation-free path: accounts and channel already resolved. */
-	public int append(String transferId, long epochSecond, int fromAccount, int toAccount, long amountFen, byte channelCode) {
+	/**
+	 * The allocation-free path for numbered ids ({@code T<number>}, as every Fanzha dataset has): accounts
+	 * and channel already resolved.
+	 */
+	public int appendNumbered(int number, long epochSecond, int fromAccount, int toAccount, long amountFen,
+			byte channelCode) {
+		if (otherIds != null || (idPrefix != null && !idPrefix.equals("T")) || number < 0) {
+			return append("T" + number, epochSecond, fromAccount, toAccount, amountFen, channelCode);
+		}
+		check(number, epochSecond, fromAccount, toAccount, amountFen);
+		if (byNumber.getOrDefault(number, 0) != 0) {
+			throw new IllegalArgumentException("duplicate transfer id T" + number);
+		}
+		idPrefix = "T";
+		byNumber.set(number, transfers + 1);
+		numberOf.set(transfers, number);
+		return store(epochSecond, fromAccount, toAccount, amountFen, channelCode);
+	}
+
+	private void check(Object id, long epochSecond, int fromAccount, int toAccount, long amountFen) {
 		if (amountFen <= 0) {
-			throw new IllegalArgumentException("transfer " + transferId + ": amount must be > 0 fen, got " + amountFen);
+			throw new IllegalArgumentException("transfer " + id + ": amount must be > 0 fen, got " + amountFen);
 		}
 		if (epochSecond < lastTime) {
-			throw new IllegalArgumentException("transfer " + transferId + " is out of time order: "
+			throw new IllegalArgumentException("transfer " + id + " is out of time order: "
 					+ java.time.Instant.ofEpochSecond(epochSecond) + " after " + java.time.Instant.ofEpochSecond(lastTime));
 		}
 		if (fromAccount < 0 || fromAccount >= accounts() || toAccount >= accounts()) {
-			throw new IllegalArgumentException("transfer " + transferId + ": unknown account index");
+			throw new IllegalArgumentException("transfer " + id + ": unknown account index");
 		}
 		long rel = epochSecond - EPOCH_BASE;
 		if (rel < 0 || rel > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("transfer " + transferId + ": time outside 2000-2068");
+			throw new IllegalArgumentException("transfer " + id + ": time outside 2000-2068");
 		}
+	}
+
+	/** The allocation-free path: accounts and channel already resolved. */
+	public int append(String transferId, long epochSecond, int fromAccount, int toAccount, long amountFen, byte channelCode) {
+		check(transferId, epochSecond, fromAccount, toAccount, amountFen);
+		registerId(transferId, transfers);
+		return store(epochSecond, fromAccount, toAccount, amountFen, channelCode);
+	}
+
+	private int store(long epochSecond, int fromAccount, int toAccount, long amountFen, byte channelCode) {
 		int i = transfers;
-		registerId(transferId, i);
 		lastTime = epochSecond;
-		time.set(i, (int) rel);
+		time.set(i, (int) (epochSecond - EPOCH_BASE));
 		from.set(i, fromAccount);
 		to.set(i, toAccount);
 		amount.set(i, amountFen);

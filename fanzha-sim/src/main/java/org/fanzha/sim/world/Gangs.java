@@ -271,6 +271,11 @@ public final class Gangs {
 				pop.accountFlags[a] |= Population.FLAG_ABANDONED;
 				pop.openingBalance[a] = Math.min(pop.openingBalance[a], 20_000);
 			}
+			else {
+				// renters hand over a secondary card with little of their own money on it (assumption)
+				double median = kind == MuleKind.RENTED ? 800 : kind == MuleKind.STUDENT ? 1_500 : 3_000;
+				pop.openingBalance[a] = Math.min(pop.openingBalance[a], Math.round(r.logNormal(median, 0.8) * 100));
+			}
 			pop.accountFlags[a] |= Population.FLAG_MULE;
 			muleGang[a] = gang;
 			muleLevel[a] = (byte) level;

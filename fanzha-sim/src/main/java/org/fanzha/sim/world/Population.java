@@ -516,6 +516,10 @@ public final class Population {
 		return accounts;
 	}
 
+	public long openingBalance(int account) {
+		return openingBalance[account];
+	}
+
 	public int sims() {
 		return sims;
 	}

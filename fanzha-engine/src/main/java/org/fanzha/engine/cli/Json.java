@@ -1,0 +1,103 @@
+package org.fanzha.engine.cli;
+
+/** Just enough JSON writing for the command-line outputs (no library in the engine). */
+public final class Json {
+
+	private final StringBuilder b = new StringBuilder(4096);
+
+	private boolean comma;
+
+	public Json open(char c) {
+		sep();
+		b.append(c);
+		comma = false;
+		return this;
+	}
+
+	public Json close(char c) {
+		b.append(c);
+		comma = true;
+		return this;
+	}
+
+	public Json key(String k) {
+		sep();
+		string(k);
+		b.append(':');
+		comma = false;
+		return this;
+	}
+
+	public Json value(String s) {
+		sep();
+		if (s == null) {
+			b.append("null");
+		}
+		else {
+			string(s);
+		}
+		comma = true;
+		return this;
+	}
+
+	public Json value(long v) {
+		sep();
+		b.append(v);
+		comma = true;
+		return this;
+	}
+
+	public Json value(double v) {
+		sep();
+		b.append(Double.isFinite(v) ? Double.toString(v) : "null");
+		comma = true;
+		return this;
+	}
+
+	public Json field(String k, String v) {
+		return key(k).value(v);
+	}
+
+	public Json field(String k, long v) {
+		return key(k).value(v);
+	}
+
+	public Json field(String k, double v) {
+		return key(k).value(v);
+	}
+
+	private void sep() {
+		if (comma) {
+			b.append(',');
+			comma = false;
+		}
+	}
+
+	private void string(String s) {
+		b.append('"');
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '"' -> b.append("\\\"");
+				case '\\' -> b.append("\\\\");
+				case '\n' -> b.append("\\n");
+				case '\r' -> b.append("\\r");
+				case '\t' -> b.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						b.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						b.append(c);
+					}
+				}
+			}
+		}
+		b.append('"');
+	}
+
+	@Override
+	public String toString() {
+		return b.toString();
+	}
+}

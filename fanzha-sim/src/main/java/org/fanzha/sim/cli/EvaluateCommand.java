@@ -1,0 +1,122 @@
+package org.fanzha.sim.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.fanzha.engine.cli.Json;
+import org.fanzha.sim.evaluate.RecoveryEvaluation;
+import org.fanzha.sim.world.FraudType;
+import org.fanzha.sim.world.SimConfig;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
+		subcommands = { EvaluateCommand.Recovery.class })
+public class EvaluateCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	@Command(name = "recovery", mixinStandardHelpOptions = true,
+			description = "Share of defrauded money stopped: first-level stops 30 min after the report versus "
+					+ "Fanzha's trace-and-stop at report time (docs/evaluation.md).")
+	public static class Recovery implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt.")
+		boolean evasive;
+
+		@Option(names = "--days", paramLabel = "N", description = "Override the preset's days.")
+		Integer days;
+
+		@Option(names = "--bank-latency", defaultValue = "120", paramLabel = "SECONDS",
+				description = "Time for a bank to execute an instruction (default: ${DEFAULT-VALUE}).")
+		long bankLatency;
+
+		@Option(names = "--json", description = "Print one JSON object.")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				if (days != null) {
+					config = config.withSize(config.persons(), days);
+				}
+				if (bankLatency < 0) {
+					throw new IllegalArgumentException("--bank-latency must be >= 0");
+				}
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate recovery: " + e.getMessage());
+				return 2;
+			}
+			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r) : text(r));
+			out.flush();
+			return 0;
+		}
+
+		static String json(RecoveryEvaluation.Report r) {
+			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed()).field("cases", r.total().cases())
+					.field("lossFen", r.total().lossFen()).field("firstLevelOnly", r.total().shareA())
+					.field("fanzha", r.total().shareB()).field("ratio", r.ratio())
+					.field("reportToLastInstructionMsP50", r.engineP50Micros() / 1000.0)
+					.field("reportToLastInstructionMsP99", r.engineP99Micros() / 1000.0);
+			j.key("byFraudType").open('{');
+			for (Map.Entry<FraudType, RecoveryEvaluation.Share> e : r.byType().entrySet()) {
+				share(j.key(e.getKey().name()), e.getValue());
+			}
+			j.close('}').key("byReportDelay").open('{');
+			for (Map.Entry<String, RecoveryEvaluation.Share> e : r.byDelay().entrySet()) {
+				share(j.key(e.getKey()), e.getValue());
+			}
+			return j.close('}').close('}').toString();
+		}
+
+		private static void share(Json j, RecoveryEvaluation.Share s) {
+			j.open('{').field("cases", s.cases()).field("lossFen", s.lossFen()).field("firstLevelOnly", s.shareA())
+					.field("fanzha", s.shareB()).close('}');
+		}
+
+		static String text(RecoveryEvaluation.Report r) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format("Recovery on preset %s, seed %d: %,d transfers, %d reported cases, ¥%,.2f paid by victims%n",
+					r.preset(), r.seed(), r.transfers(), r.total().cases(), r.total().lossFen() / 100.0));
+			b.append(String.format("  (A) first-level only, 30 min after report: %5.1f %% stopped%n", 100 * r.total().shareA()));
+			b.append(String.format("  (B) Fanzha trace and stop at report time:  %5.1f %% stopped  (%.1fx A)%n",
+					100 * r.total().shareB(), r.ratio()));
+			b.append(String.format("  report to last instruction (engine): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n%n",
+					r.engineP50Micros() / 1000.0, r.engineP99Micros() / 1000.0, r.engineMaxMicros() / 1000.0));
+			b.append(String.format("  %-20s %6s %16s %8s %8s%n", "by fraud type", "cases", "paid", "A", "B"));
+			r.byType().forEach((t, s) -> b.append(row(t.name(), s)));
+			b.append(String.format("%n  %-20s %6s %16s %8s %8s%n", "by report delay", "cases", "paid", "A", "B"));
+			r.byDelay().forEach((d, s) -> b.append(row(d, s)));
+			return b.toString();
+		}
+
+		private static String row(String name, RecoveryEvaluation.Share s) {
+			return String.format("  %-20s %6d %16s %7.1f%% %7.1f%%%n", name, s.cases(), String.format("¥%,.0f", s.lossFen() / 100.0),
+					100 * s.shareA(), 100 * s.shareB());
+		}
+	}
+}
