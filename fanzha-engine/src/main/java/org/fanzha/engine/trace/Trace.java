@@ -521,6 +521,14 @@ public final class Trace {
 
 		@Override
 		long[] withdraw(long amount) {
+			if (poisoned) {
+				// everything that leaves a poisoned account is traced, shared by what each victim brought in
+				long[] parts = Money.allocateLargestRemainder(amount, received);
+				for (int v = 0; v < victim.length; v++) {
+					victim[v] = Math.max(0, victim[v] - parts[v]);
+				}
+				return parts;
+			}
 			long taintedTotal = 0;
 			for (long v : victim) {
 				taintedTotal += v;
@@ -528,14 +536,6 @@ public final class Trace {
 			if (taintedTotal == 0) {
 				clean = Math.max(0, clean - amount);
 				return null;
-			}
-			if (poison) {
-				// everything that leaves a poisoned account is traced, shared by the victims' weights
-				long[] parts = Money.allocateLargestRemainder(amount, victim);
-				for (int v = 0; v < victim.length; v++) {
-					victim[v] = Math.max(0, victim[v] - parts[v]);
-				}
-				return parts;
 			}
 			long total = clean + taintedTotal;
 			long take = Math.min(amount, total);
