@@ -29,6 +29,22 @@ class BenchSmokeTest {
 	}
 
 	@Test
+	void traceHarnessRunsAndPostgresAgreesWhenGiven() throws Exception {
+		// CI passes the PostgreSQL URL (./mvnw verify -Ppostgres); without it the peer is skipped
+		String pg = System.getProperty("spring.profiles.active", "").contains("postgres")
+				? System.getProperty("FANZHA_DB_URL") : null;
+		TraceBench.Figures f = TraceBench.run(5_000, 2, pg, 5, 24 * 3_600);
+		System.out.println("[bench smoke] " + f);
+		assertThat(f.transfers()).isGreaterThan(10_000);
+		assertThat(f.traces()).isPositive();
+		assertThat(f.ingestPerSecond()).isPositive();
+		if (pg != null) {
+			assertThat(f.pgQueries()).isEqualTo(5);
+			assertThat(f.pgAgrees()).as("PostgreSQL reaches the same accounts as the engine's poison trace").isTrue();
+		}
+	}
+
+	@Test
 	void peersProduceTheSameColumns() throws Exception {
 		StringWriter w = new StringWriter();
 		PeerGenerator.write(w, 3, 1, 100);
@@ -42,7 +58,9 @@ class BenchSmokeTest {
 		var options = new OptionsBuilder()
 				.include(SimulationBenchmark.class.getSimpleName())
 				.include(ImportBenchmark.class.getSimpleName())
+				.include(IngestBenchmark.class.getSimpleName())
 				.param("persons", "2000")
+				.param("days", "1")
 				.param("rows", "2000")
 				.forks(0)
 				.warmupIterations(0)
@@ -50,7 +68,7 @@ class BenchSmokeTest {
 				.measurementTime(TimeValue.milliseconds(200))
 				.build();
 		var results = new Runner(options).run();
-		assertThat(results).hasSize(4);
+		assertThat(results).hasSize(6);
 		for (RunResult r : results) {
 			assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
 		}

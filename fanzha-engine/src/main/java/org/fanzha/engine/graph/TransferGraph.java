@@ -72,6 +72,93 @@ public final class TransferGraph {
 
 	private byte[] accountFlags = new byte[1 << 10];
 
+	/** Running balance and event count per account, for checkpoints. */
+	private long[] balance = new long[1 << 10];
+
+	private int[] events = new int[1 << 10];
+
+	/**
+	 * Every {@link #CHECKPOINT_EVERY} transfers of an account: (transfer index, balance after it, last transfer
+	 * in and out up to it), so the balance of a busy account at any moment is found by a binary search and a
+	 * short walk instead of a walk over its whole history. Only busy accounts have any.
+	 */
+	private final java.util.Map<Integer, Checkpoints> checkpoints = new java.util.HashMap<>();
+
+	static final int CHECKPOINT_EVERY = 64;
+
+	static final class Checkpoints {
+
+		int n;
+
+		int[] at = new int[8];
+
+		long[] balance = new long[8];
+
+		int[] lastIn = new int[8];
+
+		int[] lastOut = new int[8];
+
+		void add(int index, long bal, int in, int out) {
+			if (n == at.length) {
+				at = java.util.Arrays.copyOf(at, n * 2);
+				balance = java.util.Arrays.copyOf(balance, n * 2);
+				lastIn = java.util.Arrays.copyOf(lastIn, n * 2);
+				lastOut = java.util.Arrays.copyOf(lastOut, n * 2);
+			}
+			at[n] = index;
+			balance[n] = bal;
+			lastIn[n] = in;
+			lastOut[n] = out;
+			n++;
+		}
+
+		/** The last checkpoint strictly before {@code index}, or -1. */
+		int before(int index) {
+			int lo = 0;
+			int hi = n - 1;
+			int found = -1;
+			while (lo <= hi) {
+				int mid = (lo + hi) >>> 1;
+				if (at[mid] < index) {
+					found = mid;
+					lo = mid + 1;
+				}
+				else {
+					hi = mid - 1;
+				}
+			}
+			return found;
+		}
+	}
+
+	/** The account's state just before transfer {@code index}: its balance and last transfers in and out. */
+	public record StateBefore(long balance, int lastIn, int lastOut) {
+	}
+
+	public StateBefore stateBefore(int account, int index) {
+		long bal = opening[account];
+		int lastInT = NONE;
+		int lastOutT = NONE;
+		Checkpoints c = checkpoints.get(account);
+		if (c != null) {
+			int k = c.before(index);
+			if (k >= 0) {
+				bal = c.balance[k];
+				lastInT = c.lastIn[k];
+				lastOutT = c.lastOut[k];
+			}
+		}
+		for (int t = lastInT == NONE ? firstIn[account] : nextIn(lastInT); t != NONE && t < index; t = nextIn(t)) {
+			bal += amount(t);
+			lastInT = t;
+		}
+		for (int t = lastOutT == NONE ? firstOut[account] : nextOut(lastOutT); t != NONE && t < index; t = nextOut(t)) {
+			bal -= amount(t);
+			lastOutT = t;
+		}
+		return new StateBefore(bal, lastInT, lastOutT);
+	}
+
 	/** The account is not in the account list of the data (money that reaches it has left the data). */
 	public static final byte EXTERNAL = 1;
 
@@ -85,6 +172,7 @@ public final class TransferGraph {
 	public int addAccount(String id, long openingBalanceFen) {
 		int a = account(id);
 		accountFlags[a] &= ~EXTERNAL;
+		balance[a] += openingBalanceFen - opening[a];
 		opening[a] = openingBalanceFen;
 		return a;
 	}
@@ -107,6 +195,8 @@ public final class TransferGraph {
 			int c = Math.max(n, opening.length * 2);
 			opening = java.util.Arrays.copyOf(opening, c);
 			firstOut = java.util.Arrays.copyOf(firstOut, c);
+			balance = java.util.Arrays.copyOf(balance, c);
+			events = java.util.Arrays.copyOf(events, c);
 			lastOut = java.util.Arrays.copyOf(lastOut, c);
 			firstIn = java.util.Arrays.copyOf(firstIn, c);
 			lastIn = java.util.Arrays.copyOf(lastIn, c);
@@ -219,6 +309,10 @@ public final class TransferGraph {
 			nextOut.set(lastOut[fromAccount], i);
 		}
 		lastOut[fromAccount] = i;
+		balance[fromAccount] -= amountFen;
+		if (++events[fromAccount] % CHECKPOINT_EVERY == 0) {
+			checkpoint(fromAccount, i);
+		}
 		if (toAccount != NONE) {
 			if (lastIn[toAccount] == NONE) {
 				firstIn[toAccount] = i;
@@ -227,9 +321,18 @@ public final class TransferGraph {
 				nextIn.set(lastIn[toAccount], i);
 			}
 			lastIn[toAccount] = i;
+			balance[toAccount] += amountFen;
+			if (++events[toAccount] % CHECKPOINT_EVERY == 0) {
+				checkpoint(toAccount, i);
+			}
 		}
 		transfers = i + 1;
 		return i;
+	}
+
+	private void checkpoint(int account, int index) {
+		checkpoints.computeIfAbsent(account, k -> new Checkpoints()).add(index, balance[account], lastIn[account],
+				lastOut[account]);
 	}
 
 	/** Resolves (creating if needed) an account for the allocation-free append. */

@@ -165,9 +165,8 @@ public final class Trace {
 		int out = l.lastOut == TransferGraph.NONE ? g.firstOut(l.account) : g.nextOut(l.lastOut);
 		long kIn = in == TransferGraph.NONE ? Long.MAX_VALUE : ((long) in << 1) | 1;
 		long kOut = out == TransferGraph.NONE ? Long.MAX_VALUE : (long) out << 1;
-		if (kOut == Long.MAX_VALUE && request.policy() != Policy.POISON) {
-			// nothing leaves the account (yet): its inflows need no booking until something does, because
-			// untainted money coming in does not change the traced money held (see result())
+		if (kOut == Long.MAX_VALUE) {
+			// nothing leaves the account (yet): its inflows need no booking until something does (see result())
 			return;
 		}
 		long key = Math.min(kIn, kOut);
@@ -236,22 +235,12 @@ public final class Trace {
 		}
 	}
 
-	/** First traced money reaches an account at transfer {@code idx}: sum its earlier history into one lot. */
+	/** First traced money reaches an account at transfer {@code idx}: its earlier history becomes one lot. */
 	private Ledger open(int account, int idx, int level) {
-		long balance = g.openingBalance(account);
-		int lastIn = TransferGraph.NONE;
-		for (int t = g.firstIn(account); t != TransferGraph.NONE && t < idx; t = g.nextIn(t)) {
-			balance += g.amount(t);
-			lastIn = t;
-		}
-		int lastOut = TransferGraph.NONE;
-		for (int t = g.firstOut(account); t != TransferGraph.NONE && t < idx; t = g.nextOut(t)) {
-			balance -= g.amount(t);
-			lastOut = t;
-		}
-		Ledger l = Ledger.create(request.policy(), victims, account, level, Math.max(0, balance));
-		l.lastIn = lastIn;
-		l.lastOut = lastOut;
+		TransferGraph.StateBefore before = g.stateBefore(account, idx);
+		Ledger l = Ledger.create(request.policy(), victims, account, level, Math.max(0, before.balance()));
+		l.lastIn = before.lastIn();
+		l.lastOut = before.lastOut();
 		ledgers.put(account, l);
 		touched.add(l);
 		return l;
@@ -260,18 +249,14 @@ public final class Trace {
 	public TraceResult result() {
 		List<TraceResult.Holding> holdings = new ArrayList<>();
 		for (Ledger l : touched) {
-			long[] per = l.held();
-			// inflows not booked yet (nothing left the account after them): add their traced part
-			int in = l.lastIn == TransferGraph.NONE ? g.firstIn(l.account) : g.nextIn(l.lastIn);
-			for (; in != TransferGraph.NONE && g.time(in) <= advancedTo; in = g.nextIn(in)) {
-				long[] t = taint.get(in);
-				if (t != null) {
-					for (int v = 0; v < victims; v++) {
-						per[v] += t[v];
-					}
-					l.lastTainted = in;
-				}
+			// book inflows that nothing has left the account after yet: in order, so the state is as if booked eagerly
+			for (int in = l.lastIn == TransferGraph.NONE ? g.firstIn(l.account) : g.nextIn(l.lastIn);
+					in != TransferGraph.NONE && g.time(in) <= advancedTo
+							&& (l.lastOut == TransferGraph.NONE ? g.firstOut(l.account) : g.nextOut(l.lastOut)) == TransferGraph.NONE;
+					in = g.nextIn(in)) {
+				bookIn(l, in);
 			}
+			long[] per = l.held();
 			long sum = 0;
 			for (long p : per) {
 				sum += p;
@@ -513,6 +498,10 @@ public final class Trace {
 		}
 
 		private void spread(long amount) {
+			if (victims == 1) {
+				victim[0] += amount;
+				return;
+			}
 			long[] parts = Money.allocateLargestRemainder(amount, received);
 			for (int v = 0; v < parts.length; v++) {
 				victim[v] += parts[v];
@@ -523,7 +512,7 @@ public final class Trace {
 		long[] withdraw(long amount) {
 			if (poisoned) {
 				// everything that leaves a poisoned account is traced, shared by what each victim brought in
-				long[] parts = Money.allocateLargestRemainder(amount, received);
+				long[] parts = victims == 1 ? new long[] { amount } : Money.allocateLargestRemainder(amount, received);
 				for (int v = 0; v < victim.length; v++) {
 					victim[v] = Math.max(0, victim[v] - parts[v]);
 				}
