@@ -33,7 +33,8 @@ class LauncherTests {
 	void helpListsTheSubcommands() {
 		Run r = run("--help");
 		assertThat(r.rc()).isZero();
-		assertThat(r.out()).contains("serve").contains("demo").contains("simulate").contains("import");
+		assertThat(r.out()).contains("serve").contains("demo").contains("simulate").contains("import").contains("trace")
+				.contains("evaluate");
 		assertThat(run().out()).contains("serve").contains("demo");
 		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres");
 	}
