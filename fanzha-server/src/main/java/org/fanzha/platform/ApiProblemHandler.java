@@ -33,6 +33,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage());
 	}
 
+	@ExceptionHandler(InvalidFieldsException.class)
+	ProblemDetail invalidFields(InvalidFieldsException e) {
+		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage());
+		pd.setProperty("errors", e.errors());
+		return pd;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
@@ -48,6 +55,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		log.info("Rejected write: {}", e.getMostSpecificCause().getMessage());
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"The request conflicts with stored data (duplicate or missing reference)");
+	}
+
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
