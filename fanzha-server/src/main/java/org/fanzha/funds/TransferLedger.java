@@ -1,0 +1,99 @@
+package org.fanzha.funds;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.fanzha.engine.graph.TransferGraph;
+import org.fanzha.engine.stop.AccountInfo;
+import org.fanzha.engine.trace.TraceRequest;
+import org.fanzha.engine.trace.TraceResult;
+import org.fanzha.engine.trace.Trace;
+import org.springframework.stereotype.Service;
+
+/**
+ * The transfers the platform knows, in a {@link TransferGraph}: fed by banks' transfer feeds (and, in the demo,
+ * by the simulated province). One writer at a time, many readers; traces run under the read lock.
+ */
+@Service
+public class TransferLedger {
+
+	private final TransferGraph graph = new TransferGraph();
+
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private volatile AccountInfo accountInfo = AccountInfo.NONE;
+
+	public void declareAccount(String accountId, long openingBalanceFen) {
+		lock.writeLock().lock();
+		try {
+			graph.addAccount(accountId, openingBalanceFen);
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/** Appends a transfer ({@code toAccount} null for cash leaving the banking system); returns its index. */
+	public int ingest(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String channel) {
+		lock.writeLock().lock();
+		try {
+			return graph.append(transferId, epochSecond, fromAccount, toAccount, amountFen, channel);
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/** Where holder names, banks and card numbers come from (the banks' account data; the world in the demo). */
+	public void useAccountInfo(AccountInfo info) {
+		this.accountInfo = info;
+	}
+
+	AccountInfo accountInfo() {
+		return accountInfo;
+	}
+
+	/** Finds a reported payment: by transfer id, else by payee account, amount and time (within 10 minutes). */
+	int find(String transferId, String payeeAccount, long amountFen, long epochSecond) {
+		lock.readLock().lock();
+		try {
+			if (transferId != null) {
+				int i = graph.transferIndex(transferId);
+				if (i >= 0) {
+					return i;
+				}
+			}
+			int a = graph.accountIndex(payeeAccount);
+			if (a < 0) {
+				return TransferGraph.NONE;
+			}
+			for (int t = graph.firstIn(a); t != TransferGraph.NONE; t = graph.nextIn(t)) {
+				if (graph.amount(t) == amountFen && Math.abs(graph.time(t) - epochSecond) <= 600) {
+					return t;
+				}
+			}
+			return TransferGraph.NONE;
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	<T> T read(java.util.function.Function<TransferGraph, T> reader) {
+		lock.readLock().lock();
+		try {
+			return reader.apply(graph);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	TraceResult trace(TraceRequest request) {
+		return read(g -> Trace.run(g, request));
+	}
+
+	public int transfers() {
+		return read(TransferGraph::transfers);
+	}
+}
