@@ -154,6 +154,11 @@ public class Launcher implements Runnable {
 		@Option(names = "--no-simulation", description = "Start without the simulated province.")
 		boolean noSimulation;
 
+		@Option(names = "--auto-issue", defaultValue = "ALL", paramLabel = "POLICY",
+				description = "Issue stop-payment instructions without an officer: NONE, EXTENDED (level >= 2) or ALL "
+						+ "(default: ${DEFAULT-VALUE}).")
+		String autoIssue;
+
 		@Override
 		Map<String, Object> extraProperties() {
 			if (speedup <= 0) {
@@ -161,7 +166,8 @@ public class Launcher implements Runnable {
 			}
 			SimConfig.preset(preset, seed);
 			return Map.of("fanzha.identity.demo-users", true, "fanzha.simulation.enabled", !noSimulation,
-					"fanzha.simulation.speedup", speedup, "fanzha.simulation.preset", preset, "fanzha.simulation.seed", seed);
+					"fanzha.simulation.speedup", speedup, "fanzha.simulation.preset", preset, "fanzha.simulation.seed", seed,
+					"fanzha.funds.auto-issue", autoIssue);
 		}
 	}
 }

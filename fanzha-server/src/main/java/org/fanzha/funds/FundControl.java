@@ -52,16 +52,37 @@ public class FundControl {
 
 	private final Clock clock;
 
-	FundControl(TransferLedger ledger, Instructions instructions, ApplicationEventPublisher events, Clock clock) {
+	private final FundsProperties properties;
+
+	FundControl(TransferLedger ledger, Instructions instructions, ApplicationEventPublisher events, Clock clock,
+			FundsProperties properties) {
 		this.ledger = ledger;
 		this.instructions = instructions;
 		this.events = events;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	@ApplicationModuleListener
 	void on(CaseReported reported) {
 		propose(reported);
+		if (properties.autoIssue() != FundsProperties.AutoIssue.NONE) {
+			autoIssue(reported.caseNumber());
+		}
+	}
+
+	/** The centre's policy issues instructions without waiting for an officer (extended stops only, or all). */
+	@Transactional
+	public void autoIssue(String caseNumber) {
+		Instant now = clock.instant();
+		int minLevel = properties.autoIssue() == FundsProperties.AutoIssue.ALL ? 1 : 2;
+		for (InstructionView v : instructions.forCase(caseNumber)) {
+			if ("PROPOSED".equals(v.status()) && v.level() >= minLevel && instructions.issueOne(v.id(), now)) {
+				instructions.history(v.id(), now, "ISSUED", "auto-issue policy", "level " + v.level());
+				events.publishEvent(new StopPaymentIssued(v.id(), caseNumber, v.institution(), v.accountId(), v.amountFen(),
+						v.level()));
+			}
+		}
 	}
 
 	/** Traces the case's payments and stores the proposed instructions; returns them. */
@@ -100,6 +121,10 @@ public class FundControl {
 					p.transferId(), p.payerAccount(), 1, StopInstruction.Kind.EMERGENCY, now.getEpochSecond(), new long[] { p.amountFen() }));
 		}
 		for (StopInstruction s : plan) {
+			if (instructions.pending(s.accountId())) {
+				// another case's instruction to this account is on its way; a stop covers all money in the account
+				continue;
+			}
 			String bank = s.institution() == null ? institutionOf(s.accountId()) : s.institution();
 			long id = instructions.insert(reported.caseNumber(), s, bank, now);
 			instructions.history(id, now, "PROPOSED", "system", "level " + s.level() + ", " + s.kind());
@@ -175,6 +200,11 @@ public class FundControl {
 	}
 
 	@Transactional(readOnly = true)
+	public List<String> institutionsWaiting() {
+		return instructions.institutionsWaiting();
+	}
+
+	@Transactional(readOnly = true)
 	public List<InstructionView> forBank(String institution, String status) {
 		return instructions.forBank(institution, status);
 	}
@@ -229,6 +259,12 @@ public class FundControl {
 		instructions.history(id, now, result.name(), actor,
 				reason != null ? reason : stopped != null ? "stopped " + stopped + " fen" : null);
 		return instructions.byId(id).orElseThrow();
+	}
+
+	/** Stops executed on the account so far (at most two are allowed). */
+	@Transactional(readOnly = true)
+	public int executedStops(String accountId) {
+		return instructions.stopsOn(accountId).size();
 	}
 
 	@Transactional(readOnly = true)

@@ -69,6 +69,23 @@ class Instructions {
 		return ids;
 	}
 
+	/** Whether an instruction for the account is waiting (proposed or issued, not yet answered). */
+	boolean pending(String accountId) {
+		return jdbc.sql("SELECT COUNT(*) FROM stop_instruction WHERE account_id = ? AND status IN ('PROPOSED', 'ISSUED')")
+				.param(accountId).query(Long.class).single() > 0;
+	}
+
+	boolean issueOne(long id, Instant now) {
+		return jdbc.sql("UPDATE stop_instruction SET status = 'ISSUED', issued_at = ? WHERE id = ? AND status = 'PROPOSED'")
+				.params(Timestamp.from(now), id).update() == 1;
+	}
+
+	/** Institutions with instructions waiting for an answer. */
+	List<String> institutionsWaiting() {
+		return jdbc.sql("SELECT DISTINCT institution FROM stop_instruction WHERE status = 'ISSUED' ORDER BY institution")
+				.query(String.class).list();
+	}
+
 	/** ISSUED -> answered, once: false when another answer got there first. */
 	boolean answer(long id, String status, Long stopped, String answerId, String reason, Instant now, Instant expires) {
 		return jdbc.sql("""

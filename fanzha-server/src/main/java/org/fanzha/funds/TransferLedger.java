@@ -44,6 +44,28 @@ public class TransferLedger {
 		}
 	}
 
+	/** A transfer as the ledger has it. */
+	public record TransferView(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String channel) {
+	}
+
+	public java.util.Optional<TransferView> transfer(String transferId) {
+		return read(g -> {
+			int i = g.transferIndex(transferId);
+			if (i < 0) {
+				return java.util.Optional.<TransferView>empty();
+			}
+			int to = g.to(i);
+			return java.util.Optional.of(new TransferView(transferId, g.time(i), g.accountId(g.from(i)),
+					to < 0 ? null : g.accountId(to), g.amount(i), g.channel(i)));
+		});
+	}
+
+	/** The id of a ledger account index (for {@link AccountInfo} implementations). */
+	public String accountIdOf(int account) {
+		return read(g -> g.accountId(account));
+	}
+
 	/** Where holder names, banks and card numbers come from (the banks' account data; the world in the demo). */
 	public void useAccountInfo(AccountInfo info) {
 		this.accountInfo = info;
@@ -91,6 +113,14 @@ public class TransferLedger {
 
 	TraceResult trace(TraceRequest request) {
 		return read(g -> Trace.run(g, request));
+	}
+
+	/** An account's balance now (opening balance plus everything in, less everything out), or null if unknown. */
+	public Long balance(String accountId) {
+		return read(g -> {
+			int a = g.accountIndex(accountId);
+			return a < 0 ? null : g.stateBefore(a, Integer.MAX_VALUE).balance();
+		});
 	}
 
 	public int transfers() {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.fanzha.funds.TransferLedger;
 import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.SimConfig;
@@ -65,9 +69,19 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private Thread thread;
 
-	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events) {
+	private final TransferLedger ledger;
+
+	private volatile World world;
+
+	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger) {
 		this.properties = properties;
 		this.events = events;
+		this.ledger = ledger;
+	}
+
+	/** The running world, or null before it is built. */
+	World world() {
+		return world;
 	}
 
 	@Override
@@ -85,7 +99,9 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		if (!properties.enabled() || running) {
 			return;
 		}
-		SimConfig config = SimConfig.preset(properties.preset(), properties.seed());
+		SimConfig preset = SimConfig.preset(properties.preset(), properties.seed());
+		// replay the days just before today, so every simulated event is in the platform's past
+		SimConfig config = preset.withStart(LocalDate.now(ZoneOffset.ofHours(8)).minusDays(preset.days()));
 		running = true;
 		thread = new Thread(() -> run(config), "fanzha-province");
 		thread.setDaemon(true);
@@ -95,6 +111,11 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	private void run(SimConfig config) {
 		try {
 			World world = new World(config);
+			for (int a = 0; a < world.population.accounts(); a++) {
+				ledger.declareAccount("A" + a, world.population.openingBalance(a));
+			}
+			ledger.useAccountInfo(new WorldAccounts(world, ledger));
+			this.world = world;
 			persons = world.population.persons;
 			accountCount = world.population.accounts();
 			log.info("Simulated province '{}' (seed {}): {} persons, {} accounts, speed-up {}x", config.preset(),
@@ -158,6 +179,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		@Override
 		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 			waitFor(time);
+			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
 			transfers.incrementAndGet();
 			amount.addAndGet(amountFen);
 			if (!transferListeners.isEmpty()) {

@@ -20,7 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The demo's live province: a tiny world run as fast as possible feeds subscribers, events and the console. */
 @SpringBootTest(properties = { "fanzha.simulation.enabled=true", "fanzha.simulation.preset=tiny",
-		"fanzha.simulation.seed=3", "fanzha.simulation.speedup=100000000" })
+		"fanzha.simulation.seed=3", "fanzha.simulation.speedup=100000000", "fanzha.simulation.bank-delay-seconds=0",
+		"fanzha.funds.auto-issue=ALL" })
 @AutoConfigureMockMvc
 class LiveProvinceTests {
 
@@ -35,6 +36,12 @@ class LiveProvinceTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	org.fanzha.cases.Cases cases;
+
+	@Autowired
+	org.fanzha.funds.FundControl funds;
 
 	@TestConfiguration
 	static class Config {
@@ -81,6 +88,32 @@ class LiveProvinceTests {
 
 		String html = mvc.perform(get("/province/live").with(user(directory.loadUserByUsername("centre"))))
 				.andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("id=\"province\"").contains("tiny").contains(c.caseId()).contains("2026-03-0");
+		assertThat(html).contains("id=\"province\"").contains("tiny").contains(c.caseId());
+	}
+
+	@Test
+	void simulatedReportsAreTakenInTracedStoppedAndAnsweredWithoutAnyone() throws Exception {
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (province.isRunning() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		List<org.fanzha.cases.CaseSummary> taken = cases.list(null, 500);
+		assertThat(taken).hasSize(collector.cases.size());
+		assertThat(taken).allSatisfy(s -> assertThat(s.caseNumber()).startsWith("SN-AFC-"));
+		// every case gets instructions, issued by policy, and the simulated banks answer them
+		List<org.fanzha.funds.InstructionView> all = new java.util.ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			all.clear();
+			for (org.fanzha.cases.CaseSummary s : taken) {
+				all.addAll(funds.forCase(s.caseNumber()));
+			}
+			if (!all.isEmpty() && all.stream().noneMatch(v -> v.status().equals("ISSUED") || v.status().equals("PROPOSED"))) {
+				break;
+			}
+			Thread.sleep(200);
+		}
+		assertThat(all).isNotEmpty();
+		assertThat(all).allSatisfy(v -> assertThat(v.status()).isIn("EXECUTED", "PARTIALLY_EXECUTED", "REJECTED"));
+		assertThat(all).anySatisfy(v -> assertThat(v.status()).isIn("EXECUTED", "PARTIALLY_EXECUTED"));
 	}
 }

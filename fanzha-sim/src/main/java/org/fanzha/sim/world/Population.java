@@ -516,6 +516,29 @@ public final class Population {
 		return accounts;
 	}
 
+	/** The name the bank has for the account's holder (merchants and employers by their business name). */
+	public String holderName(int account) {
+		return switch (accountKind[account]) {
+			case KIND_PERSONAL -> name(accountHolder[account]);
+			case KIND_MERCHANT -> Catalog.MerchantCategory.values()[merchantCategory[accountHolder[account]]].name() + "-"
+					+ accountHolder[account];
+			default -> "EMPLOYER-" + account;
+		};
+	}
+
+	public String institutionCode(int account) {
+		return Catalog.INSTITUTIONS.get(accountInstitution[account]).code();
+	}
+
+	/** The holder (person index) of a personal account, or -1. */
+	public int holderPerson(int account) {
+		return accountKind[account] == KIND_PERSONAL ? accountHolder[account] : -1;
+	}
+
+	public long phoneOf(int person) {
+		return simPhone[firstSim[person]];
+	}
+
 	public long openingBalance(int account) {
 		return openingBalance[account];
 	}

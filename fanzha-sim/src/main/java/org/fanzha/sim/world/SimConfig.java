@@ -52,6 +52,11 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 				reportProbability, on);
 	}
 
+	/** The same world starting on another day (the demo replays the days just before today). */
+	public SimConfig withStart(LocalDate start) {
+		return new SimConfig(preset, seed, persons, days, start, gangs, victimsPerMillionPerDay, reportProbability, evasive);
+	}
+
 	public SimConfig withSize(int persons, int days) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
 				reportProbability, evasive);

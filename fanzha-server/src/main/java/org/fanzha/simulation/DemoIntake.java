@@ -1,0 +1,74 @@
+package org.fanzha.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fanzha.cases.CaseSummary;
+import org.fanzha.cases.Cases;
+import org.fanzha.cases.Intake;
+import org.fanzha.funds.TransferLedger;
+import org.fanzha.sim.world.World;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the demo, every simulated victim's report is taken in by the anti-fraud centre as a case, as the
+ * 110/96110 desk would: the victim's identity from the world, the payments from the ledger, the leads the
+ * victim could name.
+ */
+@Component
+class DemoIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoIntake.class);
+
+	private final LiveProvince province;
+
+	private final TransferLedger ledger;
+
+	private final Cases cases;
+
+	private final SimulationProperties properties;
+
+	DemoIntake(LiveProvince province, TransferLedger ledger, Cases cases, SimulationProperties properties) {
+		this.province = province;
+		this.ledger = ledger;
+		this.cases = cases;
+		this.properties = properties;
+	}
+
+	@EventListener
+	void on(SimulatedCaseReported report) {
+		World world = province.world();
+		if (world == null) {
+			return;
+		}
+		try {
+			int person = Integer.parseInt(report.victimPersonId().substring(1));
+			var pop = world.population;
+			List<Intake.Payment> payments = new ArrayList<>();
+			for (String t : report.reportedTransfers()) {
+				ledger.transfer(t).ifPresent(v -> {
+					int payee = Integer.parseInt(v.toAccount().substring(1));
+					payments.add(new Intake.Payment(v.fromAccount(), pop.holderName(payee), v.toAccount(),
+							pop.institutionCode(payee), v.amountFen(), java.time.Instant.ofEpochSecond(v.epochSecond()), t));
+				});
+			}
+			Intake intake = new Intake(new Intake.Victim(pop.name(person), pop.idNumber(person),
+					Long.toString(pop.phoneOf(person)), report.regionCode()), report.fraudType(),
+					"模拟省份报案：" + report.fraudType(), report.reportedAt(), payments,
+					new Intake.Suspects(report.suspectPhones(), List.of(),
+							report.suspectAppOrUrl() != null && report.suspectAppOrUrl().startsWith("http")
+									? List.of(report.suspectAppOrUrl()) : List.of(),
+							report.suspectAppOrUrl() != null && !report.suspectAppOrUrl().startsWith("http")
+									? List.of(report.suspectAppOrUrl()) : List.of(),
+							report.suspectIm() == null ? List.of() : List.of(report.suspectIm())));
+			CaseSummary s = cases.report(properties.intakeAgency(), "110-simulated", intake);
+			log.info("Simulated report {} taken in as case {}", report.caseId(), s.caseNumber());
+		}
+		catch (RuntimeException e) {
+			log.warn("Simulated report {} could not be taken in: {}", report.caseId(), e.getMessage());
+		}
+	}
+}
