@@ -43,6 +43,74 @@ class ConsoleBrowserTest {
 		}
 	}
 
+	static Browser launch(Playwright playwright) {
+		return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@Test
+	void intakeThenConfirmThePlanThenSeeTheBankAnswer() throws Exception {
+		try (Playwright playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = launch(playwright)) {
+			Page page = browser.newPage();
+			String base = "http://localhost:" + port;
+			page.navigate(base + "/login");
+			page.fill("#username", "centre");
+			page.fill("#password", DemoLogins.PASSWORD);
+			page.click("#login-submit");
+			page.waitForURL(base + "/");
+
+			page.navigate(base + "/cases/new");
+			page.fill("#f-name", "周八");
+			page.fill("#f-id", "11010519491231002X");
+			page.fill("#f-region", "610113");
+			page.selectOption("#f-type", "FAKE_POLICE");
+			page.fill("#f-payer", org.fanzha.core.BankCardNumber.withLuhnDigit("622202000000000000"));
+			page.fill("#f-payee-name", "吴某");
+			page.fill("#f-payee", "ICBC:BROWSER1");
+			page.fill("#f-bank", "ICBC");
+			page.fill("#f-amount", "3000");
+			page.fill("#f-time", java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(20)
+					.withSecond(0).withNano(0).toString());
+			page.click("#f-submit");
+			page.waitForURL(java.util.regex.Pattern.compile(".*/cases/XA-AFC-.*"));
+			String number = page.url().substring(page.url().lastIndexOf('/') + 1);
+			assertThat(page.locator("#payments").textContent()).contains("吴某").contains("ICBC:BROWSER1");
+
+			page.click("#to-plan");
+			for (int i = 0; i < 50 && page.locator("#confirm-plan").count() == 0; i++) {
+				Thread.sleep(200);
+				page.reload();
+			}
+			assertThat(page.locator("#instructions").textContent()).contains("待确认").contains("紧急止付");
+			page.click("#confirm-plan");
+			assertThat(page.locator("#instructions").textContent()).contains("已下发");
+
+			// the bank answers through its gateway; the centre sees the status change
+			long id = instructionId(number);
+			var answer = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/funds/bank/instructions/" + id + "/answer"))
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+							.encodeToString(("bank:" + DemoLogins.PASSWORD).getBytes()))
+					.header("Content-Type", "application/json")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"answerId\":\"ui-1\",\"result\":\"EXECUTED\"}"))
+					.build();
+			assertThat(java.net.http.HttpClient.newHttpClient().send(answer, java.net.http.HttpResponse.BodyHandlers.ofString())
+					.statusCode()).isEqualTo(200);
+			page.reload();
+			assertThat(page.locator("#instructions").textContent()).contains("已止付");
+			System.out.println("[browser] intake -> plan -> confirm -> bank answer passed for case " + number);
+		}
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.fanzha.funds.FundControl funds;
+
+	long instructionId(String caseNumber) {
+		return funds.forCase(caseNumber).get(0).id();
+	}
+
 	@Test
 	void signInReachesTheHomePageAndSignOutReturnsToLogin() {
 		try (Playwright playwright = Playwright.create(
@@ -78,7 +146,9 @@ class ConsoleBrowserTest {
 			page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
 
 			page.click("#sidenav a[data-area=CASES]");
-			assertThat(page.locator("#area .placeholder").textContent()).contains("第 5 项工作");
+			assertThat(page.locator("#case-list").isVisible()).isTrue();
+			page.click("#sidenav a[data-area=WARNINGS]");
+			assertThat(page.locator("#area .placeholder").textContent()).contains("第 8 项工作");
 
 			page.click("#logout");
 			page.waitForURL(base + "/login?logout");
