@@ -54,8 +54,10 @@ class StopPaymentFlowTests {
 
 	@Test
 	void fromReportToBankAnswers() throws Exception {
-		if (!directory.userExists("ccb")) {
+		if (directory.agency("CCB-SN").isEmpty()) {
 			directory.createAgency("CCB-SN", "中国建设银行陕西省分行", AgencyType.BANK, "610000");
+		}
+		if (!directory.userExists("ccb")) {
 			directory.register(new NewUser("ccb", DemoLogins.PASSWORD, "建行专员", null, "CCB-SN", Set.of(Role.BANK_OFFICER)));
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
