@@ -74,26 +74,7 @@ public final class Json {
 	}
 
 	private void string(String s) {
-		b.append('"');
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			switch (c) {
-				case '"' -> b.append("\\\"");
-				case '\\' -> b.append("\\\\");
-				case '\n' -> b.append("\\n");
-				case '\r' -> b.append("\\r");
-				case '\t' -> b.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						b.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						b.append(c);
-					}
-				}
-			}
-		}
-		b.append('"');
+		org.fanzha.core.JsonText.appendQuoted(b, s);
 	}
 
 	@Override
