@@ -213,10 +213,24 @@ public class FundControl {
 		EXECUTED, PARTIALLY_EXECUTED, REJECTED
 	}
 
+	/**
+	 * Where money had already gone when the bank stopped the account (the bank's report for extended
+	 * stop-payment): each becomes an instruction one level deeper, to the receiving bank.
+	 */
+	public record Onward(String transferId, String toAccount, String toBank, String payeeName, Long amountFen,
+			Instant time) {
+	}
+
 	/** A bank's answer. Idempotent by {@code answerId}. */
 	@Transactional
 	public InstructionView answer(String institution, long id, String answerId, Result result, Long stoppedFen,
 			String reason, String actor) {
+		return answer(institution, id, answerId, result, stoppedFen, reason, List.of(), actor);
+	}
+
+	@Transactional
+	public InstructionView answer(String institution, long id, String answerId, Result result, Long stoppedFen,
+			String reason, List<Onward> onward, String actor) {
 		if (answerId == null || answerId.isBlank() || answerId.length() > 64) {
 			throw new IllegalArgumentException("answerId must be 1-64 characters (the bank's own id for this answer)");
 		}
@@ -258,7 +272,47 @@ public class FundControl {
 		}
 		instructions.history(id, now, result.name(), actor,
 				reason != null ? reason : stopped != null ? "stopped " + stopped + " fen" : null);
+		extend(v, onward == null ? List.of() : onward, now, actor);
 		return instructions.byId(id).orElseThrow();
+	}
+
+	/** Extended stop-payment from the bank's report of onward transfers: one level deeper, same case. */
+	private void extend(InstructionView parent, List<Onward> onward, Instant now, String actor) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < onward.size(); i++) {
+			Onward o = onward.get(i);
+			String at = "onward[" + i + "].";
+			if (o.toAccount() == null || o.toAccount().isBlank() || o.toAccount().length() > 40) {
+				errors.put(at + "toAccount", "must be 1-40 characters");
+			}
+			if (o.toBank() == null || !o.toBank().matches("[A-Z0-9]{2,16}")) {
+				errors.put(at + "toBank", "must be an institution code such as CCB");
+			}
+			if (o.amountFen() == null || o.amountFen() <= 0 || o.amountFen() > parent.amountFen()) {
+				errors.put(at + "amountFen", "must be > 0 and at most the instructed " + parent.amountFen());
+			}
+			if (o.time() == null || o.time().isAfter(now)) {
+				errors.put(at + "time", "is required and must not be in the future");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new org.fanzha.platform.InvalidFieldsException(errors);
+		}
+		for (Onward o : onward) {
+			if (instructions.pending(o.toAccount())) {
+				continue;
+			}
+			StopInstruction next = new StopInstruction(o.toAccount(), o.payeeName(), o.toAccount(), o.toBank(), o.amountFen(),
+					o.time().getEpochSecond(), o.transferId(), parent.accountId(), parent.level() + 1,
+					StopInstruction.Kind.EXTENDED, now.getEpochSecond(), new long[] { o.amountFen() });
+			long nid = instructions.insert(parent.caseNumber(), next, o.toBank(), now);
+			instructions.history(nid, now, "PROPOSED", actor, "onward transfer reported by " + parent.institution());
+			if (properties.autoIssue() != FundsProperties.AutoIssue.NONE && instructions.issueOne(nid, now)) {
+				instructions.history(nid, now, "ISSUED", "auto-issue policy", "level " + next.level());
+				events.publishEvent(new StopPaymentIssued(nid, parent.caseNumber(), o.toBank(), o.toAccount(),
+						o.amountFen(), next.level()));
+			}
+		}
 	}
 
 	/** Stops executed on the account so far (at most two are allowed). */

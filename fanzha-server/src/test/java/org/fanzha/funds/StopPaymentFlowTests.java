@@ -120,8 +120,15 @@ class StopPaymentFlowTests {
 				"{\"answerId\":\"icbc-1\",\"result\":\"REJECTED\",\"reason\":\"payee name does not match\"}");
 		assertThat(rejected.getResponse().getContentAsString()).contains("\"status\":\"REJECTED\"")
 				.contains("payee name does not match");
+		// CCB stops part and reports where the rest went: an extended stop one level deeper
+		assertThat(post("ccb", "/api/v1/funds/bank/instructions/" + m2.id() + "/answer",
+				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":12000,\"onward\":[{\"toAccount\":\"ABC:M3\","
+						+ "\"toBank\":\"abc\",\"amountFen\":-1}]}").getResponse().getContentAsString())
+				.contains("onward[0].toBank").contains("onward[0].amountFen").contains("onward[0].time");
 		MvcResult partial = post("ccb", "/api/v1/funds/bank/instructions/" + m2.id() + "/answer",
-				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":12000}");
+				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":12000,\"onward\":[{\"transferId\":\"CCB-889\","
+						+ "\"toAccount\":\"ABC:M3\",\"toBank\":\"ABC\",\"payeeName\":\"郑某\",\"amountFen\":18000,\"time\":\""
+						+ now.minusSeconds(300) + "\"}]}");
 		assertThat(partial.getResponse().getContentAsString()).contains("\"status\":\"PARTIALLY_EXECUTED\"")
 				.contains("\"stoppedFen\":12000");
 		// the same answer again changes nothing; a different one is refused
@@ -134,6 +141,13 @@ class StopPaymentFlowTests {
 		assertThat(after.expiresAt()).isNotNull();
 		assertThat(java.time.Duration.between(after.issuedAt(), after.expiresAt()).toHours()).isBetween(47L, 48L);
 		assertThat(funds.history(m2.id())).extracting(h -> h[1]).containsExactly("PROPOSED", "ISSUED", "PARTIALLY_EXECUTED");
+		InstructionView m3 = funds.forCase(number).stream().filter(v -> v.accountId().equals("ABC:M3")).findFirst()
+				.orElseThrow();
+		assertThat(m3.level()).isEqualTo(3);
+		assertThat(m3.kind()).isEqualTo("EXTENDED");
+		assertThat(m3.parentAccount()).isEqualTo("CCB:M2");
+		assertThat(m3.amountFen()).isEqualTo(18_000);
+		assertThat(m3.status()).isEqualTo("PROPOSED");
 	}
 
 	@Test

@@ -55,13 +55,15 @@ class FundsApi {
 		return funds.forBank(bank(me), status);
 	}
 
-	record Answer(String answerId, FundControl.Result result, Long stoppedFen, String reason) {
+	record Answer(String answerId, FundControl.Result result, Long stoppedFen, String reason,
+			List<FundControl.Onward> onward) {
 	}
 
 	@PostMapping("/bank/instructions/{id}/answer")
 	@Operation(summary = "Bank gateway: answer an instruction once (idempotent by answerId)")
 	InstructionView answer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Answer a) {
-		return funds.answer(bank(me), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(), me.username());
+		return funds.answer(bank(me), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(),
+				a.onward() == null ? List.of() : a.onward(), me.username());
 	}
 
 	private static void centre(FanzhaPrincipal me) {
