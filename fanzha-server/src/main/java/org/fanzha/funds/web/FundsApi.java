@@ -30,8 +30,66 @@ class FundsApi {
 
 	private final FundControl funds;
 
-	FundsApi(FundControl funds) {
+	private final org.fanzha.funds.FreezeControl freezes;
+
+	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes) {
 		this.funds = funds;
+		this.freezes = freezes;
+	}
+
+	@PostMapping("/instructions/{id}/freeze")
+	@Operation(summary = "Turn an executed stop into a freeze (freeze document number, issuing unit, two officers)")
+	org.fanzha.funds.FreezeView freeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody org.fanzha.funds.FreezeControl.FreezeDocument doc) {
+		centre(me);
+		return freezes.request(id, doc, me.username());
+	}
+
+	record Renewal(String documentNumber) {
+	}
+
+	@PostMapping("/freezes/{id}/renew")
+	@Operation(summary = "Renew a freeze before it expires: six more months")
+	org.fanzha.funds.FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody Renewal r) {
+		centre(me);
+		return freezes.renew(id, r.documentNumber(), me.username());
+	}
+
+	record Unfreeze(String documentNumber, String reason) {
+	}
+
+	@PostMapping("/freezes/{id}/unfreeze")
+	@Operation(summary = "Unfreeze (the decision's document number and reason)")
+	org.fanzha.funds.FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody Unfreeze u) {
+		centre(me);
+		return freezes.unfreeze(id, u.documentNumber(), u.reason(), me.username());
+	}
+
+	@GetMapping("/freezes/expiring")
+	@Operation(summary = "Freezes expiring within N days (renewal reminders)")
+	List<org.fanzha.funds.FreezeView> expiring(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestParam(defaultValue = "15") int days) {
+		centre(me);
+		return freezes.expiring(days);
+	}
+
+	@GetMapping("/bank/freezes")
+	@Operation(summary = "Bank gateway: this bank's freezes (default: those waiting for an answer)")
+	List<org.fanzha.funds.FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestParam(defaultValue = "REQUESTED") String status) {
+		return freezes.forBank(bank(me), status);
+	}
+
+	record FreezeAnswer(String answerId, org.fanzha.funds.FreezeControl.BankResult result, Long frozenFen, String reason) {
+	}
+
+	@PostMapping("/bank/freezes/{id}/answer")
+	@Operation(summary = "Bank gateway: answer a freeze once (idempotent by answerId)")
+	org.fanzha.funds.FreezeView answerFreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody FreezeAnswer a) {
+		return freezes.answer(bank(me), id, a.answerId(), a.result(), a.frozenFen(), a.reason(), me.username());
 	}
 
 	@GetMapping("/cases/{caseNumber}/instructions")
