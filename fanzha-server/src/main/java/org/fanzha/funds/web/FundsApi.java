@@ -32,9 +32,68 @@ class FundsApi {
 
 	private final org.fanzha.funds.FreezeControl freezes;
 
-	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes) {
+	private final org.fanzha.funds.ReturnControl returns;
+
+	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns) {
 		this.funds = funds;
 		this.freezes = freezes;
+		this.returns = returns;
+	}
+
+	record ReturnRequest(List<String> caseNumbers) {
+	}
+
+	@PostMapping("/freezes/{id}/returns")
+	@Operation(summary = "Propose a return round: art. 8 allocation among the named cases' victims, 30-day notice")
+	org.fanzha.funds.ReturnView proposeReturn(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody ReturnRequest r) {
+		centre(me);
+		return returns.propose(id, r.caseNumbers(), me.username());
+	}
+
+	@GetMapping("/freezes/{id}/returns")
+	@Operation(summary = "A freeze's return rounds")
+	List<org.fanzha.funds.ReturnView> returnsOf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		centre(me);
+		return returns.forFreeze(id);
+	}
+
+	record ObjectionRequest(String raisedBy, String content) {
+	}
+
+	@PostMapping("/returns/{id}/objections")
+	@Operation(summary = "Record an objection received during the notice")
+	org.fanzha.funds.ReturnView object(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody ObjectionRequest o) {
+		centre(me);
+		return returns.object(id, o.raisedBy(), o.content());
+	}
+
+	record Decision(String resolution) {
+	}
+
+	@PostMapping("/returns/{id}/decide")
+	@Operation(summary = "Decide the return after the notice; the bank has 3 working days")
+	org.fanzha.funds.ReturnView decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody(required = false) Decision d) {
+		centre(me);
+		return returns.decide(id, d == null ? null : d.resolution(), me.username());
+	}
+
+	@GetMapping("/bank/returns")
+	@Operation(summary = "Bank gateway: decided returns to execute")
+	List<org.fanzha.funds.ReturnView> returnInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+		return returns.forBank(bank(me));
+	}
+
+	record Executed(String answerId) {
+	}
+
+	@PostMapping("/bank/returns/{id}/executed")
+	@Operation(summary = "Bank gateway: the return was paid to the victims (idempotent by answerId)")
+	org.fanzha.funds.ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody Executed e) {
+		return returns.executed(bank(me), id, e.answerId(), me.username());
 	}
 
 	@PostMapping("/instructions/{id}/freeze")
