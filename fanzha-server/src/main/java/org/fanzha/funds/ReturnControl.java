@@ -201,6 +201,18 @@ public class ReturnControl {
 		return r;
 	}
 
+	/** Everything the four return documents print, for one round; the victims' data reads are audited. */
+	public record Documents(ReturnView round, FreezeView freeze, List<CaseDetail> victims) {
+	}
+
+	@Transactional
+	public Documents documents(long id) {
+		ReturnView r = returns.byId(id).orElseThrow(() -> new NotFoundException("No return round " + id));
+		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
+		List<CaseDetail> victims = r.shares().stream().map(s -> cases.detail(s.caseNumber(), "return documents")).toList();
+		return new Documents(r, f, victims);
+	}
+
 	@Transactional(readOnly = true)
 	public List<ReturnView> forFreeze(long freezeId) {
 		return returns.forFreeze(freezeId).stream().map(id -> returns.byId(id).orElseThrow()).toList();

@@ -58,6 +58,9 @@ class ReturnFlowTests {
 	@Autowired
 	TransferLedger ledger;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 				.with(httpBasic(user, DemoLogins.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -127,6 +130,27 @@ class ReturnFlowTests {
 				.contains("\"caseNumber\":\"" + c2 + "\",\"lossFen\":20000,\"returnedBeforeFen\":0,\"amountFen\":6666")
 				.contains("\"caseNumber\":\"" + c3 + "\",\"lossFen\":10001,\"returnedBeforeFen\":0,\"amountFen\":3334");
 		String roundId = field(round, "id");
+
+		// the four documents, printable, with the allocation
+		var centre = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(directory.loadUserByUsername("centre"));
+		String application = mvc.perform(get("/funds/returns/" + roundId + "/documents/application").with(centre))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(application).contains("返还申请表").contains("甲").contains("乙").contains("丙").contains("女")
+				.contains("11010519491231002X").contains("ICBC:RV1");
+		String reportDoc = mvc.perform(get("/funds/returns/" + roundId + "/documents/report").with(centre)).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(reportDoc).contains("呈请返还资金报告书").contains("第八条第（三）项").contains("¥200.00")
+				.contains("¥100.00").contains("¥66.66").contains("¥33.34");
+		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/decision").with(centre)).andReturn()
+				.getResponse().getContentAsString()).contains("返还决定书").contains("冻字[2026]010号-返1").contains("¥200.00");
+		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(centre)).andReturn()
+				.getResponse().getContentAsString()).contains("协助返还通知书").contains("ICBC：");
+		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername("bank")))).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/poem").with(centre)).andReturn()
+				.getResponse().getStatus()).isEqualTo(404);
 
 		assertThat(post("centre", "/api/v1/funds/returns/" + roundId + "/objections",
 				"{\"raisedBy\":\"丙\",\"content\":\"我另有一笔损失未计入\"}").getResponse().getStatus()).isEqualTo(200);
