@@ -151,6 +151,19 @@ class ReturnFlowTests {
 						.user(directory.loadUserByUsername("bank")))).andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/poem").with(centre)).andReturn()
 				.getResponse().getStatus()).isEqualTo(404);
+		MvcResult pdf = mvc.perform(get("/funds/returns/" + roundId + "/documents/decision.pdf").with(centre)).andReturn();
+		boolean font = java.nio.file.Files.isRegularFile(java.nio.file.Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+		if (font || "true".equals(System.getenv("CI"))) {
+			assertThat(pdf.getResponse().getStatus()).as("PDF needs fonts-wqy-microhei (.ci/run installs it)").isEqualTo(200);
+			assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+			byte[] bytes = pdf.getResponse().getContentAsByteArray();
+			assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			// the Chinese font is embedded (a subset named after WenQuanYi)
+			assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("WenQuanYi");
+		}
+		else {
+			assertThat(pdf.getResponse().getStatus()).isEqualTo(503);
+		}
 
 		assertThat(post("centre", "/api/v1/funds/returns/" + roundId + "/objections",
 				"{\"raisedBy\":\"丙\",\"content\":\"我另有一笔损失未计入\"}").getResponse().getStatus()).isEqualTo(200);

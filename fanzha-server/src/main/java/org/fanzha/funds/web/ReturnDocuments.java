@@ -70,6 +70,44 @@ class ReturnDocuments {
 		return "funds/doc-" + kind;
 	}
 
+	/** The same documents as PDF with an embedded Chinese font (503 problem when the machine has none). */
+	@GetMapping(value = "/funds/returns/{id}/documents/{kind}.pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@PathVariable String kind, Model model) {
+		String view = document(me, id, kind, model);
+		String font = ReturnPdf.font();
+		if (font == null) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+					"No Chinese font on this server (apt-get install fonts-wqy-microhei, or set FANZHA_CJK_FONT); "
+							+ "print the HTML version instead");
+		}
+		@SuppressWarnings("unchecked")
+		List<Row> rows = (List<Row>) model.getAttribute("rows");
+		ReturnControl.Documents d = (ReturnControl.Documents) model.getAttribute("d");
+		String number = d.freeze().documentNumber() + "-返" + d.round().round();
+		List<String[]> table = new ArrayList<>();
+		for (Row r : rows) {
+			table.add(kind.equals("application")
+					? new String[] { r.name(), r.gender(), r.idNumber(), r.phone(), r.returnAccount(), r.loss() }
+					: new String[] { r.caseNumber(), r.name(), r.returnAccount(), r.loss(), r.amount() });
+		}
+		String[] header = kind.equals("application") ? new String[] { "被害人", "性别", "身份证号码", "联系方式", "返还账户", "被骗金额" }
+				: new String[] { "案件编号", "被害人", "返还账户", "被骗金额", "返还金额" };
+		String title = Map.of("application", "返还申请表", "report", "呈请返还资金报告书", "decision", "返还决定书", "notice",
+				"协助返还通知书").get(kind);
+		String intro = "冻结账户 " + d.freeze().accountId() + "（" + d.freeze().institution() + "），冻结资金 "
+				+ model.getAttribute("frozen") + "，冻结文书 " + d.freeze().documentNumber() + "。依据《电信网络新型违法犯罪案件冻结资金返还若干规定》"
+				+ model.getAttribute("basisText") + "。";
+		String closing = "返还合计 " + model.getAttribute("total") + "；剩余 " + model.getAttribute("remainder") + " 继续冻结。"
+				+ (d.round().executeBy() == null ? "" : "请于 " + d.round().executeBy() + " 前（三个工作日内）办理完毕。");
+		byte[] pdf = ReturnPdf.render(font, title, number, intro, header, table, closing, d.freeze().issuingUnit());
+		return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+				.header("Content-Disposition", "inline; filename=\"return-" + id + "-" + kind + ".pdf\"")
+				.body(pdf);
+	}
+
 	static String basis(String basis) {
 		return Map.of("SINGLE_DEPOSIT", "第八条第（一）项：冻结账户内仅有一笔汇（存）款，且能够认定系被害人被骗款项",
 				"TIMESTAMPS", "第八条第（二）项：冻结账户内有多笔汇（存）款，能按照时间戳认定被害人被骗款项",
