@@ -61,6 +61,31 @@ public class TransferLedger {
 		});
 	}
 
+	/** An account's transfers in a period, in time order, as a bank's statement (IN / OUT). */
+	public java.util.List<FundQueries.Row> statement(String accountId, long fromEpoch, long toEpoch) {
+		return read(g -> {
+			java.util.List<FundQueries.Row> rows = new java.util.ArrayList<>();
+			int a = g.accountIndex(accountId);
+			if (a < 0) {
+				return rows;
+			}
+			for (int t = g.firstIn(a); t != TransferGraph.NONE; t = g.nextIn(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					rows.add(new FundQueries.Row(g.transferId(t), java.time.Instant.ofEpochSecond(g.time(t)), "IN",
+							g.accountId(g.from(t)), g.amount(t)));
+				}
+			}
+			for (int t = g.firstOut(a); t != TransferGraph.NONE; t = g.nextOut(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					rows.add(new FundQueries.Row(g.transferId(t), java.time.Instant.ofEpochSecond(g.time(t)), "OUT",
+							g.to(t) < 0 ? null : g.accountId(g.to(t)), g.amount(t)));
+				}
+			}
+			rows.sort(java.util.Comparator.comparing(FundQueries.Row::at));
+			return rows;
+		});
+	}
+
 	/** The id of a ledger account index (for {@link AccountInfo} implementations). */
 	public String accountIdOf(int account) {
 		return read(g -> g.accountId(account));

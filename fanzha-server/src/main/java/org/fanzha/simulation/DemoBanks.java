@@ -32,9 +32,12 @@ class DemoBanks {
 
 	private final Clock clock;
 
+	private final org.fanzha.funds.FundQueries queries;
+
 	DemoBanks(LiveProvince province, FundControl funds, TransferLedger ledger, SimulationProperties properties,
-			Clock clock) {
+			Clock clock, org.fanzha.funds.FundQueries queries) {
 		this.province = province;
+		this.queries = queries;
 		this.funds = funds;
 		this.ledger = ledger;
 		this.properties = properties;
@@ -48,6 +51,20 @@ class DemoBanks {
 			return;
 		}
 		Instant due = clock.instant().minusSeconds(properties.bankDelaySeconds());
+		// fund queries: the simulated banks answer with the balance and the statement from the ledger
+		for (org.fanzha.sim.world.Catalog.Institution institution : org.fanzha.sim.world.Catalog.INSTITUTIONS) {
+			String bank = institution.code();
+			for (org.fanzha.funds.FundQueries.QueryView q : queries.forBank(bank, "REQUESTED")) {
+				try {
+					Long balance = ledger.balance(q.accountId());
+					queries.answer(bank, q.id(), "demo-q-" + q.id(), balance == null ? 0 : balance,
+							ledger.statement(q.accountId(), q.from().getEpochSecond(), q.to().getEpochSecond()));
+				}
+				catch (RuntimeException e) {
+					log.warn("Simulated bank {} could not answer query {}: {}", bank, q.id(), e.getMessage());
+				}
+			}
+		}
 		for (String bank : funds.institutionsWaiting()) {
 			for (InstructionView v : funds.forBank(bank, "ISSUED")) {
 				if (v.issuedAt() == null || v.issuedAt().isAfter(due)) {

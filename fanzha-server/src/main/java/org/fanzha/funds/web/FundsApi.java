@@ -34,10 +34,49 @@ class FundsApi {
 
 	private final org.fanzha.funds.ReturnControl returns;
 
-	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns) {
+	private final org.fanzha.funds.FundQueries queries;
+
+	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns,
+			org.fanzha.funds.FundQueries queries) {
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
+		this.queries = queries;
+	}
+
+
+	record QueryRequest(String caseNumber, String accountId, String institution, java.time.Instant from,
+			java.time.Instant to) {
+	}
+
+	@PostMapping("/queries")
+	@Operation(summary = "Ask a bank for an account's balance and transactions in a period (资金查询)")
+	org.fanzha.funds.FundQueries.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
+		centre(me);
+		return queries.request(q.caseNumber(), q.accountId(), q.institution(), q.from(), q.to(), me.username());
+	}
+
+	@GetMapping("/queries/{id}")
+	@Operation(summary = "A fund query and the bank's answer")
+	org.fanzha.funds.FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		centre(me);
+		return queries.byId(id).orElseThrow(() -> new org.fanzha.platform.NotFoundException("No query " + id));
+	}
+
+	@GetMapping("/bank/queries")
+	@Operation(summary = "Bank gateway: fund queries to answer")
+	List<org.fanzha.funds.FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+		return queries.forBank(bank(me), "REQUESTED");
+	}
+
+	record QueryAnswer(String answerId, Long balanceFen, List<org.fanzha.funds.FundQueries.Row> rows) {
+	}
+
+	@PostMapping("/bank/queries/{id}/answer")
+	@Operation(summary = "Bank gateway: answer a fund query once (idempotent by answerId)")
+	org.fanzha.funds.FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody QueryAnswer a) {
+		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows());
 	}
 
 	record ReturnRequest(List<String> caseNumbers) {

@@ -1,0 +1,74 @@
+package org.fanzha.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.fanzha.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** 资金查询 through the gateway: request, the bank's answer once, bad input refused. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FundQueryTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TransferLedger ledger;
+
+	MvcResult post(String user, String path, String json) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+				.with(httpBasic(user, DemoLogins.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+	}
+
+	@Test
+	void queryAnswerAndStatement() throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant from = now.minus(2, ChronoUnit.DAYS);
+		assertThat(post("centre", "/api/v1/funds/queries", """
+				{"caseNumber":"X","accountId":"ICBC:Q1","institution":"icbc","from":"%s","to":"%s"}"""
+				.formatted(now, from)).getResponse().getContentAsString()).contains("institution").contains("period");
+		assertThat(post("bank", "/api/v1/funds/queries", "{}").getResponse().getStatus()).isEqualTo(403);
+		MvcResult q = post("centre", "/api/v1/funds/queries", """
+				{"caseNumber":"XA-AFC-2026-000009","accountId":"ICBC:Q1","institution":"ICBC","from":"%s","to":"%s"}"""
+				.formatted(from, now));
+		assertThat(q.getResponse().getStatus()).isEqualTo(200);
+		String id = q.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+		assertThat(mvc.perform(get("/api/v1/funds/bank/queries").with(httpBasic("bank", DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString()).contains("\"id\":" + id);
+		String answer = """
+				{"answerId":"q-1","balanceFen":12345,"rows":[{"transferId":"T1","at":"%s","direction":"IN",
+				 "counterparty":"ICBC:X","amountFen":50000},{"transferId":"T2","at":"%s","direction":"OUT","amountFen":37655}]}"""
+				.formatted(now.minus(1, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS));
+		MvcResult answered = post("bank", "/api/v1/funds/bank/queries/" + id + "/answer", answer);
+		assertThat(answered.getResponse().getContentAsString()).contains("\"status\":\"ANSWERED\"").contains("\"balanceFen\":12345")
+				.contains("\"direction\":\"OUT\"");
+		assertThat(post("bank", "/api/v1/funds/bank/queries/" + id + "/answer", answer).getResponse().getStatus()).isEqualTo(200);
+		assertThat(post("bank", "/api/v1/funds/bank/queries/" + id + "/answer", answer.replace("q-1", "q-2"))
+				.getResponse().getStatus()).isEqualTo(409);
+		assertThat(mvc.perform(get("/api/v1/funds/queries/" + id).with(httpBasic("centre", DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString()).contains("\"transferId\":\"T1\"");
+
+		// the ledger gives a bank's statement for the simulated banks
+		ledger.declareAccount("ICBC:Q9", 100);
+		ledger.declareAccount("ICBC:Q8", 100);
+		ledger.ingest("T6601", now.minusSeconds(30).getEpochSecond(), "ICBC:Q8", "ICBC:Q9", 50, "MOBILE");
+		assertThat(ledger.statement("ICBC:Q9", now.minusSeconds(60).getEpochSecond(), now.getEpochSecond()))
+				.singleElement().satisfies(r -> {
+					assertThat(r.direction()).isEqualTo("IN");
+					assertThat(r.amountFen()).isEqualTo(50);
+				});
+		assertThat(ledger.balance("ICBC:Q9")).isEqualTo(150);
+	}
+}
