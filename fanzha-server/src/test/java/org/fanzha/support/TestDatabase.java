@@ -25,6 +25,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		if (Boolean.getBoolean("fanzha.test.database.off")) {
+			// a server started as a separate process by a test keeps its own (file) database
+			return;
+		}
 		ConfigurableEnvironment env = context.getEnvironment();
 		String name = "fzt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		Map<String, Object> props = new HashMap<>();

@@ -1,0 +1,142 @@
+package org.fanzha.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.fanzha.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server is killed with SIGKILL in the middle of a burst of reports; after a restart every report it had
+ * accepted has its stop-payment instruction — exactly one — because the step from intake to fund control
+ * goes through the event publication registry, which is republished on restart.
+ */
+class CrashRecoveryTest {
+
+	static final String CENTRE = "Basic " + Base64.getEncoder().encodeToString(("centre:" + DemoLogins.PASSWORD).getBytes());
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	static int freePort() throws Exception {
+		try (ServerSocket s = new ServerSocket(0)) {
+			return s.getLocalPort();
+		}
+	}
+
+	Process start(Path data, int port) throws Exception {
+		String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dfanzha.test.database.off=true", "-cp", cp,
+				"org.fanzha.FanzhaApplication", "--server.port=" + port, "--fanzha.data-dir=" + data.toAbsolutePath(),
+				"--fanzha.identity.demo-users=true", "--spring.profiles.active=", "--logging.level.root=WARN");
+		pb.redirectErrorStream(true);
+		pb.redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
+		Process p = pb.start();
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (System.currentTimeMillis() < deadline) {
+			try {
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+						.header("Authorization", CENTRE).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() == 200) {
+					return p;
+				}
+			}
+			catch (java.io.IOException e) {
+				// not up yet
+			}
+			if (!p.isAlive()) {
+				throw new AssertionError("server exited: " + Files.readString(newest(data)));
+			}
+			Thread.sleep(250);
+		}
+		p.destroyForcibly();
+		throw new AssertionError("server did not start in 120 s");
+	}
+
+	static Path newest(Path dir) throws Exception {
+		try (var s = Files.list(dir)) {
+			return s.filter(f -> f.toString().endsWith(".log")).max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified()))
+					.orElseThrow();
+		}
+	}
+
+	HttpResponse<String> report(int port, int i) throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String body = """
+				{"victim":{"name":"受害人%d","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"LOAN",
+				 "reportedAt":"%s","payments":[{"payerAccount":"ABC:P%d","payeeName":"某某","payeeAccount":"CCB:CRASH%d",
+				 "payeeBank":"CCB","amountFen":%d,"paidAt":"%s"}]}""".formatted(i, now, i, i, 10_000 + i, now.minusSeconds(120));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+				.header("Authorization", CENTRE).header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aKillDuringABurstLosesNoInstruction() throws Exception {
+		Path data = Files.createDirectories(Path.of("target", "crash-" + UUID.randomUUID()));
+		int port = freePort();
+		Process server = start(data, port);
+		List<String> accepted = new ArrayList<>();
+		try {
+			for (int i = 0; i < 200 && accepted.size() < 25; i++) {
+				HttpResponse<String> r = report(port, i);
+				if (r.statusCode() == 201) {
+					accepted.add(r.body().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1"));
+				}
+			}
+		}
+		finally {
+			// SIGKILL: no shutdown hooks, no graceful completion of in-flight event listeners
+			server.destroyForcibly().waitFor();
+		}
+		assertThat(accepted).hasSize(25);
+
+		Process again = start(data, port);
+		try {
+			List<String> missing = new ArrayList<>();
+			long deadline = System.currentTimeMillis() + 60_000;
+			do {
+				missing.clear();
+				for (String c : accepted) {
+					HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+							URI.create("http://localhost:" + port + "/api/v1/funds/cases/" + c + "/instructions"))
+							.header("Authorization", CENTRE).build(), HttpResponse.BodyHandlers.ofString());
+					int count = r.body().split("\"accountId\"", -1).length - 1;
+					assertThat(count).as("instructions of " + c).isLessThanOrEqualTo(1);
+					if (count == 0) {
+						missing.add(c);
+					}
+				}
+				if (!missing.isEmpty()) {
+					Thread.sleep(500);
+				}
+			}
+			while (!missing.isEmpty() && System.currentTimeMillis() < deadline);
+			assertThat(missing).as("accepted reports without their instruction after the restart").isEmpty();
+			HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases?limit=500"))
+					.header("Authorization", CENTRE).build(), HttpResponse.BodyHandlers.ofString());
+			for (String c : accepted) {
+				assertThat(list.body()).contains(c);
+			}
+			System.out.println("[crash] " + accepted.size() + " accepted reports, server killed with SIGKILL, all instructions present after restart");
+		}
+		finally {
+			again.destroyForcibly().waitFor();
+		}
+	}
+}
