@@ -27,6 +27,9 @@ class FundQueryTests {
 	@Autowired
 	TransferLedger ledger;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 				.with(httpBasic(user, DemoLogins.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -51,6 +54,18 @@ class FundQueryTests {
 				{"answerId":"q-1","balanceFen":12345,"rows":[{"transferId":"T1","at":"%s","direction":"IN",
 				 "counterparty":"ICBC:X","amountFen":50000},{"transferId":"T2","at":"%s","direction":"OUT","amountFen":37655}]}"""
 				.formatted(now.minus(1, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS));
+		// only the queried bank sees and answers it
+		if (directory.agency("CCB-SN").isEmpty()) {
+			directory.createAgency("CCB-SN", "中国建设银行陕西省分行", org.fanzha.identity.AgencyType.BANK, "610000");
+		}
+		if (!directory.userExists("ccb")) {
+			directory.register(new org.fanzha.identity.NewUser("ccb", DemoLogins.PASSWORD, "建行专员", null, "CCB-SN",
+					java.util.Set.of(org.fanzha.identity.Role.BANK_OFFICER)));
+		}
+		assertThat(mvc.perform(get("/api/v1/funds/bank/queries").with(httpBasic("ccb", DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString()).doesNotContain("\"id\":" + id + ",");
+		assertThat(post("ccb", "/api/v1/funds/bank/queries/" + id + "/answer", answer).getResponse().getStatus())
+				.isEqualTo(404);
 		MvcResult answered = post("bank", "/api/v1/funds/bank/queries/" + id + "/answer", answer);
 		assertThat(answered.getResponse().getContentAsString()).contains("\"status\":\"ANSWERED\"").contains("\"balanceFen\":12345")
 				.contains("\"direction\":\"OUT\"");

@@ -116,6 +116,18 @@ class ReturnFlowTests {
 		MvcResult freeze = post("centre", "/api/v1/funds/instructions/" + rm2.id() + "/freeze",
 				"{\"documentNumber\":\"冻字[2026]010号\",\"issuingUnit\":\"西安市公安局反诈中心\",\"officerOne\":\"王\",\"officerTwo\":\"李\"}");
 		String freezeId = field(freeze, "id");
+		// another bank can neither see nor answer ICBC's freeze
+		if (directory.agency("CCB-SN").isEmpty()) {
+			directory.createAgency("CCB-SN", "中国建设银行陕西省分行", org.fanzha.identity.AgencyType.BANK, "610000");
+		}
+		if (!directory.userExists("ccb")) {
+			directory.register(new org.fanzha.identity.NewUser("ccb", DemoLogins.PASSWORD, "建行专员", null, "CCB-SN",
+					Set.of(org.fanzha.identity.Role.BANK_OFFICER)));
+		}
+		assertThat(post("ccb", "/api/v1/funds/bank/freezes/" + freezeId + "/answer",
+				"{\"answerId\":\"x\",\"result\":\"FROZEN\"}").getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/api/v1/funds/bank/freezes").with(httpBasic("ccb", DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString()).isEqualTo("[]");
 		post("bank", "/api/v1/funds/bank/freezes/" + freezeId + "/answer", "{\"answerId\":\"r-freeze\",\"result\":\"FROZEN\"}");
 
 		MvcResult round = post("centre", "/api/v1/funds/freezes/" + freezeId + "/returns",
@@ -151,6 +163,9 @@ class ReturnFlowTests {
 						.user(directory.loadUserByUsername("bank")))).andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/poem").with(centre)).andReturn()
 				.getResponse().getStatus()).isEqualTo(404);
+		String planPage = mvc.perform(get("/funds/cases/" + c1).with(centre)).andReturn().getResponse().getContentAsString();
+		assertThat(planPage).contains("id=\"freezes\"").contains("冻字[2026]010号").contains("返还申请表")
+				.contains("/funds/returns/" + roundId + "/documents/decision.pdf");
 		MvcResult pdf = mvc.perform(get("/funds/returns/" + roundId + "/documents/decision.pdf").with(centre)).andReturn();
 		boolean font = java.nio.file.Files.isRegularFile(java.nio.file.Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
 		if (font || "true".equals(System.getenv("CI"))) {
@@ -183,6 +198,8 @@ class ReturnFlowTests {
 
 		assertThat(mvc.perform(get("/api/v1/funds/bank/returns").with(httpBasic("bank", DemoLogins.PASSWORD))).andReturn()
 				.getResponse().getContentAsString()).contains("\"id\":" + roundId);
+		assertThat(post("ccb", "/api/v1/funds/bank/returns/" + roundId + "/executed", "{\"answerId\":\"x\"}")
+				.getResponse().getStatus()).isEqualTo(404);
 		assertThat(post("bank", "/api/v1/funds/bank/returns/" + roundId + "/executed", "{\"answerId\":\"ret-1\"}")
 				.getResponse().getContentAsString()).contains("\"status\":\"EXECUTED\"");
 		assertThat(post("bank", "/api/v1/funds/bank/returns/" + roundId + "/executed", "{\"answerId\":\"ret-1\"}")

@@ -20,8 +20,14 @@ class FundsPages {
 
 	private final FundControl funds;
 
-	FundsPages(FundControl funds) {
+	private final org.fanzha.funds.FreezeControl freezes;
+
+	private final org.fanzha.funds.ReturnControl returns;
+
+	FundsPages(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns) {
 		this.funds = funds;
+		this.freezes = freezes;
+		this.returns = returns;
 	}
 
 	@GetMapping("/funds")
@@ -31,6 +37,9 @@ class FundsPages {
 			String bank = agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
 			model.addAttribute("bank", bank);
 			model.addAttribute("waiting", funds.forBank(bank, "ISSUED"));
+		}
+		if (me.has(Role.CENTRE_OFFICER)) {
+			model.addAttribute("expiring", freezes.expiring(15));
 		}
 		model.addAttribute("zone", ZoneOffset.ofHours(8));
 		return "funds/inbox";
@@ -44,6 +53,9 @@ class FundsPages {
 		List<InstructionView> plan = funds.forCase(caseNumber);
 		model.addAttribute("caseNumber", caseNumber);
 		model.addAttribute("plan", plan);
+		List<org.fanzha.funds.FreezeView> fs = freezes.forCase(caseNumber);
+		model.addAttribute("freezes", fs);
+		model.addAttribute("rounds", fs.stream().flatMap(f -> returns.forFreeze(f.id()).stream()).toList());
 		// plain maps for the chart: the JavaScript inliner serialises maps, not records
 		model.addAttribute("chart", plan.stream().map(i -> {
 			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
