@@ -63,6 +63,15 @@ public class Cases {
 	/** Takes a report in; returns its summary with the case number and the first-level deadline. */
 	@Transactional
 	public CaseSummary report(String agencyCode, String officer, Intake in) {
+		return report(agencyCode, officer, in, null);
+	}
+
+	/**
+	 * As {@link #report(String, String, Intake)}, with the time the desk entered it when that was earlier than
+	 * now (a report replayed from the simulated province was entered at its own report time).
+	 */
+	@Transactional
+	public CaseSummary report(String agencyCode, String officer, Intake in, Instant enteredAt) {
 		Instant now = clock.instant();
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (in == null || in.victim() == null) {
@@ -87,11 +96,13 @@ public class Cases {
 		}
 		long loss = payments.stream().mapToLong(Intake.Payment::amountFen).sum();
 		Instant deadline = reportedAt.plus(FIRST_LEVEL_DEADLINE);
-		long id = reports.insert(agencyCode, in, reportedAt, now, deadline, payments.isEmpty() ? null : now, loss, officer);
+		Instant entered = enteredAt != null && !enteredAt.isAfter(now) ? enteredAt : now;
+		long id = reports.insert(agencyCode, in, reportedAt, entered, deadline, payments.isEmpty() ? null : entered, loss,
+				officer);
 		String number = agencyCode + "-" + LocalDate.ofInstant(reportedAt, CST).getYear() + "-" + String.format("%06d", id);
 		reports.setNumber(id, number);
 		for (Intake.Payment p : payments) {
-			reports.addPayment(id, p, now);
+			reports.addPayment(id, p, entered);
 		}
 		Intake.Suspects s = in.suspects();
 		if (s != null) {

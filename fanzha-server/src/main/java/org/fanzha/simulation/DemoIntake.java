@@ -64,7 +64,8 @@ class DemoIntake {
 							report.suspectAppOrUrl() != null && !report.suspectAppOrUrl().startsWith("http")
 									? List.of(report.suspectAppOrUrl()) : List.of(),
 							report.suspectIm() == null ? List.of() : List.of(report.suspectIm())));
-			CaseSummary s = cases.report(properties.intakeAgency(), "110-simulated", intake);
+			// the simulated desk enters the report as it comes in, at the province's own time
+			CaseSummary s = cases.report(properties.intakeAgency(), "110-simulated", intake, report.reportedAt().plusSeconds(120));
 			log.info("Simulated report {} taken in as case {}", report.caseId(), s.caseNumber());
 		}
 		catch (RuntimeException e) {
