@@ -1,14 +1,21 @@
 package org.fanzha.funds.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.funds.FreezeControl;
+import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
+import org.fanzha.funds.FundQueries;
 import org.fanzha.funds.InstructionView;
+import org.fanzha.funds.ReturnControl;
+import org.fanzha.funds.ReturnView;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
+import org.fanzha.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +37,14 @@ class FundsApi {
 
 	private final FundControl funds;
 
-	private final org.fanzha.funds.FreezeControl freezes;
+	private final FreezeControl freezes;
 
-	private final org.fanzha.funds.ReturnControl returns;
+	private final ReturnControl returns;
 
-	private final org.fanzha.funds.FundQueries queries;
+	private final FundQueries queries;
 
-	FundsApi(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns,
-			org.fanzha.funds.FundQueries queries) {
+	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns,
+			FundQueries queries) {
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
@@ -45,36 +52,36 @@ class FundsApi {
 	}
 
 
-	record QueryRequest(String caseNumber, String accountId, String institution, java.time.Instant from,
-			java.time.Instant to) {
+	record QueryRequest(String caseNumber, String accountId, String institution, Instant from,
+			Instant to) {
 	}
 
 	@PostMapping("/queries")
 	@Operation(summary = "Ask a bank for an account's balance and transactions in a period (资金查询)")
-	org.fanzha.funds.FundQueries.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
+	FundQueries.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
 		centre(me);
 		return queries.request(q.caseNumber(), q.accountId(), q.institution(), q.from(), q.to(), me.username());
 	}
 
 	@GetMapping("/queries/{id}")
 	@Operation(summary = "A fund query and the bank's answer")
-	org.fanzha.funds.FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+	FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		centre(me);
-		return queries.byId(id).orElseThrow(() -> new org.fanzha.platform.NotFoundException("No query " + id));
+		return queries.byId(id).orElseThrow(() -> new NotFoundException("No query " + id));
 	}
 
 	@GetMapping("/bank/queries")
 	@Operation(summary = "Bank gateway: fund queries to answer")
-	List<org.fanzha.funds.FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return queries.forBank(bank(me), "REQUESTED");
 	}
 
-	record QueryAnswer(String answerId, Long balanceFen, List<org.fanzha.funds.FundQueries.Row> rows) {
+	record QueryAnswer(String answerId, Long balanceFen, List<FundQueries.Row> rows) {
 	}
 
 	@PostMapping("/bank/queries/{id}/answer")
 	@Operation(summary = "Bank gateway: answer a fund query once (idempotent by answerId)")
-	org.fanzha.funds.FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody QueryAnswer a) {
 		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows());
 	}
@@ -84,7 +91,7 @@ class FundsApi {
 
 	@PostMapping("/freezes/{id}/returns")
 	@Operation(summary = "Propose a return round: art. 8 allocation among the named cases' victims, 30-day notice")
-	org.fanzha.funds.ReturnView proposeReturn(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	ReturnView proposeReturn(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody ReturnRequest r) {
 		centre(me);
 		return returns.propose(id, r.caseNumbers(), me.username());
@@ -92,7 +99,7 @@ class FundsApi {
 
 	@GetMapping("/freezes/{id}/returns")
 	@Operation(summary = "A freeze's return rounds")
-	List<org.fanzha.funds.ReturnView> returnsOf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+	List<ReturnView> returnsOf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		centre(me);
 		return returns.forFreeze(id);
 	}
@@ -102,7 +109,7 @@ class FundsApi {
 
 	@PostMapping("/returns/{id}/objections")
 	@Operation(summary = "Record an objection received during the notice")
-	org.fanzha.funds.ReturnView object(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	ReturnView object(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody ObjectionRequest o) {
 		centre(me);
 		return returns.object(id, o.raisedBy(), o.content());
@@ -113,7 +120,7 @@ class FundsApi {
 
 	@PostMapping("/returns/{id}/decide")
 	@Operation(summary = "Decide the return after the notice; the bank has 3 working days")
-	org.fanzha.funds.ReturnView decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	ReturnView decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody(required = false) Decision d) {
 		centre(me);
 		return returns.decide(id, d == null ? null : d.resolution(), me.username());
@@ -121,7 +128,7 @@ class FundsApi {
 
 	@GetMapping("/bank/returns")
 	@Operation(summary = "Bank gateway: decided returns to execute")
-	List<org.fanzha.funds.ReturnView> returnInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<ReturnView> returnInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return returns.forBank(bank(me));
 	}
 
@@ -130,15 +137,15 @@ class FundsApi {
 
 	@PostMapping("/bank/returns/{id}/executed")
 	@Operation(summary = "Bank gateway: the return was paid to the victims (idempotent by answerId)")
-	org.fanzha.funds.ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Executed e) {
 		return returns.executed(bank(me), id, e.answerId(), me.username());
 	}
 
 	@PostMapping("/instructions/{id}/freeze")
 	@Operation(summary = "Turn an executed stop into a freeze (freeze document number, issuing unit, two officers)")
-	org.fanzha.funds.FreezeView freeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
-			@RequestBody org.fanzha.funds.FreezeControl.FreezeDocument doc) {
+	FreezeView freeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody FreezeControl.FreezeDocument doc) {
 		centre(me);
 		return freezes.request(id, doc, me.username());
 	}
@@ -148,7 +155,7 @@ class FundsApi {
 
 	@PostMapping("/freezes/{id}/renew")
 	@Operation(summary = "Renew a freeze before it expires: six more months")
-	org.fanzha.funds.FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Renewal r) {
 		centre(me);
 		return freezes.renew(id, r.documentNumber(), me.username());
@@ -159,7 +166,7 @@ class FundsApi {
 
 	@PostMapping("/freezes/{id}/unfreeze")
 	@Operation(summary = "Unfreeze (the decision's document number and reason)")
-	org.fanzha.funds.FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Unfreeze u) {
 		centre(me);
 		return freezes.unfreeze(id, u.documentNumber(), u.reason(), me.username());
@@ -167,7 +174,7 @@ class FundsApi {
 
 	@GetMapping("/freezes/expiring")
 	@Operation(summary = "Freezes expiring within N days (renewal reminders)")
-	List<org.fanzha.funds.FreezeView> expiring(@AuthenticationPrincipal FanzhaPrincipal me,
+	List<FreezeView> expiring(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "15") int days) {
 		centre(me);
 		return freezes.expiring(days);
@@ -175,17 +182,17 @@ class FundsApi {
 
 	@GetMapping("/bank/freezes")
 	@Operation(summary = "Bank gateway: this bank's freezes (default: those waiting for an answer)")
-	List<org.fanzha.funds.FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
+	List<FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "REQUESTED") String status) {
 		return freezes.forBank(bank(me), status);
 	}
 
-	record FreezeAnswer(String answerId, org.fanzha.funds.FreezeControl.BankResult result, Long frozenFen, String reason) {
+	record FreezeAnswer(String answerId, FreezeControl.BankResult result, Long frozenFen, String reason) {
 	}
 
 	@PostMapping("/bank/freezes/{id}/answer")
 	@Operation(summary = "Bank gateway: answer a freeze once (idempotent by answerId)")
-	org.fanzha.funds.FreezeView answerFreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	FreezeView answerFreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody FreezeAnswer a) {
 		return freezes.answer(bank(me), id, a.answerId(), a.result(), a.frozenFen(), a.reason(), me.username());
 	}
