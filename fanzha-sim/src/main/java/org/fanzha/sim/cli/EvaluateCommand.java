@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
-		subcommands = { EvaluateCommand.Recovery.class })
+		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class })
 public class EvaluateCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -24,6 +24,58 @@ public class EvaluateCommand implements Runnable {
 	@Override
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	@Command(name = "monitoring", mixinStandardHelpOptions = true,
+			description = "The default monitoring rules against the simulated mule accounts: precision, recall, F1, "
+					+ "legit transfers delayed per 10,000, victims' money held at level 1.")
+	public static class Monitoring implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive")
+		boolean evasive;
+
+		@Option(names = "--json")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + e.getMessage());
+				return 2;
+			}
+			org.fanzha.sim.evaluate.MonitoringEvaluation.Report r = org.fanzha.sim.evaluate.MonitoringEvaluation.run(config);
+			PrintWriter out = spec.commandLine().getOut();
+			if (json) {
+				out.println(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+						.field("evasive", r.evasive() ? "true" : "false").field("transfers", r.transfers())
+						.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
+						.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k())
+						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare()).close('}'));
+			}
+			else {
+				out.printf("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n", r.preset(), r.seed(),
+						r.evasive() ? " (evasive)" : "", r.transfers(), r.mules());
+				out.printf("  flagged %d accounts, %d of them mules: precision %.3f, recall %.3f, F1 %.3f%n", r.flagged(),
+						r.truePositives(), r.precision(), r.recall(), r.f1());
+				out.printf("  legit transfers delayed or frozen: %.1f per 10,000%n", r.legitDelayedPer10k());
+				out.printf("  victims' money held at level 1 by a delay or freeze: %.1f %%%n", 100 * r.victimMoneyHeldShare());
+			}
+			out.flush();
+			return 0;
+		}
 	}
 
 	@Command(name = "recovery", mixinStandardHelpOptions = true,
