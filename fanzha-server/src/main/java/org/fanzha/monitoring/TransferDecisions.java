@@ -1,0 +1,137 @@
+package org.fanzha.monitoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.fanzha.core.KeyIndex;
+import org.fanzha.engine.monitor.Action;
+import org.fanzha.engine.monitor.RuleEngine;
+import org.fanzha.engine.monitor.RuleSet;
+import org.fanzha.engine.monitor.TransferMonitor;
+import org.fanzha.platform.InvalidFieldsException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides on banks' transfers one at a time (the engine is single-threaded and fast; callers queue briefly).
+ * A transfer id already decided gets the same answer again, so a bank may retry safely; the last million
+ * decisions are remembered for that.
+ */
+@Service
+public class TransferDecisions {
+
+	public static final String APPEAL = "账户持有人可向开户机构提出申诉，携带有效身份证件说明资金来源；也可拨打 96110 咨询。核实无误的，限制立即解除（《反电信网络诈骗法》第三十二条）。";
+
+	static final int REMEMBERED = 1_000_000;
+
+	/** A transfer as a bank reports it. */
+	public record TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time) {
+	}
+
+	private final Clock clock;
+
+	private final KeyIndex accounts = new KeyIndex();
+
+	private final TransferMonitor monitor;
+
+	private final Map<String, Decision> decided = new LinkedHashMap<>(16, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+			return size() > REMEMBERED;
+		}
+	};
+
+	private final MeterRegistry meters;
+
+	private final Timer latency;
+
+	TransferDecisions(Clock clock, MeterRegistry meters) {
+		this.clock = clock;
+		this.meters = meters;
+		this.monitor = TransferMonitor.withDefaultRules(1 << 16);
+		this.latency = Timer.builder("fanzha.monitoring.decision").description("time to decide on one transfer")
+				.publishPercentiles(0.5, 0.99).register(meters);
+	}
+
+	/** Validates all, then decides each in order. */
+	public synchronized List<Decision> decide(List<TransferIn> transfers) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (transfers == null || transfers.isEmpty() || transfers.size() > 1_000) {
+			throw new InvalidFieldsException(Map.of("transfers", "send 1 to 1,000 transfers per request"));
+		}
+		Instant now = clock.instant();
+		for (int i = 0; i < transfers.size(); i++) {
+			TransferIn t = transfers.get(i);
+			String at = transfers.size() == 1 ? "" : "[" + i + "].";
+			if (t == null) {
+				errors.put(at + "transfer", "is empty");
+				continue;
+			}
+			if (t.transferId() == null || t.transferId().isBlank() || t.transferId().length() > 64) {
+				errors.put(at + "transferId", "must be 1-64 characters");
+			}
+			if (t.fromAccount() == null || !t.fromAccount().matches("[A-Za-z0-9:-]{1,40}")) {
+				errors.put(at + "fromAccount", "must be 1-40 letters, digits, ':' or '-'");
+			}
+			if (t.toAccount() != null && !t.toAccount().isEmpty() && !t.toAccount().matches("[A-Za-z0-9:-]{1,40}")) {
+				errors.put(at + "toAccount", "must be 1-40 letters, digits, ':' or '-' (empty for cash)");
+			}
+			if (t.amountFen() == null || t.amountFen() <= 0 || t.amountFen() > 100_000_000_000L) {
+				errors.put(at + "amountFen", "must be > 0 fen (and at most ¥1,000,000,000)");
+			}
+			if (t.time() != null && t.time().isAfter(now.plusSeconds(300))) {
+				errors.put(at + "time", "must not be in the future");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldsException(errors);
+		}
+		List<Decision> out = new ArrayList<>(transfers.size());
+		for (TransferIn t : transfers) {
+			Decision previous = decided.get(t.transferId());
+			if (previous != null) {
+				out.add(previous);
+				continue;
+			}
+			long start = System.nanoTime();
+			long time = (t.time() == null ? now : t.time()).getEpochSecond();
+			int from = accounts.getOrAdd(t.fromAccount());
+			int to = t.toAccount() == null || t.toAccount().isEmpty() ? -1 : accounts.getOrAdd(t.toAccount());
+			RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time);
+			Decision d = describe(t.transferId(), v, time);
+			latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+			meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
+			decided.put(t.transferId(), d);
+			out.add(d);
+		}
+		return out;
+	}
+
+	private Decision describe(String id, RuleEngine.Verdict v, long time) {
+		RuleSet rules = monitor.engine().rules();
+		List<Decision.Reason> acted = new ArrayList<>();
+		List<Decision.Reason> shadow = new ArrayList<>();
+		for (int r = 0; r < rules.rules().size(); r++) {
+			if ((v.matched & (1L << r)) == 0) {
+				continue;
+			}
+			RuleSet.Rule rule = rules.rules().get(r);
+			Decision.Reason reason = new Decision.Reason(rule.id(), rule.reason());
+			if (rule.shadow() || monitor.engine().guarded(rule.id())) {
+				shadow.add(reason);
+			}
+			else {
+				acted.add(reason);
+			}
+		}
+		boolean restricts = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE;
+		return new Decision(id, v.action.name(), restricts ? Instant.ofEpochSecond(time + v.holdSeconds) : null,
+				List.copyOf(acted), List.copyOf(shadow), rules.version(), restricts ? APPEAL : null);
+	}
+}

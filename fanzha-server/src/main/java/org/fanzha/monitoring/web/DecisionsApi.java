@@ -1,0 +1,48 @@
+package org.fanzha.monitoring.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.identity.Role;
+import org.fanzha.monitoring.Decision;
+import org.fanzha.monitoring.TransferDecisions;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Banks send transfers and get decisions within the request: one, or a batch of up to 1,000. */
+@RestController
+@Tag(name = "Monitoring", description = "Transfer decisions for banks")
+class DecisionsApi {
+
+	private final TransferDecisions decisions;
+
+	DecisionsApi(TransferDecisions decisions) {
+		this.decisions = decisions;
+	}
+
+	@PostMapping("/api/v1/transfers/decisions")
+	@Operation(summary = "Decide on one transfer")
+	Decision one(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody TransferDecisions.TransferIn transfer) {
+		bank(me);
+		return decisions.decide(List.of(transfer)).get(0);
+	}
+
+	@PostMapping("/api/v1/transfers/decisions/batch")
+	@Operation(summary = "Decide on a batch of transfers, in order")
+	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<TransferDecisions.TransferIn> transfers) {
+		bank(me);
+		return decisions.decide(transfers);
+	}
+
+	private static void bank(FanzhaPrincipal me) {
+		if (!me.has(Role.BANK_OFFICER)) {
+			throw new AccessDeniedException("transfer decisions are for banks");
+		}
+	}
+}

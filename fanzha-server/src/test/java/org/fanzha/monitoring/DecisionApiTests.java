@@ -1,0 +1,72 @@
+package org.fanzha.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.fanzha.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The decision API for banks: a fan-in pattern is delayed with its reasons and appeal; retries are idempotent. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DecisionApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	MvcResult post(String user, String path, String json) throws Exception {
+		var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_JSON).content(json);
+		if (user != null) {
+			req = req.with(httpBasic(user, DemoLogins.PASSWORD));
+		}
+		return mvc.perform(req).andReturn();
+	}
+
+	static String t(String id, String from, String to, long fen, Instant at) {
+		return "{\"transferId\":\"%s\",\"fromAccount\":\"%s\",\"toAccount\":\"%s\",\"amountFen\":%d,\"time\":\"%s\"}"
+				.formatted(id, from, to, fen, at);
+	}
+
+	@Test
+	void fanInWithMoneyPassedOnIsDelayedWithReasonsAndAppeal() throws Exception {
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+		String batch = "[" + t("D1", "ICBC:P1", "ICBC:MULE", 10_000, t0) + "," + t("D2", "ICBC:P2", "ICBC:MULE", 10_000,
+				t0.plusSeconds(60)) + "," + t("D3", "ICBC:MULE", "CCB:X", 19_000, t0.plusSeconds(120)) + "]";
+		MvcResult first = post("bank", "/api/v1/transfers/decisions/batch", batch);
+		assertThat(first.getResponse().getStatus()).isEqualTo(200);
+		assertThat(first.getResponse().getContentAsString()).contains("\"transferId\":\"D1\",\"decision\":\"ALLOW\"");
+		MvcResult third = post("bank", "/api/v1/transfers/decisions", t("D4", "ICBC:P3", "ICBC:MULE", 10_000, t0.plusSeconds(180)));
+		String json = third.getResponse().getContentAsString();
+		assertThat(json).contains("\"decision\":\"DELAY\"").contains("\"rule\":\"FAN_IN\"").contains("资金随即转出")
+				.contains("\"holdUntil\":\"" + t0.plusSeconds(180 + 86_400) + "\"").contains("第三十二条").contains("\"ruleVersion\":1");
+		// a retry of the same transfer gets the same answer and is not counted twice
+		assertThat(post("bank", "/api/v1/transfers/decisions", t("D4", "ICBC:P3", "ICBC:MULE", 10_000, t0.plusSeconds(180)))
+				.getResponse().getContentAsString()).isEqualTo(json);
+	}
+
+	@Test
+	void badInputAndWrongCallers() throws Exception {
+		MvcResult bad = post("bank", "/api/v1/transfers/decisions",
+				"{\"transferId\":\"\",\"fromAccount\":\"有 空格\",\"amountFen\":-5,\"time\":\"2099-01-01T00:00:00Z\"}");
+		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+		assertThat(bad.getResponse().getContentAsString()).contains("transferId").contains("fromAccount").contains("amountFen")
+				.contains("time");
+		assertThat(post("bank", "/api/v1/transfers/decisions", "{\"amountFen\":\"many\"}").getResponse().getStatus())
+				.isEqualTo(400);
+		assertThat(post("bank", "/api/v1/transfers/decisions/batch", "[]").getResponse().getStatus()).isEqualTo(400);
+		assertThat(post("centre", "/api/v1/transfers/decisions", t("Z1", "A", "B", 1, Instant.now())).getResponse()
+				.getStatus()).isEqualTo(403);
+		assertThat(post(null, "/api/v1/transfers/decisions", t("Z1", "A", "B", 1, Instant.now())).getResponse()
+				.getStatus()).isEqualTo(401);
+	}
+}
