@@ -47,6 +47,19 @@ public class TransferDecisions {
 		}
 	};
 
+	/** What the console shows: the latest decisions, counts by decision and reason, recently flagged accounts. */
+	public record Recent(String bank, String transferId, String fromAccount, String toAccount, long amountFen, Instant time,
+			Decision decision) {
+	}
+
+	private final java.util.ArrayDeque<Recent> recent = new java.util.ArrayDeque<>();
+
+	private final Map<String, Long> byDecision = new java.util.TreeMap<>();
+
+	private final Map<String, Long> byReason = new java.util.TreeMap<>();
+
+	private final java.util.LinkedHashSet<String> flagged = new java.util.LinkedHashSet<>();
+
 	private final MeterRegistry meters;
 
 	private final Timer latency;
@@ -60,7 +73,12 @@ public class TransferDecisions {
 	}
 
 	/** Validates all, then decides each in order. */
-	public synchronized List<Decision> decide(List<TransferIn> transfers) {
+	public List<Decision> decide(List<TransferIn> transfers) {
+		return decide(null, transfers);
+	}
+
+	/** As {@link #decide(List)}, remembering which bank asked (the console shows a bank its own decisions). */
+	public synchronized List<Decision> decide(String bank, List<TransferIn> transfers) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (transfers == null || transfers.isEmpty() || transfers.size() > 1_000) {
 			throw new InvalidFieldsException(Map.of("transfers", "send 1 to 1,000 transfers per request"));
@@ -108,9 +126,49 @@ public class TransferDecisions {
 			latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
 			meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 			decided.put(t.transferId(), d);
+			note(bank, t, time, d);
 			out.add(d);
 		}
 		return out;
+	}
+
+	private void note(String bank, TransferIn t, long time, Decision d) {
+		recent.addFirst(new Recent(bank, t.transferId(), t.fromAccount(), t.toAccount(), t.amountFen(),
+				Instant.ofEpochSecond(time), d));
+		while (recent.size() > 200) {
+			recent.removeLast();
+		}
+		byDecision.merge(d.decision(), 1L, Long::sum);
+		for (Decision.Reason r : d.reasons()) {
+			byReason.merge(r.rule() + " " + r.text(), 1L, Long::sum);
+		}
+		if (!"ALLOW".equals(d.decision()) && t.toAccount() != null && !t.toAccount().isEmpty()) {
+			flagged.remove(t.toAccount());
+			flagged.add(t.toAccount());
+			if (flagged.size() > 500) {
+				flagged.remove(flagged.iterator().next());
+			}
+		}
+	}
+
+	/** The latest decisions, newest first; for a bank only those it asked for. */
+	public synchronized List<Recent> recent(String bankOrNull, int limit) {
+		return recent.stream().filter(r -> bankOrNull == null || bankOrNull.equals(r.bank())).limit(limit).toList();
+	}
+
+	public synchronized Map<String, Long> countsByDecision() {
+		return new java.util.TreeMap<>(byDecision);
+	}
+
+	/** Reasons by how often they decided, most frequent first. */
+	public synchronized List<Map.Entry<String, Long>> topReasons(int n) {
+		return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+				.map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+	}
+
+	/** Accounts that received a restricted or reviewed payment, most recent last. */
+	public synchronized List<String> flaggedAccounts() {
+		return List.copyOf(flagged);
 	}
 
 	private Decision describe(String id, RuleEngine.Verdict v, long time) {

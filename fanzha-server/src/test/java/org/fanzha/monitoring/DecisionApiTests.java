@@ -49,6 +49,13 @@ class DecisionApiTests {
 		String json = third.getResponse().getContentAsString();
 		assertThat(json).contains("\"decision\":\"DELAY\"").contains("\"rule\":\"FAN_IN\"").contains("资金随即转出")
 				.contains("\"holdUntil\":\"" + t0.plusSeconds(180 + 86_400) + "\"").contains("第三十二条").contains("\"ruleVersion\":1");
+		// the console: the bank sees its decisions and the top reason; the centre sees the flagged account
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/monitoring")
+				.with(httpBasic("bank", DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"decisions\"").contains("D4").contains("FAN_IN");
+		String centrePage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/monitoring")
+				.with(httpBasic("centre", DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();
+		assertThat(centrePage).contains("id=\"flagged\"").contains("ICBC:MULE");
 		// a retry of the same transfer gets the same answer and is not counted twice
 		assertThat(post("bank", "/api/v1/transfers/decisions", t("D4", "ICBC:P3", "ICBC:MULE", 10_000, t0.plusSeconds(180)))
 				.getResponse().getContentAsString()).isEqualTo(json);

@@ -29,20 +29,20 @@ class DecisionsApi {
 	@PostMapping("/api/v1/transfers/decisions")
 	@Operation(summary = "Decide on one transfer")
 	Decision one(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody TransferDecisions.TransferIn transfer) {
-		bank(me);
-		return decisions.decide(List.of(transfer)).get(0);
+		return decisions.decide(bank(me), List.of(transfer)).get(0);
 	}
 
 	@PostMapping("/api/v1/transfers/decisions/batch")
 	@Operation(summary = "Decide on a batch of transfers, in order")
 	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<TransferDecisions.TransferIn> transfers) {
-		bank(me);
-		return decisions.decide(transfers);
+		return decisions.decide(bank(me), transfers);
 	}
 
-	private static void bank(FanzhaPrincipal me) {
+	static String bank(FanzhaPrincipal me) {
 		if (!me.has(Role.BANK_OFFICER)) {
 			throw new AccessDeniedException("transfer decisions are for banks");
 		}
+		String agency = me.agencyCode();
+		return agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
 	}
 }
