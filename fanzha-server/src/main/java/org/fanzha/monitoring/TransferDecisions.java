@@ -132,6 +132,22 @@ public class TransferDecisions {
 		return out;
 	}
 
+	/**
+	 * A transfer seen on a feed (the demo's simulated banks) rather than asked about: scored and shown, not kept
+	 * for idempotent retries.
+	 */
+	public synchronized Decision observe(String bank, String transferId, String fromAccount, String toAccount,
+			long amountFen, long epochSecond) {
+		int from = accounts.getOrAdd(fromAccount);
+		int to = toAccount == null ? -1 : accounts.getOrAdd(toAccount);
+		RuleEngine.Verdict v = monitor.decide(from, to, amountFen, epochSecond);
+		Decision d = describe(transferId, v, epochSecond);
+		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
+		note(bank, new TransferIn(transferId, fromAccount, toAccount, amountFen, Instant.ofEpochSecond(epochSecond)),
+				epochSecond, d);
+		return d;
+	}
+
 	private void note(String bank, TransferIn t, long time, Decision d) {
 		recent.addFirst(new Recent(bank, t.transferId(), t.fromAccount(), t.toAccount(), t.amountFen(),
 				Instant.ofEpochSecond(time), d));

@@ -71,12 +71,16 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private final TransferLedger ledger;
 
+	private final org.fanzha.monitoring.TransferDecisions decisions;
+
 	private volatile World world;
 
-	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger) {
+	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger,
+			org.fanzha.monitoring.TransferDecisions decisions) {
 		this.properties = properties;
 		this.events = events;
 		this.ledger = ledger;
+		this.decisions = decisions;
 	}
 
 	/** The running world, or null before it is built. */
@@ -180,6 +184,9 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 			waitFor(time);
 			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
+			// the simulated banks also ask the monitor, so the console's decision stream is live in the demo
+			decisions.observe(world == null ? null : world.population.institutionCode(from), "T" + id, "A" + from,
+					to < 0 ? null : "A" + to, amountFen, time);
 			transfers.incrementAndGet();
 			amount.addAndGet(amountFen);
 			if (!transferListeners.isEmpty()) {

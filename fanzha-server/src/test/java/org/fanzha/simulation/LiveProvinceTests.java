@@ -89,7 +89,12 @@ class LiveProvinceTests {
 		String html = mvc.perform(get("/province/live").with(user(directory.loadUserByUsername("centre"))))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("id=\"province\"").contains("tiny").contains(c.caseId());
+		// the simulated transfers went through the monitor too
+		assertThat(monitor.countsByDecision().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(s.transfers());
 	}
+
+	@Autowired
+	org.fanzha.monitoring.TransferDecisions monitor;
 
 	@Test
 	void simulatedReportsAreTakenInTracedStoppedAndAnsweredWithoutAnyone() throws Exception {
