@@ -59,6 +59,7 @@ class BenchSmokeTest {
 				.include(SimulationBenchmark.class.getSimpleName())
 				.include(ImportBenchmark.class.getSimpleName())
 				.include(IngestBenchmark.class.getSimpleName())
+				.include(MonitorBenchmark.class.getSimpleName())
 				.param("persons", "2000")
 				.param("days", "1")
 				.param("rows", "2000")
@@ -68,7 +69,7 @@ class BenchSmokeTest {
 				.measurementTime(TimeValue.milliseconds(200))
 				.build();
 		var results = new Runner(options).run();
-		assertThat(results).hasSize(6);
+		assertThat(results).hasSize(7);
 		for (RunResult r : results) {
 			assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
 		}

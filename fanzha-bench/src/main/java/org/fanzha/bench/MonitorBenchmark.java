@@ -1,0 +1,63 @@
+package org.fanzha.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.fanzha.engine.monitor.TransferMonitor;
+import org.fanzha.sim.world.SimConfig;
+import org.fanzha.sim.world.Simulator;
+import org.fanzha.sim.world.World;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * In-process scoring: every transfer of a simulated province (prepared in {@code @Setup}) through the
+ * monitor — feature windows updated, feature vector built, the default rules scored. One operation scores all
+ * transfers, so transfers/s = score × transfers. (The Drools peer of issue 6 is still to come.)
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+@Fork(value = 1, jvmArgs = { "-Xmx4g" })
+public class MonitorBenchmark {
+
+	@Param("100000")
+	public int persons;
+
+	@Param("3")
+	public int days;
+
+	RecordedTransfers rec;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		rec = new RecordedTransfers();
+		new Simulator(new World(SimConfig.preset("small", 42).withSize(persons, days))).run(rec);
+	}
+
+	@Benchmark
+	public long scoreAllTransfers() {
+		TransferMonitor monitor = TransferMonitor.withDefaultRules(rec.opening.length);
+		final int n = rec.n;
+		final long[] time = rec.time;
+		final int[] from = rec.from;
+		final int[] to = rec.to;
+		final long[] amount = rec.amount;
+		long acted = 0;
+		for (int i = 0; i < n; i++) {
+			acted += monitor.decide(from[i], to[i], amount[i], time[i]).acted;
+		}
+		return acted;
+	}
+}
