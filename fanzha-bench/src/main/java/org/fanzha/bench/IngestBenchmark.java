@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.fanzha.engine.graph.TransferGraph;
-import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
-import org.fanzha.sim.world.World;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,8 +44,7 @@ public class IngestBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		rec = new RecordedTransfers();
-		new Simulator(new World(SimConfig.preset("small", 42).withSize(persons, days))).run(rec);
+		rec = RecordedTransfers.simulate(persons, days);
 	}
 
 	@Benchmark

@@ -3,9 +3,6 @@ package org.fanzha.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.fanzha.engine.monitor.TransferMonitor;
-import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
-import org.fanzha.sim.world.World;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,8 +39,7 @@ public class MonitorBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		rec = new RecordedTransfers();
-		new Simulator(new World(SimConfig.preset("small", 42).withSize(persons, days))).run(rec);
+		rec = RecordedTransfers.simulate(persons, days);
 	}
 
 	@Benchmark

@@ -32,6 +32,14 @@ public final class RecordedTransfers implements EventSink {
 
 	public long[] opening;
 
+	/** The transfers of a simulated world of this size (the inputs of the ingest and monitor benchmarks). */
+	public static RecordedTransfers simulate(int persons, int days) {
+		RecordedTransfers rec = new RecordedTransfers();
+		new org.fanzha.sim.world.Simulator(new World(org.fanzha.sim.world.SimConfig.preset("small", 42)
+				.withSize(persons, days))).run(rec);
+		return rec;
+	}
+
 	@Override
 	public void begin(World world) {
 		opening = new long[world.population.accounts()];
