@@ -70,6 +70,11 @@ public final class TransferMonitor {
 		return verdict;
 	}
 
+	/** The feature vector of the latest decision, named by {@link RuleSet#FEATURES}; overwritten by the next. */
+	public double[] lastFeatures() {
+		return f;
+	}
+
 	public RuleEngine engine() {
 		return engine;
 	}
