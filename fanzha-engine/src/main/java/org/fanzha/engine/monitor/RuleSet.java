@@ -26,7 +26,8 @@ public final class RuleSet {
 	/** The features a rule may name, in the order of the feature vector. */
 	public static final List<String> FEATURES = List.of("amount", "hour", "payee.countIn10m", "payee.countIn1h",
 			"payee.sumIn24h", "payee.passThrough24h", "payee.dwellMinutes", "payee.newPayersToday", "payee.ageDays",
-			"payee.idleDays", "payer.countOut1h", "payer.sumOut24h");
+			"payee.idleDays", "payer.countOut1h", "payer.sumOut24h", "payee.hopsFromConfirmed", "payer.hopsFromConfirmed",
+			"payer.minutesSinceFlaggedContact", "payer.accountsOnDevice", "payee.flagged", "payer.flagged", "model");
 
 	static final int GE = 0;
 

@@ -79,8 +79,8 @@ public class EvaluateCommand implements Runnable {
 	}
 
 	@Command(name = "recovery", mixinStandardHelpOptions = true,
-			description = "Share of defrauded money stopped: first-level stops 30 min after the report versus "
-					+ "Fanzha's trace-and-stop at report time (docs/evaluation.md).")
+			description = "Share of defrauded money stopped: first-level stops 30 min after the report (A), "
+					+ "Fanzha's trace-and-stop at report time (B), and with transfer monitoring on (C) (docs/evaluation.md).")
 	public static class Recovery implements Callable<Integer> {
 
 		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
@@ -132,6 +132,9 @@ public class EvaluateCommand implements Runnable {
 			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed()).field("cases", r.total().cases())
 					.field("lossFen", r.total().lossFen()).field("firstLevelOnly", r.total().shareA())
 					.field("fanzha", r.total().shareB()).field("ratio", r.ratio())
+					.field("fanzhaWithMonitoring", r.total().shareC())
+					.field("heldBeforeReport", r.total().shareHeldBeforeReport())
+					.field("legitDelayedPer10k", r.legitDelayedPer10k())
 					.field("reportToLastInstructionMsP50", r.engineP50Micros() / 1000.0)
 					.field("reportToLastInstructionMsP99", r.engineP99Micros() / 1000.0);
 			j.key("byFraudType").open('{');
@@ -147,7 +150,7 @@ public class EvaluateCommand implements Runnable {
 
 		private static void share(Json j, RecoveryEvaluation.Share s) {
 			j.open('{').field("cases", s.cases()).field("lossFen", s.lossFen()).field("firstLevelOnly", s.shareA())
-					.field("fanzha", s.shareB()).close('}');
+					.field("fanzha", s.shareB()).field("fanzhaWithMonitoring", s.shareC()).close('}');
 		}
 
 		static String text(RecoveryEvaluation.Report r) {
@@ -157,18 +160,21 @@ public class EvaluateCommand implements Runnable {
 			b.append(String.format("  (A) first-level only, 30 min after report: %5.1f %% stopped%n", 100 * r.total().shareA()));
 			b.append(String.format("  (B) Fanzha trace and stop at report time:  %5.1f %% stopped  (%.1fx A)%n",
 					100 * r.total().shareB(), r.ratio()));
+			b.append(String.format("  (C) Fanzha with monitoring on:             %5.1f %% stopped  (%.1f %% held before the"
+					+ " report; %.1f legit transfers delayed per 10,000)%n", 100 * r.total().shareC(),
+					100 * r.total().shareHeldBeforeReport(), r.legitDelayedPer10k()));
 			b.append(String.format("  report to last instruction (engine): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n%n",
 					r.engineP50Micros() / 1000.0, r.engineP99Micros() / 1000.0, r.engineMaxMicros() / 1000.0));
-			b.append(String.format("  %-20s %6s %16s %8s %8s%n", "by fraud type", "cases", "paid", "A", "B"));
+			b.append(String.format("  %-20s %6s %16s %8s %8s %8s%n", "by fraud type", "cases", "paid", "A", "B", "C"));
 			r.byType().forEach((t, s) -> b.append(row(t.name(), s)));
-			b.append(String.format("%n  %-20s %6s %16s %8s %8s%n", "by report delay", "cases", "paid", "A", "B"));
+			b.append(String.format("%n  %-20s %6s %16s %8s %8s %8s%n", "by report delay", "cases", "paid", "A", "B", "C"));
 			r.byDelay().forEach((d, s) -> b.append(row(d, s)));
 			return b.toString();
 		}
 
 		private static String row(String name, RecoveryEvaluation.Share s) {
-			return String.format("  %-20s %6d %16s %7.1f%% %7.1f%%%n", name, s.cases(), String.format("¥%,.0f", s.lossFen() / 100.0),
-					100 * s.shareA(), 100 * s.shareB());
+			return String.format("  %-20s %6d %16s %7.1f%% %7.1f%% %7.1f%%%n", name, s.cases(),
+					String.format("¥%,.0f", s.lossFen() / 100.0), 100 * s.shareA(), 100 * s.shareB(), 100 * s.shareC());
 		}
 	}
 }

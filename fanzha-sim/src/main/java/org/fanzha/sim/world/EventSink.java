@@ -28,4 +28,59 @@ public interface EventSink {
 
 	default void end(World world) {
 	}
+
+	/** Both sinks, each event to the first and then to the second. */
+	static EventSink tee(EventSink first, EventSink second) {
+		return new EventSink() {
+
+			@Override
+			public void begin(World world) {
+				first.begin(world);
+				second.begin(world);
+			}
+
+			@Override
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+				first.transfer(id, time, from, to, amountFen, channel, county);
+				second.transfer(id, time, from, to, amountFen, channel, county);
+			}
+
+			@Override
+			public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered,
+					int county, long imei) {
+				first.call(id, time, caller, callee, durationSeconds, answered, county, imei);
+				second.call(id, time, caller, callee, durationSeconds, answered, county, imei);
+			}
+
+			@Override
+			public void sms(long id, long time, long sender, long receiver, int county) {
+				first.sms(id, time, sender, receiver, county);
+				second.sms(id, time, sender, receiver, county);
+			}
+
+			@Override
+			public void laundering(long transferId, long chainId, int gang, int level, long victimTransferId) {
+				first.laundering(transferId, chainId, gang, level, victimTransferId);
+				second.laundering(transferId, chainId, gang, level, victimTransferId);
+			}
+
+			@Override
+			public void caseReport(CaseReport report) {
+				first.caseReport(report);
+				second.caseReport(report);
+			}
+
+			@Override
+			public void victim(VictimRecord victim) {
+				first.victim(victim);
+				second.victim(victim);
+			}
+
+			@Override
+			public void end(World world) {
+				first.end(world);
+				second.end(world);
+			}
+		};
+	}
 }

@@ -21,6 +21,53 @@ class MonitoringEvaluationTest {
 		assertThat(r.precision()).isGreaterThan(0.5);
 		assertThat(r.f1()).isBetween(0.0, 1.0);
 		assertThat(r.legitDelayedPer10k()).isLessThan(10);
+		assertThat(r.victimMoneyHeldShare()).isBetween(0.0, 1.0);
+		assertThat(r.medianMinutesToFlag()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void reportsAndFlaggedNumbersAreUsedOnlyAfterTheyHappen() {
+		SimConfig config = SimConfig.preset("tiny", 4).withSize(20_000, 2).withFraud(8, 3_000);
+		org.fanzha.sim.world.World world = new org.fanzha.sim.world.World(config);
+		org.fanzha.engine.monitor.TransferMonitor monitor = org.fanzha.engine.monitor.TransferMonitor
+				.withDefaultRules(world.population.accounts());
+		long[] last = { Long.MIN_VALUE };
+		long[] reports = { 0 };
+		java.util.List<String> wrong = new java.util.ArrayList<>();
+		java.util.Map<Long, Long> reportedAt = new java.util.HashMap<>();
+		MonitoredProvince[] province = new MonitoredProvince[1];
+		province[0] = new MonitoredProvince(world, monitor, new MonitoredProvince.Observer() {
+
+			@Override
+			public void decided(long id, long time, int from, int to, long amount, int level, long victim,
+					org.fanzha.engine.monitor.RuleEngine.Verdict v) {
+				if (time < last[0]) {
+					wrong.add("transfer T" + id + " decided out of time order");
+				}
+				last[0] = time;
+				if (v.action == org.fanzha.engine.monitor.Action.PROTECTIVE_FREEZE) {
+					// a freeze needs a report naming the payee, made before this transfer
+					Long at = reportedAt.get((long) to);
+					if (at == null || at > time) {
+						wrong.add("T" + id + " frozen before any report named A" + to);
+					}
+				}
+			}
+
+			@Override
+			public void reported(org.fanzha.sim.world.CaseReport report) {
+				reports[0]++;
+				if (report.reportTime() < last[0]) {
+					wrong.add("case C" + report.caseId() + " seen after later transfers");
+				}
+				for (long t : report.reportedTransfers()) {
+					reportedAt.putIfAbsent((long) province[0].payeeOf(t), report.reportTime());
+				}
+			}
+		});
+		new org.fanzha.sim.world.Simulator(world).run(province[0]);
+		assertThat(reports[0]).isPositive();
+		assertThat(wrong).isEmpty();
 	}
 
 	@Test
