@@ -30,15 +30,34 @@ public class TransferDecisions {
 
 	static final int REMEMBERED = 1_000_000;
 
-	/** A transfer as a bank reports it. */
-	public record TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time) {
+	/**
+	 * A transfer as a bank reports it.
+	 *
+	 * @param deviceId the payer's device (IMEI, device fingerprint) or IP address as the bank saw it, optional
+	 */
+	public record TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time,
+			String deviceId) {
+
+		public TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time) {
+			this(transferId, fromAccount, toAccount, amountFen, time, null);
+		}
 	}
+
+	/** How long a protective freeze holds before the police confirm it with a formal freeze or it is released. */
+	static final long PROTECTIVE_FREEZE_SECONDS = 48 * 3_600;
 
 	private final Clock clock;
 
 	private final KeyIndex accounts = new KeyIndex();
 
-	private final TransferMonitor monitor;
+	private TransferMonitor monitor;
+
+	/** Accounts (interned) the monitor has already flagged, so that each is announced once. */
+	private final java.util.BitSet announced = new java.util.BitSet();
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final org.springframework.transaction.support.TransactionTemplate tx;
 
 	private final Map<String, Decision> decided = new LinkedHashMap<>(16, 0.75f, false) {
 		@Override
@@ -64,9 +83,12 @@ public class TransferDecisions {
 
 	private final Timer latency;
 
-	TransferDecisions(Clock clock, MeterRegistry meters) {
+	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.clock = clock;
 		this.meters = meters;
+		this.events = events;
+		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.monitor = TransferMonitor.withDefaultRules(1 << 16);
 		this.latency = Timer.builder("fanzha.monitoring.decision").description("time to decide on one transfer")
 				.publishPercentiles(0.5, 0.99).register(meters);
@@ -79,9 +101,20 @@ public class TransferDecisions {
 
 	/** As {@link #decide(List)}, remembering which bank asked (the console shows a bank its own decisions). */
 	public synchronized List<Decision> decide(String bank, List<TransferIn> transfers) {
+		validate(transfers, 1_000);
+		Instant now = clock.instant();
+		List<Decision> out = new ArrayList<>(transfers.size());
+		for (TransferIn t : transfers) {
+			out.add(decideOne(bank, t, now));
+		}
+		return out;
+	}
+
+	/** Checks every transfer; all errors at once, by index for a batch. */
+	public void validate(List<TransferIn> transfers, int max) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (transfers == null || transfers.isEmpty() || transfers.size() > 1_000) {
-			throw new InvalidFieldsException(Map.of("transfers", "send 1 to 1,000 transfers per request"));
+		if (transfers == null || transfers.isEmpty() || transfers.size() > max) {
+			throw new InvalidFieldsException(Map.of("transfers", "send 1 to %,d transfers per request".formatted(max)));
 		}
 		Instant now = clock.instant();
 		for (int i = 0; i < transfers.size(); i++) {
@@ -106,30 +139,87 @@ public class TransferDecisions {
 			if (t.time() != null && t.time().isAfter(now.plusSeconds(300))) {
 				errors.put(at + "time", "must not be in the future");
 			}
+			if (t.deviceId() != null && t.deviceId().length() > 64) {
+				errors.put(at + "deviceId", "must be at most 64 characters");
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		List<Decision> out = new ArrayList<>(transfers.size());
-		for (TransferIn t : transfers) {
-			Decision previous = decided.get(t.transferId());
-			if (previous != null) {
-				out.add(previous);
-				continue;
-			}
-			long start = System.nanoTime();
-			long time = (t.time() == null ? now : t.time()).getEpochSecond();
-			int from = accounts.getOrAdd(t.fromAccount());
-			int to = t.toAccount() == null || t.toAccount().isEmpty() ? -1 : accounts.getOrAdd(t.toAccount());
-			RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time);
-			Decision d = describe(t.transferId(), v, time);
-			latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-			meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
-			decided.put(t.transferId(), d);
-			note(bank, t, time, d);
-			out.add(d);
+	}
+
+	/** One validated transfer: the earlier answer for a known id, else a new decision. */
+	synchronized Decision decideOne(String bank, TransferIn t, Instant now) {
+		Decision previous = decided.get(t.transferId());
+		if (previous != null) {
+			return previous;
 		}
-		return out;
+		long start = System.nanoTime();
+		long time = (t.time() == null ? now : t.time()).getEpochSecond();
+		int from = accounts.getOrAdd(t.fromAccount());
+		int to = t.toAccount() == null || t.toAccount().isEmpty() ? -1 : accounts.getOrAdd(t.toAccount());
+		RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time,
+				org.fanzha.engine.monitor.SharedDevices.key(t.deviceId()));
+		Decision d = describe(t.transferId(), v, time);
+		latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
+		decided.put(t.transferId(), d);
+		note(bank, t, time, d);
+		announce(bank, to, t.toAccount(), time, d);
+		return d;
+	}
+
+	/** The first time the monitor acts on a payment into an account, the other modules hear of it (outbox). */
+	private void announce(String bank, int to, String account, long time, Decision d) {
+		if (to < 0 || d.reasons().isEmpty() || announced.get(to)
+				|| Action.valueOf(d.decision()).compareTo(Action.REVIEW) < 0) {
+			return;
+		}
+		announced.set(to);
+		String institution = account.contains(":") ? account.substring(0, account.indexOf(':')) : bank;
+		MuleAccountFlagged event = new MuleAccountFlagged(account, institution, d.decision(),
+				d.reasons().stream().map(Decision.Reason::rule).toList(), d.reasons().get(0).text(),
+				Instant.ofEpochSecond(time));
+		tx.executeWithoutResult(status -> events.publishEvent(event));
+	}
+
+	/** The decision already given for a transfer id, or null. */
+	public synchronized Decision known(String transferId) {
+		return decided.get(transferId);
+	}
+
+	/** A victim's report or a freeze confirms the account: payments into it are frozen, money out of it delayed. */
+	public synchronized void confirm(String accountId, Instant at) {
+		monitor.confirm(accounts.getOrAdd(accountId), at.getEpochSecond());
+	}
+
+	/** A verified appeal lifts a confirmation (art. 32). */
+	public synchronized void lift(String accountId) {
+		int a = accounts.get(accountId);
+		if (a >= 0) {
+			monitor.lift(a);
+			announced.clear(a);
+		}
+	}
+
+	/** Whether the monitor treats the account as confirmed (hops 0). */
+	public synchronized boolean confirmed(String accountId) {
+		int a = accounts.get(accountId);
+		return a >= 0 && monitor.risk().hops(a, clock.instant().getEpochSecond()) == 0;
+	}
+
+	/** Puts a rule set in force; the accounts' state carries over. */
+	synchronized void useRules(RuleSet rules) {
+		monitor = monitor.withRules(rules);
+	}
+
+	public synchronized RuleSet rules() {
+		return monitor.engine().rules();
+	}
+
+	/** Whether the guard has put a rule of the set in force into shadow mode. */
+	public synchronized boolean guardAlarm() {
+		return monitor.engine().alarm();
 	}
 
 	/**
@@ -145,6 +235,7 @@ public class TransferDecisions {
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 		note(bank, new TransferIn(transferId, fromAccount, toAccount, amountFen, Instant.ofEpochSecond(epochSecond)),
 				epochSecond, d);
+		announce(bank, to, toAccount, epochSecond, d);
 		return d;
 	}
 
@@ -205,7 +296,8 @@ public class TransferDecisions {
 			}
 		}
 		boolean restricts = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE;
-		return new Decision(id, v.action.name(), restricts ? Instant.ofEpochSecond(time + v.holdSeconds) : null,
+		long hold = v.action == Action.PROTECTIVE_FREEZE && v.holdSeconds == 0 ? PROTECTIVE_FREEZE_SECONDS : v.holdSeconds;
+		return new Decision(id, v.action.name(), restricts ? Instant.ofEpochSecond(time + hold) : null,
 				List.copyOf(acted), List.copyOf(shadow), rules.version(), restricts ? APPEAL : null);
 	}
 }

@@ -16,15 +16,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PayloadLimitFilter extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	/** Bulk transfer feeds are scored asynchronously and may be larger than an ordinary request. */
+	static final String BULK_PATH = "/api/v1/transfers/feeds";
 
-	PayloadLimitFilter(long maxBytes) {
-		this.maxBytes = maxBytes;
+	private final long defaultMax;
+
+	private final long bulkMax;
+
+	PayloadLimitFilter(long maxBytes, long bulkMaxBytes) {
+		this.defaultMax = maxBytes;
+		this.bulkMax = bulkMaxBytes;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = request.getRequestURI().startsWith(BULK_PATH) ? bulkMax : defaultMax;
 		long length = request.getContentLengthLong();
 		if (length > maxBytes) {
 			Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",

@@ -27,7 +27,8 @@ class PlatformConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(PlatformProperties properties) {
-		var registration = new FilterRegistrationBean<>(new PayloadLimitFilter(properties.maxRequestBytes()));
+		var registration = new FilterRegistrationBean<>(new PayloadLimitFilter(properties.maxRequestBytes(),
+				properties.maxFeedBytes()));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

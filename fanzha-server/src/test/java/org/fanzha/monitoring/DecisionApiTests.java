@@ -48,7 +48,7 @@ class DecisionApiTests {
 		MvcResult third = post("bank", "/api/v1/transfers/decisions", t("D4", "ICBC:P3", "ICBC:MULE", 10_000, t0.plusSeconds(180)));
 		String json = third.getResponse().getContentAsString();
 		assertThat(json).contains("\"decision\":\"DELAY\"").contains("\"rule\":\"FAN_IN\"").contains("资金随即转出")
-				.contains("\"holdUntil\":\"" + t0.plusSeconds(180 + 86_400) + "\"").contains("第三十二条").contains("\"ruleVersion\":1");
+				.contains("\"holdUntil\":\"" + t0.plusSeconds(180 + 86_400) + "\"").contains("第三十二条").contains("\"ruleVersion\":2");
 		// the console: the bank sees its decisions and the top reason; the centre sees the flagged account
 		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/monitoring")
 				.with(httpBasic("bank", DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();

@@ -43,17 +43,44 @@ class FundsApi {
 
 	private final FundQueries queries;
 
-	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns,
-			FundQueries queries) {
+	private final org.fanzha.funds.MuleCandidates mules;
+
+	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, FundQueries queries,
+			org.fanzha.funds.MuleCandidates mules) {
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
 		this.queries = queries;
+		this.mules = mules;
 	}
 
 
 	record QueryRequest(String caseNumber, String accountId, String institution, Instant from,
 			Instant to) {
+	}
+
+	@GetMapping("/candidates")
+	@Operation(summary = "Accounts the transfer monitor flagged: stop/freeze candidates (a bank sees its own)")
+	List<org.fanzha.funds.MuleCandidates.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
+		String bank = null;
+		if (!me.has(Role.CENTRE_OFFICER)) {
+			String agency = me.agencyCode();
+			bank = agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
+		}
+		return mules.open(bank, 500);
+	}
+
+	record CandidateVerdict(String verdict) {
+	}
+
+	@PostMapping("/candidates/{account}/close")
+	@Operation(summary = "The centre's verdict on a candidate: STOP_PLANNED or DISMISSED")
+	void closeCandidate(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String account,
+			@RequestBody CandidateVerdict v) {
+		if (!me.has(Role.CENTRE_OFFICER)) {
+			throw new org.springframework.security.access.AccessDeniedException("the anti-fraud centre decides on candidates");
+		}
+		mules.close(account, v == null ? null : v.verdict(), me.username());
 	}
 
 	@PostMapping("/queries")

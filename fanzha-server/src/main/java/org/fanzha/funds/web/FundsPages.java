@@ -24,7 +24,11 @@ class FundsPages {
 
 	private final org.fanzha.funds.ReturnControl returns;
 
-	FundsPages(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns) {
+	private final org.fanzha.funds.MuleCandidates mules;
+
+	FundsPages(FundControl funds, org.fanzha.funds.FreezeControl freezes, org.fanzha.funds.ReturnControl returns,
+			org.fanzha.funds.MuleCandidates mules) {
+		this.mules = mules;
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
@@ -37,9 +41,11 @@ class FundsPages {
 			String bank = agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
 			model.addAttribute("bank", bank);
 			model.addAttribute("waiting", funds.forBank(bank, "ISSUED"));
+			model.addAttribute("candidates", mules.open(bank, 50));
 		}
 		if (me.has(Role.CENTRE_OFFICER)) {
 			model.addAttribute("expiring", freezes.expiring(15));
+			model.addAttribute("candidates", mules.open(null, 50));
 		}
 		model.addAttribute("zone", ZoneOffset.ofHours(8));
 		return "funds/inbox";

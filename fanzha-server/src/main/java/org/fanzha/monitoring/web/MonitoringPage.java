@@ -16,14 +16,45 @@ class MonitoringPage {
 
 	private final TransferDecisions decisions;
 
-	MonitoringPage(TransferDecisions decisions) {
+	private final org.fanzha.monitoring.MonitoringRules rules;
+
+	MonitoringPage(TransferDecisions decisions, org.fanzha.monitoring.MonitoringRules rules) {
 		this.decisions = decisions;
+		this.rules = rules;
 	}
 
 	@GetMapping("/monitoring")
 	String page(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		fill(me, model);
+		rulesSection(me, model, null, null);
 		return "monitoring/page";
+	}
+
+	/** The centre loads a new version from the console; errors come back on the page with the text kept. */
+	@org.springframework.web.bind.annotation.PostMapping("/monitoring/rules")
+	String load(@AuthenticationPrincipal FanzhaPrincipal me, @org.springframework.web.bind.annotation.RequestParam String rules,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String note, Model model) {
+		if (!me.has(Role.CENTRE_OFFICER)) {
+			throw new org.springframework.security.access.AccessDeniedException("monitoring rules are loaded by the centre");
+		}
+		try {
+			this.rules.load(rules, note == null || note.isBlank() ? null : note, me.username());
+		}
+		catch (org.fanzha.platform.InvalidFieldsException | org.fanzha.platform.ConflictException e) {
+			fill(me, model);
+			rulesSection(me, model, e instanceof org.fanzha.platform.InvalidFieldsException f
+					? String.join("; ", f.errors().values()) : e.getMessage(), rules);
+			return "monitoring/page";
+		}
+		return "redirect:/monitoring";
+	}
+
+	private void rulesSection(FanzhaPrincipal me, Model model, String error, String draft) {
+		model.addAttribute("rules", rules.current());
+		model.addAttribute("guardAlarm", decisions.guardAlarm());
+		model.addAttribute("canLoadRules", me.has(Role.CENTRE_OFFICER));
+		model.addAttribute("rulesError", error);
+		model.addAttribute("draft", draft);
 	}
 
 	@GetMapping("/monitoring/live")
