@@ -26,6 +26,8 @@ import org.fanzha.sim.world.World;
  * <pre>
  * java -cp ... org.fanzha.bench.BenchMain simulate [--preset medium] [--smoke]
  * java -cp ... org.fanzha.bench.BenchMain import [--rows 5000000] [--smoke]
+ * java -cp ... org.fanzha.bench.BenchMain monitor [--persons 100000] [--days 3] [--smoke]     (MonitorBench)
+ * java -cp ... org.fanzha.bench.BenchMain http [options of DecisionApiLoad] [--smoke]          (DecisionApiLoad)
  * </pre>
  */
 public final class BenchMain {
@@ -51,10 +53,18 @@ public final class BenchMain {
 		}
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws Exception {
 		List<String> a = List.of(args);
 		boolean smoke = a.contains("--smoke");
 		String what = a.isEmpty() ? "all" : a.get(0);
+		if (what.equals("monitor")) {
+			MonitorBench.main(args);
+			return;
+		}
+		if (what.equals("http")) {
+			DecisionApiLoad.main(args);
+			return;
+		}
 		List<Result> results = new ArrayList<>();
 		if (what.equals("simulate") || what.equals("all")) {
 			results.add(simulate(option(a, "--preset", smoke ? "tiny" : "medium"), 42));
@@ -65,7 +75,7 @@ public final class BenchMain {
 		results.forEach(System.out::println);
 	}
 
-	private static String option(List<String> args, String name, String fallback) {
+	static String option(List<String> args, String name, String fallback) {
 		int i = args.indexOf(name);
 		return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
 	}

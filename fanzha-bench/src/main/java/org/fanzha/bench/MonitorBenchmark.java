@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * In-process scoring: every transfer of a simulated province (prepared in {@code @Setup}) through the
- * monitor — feature windows updated, feature vector built, the default rules scored. One operation scores all
- * transfers, so transfers/s = score × transfers. (The Drools peer of issue 6 is still to come.)
+ * monitor — feature windows updated, feature vector built, the default rules scored — with the victims' reports
+ * confirming accounts in between, as in {@link MonitorBench}. One operation scores all transfers, so
+ * transfers/s = score × transfers. The Drools peer and the latency per decision are in {@link MonitorBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,23 +38,16 @@ public class MonitorBenchmark {
 
 	RecordedTransfers rec;
 
+	MonitorBench.Reports reports;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		rec = RecordedTransfers.simulate(persons, days);
+		reports = MonitorBench.Reports.of(rec);
 	}
 
 	@Benchmark
 	public long scoreAllTransfers() {
-		TransferMonitor monitor = TransferMonitor.withDefaultRules(rec.opening.length);
-		final int n = rec.n;
-		final long[] time = rec.time;
-		final int[] from = rec.from;
-		final int[] to = rec.to;
-		final long[] amount = rec.amount;
-		long acted = 0;
-		for (int i = 0; i < n; i++) {
-			acted += monitor.decide(from[i], to[i], amount[i], time[i]).acted;
-		}
-		return acted;
+		return MonitorBench.fanzhaPass(TransferMonitor.withDefaultRules(rec.opening.length), rec, reports);
 	}
 }

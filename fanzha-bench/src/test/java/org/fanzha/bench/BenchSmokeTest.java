@@ -1,8 +1,11 @@
 package org.fanzha.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -41,6 +44,39 @@ class BenchSmokeTest {
 		if (pg != null) {
 			assertThat(f.pgQueries()).isEqualTo(5);
 			assertThat(f.pgAgrees()).as("PostgreSQL reaches the same accounts as the engine's poison trace").isTrue();
+		}
+	}
+
+	@Test
+	void monitorHarnessRunsFanzhaAndDroolsAndComparesTheirDecisions() {
+		MonitorBench.Figures f = MonitorBench.run(2_000, 2, 1, 1, org.fanzha.bench.drools.DroolsMonitor.Windows.PROFILE);
+		System.out.println("[bench smoke] " + f);
+		assertThat(f.transfers()).isGreaterThan(1_000);
+		assertThat(f.fanzhaPerSecond()).isPositive();
+		assertThat(f.droolsPerSecond()).isPositive();
+		assertThat(f.p99Nanos()).isPositive();
+		assertThat(f.agreement()).isBetween(0.0, 1.0);
+		long decided = java.util.Arrays.stream(f.confusion()).flatMapToLong(java.util.Arrays::stream).sum();
+		assertThat(decided).as("both engines decided on every transfer").isEqualTo(f.transfers());
+		// the sliding windows drop old events: the session holds the accounts and at most a day of transfers
+		assertThat(f.droolsFactsAtEnd()).isLessThan(f.accounts() + (long) f.transfers());
+	}
+
+	@Test
+	void httpHarnessGetsDecisionsFromTheServerJar() throws Exception {
+		Path jar = Path.of("..", "fanzha-server", "target", "fanzha-server.jar");
+		assumeTrue(Files.isRegularFile(jar), "HTTP smoke skipped: no server jar at " + jar.toAbsolutePath()
+				+ " (build it first: ./mvnw -q -B install -DskipTests)");
+		RecordedTransfers rec = RecordedTransfers.simulate(2_000, 1);
+		try (DecisionApiLoad.Server server = DecisionApiLoad.Server.start(jar, "-Xmx512m -XX:TieredStopAtLevel=1", null)) {
+			var figures = DecisionApiLoad.run("127.0.0.1", server.port(), server.token(), rec, new int[] { 1, 20 }, 2, 0.3, 0.5);
+			figures.forEach(x -> System.out.println("[bench smoke] http " + x));
+			assertThat(figures).hasSize(2);
+			for (DecisionApiLoad.Figures x : figures) {
+				assertThat(x.requests()).as("requests answered").isPositive();
+				assertThat(x.errors()).as("answers other than 200").isZero();
+				assertThat(x.decisions()).as("one decision per transfer sent").isEqualTo(x.requests() * x.batch());
+			}
 		}
 	}
 

@@ -1,0 +1,505 @@
+package org.fanzha.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load test of the HTTP decision API: the server jar runs as a separate process (started here, or already
+ * running with {@code --url} and {@code --token}), and this JVM posts recorded transfers of a simulated province
+ * to {@code POST /api/v1/transfers/decisions} (one transfer per request) and
+ * {@code POST /api/v1/transfers/decisions/batch} (a JSON array) over loopback, on a few keep-alive connections
+ * in a closed loop (each connection sends its next request when the answer is in). Every transfer id is unique
+ * (the API is idempotent by id). Per batch size: a warm-up, then a measured period; decisions/s and per-request
+ * latency (HdrHistogram, from the first byte written to the last byte of the answer read).
+ *
+ * <pre>
+ * java -cp ... org.fanzha.bench.BenchMain http [--server-jar fanzha-server/target/fanzha-server.jar]
+ *     [--server-opts "-Xms2g -Xmx2g -XX:+UseParallelGC"] [--server-cpus 1]
+ *     [--url http://127.0.0.1:8080 --token fz_...] [--connections 4] [--batches 1,100]
+ *     [--warmup-seconds 20] [--seconds 30] [--persons 100000] [--days 7] [--smoke]
+ * </pre>
+ *
+ * The started server is {@code demo --no-simulation} on a free port with a fresh data directory (so its
+ * demo users exist and no simulated province competes for the CPU); the bearer token of the bank's machine
+ * client {@code icbc-gateway} is issued through the admin API, as a bank's administrator would.
+ */
+public final class DecisionApiLoad {
+
+	public static final String DEFAULT_SERVER_OPTS = "-Xms2g -Xmx2g -XX:+UseParallelGC";
+
+	public record Figures(int batch, int connections, double seconds, long requests, long decisions, long errors,
+			long reconnects, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos) {
+
+		public double decisionsPerSecond() {
+			return decisions / seconds;
+		}
+
+		public double requestsPerSecond() {
+			return requests / seconds;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "batch %d, %d connections, %.0f s: %,.0f decisions/s (%,.0f requests/s); "
+					+ "per request p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms; %,d requests, %,d non-200, %,d reconnects",
+					batch, connections, seconds, decisionsPerSecond(), requestsPerSecond(), p50Nanos / 1e6, p99Nanos / 1e6,
+					p999Nanos / 1e6, maxNanos / 1e6, requests, errors, reconnects);
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> a = List.of(args);
+		boolean smoke = a.contains("--smoke");
+		Path jar = Path.of(BenchMain.option(a, "--server-jar", "fanzha-server/target/fanzha-server.jar"));
+		String opts = BenchMain.option(a, "--server-opts", DEFAULT_SERVER_OPTS);
+		String cpus = BenchMain.option(a, "--server-cpus", null);
+		String url = BenchMain.option(a, "--url", null);
+		String token = BenchMain.option(a, "--token", null);
+		int connections = Integer.parseInt(BenchMain.option(a, "--connections", smoke ? "2" : "4"));
+		double warmup = Double.parseDouble(BenchMain.option(a, "--warmup-seconds", smoke ? "1" : "20"));
+		double seconds = Double.parseDouble(BenchMain.option(a, "--seconds", smoke ? "1" : "30"));
+		int persons = Integer.parseInt(BenchMain.option(a, "--persons", smoke ? "3000" : "100000"));
+		int days = Integer.parseInt(BenchMain.option(a, "--days", smoke ? "1" : "7"));
+		int[] batches = Arrays.stream(BenchMain.option(a, "--batches", "1,100").split(",")).mapToInt(Integer::parseInt)
+				.toArray();
+		RecordedTransfers rec = RecordedTransfers.simulate(persons, days);
+		System.out.printf(Locale.ROOT, "http: %,d recorded transfers (%,d persons, %d days)%n", rec.n, persons, days);
+		List<Figures> figures;
+		if (url != null) {
+			URI u = URI.create(url);
+			figures = run(u.getHost(), u.getPort(), token, rec, batches, connections, warmup, seconds);
+		}
+		else {
+			try (Server s = Server.start(jar, opts, cpus)) {
+				System.out.println("http: server " + s.command);
+				figures = run("127.0.0.1", s.port, s.token, rec, batches, connections, warmup, seconds);
+			}
+		}
+		figures.forEach(f -> System.out.println("http: " + f));
+	}
+
+	/** Runs each batch size in turn against a server that is up. */
+	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
+			int connections, double warmupSeconds, double seconds) throws Exception {
+		Feed feed = new Feed(rec);
+		List<Figures> out = new ArrayList<>();
+		for (int batch : batches) {
+			phase(host, port, token, feed, batch, connections, warmupSeconds);
+			out.add(phase(host, port, token, feed, batch, connections, seconds));
+		}
+		return out;
+	}
+
+	/**
+	 * The recorded transfers, handed out in order to the connections; after the last one they start again a
+	 * recording's length later (so time keeps moving forward), with new ids.
+	 */
+	static final class Feed {
+
+		final RecordedTransfers rec;
+
+		final AtomicLong next = new AtomicLong();
+
+		final long span;
+
+		final long latest = Instant.now().getEpochSecond() - 3_600;
+
+		Feed(RecordedTransfers rec) {
+			this.rec = rec;
+			this.span = rec.n == 0 ? 0 : rec.time[rec.n - 1] - rec.time[0] + 3_600;
+		}
+
+		/** Appends the JSON of the next transfer (its global sequence number {@code seq}). */
+		void json(long seq, StringBuilder b) {
+			int i = (int) (seq % rec.n);
+			long round = seq / rec.n;
+			long t = rec.time[i] + round * span;
+			if (t > latest) {
+				t = rec.time[i]; // the server refuses times in the future: replay as late events instead
+			}
+			b.append("{\"transferId\":\"B").append(seq).append("\",\"fromAccount\":\"A").append(rec.from[i])
+					.append("\",\"toAccount\":");
+			if (rec.to[i] < 0) {
+				b.append("null");
+			}
+			else {
+				b.append("\"A").append(rec.to[i]).append('"');
+			}
+			b.append(",\"amountFen\":").append(rec.amount[i]).append(",\"time\":\"").append(Instant.ofEpochSecond(t))
+					.append("\"}");
+		}
+	}
+
+	private static Figures phase(String host, int port, String token, Feed feed, int batch, int connections,
+			double seconds) throws Exception {
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		Connection[] cs = new Connection[connections];
+		Thread[] threads = new Thread[connections];
+		for (int c = 0; c < connections; c++) {
+			Connection conn = new Connection(host, port, token, feed, batch, end);
+			cs[c] = conn;
+			threads[c] = new Thread(conn, "load-" + c);
+		}
+		long t0 = System.nanoTime();
+		for (Thread t : threads) {
+			t.start();
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
+		double elapsed = (System.nanoTime() - t0) / 1e9;
+		Histogram h = new Histogram(60_000_000_000L, 3);
+		long requests = 0;
+		long decisions = 0;
+		long errors = 0;
+		long reconnects = 0;
+		for (Connection c : cs) {
+			if (c.failure != null) {
+				throw new IOException("connection failed: " + c.failure, c.failure);
+			}
+			h.add(c.latency);
+			requests += c.requests;
+			decisions += c.decisions;
+			errors += c.errors;
+			reconnects += c.reconnects;
+		}
+		return new Figures(batch, connections, elapsed, requests, decisions, errors, reconnects,
+				h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+	}
+
+	/** One keep-alive HTTP/1.1 connection in a closed loop, on a plain socket. */
+	static final class Connection implements Runnable {
+
+		private static final byte[] MARK = "\"transferId\"".getBytes(StandardCharsets.US_ASCII);
+
+		final String host;
+
+		final int port;
+
+		final String token;
+
+		final Feed feed;
+
+		final int batch;
+
+		final long end;
+
+		final Histogram latency = new Histogram(60_000_000_000L, 3);
+
+		long requests;
+
+		long decisions;
+
+		long errors;
+
+		long reconnects = -1;
+
+		Exception failure;
+
+		private Socket socket;
+
+		private OutputStream out;
+
+		private InputStream in;
+
+		private byte[] buf = new byte[1 << 16];
+
+		private int pos;
+
+		private int lim;
+
+		Connection(String host, int port, String token, Feed feed, int batch, long end) {
+			this.host = host;
+			this.port = port;
+			this.token = token;
+			this.feed = feed;
+			this.batch = batch;
+			this.end = end;
+		}
+
+		@Override
+		public void run() {
+			StringBuilder body = new StringBuilder(batch * 160);
+			String path = batch == 1 ? "/api/v1/transfers/decisions" : "/api/v1/transfers/decisions/batch";
+			String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ";
+			ByteArrayOutputStream request = new ByteArrayOutputStream(batch * 160 + 512);
+			try {
+				while (System.nanoTime() < end) {
+					body.setLength(0);
+					long first = feed.next.getAndAdd(batch);
+					if (batch == 1) {
+						feed.json(first, body);
+					}
+					else {
+						body.append('[');
+						for (int k = 0; k < batch; k++) {
+							if (k > 0) {
+								body.append(',');
+							}
+							feed.json(first + k, body);
+						}
+						body.append(']');
+					}
+					byte[] b = body.toString().getBytes(StandardCharsets.UTF_8);
+					request.reset();
+					request.write((head + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					request.write(b);
+					if (socket == null) {
+						connect();
+					}
+					long t0 = System.nanoTime();
+					out.write(request.toByteArray());
+					out.flush();
+					int status = readResponse();
+					long t1 = System.nanoTime();
+					latency.recordValue(t1 - t0);
+					requests++;
+					if (status == 200) {
+						decisions += count(MARK);
+					}
+					else {
+						errors++;
+					}
+				}
+			}
+			catch (Exception e) {
+				failure = e;
+			}
+			finally {
+				close();
+			}
+		}
+
+		private void connect() throws IOException {
+			socket = new Socket();
+			socket.setTcpNoDelay(true);
+			socket.connect(new InetSocketAddress(host, port), 5_000);
+			socket.setSoTimeout(60_000);
+			out = socket.getOutputStream();
+			in = socket.getInputStream();
+			pos = 0;
+			lim = 0;
+			reconnects++;
+		}
+
+		private void close() {
+			try {
+				if (socket != null) {
+					socket.close();
+				}
+			}
+			catch (IOException e) {
+				// closing anyway
+			}
+			socket = null;
+		}
+
+		/** The body's bytes, for counting decisions: kept in {@link #body} / {@link #bodyLength}. */
+		private byte[] body = new byte[1 << 16];
+
+		private int bodyLength;
+
+		/** Reads one response (Content-Length or chunked); reconnects next time if the server closes. */
+		private int readResponse() throws IOException {
+			String status = line();
+			int code = Integer.parseInt(status.substring(9, 12));
+			long length = -1;
+			boolean chunked = false;
+			boolean closing = false;
+			for (String h = line(); !h.isEmpty(); h = line()) {
+				int colon = h.indexOf(':');
+				String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+				String value = h.substring(colon + 1).trim();
+				switch (name) {
+					case "content-length" -> length = Long.parseLong(value);
+					case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+					case "connection" -> closing = value.equalsIgnoreCase("close");
+					default -> {
+					}
+				}
+			}
+			bodyLength = 0;
+			if (chunked) {
+				for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+						size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+					readBody(size);
+					line();
+				}
+				for (String t = line(); !t.isEmpty(); t = line()) {
+					// trailers
+				}
+			}
+			else if (length > 0) {
+				readBody((int) length);
+			}
+			if (closing) {
+				close();
+			}
+			return code;
+		}
+
+		private void readBody(int n) throws IOException {
+			if (bodyLength + n > body.length) {
+				body = Arrays.copyOf(body, Math.max(bodyLength + n, body.length * 2));
+			}
+			while (n > 0) {
+				if (pos == lim) {
+					fill();
+				}
+				int k = Math.min(n, lim - pos);
+				System.arraycopy(buf, pos, body, bodyLength, k);
+				pos += k;
+				bodyLength += k;
+				n -= k;
+			}
+		}
+
+		private String line() throws IOException {
+			StringBuilder s = new StringBuilder(64);
+			while (true) {
+				if (pos == lim) {
+					fill();
+				}
+				byte c = buf[pos++];
+				if (c == '\n') {
+					int l = s.length();
+					return l > 0 && s.charAt(l - 1) == '\r' ? s.substring(0, l - 1) : s.toString();
+				}
+				s.append((char) c);
+			}
+		}
+
+		private void fill() throws IOException {
+			pos = 0;
+			lim = in.read(buf);
+			if (lim <= 0) {
+				throw new IOException("the server closed the connection");
+			}
+		}
+
+		private int count(byte[] mark) {
+			int n = 0;
+			outer: for (int i = 0; i + mark.length <= bodyLength; i++) {
+				for (int j = 0; j < mark.length; j++) {
+					if (body[i + j] != mark[j]) {
+						continue outer;
+					}
+				}
+				n++;
+				i += mark.length - 1;
+			}
+			return n;
+		}
+	}
+
+	/**
+	 * The server jar as a child process: a free port, a fresh data directory, a token for icbc-gateway.
+	 *
+	 * @param command the command line it was started with
+	 */
+	public record Server(Process process, int port, Path dataDir, String token, String command) implements AutoCloseable {
+
+		public static Server start(Path jar, String jvmOptions, String cpus) throws Exception {
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
+						+ " (build it with ./mvnw -q -B install -DskipTests)");
+			}
+			int port;
+			try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+				port = s.getLocalPort();
+			}
+			Path data = Files.createTempDirectory("fanzha-http-bench");
+			List<String> cmd = new ArrayList<>();
+			if (cpus != null) {
+				cmd.addAll(List.of("taskset", "-c", cpus));
+			}
+			cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			for (String o : jvmOptions.trim().split("\\s+")) {
+				if (!o.isEmpty()) {
+					cmd.add(o);
+				}
+			}
+			cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "demo", "--no-simulation", "--port",
+					String.valueOf(port), "--data-dir", data.toString()));
+			Path log = data.resolve("server.log");
+			Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			try {
+				HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+				String base = "http://127.0.0.1:" + port;
+				long deadline = System.nanoTime() + 300_000_000_000L;
+				while (true) {
+					if (!p.isAlive()) {
+						throw new IllegalStateException("the server exited with " + p.exitValue() + "; its log:\n"
+								+ Files.readString(log));
+					}
+					try {
+						HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+								.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+						if (r.statusCode() == 200) {
+							break;
+						}
+					}
+					catch (IOException e) {
+						// not up yet
+					}
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("the server did not come up in 300 s; its log:\n" + Files.readString(log));
+					}
+					Thread.sleep(250);
+				}
+				String basic = Base64.getEncoder().encodeToString("admin:fanzha2026".getBytes(StandardCharsets.UTF_8));
+				HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+						URI.create(base + "/api/v1/admin/users/icbc-gateway/tokens"))
+						.header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"load test\"}")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+				if (r.statusCode() != 201 || !m.find()) {
+					throw new IllegalStateException("could not issue a token: " + r.statusCode() + " " + r.body());
+				}
+				return new Server(p, port, data, m.group(1), String.join(" ", cmd));
+			}
+			catch (Exception e) {
+				p.destroy();
+				p.waitFor();
+				ImportBenchmark.delete(data);
+				throw e;
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			process.destroy();
+			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				process.waitFor();
+			}
+			ImportBenchmark.delete(dataDir);
+		}
+	}
+}

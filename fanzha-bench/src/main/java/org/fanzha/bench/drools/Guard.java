@@ -1,0 +1,50 @@
+package org.fanzha.bench.drools;
+
+/**
+ * Fanzha's guard, rebuilt for the Drools peer so that both sides apply the same rule set semantics: a rule that
+ * acts on more than {@code capShare} of a block of {@code block} decisions is put into shadow mode (it is still
+ * reported as matched, it no longer acts). Counts every matching active rule, as
+ * {@link org.fanzha.engine.monitor.RuleEngine} does.
+ */
+public final class Guard {
+
+	private final double capShare;
+
+	private final int block;
+
+	private final int[] acted = new int[64];
+
+	private long guarded;
+
+	private int evaluated;
+
+	public Guard(double capShare, int block) {
+		this.capShare = capShare;
+		this.block = block;
+	}
+
+	public boolean guarded(int rule) {
+		return (guarded & (1L << rule)) != 0;
+	}
+
+	/** Whether any rule has been shadowed. */
+	public boolean alarm() {
+		return guarded != 0;
+	}
+
+	/** Counts a decided transfer: {@code active} has bit r set when rule r matched and acted. */
+	void count(long active) {
+		for (long m = active; m != 0; m &= m - 1) {
+			acted[Long.numberOfTrailingZeros(m)]++;
+		}
+		if (++evaluated >= block) {
+			for (int r = 0; r < acted.length; r++) {
+				if (!guarded(r) && acted[r] > capShare * evaluated) {
+					guarded |= 1L << r;
+				}
+				acted[r] = 0;
+			}
+			evaluated = 0;
+		}
+	}
+}
