@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha 0.1.0",
 		description = "Fanzha (反诈) joint-operations platform against telecom and online fraud.",
 		subcommands = { Launcher.Serve.class, Launcher.Demo.class, SimulateCommand.class, ImportCommand.class,
-				TraceCommand.class, EvaluateCommand.class, org.fanzha.sim.cli.BacktestCommand.class,
+				TraceCommand.class, EvaluateCommand.class, org.fanzha.sim.cli.BacktestCommand.class, org.fanzha.sim.cli.TrainCommand.class,
 				CommandLine.HelpCommand.class })
 public class Launcher implements Runnable {
 

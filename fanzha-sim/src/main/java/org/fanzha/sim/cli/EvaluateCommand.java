@@ -28,17 +28,30 @@ public class EvaluateCommand implements Runnable {
 
 	@Command(name = "monitoring", mixinStandardHelpOptions = true,
 			description = "The default monitoring rules against the simulated mule accounts: precision, recall, F1, "
-					+ "legit transfers delayed per 10,000, victims' money held at level 1.")
+					+ "legit transfers delayed per 10,000, victims' money held at level 1. With --data DIR: a learned "
+					+ "account-level model against the rules on a dataset split in time (docs/evaluation.md).")
 	public static class Monitoring implements Callable<Integer> {
 
 		@Option(names = "--preset", defaultValue = "small")
 		String preset;
 
-		@Option(names = "--seed", defaultValue = "42")
+		@Option(names = "--seed", defaultValue = "42", description = "World seed; with --data, the model's seed.")
 		long seed;
 
 		@Option(names = "--evasive")
 		boolean evasive;
+
+		@Option(names = "--data", paramLabel = "DIR",
+				description = "A Fanzha dataset with truth/ (./fanzha simulate or import output): learned model and "
+						+ "rules on a time split instead of a simulated province.")
+		java.nio.file.Path data;
+
+		@Option(names = "--split", defaultValue = "0.6", paramLabel = "FRACTION",
+				description = "With --data: share of the time range for training (default: ${DEFAULT-VALUE}).")
+		double split;
+
+		@Option(names = "--model", defaultValue = "gbt", description = "With --data: gbt or logistic (default: ${DEFAULT-VALUE}).")
+		String model;
 
 		@Option(names = "--json")
 		boolean json;
@@ -48,6 +61,9 @@ public class EvaluateCommand implements Runnable {
 
 		@Override
 		public Integer call() {
+			if (data != null) {
+				return dataset();
+			}
 			SimConfig config;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
@@ -75,6 +91,72 @@ public class EvaluateCommand implements Runnable {
 			}
 			out.flush();
 			return 0;
+		}
+
+		/** The account-level evaluation of a learned model on a dataset directory ({@code --data}). */
+		private int dataset() {
+			org.fanzha.sim.evaluate.AccountEvaluation.Report r;
+			try {
+				if (!java.nio.file.Files.isDirectory(data)) {
+					throw new IllegalArgumentException("--data: no such directory: " + data);
+				}
+				r = org.fanzha.sim.evaluate.AccountEvaluation.run(data, split, model, seed);
+			}
+			catch (IllegalArgumentException | java.io.IOException e) {
+				String m = e instanceof java.nio.file.NoSuchFileException ? "missing " + e.getMessage() : e.getMessage();
+				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + m.lines().findFirst().orElse(""));
+				return 2;
+			}
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r, data) : text(r, data));
+			out.flush();
+			return 0;
+		}
+
+		private static String time(long epochSecond) {
+			return java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond),
+					java.time.ZoneOffset.ofHours(8)).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		}
+
+		static String json(org.fanzha.sim.evaluate.AccountEvaluation.Report r, java.nio.file.Path data) {
+			Json j = new Json().open('{').field("data", data.toString()).field("model", r.model()).field("split", r.split())
+					.field("trainFrom", time(r.trainFrom())).field("trainTo", time(r.trainTo()))
+					.field("testFrom", time(r.testFrom())).field("testTo", time(r.testTo()))
+					.field("testFeaturesFrom", time(r.testFeaturesFrom())).field("trainAccounts", r.trainAccounts())
+					.field("trainPositives", r.trainPositives()).field("folds", r.folds())
+					.field("testAccounts", r.testAccounts()).field("testPositives", r.testPositives())
+					.field("outOfFoldF1", r.validationF1()).field("threshold", r.threshold()).field("flagged", r.flagged())
+					.field("truePositives", r.truePositives()).field("precision", r.precision()).field("recall", r.recall())
+					.field("f1", r.f1()).field("auc", r.auc()).field("flagEveryoneF1", r.allFlaggedF1())
+					.field("unfittedF1", r.unfittedF1()).field("testTransfers", r.testTransfers())
+					.field("rulesFlagged", r.rulesFlagged()).field("rulesTruePositives", r.rulesTruePositives())
+					.field("rulesPrecision", r.rulesPrecision()).field("rulesRecall", r.rulesRecall())
+					.field("rulesF1", r.rulesF1()).field("legitDelayedPer10k", r.legitDelayedPer10k());
+			j.key("topFeatures").open('[');
+			for (String f : r.topFeatures()) {
+				j.value(f);
+			}
+			return j.close(']').close('}').toString();
+		}
+
+		static String text(org.fanzha.sim.evaluate.AccountEvaluation.Report r, java.nio.file.Path data) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format("Monitoring on %s: learned %s model against the default rules, time split %.2f%n", data,
+					r.model(), r.split()));
+			b.append(String.format("  training %s .. %s: %,d accounts (%,d mules), %d-fold cross-fitting, threshold %.3f "
+					+ "(out-of-fold F1 %.3f)%n", time(r.trainFrom()), time(r.trainTo()), r.trainAccounts(), r.trainPositives(),
+					r.folds(), r.threshold(), r.validationF1()));
+			b.append(String.format("  test     %s .. %s: %,d accounts (%,d mules), %,d transfers; features from %s%n",
+					time(r.testFrom()), time(r.testTo()), r.testAccounts(), r.testPositives(), r.testTransfers(),
+					time(r.testFeaturesFrom())));
+			b.append(String.format("  learned: flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f (AUC %.3f; "
+					+ "flagging everyone: F1 %.3f; scored by the model not fitted on the account: F1 %.3f)%n", r.flagged(),
+					r.truePositives(), r.precision(), r.recall(), r.f1(), r.auc(), r.allFlaggedF1(), r.unfittedF1()));
+			b.append(String.format("  rules:   flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f; legit transfers "
+					+ "delayed or frozen %.1f per 10,000%n", r.rulesFlagged(), r.rulesTruePositives(), r.rulesPrecision(),
+					r.rulesRecall(), r.rulesF1(), r.legitDelayedPer10k()));
+			b.append("  features used most: ").append(String.join(", ", r.topFeatures()));
+			return b.toString();
 		}
 	}
 
