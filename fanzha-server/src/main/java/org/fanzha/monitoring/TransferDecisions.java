@@ -52,6 +52,8 @@ public class TransferDecisions {
 
 	private TransferMonitor monitor;
 
+	private final boolean hasModel;
+
 	/** Accounts (interned) the monitor has already flagged, so that each is announced once. */
 	private final java.util.BitSet announced = new java.util.BitSet();
 
@@ -85,13 +87,39 @@ public class TransferDecisions {
 
 	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
 			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this(clock, meters, events, transactions, new MonitoringProperties(null));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties) {
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
 		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.monitor = TransferMonitor.withDefaultRules(1 << 16);
+		this.monitor = new TransferMonitor(RuleSet.parse(TransferMonitor.DEFAULT_RULES), 1 << 16, model(properties));
+		this.hasModel = properties.modelFile() != null;
 		this.latency = Timer.builder("fanzha.monitoring.decision").description("time to decide on one transfer")
 				.publishPercentiles(0.5, 0.99).register(meters);
+	}
+
+	private static java.util.function.ToDoubleFunction<double[]> model(MonitoringProperties properties) {
+		if (properties.modelFile() == null) {
+			return null;
+		}
+		try {
+			org.fanzha.engine.monitor.model.Model m = org.fanzha.engine.monitor.model.ModelFile.load(properties.modelFile(),
+					RuleSet.FEATURES);
+			return m::score;
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException("fanzha.monitoring.model-file: cannot read " + properties.modelFile(), e);
+		}
+	}
+
+	/** Whether a learned model feeds the rules. */
+	public boolean hasModel() {
+		return hasModel;
 	}
 
 	/** Validates all, then decides each in order. */

@@ -75,5 +75,11 @@ class DecisionApiTests {
 				.getStatus()).isEqualTo(403);
 		assertThat(post(null, "/api/v1/transfers/decisions", t("Z1", "A", "B", 1, Instant.now())).getResponse()
 				.getStatus()).isEqualTo(401);
+		// an unknown bank: a gateway token nobody issued
+		MvcResult unknown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/transfers/decisions").header("Authorization", "Bearer fz_0000000000000000000000000000")
+				.contentType(MediaType.APPLICATION_JSON).content(t("Z2", "A", "B", 1, Instant.now()))).andReturn();
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(401);
+		assertThat(unknown.getResponse().getContentType()).contains("problem+json");
 	}
 }

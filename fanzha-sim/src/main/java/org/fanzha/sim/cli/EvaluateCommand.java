@@ -53,6 +53,13 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--model", defaultValue = "gbt", description = "With --data: gbt or logistic (default: ${DEFAULT-VALUE}).")
 		String model;
 
+		@Option(names = "--rules", paramLabel = "FILE", description = "With --preset: a rule set of one's own (default: the shipped rules).")
+		java.nio.file.Path rulesFile;
+
+		@Option(names = "--model-file", paramLabel = "FILE",
+				description = "With --preset: a transfer-level model (./fanzha train monitoring) whose score feeds the rules' 'model' feature.")
+		java.nio.file.Path modelFile;
+
 		@Option(names = "--json")
 		boolean json;
 
@@ -65,21 +72,35 @@ public class EvaluateCommand implements Runnable {
 				return dataset();
 			}
 			SimConfig config;
+			org.fanzha.engine.monitor.RuleSet rules = null;
+			org.fanzha.engine.monitor.model.Model learned = null;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				if (rulesFile != null) {
+					rules = org.fanzha.engine.monitor.RuleSet.parse(java.nio.file.Files.readString(rulesFile));
+				}
+				if (modelFile != null) {
+					learned = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
+							org.fanzha.engine.monitor.RuleSet.FEATURES);
+				}
 			}
-			catch (IllegalArgumentException e) {
-				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + e.getMessage());
+			catch (IllegalArgumentException | java.io.IOException e) {
+				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + m.lines().findFirst().orElse(""));
 				return 2;
 			}
-			org.fanzha.sim.evaluate.MonitoringEvaluation.Report r = org.fanzha.sim.evaluate.MonitoringEvaluation.run(config);
+			org.fanzha.engine.monitor.model.Model scorer = learned;
+			org.fanzha.sim.evaluate.MonitoringEvaluation.Report r = org.fanzha.sim.evaluate.MonitoringEvaluation.run(config,
+					rules, scorer == null ? null : scorer::score);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
 				out.println(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
 						.field("evasive", r.evasive() ? "true" : "false").field("transfers", r.transfers())
 						.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
 						.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k())
-						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare()).close('}'));
+						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare())
+						.field("medianMinutesToFlag", r.medianMinutesToFlag()).field("rulesVersion", r.rulesVersion())
+						.field("model", modelFile == null ? null : modelFile.getFileName().toString()).close('}'));
 			}
 			else {
 				out.printf("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n", r.preset(), r.seed(),
@@ -87,7 +108,9 @@ public class EvaluateCommand implements Runnable {
 				out.printf("  flagged %d accounts, %d of them mules: precision %.3f, recall %.3f, F1 %.3f%n", r.flagged(),
 						r.truePositives(), r.precision(), r.recall(), r.f1());
 				out.printf("  legit transfers delayed or frozen: %.1f per 10,000%n", r.legitDelayedPer10k());
-				out.printf("  victims' money held at level 1 by a delay or freeze: %.1f %%%n", 100 * r.victimMoneyHeldShare());
+				out.printf("  victims' money delayed or frozen before it left level 1: %.1f %%%n", 100 * r.victimMoneyHeldShare());
+				out.printf("  median time from a mule's first laundering transfer to its flag: %.0f min (rules version %d%s)%n",
+						r.medianMinutesToFlag(), r.rulesVersion(), modelFile == null ? "" : ", model " + modelFile.getFileName());
 			}
 			out.flush();
 			return 0;
@@ -181,6 +204,10 @@ public class EvaluateCommand implements Runnable {
 				description = "Time for a bank to execute an instruction (default: ${DEFAULT-VALUE}).")
 		long bankLatency;
 
+		@Option(names = "--model-file", paramLabel = "FILE",
+				description = "A transfer-level model (./fanzha train monitoring) for the monitor in (C).")
+		java.nio.file.Path modelFile;
+
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
@@ -190,6 +217,7 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
+			org.fanzha.engine.monitor.model.Model learned = null;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
 				if (days != null) {
@@ -198,12 +226,18 @@ public class EvaluateCommand implements Runnable {
 				if (bankLatency < 0) {
 					throw new IllegalArgumentException("--bank-latency must be >= 0");
 				}
+				if (modelFile != null) {
+					learned = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
+							org.fanzha.engine.monitor.RuleSet.FEATURES);
+				}
 			}
-			catch (IllegalArgumentException e) {
-				spec.commandLine().getErr().println("fanzha evaluate recovery: " + e.getMessage());
+			catch (IllegalArgumentException | java.io.IOException e) {
+				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+				spec.commandLine().getErr().println("fanzha evaluate recovery: " + m.lines().findFirst().orElse(""));
 				return 2;
 			}
-			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency);
+			org.fanzha.engine.monitor.model.Model scorer = learned;
+			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency, scorer == null ? null : scorer::score);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println(json ? json(r) : text(r));
 			out.flush();

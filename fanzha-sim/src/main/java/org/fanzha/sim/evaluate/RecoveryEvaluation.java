@@ -96,10 +96,17 @@ public final class RecoveryEvaluation {
 	}
 
 	public static Report run(SimConfig config, long bankLatencySeconds) {
+		return run(config, bankLatencySeconds, null);
+	}
+
+	/** With a learned model feeding the monitor's rules in (C) (null: rules only). */
+	public static Report run(SimConfig config, long bankLatencySeconds,
+			java.util.function.ToDoubleFunction<double[]> model) {
 		World world = new World(config);
 		GraphSink sink = new GraphSink();
 		Holds holds = new Holds(world);
-		TransferMonitor monitor = TransferMonitor.withDefaultRules(world.population.accounts());
+		TransferMonitor monitor = new TransferMonitor(org.fanzha.engine.monitor.RuleSet.parse(TransferMonitor.DEFAULT_RULES),
+				world.population.accounts(), model);
 		new Simulator(world).run(EventSink.tee(sink, new MonitoredProvince(world, monitor, holds)));
 		TransferGraph g = sink.graph;
 		List<CaseReport> cases = new ArrayList<>(sink.cases);
