@@ -36,7 +36,7 @@ import org.kie.api.KieBase;
 public final class MonitorBench {
 
 	public record Figures(int persons, int days, int transfers, int reports, int accounts, int ruleVersion, List<String> notInDrl,
-			DroolsMonitor.Windows droolsWindows, double fanzhaPerSecond, double droolsPerSecond, double droolsCompileSeconds, long droolsFactsAtEnd,
+			DroolsMonitor.Windows droolsWindows, double fanzhaPerSecond, double fanzhaBestPerSecond, double droolsPerSecond, double droolsCompileSeconds, long droolsFactsAtEnd,
 			long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos, double agreement, double matchAgreement,
 			long[][] confusion, long[] fanzhaRuleMatches, long[] droolsRuleMatches, List<String> fanzhaGuarded,
 			boolean droolsGuardAlarm) {
@@ -51,7 +51,8 @@ public final class MonitorBench {
 			s.append(String.format(Locale.ROOT, "monitor: %,d persons, %d days: %,d transfers, %,d victims' reports "
 					+ "confirming accounts, %,d accounts; rule set version %d%n", persons, days, transfers, reports, accounts,
 					ruleVersion));
-			s.append(String.format(Locale.ROOT, "  Fanzha TransferMonitor.decide: %,.0f transfers/s%n", fanzhaPerSecond));
+			s.append(String.format(Locale.ROOT, "  Fanzha TransferMonitor.decide: %,.0f transfers/s (median pass; best %,.0f)%n",
+					fanzhaPerSecond, fanzhaBestPerSecond));
 			s.append(String.format(Locale.ROOT, "  Drools %s (STREAM, pseudo clock, window:time, windows %s): %,.0f "
 					+ "transfers/s (DRL compiled in %.1f s; %,d facts in the session at the end)%n", droolsVersion(),
 					droolsWindows.name().toLowerCase(Locale.ROOT), droolsPerSecond, droolsCompileSeconds, droolsFactsAtEnd));
@@ -154,6 +155,7 @@ public final class MonitorBench {
 		}
 		Arrays.sort(seconds);
 		double fanzhaPerSecond = n / seconds[timed / 2];
+		double fanzhaBest = n / seconds[0];
 
 		// Fanzha: latency per decision, and the decisions kept for the agreement
 		Histogram h = new Histogram(10_000_000_000L, 3);
@@ -231,7 +233,7 @@ public final class MonitorBench {
 				sameMatch++;
 			}
 		}
-		return new Figures(persons, days, n, reports.n, accounts, rules.version(), List.copyOf(notInDrl), windows, fanzhaPerSecond,
+		return new Figures(persons, days, n, reports.n, accounts, rules.version(), List.copyOf(notInDrl), windows, fanzhaPerSecond, fanzhaBest,
 				n / droolsSeconds, compile, facts, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
 				h.getValueAtPercentile(99.9), h.getMaxValue(), sameAction / (double) n, sameMatch / (double) n, confusion,
 				fanzhaRules, droolsRules, List.copyOf(guarded), droolsAlarm);
