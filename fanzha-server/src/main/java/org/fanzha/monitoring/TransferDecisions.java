@@ -128,13 +128,17 @@ public class TransferDecisions {
 	}
 
 	/** As {@link #decide(List)}, remembering which bank asked (the console shows a bank its own decisions). */
-	public synchronized List<Decision> decide(String bank, List<TransferIn> transfers) {
+	public List<Decision> decide(String bank, List<TransferIn> transfers) {
 		validate(transfers, 1_000);
 		Instant now = clock.instant();
 		List<Decision> out = new ArrayList<>(transfers.size());
-		for (TransferIn t : transfers) {
-			out.add(decideOne(bank, t, now));
+		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
+		synchronized (this) {
+			for (TransferIn t : transfers) {
+				out.add(decideLocked(bank, t, now, flagged));
+			}
 		}
+		publish(flagged);
 		return out;
 	}
 
@@ -177,7 +181,17 @@ public class TransferDecisions {
 	}
 
 	/** One validated transfer: the earlier answer for a known id, else a new decision. */
-	synchronized Decision decideOne(String bank, TransferIn t, Instant now) {
+	Decision decideOne(String bank, TransferIn t, Instant now) {
+		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
+		Decision d;
+		synchronized (this) {
+			d = decideLocked(bank, t, now, flagged);
+		}
+		publish(flagged);
+		return d;
+	}
+
+	private Decision decideLocked(String bank, TransferIn t, Instant now, List<MuleAccountFlagged> flagged) {
 		Decision previous = decided.get(t.transferId());
 		if (previous != null) {
 			return previous;
@@ -193,12 +207,15 @@ public class TransferDecisions {
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 		decided.put(t.transferId(), d);
 		note(bank, t, time, d);
-		announce(bank, to, t.toAccount(), time, d);
+		announce(bank, to, t.toAccount(), time, d, flagged);
 		return d;
 	}
 
-	/** The first time the monitor acts on a payment into an account, the other modules hear of it (outbox). */
-	private void announce(String bank, int to, String account, long time, Decision d) {
+	/**
+	 * The first time the monitor acts on a payment into an account, the other modules hear of it: collected under
+	 * the lock, published (to the outbox, in its own transaction) after it.
+	 */
+	private void announce(String bank, int to, String account, long time, Decision d, List<MuleAccountFlagged> out) {
 		if (to < 0 || d.reasons().isEmpty() || announced.get(to)
 				|| Action.valueOf(d.decision()).compareTo(Action.REVIEW) < 0) {
 			return;
@@ -208,7 +225,13 @@ public class TransferDecisions {
 		MuleAccountFlagged event = new MuleAccountFlagged(account, institution, d.decision(),
 				d.reasons().stream().map(Decision.Reason::rule).toList(), d.reasons().get(0).text(),
 				Instant.ofEpochSecond(time));
-		tx.executeWithoutResult(status -> events.publishEvent(event));
+		out.add(event);
+	}
+
+	private void publish(List<MuleAccountFlagged> flagged) {
+		if (!flagged.isEmpty()) {
+			tx.executeWithoutResult(status -> flagged.forEach(events::publishEvent));
+		}
 	}
 
 	/** The decision already given for a transfer id, or null. */
@@ -254,8 +277,19 @@ public class TransferDecisions {
 	 * A transfer seen on a feed (the demo's simulated banks) rather than asked about: scored and shown, not kept
 	 * for idempotent retries.
 	 */
-	public synchronized Decision observe(String bank, String transferId, String fromAccount, String toAccount,
-			long amountFen, long epochSecond) {
+	public Decision observe(String bank, String transferId, String fromAccount, String toAccount, long amountFen,
+			long epochSecond) {
+		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
+		Decision d;
+		synchronized (this) {
+			d = observeLocked(bank, transferId, fromAccount, toAccount, amountFen, epochSecond, flagged);
+		}
+		publish(flagged);
+		return d;
+	}
+
+	private Decision observeLocked(String bank, String transferId, String fromAccount, String toAccount, long amountFen,
+			long epochSecond, List<MuleAccountFlagged> flagged) {
 		int from = accounts.getOrAdd(fromAccount);
 		int to = toAccount == null ? -1 : accounts.getOrAdd(toAccount);
 		RuleEngine.Verdict v = monitor.decide(from, to, amountFen, epochSecond);
@@ -263,7 +297,7 @@ public class TransferDecisions {
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 		note(bank, new TransferIn(transferId, fromAccount, toAccount, amountFen, Instant.ofEpochSecond(epochSecond)),
 				epochSecond, d);
-		announce(bank, to, toAccount, epochSecond, d);
+		announce(bank, to, toAccount, epochSecond, d, flagged);
 		return d;
 	}
 

@@ -6,7 +6,8 @@ package org.fanzha.engine.monitor;
  *
  * <p>The guard: a rule that acts on more than {@code capShare} of a block of {@code guardWindow} transfers is
  * put into shadow mode on its own and raises an alarm — one bad threshold must not hold up a province's
- * payments. An analyst re-arms it by loading a new version. State is a few counters per rule; scoring
+ * payments. A runaway rule (acting on more than half of a short block of {@link #RUNAWAY_BLOCK} transfers) is
+ * shadowed at once, without waiting for the long block. An analyst re-arms it by loading a new version. State is a few counters per rule; scoring
  * allocates nothing ({@link Verdict} is reused by the caller).
  */
 public final class RuleEngine {
@@ -38,7 +39,14 @@ public final class RuleEngine {
 
 	private final int guardWindow;
 
+	/** Short block for the runaway check. */
+	public static final int RUNAWAY_BLOCK = 1_000;
+
 	private final int[] actedInWindow;
+
+	private final int[] actedInShort;
+
+	private int evaluatedShort;
 
 	private final boolean[] guarded;
 
@@ -57,6 +65,7 @@ public final class RuleEngine {
 		this.capShare = capShare;
 		this.guardWindow = guardWindow;
 		this.actedInWindow = new int[rules.rules().size()];
+		this.actedInShort = new int[rules.rules().size()];
 		this.guarded = new boolean[rules.rules().size()];
 	}
 
@@ -74,6 +83,7 @@ public final class RuleEngine {
 				continue;
 			}
 			actedInWindow[r]++;
+			actedInShort[r]++;
 			if (best < 0 || rule.action().compareTo(rules.rules().get(best).action()) > 0) {
 				best = r;
 			}
@@ -83,6 +93,16 @@ public final class RuleEngine {
 			out.action = rule.action();
 			out.holdSeconds = rule.holdSeconds();
 			out.acted = 1L << best;
+		}
+		if (++evaluatedShort >= RUNAWAY_BLOCK) {
+			for (int r = 0; r < n; r++) {
+				if (!guarded[r] && actedInShort[r] * 2 > evaluatedShort) {
+					guarded[r] = true;
+					alarm = true;
+				}
+				actedInShort[r] = 0;
+			}
+			evaluatedShort = 0;
 		}
 		if (++evaluated >= guardWindow) {
 			for (int r = 0; r < n; r++) {

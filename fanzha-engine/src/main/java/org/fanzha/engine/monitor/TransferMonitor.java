@@ -32,6 +32,16 @@ public final class TransferMonitor {
 
 	private static final double NEVER = 1e12;
 
+	/**
+	 * The guard: a rule acting on more than this share of a block of {@link #GUARD_BLOCK} transfers is shadowed.
+	 * Mule transfers are far below 1 % of a bank's traffic; the long block spans day and night, so a night-time
+	 * burst of laundering (when ordinary traffic is thin) does not trip it, while a runaway rule is caught within
+	 * {@link RuleEngine#RUNAWAY_BLOCK} transfers.
+	 */
+	public static final double GUARD_CAP = 0.05;
+
+	public static final int GUARD_BLOCK = 100_000;
+
 	private static final int MODEL = RuleSet.FEATURES.indexOf("model");
 
 	private final AccountFeatures features;
@@ -63,7 +73,7 @@ public final class TransferMonitor {
 		this.features = features;
 		this.risk = risk;
 		this.devices = devices;
-		this.engine = new RuleEngine(rules, 0.02, 10_000);
+		this.engine = new RuleEngine(rules, GUARD_CAP, GUARD_BLOCK);
 		this.model = model;
 	}
 

@@ -81,6 +81,25 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void aRunawayRuleIsShadowedWithinAShortBlockButABurstUnderHalfIsNot() {
+		RuleEngine engine = new RuleEngine(RuleSet.parse("""
+				version 1
+				rule RUNAWAY: amount >= 1 -> DELAY 2h "matches everyone"
+				rule BURST: hour < 6 -> REVIEW "a night burst"
+				"""), 0.05, 100_000);
+		RuleEngine.Verdict v = new RuleEngine.Verdict();
+		for (int i = 0; i < RuleEngine.RUNAWAY_BLOCK - 1; i++) {
+			// the burst: 40 % of the short block
+			engine.score(features(100, i % 5 < 2 ? 3 : 12, 0, 0, 0, 0), v);
+		}
+		assertThat(engine.alarm()).as("not before the short block is complete").isFalse();
+		engine.score(features(100, 12, 0, 0, 0, 0), v);
+		assertThat(engine.alarm()).isTrue();
+		assertThat(engine.guarded("RUNAWAY")).isTrue();
+		assertThat(engine.guarded("BURST")).as("under half of the short block, and the long block is not over").isFalse();
+	}
+
+	@Test
 	void mistakesNameTheLine() {
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: payee.shoeSize > 3 -> REVIEW \"x\""))
 				.hasMessageContaining("line 2").hasMessageContaining("unknown feature payee.shoeSize");

@@ -42,7 +42,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<FanzhaPrincipal> principal = directory.authenticateToken(header.substring(PREFIX.length()).strip());
+		Optional<FanzhaPrincipal> principal = directory.authenticateTokenCached(header.substring(PREFIX.length()).strip());
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired token"));
