@@ -122,37 +122,56 @@ public final class AccountFeatures {
 		}
 	}
 
+	/** Bucket width of window {@code w}; a switch rather than an array so that it folds to a constant once inlined. */
+	private static long width(int w) {
+		return switch (w) {
+			case W10M -> 600 / BUCKETS;
+			case W1H -> 3_600 / BUCKETS;
+			case W24H -> 86_400 / BUCKETS;
+			default -> 7 * 86_400 / BUCKETS;
+		};
+	}
+
 	private void book(int a, long amount, long t, boolean in, int counterparty) {
-		for (int w = 0; w < NW; w++) {
-			long width = WINDOWS[w] / BUCKETS;
-			long idx = Math.floorDiv(t, width);
-			int h = a * NW + w;
-			long current = head[h];
-			if (current == NONE || idx > current) {
-				// move the ring forward, clearing buckets that fall out
-				long clearFrom = current == NONE ? idx - BUCKETS + 1 : Math.max(current + 1, idx - BUCKETS + 1);
-				for (long i = clearFrom; i <= idx; i++) {
-					int b = slot(a, w, i);
-					countIn[b] = 0;
-					countOut[b] = 0;
-					sumIn[b] = 0;
-					sumOut[b] = 0;
-				}
-				head[h] = idx;
+		// unrolled so that each window's bucket width is a constant (division becomes a multiplication)
+		bookWindow(a, W10M, amount, t, in);
+		bookWindow(a, W1H, amount, t, in);
+		bookWindow(a, W24H, amount, t, in);
+		bookWindow(a, W7D, amount, t, in);
+		bookScalars(a, t, in, counterparty);
+	}
+
+	private void bookWindow(int a, int w, long amount, long t, boolean in) {
+		long idx = Math.floorDiv(t, width(w));
+		int h = a * NW + w;
+		long current = head[h];
+		if (current == NONE || idx > current) {
+			// move the ring forward, clearing buckets that fall out
+			long clearFrom = current == NONE ? idx - BUCKETS + 1 : Math.max(current + 1, idx - BUCKETS + 1);
+			for (long i = clearFrom; i <= idx; i++) {
+				int b = slot(a, w, i);
+				countIn[b] = 0;
+				countOut[b] = 0;
+				sumIn[b] = 0;
+				sumOut[b] = 0;
 			}
-			else if (idx <= current - BUCKETS) {
-				continue; // too late for this window
-			}
-			int b = slot(a, w, idx);
-			if (in) {
-				countIn[b]++;
-				sumIn[b] += amount;
-			}
-			else {
-				countOut[b]++;
-				sumOut[b] += amount;
-			}
+			head[h] = idx;
 		}
+		else if (idx <= current - BUCKETS) {
+			return; // too late for this window
+		}
+		int b = slot(a, w, idx);
+		if (in) {
+			countIn[b]++;
+			sumIn[b] += amount;
+		}
+		else {
+			countOut[b]++;
+			sumOut[b] += amount;
+		}
+	}
+
+	private void bookScalars(int a, long t, boolean in, int counterparty) {
 		if (firstSeen[a] == NONE || t < firstSeen[a]) {
 			firstSeen[a] = t;
 		}
@@ -210,22 +229,22 @@ public final class AccountFeatures {
 	// ------------------------------------------------------------------ reads at an injected time
 
 	public int countIn(int a, int window, long now) {
-		return (int) read(a, window, now, 0);
+		return count(countIn, a, window, now);
 	}
 
 	public int countOut(int a, int window, long now) {
-		return (int) read(a, window, now, 1);
+		return count(countOut, a, window, now);
 	}
 
 	public long sumIn(int a, int window, long now) {
-		return read(a, window, now, 2);
+		return sum(sumIn, a, window, now);
 	}
 
 	public long sumOut(int a, int window, long now) {
-		return read(a, window, now, 3);
+		return sum(sumOut, a, window, now);
 	}
 
-	private long read(int a, int w, long now, int what) {
+	private int count(int[] values, int a, int w, long now) {
 		if (a >= capacity) {
 			return 0;
 		}
@@ -233,24 +252,38 @@ public final class AccountFeatures {
 		if (current == NONE) {
 			return 0;
 		}
-		long q = Math.floorDiv(now, WINDOWS[w] / BUCKETS);
+		long q = Math.floorDiv(now, width(w));
+		int total = 0;
+		for (long i = Math.max(current - BUCKETS + 1, q - BUCKETS + 1); i <= Math.min(current, q); i++) {
+			total += values[slot(a, w, i)];
+		}
+		return total;
+	}
+
+	private long sum(long[] values, int a, int w, long now) {
+		if (a >= capacity) {
+			return 0;
+		}
+		long current = head[a * NW + w];
+		if (current == NONE) {
+			return 0;
+		}
+		long q = Math.floorDiv(now, width(w));
 		long total = 0;
 		for (long i = Math.max(current - BUCKETS + 1, q - BUCKETS + 1); i <= Math.min(current, q); i++) {
-			int b = slot(a, w, i);
-			total += switch (what) {
-				case 0 -> countIn[b];
-				case 1 -> countOut[b];
-				case 2 -> sumIn[b];
-				default -> sumOut[b];
-			};
+			total += values[slot(a, w, i)];
 		}
 		return total;
 	}
 
 	/** Share of the money that came in over the window that has gone out again (0 when nothing came in). */
 	public double passThrough(int a, int window, long now) {
-		long in = sumIn(a, window, now);
-		return in == 0 ? 0 : Math.min(1.0, sumOut(a, window, now) / (double) in);
+		return passThrough(a, window, now, sumIn(a, window, now));
+	}
+
+	/** As {@link #passThrough(int, int, long)} when the caller has already read {@code sumIn} for the window. */
+	public double passThrough(int a, int window, long now, long sumIn) {
+		return sumIn == 0 ? 0 : Math.min(1.0, sumOut(a, window, now) / (double) sumIn);
 	}
 
 	/** Typical seconds between money arriving and leaving (weighted towards recent), or -1 when unknown. */

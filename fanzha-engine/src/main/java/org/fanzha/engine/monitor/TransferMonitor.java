@@ -112,8 +112,9 @@ public final class TransferMonitor {
 		if (to >= 0) {
 			v[2] = features.countIn(to, AccountFeatures.W10M, epochSecond);
 			v[3] = features.countIn(to, AccountFeatures.W1H, epochSecond);
-			v[4] = features.sumIn(to, AccountFeatures.W24H, epochSecond);
-			v[5] = features.passThrough(to, AccountFeatures.W24H, epochSecond);
+			long in24h = features.sumIn(to, AccountFeatures.W24H, epochSecond);
+			v[4] = in24h;
+			v[5] = features.passThrough(to, AccountFeatures.W24H, epochSecond, in24h);
 			double dwell = features.dwellSeconds(to);
 			v[6] = dwell < 0 ? NEVER : dwell / 60;
 			v[7] = features.newCounterpartiesToday(to, epochSecond);
