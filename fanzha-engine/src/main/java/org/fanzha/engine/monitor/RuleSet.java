@@ -1,7 +1,5 @@
 package org.fanzha.engine.monitor;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.fanzha.engine.rules.RuleText;
@@ -33,13 +31,10 @@ public final class RuleSet {
 	public record Rule(String id, Action action, long holdSeconds, String reason, boolean shadow, String source) {
 	}
 
-	private final RuleText text;
+	private final RuleText<Rule> text;
 
-	private final List<Rule> rules;
-
-	private RuleSet(RuleText text, List<Rule> rules) {
+	private RuleSet(RuleText<Rule> text) {
 		this.text = text;
-		this.rules = List.copyOf(rules);
 	}
 
 	public int version() {
@@ -47,27 +42,19 @@ public final class RuleSet {
 	}
 
 	public List<Rule> rules() {
-		return rules;
+		return text.rules();
 	}
 
 	public static RuleSet parse(String text) {
-		RuleText parsed = RuleText.parse(text, FEATURES);
-		List<Rule> rules = new ArrayList<>();
-		for (RuleText.Line line : parsed.lines()) {
-			String word = String.join(" ", line.words());
-			Action action;
-			try {
-				action = Action.valueOf(word);
-			}
-			catch (IllegalArgumentException e) {
-				throw RuleText.error(line, "unknown action " + word + "; use one of " + Arrays.toString(Action.values()));
-			}
-			if (action == Action.DELAY && line.durationSeconds() == 0) {
-				throw RuleText.error(line, "a DELAY needs its duration, e.g. DELAY 24h");
-			}
-			rules.add(new Rule(line.id(), action, line.durationSeconds(), line.reason(), line.shadow(), line.source()));
+		return new RuleSet(RuleText.parse(text, FEATURES, RuleSet::rule));
+	}
+
+	private static Rule rule(RuleText.Line line) {
+		Action action = RuleText.word(line, String.join(" ", line.words()), Action.values(), "action");
+		if (action == Action.DELAY && line.durationSeconds() == 0) {
+			throw RuleText.error(line, "a DELAY needs its duration, e.g. DELAY 24h");
 		}
-		return new RuleSet(parsed, rules);
+		return new Rule(line.id(), action, line.durationSeconds(), line.reason(), line.shadow(), line.source());
 	}
 
 	/** Whether rule {@code r} matches the feature vector. */

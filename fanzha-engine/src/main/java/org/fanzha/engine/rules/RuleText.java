@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,13 +23,15 @@ import java.util.regex.Pattern;
  * A condition is comparisons ({@code >= > <= < ==}) of named features with numbers, joined by {@code and}, then
  * {@code or} ({@code and} binds tighter). The action is one or more upper-case words (what they mean is the caller's:
  * {@link #words}), optionally followed by a duration ({@code 30m}, {@code 24h}, {@code 7d}), then the reason in double
- * quotes. {@code #} starts a comment line; a {@code version N} line is required; rule ids are unique.
+ * quotes. {@code #} starts a comment line; a {@code version N} line is required; rule ids are unique. Each line is
+ * turned into the caller's rule type {@code R} by a function that reads its words (and may refuse them with
+ * {@link #error}).
  *
  * <p>Parsing compiles every condition into flat arrays (feature index, operator, threshold per comparison, and per
  * rule the ranges of its {@code or} clauses), so {@link #matches} walks primitive arrays and allocates nothing.
  * Errors are {@link IllegalArgumentException}s that name the line ({@link #error}).
  */
-public final class RuleText {
+public final class RuleText<R> {
 
 	/** One parsed rule line: its id, whether it is a shadow rule, its action words, duration and reason. */
 	public record Line(int lineNumber, String id, boolean shadow, List<String> words, long durationSeconds, String reason,
@@ -54,6 +57,8 @@ public final class RuleText {
 
 	private final List<Line> lines;
 
+	private final List<R> rules;
+
 	/** Per rule: the comparison ranges [clauseStart, clauseEnd) of its or-clauses. */
 	private final int[][] clauseStart;
 
@@ -65,10 +70,11 @@ public final class RuleText {
 
 	private final double[] threshold;
 
-	private RuleText(int version, List<Line> lines, int[][] clauseStart, int[][] clauseEnd, int[] feature, int[] op,
-			double[] threshold) {
+	private RuleText(int version, List<Line> lines, List<R> rules, int[][] clauseStart, int[][] clauseEnd, int[] feature,
+			int[] op, double[] threshold) {
 		this.version = version;
 		this.lines = List.copyOf(lines);
+		this.rules = List.copyOf(rules);
 		this.clauseStart = clauseStart;
 		this.clauseEnd = clauseEnd;
 		this.feature = feature;
@@ -80,9 +86,14 @@ public final class RuleText {
 		return version;
 	}
 
-	/** The rules in the order written; rule r of {@link #matches} is {@code lines().get(r)}. */
+	/** The rule lines in the order written; rule r of {@link #matches} is {@code lines().get(r)}. */
 	public List<Line> lines() {
 		return lines;
+	}
+
+	/** The rules as the caller's type, in the same order. */
+	public List<R> rules() {
+		return rules;
 	}
 
 	/** An error about a rule line, in the form every parse error takes: "line N: message". */
@@ -90,10 +101,27 @@ public final class RuleText {
 		return new IllegalArgumentException("line " + line.lineNumber() + ": " + message);
 	}
 
-	/** Parses rule text whose conditions may name {@code features} (index i of the list = slot i of the vector). */
-	public static RuleText parse(String text, List<String> features) {
+	/**
+	 * The action word {@code word} of a line as one of {@code values} (an enum's), or an error naming the line:
+	 * "unknown {what} WORD; use one of [...]".
+	 */
+	public static <E extends Enum<E>> E word(Line line, String word, E[] values, String what) {
+		for (E e : values) {
+			if (e.name().equals(word)) {
+				return e;
+			}
+		}
+		throw error(line, "unknown " + what + " " + word + "; use one of " + Arrays.toString(values));
+	}
+
+	/**
+	 * Parses rule text whose conditions may name {@code features} (index i of the list = slot i of the vector), each
+	 * line turned into a rule by {@code typed}.
+	 */
+	public static <R> RuleText<R> parse(String text, List<String> features, Function<Line, R> typed) {
 		int version = -1;
 		List<Line> rules = new ArrayList<>();
+		List<R> typedRules = new ArrayList<>();
 		List<int[]> starts = new ArrayList<>();
 		List<int[]> ends = new ArrayList<>();
 		int[] feature = new int[16];
@@ -168,12 +196,15 @@ public final class RuleText {
 			}
 			starts.add(s);
 			ends.add(e);
-			rules.add(new Line(ln + 1, id, m.group(1) != null, List.of(m.group(4).split("\\s+")), duration, m.group(7), line));
+			Line parsed = new Line(ln + 1, id, m.group(1) != null, List.of(m.group(4).split("\\s+")), duration, m.group(7),
+					line);
+			rules.add(parsed);
+			typedRules.add(typed.apply(parsed));
 		}
 		if (version < 0) {
 			throw new IllegalArgumentException("the rule set needs a 'version N' line");
 		}
-		return new RuleText(version, rules, starts.toArray(int[][]::new), ends.toArray(int[][]::new),
+		return new RuleText<>(version, rules, typedRules, starts.toArray(int[][]::new), ends.toArray(int[][]::new),
 				Arrays.copyOf(feature, n), Arrays.copyOf(op, n), Arrays.copyOf(threshold, n));
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.fanzha.engine.cli.Json;
 import org.fanzha.sim.evaluate.RecoveryEvaluation;
+import org.fanzha.sim.evaluate.TelecomEvaluation;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.SimConfig;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
-		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class })
+		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class })
 public class EvaluateCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -291,6 +292,93 @@ public class EvaluateCommand implements Runnable {
 		private static String row(String name, RecoveryEvaluation.Share s) {
 			return String.format("  %-20s %6d %16s %7.1f%% %7.1f%% %7.1f%%%n", name, s.cases(),
 					String.format("¥%,.0f", s.lossFen() / 100.0), 100 * s.shareA(), 100 * s.shareB(), 100 * s.shareC());
+		}
+	}
+
+	@Command(name = "telecom", mixinStandardHelpOptions = true,
+			description = "The abnormal-SIM rules against the gangs' SIM cards: precision, recall, F1 of SIMs restricted, "
+					+ "minutes to restriction, ordinary SIMs restricted per 100,000, SIM-box recall (docs/evaluation.md).")
+	public static class Telecom implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt (more SIM boxes).")
+		boolean evasive;
+
+		@Option(names = "--rules", paramLabel = "FILE", description = "SIM rules of one's own (default: the shipped rules).")
+		java.nio.file.Path rulesFile;
+
+		@Option(names = "--json", description = "Print one JSON object.")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			org.fanzha.engine.telecom.SimRuleSet rules;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				rules = org.fanzha.engine.telecom.SimRuleSet.parse(rulesFile == null
+						? org.fanzha.engine.telecom.SimMonitor.DEFAULT_RULES : java.nio.file.Files.readString(rulesFile));
+			}
+			catch (IllegalArgumentException | java.io.IOException e) {
+				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+				spec.commandLine().getErr().println("fanzha evaluate telecom: " + m.lines().findFirst().orElse(""));
+				return 2;
+			}
+			TelecomEvaluation.Report r = TelecomEvaluation.run(config, rules);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r) : text(r));
+			out.flush();
+			return 0;
+		}
+
+		static String json(TelecomEvaluation.Report r) {
+			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+					.field("evasive", r.evasive() ? "true" : "false").field("calls", r.calls()).field("texts", r.texts())
+					.field("normalSims", r.normalSims()).field("fraudSims", r.fraudSims())
+					.field("activeFraudSims", r.activeFraudSims()).field("flagged", r.flagged())
+					.field("truePositives", r.truePositives()).field("precision", r.precision()).field("recall", r.recall())
+					.field("f1", r.f1()).field("busyFraudSims", r.busyFraudSims()).field("busyRecall", r.busyRecall())
+					.field("medianMinutesToRestriction", r.medianMinutesToRestriction())
+					.field("normalRestricted", r.normalRestricted()).field("normalRestrictedPer100k", r.normalRestrictedPer100k())
+					.field("normalReverifiedPer100k", r.normalReverifiedPer100k())
+					.field("activeSimBoxSims", r.activeSimBoxSims()).field("simBoxRecall", r.simBoxRecall())
+					.field("simBoxPrecision", r.simBoxPrecision()).field("fraudEventsBlocked", r.fraudEventsBlockedShare())
+					.field("agentsListed", r.agentsListed()).field("agentsListedComplicit", r.agentsListedComplicit())
+					.field("complicitAgents", r.complicitAgents()).field("rulesVersion", r.rulesVersion());
+			j.key("byRule").open('{');
+			r.byRule().forEach((id, c) -> j.key(id).open('{').field("fraudSims", c.fraud()).field("normalSims", c.normal()).close('}'));
+			return j.close('}').close('}').toString();
+		}
+
+		static String text(TelecomEvaluation.Report r) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format("Abnormal-SIM monitoring on preset %s, seed %d%s: %,d calls, %,d texts, %,d ordinary SIMs, "
+					+ "%d fraud SIMs (%d active, %d of them in SIM boxes)%n", r.preset(), r.seed(), r.evasive() ? " (evasive)" : "",
+					r.calls(), r.texts(), r.normalSims(), r.fraudSims(), r.activeFraudSims(), r.activeSimBoxSims()));
+			b.append(String.format("  restricted %d SIMs, %d of them fraud SIMs: precision %.3f, recall %.3f, F1 %.3f "
+					+ "(recall %.3f among the %d fraud SIMs with %d or more calls and texts)%n", r.flagged(), r.truePositives(),
+					r.precision(), r.recall(), r.f1(), r.busyRecall(), r.busyFraudSims(), TelecomEvaluation.BUSY));
+			b.append(String.format("  median time from a fraud SIM's first call or text to its restriction: %.0f min; "
+					+ "%.1f %% of the fraud SIMs' calls and texts came after it%n", r.medianMinutesToRestriction(),
+					100 * r.fraudEventsBlockedShare()));
+			b.append(String.format("  ordinary SIMs restricted: %d (%.1f per 100,000); asked to re-verify: %.1f per 100,000%n",
+					r.normalRestricted(), r.normalRestrictedPer100k(), r.normalReverifiedPer100k()));
+			b.append(String.format("  SIM boxes: recall %.3f, precision %.3f (%d SIMs marked)%n", r.simBoxRecall(),
+					r.simBoxPrecision(), r.simBoxMarked()));
+			b.append(String.format("  agents listed: %d, %d of them sold the gangs' SIMs (%d agents did)%n", r.agentsListed(),
+					r.agentsListedComplicit(), r.complicitAgents()));
+			b.append(String.format("  %-22s %10s %12s   (rules version %d)%n", "rule", "fraud SIMs", "ordinary SIMs",
+					r.rulesVersion()));
+			r.byRule().forEach((id, c) -> b.append(String.format("  %-22s %10d %12d%n", id, c.fraud(), c.normal())));
+			return b.toString().stripTrailing();
 		}
 	}
 }

@@ -294,6 +294,34 @@ public final class Gangs {
 		return fraudSims;
 	}
 
+	/** Fraud SIM {@code s}'s phone number (s from 0 to {@link #fraudSims()} - 1; a gang's {@code sims} index them). */
+	public long fraudPhone(int s) {
+		return fraudPhone[s];
+	}
+
+	public int fraudGang(int s) {
+		return fraudGang[s];
+	}
+
+	/** Bought real-name SIM or SIM-box SIM (truth/fraud_sims.csv's source). */
+	public SimSource fraudSource(int s) {
+		return SimSource.values()[fraudSource[s]];
+	}
+
+	public long fraudImei(int s) {
+		return fraudImei[s];
+	}
+
+	/** The agent that sold it (as {@link Population#simAgent}). */
+	public int fraudAgent(int s) {
+		return fraudAgent[s];
+	}
+
+	/** Activation day (days since 1970-01-01). */
+	public int fraudActivationDay(int s) {
+		return fraudActivationDay[s];
+	}
+
 	public int mules() {
 		return mules;
 	}

@@ -547,6 +547,36 @@ public final class Population {
 		return sims;
 	}
 
+	/** The person holding SIM {@code sim} (index into the persons). */
+	public int simHolder(int sim) {
+		return simHolder[sim];
+	}
+
+	/** The SIM's phone number as a number. */
+	public long simPhone(int sim) {
+		return simPhone[sim];
+	}
+
+	/** The SIM's activation day (days since 1970-01-01). */
+	public int simActivationDay(int sim) {
+		return simActivationDay[sim];
+	}
+
+	/** The IMEI of the handset the SIM is in. */
+	public long simImei(int sim) {
+		return simImei[sim];
+	}
+
+	/** The selling agent of the SIM ({@link #agentId}). */
+	public int simAgent(int sim) {
+		return simAgent[sim];
+	}
+
+	/** An agent's id as in sims.csv: {@code AG<county code>-<n>}. */
+	public String agentId(int agent) {
+		return "AG" + counties[agent / AGENTS_PER_COUNTY].value() + "-" + agent % AGENTS_PER_COUNTY;
+	}
+
 	public int counties() {
 		return counties.length;
 	}
