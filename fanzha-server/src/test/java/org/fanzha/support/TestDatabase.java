@@ -49,6 +49,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		else {
 			props.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
 		}
+		// contexts are cached for the whole run: small pools, idle connections given back, so that a dozen cached
+		// contexts stay far below PostgreSQL's max_connections (100)
+		props.put("spring.datasource.hikari.maximum-pool-size", "4");
+		props.put("spring.datasource.hikari.minimum-idle", "1");
+		props.put("spring.datasource.hikari.idle-timeout", "10000");
 		props.put("fanzha.data-dir", "target/test-data/" + name);
 		// every test context starts with the demo agencies and one user per role (see README)
 		props.put("fanzha.identity.demo-users", "true");
