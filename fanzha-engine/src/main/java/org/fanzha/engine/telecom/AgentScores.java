@@ -86,10 +86,10 @@ public final class AgentScores {
 		of(agentId).fraud++;
 	}
 
-	/** The Wilson score lower bound of f fraud cards out of n sold (0 when n = 0). */
+	/** The Wilson score lower bound of f fraud cards out of n sold (exactly 0 when f = 0 or n = 0). */
 	public static double wilsonLower(long f, long n, double z) {
-		if (n <= 0) {
-			return 0;
+		if (n <= 0 || f <= 0) {
+			return 0; // the formula gives 0 too, up to rounding
 		}
 		double p = Math.min(1.0, f / (double) n);
 		double z2 = z * z;

@@ -413,17 +413,6 @@ final class SimActivity {
 		distinct[S_CELLS] = LC64[64 - Long.bitCount(cells)];
 	}
 
-	/** A single 24-hour counter (tests and occasional reads; the monitor reads them all with {@link #day}). */
-	int dayCount(int s, int counter, long now) {
-		long r = range(s, true, now);
-		int total = 0;
-		for (int k = 0, b = (int) (r >>> 32), n = (int) r; k < n; k++, b = (b + 1) & (BUCKETS - 1)) {
-			int v = ints[s * IS + I_DAY + b * DC + counter];
-			total = counter == D_HOURS ? total | v : total + v;
-		}
-		return total;
-	}
-
 	/** Coefficient of variation of the gaps between outgoing calls and texts, or {@link #UNKNOWN_CV}. */
 	double gapCv(int s) {
 		double mean = Double.longBitsToDouble(longs[s * LS + L_GAP_MEAN]);

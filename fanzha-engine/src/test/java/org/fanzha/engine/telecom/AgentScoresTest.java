@@ -57,6 +57,8 @@ class AgentScoresTest {
 		assertThat(a.score("AG-X").share()).isEqualTo(1.0);
 		assertThat(a.score("AG-UNKNOWN").sold()).isZero();
 		assertThat(a.score("AG-UNKNOWN").lowerBound()).isZero();
+		// no fraud card: exactly 0, not a rounding error above it
+		assertThat(AgentScores.wilsonLower(0, 22, 1.96)).isZero();
 	}
 
 	@Test
