@@ -92,10 +92,10 @@ class BenchSmokeTest {
 	@Test
 	void jmhBenchmarksRun() throws Exception {
 		var options = new OptionsBuilder()
-				.include(SimulationBenchmark.class.getSimpleName())
-				.include(ImportBenchmark.class.getSimpleName())
-				.include(IngestBenchmark.class.getSimpleName())
-				.include(MonitorBenchmark.class.getSimpleName())
+				.include("\\." + SimulationBenchmark.class.getSimpleName() + "\\.")
+				.include("\\." + ImportBenchmark.class.getSimpleName() + "\\.")
+				.include("\\." + IngestBenchmark.class.getSimpleName() + "\\.")
+				.include("\\." + MonitorBenchmark.class.getSimpleName() + "\\.")
 				.param("persons", "2000")
 				.param("days", "1")
 				.param("rows", "2000")

@@ -116,6 +116,9 @@ public class Cases {
 		if (!payments.isEmpty()) {
 			events.publishEvent(event(number, agencyCode, reportedAt, loss, payments));
 		}
+		if (s != null && s.phones() != null && !s.phones().isEmpty()) {
+			events.publishEvent(new SuspectPhonesReported(number, reportedAt, s.phones().stream().map(String::strip).toList()));
+		}
 		return reports.summary(number, now).orElseThrow();
 	}
 

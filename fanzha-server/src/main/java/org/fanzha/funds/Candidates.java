@@ -33,7 +33,7 @@ class Candidates {
 	List<MuleCandidates.Candidate> open(String institutionOrNull, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM fund_candidate WHERE status = 'OPEN' AND (CAST(? AS VARCHAR(16)) IS NULL OR institution = ?)
-				ORDER BY last_flagged DESC""").params(institutionOrNull, institutionOrNull).query(Candidates::view).stream()
+				ORDER BY last_flagged DESC""").params(institutionOrNull, institutionOrNull).query(Candidates::view).list().stream()
 				.limit(limit).toList();
 	}
 

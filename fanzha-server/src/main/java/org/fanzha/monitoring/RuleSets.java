@@ -24,7 +24,7 @@ class RuleSets {
 	}
 
 	Optional<MonitoringRules.RuleSetView> latest() {
-		return jdbc.sql("SELECT * FROM monitoring_rule_set ORDER BY version DESC").query(RuleSets::view).stream().findFirst();
+		return jdbc.sql("SELECT * FROM monitoring_rule_set ORDER BY version DESC").query(RuleSets::view).list().stream().findFirst();
 	}
 
 	List<MonitoringRules.RuleSetView> all() {

@@ -70,7 +70,7 @@ class SimRegister implements SimRegistry {
 						rs.getString("id_number"), rs.getString("agent_id"), rs.getString("address"), rs.getString("decision"),
 						rs.getString("reasons").isEmpty() ? List.of() : List.of(rs.getString("reasons").split("\n")), rs.getDate("application_day").toLocalDate(),
 						rs.getTimestamp("checked_at").toInstant(), rs.getString("checked_by")))
-				.stream().limit(limit).toList();
+				.list().stream().limit(limit).toList();
 	}
 
 	boolean simExists(String phone) {

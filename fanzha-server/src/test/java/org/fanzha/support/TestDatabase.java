@@ -54,6 +54,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		props.put("spring.datasource.hikari.maximum-pool-size", "4");
 		props.put("spring.datasource.hikari.minimum-idle", "1");
 		props.put("spring.datasource.hikari.idle-timeout", "10000");
+		props.put("spring.datasource.hikari.leak-detection-threshold", "10000");
 		props.put("fanzha.data-dir", "target/test-data/" + name);
 		// every test context starts with the demo agencies and one user per role (see README)
 		props.put("fanzha.identity.demo-users", "true");

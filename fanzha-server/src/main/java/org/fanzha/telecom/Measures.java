@@ -1,0 +1,78 @@
+package org.fanzha.telecom;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Measures on SIMs and their appeals. */
+@Repository
+class Measures {
+
+	private final JdbcClient jdbc;
+
+	Measures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new measure replaces the one in force on the phone (kept as SUPERSEDED). */
+	long insert(SimMeasures.MeasureView m) {
+		jdbc.sql("UPDATE telecom_measure SET status = 'SUPERSEDED' WHERE phone = ? AND status IN ('ACTIVE', 'APPEALED')")
+				.param(m.phone()).update();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO telecom_measure (phone, operator, measure, sim_box, reasons, documents, appeal_channel,
+				  rules_version, since, reverify_by, status, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
+				.params(m.phone(), m.operator(), m.measure(), m.simBox(), String.join("\n", m.reasons()),
+						String.join("\n", m.documents()), m.appealChannel(), m.rulesVersion(), Timestamp.from(m.since()),
+						m.reverifyBy() == null ? null : Timestamp.from(m.reverifyBy()), m.decidedBy())
+				.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<SimMeasures.MeasureView> byId(long id) {
+		return jdbc.sql("SELECT * FROM telecom_measure WHERE id = ?").param(id).query(Measures::view).optional();
+	}
+
+	List<SimMeasures.MeasureView> list(String operatorOrNull, boolean openOnly, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM telecom_measure
+				WHERE (CAST(? AS VARCHAR(16)) IS NULL OR operator = ?) AND (? = FALSE OR status IN ('ACTIVE', 'APPEALED'))
+				ORDER BY id DESC""").params(operatorOrNull, operatorOrNull, openOnly).query(Measures::view).list().stream()
+				.limit(limit).toList();
+	}
+
+	boolean appeal(long id, String statement, String documents, Instant at) {
+		return jdbc.sql("""
+				UPDATE telecom_measure SET status = 'APPEALED', appeal_statement = ?, appeal_documents = ?, appealed_at = ?
+				WHERE id = ? AND status = 'ACTIVE'""").params(statement, documents, Timestamp.from(at), id).update() == 1;
+	}
+
+	boolean close(long id, String fromStatus, String toStatus, String actor, Instant at, String note) {
+		return jdbc.sql("""
+				UPDATE telecom_measure SET status = ?, closed_by = ?, closed_at = ?, close_note = ?
+				WHERE id = ? AND status = ?""").params(toStatus, actor, Timestamp.from(at), note, id, fromStatus)
+				.update() == 1;
+	}
+
+	private static SimMeasures.MeasureView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp reverify = rs.getTimestamp("reverify_by");
+		Timestamp appealed = rs.getTimestamp("appealed_at");
+		Timestamp closed = rs.getTimestamp("closed_at");
+		return new SimMeasures.MeasureView(rs.getLong("id"), rs.getString("phone"), rs.getString("operator"),
+				rs.getString("measure"), rs.getBoolean("sim_box"), lines(rs.getString("reasons")),
+				lines(rs.getString("documents")), rs.getString("appeal_channel"), rs.getInt("rules_version"),
+				rs.getTimestamp("since").toInstant(), reverify == null ? null : reverify.toInstant(), rs.getString("status"),
+				rs.getString("decided_by"), rs.getString("appeal_statement"), rs.getString("appeal_documents"),
+				appealed == null ? null : appealed.toInstant(), rs.getString("closed_by"),
+				closed == null ? null : closed.toInstant(), rs.getString("close_note"));
+	}
+
+	private static List<String> lines(String s) {
+		return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+	}
+}

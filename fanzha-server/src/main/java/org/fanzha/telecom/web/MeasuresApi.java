@@ -1,0 +1,79 @@
+package org.fanzha.telecom.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.fanzha.core.Operator;
+import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.identity.Role;
+import org.fanzha.telecom.Applications;
+import org.fanzha.telecom.SimMeasures;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
+/** Abnormal-SIM monitoring for operators: call/SMS records in, graded measures out, appeals recorded and decided. */
+@RestController
+@Tag(name = "Telecom", description = "SIM issuance checks and the SIM register for operators")
+class MeasuresApi {
+
+	private final SimMeasures measures;
+
+	MeasuresApi(SimMeasures measures) {
+		this.measures = measures;
+	}
+
+	record AppealIn(String statement, List<String> documents) {
+	}
+
+	record NoteIn(String note) {
+	}
+
+	/** The operator, or null for the anti-fraud centre (sees all, decides nothing). */
+	static Operator viewer(FanzhaPrincipal me) {
+		return me.has(Role.TELECOM_OFFICER) ? Applications.operatorOf(me.agencyCode()) : null;
+	}
+
+	@PostMapping("/api/v1/sims/records")
+	@Operation(summary = "Send call and SMS records (up to 10,000); answers the measures they raised")
+	SimMeasures.Summary records(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<SimMeasures.CallRecord> records) {
+		return measures.records(TelecomApi.operator(me), records);
+	}
+
+	@GetMapping("/api/v1/sims/measures")
+	@Operation(summary = "Measures on SIMs, newest first (an operator sees its own)")
+	List<SimMeasures.MeasureView> list(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestParam(defaultValue = "false") boolean open) {
+		return measures.list(viewer(me), open, 500);
+	}
+
+	@GetMapping("/api/v1/sims/measures/{id}")
+	SimMeasures.MeasureView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		return measures.get(id, viewer(me));
+	}
+
+	@PostMapping("/api/v1/sims/measures/{id}/appeal")
+	@Operation(summary = "Record the holder's appeal with the documents shown")
+	SimMeasures.MeasureView appeal(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody AppealIn in) {
+		return measures.appeal(id, TelecomApi.operator(me), in == null ? null : in.statement(),
+				in == null ? null : in.documents());
+	}
+
+	@PostMapping("/api/v1/sims/measures/{id}/lift")
+	@Operation(summary = "The appeal is verified: lift the measure at once (art. 32)")
+	SimMeasures.MeasureView lift(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody(required = false) NoteIn in) {
+		return measures.lift(id, TelecomApi.operator(me), me.username(), in == null ? null : in.note());
+	}
+
+	@PostMapping("/api/v1/sims/measures/{id}/turn-down")
+	@Operation(summary = "The appeal does not hold: the measure stays, with the reason")
+	SimMeasures.MeasureView turnDown(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody NoteIn in) {
+		return measures.turnDown(id, TelecomApi.operator(me), me.username(), in == null ? null : in.note());
+	}
+}

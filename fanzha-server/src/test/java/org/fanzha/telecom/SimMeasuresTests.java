@@ -1,0 +1,144 @@
+package org.fanzha.telecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.fanzha.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Abnormal-SIM measures end to end: records in, a graded measure with its reasons and documents out, the holder's
+ * appeal recorded, turned down with a reason, appealed again and lifted at once — each step with who decided — and
+ * the numbers a victim names suspended.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SimMeasuresTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	MvcResult post(String user, String path, String json) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+	}
+
+	String get(String user, String path) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString();
+	}
+
+	static long id(String json) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(json);
+		assertThat(m.find()).as(json).isTrue();
+		return Long.parseLong(m.group(1));
+	}
+
+	/** A new number calling 80 strangers across the province within an hour and a half; hardly anyone answers. */
+	static String spree(String caller, Instant start) {
+		StringBuilder b = new StringBuilder("[");
+		long t = 0;
+		for (int i = 0; i < 80; i++) {
+			t += 20 + (i * 37) % 90; // irregular gaps: a person dialling, not a machine
+			boolean answered = i % 7 == 0;
+			b.append(i == 0 ? "" : ",").append("""
+					{"type":"CALL","caller":"%s","callee":"1%010d","time":"%s","durationSeconds":%d,"answered":%s,
+					 "cell":"4601","imei":"86123456789012%d","calleeRegion":"%s"}""".formatted(caller, 3_700_000_000L + i * 7919L,
+					start.plusSeconds(t), answered ? 12 : 0, answered, 3, i % 2 == 0 ? "610113" : "610502"));
+		}
+		return b.append("]").toString();
+	}
+
+	@Test
+	void aMeasureIsAppealedTurnedDownAppealedAgainAndLiftedWithWhoDecidedEachStep() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+		MvcResult sent = post("telecom", "/api/v1/sims/records", spree("13712345678", start));
+		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(200);
+		assertThat(sent.getResponse().getContentAsString()).contains("\"records\":80").doesNotContain("\"measures\":0");
+		String open = get("telecom", "/api/v1/sims/measures?open=true");
+		assertThat(open).contains("\"phone\":\"13712345678\"").contains("\"status\":\"ACTIVE\"")
+				.contains("\"decidedBy\":\"fanzha-sim-monitor\"").contains("本人有效身份证件").contains("第三十二条");
+		long m = id(open.substring(open.indexOf("{\"id\"")));
+		// an appeal names the documents shown
+		assertThat(post("telecom", "/api/v1/sims/measures/" + m + "/appeal", "{\"statement\":\"本人使用\"}").getResponse()
+				.getStatus()).isEqualTo(400);
+		assertThat(post("telecom", "/api/v1/sims/measures/" + m + "/appeal",
+				"{\"statement\":\"本人做保险电话销售\",\"documents\":[\"本人有效身份证件原件\"]}").getResponse()
+				.getContentAsString()).contains("\"status\":\"APPEALED\"").contains("本人做保险电话销售");
+		assertThat(post("telecom", "/api/v1/sims/measures/" + m + "/turn-down", "{}").getResponse().getStatus())
+				.isEqualTo(400);
+		assertThat(post("telecom", "/api/v1/sims/measures/" + m + "/turn-down",
+				"{\"note\":\"未能提供现场实人核验\"}").getResponse().getContentAsString()).contains("\"status\":\"ACTIVE\"")
+				.contains("\"closedBy\":\"telecom\"").contains("未能提供现场实人核验");
+		post("telecom", "/api/v1/sims/measures/" + m + "/appeal",
+				"{\"statement\":\"到厅核验\",\"documents\":[\"本人有效身份证件原件\",\"营业厅现场实人核验\"]}");
+		// the centre sees the measure, but the operator decides
+		assertThat(get("centre", "/api/v1/sims/measures")).contains("13712345678");
+		assertThat(post("centre", "/api/v1/sims/measures/" + m + "/lift", "{}").getResponse().getStatus()).isEqualTo(403);
+		String lifted = post("telecom", "/api/v1/sims/measures/" + m + "/lift", "{\"note\":\"现场核验通过\"}").getResponse()
+				.getContentAsString();
+		assertThat(lifted).contains("\"status\":\"LIFTED\"").contains("\"closedBy\":\"telecom\"").contains("\"closedAt\":");
+		assertThat(post("telecom", "/api/v1/sims/measures/" + m + "/lift", "{}").getResponse().getStatus()).isEqualTo(409);
+		assertThat(get("telecom", "/api/v1/sims/measures?open=true")).doesNotContain("13712345678");
+	}
+
+	@Test
+	void theConsoleShowsTheMeasuresAndLiftsOne() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3, ChronoUnit.HOURS);
+		post("telecom", "/api/v1/sims/records", spree("13787654321", start));
+		String open = get("telecom", "/api/v1/sims/measures?open=true");
+		int at = open.indexOf("\"phone\":\"13787654321\"");
+		long m = id(open.substring(open.lastIndexOf("{\"id\"", at)));
+		String page = get("telecom", "/telecom");
+		assertThat(page).contains("id=\"measure-" + m + "\"").contains("13787654321").contains("class=\"lift\"");
+		MvcResult r = mvc.perform(MockMvcRequestBuilders.post("/telecom/measures/" + m + "/lift")
+				.with(httpBasic("telecom", DemoLogins.PASSWORD)).with(csrf()).param("note", "营业厅核验通过")).andReturn();
+		assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/telecom");
+		assertThat(get("telecom", "/api/v1/sims/measures/" + m)).contains("\"status\":\"LIFTED\"").contains("营业厅核验通过");
+		assertThat(get("centre", "/telecom")).contains("13787654321").doesNotContain("class=\"lift\"");
+	}
+
+	@Test
+	void theNumbersAVictimNamesAreSuspended() throws Exception {
+		Instant at = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+		String intake = """
+				{"victim":{"name":"李华","idNumber":"11010519491231002X","phone":"13912345678","regionCode":"610113"},
+				 "fraudType":"FAKE_POLICE","narrative":"自称公安民警来电","reportedAt":"%s","payments":[],
+				 "suspects":{"phones":["17050001234","+639171234567"]}}""".formatted(at);
+		MvcResult c = post("centre", "/api/v1/cases", intake);
+		assertThat(c.getResponse().getStatus()).as(c.getResponse().getContentAsString()).isEqualTo(201);
+		String measures = "";
+		for (int i = 0; i < 200 && !measures.contains("17050001234"); i++) {
+			measures = get("centre", "/api/v1/sims/measures");
+			if (!measures.contains("17050001234")) {
+				Thread.sleep(50);
+			}
+		}
+		assertThat(measures).contains("\"phone\":\"17050001234\"").contains("\"measure\":\"SUSPEND\"").contains("CONFIRMED");
+	}
+
+	@Test
+	void badRecordsAreRefusedWholeWithEveryFieldNamed() throws Exception {
+		MvcResult bad = post("telecom", "/api/v1/sims/records", """
+				[{"type":"FAX","caller":"123","callee":"abc","time":"2099-01-01T00:00:00Z","durationSeconds":-1,
+				  "imei":"12","calleeRegion":"61"}]""");
+		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+		assertThat(bad.getResponse().getContentAsString()).contains("[0].type").contains("[0].caller").contains("[0].callee")
+				.contains("[0].time").contains("[0].durationSeconds").contains("[0].imei").contains("[0].calleeRegion");
+		assertThat(post("telecom", "/api/v1/sims/records", "[]").getResponse().getStatus()).isEqualTo(400);
+		assertThat(post("bank", "/api/v1/sims/records", "[]").getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/sims/measures/999999").with(httpBasic("telecom",
+				DemoLogins.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+}
