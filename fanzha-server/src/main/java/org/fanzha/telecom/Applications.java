@@ -199,6 +199,11 @@ public class Applications {
 				on, clock.instant());
 	}
 
+	/** The operator's agents ranked by how many of the cards they sold turned out to be fraud SIMs; listed ones first. */
+	public List<org.fanzha.engine.telecom.AgentScores.Score> agents(Operator operatorOrNull) {
+		return register.agentScores(operatorOrNull == null ? null : operatorOrNull.name()).ranked();
+	}
+
 	/** The operator's latest checks (ID numbers masked unless the caller may see them whole). */
 	public List<ApplicationView> latest(Operator operator, int limit, boolean unmasked) {
 		List<ApplicationView> list = register.applications(operator.name(), limit);

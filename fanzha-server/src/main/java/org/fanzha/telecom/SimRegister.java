@@ -73,6 +73,41 @@ class SimRegister implements SimRegistry {
 				.list().stream().limit(limit).toList();
 	}
 
+	private static final String AGENT_COUNTS = """
+			SELECT s.agent_id, COUNT(*) AS sold, SUM(CASE WHEN EXISTS (SELECT 1 FROM telecom_measure m WHERE m.phone = s.phone
+			  AND m.measure IN ('RESTRICT_OUTGOING', 'SUSPEND') AND m.status IN ('ACTIVE', 'APPEALED')) THEN 1 ELSE 0 END) AS fraud
+			FROM telecom_sim s WHERE %s GROUP BY s.agent_id""";
+
+	/** Cards sold and fraud cards among them (restricted or suspended, not lifted), per agent of the operator. */
+	org.fanzha.engine.telecom.AgentScores agentScores(String operatorOrNull) {
+		org.fanzha.engine.telecom.AgentScores scores = new org.fanzha.engine.telecom.AgentScores();
+		var rows = operatorOrNull == null ? jdbc.sql(AGENT_COUNTS.formatted("1 = 1"))
+				: jdbc.sql(AGENT_COUNTS.formatted("s.operator = ?")).param(operatorOrNull);
+		rows.query((rs, n) -> {
+			String agent = rs.getString("agent_id");
+			scores.sold(agent, rs.getLong("sold"));
+			for (long f = rs.getLong("fraud"); f > 0; f--) {
+				scores.fraud(agent);
+			}
+			return agent;
+		}).list();
+		return scores;
+	}
+
+	/** An agent whose cards keep turning out to be fraud SIMs: its applications get an extra check. */
+	@Override
+	public boolean agentWatched(String agentId) {
+		org.fanzha.engine.telecom.AgentScores scores = new org.fanzha.engine.telecom.AgentScores();
+		jdbc.sql(AGENT_COUNTS.formatted("s.agent_id = ?")).param(agentId).query((rs, n) -> {
+			scores.sold(agentId, rs.getLong("sold"));
+			for (long f = rs.getLong("fraud"); f > 0; f--) {
+				scores.fraud(agentId);
+			}
+			return agentId;
+		}).list();
+		return scores.listed().stream().anyMatch(s -> s.agentId().equals(agentId));
+	}
+
 	boolean simExists(String phone) {
 		return jdbc.sql("SELECT COUNT(*) FROM telecom_sim WHERE phone = ?").param(phone).query(Integer.class).single() > 0;
 	}

@@ -29,6 +29,9 @@ class SimMeasuresTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -126,6 +129,54 @@ class SimMeasuresTests {
 			}
 		}
 		assertThat(measures).contains("\"phone\":\"17050001234\"").contains("\"measure\":\"SUSPEND\"").contains("CONFIRMED");
+	}
+
+	@Test
+	void anAgentWhoseCardsTurnOutToBeFraudSimsIsListedAndItsApplicationsGetAnExtraCheck() throws Exception {
+		java.time.LocalDate born = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(22);
+		String holder = org.fanzha.core.IdNumber.withCheckDigit("610113" + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "201");
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(4, ChronoUnit.HOURS);
+		for (int i = 0; i < 3; i++) {
+			String phone = "1365550000" + i;
+			assertThat(post("telecom", "/api/v1/sims", """
+					{"phone":"%s","idNumber":"%s","agentId":"AG-BAD","activatedOn":"2026-11-01"}""".formatted(phone, holder))
+					.getResponse().getStatus()).isEqualTo(201);
+			post("telecom", "/api/v1/sims/records", spree(phone, start.plusSeconds(i * 60L)));
+		}
+		post("telecom", "/api/v1/sims", """
+				{"phone":"13655500009","idNumber":"%s","agentId":"AG-GOOD","activatedOn":"2026-11-01"}""".formatted(holder));
+		String agents = get("telecom", "/api/v1/sims/agents");
+		assertThat(agents).contains("{\"agentId\":\"AG-BAD\",\"sold\":3,\"fraud\":3").contains("\"listed\":true")
+				.contains("{\"agentId\":\"AG-GOOD\",\"sold\":1,\"fraud\":0");
+		assertThat(agents.indexOf("AG-BAD")).isLessThan(agents.indexOf("AG-GOOD"));
+		String other = org.fanzha.core.IdNumber.withCheckDigit("610113" + born.minusYears(5).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "202");
+		MvcResult r = post("telecom", "/api/v1/sims/applications/check", """
+				{"applicationId":"AGENT-1","operator":"CMCC","idNumber":"%s","idValidUntil":"长期","face":"PASSED",
+				 "agentId":"AG-BAD","riskNoticeSigned":true}""".formatted(other));
+		assertThat(r.getResponse().getContentAsString()).contains("\"decision\":\"EXTRA_CHECK\"").contains("AGENT_WATCHED");
+		assertThat(get("telecom", "/telecom")).contains("id=\"agents\"").contains("AG-BAD");
+	}
+
+	@Test
+	void anotherOperatorSeesNoneOfThis() throws Exception {
+		if (directory.agency("CUCC-SN").isEmpty()) {
+			directory.createAgency("CUCC-SN", "中国联通陕西省分公司", org.fanzha.identity.AgencyType.TELECOM_OPERATOR, "610000");
+		}
+		if (!directory.userExists("unicom")) {
+			directory.register(new org.fanzha.identity.NewUser("unicom", DemoLogins.PASSWORD, "钱工（中国联通）", "13800000009",
+					"CUCC-SN", java.util.Set.of(org.fanzha.identity.Role.TELECOM_OFFICER)));
+		}
+		post("telecom", "/api/v1/sims/records", spree("13711112222", Instant.now().truncatedTo(ChronoUnit.SECONDS)
+				.minus(5, ChronoUnit.HOURS)));
+		String mine = get("telecom", "/api/v1/sims/measures");
+		assertThat(mine).contains("13711112222");
+		long m = id(mine.substring(mine.lastIndexOf("{\"id\"", mine.indexOf("13711112222"))));
+		assertThat(get("unicom", "/api/v1/sims/measures")).doesNotContain("13711112222");
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/sims/measures/" + m).with(httpBasic("unicom",
+				DemoLogins.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(post("unicom", "/api/v1/sims/measures/" + m + "/lift", "{}").getResponse().getStatus()).isEqualTo(404);
+		assertThat(get("unicom", "/api/v1/sims/applications")).doesNotContain("CHINA_MOBILE");
+		assertThat(get("unicom", "/api/v1/sims/agents")).doesNotContain("AG-XA-001").doesNotContain("AG-BAD");
 	}
 
 	@Test

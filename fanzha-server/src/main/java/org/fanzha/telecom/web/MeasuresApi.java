@@ -25,8 +25,17 @@ class MeasuresApi {
 
 	private final SimMeasures measures;
 
-	MeasuresApi(SimMeasures measures) {
+	private final Applications applications;
+
+	MeasuresApi(SimMeasures measures, Applications applications) {
 		this.measures = measures;
+		this.applications = applications;
+	}
+
+	@GetMapping("/api/v1/sims/agents")
+	@Operation(summary = "Agents ranked by the share of their cards that turned out to be fraud SIMs (Wilson lower bound)")
+	List<org.fanzha.engine.telecom.AgentScores.Score> agents(@AuthenticationPrincipal FanzhaPrincipal me) {
+		return applications.agents(viewer(me));
 	}
 
 	record AppealIn(String statement, List<String> documents) {

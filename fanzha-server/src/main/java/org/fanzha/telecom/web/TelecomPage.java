@@ -88,6 +88,7 @@ class TelecomPage {
 		model.addAttribute("operator", op);
 		model.addAttribute("measures", measures.list(op, false, 100));
 		model.addAttribute("applications", officer ? applications.latest(op, 30, false) : List.of());
+		model.addAttribute("agents", applications.agents(op).stream().limit(20).toList());
 		model.addAttribute("error", error);
 		model.addAttribute("zone", ZoneOffset.ofHours(8));
 	}
