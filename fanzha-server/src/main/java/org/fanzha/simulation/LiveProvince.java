@@ -75,8 +75,11 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private volatile World world;
 
+	private final org.fanzha.telecom.SimMeasures sims;
+
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger,
-			org.fanzha.monitoring.TransferDecisions decisions) {
+			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims) {
+		this.sims = sims;
 		this.properties = properties;
 		this.events = events;
 		this.ledger = ledger;
@@ -201,6 +204,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
 				long imei) {
 			calls.incrementAndGet();
+			// the simulated operators send their call records to the SIM monitor, so measures appear live
+			sims.observe(true, caller, callee, time, duration, answered, county, imei);
 			for (CallListener l : callListeners) {
 				l.onCall(time, caller, callee, duration, regions[county], imei);
 			}
@@ -209,6 +214,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		@Override
 		public void sms(long id, long time, long sender, long receiver, int county) {
 			texts.incrementAndGet();
+			sims.observe(false, sender, receiver, time, 0, true, county, org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
 		}
 
 		@Override

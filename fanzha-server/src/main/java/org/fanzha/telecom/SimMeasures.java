@@ -134,6 +134,34 @@ public class SimMeasures {
 		return new Summary(records.size(), raised.size(), by);
 	}
 
+	/**
+	 * A call or text seen on a feed (the demo's simulated operators) rather than sent through the API: decided, and
+	 * the measures it raises stored, under the operator its number segment belongs to.
+	 */
+	public void observe(boolean call, long caller, long callee, long epochSecond, int durationSeconds, boolean answered,
+			long region, long imei) {
+		List<MeasureView> raised = new ArrayList<>(0);
+		String operator = operatorOf(caller);
+		synchronized (monitor) {
+			SimMonitor.Verdict v = call
+					? monitor.call(caller, callee, epochSecond, durationSeconds, answered, region, imei, SimMonitor.UNKNOWN)
+					: monitor.sms(caller, callee, epochSecond, region, imei, SimMonitor.UNKNOWN);
+			if (v.escalated || v.others > 0) {
+				collect(operator, v, raised);
+			}
+		}
+		store(raised);
+	}
+
+	private static String operatorOf(long phone) {
+		String p = Long.toString(phone);
+		if (!PhoneNumber.isValid(p)) {
+			return "UNKNOWN";
+		}
+		Operator op = PhoneNumber.parse(p).operator();
+		return op == null ? "UNKNOWN" : op.name();
+	}
+
 	/** Measures risen at this verdict: the SIM decided on, and SIMs of a SIM box found with it. */
 	private void collect(String operator, SimMonitor.Verdict v, List<MeasureView> out) {
 		if (v.escalated) {
