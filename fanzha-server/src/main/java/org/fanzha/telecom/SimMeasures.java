@@ -257,6 +257,38 @@ public class SimMeasures {
 		return get(id, operator);
 	}
 
+	/**
+	 * The result of a re-verification (二次实人核验, art. 11) the holder did at a hall or online: passed lifts a measure
+	 * below suspension (recorded as lifted by the officer); failed suspends the SIM.
+	 */
+	public MeasureView reverification(String phoneText, Operator operator, boolean passed, String actor) {
+		if (phoneText == null || !PhoneNumber.isValid(phoneText)) {
+			throw new InvalidFieldsException(Map.of("phone", "must be an 11-digit mobile number"));
+		}
+		String phone = PhoneNumber.parse(phoneText).value();
+		MeasureView open = measures.list(operator.name(), true, Integer.MAX_VALUE).stream()
+				.filter(m -> m.phone().equals(phone)).findFirst()
+				.orElseThrow(() -> new NotFoundException("no measure in force on " + PhoneNumber.parse(phone).masked()));
+		Instant now = clock.instant();
+		if (passed) {
+			if (SimMeasure.valueOf(open.measure()) == SimMeasure.SUSPEND) {
+				throw new ConflictException("a suspension is lifted only by a verified appeal, not by re-verification");
+			}
+			synchronized (monitor) {
+				monitor.reverified(Long.parseLong(phone), now.getEpochSecond());
+			}
+			measures.close(open.id(), open.status(), "LIFTED", actor, now, "二次实人核验通过");
+			return get(open.id(), operator);
+		}
+		List<MeasureView> raised = new ArrayList<>();
+		synchronized (monitor) {
+			collect(operator.name(), monitor.reverificationFailed(Long.parseLong(phone), now.getEpochSecond()), raised);
+		}
+		store(raised);
+		return measures.list(operator.name(), true, Integer.MAX_VALUE).stream().filter(m -> m.phone().equals(phone))
+				.findFirst().orElseThrow();
+	}
+
 	/** The appeal was checked and does not hold: the measure stays, the note says why. */
 	public MeasureView turnDown(long id, Operator operator, String actor, String note) {
 		if (note == null || note.isBlank() || note.length() > 400) {

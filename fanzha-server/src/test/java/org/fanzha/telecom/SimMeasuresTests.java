@@ -48,7 +48,10 @@ class SimMeasuresTests {
 		return Long.parseLong(m.group(1));
 	}
 
-	/** A new number calling 80 strangers across the province within an hour and a half; hardly anyone answers. */
+	/**
+	 * A number calling 80 strangers across the province within an hour and a half from its own handset (an IMEI made
+	 * from the number, so that tests do not share one); hardly anyone answers.
+	 */
 	static String spree(String caller, Instant start) {
 		StringBuilder b = new StringBuilder("[");
 		long t = 0;
@@ -57,8 +60,8 @@ class SimMeasuresTests {
 			boolean answered = i % 7 == 0;
 			b.append(i == 0 ? "" : ",").append("""
 					{"type":"CALL","caller":"%s","callee":"1%010d","time":"%s","durationSeconds":%d,"answered":%s,
-					 "cell":"4601","imei":"86123456789012%d","calleeRegion":"%s"}""".formatted(caller, 3_700_000_000L + i * 7919L,
-					start.plusSeconds(t), answered ? 12 : 0, answered, 3, i % 2 == 0 ? "610113" : "610502"));
+					 "cell":"4601","imei":"8612%s","calleeRegion":"%s"}""".formatted(caller, 3_700_000_000L + i * 7919L,
+					start.plusSeconds(t), answered ? 12 : 0, answered, caller, i % 2 == 0 ? "610113" : "610502"));
 		}
 		return b.append("]").toString();
 	}
@@ -158,6 +161,30 @@ class SimMeasuresTests {
 	}
 
 	@Test
+	void reVerificationPassedLiftsAndFailedSuspends() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(6, ChronoUnit.HOURS);
+		for (String phone : new String[] { "13733330001", "13733330002" }) {
+			post("telecom", "/api/v1/sims/records", spree(phone, start));
+		}
+		assertThat(post("telecom", "/api/v1/sims/13733330001/reverification", "{}").getResponse().getStatus())
+				.isEqualTo(400);
+		String failed = post("telecom", "/api/v1/sims/13733330002/reverification", "{\"passed\":false}").getResponse()
+				.getContentAsString();
+		assertThat(failed).contains("\"measure\":\"SUSPEND\"").contains("\"status\":\"ACTIVE\"");
+		MvcResult passed = post("telecom", "/api/v1/sims/13733330001/reverification", "{\"passed\":true}");
+		String body = passed.getResponse().getContentAsString();
+		if (body.contains("\"measure\":\"SUSPEND\"") || passed.getResponse().getStatus() == 409) {
+			// the spree was machine-like enough to be suspended: a suspension needs an appeal, not a re-verification
+			assertThat(passed.getResponse().getStatus()).isEqualTo(409);
+		}
+		else {
+			assertThat(body).contains("\"status\":\"LIFTED\"").contains("二次实人核验通过");
+		}
+		assertThat(post("telecom", "/api/v1/sims/13799999999/reverification", "{\"passed\":true}").getResponse()
+				.getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void anotherOperatorSeesNoneOfThis() throws Exception {
 		if (directory.agency("CUCC-SN").isEmpty()) {
 			directory.createAgency("CUCC-SN", "中国联通陕西省分公司", org.fanzha.identity.AgencyType.TELECOM_OPERATOR, "610000");
@@ -188,6 +215,13 @@ class SimMeasuresTests {
 		assertThat(bad.getResponse().getContentAsString()).contains("[0].type").contains("[0].caller").contains("[0].callee")
 				.contains("[0].time").contains("[0].durationSeconds").contains("[0].imei").contains("[0].calleeRegion");
 		assertThat(post("telecom", "/api/v1/sims/records", "[]").getResponse().getStatus()).isEqualTo(400);
+		StringBuilder oversized = new StringBuilder("[");
+		for (int i = 0; i <= SimMeasures.MAX_RECORDS; i++) {
+			oversized.append(i == 0 ? "" : ",").append("{\"type\":\"SMS\"}");
+		}
+		MvcResult tooMany = post("telecom", "/api/v1/sims/records", oversized.append("]").toString());
+		assertThat(tooMany.getResponse().getStatus()).isEqualTo(400);
+		assertThat(tooMany.getResponse().getContentAsString()).contains("send 1 to 10,000 records");
 		assertThat(post("bank", "/api/v1/sims/records", "[]").getResponse().getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/sims/measures/999999").with(httpBasic("telecom",
 				DemoLogins.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);

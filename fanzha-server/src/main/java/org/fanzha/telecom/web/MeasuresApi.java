@@ -44,6 +44,19 @@ class MeasuresApi {
 	record NoteIn(String note) {
 	}
 
+	record ReverificationIn(Boolean passed) {
+	}
+
+	@PostMapping("/api/v1/sims/{phone}/reverification")
+	@Operation(summary = "The result of the holder's re-verification (二次实人核验): passed lifts, failed suspends")
+	SimMeasures.MeasureView reverification(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String phone,
+			@RequestBody ReverificationIn in) {
+		if (in == null || in.passed() == null) {
+			throw new org.fanzha.platform.InvalidFieldsException(java.util.Map.of("passed", "is required (true or false)"));
+		}
+		return measures.reverification(phone, TelecomApi.operator(me), in.passed(), me.username());
+	}
+
 	/** The operator, or null for the anti-fraud centre (sees all, decides nothing). */
 	static Operator viewer(FanzhaPrincipal me) {
 		return me.has(Role.TELECOM_OFFICER) ? Applications.operatorOf(me.agencyCode()) : null;
