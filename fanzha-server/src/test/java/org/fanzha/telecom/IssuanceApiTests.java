@@ -166,6 +166,24 @@ class IssuanceApiTests {
 	}
 
 	@Test
+	void theClerkChecksFromTheConsole() throws Exception {
+		String adult = id(TODAY.minusYears(33), 111);
+		MvcResult r = mvc.perform(MockMvcRequestBuilders.post("/telecom/applications/check")
+				.with(httpBasic("telecom", DemoLogins.PASSWORD))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("applicationId", "CONSOLE-1").param("idNumber", adult).param("idValidUntil", "长期")
+				.param("face", "MISSING").param("agentId", "AG-XA-002").param("riskNoticeSigned", "true")).andReturn();
+		assertThat(r.getResponse().getContentAsString()).contains("id=\"check-answer\"").contains("EXTRA_CHECK")
+				.contains("FACE_MISSING");
+		MvcResult bad = mvc.perform(MockMvcRequestBuilders.post("/telecom/applications/check")
+				.with(httpBasic("telecom", DemoLogins.PASSWORD))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("applicationId", "CONSOLE-2").param("idNumber", "610113").param("face", "PASSED")
+				.param("agentId", "AG-XA-002")).andReturn();
+		assertThat(bad.getResponse().getContentAsString()).contains("id=\"telecom-error\"").contains("idNumber");
+	}
+
+	@Test
 	void onlyOperatorsCheckApplications() throws Exception {
 		String json = application("ROLE-1", "CMCC", id(TODAY.minusYears(30), 110), "长期", "PASSED", false, null);
 		assertThat(post("bank", "/api/v1/sims/applications/check", json).getResponse().getStatus()).isEqualTo(403);

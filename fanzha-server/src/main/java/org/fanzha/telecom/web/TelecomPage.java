@@ -59,6 +59,31 @@ class TelecomPage {
 		return act(me, model, () -> measures.turnDown(id, operator(me), me.username(), note));
 	}
 
+	/** The clerk checks an application from the console (same rules and storage as the sales channel's API). */
+	@PostMapping("/telecom/applications/check")
+	String check(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String applicationId,
+			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String idValidUntil,
+			@RequestParam(required = false) String face, @RequestParam(required = false) boolean guardianPresent,
+			@RequestParam(required = false) String shippingAddress, @RequestParam(required = false) String agentId,
+			@RequestParam(required = false) boolean riskNoticeSigned, Model model) {
+		Operator op = operator(me);
+		try {
+			Applications.Answer answer = applications.check(op, new Applications.CheckRequest(applicationId, op.name(),
+					idNumber, idValidUntil, face, guardianPresent, shippingAddress, agentId, riskNoticeSigned, null),
+					me.username());
+			fill(me, model, null);
+			model.addAttribute("answer", answer);
+		}
+		catch (InvalidFieldsException e) {
+			fill(me, model, String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+					.toList()));
+		}
+		catch (ConflictException e) {
+			fill(me, model, e.getMessage());
+		}
+		return "telecom/page";
+	}
+
 	private String act(FanzhaPrincipal me, Model model, Runnable action) {
 		try {
 			action.run();
