@@ -58,7 +58,8 @@ public final class DroolsMonitor implements AutoCloseable {
 
 	private final SessionPseudoClock clock;
 
-	private final Guard guard = new Guard(0.02, 10_000);
+	private final Guard guard = new Guard(org.fanzha.engine.monitor.TransferMonitor.GUARD_CAP,
+			org.fanzha.engine.monitor.TransferMonitor.GUARD_BLOCK);
 
 	private final Account[] accounts;
 

@@ -2,7 +2,8 @@ package org.fanzha.bench.drools;
 
 /**
  * Fanzha's guard, rebuilt for the Drools peer so that both sides apply the same rule set semantics: a rule that
- * acts on more than {@code capShare} of a block of {@code block} decisions is put into shadow mode (it is still
+ * acts on more than {@code capShare} of a block of {@code block} decisions, or on more than half of a short block of
+ * {@link org.fanzha.engine.monitor.RuleEngine#RUNAWAY_BLOCK} (a runaway rule), is put into shadow mode (it is still
  * reported as matched, it no longer acts). Counts every matching active rule, as
  * {@link org.fanzha.engine.monitor.RuleEngine} does.
  */
@@ -13,6 +14,10 @@ public final class Guard {
 	private final int block;
 
 	private final int[] acted = new int[64];
+
+	private final int[] actedShort = new int[64];
+
+	private int evaluatedShort;
 
 	private long guarded;
 
@@ -35,7 +40,18 @@ public final class Guard {
 	/** Counts a decided transfer: {@code active} has bit r set when rule r matched and acted. */
 	void count(long active) {
 		for (long m = active; m != 0; m &= m - 1) {
-			acted[Long.numberOfTrailingZeros(m)]++;
+			int r = Long.numberOfTrailingZeros(m);
+			acted[r]++;
+			actedShort[r]++;
+		}
+		if (++evaluatedShort >= org.fanzha.engine.monitor.RuleEngine.RUNAWAY_BLOCK) {
+			for (int r = 0; r < actedShort.length; r++) {
+				if (!guarded(r) && actedShort[r] * 2 > evaluatedShort) {
+					guarded |= 1L << r;
+				}
+				actedShort[r] = 0;
+			}
+			evaluatedShort = 0;
 		}
 		if (++evaluated >= block) {
 			for (int r = 0; r < acted.length; r++) {
