@@ -46,6 +46,13 @@ class Measures {
 				.limit(limit).toList();
 	}
 
+	/** The measure in force (active or under appeal) on a phone of the operator, if any. */
+	Optional<SimMeasures.MeasureView> inForce(String phone, String operator) {
+		return jdbc.sql("""
+				SELECT * FROM telecom_measure WHERE phone = ? AND operator = ? AND status IN ('ACTIVE', 'APPEALED')
+				ORDER BY id DESC""").params(phone, operator).query(Measures::view).list().stream().findFirst();
+	}
+
 	boolean appeal(long id, String statement, String documents, Instant at) {
 		return jdbc.sql("""
 				UPDATE telecom_measure SET status = 'APPEALED', appeal_statement = ?, appeal_documents = ?, appealed_at = ?

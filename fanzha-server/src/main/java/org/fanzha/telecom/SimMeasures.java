@@ -266,8 +266,7 @@ public class SimMeasures {
 			throw new InvalidFieldsException(Map.of("phone", "must be an 11-digit mobile number"));
 		}
 		String phone = PhoneNumber.parse(phoneText).value();
-		MeasureView open = measures.list(operator.name(), true, Integer.MAX_VALUE).stream()
-				.filter(m -> m.phone().equals(phone)).findFirst()
+		MeasureView open = measures.inForce(phone, operator.name())
 				.orElseThrow(() -> new NotFoundException("no measure in force on " + PhoneNumber.parse(phone).masked()));
 		Instant now = clock.instant();
 		if (passed) {
@@ -285,8 +284,7 @@ public class SimMeasures {
 			collect(operator.name(), monitor.reverificationFailed(Long.parseLong(phone), now.getEpochSecond()), raised);
 		}
 		store(raised);
-		return measures.list(operator.name(), true, Integer.MAX_VALUE).stream().filter(m -> m.phone().equals(phone))
-				.findFirst().orElseThrow();
+		return measures.inForce(phone, operator.name()).orElseThrow();
 	}
 
 	/** The appeal was checked and does not hold: the measure stays, the note says why. */

@@ -80,9 +80,19 @@ class SimRegister implements SimRegistry {
 
 	/** Cards sold and fraud cards among them (restricted or suspended, not lifted), per agent of the operator. */
 	org.fanzha.engine.telecom.AgentScores agentScores(String operatorOrNull) {
+		return operatorOrNull == null ? scores(jdbc.sql(AGENT_COUNTS.formatted("1 = 1")))
+				: scores(jdbc.sql(AGENT_COUNTS.formatted("s.operator = ?")).param(operatorOrNull));
+	}
+
+	/** An agent whose cards keep turning out to be fraud SIMs: its applications get an extra check. */
+	@Override
+	public boolean agentWatched(String agentId) {
+		return scores(jdbc.sql(AGENT_COUNTS.formatted("s.agent_id = ?")).param(agentId)).listed().stream()
+				.anyMatch(s -> s.agentId().equals(agentId));
+	}
+
+	private static org.fanzha.engine.telecom.AgentScores scores(JdbcClient.StatementSpec rows) {
 		org.fanzha.engine.telecom.AgentScores scores = new org.fanzha.engine.telecom.AgentScores();
-		var rows = operatorOrNull == null ? jdbc.sql(AGENT_COUNTS.formatted("1 = 1"))
-				: jdbc.sql(AGENT_COUNTS.formatted("s.operator = ?")).param(operatorOrNull);
 		rows.query((rs, n) -> {
 			String agent = rs.getString("agent_id");
 			scores.sold(agent, rs.getLong("sold"));
@@ -92,20 +102,6 @@ class SimRegister implements SimRegistry {
 			return agent;
 		}).list();
 		return scores;
-	}
-
-	/** An agent whose cards keep turning out to be fraud SIMs: its applications get an extra check. */
-	@Override
-	public boolean agentWatched(String agentId) {
-		org.fanzha.engine.telecom.AgentScores scores = new org.fanzha.engine.telecom.AgentScores();
-		jdbc.sql(AGENT_COUNTS.formatted("s.agent_id = ?")).param(agentId).query((rs, n) -> {
-			scores.sold(agentId, rs.getLong("sold"));
-			for (long f = rs.getLong("fraud"); f > 0; f--) {
-				scores.fraud(agentId);
-			}
-			return agentId;
-		}).list();
-		return scores.listed().stream().anyMatch(s -> s.agentId().equals(agentId));
 	}
 
 	boolean simExists(String phone) {

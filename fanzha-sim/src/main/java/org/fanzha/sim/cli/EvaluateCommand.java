@@ -19,6 +19,22 @@ import picocli.CommandLine.Option;
 		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class })
 public class EvaluateCommand implements Runnable {
 
+	/** A transfer-level model file's score function for the monitor, or null without a file. */
+	static java.util.function.ToDoubleFunction<double[]> scorer(java.nio.file.Path modelFile) throws java.io.IOException {
+		if (modelFile == null) {
+			return null;
+		}
+		org.fanzha.engine.monitor.model.Model m = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
+				org.fanzha.engine.monitor.RuleSet.FEATURES);
+		return m::score;
+	}
+
+	/** The first line of an error, naming a missing file as such. */
+	static String oneLine(Exception e) {
+		String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+		return m == null ? e.toString() : m.lines().findFirst().orElse("");
+	}
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -74,25 +90,20 @@ public class EvaluateCommand implements Runnable {
 			}
 			SimConfig config;
 			org.fanzha.engine.monitor.RuleSet rules = null;
-			org.fanzha.engine.monitor.model.Model learned = null;
+			java.util.function.ToDoubleFunction<double[]> scorer;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
 				if (rulesFile != null) {
 					rules = org.fanzha.engine.monitor.RuleSet.parse(java.nio.file.Files.readString(rulesFile));
 				}
-				if (modelFile != null) {
-					learned = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
-							org.fanzha.engine.monitor.RuleSet.FEATURES);
-				}
+				scorer = scorer(modelFile);
 			}
 			catch (IllegalArgumentException | java.io.IOException e) {
-				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
-				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + m.lines().findFirst().orElse(""));
+				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + oneLine(e));
 				return 2;
 			}
-			org.fanzha.engine.monitor.model.Model scorer = learned;
 			org.fanzha.sim.evaluate.MonitoringEvaluation.Report r = org.fanzha.sim.evaluate.MonitoringEvaluation.run(config,
-					rules, scorer == null ? null : scorer::score);
+					rules, scorer);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
 				out.println(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
@@ -218,7 +229,7 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
-			org.fanzha.engine.monitor.model.Model learned = null;
+			java.util.function.ToDoubleFunction<double[]> scorer;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
 				if (days != null) {
@@ -227,18 +238,13 @@ public class EvaluateCommand implements Runnable {
 				if (bankLatency < 0) {
 					throw new IllegalArgumentException("--bank-latency must be >= 0");
 				}
-				if (modelFile != null) {
-					learned = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
-							org.fanzha.engine.monitor.RuleSet.FEATURES);
-				}
+				scorer = scorer(modelFile);
 			}
 			catch (IllegalArgumentException | java.io.IOException e) {
-				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
-				spec.commandLine().getErr().println("fanzha evaluate recovery: " + m.lines().findFirst().orElse(""));
+				spec.commandLine().getErr().println("fanzha evaluate recovery: " + oneLine(e));
 				return 2;
 			}
-			org.fanzha.engine.monitor.model.Model scorer = learned;
-			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency, scorer == null ? null : scorer::score);
+			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency, scorer);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println(json ? json(r) : text(r));
 			out.flush();

@@ -78,5 +78,10 @@ class MonitoringEvaluationTest {
 		assertThat(cl.execute("monitoring", "--preset", "tiny", "--json")).isZero();
 		assertThat(out.toString().strip()).startsWith("{").contains("\"precision\":").contains("\"recall\":")
 				.contains("\"f1\":").contains("\"legitDelayedPer10k\":");
+		StringWriter err = new StringWriter();
+		cl.setErr(new PrintWriter(err));
+		assertThat(cl.execute("monitoring", "--preset", "tiny", "--model-file", "/nowhere/model.txt")).isEqualTo(2);
+		assertThat(cl.execute("recovery", "--preset", "tiny", "--model-file", "/nowhere/model.txt")).isEqualTo(2);
+		assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.contains("no such file /nowhere/model.txt"));
 	}
 }
