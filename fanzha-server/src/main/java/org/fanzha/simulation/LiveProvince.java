@@ -77,9 +77,18 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private final org.fanzha.telecom.SimMeasures sims;
 
+	private final org.fanzha.warnings.Warnings warnings;
+
+	/** Phone ⇒ index into {@link #holderOfPhone}: who holds each of the world's SIMs, to find a callee's county. */
+	private volatile org.fanzha.engine.telecom.LongIndex phones;
+
+	private volatile int[] holderOfPhone;
+
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger,
-			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims) {
+			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims,
+			org.fanzha.warnings.Warnings warnings) {
 		this.sims = sims;
+		this.warnings = warnings;
 		this.properties = properties;
 		this.events = events;
 		this.ledger = ledger;
@@ -122,6 +131,17 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 				ledger.declareAccount("A" + a, world.population.openingBalance(a));
 			}
 			ledger.useAccountInfo(new WorldAccounts(world, ledger));
+			int simCount = world.population.sims();
+			org.fanzha.engine.telecom.LongIndex index = new org.fanzha.engine.telecom.LongIndex(simCount);
+			int[] holders = new int[simCount];
+			for (int s = 0; s < simCount; s++) {
+				int i = index.getOrAdd(world.population.simPhone(s));
+				if (i < holders.length) {
+					holders[i] = world.population.simHolder(s);
+				}
+			}
+			phones = index;
+			holderOfPhone = holders;
 			this.world = world;
 			persons = world.population.persons;
 			accountCount = world.population.accounts();
@@ -188,8 +208,10 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			waitFor(time);
 			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
 			// the simulated banks also ask the monitor, so the console's decision stream is live in the demo
-			decisions.observe(world == null ? null : world.population.institutionCode(from), "T" + id, "A" + from,
+			org.fanzha.monitoring.Decision d = decisions.observe(
+					world == null ? null : world.population.institutionCode(from), "T" + id, "A" + from,
 					to < 0 ? null : "A" + to, amountFen, time);
+			warnPayer(d, from, amountFen, time);
 			transfers.incrementAndGet();
 			amount.addAndGet(amountFen);
 			if (!transferListeners.isEmpty()) {
@@ -206,6 +228,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			calls.incrementAndGet();
 			// the simulated operators send their call records to the SIM monitor, so measures appear live
 			sims.observe(true, caller, callee, time, duration, answered, county, imei);
+			// ... and warn the people fraud numbers reach
+			contact(true, caller, callee, time, duration, answered);
 			for (CallListener l : callListeners) {
 				l.onCall(time, caller, callee, duration, regions[county], imei);
 			}
@@ -215,6 +239,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		public void sms(long id, long time, long sender, long receiver, int county) {
 			texts.incrementAndGet();
 			sims.observe(false, sender, receiver, time, 0, true, county, org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+			contact(false, sender, receiver, time, 0, true);
 		}
 
 		@Override
@@ -232,6 +257,66 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 				}
 			}
 			events.publishEvent(event);
+		}
+	}
+
+	/** The payee-side rules: a payer sending money there is likely being defrauded right now. */
+	private static final java.util.Set<String> RISKY_PAYEE = java.util.Set.of("TO_CONFIRMED", "FAN_IN", "QUICK_OUT",
+			"FLAGGED_IN");
+
+	/**
+	 * The simulated banks send the platform a signal when the monitor warned a payer or held a payment into a risky
+	 * account, as a real bank does through the warnings API.
+	 */
+	private void warnPayer(org.fanzha.monitoring.Decision d, int from, long amountFen, long time) {
+		World w = world;
+		if (d == null || w == null || "ALLOW".equals(d.decision())) {
+			return;
+		}
+		String kind = null;
+		for (org.fanzha.monitoring.Decision.Reason r : d.reasons()) {
+			if (RISKY_PAYEE.contains(r.rule())) {
+				kind = "TRANSFER_TO_RISKY_ACCOUNT";
+			}
+			else if (kind == null && "WARN_PAYER".equals(d.decision())) {
+				kind = "PAYER_WARNING";
+			}
+		}
+		if (kind == null) {
+			return;
+		}
+		int person = w.population.holderPerson(from);
+		if (person < 0) {
+			return;
+		}
+		try {
+			warnings.signals(org.fanzha.identity.AgencyType.BANK, w.population.institutionCode(from) + "/simulated-bank",
+					List.of(new org.fanzha.warnings.Warnings.SignalIn(kind, Long.toString(w.population.phoneOf(person)),
+							w.population.name(person), null, w.population.countyOf(person).value(), null, null, null, null,
+							amountFen, null, Instant.ofEpochSecond(time))));
+		}
+		catch (RuntimeException e) {
+			log.debug("warning signal for transfer at {} not taken: {}", time, e.getMessage());
+		}
+	}
+
+	/** A call or text: only those from known fraud numbers to the world's people become signals. */
+	private void contact(boolean call, long caller, long callee, long time, int seconds, boolean answered) {
+		World w = world;
+		org.fanzha.engine.telecom.LongIndex index = phones;
+		if (w == null || index == null || warnings.fraudNumber(Long.toString(caller)).isEmpty()) {
+			return;
+		}
+		int i = index.get(callee);
+		if (i < 0 || i >= holderOfPhone.length) {
+			return;
+		}
+		try {
+			warnings.observeContact(call, caller, callee, time, seconds, answered,
+					w.population.countyOf(holderOfPhone[i]).value());
+		}
+		catch (RuntimeException e) {
+			log.debug("warning signal for call at {} not taken: {}", time, e.getMessage());
 		}
 	}
 

@@ -37,6 +37,12 @@ class DemoUsers implements ApplicationRunner {
 			new DemoAgency("SN-AFC", "陕西省公安厅反诈中心", AgencyType.ANTI_FRAUD_CENTRE, "610000"),
 			new DemoAgency("XA-AFC", "西安市公安局反诈中心", AgencyType.ANTI_FRAUD_CENTRE, "610100"),
 			new DemoAgency("XA-YT-XZL", "西安市公安局雁塔分局小寨路派出所", AgencyType.POLICE_STATION, "610113"),
+			// one station per Xi'an city district, so that in-person visits there have someone to go
+			new DemoAgency("XA-XC-XYS", "西安市公安局新城分局西一路派出所", AgencyType.POLICE_STATION, "610102"),
+			new DemoAgency("XA-BL-NYM", "西安市公安局碑林分局南院门派出所", AgencyType.POLICE_STATION, "610103"),
+			new DemoAgency("XA-LH-BYM", "西安市公安局莲湖分局北院门派出所", AgencyType.POLICE_STATION, "610104"),
+			new DemoAgency("XA-WY-ZGL", "西安市公安局未央分局张家堡派出所", AgencyType.POLICE_STATION, "610112"),
+			new DemoAgency("XA-CA-WQ", "西安市公安局长安分局韦曲派出所", AgencyType.POLICE_STATION, "610116"),
 			new DemoAgency("ICBC-SN", "中国工商银行陕西省分行", AgencyType.BANK, "610000"),
 			new DemoAgency("CMCC-SN", "中国移动陕西有限公司", AgencyType.TELECOM_OPERATOR, "610000"),
 			new DemoAgency("NWU", "西北大学", AgencyType.SCHOOL, "610103"),
