@@ -107,6 +107,43 @@ class ConsoleBrowserTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fanzha.funds.FundControl funds;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.fanzha.warnings.Warnings warnings;
+
+	/** A bank's signal makes a visit task for the Yanta station; its officer opens it and records the outcome. */
+	@Test
+	void aStationOfficerClosesAVisitTaskInTheConsole() {
+		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
+		warnings.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.Warnings.SignalIn(
+				"TRANSFER_TO_RISKY_ACCOUNT", "13977770001", "赵某", null, "610113", null, null, null, null, 1_200_000L, null, at)));
+		try (Playwright playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = launch(playwright)) {
+			Page page = browser.newPage();
+			String base = "http://localhost:" + port;
+			page.navigate(base + "/login");
+			page.fill("#username", "station");
+			page.fill("#password", DemoLogins.PASSWORD);
+			page.click("#login-submit");
+			page.waitForURL(base + "/");
+			page.click("#sidenav a[data-area=WARNINGS]");
+			assertThat(page.locator("#tasks").textContent()).contains("13977770001").contains("见面劝阻");
+			page.locator("#tasks tr", new Page.LocatorOptions().setHasText("13977770001")).locator("a.task-link").click();
+			assertThat(page.locator("#task-station").textContent()).contains("小寨路派出所");
+			assertThat(page.locator("#task-evidence").textContent()).contains("向涉诈风险账户转账").contains("12,000.00");
+			page.selectOption("#outcome-select", "DISSUADED");
+			page.fill("#outcome-note", "已上门劝阻，暂停转账");
+			page.click("#outcome-submit");
+			page.waitForURL(java.util.regex.Pattern.compile(".*/warnings\\?task=\\d+.*"));
+			assertThat(page.locator("#task-status").textContent()).isEqualTo("已结案");
+			assertThat(page.locator("#task-outcome").textContent()).contains("劝阻成功");
+			assertThat(page.locator("#task-detail").textContent()).contains("12,000.00");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "warnings-station.png"))
+					.setFullPage(true));
+			System.out.println("[browser] station closed a visit task in the console");
+		}
+	}
+
 	long instructionId(String caseNumber) {
 		return funds.forCase(caseNumber).get(0).id();
 	}
@@ -147,8 +184,8 @@ class ConsoleBrowserTest {
 
 			page.click("#sidenav a[data-area=CASES]");
 			assertThat(page.locator("#case-list").isVisible()).isTrue();
-			page.click("#sidenav a[data-area=WARNINGS]");
-			assertThat(page.locator("#area .placeholder").textContent()).contains("第 8 项工作");
+			page.click("#sidenav a[data-area=LINKING]");
+			assertThat(page.locator("#area .placeholder").textContent()).contains("第 9 项工作");
 
 			page.click("#logout");
 			page.waitForURL(base + "/login?logout");
