@@ -237,9 +237,11 @@ public final class JurisdictionAdvisor {
 			cites.add(OPINION_2016.at("五、（四）"));
 		}
 		if (!overseas.isEmpty()) {
+			String instead = superior != null && superior.level() != SuperiorLevel.MINISTRY ? "因涉境外，由公安部指定，而不是上述" + superior.name() + "。" : "";
 			superior = ministry();
 			reasons.add("本案有境外连接点（" + overseas.stream().map(p -> p.place().label()).distinct().collect(Collectors.joining("、"))
-					+ "）：在境外实施的电信网络诈骗等犯罪案件，可由公安部指定有关公安机关立案侦查。境外组织、个人针对境内实施电信网络诈骗活动的，依照反电信网络诈骗法追究责任。");
+					+ "）：在境外实施的电信网络诈骗等犯罪案件，可由公安部指定有关公安机关立案侦查。境外组织、个人针对境内实施电信网络诈骗活动的，依照反电信网络诈骗法追究责任。"
+					+ instead);
 			cites.add(OPINION_2016.at("五、（六）"));
 			cites.add(ANTI_TELECOM_FRAUD_LAW_2022.at("第三条"));
 		}
@@ -248,11 +250,12 @@ public final class JurisdictionAdvisor {
 
 	private static String superiorWhy(Collection<RegionCode> involved, Superior s) {
 		String list = involved.stream().map(r -> UnitNames.regionName(r) + "（" + r + "）").collect(Collectors.joining("、"));
-		return switch (s.level()) {
-		case CITY -> "涉及的" + list + "均在" + UnitNames.regionName(s.region().orElseThrow()) + "辖区内，最低共同上级为" + s.name() + "。";
-		case PROVINCE -> "涉及的" + list + "跨地市（或含地市级单位本身），最低共同上级为" + s.name() + "。";
-		case MINISTRY -> "涉及的" + list + "跨省级行政区（或含省级单位本身），共同上级为公安部。";
+		String scope = switch (s.level()) {
+		case CITY -> "均在" + UnitNames.regionName(s.region().orElseThrow()) + "辖区内";
+		case PROVINCE -> involved.stream().map(r -> r.prefecture().value()).distinct().count() > 1 ? "跨地市" : "含地市级单位本身";
+		case MINISTRY -> involved.stream().map(r -> r.province().value()).distinct().count() > 1 ? "跨省级行政区" : "含省级单位本身";
 		};
+		return "涉及" + list + "，" + scope + "，最低共同上级为" + s.name() + "。";
 	}
 
 	private static Superior ministry() {

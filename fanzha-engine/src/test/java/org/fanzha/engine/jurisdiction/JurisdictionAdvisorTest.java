@@ -174,7 +174,8 @@ class JurisdictionAdvisorTest {
 		assertThat(advice.designation().reasons()).hasSize(3);
 		assertThat(advice.designation().reasons().get(0)).contains("长安分局主张管辖").contains("协商");
 		assertThat(advice.designation().reasons().get(1)).contains("多层级链条");
-		assertThat(advice.designation().reasons().get(2)).contains("境外：缅甸（MM）").contains("公安部");
+		assertThat(advice.designation().reasons().get(0)).contains("均在西安市辖区内，最低共同上级为西安市公安局");
+		assertThat(advice.designation().reasons().get(2)).contains("境外：缅甸（MM）").contains("公安部").contains("而不是上述西安市公安局");
 		assertThat(advice.designation().citations()).containsExactly(LegalSource.OPINION_2016.at("五、（五）"),
 				LegalSource.PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十二条"), LegalSource.OPINION_2016.at("五、（四）"),
 				LegalSource.OPINION_2016.at("五、（六）"), LegalSource.ANTI_TELECOM_FRAUD_LAW_2022.at("第三条"));
