@@ -1,0 +1,64 @@
+package org.fanzha.statistics.web;
+
+import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.statistics.OversightReports;
+import org.fanzha.statistics.ReportWorkbook;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Console: the oversight dashboard with charts, the printable monthly report and its Excel export. */
+@Controller
+class StatisticsPage {
+
+	private final OversightReports reports;
+
+	StatisticsPage(OversightReports reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping("/statistics")
+	String dashboard(@RequestParam(required = false) String month, Model model) {
+		fill(month, model);
+		return "statistics/dashboard";
+	}
+
+	@GetMapping("/statistics/print")
+	String print(@RequestParam(required = false) String month, Model model) {
+		fill(month, model);
+		return "statistics/print";
+	}
+
+	@GetMapping("/statistics/report.xlsx")
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String month) {
+		return StatisticsApi.workbook(StatisticsApi.period(reports, month, null, null));
+	}
+
+	private void fill(String month, Model model) {
+		OversightReports.Report r;
+		try {
+			r = StatisticsApi.period(reports, month, null, null);
+		}
+		catch (InvalidFieldsException e) {
+			model.addAttribute("error", String.join("; ", e.errors().values()));
+			r = reports.month(reports.currentMonth());
+		}
+		model.addAttribute("r", r);
+		model.addAttribute("month", java.time.YearMonth.from(r.from()).toString());
+		model.addAttribute("labels", ReportWorkbook.TOTALS);
+		// plain lists and maps for the charts (the page's script reads them as JSON)
+		model.addAttribute("cityNames", r.byCity().stream().map(OversightReports.Row::label).toList());
+		model.addAttribute("cityReports", r.byCity().stream().map(x -> x.get("reports")).toList());
+		model.addAttribute("cityWarnings", r.byCity().stream().map(x -> x.get("warnings")).toList());
+		model.addAttribute("cityLossYuan", r.byCity().stream().map(x -> x.get("lossFen") / 100).toList());
+		model.addAttribute("typeNames", r.byFraudType().stream().map(OversightReports.Row::label).toList());
+		model.addAttribute("typeLossYuan", r.byFraudType().stream().map(x -> x.get("lossFen") / 100).toList());
+		model.addAttribute("channels", r.warningsByChannel().stream()
+				.map(x -> java.util.Map.<String, Object>of("name", x.label(), "value", x.get("warnings"))).toList());
+		model.addAttribute("moneyNames", java.util.List.of("报案损失", "止付", "冻结", "返还", "劝阻避免损失"));
+		model.addAttribute("moneyYuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
+				r.total("frozenFen") / 100, r.total("returnedFen") / 100, r.total("preventedFen") / 100));
+	}
+}
