@@ -453,7 +453,10 @@ public class EvaluateCommand implements Runnable {
 					.field("victimsWarnedBeforeFirstPayment", r.victimsWarnedBefore())
 					.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
 					.field("medianLeadMinutes", r.medianLeadMinutes())
+					.field("victimsWarnedBeforeByOwnGang", r.victimsWarnedBeforeByOwnGang())
+					.field("warnedBeforeByOwnGang", r.warnedBeforeByOwnGang())
 					.field("warnedBeforeFirstPaymentByDeadline", r.warnedBeforeFirstPaymentByDeadline())
+					.field("warnedBeforeByUnblockedContacts", r.warnedBeforeByUnblockedContacts())
 					.field("victimsWarnedAfterPaying", r.victimsWarnedAfterPaying())
 					.field("warnedAfterPaying", r.warnedAfterPayingShare()).field("signals", r.signals())
 					.field("warnings", r.warnings()).field("personsWarned", r.personsWarned())
@@ -463,7 +466,9 @@ public class EvaluateCommand implements Runnable {
 					.field("preventedLossFenByDeadline", r.preventedLossFenByDeadline());
 			j.key("successRates").open('{').field("sms", r.success().sms()).field("phoneCall", r.success().phoneCall())
 					.field("visit", r.success().visit()).close('}');
-			j.key("warningsByChannel").open('{');
+			j.key("firstWarningSource").open('{');
+			r.firstWarningSource().forEach((src, n) -> j.field(camel(src.name()), n));
+			j.close('}').key("warningsByChannel").open('{');
 			r.warningsByChannel().forEach((c, n) -> j.field(camel(c.name()), n));
 			j.close('}').key("warningsByReason").open('{');
 			r.warningsByReason().forEach((c, n) -> j.field(c, n));
@@ -501,6 +506,13 @@ public class EvaluateCommand implements Runnable {
 			b.append(String.format("  warned before their first payment: %d (%.1f %%), median lead %.0f min; "
 					+ "%.1f %% counting a warning only once its channel's deadline has passed%n", r.victimsWarnedBefore(),
 					100 * r.warnedBeforeFirstPayment(), r.medianLeadMinutes(), 100 * r.warnedBeforeFirstPaymentByDeadline()));
+			b.append(String.format("  warned before paying by a number or account of the gang that defrauded them: %d (%.1f %%)%n",
+					r.victimsWarnedBeforeByOwnGang(), 100 * r.warnedBeforeByOwnGang()));
+			b.append("  what set off their first warning:");
+			r.firstWarningSource().forEach((src, n) -> b.append(' ').append(camel(src.name())).append(' ').append(n));
+			b.append(String.format("%n"));
+			b.append(String.format("  warned before paying by a contact that a restriction already in force would not have "
+					+ "blocked: %.1f %%%n", 100 * r.warnedBeforeByUnblockedContacts()));
 			b.append(String.format("  first warned after paying: %d (%.1f %%)%n", r.victimsWarnedAfterPaying(),
 					100 * r.warnedAfterPayingShare()));
 			b.append(String.format("  warnings: %,d to %,d persons from %,d signals (SMS %,d, phone call %,d, visit %,d); "

@@ -51,14 +51,18 @@ import org.fanzha.sim.world.World;
  *
  * <p><b>Warning.</b> At each signal the person's signals of the last 72 hours are graded by {@link WarningGrader}
  * (grade ⇒ channel SMS / phone call / visit) and the warning is put to {@link Dedup} (per person and channel; an
- * escalation passes at once); an admitted warning is counted with its time and channel. No retroactive sweep: people a
- * number contacted before it became known are not warned when it does.
+ * escalation passes at once); an admitted warning is counted with its time and channel. <b>Look-back</b>: when a
+ * number becomes known (confirmed, restricted by the SIM monitor, or restricted with a SIM box it was seen in), everyone
+ * it called or texted in the last 72 hours gets a signal at that moment, from the operator's call records (kept here as
+ * a ring of about 16 contacts per inhabitant; older ones are lost, as a real operator's retention would lose them).
  *
  * <p><b>Figures</b> (victims are persons with a {@link VictimRecord}; their first payment is their first level-1
  * transfer to a gang): the share of victims with a warning strictly before their first payment, the median lead
  * (first payment minus first warning, over those), the same share when a warning counts only once its channel's
- * deadline ({@link Deadlines#DEFAULTS}: SMS 10 min, call 30 min, visit 2 h) has passed, victims first warned after
- * paying; warnings by channel and by deciding reason, the share that went to people who are not victims, and the share
+ * deadline ({@link Deadlines#DEFAULTS}: SMS 10 min, call 30 min, visit 2 h) has passed, the share warned before paying
+ * by a number or payee of the very gang that defrauded them (the rest were warned because another gang's number
+ * happened to contact them), what set off the first warning of those warned in time, victims first warned after
+ * paying, and the share warned in time by a contact that a restriction already in force would not have blocked; warnings by channel and by deciding reason, the share that went to people who are not victims, and the share
  * set off by a number or payee that is not the gangs' (false alarms). <b>Prevented loss</b>: a warning of channel c
  * before the first payment stops the victim's whole loss with probability success(c), warnings acting independently
  * (1 − Π(1 − success)); expected value in fen, summed over victims (each rounded to the fen). The success rates are
@@ -101,16 +105,31 @@ public final class WarningsEvaluation {
 
 	/** What set a warning off: a call or text from a confirmed or a suspected number, or a bank's transfer monitor. */
 	public enum Source {
-		CONFIRMED_NUMBER, SUSPECTED_NUMBER, TRANSFER_MONITOR
+		/** A contact from a number already confirmed (or confirmed by this very report's moment). */
+		CONFIRMED_NUMBER,
+		/** A contact from a number the SIM monitor restricted at or before it. */
+		SUSPECTED_NUMBER,
+		/** An earlier contact (last 72 h) found in the call records when the number was confirmed. */
+		CONFIRMED_LOOKBACK,
+		/** An earlier contact found in the call records when the SIM monitor restricted the number. */
+		SUSPECTED_LOOKBACK,
+		/** A payment the banks' transfer monitor held or flagged. */
+		TRANSFER_MONITOR
 	}
 
 	/**
 	 * One admitted warning: when (epoch second), to whom (person index), channel and grade, the deciding reason code,
-	 * its source, the number (calls and texts) or payee account (transfers) behind it, and whether that number or
-	 * account was the gangs' (ground truth, for the false-alarm share).
+	 * its source, the number (calls and texts) or payee account (transfers) behind it, and the gang that number or
+	 * account belongs to, -1 when it is not the gangs' (ground truth, for the false-alarm and own-gang figures), and
+	 * whether the contact came from a number already restricted or suspended before it (in the world it would have
+	 * been blocked; the simulated gangs do not react).
 	 */
 	public record Warning(long at, int person, Channel channel, Grade grade, String reason, Source source, long trigger,
-			boolean gangTrigger) {
+			int triggerGang, boolean blockedContact) {
+
+		public boolean gangTrigger() {
+			return triggerGang >= 0;
+		}
 	}
 
 	/** Victims of one fraud type: how many, warned before paying, median lead, loss, expected loss prevented. */
@@ -120,7 +139,8 @@ public final class WarningsEvaluation {
 
 	public record Report(String preset, long seed, boolean evasive, boolean payerWarnings, Success success, int victims,
 			int victimsWarnedBefore, double warnedBeforeFirstPayment, double medianLeadMinutes,
-			double warnedBeforeFirstPaymentByDeadline, int victimsWarnedAfterPaying, double warnedAfterPayingShare,
+			int victimsWarnedBeforeByOwnGang, double warnedBeforeByOwnGang, Map<Source, Integer> firstWarningSource,
+			double warnedBeforeFirstPaymentByDeadline, double warnedBeforeByUnblockedContacts, int victimsWarnedAfterPaying, double warnedAfterPayingShare,
 			long signals, long warnings, int personsWarned, long nonVictimWarnings, double nonVictimShare,
 			double falseAlarmShare, Map<Channel, Long> warningsByChannel, Map<String, Long> warningsByReason, long lossFen,
 			long preventedLossFen, long preventedLossFenByDeadline, Map<FraudType, TypeRow> byFraudType,
@@ -215,6 +235,24 @@ public final class WarningsEvaluation {
 
 		private final CallLog held = new CallLog();
 
+		// the operator's call records of the last hours, as a ring: contacted person, time, duration (-1 a text),
+		// and the sequence number of the same number's previous contact; head[s]: the number's last contact
+		private final int ringMask;
+
+		private final int[] rPerson;
+
+		private final long[] rTime;
+
+		private final int[] rDuration;
+
+		private final long[] rPrev;
+
+		private final long[] head;
+
+		private final boolean[] swept;
+
+		private long ringSeq;
+
 		private final List<CaseReport> reports = new ArrayList<>();
 
 		private long hour = NONE;
@@ -228,7 +266,7 @@ public final class WarningsEvaluation {
 
 		private byte[] pKind = new byte[64];
 
-		private boolean[] pGang = new boolean[64];
+		private int[] pGang = new int[64];
 
 		private int pSize;
 
@@ -264,7 +302,9 @@ public final class WarningsEvaluation {
 
 		private long[] wTrigger = new long[256];
 
-		private boolean[] wGang = new boolean[256];
+		private int[] wGang = new int[256];
+
+		private boolean[] wBlocked = new boolean[256];
 
 		private String[] wReason = new String[256];
 
@@ -280,6 +320,15 @@ public final class WarningsEvaluation {
 			confirmedAt = new long[register.size()];
 			Arrays.fill(confirmedAt, NONE);
 			confirmedType = new byte[register.size()];
+			int ring = Integer.highestOneBit(Math.max(1 << 16, Math.min(1 << 26, pop.persons * 16)) - 1) << 1;
+			ringMask = ring - 1;
+			rPerson = new int[ring];
+			rTime = new long[ring];
+			rDuration = new int[ring];
+			rPrev = new long[ring];
+			head = new long[register.size()];
+			Arrays.fill(head, -1);
+			swept = new boolean[register.size()];
 		}
 
 		/** Buffers a payer-side signal for each payment held or flagged by a rule that points at the payee. */
@@ -304,12 +353,12 @@ public final class WarningsEvaluation {
 				int person = pop.holderPerson(from);
 				if (person >= 0 && person < pop.persons) {
 					payer(time, person, to, (v.acted & toConfirmed) != 0 || v.action == Action.PROTECTIVE_FREEZE,
-							to >= 0 && world.isMule(to));
+							to >= 0 && world.isMule(to) ? world.muleGang(to) : -1);
 				}
 			};
 		}
 
-		private void payer(long time, int person, int payee, boolean riskyAccount, boolean gang) {
+		private void payer(long time, int person, int payee, boolean riskyAccount, int gang) {
 			if (pSize == pTime.length) {
 				int n = pSize * 2;
 				pTime = Arrays.copyOf(pTime, n);
@@ -402,7 +451,7 @@ public final class WarningsEvaluation {
 				else {
 					Signal s = Signal.of(pKind[p] == 1 ? SignalKind.TRANSFER_TO_RISKY_ACCOUNT : SignalKind.PAYER_WARNING,
 							Instant.ofEpochSecond(tp), null);
-					signal(pPerson[p], s, tp, Source.TRANSFER_MONITOR, pPayee[p], pGang[p]);
+					signal(pPerson[p], s, tp, Source.TRANSFER_MONITOR, pPayee[p], pGang[p], false);
 					p++;
 				}
 			}
@@ -428,7 +477,7 @@ public final class WarningsEvaluation {
 			int[] person = new int[pSize];
 			int[] payee = new int[pSize];
 			byte[] kind = new byte[pSize];
-			boolean[] gang = new boolean[pSize];
+			int[] gang = new int[pSize];
 			for (int k = 0; k < pSize; k++) {
 				int i = order[k];
 				t[k] = pTime[i];
@@ -454,6 +503,9 @@ public final class WarningsEvaluation {
 					confirmedAt[s] = t;
 					confirmedType[s] = (byte) report.type().ordinal();
 				}
+				if (s >= 0) {
+					sweep(s, t);
+				}
 			}
 		}
 
@@ -462,20 +514,34 @@ public final class WarningsEvaluation {
 			reverifiedBefore(t);
 			long from = held.from(i);
 			boolean text = held.isText(i);
+			int s = register.indexOf(from);
+			// a number restricted before this record would not have got through
+			boolean blocked = s >= 0 && (confirmedAt[s] != NONE || monitor.measureOf(from).restricts());
 			SimMonitor.Verdict v = text ? monitor.sms(from, held.to(i), t, held.cell(i), held.imei(i), held.toRegion(i))
 					: monitor.call(from, held.to(i), t, held.duration(i), held.answered(i), held.cell(i), held.imei(i),
 							held.toRegion(i));
 			SimMeasure measure = v.measure;
-			int s = register.indexOf(from);
 			if (v.escalated && measure == SimMeasure.RE_VERIFY && s >= 0 && s < normal) {
 				reverifications.add(new long[] { t + TelecomEvaluation.REVERIFY_DELAY, from });
 			}
 			boolean confirmed = s >= 0 && confirmedAt[s] != NONE;
-			if (!confirmed && !measure.restricts()) {
-				return;
+			boolean known = confirmed || measure.restricts();
+			if (known && s >= 0) {
+				sweep(s, t);
+			}
+			for (int k = 0; k < v.others; k++) {
+				// SIMs seen in a handset just found to be a SIM box are restricted with it
+				int o = register.indexOf(v.other(k));
+				if (o >= 0) {
+					sweep(o, t);
+				}
 			}
 			int callee = register.indexOf(held.to(i));
-			if (callee < 0 || callee >= normal) {
+			if (callee < 0 || callee >= normal || s < 0) {
+				return;
+			}
+			if (!known) {
+				remember(s, pop.simHolder(callee), t, text ? -1 : held.duration(i));
 				return;
 			}
 			Confidence confidence = confirmed ? Confidence.CONFIRMED : Confidence.SUSPECTED;
@@ -484,7 +550,46 @@ public final class WarningsEvaluation {
 			Signal signal = text ? Signal.sms(confidence, 1, at, type)
 					: Signal.call(confidence, held.duration(i), 1, at, type);
 			signal(pop.simHolder(callee), signal, t, confirmed ? Source.CONFIRMED_NUMBER : Source.SUSPECTED_NUMBER, from,
-					s >= normal);
+					s >= normal ? world.gangs.fraudGang(s - normal) : -1, blocked);
+		}
+
+		/** Books a contact in the ring of call records. */
+		private void remember(int s, int person, long t, int duration) {
+			int k = (int) (ringSeq & ringMask);
+			rPerson[k] = person;
+			rTime[k] = t;
+			rDuration[k] = duration;
+			rPrev[k] = head[s];
+			head[s] = ringSeq++;
+		}
+
+		/**
+		 * The number has just become known (confirmed or restricted): everyone it contacted in the last 72 hours, as far
+		 * as the ring still holds, gets a signal now. Once per number; later contacts are signalled as they happen.
+		 */
+		private void sweep(int s, long now) {
+			if (swept[s]) {
+				return;
+			}
+			swept[s] = true;
+			boolean confirmed = confirmedAt[s] != NONE;
+			Confidence confidence = confirmed ? Confidence.CONFIRMED : Confidence.SUSPECTED;
+			org.fanzha.engine.warnings.FraudType type = confirmed ? ENGINE_TYPES[confirmedType[s]] : null;
+			Source source = confirmed ? Source.CONFIRMED_LOOKBACK : Source.SUSPECTED_LOOKBACK;
+			int gang = s >= normal ? world.gangs.fraudGang(s - normal) : -1;
+			long oldest = now - lookBack;
+			for (long q = head[s]; q >= 0 && q > ringSeq - 1 - ringMask - 1; ) {
+				int k = (int) (q & ringMask);
+				if (rTime[k] < oldest) {
+					break;
+				}
+				Instant at = Instant.ofEpochSecond(rTime[k]);
+				Signal signal = rDuration[k] < 0 ? Signal.sms(confidence, 1, at, type)
+						: Signal.call(confidence, rDuration[k], 1, at, type);
+				signal(rPerson[k], signal, now, source, register.phone(s), gang, false);
+				q = rPrev[k];
+			}
+			head[s] = -1;
 		}
 
 		/** Ordinary holders who were asked to re-verify do so ({@link TelecomEvaluation#REVERIFY_DELAY} later). */
@@ -498,7 +603,7 @@ public final class WarningsEvaluation {
 		}
 
 		/** Grades the person's signals at this moment and counts the warning if de-duplication lets it through. */
-		private void signal(int person, Signal signal, long t, Source source, long trigger, boolean gang) {
+		private void signal(int person, Signal signal, long t, Source source, long trigger, int gang, boolean blocked) {
 			signalCount++;
 			ArrayList<Signal> list = signals.computeIfAbsent(person, k -> new ArrayList<>(4));
 			long from = t - lookBack;
@@ -509,7 +614,7 @@ public final class WarningsEvaluation {
 				// a late payer signal: grade only what was known at its time
 				known = list.stream().filter(x -> x.at().getEpochSecond() <= t).toList();
 			}
-			Instant now = signal.at();
+			Instant now = Instant.ofEpochSecond(t);
 			WarningGrader.Result g = grader.grade(known, now);
 			if (!dedup.admit(person, g.grade(), g.channel(), now)) {
 				return;
@@ -523,6 +628,7 @@ public final class WarningsEvaluation {
 				wSource = Arrays.copyOf(wSource, n);
 				wTrigger = Arrays.copyOf(wTrigger, n);
 				wGang = Arrays.copyOf(wGang, n);
+				wBlocked = Arrays.copyOf(wBlocked, n);
 				wReason = Arrays.copyOf(wReason, n);
 			}
 			wAt[wSize] = t;
@@ -532,6 +638,7 @@ public final class WarningsEvaluation {
 			wSource[wSize] = (byte) source.ordinal();
 			wTrigger[wSize] = trigger;
 			wGang[wSize] = gang;
+			wBlocked[wSize] = blocked;
 			wReason[wSize] = g.reasons().get(0).code();
 			wSize++;
 		}
@@ -546,13 +653,14 @@ public final class WarningsEvaluation {
 				}
 				long[] e = victim.get(v.person());
 				if (e == null) {
-					victim.put(v.person(), new long[] { first, v.lossFen(), v.type().ordinal(), v.firstContact() });
+					victim.put(v.person(), new long[] { first, v.lossFen(), v.type().ordinal(), v.firstContact(), v.gang() });
 				}
 				else {
 					e[1] += v.lossFen();
 					if (v.firstContact() < e[3]) {
 						e[2] = v.type().ordinal();
 						e[3] = v.firstContact();
+						e[4] = v.gang();
 					}
 				}
 			}
@@ -578,9 +686,9 @@ public final class WarningsEvaluation {
 				byChannel.merge(c, 1L, Long::sum);
 				byReason.merge(wReason[i], 1L, Long::sum);
 				nonVictim += victim.containsKey(wPerson[i]) ? 0 : 1;
-				falseAlarms += wGang[i] ? 0 : 1;
+				falseAlarms += wGang[i] >= 0 ? 0 : 1;
 				list.add(new Warning(wAt[i], wPerson[i], c, Grade.values()[wGrade[i]], wReason[i],
-						Source.values()[wSource[i]], wTrigger[i], wGang[i]));
+						Source.values()[wSource[i]], wTrigger[i], wGang[i], wBlocked[i]));
 			}
 			int types = FraudType.values().length;
 			int[] tVictims = new int[types];
@@ -593,7 +701,13 @@ public final class WarningsEvaluation {
 			}
 			List<Double> leads = new ArrayList<>();
 			int warnedBefore = 0;
+			int ownGang = 0;
+			Map<Source, Integer> firstSource = new EnumMap<>(Source.class);
+			for (Source src : Source.values()) {
+				firstSource.put(src, 0);
+			}
 			int byDeadline = 0;
+			int unblocked = 0;
 			int warnedAfter = 0;
 			long loss = 0;
 			long prevented = 0;
@@ -610,6 +724,9 @@ public final class WarningsEvaluation {
 				double failByDeadline = 1;
 				long firstWarning = NONE;
 				boolean delivered = false;
+				boolean through = false;
+				boolean own = false;
+				int firstSrc = -1;
 				for (int i : ws) {
 					if (wAt[i] >= first) {
 						continue;
@@ -617,7 +734,10 @@ public final class WarningsEvaluation {
 					Channel c = channels[wChannel[i]];
 					if (firstWarning == NONE) {
 						firstWarning = wAt[i];
+						firstSrc = wSource[i];
 					}
+					own |= wGang[i] == e.getValue()[4];
+					through |= !wBlocked[i];
 					fail *= 1 - success.of(c);
 					if (wAt[i] + Deadlines.DEFAULTS.of(c).getSeconds() < first) {
 						delivered = true;
@@ -627,6 +747,8 @@ public final class WarningsEvaluation {
 				if (firstWarning != NONE) {
 					warnedBefore++;
 					tWarned[type]++;
+					ownGang += own ? 1 : 0;
+					firstSource.merge(Source.values()[firstSrc], 1, Integer::sum);
 					double lead = (first - firstWarning) / 60.0;
 					leads.add(lead);
 					tLeads.get(type).add(lead);
@@ -635,6 +757,7 @@ public final class WarningsEvaluation {
 					tPrevented[type] += p;
 					preventedByDeadline += Math.round(lossFen * (1 - failByDeadline));
 					byDeadline += delivered ? 1 : 0;
+					unblocked += through ? 1 : 0;
 				}
 				else if (!ws.isEmpty()) {
 					warnedAfter++;
@@ -651,7 +774,9 @@ public final class WarningsEvaluation {
 			int n = victim.size();
 			SimConfig c = world.config;
 			return new Report(c.preset(), c.seed(), c.evasive(), payerWarnings, success, n, warnedBefore,
-					n == 0 ? 0 : warnedBefore / (double) n, median(leads), n == 0 ? 0 : byDeadline / (double) n, warnedAfter,
+					n == 0 ? 0 : warnedBefore / (double) n, median(leads), ownGang, n == 0 ? 0 : ownGang / (double) n,
+					Collections.unmodifiableMap(firstSource), n == 0 ? 0 : byDeadline / (double) n,
+					n == 0 ? 0 : unblocked / (double) n, warnedAfter,
 					n == 0 ? 0 : warnedAfter / (double) n, signalCount, wSize, byPerson.size(), nonVictim,
 					wSize == 0 ? 0 : nonVictim / (double) wSize, wSize == 0 ? 0 : falseAlarms / (double) wSize,
 					Collections.unmodifiableMap(byChannel), Collections.unmodifiableMap(byReason), loss, prevented,

@@ -61,6 +61,13 @@ class WarningsEvaluationTest {
 			assertThat(share).isBetween(0.0, 1.0);
 		}
 		assertThat(r.warnedBeforeFirstPaymentByDeadline()).isLessThanOrEqualTo(r.warnedBeforeFirstPayment());
+		assertThat(r.victimsWarnedBeforeByOwnGang()).isLessThanOrEqualTo(r.victimsWarnedBefore());
+		assertThat(r.warnedBeforeByUnblockedContacts()).isBetween(0.0, r.warnedBeforeFirstPayment());
+		// a payer-side warning is never a blocked call; a confirmed number's later calls always are
+		assertThat(r.warningList()).filteredOn(w -> w.source() == Source.TRANSFER_MONITOR).noneMatch(Warning::blockedContact);
+		assertThat(r.warnedBeforeByOwnGang()).isBetween(0.0, r.warnedBeforeFirstPayment());
+		assertThat(r.firstWarningSource().values().stream().mapToInt(Integer::intValue).sum())
+				.isEqualTo(r.victimsWarnedBefore());
 		assertThat(r.medianLeadMinutes()).isPositive();
 		assertThat(r.warningsByChannel().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.warnings());
 		assertThat(r.warningsByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.warnings());
@@ -77,6 +84,7 @@ class WarningsEvaluationTest {
 		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.TRANSFER_MONITOR);
 		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.CONFIRMED_NUMBER);
 		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.SUSPECTED_NUMBER);
+		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.SUSPECTED_LOOKBACK);
 
 		assertThat(WarningsEvaluation.run(WORLD)).isEqualTo(r);
 	}
@@ -89,6 +97,7 @@ class WarningsEvaluationTest {
 		assertThat(r.warnings()).isZero();
 		assertThat(r.victimsWarnedBefore()).isZero();
 		assertThat(r.warnedBeforeFirstPayment()).isZero();
+		assertThat(r.warnedBeforeByOwnGang()).isZero();
 		assertThat(r.medianLeadMinutes()).isEqualTo(-1);
 		assertThat(r.nonVictimShare()).isZero();
 		assertThat(r.preventedLossFen()).isZero();
@@ -125,7 +134,7 @@ class WarningsEvaluationTest {
 			}
 		});
 		for (Warning w : r.warningList()) {
-			assertThat(w.source()).isEqualTo(Source.CONFIRMED_NUMBER);
+			assertThat(w.source()).isIn(Source.CONFIRMED_NUMBER, Source.CONFIRMED_LOOKBACK);
 			assertThat(named).containsKey(w.trigger());
 			assertThat(w.at()).isGreaterThanOrEqualTo(named.get(w.trigger()));
 			assertThat(w.gangTrigger()).isTrue();
@@ -133,7 +142,8 @@ class WarningsEvaluationTest {
 		// and without reports, only numbers the SIM monitor restricted warn
 		Report flags = WarningsEvaluation.run(SILENT, Success.DEFAULTS, false, DEFAULT_SIM_RULES);
 		assertThat(flags.warnings()).isPositive();
-		assertThat(flags.warningList()).allMatch(w -> w.source() == Source.SUSPECTED_NUMBER);
+		assertThat(flags.warningList()).allMatch(
+				w -> w.source() == Source.SUSPECTED_NUMBER || w.source() == Source.SUSPECTED_LOOKBACK);
 	}
 
 	@Test
