@@ -62,15 +62,19 @@ import org.fanzha.sim.world.World;
  * deadline ({@link Deadlines#DEFAULTS}: SMS 10 min, call 30 min, visit 2 h) has passed, the share warned before paying
  * by a number or payee of the very gang that defrauded them (the rest were warned because another gang's number
  * happened to contact them), what set off the first warning of those warned in time, victims first warned after
- * paying, and the share warned in time by a contact that a restriction already in force would not have blocked; warnings by channel and by deciding reason, the share that went to people who are not victims, and the share
- * set off by a number or payee that is not the gangs' (false alarms). <b>Prevented loss</b>: a warning of channel c
+ * paying, and the share warned in time by a contact that a restriction already in force would not have blocked;
+ * warnings by channel and by deciding reason, the share that went to people who are not victims, and the share set off
+ * by a number or payee that is not the gangs' (false alarms). <b>Prevented loss</b>: a warning of channel c
  * before the first payment stops the victim's whole loss with probability success(c), warnings acting independently
  * (1 − Π(1 − success)); expected value in fen, summed over victims (each rounded to the fen). The success rates are
  * assumptions ({@link Success#DEFAULTS}), reported with the figures.
  *
  * <p>The simulated world does not react: fraud numbers keep calling after a restriction and warned victims still pay,
  * so the figures say what a warning could have reached, not what happened. Cost: one pass over the world; the SIM
- * monitor and transfer monitor dominate; grading allocates per signal (signals are a small share of the traffic).
+ * monitor and transfer monitor dominate; a record costs one extra hash probe and, while its number is unknown, one
+ * slot of the call-record ring (24 bytes × about 16 per inhabitant); grading allocates per signal (signals are a small
+ * share of the traffic). References: DOMAIN.md §3 "Warning and dissuasion" (grades and channels, MPS practice,
+ * secondary), Anti-Telecom-Fraud Law arts. 11 and 34; docs/evaluation.md "Early warning".
  */
 public final class WarningsEvaluation {
 
@@ -140,7 +144,8 @@ public final class WarningsEvaluation {
 	public record Report(String preset, long seed, boolean evasive, boolean payerWarnings, Success success, int victims,
 			int victimsWarnedBefore, double warnedBeforeFirstPayment, double medianLeadMinutes,
 			int victimsWarnedBeforeByOwnGang, double warnedBeforeByOwnGang, Map<Source, Integer> firstWarningSource,
-			double warnedBeforeFirstPaymentByDeadline, double warnedBeforeByUnblockedContacts, int victimsWarnedAfterPaying, double warnedAfterPayingShare,
+			double warnedBeforeFirstPaymentByDeadline, double warnedBeforeByUnblockedContacts, int victimsWarnedAfterPaying,
+			double warnedAfterPayingShare,
 			long signals, long warnings, int personsWarned, long nonVictimWarnings, double nonVictimShare,
 			double falseAlarmShare, Map<Channel, Long> warningsByChannel, Map<String, Long> warningsByReason, long lossFen,
 			long preventedLossFen, long preventedLossFenByDeadline, Map<FraudType, TypeRow> byFraudType,
@@ -203,8 +208,8 @@ public final class WarningsEvaluation {
 
 		private static final long NONE = Long.MIN_VALUE;
 
-		private static final org.fanzha.engine.warnings.FraudType[] ENGINE_TYPES = new org.fanzha.engine.warnings.FraudType[FraudType
-				.values().length];
+		private static final org.fanzha.engine.warnings.FraudType[] ENGINE_TYPES =
+				new org.fanzha.engine.warnings.FraudType[FraudType.values().length];
 
 		static {
 			for (FraudType t : FraudType.values()) {
