@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.fanzha.engine.cli.Json;
 import org.fanzha.sim.evaluate.RecoveryEvaluation;
 import org.fanzha.sim.evaluate.TelecomEvaluation;
+import org.fanzha.sim.evaluate.WarningsEvaluation;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.SimConfig;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
-		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class })
+		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class,
+				EvaluateCommand.Warnings.class })
 public class EvaluateCommand implements Runnable {
 
 	/** A transfer-level model file's score function for the monitor, or null without a file. */
@@ -384,6 +386,154 @@ public class EvaluateCommand implements Runnable {
 			b.append(String.format("  %-22s %10s %12s   (rules version %d)%n", "rule", "fraud SIMs", "ordinary SIMs",
 					r.rulesVersion()));
 			r.byRule().forEach((id, c) -> b.append(String.format("  %-22s %10d %12d%n", id, c.fraud(), c.normal())));
+			return b.toString().stripTrailing();
+		}
+	}
+
+	@Command(name = "warnings", mixinStandardHelpOptions = true,
+			description = "Early warning and graded dissuasion against the simulated victims: share warned before their "
+					+ "first payment, median lead time, share of warnings to non-victims, expected loss prevented under "
+					+ "stated success rates per channel (docs/evaluation.md).")
+	public static class Warnings implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt.")
+		boolean evasive;
+
+		@Option(names = "--success-sms", defaultValue = "0.1", paramLabel = "P",
+				description = "Assumed chance that an SMS warning before the first payment stops the victim (default: ${DEFAULT-VALUE}).")
+		double successSms;
+
+		@Option(names = "--success-call", defaultValue = "0.4", paramLabel = "P",
+				description = "Assumed chance for a 96110 phone call (default: ${DEFAULT-VALUE}).")
+		double successCall;
+
+		@Option(names = "--success-visit", defaultValue = "0.7", paramLabel = "P",
+				description = "Assumed chance for an in-person visit (default: ${DEFAULT-VALUE}).")
+		double successVisit;
+
+		@Option(names = "--no-payer-warnings",
+				description = "Leave out the banks' transfer monitor (payer-side signals); calls, texts and reports only.")
+		boolean noPayerWarnings;
+
+		@Option(names = "--json", description = "Print one JSON object.")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			WarningsEvaluation.Success success;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				success = new WarningsEvaluation.Success(successSms, successCall, successVisit);
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate warnings: " + oneLine(e));
+				return 2;
+			}
+			WarningsEvaluation.Report r = WarningsEvaluation.run(config, success, !noPayerWarnings);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r) : text(r));
+			out.flush();
+			return 0;
+		}
+
+		static String json(WarningsEvaluation.Report r) {
+			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+					.field("evasive", r.evasive() ? "true" : "false")
+					.field("payerWarnings", r.payerWarnings() ? "true" : "false").field("victims", r.victims())
+					.field("victimsWarnedBeforeFirstPayment", r.victimsWarnedBefore())
+					.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
+					.field("medianLeadMinutes", r.medianLeadMinutes())
+					.field("victimsWarnedBeforeByOwnGang", r.victimsWarnedBeforeByOwnGang())
+					.field("warnedBeforeByOwnGang", r.warnedBeforeByOwnGang())
+					.field("warnedBeforeFirstPaymentByDeadline", r.warnedBeforeFirstPaymentByDeadline())
+					.field("warnedBeforeByUnblockedContacts", r.warnedBeforeByUnblockedContacts())
+					.field("victimsWarnedAfterPaying", r.victimsWarnedAfterPaying())
+					.field("warnedAfterPaying", r.warnedAfterPayingShare()).field("signals", r.signals())
+					.field("warnings", r.warnings()).field("personsWarned", r.personsWarned())
+					.field("nonVictimWarnings", r.nonVictimWarnings()).field("nonVictimShare", r.nonVictimShare())
+					.field("falseAlarmShare", r.falseAlarmShare()).field("lossFen", r.lossFen())
+					.field("preventedLossFen", r.preventedLossFen()).field("preventedShare", r.preventedShare())
+					.field("preventedLossFenByDeadline", r.preventedLossFenByDeadline());
+			j.key("successRates").open('{').field("sms", r.success().sms()).field("phoneCall", r.success().phoneCall())
+					.field("visit", r.success().visit()).close('}');
+			j.key("firstWarningSource").open('{');
+			r.firstWarningSource().forEach((src, n) -> j.field(camel(src.name()), n));
+			j.close('}').key("warningsByChannel").open('{');
+			r.warningsByChannel().forEach((c, n) -> j.field(camel(c.name()), n));
+			j.close('}').key("warningsByReason").open('{');
+			r.warningsByReason().forEach((c, n) -> j.field(c, n));
+			j.close('}').key("byFraudType").open('{');
+			r.byFraudType().forEach((t, row) -> j.key(t.name()).open('{').field("victims", row.victims())
+					.field("warnedBeforeFirstPayment", row.warnedBeforeShare())
+					.field("medianLeadMinutes", row.medianLeadMinutes()).field("lossFen", row.lossFen())
+					.field("preventedLossFen", row.preventedLossFen()).close('}'));
+			return j.close('}').close('}').toString();
+		}
+
+		/** PHONE_CALL ⇒ phoneCall. */
+		private static String camel(String name) {
+			StringBuilder b = new StringBuilder();
+			boolean up = false;
+			for (char ch : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+				if (ch == '_') {
+					up = true;
+				}
+				else {
+					b.append(up ? Character.toUpperCase(ch) : ch);
+					up = false;
+				}
+			}
+			return b.toString();
+		}
+
+		static String text(WarningsEvaluation.Report r) {
+			StringBuilder b = new StringBuilder();
+			WarningsEvaluation.Success s = r.success();
+			b.append(String.format("Early warning on preset %s, seed %d%s: %d victims who paid, ¥%,.2f paid; %s%n", r.preset(),
+					r.seed(), r.evasive() ? " (evasive)" : "", r.victims(), r.lossFen() / 100.0,
+					r.payerWarnings() ? "calls, texts, reports and the banks' transfer monitor"
+							: "calls, texts and reports (no payer-side signals)"));
+			b.append(String.format("  warned before their first payment: %d (%.1f %%), median lead %.0f min; "
+					+ "%.1f %% counting a warning only once its channel's deadline has passed%n", r.victimsWarnedBefore(),
+					100 * r.warnedBeforeFirstPayment(), r.medianLeadMinutes(), 100 * r.warnedBeforeFirstPaymentByDeadline()));
+			b.append(String.format("  warned before paying by a number or account of the gang that defrauded them: %d (%.1f %%)%n",
+					r.victimsWarnedBeforeByOwnGang(), 100 * r.warnedBeforeByOwnGang()));
+			b.append("  what set off their first warning:");
+			r.firstWarningSource().forEach((src, n) -> b.append(' ').append(camel(src.name())).append(' ').append(n));
+			b.append(String.format("%n"));
+			b.append(String.format("  warned before paying by a contact that a restriction already in force would not have "
+					+ "blocked: %.1f %%%n", 100 * r.warnedBeforeByUnblockedContacts()));
+			b.append(String.format("  first warned after paying: %d (%.1f %%)%n", r.victimsWarnedAfterPaying(),
+					100 * r.warnedAfterPayingShare()));
+			b.append(String.format("  warnings: %,d to %,d persons from %,d signals (SMS %,d, phone call %,d, visit %,d); "
+					+ "%.1f %% to non-victims, %.1f %% set off by a number or account not the gangs'%n", r.warnings(),
+					r.personsWarned(), r.signals(), r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.SMS),
+					r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.PHONE_CALL),
+					r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.VISIT), 100 * r.nonVictimShare(),
+					100 * r.falseAlarmShare()));
+			b.append(String.format("  expected loss prevented: ¥%,.2f (%.1f %%; ¥%,.2f counting delivery by the deadline) "
+					+ "assuming success SMS %.2f, phone call %.2f, visit %.2f%n", r.preventedLossFen() / 100.0,
+					100 * r.preventedShare(), r.preventedLossFenByDeadline() / 100.0, s.sms(), s.phoneCall(), s.visit()));
+			b.append("  warnings by reason: ");
+			StringBuilder reasons = new StringBuilder();
+			r.warningsByReason().forEach((c, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(c).append(' ').append(n));
+			b.append(reasons).append(String.format("%n%n"));
+			b.append(String.format("  %-20s %7s %14s %10s %16s %16s%n", "by fraud type", "victims", "warned before",
+					"lead min", "paid", "prevented"));
+			r.byFraudType().forEach((t, row) -> b.append(String.format("  %-20s %7d %13.1f%% %10s %16s %16s%n", t.name(),
+					row.victims(), 100 * row.warnedBeforeShare(),
+					row.medianLeadMinutes() < 0 ? "-" : String.format("%.0f", row.medianLeadMinutes()),
+					String.format("¥%,.0f", row.lossFen() / 100.0), String.format("¥%,.0f", row.preventedLossFen() / 100.0))));
 			return b.toString().stripTrailing();
 		}
 	}
