@@ -322,7 +322,7 @@ public class Warnings {
 		return new Parsed(kind, PhoneNumber.parse(s.personPhone()).value(), name, id, region,
 				contact ? s.fraudNumber().replace("+", "") : null, confidence,
 				s.callSeconds() == null ? 0 : s.callSeconds(), s.contacts() == null ? 1 : s.contacts(), s.amountFen(), type,
-				s.at());
+				s.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as the database keeps it, so it finds it again
 	}
 
 	/** counts: [0] tasks raised, [1] tasks whose grade rose, [2] signals suppressed by de-duplication. */

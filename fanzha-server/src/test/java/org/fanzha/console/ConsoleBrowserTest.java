@@ -110,6 +110,55 @@ class ConsoleBrowserTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fanzha.warnings.Warnings warnings;
 
+	/**
+	 * The oversight role sees the platform's figures (here: a dissuasion just recorded) and exports the monthly report,
+	 * and nowhere on its pages is a person's name, phone or ID number; case and task pages are closed to it.
+	 */
+	@Test
+	void theOversightRoleSeesFiguresAndExportsTheMonthlyReportButNoPersonalData() throws Exception {
+		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
+		warnings.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.Warnings.SignalIn(
+				"TRANSFER_TO_RISKY_ACCOUNT", "13977770002", "钱某某", null, "610113", null, null, null, null, 800_000L, null, at)));
+		var viewer = new org.fanzha.warnings.Warnings.Viewer("browser", "XA-YT-XZL", org.fanzha.warnings.Warnings.Viewer.Kind.STATION, null);
+		long id = warnings.list(viewer, true, 100).stream().filter(t -> t.personPhone().equals("13977770002")).findFirst()
+				.orElseThrow().id();
+		warnings.close(id, viewer, "DISSUADED", null, null);
+		try (Playwright playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = launch(playwright)) {
+			Page page = browser.newPage(new Browser.NewPageOptions().setAcceptDownloads(true));
+			String base = "http://localhost:" + port;
+			page.navigate(base + "/login");
+			page.fill("#username", "oversight");
+			page.fill("#password", DemoLogins.PASSWORD);
+			page.click("#login-submit");
+			page.waitForURL(base + "/");
+			assertThat(page.locator("#sidenav a[data-area]").allTextContents()).contains("监督统计")
+					.doesNotContain("案件受理", "预警劝阻", "止付冻结返还");
+			page.click("#sidenav a[data-area=STATISTICS]");
+			page.waitForSelector("#chart-cities canvas");
+			assertThat(Long.parseLong(page.locator("#fig-warnings").textContent().strip())).isPositive();
+			assertThat(page.locator("#by-city").textContent()).contains("西安市");
+			String text = page.locator("body").innerText();
+			assertThat(text).doesNotContain("钱某某").doesNotContain("13977770002");
+			assertThat(java.util.regex.Pattern.compile("1[3-9]\\d{9}|\\d{17}[\\dX]").matcher(text).find())
+					.as("no phone or ID number on the oversight page").isFalse();
+			com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("#export-xlsx"));
+			assertThat(download.suggestedFilename()).startsWith("fanzha-report-").endsWith(".xlsx");
+			Path saved = Path.of("target", "screenshots", download.suggestedFilename());
+			download.saveAs(saved);
+			try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(saved))) {
+				assertThat(wb.getSheet("汇总").getRow(0).getCell(0).getStringCellValue()).contains("电信网络诈骗治理工作统计");
+			}
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "statistics-oversight.png"))
+					.setFullPage(true));
+			// a person's data stays closed: the case list and the tasks answer 403
+			assertThat(page.navigate(base + "/cases").status()).isEqualTo(403);
+			assertThat(page.navigate(base + "/warnings").status()).isEqualTo(403);
+			System.out.println("[browser] oversight dashboard and xlsx export passed without personal data");
+		}
+	}
+
 	/** A bank's signal makes a visit task for the Yanta station; its officer opens it and records the outcome. */
 	@Test
 	void aStationOfficerClosesAVisitTaskInTheConsole() {
