@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
-		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class })
+		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class,
+				EvaluateCommand.Linking.class })
 public class EvaluateCommand implements Runnable {
 
 	/** A transfer-level model file's score function for the monitor, or null without a file. */
@@ -385,6 +386,84 @@ public class EvaluateCommand implements Runnable {
 					r.rulesVersion()));
 			r.byRule().forEach((id, c) -> b.append(String.format("  %-22s %10d %12d%n", id, c.fraud(), c.normal())));
 			return b.toString().stripTrailing();
+		}
+	}
+
+	@Command(name = "linking", mixinStandardHelpOptions = true,
+			description = "Case linking against the simulated gangs: adjusted Rand index, pairwise precision and recall, "
+					+ "groups, time to link; also with merge grounds only and with no guard (docs/evaluation.md).")
+	public static class Linking implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt.")
+		boolean evasive;
+
+		@Option(names = "--json", description = "Print one JSON object.")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate linking: " + oneLine(e));
+				return 2;
+			}
+			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r) : text(r));
+			out.flush();
+			return 0;
+		}
+
+		static String json(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
+			org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a = r.linked();
+			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+					.field("evasive", r.evasive() ? "true" : "false").field("cases", r.cases()).field("gangs", r.gangs())
+					.field("identifiers", r.identifiers()).field("incidences", r.incidences()).field("groups", a.groups())
+					.field("linkedGroups", a.linkedGroups()).field("adjustedRandIndex", a.adjustedRandIndex())
+					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall())
+					.field("guardedIdentifiers", r.guardedIdentifiers()).field("linkMillis", r.linkMillis());
+			agreement(j.key("mergeGroundsOnly"), r.mergeGroundsOnly());
+			agreement(j.key("noGuard"), r.noGuard());
+			return j.close('}').toString();
+		}
+
+		private static void agreement(Json j, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
+			j.open('{').field("groups", a.groups()).field("adjustedRandIndex", a.adjustedRandIndex())
+					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall()).close('}');
+		}
+
+		static String text(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format("Case linking on preset %s, seed %d%s: %,d cases of %d gangs, %,d identifiers named %,d times%n",
+					r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.cases(), r.gangs(), r.identifiers(),
+					r.incidences()));
+			b.append(row("linked (default guard)", r.linked()));
+			b.append(row("merge grounds only", r.mergeGroundsOnly()));
+			b.append(row("no guard", r.noGuard()));
+			b.append(String.format("  linked in %.2f ms; %d identifiers named by several cases held back by the guard",
+					r.linkMillis(), r.guardedIdentifiers()));
+			for (org.fanzha.sim.evaluate.LinkingEvaluation.Guarded g : r.topGuarded()) {
+				b.append(String.format("%n    %-14s %-24s %,d cases", g.kind(), g.identifier(), g.cases()));
+			}
+			return b.toString();
+		}
+
+		private static String row(String name, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
+			return String.format("  %-24s %,6d groups (%,d of several cases): adjusted Rand index %.3f, pair precision %.3f, "
+					+ "pair recall %.3f%n", name, a.groups(), a.linkedGroups(), a.adjustedRandIndex(), a.pairPrecision(),
+					a.pairRecall());
 		}
 	}
 }
