@@ -403,6 +403,15 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--evasive", description = "Gangs that adapt.")
 		boolean evasive;
 
+		@Option(names = "--max-cases", paramLabel = "N",
+				description = "Guard: an identifier in more than N × its kind's weight cases does not link (default 1000).")
+		Integer maxCases;
+
+		@Option(names = "--weight", paramLabel = "KIND=W",
+				description = "A kind's weight in [0, 1], e.g. APP=0 (repeatable; kinds: FUND_ACCOUNT, WEBSITE, CHAT_GROUP, "
+						+ "DEN, CASH_OUT_POINT, SUSPECT, PHONE, DEVICE, APP, IM_ACCOUNT, BANK).")
+		java.util.List<String> weights = new java.util.ArrayList<>();
+
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
@@ -412,14 +421,37 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
+			org.fanzha.engine.linking.CaseLinker.Options options = org.fanzha.engine.linking.CaseLinker.Options.DEFAULTS;
 			try {
 				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				if (maxCases != null) {
+					options = options.withMaxCases(maxCases);
+				}
+				for (String w : weights) {
+					int eq = w.indexOf('=');
+					if (eq < 0) {
+						throw new IllegalArgumentException("--weight wants KIND=W, got '" + w + "'");
+					}
+					org.fanzha.engine.linking.IdentifierKind kind;
+					double value;
+					try {
+						kind = org.fanzha.engine.linking.IdentifierKind.valueOf(w.substring(0, eq).strip());
+						value = Double.parseDouble(w.substring(eq + 1).strip());
+					}
+					catch (NumberFormatException e) {
+						throw new IllegalArgumentException("--weight wants a number in [0, 1], got '" + w + "'");
+					}
+					catch (IllegalArgumentException e) {
+						throw new IllegalArgumentException("--weight: no identifier kind '" + w.substring(0, eq).strip() + "'");
+					}
+					options = options.withWeight(kind, value);
+				}
 			}
 			catch (IllegalArgumentException e) {
 				spec.commandLine().getErr().println("fanzha evaluate linking: " + oneLine(e));
 				return 2;
 			}
-			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config);
+			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config, options);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println(json ? json(r) : text(r));
 			out.flush();

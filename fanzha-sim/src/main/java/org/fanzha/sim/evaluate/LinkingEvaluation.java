@@ -55,10 +55,18 @@ public final class LinkingEvaluation {
 	}
 
 	public static Report run(SimConfig config) {
+		return run(config, CaseLinker.Options.DEFAULTS);
+	}
+
+	/** With the linker's options of one's own (the merge-grounds-only and no-guard runs keep their meaning). */
+	public static Report run(SimConfig config, CaseLinker.Options options) {
+		if (options == null) {
+			throw new IllegalArgumentException("options are required");
+		}
 		World world = new World(config);
 		Collector c = new Collector(world.population);
 		new Simulator(world).run(c);
-		return c.report(config);
+		return c.report(config, options);
 	}
 
 	/** Agreement of predicted labels with true labels over the same items (both dense or not; any ints). */
@@ -150,7 +158,7 @@ public final class LinkingEvaluation {
 			}
 		}
 
-		Report report(SimConfig config) {
+		Report report(SimConfig config, CaseLinker.Options options) {
 			int n = reports.size();
 			int[] truth = new int[n];
 			Set<Integer> gangs = new HashSet<>();
@@ -163,9 +171,9 @@ public final class LinkingEvaluation {
 				gangs.add(g);
 			}
 			// warm-up on the same input so that the timed run measures the linker, not class loading and the JIT
-			build(CaseLinker.Options.DEFAULTS).link();
+			build(options).link();
 			long t0 = System.nanoTime();
-			CaseLinker linker = build(CaseLinker.Options.DEFAULTS);
+			CaseLinker linker = build(options);
 			Linking linking = linker.link();
 			double millis = (System.nanoTime() - t0) / 1e6;
 			Agreement linked = agreement(groups(linking), truth);
@@ -173,7 +181,7 @@ public final class LinkingEvaluation {
 			for (Linking.Evidence e : linking.guarded(5)) {
 				top.add(new Guarded(e.kind(), e.identifier(), e.cases().length));
 			}
-			Agreement strict = agreement(groups(build(CaseLinker.Options.DEFAULTS.withMergeGroundsOnly(true)).link()), truth);
+			Agreement strict = agreement(groups(build(options.withMergeGroundsOnly(true)).link()), truth);
 			CaseLinker.Options none = CaseLinker.Options.DEFAULTS.withMaxCases(Integer.MAX_VALUE / 2);
 			for (IdentifierKind k : IdentifierKind.values()) {
 				none = none.withWeight(k, 1.0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import org.fanzha.engine.linking.CaseLinker;
 import org.fanzha.engine.linking.IdentifierKind;
 import org.fanzha.sim.cli.EvaluateCommand;
 import org.fanzha.sim.world.SimConfig;
@@ -89,9 +90,30 @@ class LinkingEvaluationTest {
 	}
 
 	@Test
-	void anUnknownPresetExitsTwoWithOneLine() {
-		Run run = evaluate("linking", "--preset", "galactic");
-		assertThat(run.rc()).isEqualTo(2);
-		assertThat(run.err().strip()).startsWith("fanzha evaluate linking: Unknown preset 'galactic'").doesNotContain("\n");
+	void weightsOfOnesOwnChangeWhatLinks() {
+		// every kind but the bank at weight 0: nothing links, every case is a group of its own
+		CaseLinker.Options none = CaseLinker.Options.DEFAULTS;
+		for (IdentifierKind k : IdentifierKind.values()) {
+			none = none.withWeight(k, 0);
+		}
+		LinkingEvaluation.Report r = LinkingEvaluation.run(WORLD, none);
+		assertThat(r.linked().groups()).isEqualTo(r.cases());
+		assertThat(r.linked().linkedGroups()).isZero();
+		assertThat(r.noGuard().groups()).as("the no-guard run ignores the weights").isLessThan(r.cases());
+		Run run = evaluate("linking", "--preset", "tiny", "--seed", "3", "--weight", "APP=0", "--max-cases", "50", "--json");
+		assertThat(run.rc()).isZero();
+	}
+
+	@Test
+	void badOptionsExitTwoWithOneLine() {
+		for (String[] args : new String[][] { { "linking", "--preset", "galactic" }, { "linking", "--weight", "APP" },
+				{ "linking", "--weight", "PLANET=1" }, { "linking", "--weight", "APP=x" }, { "linking", "--weight", "APP=2" },
+				{ "linking", "--max-cases", "1" } }) {
+			Run run = evaluate(args);
+			assertThat(run.rc()).as(String.join(" ", args)).isEqualTo(2);
+			assertThat(run.err().strip()).startsWith("fanzha evaluate linking: ").doesNotContain("\n");
+		}
+		assertThat(evaluate("linking", "--preset", "galactic").err()).contains("Unknown preset 'galactic'");
+		assertThat(evaluate("linking", "--weight", "PLANET=1").err()).contains("no identifier kind 'PLANET'");
 	}
 }
