@@ -133,18 +133,56 @@ public final class CaseLinker {
 		this.options = options;
 	}
 
-	/** The dense number of an identifier, interned on first use. */
+	/** The dense number of an identifier (leading and trailing white space ignored), interned on first use. */
 	public int identifier(IdentifierKind kind, String value) {
-		if (kind == null || value == null || value.isBlank()) {
+		if (kind == null || value == null) {
 			throw new IllegalArgumentException("an identifier needs a kind and a non-blank value");
 		}
-		byte[] v = value.strip().getBytes(StandardCharsets.UTF_8);
-		if (scratch.length < v.length + 1) {
-			scratch = new byte[v.length + 64];
+		int from = 0;
+		int to = value.length();
+		while (from < to && Character.isWhitespace(value.charAt(from))) {
+			from++;
 		}
-		scratch[0] = (byte) kind.ordinal();
-		System.arraycopy(v, 0, scratch, 1, v.length);
-		int id = index.getOrAdd(scratch, 0, v.length + 1);
+		while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+			to--;
+		}
+		if (from == to) {
+			throw new IllegalArgumentException("an identifier needs a kind and a non-blank value");
+		}
+		// UTF-8 into the scratch buffer behind the kind byte: no allocation per call once the buffer is large enough
+		if (scratch.length < 1 + 3 * (to - from)) {
+			scratch = new byte[3 * (to - from) + 64];
+		}
+		byte[] b = scratch;
+		b[0] = (byte) kind.ordinal();
+		int n = 1;
+		for (int i = from; i < to; i++) {
+			char ch = value.charAt(i);
+			if (ch < 0x80) {
+				b[n++] = (byte) ch;
+			}
+			else if (ch < 0x800) {
+				b[n++] = (byte) (0xC0 | ch >> 6);
+				b[n++] = (byte) (0x80 | ch & 0x3F);
+			}
+			else if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int cp = Character.toCodePoint(ch, value.charAt(++i));
+				b[n++] = (byte) (0xF0 | cp >> 18);
+				b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+				b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+				b[n++] = (byte) (0x80 | cp & 0x3F);
+			}
+			else if (Character.isSurrogate(ch)) {
+				// a lone surrogate becomes '?', as String.getBytes(UTF_8) does
+				b[n++] = '?';
+			}
+			else {
+				b[n++] = (byte) (0xE0 | ch >> 12);
+				b[n++] = (byte) (0x80 | ch >> 6 & 0x3F);
+				b[n++] = (byte) (0x80 | ch & 0x3F);
+			}
+		}
+		int id = index.getOrAdd(b, 0, n);
 		if (id >= kinds.length) {
 			kinds = Arrays.copyOf(kinds, kinds.length * 2);
 		}

@@ -59,6 +59,46 @@ class CaseLinkerTest {
 	}
 
 	@Test
+	void valuesAreTrimmedAndNonAsciiTextRoundTrips() {
+		CaseLinker l = new CaseLinker();
+		String[] values = { "金店-610113-2", "WX:wxid_a\uD83D\uDE00b", "é", "x\uD800y" };
+		for (String v : values) {
+			l.add(0, IdentifierKind.CASH_OUT_POINT, v);
+			l.add(1, IdentifierKind.CASH_OUT_POINT, "  " + v + "\t");
+		}
+		assertThat(l.identifiers()).isEqualTo(values.length);
+		Linking r = l.link();
+		assertThat(r.evidence(0)).extracting(Linking.Evidence::identifier)
+				.containsExactlyInAnyOrder("金店-610113-2", "WX:wxid_a\uD83D\uDE00b", "é", "x?y");
+	}
+
+	@Test
+	void interningAKnownIdentifierAllocatesNothing() {
+		java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+		if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+			return;
+		}
+		CaseLinker l = new CaseLinker();
+		String[] values = new String[1_000];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = "6222020000" + (100_000_000 + i * 7_919);
+			l.identifier(IdentifierKind.FUND_ACCOUNT, values[i]);
+		}
+		for (int round = 0; round < 2; round++) {
+			long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+			int sum = 0;
+			for (int k = 0; k < 100_000; k++) {
+				sum += l.identifier(IdentifierKind.FUND_ACCOUNT, values[k % values.length]);
+			}
+			long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+			assertThat(sum).isPositive();
+			if (round == 1) {
+				assertThat(allocated).as("bytes allocated by 100,000 look-ups").isLessThan(20_000);
+			}
+		}
+	}
+
+	@Test
 	void aBankNeverLinksAndIsReportedAsGuarded() {
 		CaseLinker l = new CaseLinker();
 		for (int c = 0; c < 5; c++) {
