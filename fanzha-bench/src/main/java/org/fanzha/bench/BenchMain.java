@@ -28,6 +28,7 @@ import org.fanzha.sim.world.World;
  * java -cp ... org.fanzha.bench.BenchMain import [--rows 5000000] [--smoke]
  * java -cp ... org.fanzha.bench.BenchMain monitor [--persons 100000] [--days 3] [--smoke]     (MonitorBench)
  * java -cp ... org.fanzha.bench.BenchMain http [options of DecisionApiLoad] [--smoke]          (DecisionApiLoad)
+ * java -cp ... org.fanzha.bench.BenchMain linking [--cases 1000000] [--identifiers 10000000] [--smoke] (LinkingBench)
  * </pre>
  */
 public final class BenchMain {
@@ -63,6 +64,10 @@ public final class BenchMain {
 		}
 		if (what.equals("http")) {
 			DecisionApiLoad.main(args);
+			return;
+		}
+		if (what.equals("linking")) {
+			LinkingBench.main(args);
 			return;
 		}
 		List<Result> results = new ArrayList<>();

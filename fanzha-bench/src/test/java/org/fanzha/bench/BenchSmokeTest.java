@@ -81,6 +81,27 @@ class BenchSmokeTest {
 	}
 
 	@Test
+	void linkingHarnessFindsThePeersPartition() {
+		LinkingBench.Figures f = LinkingBench.run(5_000, 50_000, 3, 1, true);
+		System.out.println("[bench smoke] " + f);
+		assertThat(f.identifiers()).isEqualTo(50_000);
+		assertThat(f.incidences()).isGreaterThan(50_000);
+		assertThat(f.peerAgrees()).as("JGraphT finds the same groups").isTrue();
+		assertThat(f.guarded()).as("banks, popular apps and spoofed numbers are held back").isPositive();
+		assertThat(f.groups()).isLessThan(f.cases());
+		assertThat(f.adjustedRandIndex()).isBetween(-1.0, 1.0);
+		assertThat(f.fanzhaSeconds()).isPositive();
+		assertThat(f.peerSeconds()).isPositive();
+	}
+
+	@Test
+	void samePartitionIgnoresLabelsButNotGroups() {
+		assertThat(LinkingBench.samePartition(new int[] { 0, 0, 1 }, new int[] { 5, 5, 2 })).isTrue();
+		assertThat(LinkingBench.samePartition(new int[] { 0, 0, 1 }, new int[] { 5, 2, 2 })).isFalse();
+		assertThat(LinkingBench.samePartition(new int[] { 0, 1, 2 }, new int[] { 0, 0, 1 })).isFalse();
+	}
+
+	@Test
 	void peersProduceTheSameColumns() throws Exception {
 		StringWriter w = new StringWriter();
 		PeerGenerator.write(w, 3, 1, 100);
@@ -96,16 +117,18 @@ class BenchSmokeTest {
 				.include("\\." + ImportBenchmark.class.getSimpleName() + "\\.")
 				.include("\\." + IngestBenchmark.class.getSimpleName() + "\\.")
 				.include("\\." + MonitorBenchmark.class.getSimpleName() + "\\.")
+				.include("\\." + LinkingBenchmark.class.getSimpleName() + "\\.")
 				.param("persons", "2000")
 				.param("days", "1")
 				.param("rows", "2000")
+				.param("cases", "2000")
 				.forks(0)
 				.warmupIterations(0)
 				.measurementIterations(1)
 				.measurementTime(TimeValue.milliseconds(200))
 				.build();
 		var results = new Runner(options).run();
-		assertThat(results).hasSize(7);
+		assertThat(results).hasSize(9);
 		for (RunResult r : results) {
 			assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
 		}

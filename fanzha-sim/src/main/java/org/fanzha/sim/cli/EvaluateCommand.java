@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
 		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class,
-				EvaluateCommand.Warnings.class })
+				EvaluateCommand.Warnings.class, EvaluateCommand.Linking.class })
 public class EvaluateCommand implements Runnable {
 
 	/** A transfer-level model file's score function for the monitor, or null without a file. */
@@ -535,6 +535,116 @@ public class EvaluateCommand implements Runnable {
 					row.medianLeadMinutes() < 0 ? "-" : String.format("%.0f", row.medianLeadMinutes()),
 					String.format("¥%,.0f", row.lossFen() / 100.0), String.format("¥%,.0f", row.preventedLossFen() / 100.0))));
 			return b.toString().stripTrailing();
+		}
+	}
+
+	@Command(name = "linking", mixinStandardHelpOptions = true,
+			description = "Case linking against the simulated gangs: adjusted Rand index, pairwise precision and recall, "
+					+ "groups, time to link; also with merge grounds only and with no guard (docs/evaluation.md).")
+	public static class Linking implements Callable<Integer> {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt.")
+		boolean evasive;
+
+		@Option(names = "--max-cases", paramLabel = "N",
+				description = "Guard: an identifier in more than N × its kind's weight cases does not link (default 1000).")
+		Integer maxCases;
+
+		@Option(names = "--weight", paramLabel = "KIND=W",
+				description = "A kind's weight in [0, 1], e.g. APP=0 (repeatable; kinds: FUND_ACCOUNT, WEBSITE, CHAT_GROUP, "
+						+ "DEN, CASH_OUT_POINT, SUSPECT, PHONE, DEVICE, APP, IM_ACCOUNT, BANK).")
+		java.util.List<String> weights = new java.util.ArrayList<>();
+
+		@Option(names = "--json", description = "Print one JSON object.")
+		boolean json;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			SimConfig config;
+			org.fanzha.engine.linking.CaseLinker.Options options = org.fanzha.engine.linking.CaseLinker.Options.DEFAULTS;
+			try {
+				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				if (maxCases != null) {
+					options = options.withMaxCases(maxCases);
+				}
+				for (String w : weights) {
+					int eq = w.indexOf('=');
+					if (eq < 0) {
+						throw new IllegalArgumentException("--weight wants KIND=W, got '" + w + "'");
+					}
+					org.fanzha.engine.linking.IdentifierKind kind;
+					double value;
+					try {
+						kind = org.fanzha.engine.linking.IdentifierKind.valueOf(w.substring(0, eq).strip());
+						value = Double.parseDouble(w.substring(eq + 1).strip());
+					}
+					catch (NumberFormatException e) {
+						throw new IllegalArgumentException("--weight wants a number in [0, 1], got '" + w + "'");
+					}
+					catch (IllegalArgumentException e) {
+						throw new IllegalArgumentException("--weight: no identifier kind '" + w.substring(0, eq).strip() + "'");
+					}
+					options = options.withWeight(kind, value);
+				}
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate linking: " + oneLine(e));
+				return 2;
+			}
+			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config, options);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r) : text(r));
+			out.flush();
+			return 0;
+		}
+
+		static String json(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
+			org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a = r.linked();
+			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+					.field("evasive", r.evasive() ? "true" : "false").field("cases", r.cases()).field("gangs", r.gangs())
+					.field("identifiers", r.identifiers()).field("incidences", r.incidences()).field("groups", a.groups())
+					.field("linkedGroups", a.linkedGroups()).field("adjustedRandIndex", a.adjustedRandIndex())
+					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall())
+					.field("guardedIdentifiers", r.guardedIdentifiers()).field("linkMillis", r.linkMillis());
+			agreement(j.key("mergeGroundsOnly"), r.mergeGroundsOnly());
+			agreement(j.key("noGuard"), r.noGuard());
+			return j.close('}').toString();
+		}
+
+		private static void agreement(Json j, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
+			j.open('{').field("groups", a.groups()).field("adjustedRandIndex", a.adjustedRandIndex())
+					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall()).close('}');
+		}
+
+		static String text(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format("Case linking on preset %s, seed %d%s: %,d cases of %d gangs, %,d identifiers named %,d times%n",
+					r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.cases(), r.gangs(), r.identifiers(),
+					r.incidences()));
+			b.append(row("linked (default guard)", r.linked()));
+			b.append(row("merge grounds only", r.mergeGroundsOnly()));
+			b.append(row("no guard", r.noGuard()));
+			b.append(String.format("  linked in %.2f ms; %d identifiers named by several cases held back by the guard",
+					r.linkMillis(), r.guardedIdentifiers()));
+			for (org.fanzha.sim.evaluate.LinkingEvaluation.Guarded g : r.topGuarded()) {
+				b.append(String.format("%n    %-14s %-24s %,d cases", g.kind(), g.identifier(), g.cases()));
+			}
+			return b.toString();
+		}
+
+		private static String row(String name, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
+			return String.format("  %-24s %,6d groups (%,d of several cases): adjusted Rand index %.3f, pair precision %.3f, "
+					+ "pair recall %.3f%n", name, a.groups(), a.linkedGroups(), a.adjustedRandIndex(), a.pairPrecision(),
+					a.pairRecall());
 		}
 	}
 }
