@@ -64,7 +64,11 @@ public class OversightReports {
 
 	private final Clock clock;
 
-	OversightReports(CaseStatistics cases, FundStatistics funds, Warnings warnings, TelecomStatistics telecom, Clock clock) {
+	private final org.fanzha.linking.CaseGroups linking;
+
+	OversightReports(CaseStatistics cases, FundStatistics funds, Warnings warnings, TelecomStatistics telecom, Clock clock,
+			org.fanzha.linking.CaseGroups linking) {
+		this.linking = linking;
 		this.cases = cases;
 		this.funds = funds;
 		this.warnings = warnings;
@@ -150,6 +154,12 @@ public class OversightReports {
 			f.forEach((k, v) -> add(totals, k, v));
 			operators.add(new Row(o.operator(), operatorLabel(o.operator()), f));
 		}
+		// linking: the groups as they stand now (a group spans periods), referrals made in the period
+		org.fanzha.linking.CaseGroups.Figures l = linking.figures(start, end);
+		add(totals, "caseGroups", l.groups());
+		add(totals, "casesLinked", l.casesLinked());
+		add(totals, "referrals", l.referrals());
+		add(totals, "casesReferred", l.casesReferred());
 		for (String k : List.of("reports", "lossFen", "stopsIssued", "stopsExecuted", "stoppedFen", "freezes", "frozenFen",
 				"returns", "returnedFen", "simChecks", "simRefused", "simReverify", "simRestricted", "simSuspended",
 				"simBoxes", "simAppeals", "simLifted")) {

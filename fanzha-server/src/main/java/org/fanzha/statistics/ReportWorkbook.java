@@ -27,7 +27,8 @@ public final class ReportWorkbook {
 			"冻结金额（元）", "returns", "返还笔数", "returnedFen", "返还金额（元）", "warnings", "预警", "sms", "短信劝阻", "calls",
 			"电话劝阻", "visits", "见面劝阻", "dissuaded", "劝阻成功", "preventedFen", "避免损失（元）", "simChecks", "入网核验",
 			"simRefused", "拒绝办卡", "simReverify", "二次实人核验", "simRestricted", "限制呼出", "simSuspended", "停机",
-			"simBoxes", "猫池/GOIP 号码", "simAppeals", "申诉", "simLifted", "申诉后解除");
+			"simBoxes", "猫池/GOIP 号码", "simAppeals", "申诉", "simLifted", "申诉后解除", "caseGroups", "串并案件组（当前）", "casesLinked", "串并案件数（当前）", "referrals",
+			"移送审查起诉（组）", "casesReferred", "移送案件数");
 
 	private static Map<String, String> linked(String... kv) {
 		Map<String, String> m = new java.util.LinkedHashMap<>();

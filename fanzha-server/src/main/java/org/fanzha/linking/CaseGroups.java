@@ -1,0 +1,367 @@
+package org.fanzha.linking;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.fanzha.audit.AuditTrail;
+import org.fanzha.cases.CaseDetail;
+import org.fanzha.cases.CaseFiles;
+import org.fanzha.core.RegionCode;
+import org.fanzha.engine.jurisdiction.AcceptingUnit;
+import org.fanzha.engine.jurisdiction.ConnectionKind;
+import org.fanzha.engine.jurisdiction.ConnectionPoint;
+import org.fanzha.engine.jurisdiction.DecisionSheet;
+import org.fanzha.engine.jurisdiction.JurisdictionAdvice;
+import org.fanzha.engine.jurisdiction.JurisdictionAdvisor;
+import org.fanzha.engine.linking.CaseLinker;
+import org.fanzha.engine.linking.IdentifierKind;
+import org.fanzha.engine.linking.Linking;
+import org.fanzha.engine.linking.WholeChain;
+import org.fanzha.funds.FundControl;
+import org.fanzha.funds.InstructionView;
+import org.fanzha.identity.Directory;
+import org.fanzha.platform.ConflictException;
+import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Case linking (串并案) on the platform: every case file's identifiers (first-level payee accounts and their bank,
+ * suspects' phones, websites, apps, IM accounts, accounts) go into the engine's {@link CaseLinker}; groups of linked
+ * cases come with the shared evidence and the merge grounds it meets; a group's whole chain ({@link WholeChain}: callers,
+ * technical help, card sellers, mule levels from the stop-payment instructions) and its jurisdiction
+ * ({@link JurisdictionAdvisor}: every victim's county, the calls' arrival, the first accepting unit) are derived on
+ * request, with a printable decision-support sheet. The centre refers a group to the procuratorate that follows.
+ * Linking is recomputed only when the case files changed (the whole province links in milliseconds).
+ */
+@Service
+public class CaseGroups {
+
+	/** A group of linked cases; {@code key} is its oldest case's number. */
+	public record GroupSummary(String key, int cases, long lossFen, Instant first, Instant last, List<String> grounds,
+			int sharedIdentifiers, Optional<Referral> referral) {
+	}
+
+	public record CaseLine(String caseNumber, String agencyCode, Instant reportedAt, String fraudType, long lossFen,
+			String region, String regionName) {
+	}
+
+	/** One shared identifier, the cases naming it, and the merge ground it meets (null: an investigative lead). */
+	public record EvidenceLine(String identifier, String kind, String kindLabel, List<String> caseNumbers, String ground) {
+	}
+
+	public record Referral(String groupKey, String procuratorate, int cases, String referredBy, Instant referredAt,
+			String note) {
+	}
+
+	public record GroupDetail(GroupSummary summary, List<CaseLine> cases, List<EvidenceLine> evidence, WholeChain.View chain,
+			JurisdictionAdvice jurisdiction) {
+	}
+
+	/** Figures for oversight: groups of two or more cases, the cases in them, referrals in a period. */
+	public record Figures(long groups, long casesLinked, long referrals, long casesReferred) {
+	}
+
+	static final int MAX_CASES = 200_000;
+
+	private final CaseFiles files;
+
+	private final FundControl funds;
+
+	private final Directory directory;
+
+	private final Referrals referrals;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private volatile Snapshot snapshot;
+
+	CaseGroups(CaseFiles files, FundControl funds, Directory directory, Referrals referrals, AuditTrail audit, Clock clock) {
+		this.files = files;
+		this.funds = funds;
+		this.directory = directory;
+		this.referrals = referrals;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	private record Snapshot(String version, List<CaseFiles.CaseFile> files, Linking linking, Map<String, Integer> index) {
+	}
+
+	private Snapshot snapshot() {
+		String version = files.version();
+		Snapshot s = snapshot;
+		if (s != null && s.version().equals(version)) {
+			return s;
+		}
+		synchronized (this) {
+			s = snapshot;
+			if (s != null && s.version().equals(version)) {
+				return s;
+			}
+			List<CaseFiles.CaseFile> all = files.all(MAX_CASES);
+			CaseLinker linker = new CaseLinker();
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < all.size(); i++) {
+				CaseFiles.CaseFile f = all.get(i);
+				index.put(f.caseNumber(), i);
+				linker.addCase(i);
+				for (CaseFiles.Payee p : f.payees()) {
+					linker.add(i, IdentifierKind.FUND_ACCOUNT, account(p.bank(), p.account()));
+					linker.add(i, IdentifierKind.BANK, p.bank());
+				}
+				for (CaseDetail.Suspect x : f.suspects()) {
+					Optional<Map.Entry<IdentifierKind, String>> id = identifier(x);
+					if (id.isPresent()) {
+						linker.add(i, id.get().getKey(), id.get().getValue());
+					}
+				}
+			}
+			s = new Snapshot(version, all, linker.link(), index);
+			snapshot = s;
+			return s;
+		}
+	}
+
+	/** "ICBC" + "6222…" ⇒ "ICBC:6222…"; an account already written with its institution stays as it is. */
+	static String account(String bank, String account) {
+		String a = account.strip();
+		return a.contains(":") ? a : bank + ":" + a;
+	}
+
+	/** A suspect identifier as the linker keys it: phones by digits, websites by host, the rest as written. */
+	static Optional<Map.Entry<IdentifierKind, String>> identifier(CaseDetail.Suspect s) {
+		String v = s.value() == null ? "" : s.value().strip();
+		if (v.isEmpty()) {
+			return Optional.empty();
+		}
+		return switch (s.kind()) {
+		case "PHONE" -> Optional.of(Map.entry(IdentifierKind.PHONE, v.replaceAll("[^0-9]", "")));
+		case "URL" -> Optional.of(Map.entry(IdentifierKind.WEBSITE, host(v)));
+		case "APP" -> Optional.of(Map.entry(IdentifierKind.APP, v.toLowerCase(Locale.ROOT)));
+		case "IM" -> Optional.of(Map.entry(IdentifierKind.IM_ACCOUNT, v));
+		case "ACCOUNT" -> Optional.of(Map.entry(IdentifierKind.FUND_ACCOUNT, v));
+		default -> Optional.empty();
+		};
+	}
+
+	/** "https://Xinhui88.top/login?x=1" ⇒ "xinhui88.top": the same site behind different pages. */
+	static String host(String url) {
+		try {
+			String h = URI.create(url.contains("://") ? url : "http://" + url).getHost();
+			if (h != null && !h.isBlank()) {
+				h = h.toLowerCase(Locale.ROOT);
+				return h.startsWith("www.") ? h.substring(4) : h;
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// not a URL: keep it as written
+		}
+		return url.toLowerCase(Locale.ROOT);
+	}
+
+	/** Groups of at least {@code minCases} cases, largest first. */
+	public List<GroupSummary> groups(int minCases, int limit) {
+		Snapshot s = snapshot();
+		Map<String, Referral> referred = referrals.all();
+		List<GroupSummary> out = new ArrayList<>();
+		for (int g = 0; g < s.linking().groupCount(); g++) {
+			if (s.linking().size(g) >= Math.max(1, minCases)) {
+				out.add(summary(s, g, referred));
+			}
+		}
+		out.sort((a, b) -> a.cases() != b.cases() ? Integer.compare(b.cases(), a.cases()) : a.key().compareTo(b.key()));
+		return out.size() > limit ? out.subList(0, limit) : out;
+	}
+
+	private GroupSummary summary(Snapshot s, int g, Map<String, Referral> referred) {
+		int[] cases = s.linking().cases(g);
+		long loss = 0;
+		Instant first = null, last = null;
+		for (int c : cases) {
+			CaseFiles.CaseFile f = s.files().get(c);
+			loss += f.lossFen();
+			first = first == null || f.reportedAt().isBefore(first) ? f.reportedAt() : first;
+			last = last == null || f.reportedAt().isAfter(last) ? f.reportedAt() : last;
+		}
+		Set<String> grounds = new LinkedHashSet<>();
+		List<Linking.Evidence> evidence = s.linking().evidence(g);
+		for (Linking.Evidence e : evidence) {
+			if (e.ground() != null) {
+				grounds.add(e.ground().text());
+			}
+		}
+		String key = s.files().get(cases[0]).caseNumber();
+		return new GroupSummary(key, cases.length, loss, first, last, List.copyOf(grounds), evidence.size(),
+				Optional.ofNullable(referred.get(key)));
+	}
+
+	/** The group that holds a case: its cases, shared evidence, whole chain and jurisdiction (the read is audited). */
+	public GroupDetail group(String caseNumber, String dispute) {
+		Snapshot s = snapshot();
+		Integer i = s.index().get(caseNumber);
+		if (i == null) {
+			throw new NotFoundException("no case " + caseNumber);
+		}
+		if (dispute != null && dispute.length() > 400) {
+			throw new InvalidFieldsException(Map.of("dispute", "at most 400 characters"));
+		}
+		int g = s.linking().groupOf(i);
+		int[] members = s.linking().cases(g);
+		GroupSummary summary = summary(s, g, referrals.all());
+		List<CaseLine> cases = new ArrayList<>();
+		for (int c : members) {
+			CaseFiles.CaseFile f = s.files().get(c);
+			cases.add(new CaseLine(f.caseNumber(), f.agencyCode(), f.reportedAt(), f.fraudType(), f.lossFen(), f.victimRegion(),
+					RegionCode.isValid(f.victimRegion()) ? RegionCode.of(f.victimRegion()).name().orElse(f.victimRegion())
+							: f.victimRegion()));
+		}
+		List<EvidenceLine> evidence = new ArrayList<>();
+		for (Linking.Evidence e : s.linking().evidence(g)) {
+			List<String> numbers = new ArrayList<>();
+			for (int c : e.cases()) {
+				numbers.add(s.files().get(c).caseNumber());
+			}
+			evidence.add(new EvidenceLine(e.identifier(), e.kind().name(), kindLabel(e.kind()), numbers,
+					e.ground() == null ? null : e.ground().text()));
+		}
+		WholeChain.View chain = chain(s, members);
+		JurisdictionAdvice advice = jurisdiction(s, members, chain, dispute);
+		audit.read("case-group", summary.key(), caseNumber, "case linking: whole chain and jurisdiction");
+		return new GroupDetail(summary, cases, evidence, chain, advice);
+	}
+
+	private WholeChain.View chain(Snapshot s, int[] members) {
+		List<WholeChain.CaseLoss> losses = new ArrayList<>();
+		List<WholeChain.Act> acts = new ArrayList<>();
+		for (int c : members) {
+			CaseFiles.CaseFile f = s.files().get(c);
+			losses.add(new WholeChain.CaseLoss(c, f.lossFen(), f.reportedAt()));
+			for (CaseDetail.Suspect x : f.suspects()) {
+				switch (x.kind()) {
+				case "PHONE" -> acts.add(new WholeChain.Act("号码 " + x.value(), WholeChain.Role.CALLER, 0, c, 0, f.reportedAt(),
+						f.caseNumber() + "：被害人指认的来电/短信号码"));
+				case "URL", "APP" -> acts.add(new WholeChain.Act(("URL".equals(x.kind()) ? "网站 " + host(x.value()) : "APP " + x.value())
+						+ " 的搭建/维护者", WholeChain.Role.TECHNICAL_HELP, 0, c, 0, f.reportedAt(), f.caseNumber() + "：被害人被引导使用"));
+				default -> {
+				}
+				}
+			}
+			for (CaseFiles.Payee p : f.payees()) {
+				String who = p.name() + "（" + p.bank() + " " + p.account() + "）";
+				acts.add(new WholeChain.Act(who, WholeChain.Role.CARD_SELLER, 0, c, p.amountFen(), p.paidAt(),
+						f.caseNumber() + "：一级账户收到被害人转账，账户出租/出售嫌疑"));
+				acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, 1, c, p.amountFen(), p.paidAt(),
+						f.caseNumber() + "：一级账户收款 " + org.fanzha.core.Money.ofFen(p.amountFen())));
+			}
+			for (InstructionView v : funds.forCase(f.caseNumber())) {
+				if (v.level() >= 2) {
+					String who = (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（" + v.institution() + " "
+							+ v.accountNumber() + "）";
+					acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, v.level(), c, v.amountFen(), v.transactionTime(),
+							f.caseNumber() + "：第" + v.level() + "级账户（延伸止付 #" + v.id() + "）"));
+				}
+			}
+		}
+		return new WholeChain().of(losses, acts, Map.of());
+	}
+
+	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, String dispute) {
+		List<ConnectionPoint> points = new ArrayList<>();
+		CaseFiles.CaseFile oldest = s.files().get(members[0]);
+		for (int c : members) {
+			CaseFiles.CaseFile f = s.files().get(c);
+			if (!RegionCode.isValid(f.victimRegion())) {
+				continue;
+			}
+			points.add(ConnectionPoint.victim(f.victimRegion(), f.lossFen(), f.caseNumber() + "：被害人报案所在地",
+					f.reportedAt()));
+			if (f.suspects().stream().anyMatch(x -> "PHONE".equals(x.kind()))) {
+				points.add(ConnectionPoint.of(ConnectionKind.CALL_OR_SMS_RECEIVED, f.victimRegion(),
+						f.caseNumber() + "：诈骗电话/短信到达被害人所在地").at(f.reportedAt()));
+			}
+		}
+		AcceptingUnit first = directory.agency(oldest.agencyCode()).filter(a -> a.regionCode() != null)
+				.map(a -> AcceptingUnit.of(a.name(), a.regionCode().value())).orElse(null);
+		boolean multiLevel = chain.roles().stream()
+				.anyMatch(r -> r.role() == WholeChain.Role.MULE && r.muleLevel() >= 2);
+		return new JurisdictionAdvisor().advise(points, first, dispute == null || dispute.isBlank() ? null : dispute.strip(),
+				multiLevel);
+	}
+
+	/** The printable decision-support sheet of the group that holds a case. */
+	public String sheet(String caseNumber, String dispute) {
+		GroupDetail d = group(caseNumber, dispute);
+		return DecisionSheet.html(d.jurisdiction(), "案件组 " + d.summary().key() + "（" + d.summary().cases() + " 起）",
+				clock.instant());
+	}
+
+	/** The centre refers the group to the procuratorate that follows the recommended police unit. */
+	public Referral refer(String caseNumber, String actor, String note) {
+		if (note != null && note.length() > 400) {
+			throw new InvalidFieldsException(Map.of("note", "at most 400 characters"));
+		}
+		GroupDetail d = group(caseNumber, null);
+		if (d.summary().referral().isPresent()) {
+			throw new ConflictException("case group " + d.summary().key() + " was referred already");
+		}
+		String procuratorate = d.jurisdiction().followOn().map(JurisdictionAdvice.FollowOn::procuratorate)
+				.orElse("由指定管辖的上级机关确定");
+		Referral r = new Referral(d.summary().key(), procuratorate, d.summary().cases(), actor, clock.instant(),
+				note == null || note.isBlank() ? null : note.strip());
+		referrals.insert(r, d.cases().stream().map(CaseLine::caseNumber).toList());
+		return r;
+	}
+
+	/** Groups and linked cases now; referrals made in [from, to). */
+	public Figures figures(Instant from, Instant to) {
+		Snapshot s = snapshot();
+		long groups = 0, linked = 0;
+		for (int g = 0; g < s.linking().groupCount(); g++) {
+			int n = s.linking().size(g);
+			if (n >= 2) {
+				groups++;
+				linked += n;
+			}
+		}
+		long[] r = referrals.count(from, to);
+		return new Figures(groups, linked, r[0], r[1]);
+	}
+
+	static String kindLabel(IdentifierKind k) {
+		return switch (k) {
+		case FUND_ACCOUNT -> "资金账户";
+		case WEBSITE -> "网站";
+		case CHAT_GROUP -> "聊天群组";
+		case DEN -> "窝点";
+		case CASH_OUT_POINT -> "取现点";
+		case SUSPECT -> "嫌疑人";
+		case PHONE -> "电话号码";
+		case DEVICE -> "设备（IMEI）";
+		case APP -> "APP";
+		case IM_ACCOUNT -> "聊天账号";
+		case BANK -> "开户行";
+		};
+	}
+
+	/** Labels for the views: engine kinds keyed by name. */
+	public static Map<String, String> kindLabels() {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (IdentifierKind k : IdentifierKind.values()) {
+			m.put(k.name(), kindLabel(k));
+		}
+		return m;
+	}
+}

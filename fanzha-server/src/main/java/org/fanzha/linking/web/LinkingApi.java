@@ -1,0 +1,63 @@
+package org.fanzha.linking.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.identity.Role;
+import org.fanzha.linking.CaseGroups;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Case groups, their whole chain and jurisdiction, the decision-support sheet, and referral. */
+@RestController
+@Tag(name = "Linking", description = "Case linking, whole chain, jurisdiction and referral to the procuratorate")
+class LinkingApi {
+
+	private final CaseGroups groups;
+
+	LinkingApi(CaseGroups groups) {
+		this.groups = groups;
+	}
+
+	@GetMapping("/api/v1/linking/groups")
+	@Operation(summary = "Groups of linked cases, largest first (min: smallest group size, default 2)")
+	List<CaseGroups.GroupSummary> groups(@RequestParam(defaultValue = "2") int min,
+			@RequestParam(defaultValue = "200") int limit) {
+		return groups.groups(min, Math.min(Math.max(limit, 1), 1_000));
+	}
+
+	@GetMapping("/api/v1/linking/groups/{caseNumber}")
+	@Operation(summary = "The group that holds a case: cases, shared evidence and merge grounds, whole chain, jurisdiction")
+	CaseGroups.GroupDetail group(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {
+		return groups.group(caseNumber, dispute);
+	}
+
+	@GetMapping(path = "/api/v1/linking/groups/{caseNumber}/sheet", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(summary = "The printable jurisdiction decision-support sheet (HTML)")
+	String sheet(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {
+		return LinkingPage.printable(groups.sheet(caseNumber, dispute));
+	}
+
+	record ReferralIn(String note) {
+	}
+
+	@PostMapping("/api/v1/linking/groups/{caseNumber}/referral")
+	@Operation(summary = "Refer the group to the procuratorate that follows the recommended police unit (centre only)")
+	CaseGroups.Referral refer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber,
+			@RequestBody(required = false) ReferralIn in) {
+		if (!me.has(Role.CENTRE_OFFICER)) {
+			throw new AccessDeniedException("the anti-fraud centre refers case groups");
+		}
+		return groups.refer(caseNumber, me.username(), in == null ? null : in.note());
+	}
+}

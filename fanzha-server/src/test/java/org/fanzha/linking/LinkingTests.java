@@ -1,0 +1,106 @@
+package org.fanzha.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.fanzha.audit.AuditQuery;
+import org.fanzha.audit.AuditTrail;
+import org.fanzha.core.BankCardNumber;
+import org.fanzha.core.IdNumber;
+import org.fanzha.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Three reports: two paid into the same account (a merge ground), the third shares only a caller's number with the
+ * second (a lead); all three paid through the same bank, which must not link anything by itself. The group carries the
+ * evidence, its whole chain and the jurisdiction advice with its sheet; the centre refers it once.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LinkingTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditTrail audit;
+
+	MvcResult post(String user, String path, String json) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+	}
+
+	MvcResult get(String user, String path) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, DemoLogins.PASSWORD))).andReturn();
+	}
+
+	String report(String id17, String region, String payee, long amount, String phone, String url) throws Exception {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(900);
+		String body = """
+				{"victim":{"name":"被害人","idNumber":"%s","phone":"13800001111","regionCode":"%s"},"fraudType":"FAKE_POLICE",
+				 "narrative":"串并测试","reportedAt":"%s","payments":[{"payerAccount":"%s","payeeName":"卡农甲",
+				 "payeeAccount":"%s","payeeBank":"ICBC","amountFen":%d,"paidAt":"%s"}],
+				 "suspects":{"phones":[%s],"urls":[%s]}}""".formatted(IdNumber.withCheckDigit(id17), region, at,
+				BankCardNumber.withLuhnDigit("622202000000000" + id17.substring(14)), payee, amount, at.minusSeconds(600),
+				phone == null ? "" : "\"" + phone + "\"", url == null ? "" : "\"" + url + "\"");
+		MvcResult r = post("centre", "/api/v1/cases", body);
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isBetween(200, 201);
+		return r.getResponse().getContentAsString().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+	}
+
+	@Test
+	void casesSharingAnAccountAreMergedAPhoneIsALeadAndTheBankLinksNothing() throws Exception {
+		String a = report("61011319800101111", "610113", "ICBC:LINKACC1", 2_000_000, null, "https://www.Gongan-check.top/login");
+		String b = report("61011219800101222", "610112", "ICBC:LINKACC1", 4_000_000, "17055550001", null);
+		String c = report("61050219800101333", "610502", "ICBC:LINKACC2", 1_000_000, "17055550001", null);
+		String lone = report("61011319800101444", "610113", "ICBC:LINKACC9", 500_000, null, null);
+
+		String list = get("procurator", "/api/v1/linking/groups").getResponse().getContentAsString();
+		assertThat(list).contains("\"key\":\"" + a + "\"").contains("\"cases\":3").contains("使用同一资金账户")
+				.doesNotContain("\"key\":\"" + lone + "\"");
+
+		MvcResult r = get("procurator", "/api/v1/linking/groups/" + c);
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+		String g = r.getResponse().getContentAsString();
+		assertThat(g).contains(a).contains(b).contains(c).doesNotContain(lone);
+		assertThat(g).contains("\"identifier\":\"ICBC:LINKACC1\"").contains("\"ground\":\"使用同一资金账户\"")
+				.contains("\"identifier\":\"17055550001\"").contains("\"kind\":\"PHONE\",\"kindLabel\":\"电话号码\"")
+				.doesNotContain("\"kind\":\"BANK\"");
+		// the whole chain: the caller, the website's builders, the card seller with the money into the account
+		assertThat(g).contains("\"role\":\"CALLER\"").contains("\"role\":\"CARD_SELLER\"").contains("\"role\":\"MULE\"")
+				.contains("\"role\":\"TECHNICAL_HELP\"").contains("gongan-check.top");
+		assertThat(g).contains("数额巨大"); // 70,000 yuan over the group ≥ ¥30,000
+		// jurisdiction: each victim's county is a candidate; the Xi'an city bureau that took the reports in holds no
+		// point of its own, so the main crime location (largest loss: Weiyang) is recommended
+		assertThat(g).contains("未央").contains("雁塔").contains("临渭");
+		assertThat(g).contains("\"designation\":{\"needed\":false");
+		String disputed = get("procurator", "/api/v1/linking/groups/" + c + "?dispute=渭南市局认为应由其管辖").getResponse()
+				.getContentAsString();
+		assertThat(disputed).contains("\"designation\":{\"needed\":true").contains("陕西省公安厅");
+		String sheet = get("procurator", "/api/v1/linking/groups/" + a + "/sheet?dispute=<script>x</script>").getResponse()
+				.getContentAsString();
+		assertThat(sheet).contains("管辖决策参考").contains("&lt;script&gt;").doesNotContain("<script>x");
+		assertThat(audit.search(new AuditQuery(null, null, null, null, null, 500)).stream()
+				.filter(e -> "case-group".equals(e.subjectType()) && a.equals(e.subjectRef()))).isNotEmpty();
+
+		// referral: the procurator receives, the centre refers, once
+		assertThat(post("procurator", "/api/v1/linking/groups/" + b + "/referral", "{}").getResponse().getStatus()).isEqualTo(403);
+		MvcResult ref = post("centre", "/api/v1/linking/groups/" + b + "/referral", "{\"note\":\"全链条移送\"}");
+		assertThat(ref.getResponse().getStatus()).as(ref.getResponse().getContentAsString()).isEqualTo(200);
+		assertThat(ref.getResponse().getContentAsString()).contains("\"groupKey\":\"" + a + "\"").contains("人民检察院")
+				.contains("\"cases\":3");
+		assertThat(post("centre", "/api/v1/linking/groups/" + c + "/referral", "{}").getResponse().getStatus()).isEqualTo(409);
+		assertThat(get("procurator", "/api/v1/linking/groups/NO-SUCH-CASE").getResponse().getStatus()).isEqualTo(404);
+		assertThat(get("bank", "/api/v1/linking/groups").getResponse().getStatus()).isEqualTo(403);
+	}
+}
