@@ -32,7 +32,7 @@ class ConsolePages {
 	}
 
 	/** Areas still waiting for their issue; a module that implements one maps the path itself and drops it here. */
-	@GetMapping({ "/warnings", "/schools", "/linking", "/statistics" })
+	@GetMapping({ "/warnings", "/linking", "/statistics" })
 	String placeholder(HttpServletRequest request, Model model) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Area area = Arrays.stream(Area.values()).filter(a -> a.consolePath().equals(path)).findFirst()
