@@ -17,11 +17,6 @@ public record Viewer(String username, Role role, String agencyCode, RegionCode r
 		}
 	}
 
-	/** The platform itself (event listeners, the demo): sees everything, decides nothing. */
-	static Viewer system() {
-		return new Viewer("system", Role.CENTRE_OFFICER, "SYSTEM", RegionCode.of("610000"));
-	}
-
 	public boolean police() {
 		return role == Role.CENTRE_OFFICER || role == Role.STATION_OFFICER;
 	}

@@ -3,7 +3,6 @@ package org.fanzha.cardcutting.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import org.fanzha.cardcutting.DisciplinaryList;
 import org.fanzha.cardcutting.Persons;
@@ -94,9 +93,5 @@ class DemoCardCutting {
 				"CCB:" + BankCardNumber.withLuhnDigit("621700610000000007"), 1, 0L, 0L, 50_000L, weekAgo,
 				"在校学生经同学介绍以500元出售本人银行卡一张"));
 		log.info("Demo: card-cutting sample persons created (a listed card dealer, a proposed mule, a student case at NWU)");
-	}
-
-	List<String> ids() {
-		return List.of(DEALER, MULE, STUDENT);
 	}
 }
