@@ -265,5 +265,17 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String bankPage = ok(get("bank", "/cardcutting?idNumber=" + id));
 		assertThat(bankPage).contains("停止非柜面业务").contains(Masking.mask(id, 3, 4)).doesNotContain(id)
 				.doesNotContain("cc-register");
+		assertThat(ok(get("centre", "/cardcutting?lang=en"))).contains("Disciplinary list").contains("Proposed (awaiting decision)");
+	}
+
+	@Test
+	void theDemoShowsAListedDealerAProposedMuleAndAStudentCaseAtNwu() throws Exception {
+		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/610113199503150310"))).contains("\"listed\":true")
+				.contains("NON_COUNTER_BUSINESS_STOPPED");
+		String mule = ok(get("centre", "/api/v1/cardcutting/persons/610113198807220424"));
+		assertThat(mule).contains("\"name\":\"王某\"").contains("\"status\":\"PROPOSED\"").contains("MULE_ACCOUNT");
+		String dealer = ok(get("centre", "/api/v1/cardcutting/persons/610113199503150310"));
+		assertThat(dealer).contains("\"withinLimits\":false").contains("CARDS_PER_BANK").contains("\"serious\":true");
+		assertThat(ok(get("school", "/api/v1/schools/cases"))).contains("\"name\":\"李某\"").contains("610***********0520");
 	}
 }

@@ -53,12 +53,9 @@ public final class PersonCards {
 	public record Excess(String code, String where, int count, int limit, String text, String source) {
 	}
 
-	public record Result(List<Excess> excesses, Map<String, Integer> accountsPerBank, Map<Operator, Integer> simsPerOperator,
-			int simsTotal) {
-
-		public boolean withinLimits() {
-			return excesses.isEmpty();
-		}
+	/** {@code withinLimits} is true exactly when there is no excess. */
+	public record Result(boolean withinLimits, List<Excess> excesses, Map<String, Integer> accountsPerBank,
+			Map<Operator, Integer> simsPerOperator, int simsTotal) {
 	}
 
 	private static final String ART16 = "《反电信网络诈骗法》第十六条（开户数量限制，具体数字为二手资料）";
@@ -116,6 +113,6 @@ public final class PersonCards {
 			out.add(new Excess("SIMS_TOTAL", "ALL", sims.size(), limits.simsTotal(),
 					"在所有运营商共持有电话卡" + sims.size() + "张（上限" + limits.simsTotal() + "张）", ART10));
 		}
-		return new Result(List.copyOf(out), Map.copyOf(perBank), Map.copyOf(perOperator), sims.size());
+		return new Result(out.isEmpty(), List.copyOf(out), Map.copyOf(perBank), Map.copyOf(perOperator), sims.size());
 	}
 }
