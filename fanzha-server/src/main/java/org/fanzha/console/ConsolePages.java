@@ -1,16 +1,11 @@
 package org.fanzha.console;
 
-import java.util.Arrays;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.fanzha.identity.Area;
-import org.fanzha.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Login, home, and the placeholder pages of areas whose work has not landed yet. */
+/** Login and home; every area maps its own pages. */
 @Controller
 class ConsolePages {
 
@@ -29,15 +24,5 @@ class ConsolePages {
 	String home(Model model) {
 		model.addAttribute("areas", navigation.areas());
 		return "console/home";
-	}
-
-	/** Areas still waiting for their issue; a module that implements one maps the path itself and drops it here. */
-	@GetMapping({ "/schools" })
-	String placeholder(HttpServletRequest request, Model model) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Area area = Arrays.stream(Area.values()).filter(a -> a.consolePath().equals(path)).findFirst()
-				.orElseThrow(() -> new NotFoundException("No console area at " + path));
-		model.addAttribute("area", area);
-		return "console/area";
 	}
 }

@@ -17,6 +17,8 @@ public enum Area {
 	WARNINGS("/warnings", "/api/v1/warnings", 8, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER,
 			Role.TELECOM_OFFICER),
 	SCHOOLS("/schools", "/api/v1/schools", 8, Role.SCHOOL_OFFICER, Role.CENTRE_OFFICER),
+	CARD_CUTTING("/cardcutting", "/api/v1/cardcutting", 8, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER,
+			Role.TELECOM_OFFICER),
 	LINKING("/linking", "/api/v1/linking", 9, Role.CENTRE_OFFICER, Role.PROCURATOR),
 	STATISTICS("/statistics", "/api/v1/statistics", 9, Role.OVERSIGHT, Role.CENTRE_OFFICER, Role.ADMIN),
 	AUDIT("/audit", "/api/v1/audit", 2, Role.OVERSIGHT, Role.ADMIN),

@@ -1,0 +1,155 @@
+package org.fanzha.cardcutting.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.fanzha.cardcutting.DisciplinaryList;
+import org.fanzha.cardcutting.Persons;
+import org.fanzha.identity.FanzhaPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Card-cutting API: persons, their cards and involvement for the centre (stations read their region's), the
+ * disciplinary list's lifecycle, and the list query for banks and operators.
+ */
+@RestController
+@Tag(name = "Card-cutting", description = "Persons and cards, the 帮信 assessment and the disciplinary list (arts. 31-32)")
+class CardCuttingApi {
+
+	private static final String BASE = "/api/v1/cardcutting";
+
+	private final Persons persons;
+
+	private final DisciplinaryList list;
+
+	private final Viewers viewers;
+
+	CardCuttingApi(Persons persons, DisciplinaryList list, Viewers viewers) {
+		this.persons = persons;
+		this.list = list;
+		this.viewers = viewers;
+	}
+
+	@PostMapping(BASE + "/persons")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a person (centre)")
+	Persons.PersonView register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody Persons.NewPerson in) {
+		return persons.register(viewers.of(me), in);
+	}
+
+	@GetMapping(BASE + "/persons")
+	@Operation(summary = "Persons, newest first (a station: its region); the read is audited")
+	List<Persons.PersonSummary> persons(@AuthenticationPrincipal FanzhaPrincipal me) {
+		return persons.persons(viewers.of(me), 500);
+	}
+
+	@GetMapping(BASE + "/persons/{idNumber}")
+	@Operation(summary = "A person with accounts, SIMs, involvement, the card-limit check, the 帮信 assessment and listings")
+	Persons.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber) {
+		return persons.person(viewers.of(me), idNumber);
+	}
+
+	@PostMapping(BASE + "/persons/{idNumber}/accounts")
+	@Operation(summary = "Add a bank account or card the person holds")
+	Persons.PersonView account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestBody Persons.NewAccount in) {
+		return persons.addAccount(viewers.of(me), idNumber, in);
+	}
+
+	@PostMapping(BASE + "/persons/{idNumber}/sims")
+	@Operation(summary = "Add a SIM the person holds (operator from the number segment)")
+	Persons.PersonView sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestBody Persons.NewSim in) {
+		return persons.addSim(viewers.of(me), idNumber, in);
+	}
+
+	@PostMapping(BASE + "/persons/{idNumber}/involvements")
+	@Operation(summary = "Record involvement (card sold, mule account, fraud SIM, amounts); may propose a listing")
+	Persons.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestBody Persons.NewInvolvement in) {
+		return persons.recordInvolvement(viewers.of(me), idNumber, in);
+	}
+
+	@PutMapping(BASE + "/persons/{idNumber}/findings")
+	@Operation(summary = "What the officer established: helped crime proven, prior penalty, consequences")
+	Persons.PersonView findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestBody Persons.FindingsIn in) {
+		return persons.findings(viewers.of(me), idNumber, in);
+	}
+
+	@GetMapping(BASE + "/listings")
+	@Operation(summary = "The disciplinary list (police), newest first, optionally one status")
+	List<DisciplinaryList.ListingView> listings(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestParam(required = false) String status) {
+		return list.listings(viewers.of(me), status, 500);
+	}
+
+	@GetMapping(BASE + "/listings/{id}")
+	DisciplinaryList.ListingView listing(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		return list.listing(viewers.of(me), id);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/decide")
+	@Operation(summary = "Decide a proposal with its measures (a centre officer of a prefecture-level or higher unit)")
+	DisciplinaryList.ListingView decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody(required = false) DisciplinaryList.DecisionIn in) {
+		return list.decide(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/dismiss")
+	DisciplinaryList.ListingView dismiss(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody DisciplinaryList.NoteIn in) {
+		return list.dismiss(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/notify")
+	@Operation(summary = "Issue the notice: reason, appeal channel, documents, deadline (art. 32)")
+	DisciplinaryList.ListingView notify(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody(required = false) DisciplinaryList.NoticeIn in) {
+		return list.notify(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/appeal")
+	@Operation(summary = "Record the person's appeal with the documents submitted")
+	DisciplinaryList.ListingView appeal(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody DisciplinaryList.AppealIn in) {
+		return list.appeal(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/lift")
+	@Operation(summary = "The appeal is verified: lift every measure at once (art. 32)")
+	DisciplinaryList.ListingView lift(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody(required = false) DisciplinaryList.NoteIn in) {
+		return list.lift(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/reject-appeal")
+	DisciplinaryList.ListingView rejectAppeal(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody DisciplinaryList.NoteIn in) {
+		return list.rejectAppeal(viewers.of(me), id, in);
+	}
+
+	@PostMapping(BASE + "/listings/{id}/credit-repair")
+	@Operation(summary = "Credit repair: clear the record, end any measure still running")
+	DisciplinaryList.ListingView creditRepair(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody DisciplinaryList.NoteIn in) {
+		return list.repairCredit(viewers.of(me), id, in);
+	}
+
+	@GetMapping(BASE + "/disciplinary-list/{idNumber}")
+	@Operation(summary = "Is this ID number listed? The measures in force that the caller applies, and until when")
+	DisciplinaryList.QueryAnswer query(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber) {
+		return list.query(viewers.of(me), idNumber);
+	}
+}

@@ -1,0 +1,198 @@
+package org.fanzha.cardcutting.web;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.fanzha.cardcutting.DisciplinaryList;
+import org.fanzha.cardcutting.Persons;
+import org.fanzha.cardcutting.Viewer;
+import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.platform.ConflictException;
+import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Console: for the police the persons and the disciplinary list with its workflow (the centre registers, records
+ * and decides; a station reads its region's); for banks and operators the list query by ID number.
+ */
+@Controller
+class CardCuttingPage {
+
+	private final Persons persons;
+
+	private final DisciplinaryList list;
+
+	private final Viewers viewers;
+
+	CardCuttingPage(Persons persons, DisciplinaryList list, Viewers viewers) {
+		this.persons = persons;
+		this.list = list;
+		this.viewers = viewers;
+	}
+
+	@GetMapping("/cardcutting")
+	String page(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber, Model model) {
+		Viewer v = viewers.of(me);
+		String error = null;
+		if (idNumber != null && !idNumber.isBlank()) {
+			try {
+				model.addAttribute("answer", list.query(v, idNumber));
+			}
+			catch (InvalidFieldsException e) {
+				error = String.join("; ", e.errors().values());
+			}
+		}
+		fill(v, model, error);
+		return "cardcutting/page";
+	}
+
+	@PostMapping("/cardcutting/persons")
+	String register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String school, Model model) {
+		Viewer v = viewers.of(me);
+		try {
+			Persons.PersonView p = persons.register(v, new Persons.NewPerson(idNumber, name, phone, regionCode, school));
+			return "redirect:/cardcutting/persons/" + p.idNumber();
+		}
+		catch (InvalidFieldsException | ConflictException e) {
+			fill(v, model, message(e));
+			return "cardcutting/page";
+		}
+	}
+
+	@GetMapping("/cardcutting/persons/{idNumber}")
+	String person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber, Model model) {
+		Viewer v = viewers.of(me);
+		try {
+			model.addAttribute("person", persons.person(v, idNumber));
+		}
+		catch (InvalidFieldsException e) {
+			throw new NotFoundException("no person with that ID number");
+		}
+		fillPerson(v, model, null);
+		return "cardcutting/person";
+	}
+
+	@PostMapping("/cardcutting/persons/{idNumber}/accounts")
+	String account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestParam(required = false) String bank, @RequestParam(required = false) String cardNumber,
+			@RequestParam(required = false) String accountClass, Model model) {
+		Viewer v = viewers.of(me);
+		return onPerson(v, idNumber, model,
+				() -> persons.addAccount(v, idNumber, new Persons.NewAccount(bank, cardNumber, accountClass)));
+	}
+
+	@PostMapping("/cardcutting/persons/{idNumber}/sims")
+	String sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestParam(required = false) String phone, Model model) {
+		Viewer v = viewers.of(me);
+		return onPerson(v, idNumber, model, () -> persons.addSim(v, idNumber, new Persons.NewSim(phone)));
+	}
+
+	@PostMapping("/cardcutting/persons/{idNumber}/involvements")
+	String involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String reference,
+			@RequestParam(required = false) Integer targetsHelped, @RequestParam(required = false) Long settlementYuan,
+			@RequestParam(required = false) Long illegalGainsYuan, @RequestParam(required = false) String detail,
+			Model model) {
+		Viewer v = viewers.of(me);
+		return onPerson(v, idNumber, model, () -> persons.recordInvolvement(v, idNumber, new Persons.NewInvolvement(kind,
+				reference, targetsHelped, fen(settlementYuan), null, fen(illegalGainsYuan), null, detail)));
+	}
+
+	@PostMapping("/cardcutting/persons/{idNumber}/findings")
+	String findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+			@RequestParam(required = false) boolean helpedCrimeEstablished,
+			@RequestParam(required = false) boolean priorPenaltyWithinTwoYears,
+			@RequestParam(required = false) String consequences, Model model) {
+		Viewer v = viewers.of(me);
+		return onPerson(v, idNumber, model, () -> persons.findings(v, idNumber,
+				new Persons.FindingsIn(helpedCrimeEstablished, priorPenaltyWithinTwoYears, consequences)));
+	}
+
+	@GetMapping("/cardcutting/listings/{id}")
+	String listing(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, Model model) {
+		Viewer v = viewers.of(me);
+		model.addAttribute("listing", list.listing(v, id));
+		fillListing(v, model, null);
+		return "cardcutting/listing";
+	}
+
+	@PostMapping("/cardcutting/listings/{id}/{action}")
+	String act(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) List<String> measures, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String statement, @RequestParam(required = false) List<String> documents,
+			Model model) {
+		Viewer v = viewers.of(me);
+		try {
+			switch (action) {
+				case "decide" -> list.decide(v, id, new DisciplinaryList.DecisionIn(measures, note));
+				case "dismiss" -> list.dismiss(v, id, new DisciplinaryList.NoteIn(note));
+				case "notify" -> list.notify(v, id, null);
+				case "appeal" -> list.appeal(v, id, new DisciplinaryList.AppealIn(statement, documents));
+				case "lift" -> list.lift(v, id, new DisciplinaryList.NoteIn(note));
+				case "reject-appeal" -> list.rejectAppeal(v, id, new DisciplinaryList.NoteIn(note));
+				case "credit-repair" -> list.repairCredit(v, id, new DisciplinaryList.NoteIn(note));
+				default -> throw new NotFoundException("no action " + action);
+			}
+		}
+		catch (InvalidFieldsException | ConflictException e) {
+			model.addAttribute("listing", list.listing(v, id));
+			fillListing(v, model, message(e));
+			return "cardcutting/listing";
+		}
+		return "redirect:/cardcutting/listings/" + id;
+	}
+
+	private String onPerson(Viewer v, String idNumber, Model model, Supplier<Persons.PersonView> action) {
+		try {
+			action.get();
+			return "redirect:/cardcutting/persons/" + idNumber;
+		}
+		catch (InvalidFieldsException | ConflictException e) {
+			model.addAttribute("person", persons.person(v, idNumber));
+			fillPerson(v, model, message(e));
+			return "cardcutting/person";
+		}
+	}
+
+	private void fill(Viewer v, Model model, String error) {
+		model.addAttribute("police", v.police());
+		model.addAttribute("centre", v.centre());
+		model.addAttribute("persons", v.police() ? persons.persons(v, 100) : List.of());
+		model.addAttribute("listings", v.police() ? list.listings(v, null, 100) : List.of());
+		model.addAttribute("error", error);
+		model.addAttribute("zone", ZoneOffset.ofHours(8));
+	}
+
+	private static void fillPerson(Viewer v, Model model, String error) {
+		model.addAttribute("centre", v.centre());
+		model.addAttribute("error", error);
+		model.addAttribute("zone", ZoneOffset.ofHours(8));
+	}
+
+	private static void fillListing(Viewer v, Model model, String error) {
+		model.addAttribute("centre", v.centre());
+		model.addAttribute("decider", v.mayDecide());
+		model.addAttribute("error", error);
+		model.addAttribute("zone", ZoneOffset.ofHours(8));
+	}
+
+	private static String message(RuntimeException e) {
+		return e instanceof InvalidFieldsException f ? String.join("; ", f.errors().entrySet().stream()
+				.map(x -> x.getKey() + ": " + x.getValue()).toList()) : e.getMessage();
+	}
+
+	private static Long fen(Long yuan) {
+		return yuan == null ? null : Math.multiplyExact(yuan, 100L);
+	}
+}
