@@ -66,9 +66,12 @@ public class OversightReports {
 
 	private final org.fanzha.linking.CaseGroups linking;
 
+	private final org.fanzha.cardcutting.CardCuttingStatistics cardCutting;
+
 	OversightReports(CaseStatistics cases, FundStatistics funds, Warnings warnings, TelecomStatistics telecom, Clock clock,
-			org.fanzha.linking.CaseGroups linking) {
+			org.fanzha.linking.CaseGroups linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting) {
 		this.linking = linking;
+		this.cardCutting = cardCutting;
 		this.cases = cases;
 		this.funds = funds;
 		this.warnings = warnings;
@@ -160,6 +163,13 @@ public class OversightReports {
 		add(totals, "casesLinked", l.casesLinked());
 		add(totals, "referrals", l.referrals());
 		add(totals, "casesReferred", l.casesReferred());
+		// card-cutting: the disciplinary list's steps and the students whose schools were told
+		org.fanzha.cardcutting.CardCuttingStatistics.Figures cc = cardCutting.figures(start, end);
+		add(totals, "listingsProposed", cc.listingSteps().getOrDefault("PROPOSED", 0L));
+		add(totals, "listingsDecided", cc.listingSteps().getOrDefault("DECIDED", 0L));
+		add(totals, "listingAppeals", cc.listingSteps().getOrDefault("APPEALED", 0L));
+		add(totals, "listingsLifted", cc.listingSteps().getOrDefault("LIFTED", 0L));
+		add(totals, "studentsNotified", cc.studentsNotified());
 		for (String k : List.of("reports", "lossFen", "stopsIssued", "stopsExecuted", "stoppedFen", "freezes", "frozenFen",
 				"returns", "returnedFen", "simChecks", "simRefused", "simReverify", "simRestricted", "simSuspended",
 				"simBoxes", "simAppeals", "simLifted")) {

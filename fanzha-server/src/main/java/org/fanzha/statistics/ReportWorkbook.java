@@ -28,7 +28,9 @@ public final class ReportWorkbook {
 			"电话劝阻", "visits", "见面劝阻", "dissuaded", "劝阻成功", "preventedFen", "避免损失（元）", "simChecks", "入网核验",
 			"simRefused", "拒绝办卡", "simReverify", "二次实人核验", "simRestricted", "限制呼出", "simSuspended", "停机",
 			"simBoxes", "猫池/GOIP 号码", "simAppeals", "申诉", "simLifted", "申诉后解除", "caseGroups", "串并案件组（当前）", "casesLinked", "串并案件数（当前）", "referrals",
-			"移送审查起诉（组）", "casesReferred", "移送案件数");
+			"移送审查起诉（组）", "casesReferred", "移送案件数", "listingsProposed", "惩戒名单：系统提请", "listingsDecided",
+			"惩戒名单：决定纳入", "listingAppeals", "惩戒名单：申诉", "listingsLifted", "惩戒名单：解除", "studentsNotified",
+			"涉“两卡”学生通报学校");
 
 	private static Map<String, String> linked(String... kv) {
 		Map<String, String> m = new java.util.LinkedHashMap<>();

@@ -82,6 +82,10 @@ class StatisticsTests {
 		assertThat(total(json, "dissuaded") - total(before, "dissuaded")).isEqualTo(1);
 		assertThat(total(json, "preventedFen") - total(before, "preventedFen")).isEqualTo(300_000);
 		assertThat(json).contains("\"label\":\"西安市\"").contains("\"label\":\"冒充公检法\"").contains("\"recoveryRate\":");
+		// the demo's card-cutting seed (a proposal, a student notified to NWU) and the linking figures are in it too
+		assertThat(total(json, "listingsProposed")).isPositive();
+		assertThat(total(json, "studentsNotified")).isPositive();
+		assertThat(json).contains("\"caseGroups\":").contains("\"referrals\":");
 		// aggregates only
 		assertThat(json).doesNotContain("统计甲").doesNotContain("统计乙").doesNotContain(idNumber)
 				.doesNotContain("13912340001").doesNotContain("13912340002").doesNotContain("ICBC:STAT1");
