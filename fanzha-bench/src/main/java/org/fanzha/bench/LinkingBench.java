@@ -40,8 +40,8 @@ public final class LinkingBench {
 
 	public record Figures(int cases, int identifiers, int incidences, int gangs, int groups, int linkedGroups,
 			int guarded, double adjustedRandIndex, double pairPrecision, double pairRecall, double generateSeconds,
-			double fanzhaSeconds, double fanzhaBestSeconds, double fanzhaTextSeconds, double peerSeconds, long peerHeapBytes,
-			boolean peerAgrees) {
+			double fanzhaSeconds, double fanzhaBestSeconds, double fanzhaTextSeconds, long fanzhaHeapBytes,
+			long fanzhaTextHeapBytes, double peerSeconds, long peerHeapBytes, boolean peerAgrees) {
 
 		public double ratio() {
 			return peerSeconds / fanzhaSeconds;
@@ -55,10 +55,10 @@ public final class LinkingBench {
 			s.append(String.format(Locale.ROOT, "  result: %,d groups (%,d of several cases), %,d identifiers held back by "
 					+ "the guard; against the gangs: ARI %.3f, pair precision %.3f, pair recall %.3f%n", groups, linkedGroups,
 					guarded, adjustedRandIndex, pairPrecision, pairRecall));
-			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (ints): %.2f s median (best %.2f s) = %,.0f incidences/s%n",
-					fanzhaSeconds, fanzhaBestSeconds, incidences / fanzhaSeconds));
-			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (interning text identifiers, then linking): %.2f s%n",
-					fanzhaTextSeconds));
+			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (ints): %.2f s median (best %.2f s) = %,.0f incidences/s; "
+					+ "result heap %,d MB%n", fanzhaSeconds, fanzhaBestSeconds, incidences / fanzhaSeconds, fanzhaHeapBytes >> 20));
+			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (interning text identifiers, then linking): %.2f s; linker "
+					+ "and result heap %,d MB%n", fanzhaTextSeconds, fanzhaTextHeapBytes >> 20));
 			if (peerSeconds > 0) {
 				s.append(String.format(Locale.ROOT, "  JGraphT SimpleGraph + ConnectivityInspector: %.2f s (graph heap %,d MB); "
 						+ "same partition: %s; ratio %.1fx", peerSeconds, peerHeapBytes >> 20, peerAgrees, ratio()));
@@ -97,6 +97,7 @@ public final class LinkingBench {
 		double generate = (System.nanoTime() - g0) / 1e9;
 		double[] t = new double[runs];
 		Linking result = null;
+		long baseline = usedHeap();
 		for (int i = 0; i < runs; i++) {
 			result = null;
 			System.gc();
@@ -105,6 +106,7 @@ public final class LinkingBench {
 			t[i] = (System.nanoTime() - t0) / 1e9;
 		}
 		Arrays.sort(t);
+		long resultHeap = usedHeap() - baseline;
 		int[] groups = new int[cases];
 		for (int c = 0; c < cases; c++) {
 			groups[c] = result.groupOf(c);
@@ -115,10 +117,14 @@ public final class LinkingBench {
 		int guarded = result.guardedIdentifiers();
 		result = null;
 		String[] texts = texts(in);
-		System.gc();
+		long textBaseline = usedHeap();
 		long t1 = System.nanoTime();
 		Linking fromText = linkText(in, texts, options);
 		double text = (System.nanoTime() - t1) / 1e9;
+		// the linker's arrays and interning table are reachable from the result through its names function
+		long textHeap = usedHeap() - textBaseline;
+		// the Strings were in the baseline: keep them alive through the measurement (the JIT may drop a dead local)
+		java.lang.ref.Reference.reachabilityFence(texts);
 		boolean sameAsText = fromText.groupCount() == groupCount;
 		fromText = null;
 		texts = null;
@@ -137,7 +143,7 @@ public final class LinkingBench {
 		}
 		return new Figures(cases, in.identifiers, in.incidences, in.gangs, groupCount, linkedGroups, guarded,
 				agreement.adjustedRandIndex(), agreement.pairPrecision(), agreement.pairRecall(), generate, t[runs / 2], t[0],
-				text, peerSeconds, heap, agrees);
+				text, resultHeap, textHeap, peerSeconds, heap, agrees);
 	}
 
 	static Linking link(SyntheticCases in, CaseLinker.Options options) {

@@ -264,6 +264,9 @@ public final class CaseLinker {
 			start[id + 1]++;
 		}
 		for (int j = 0; j < identifiers; j++) {
+			if (kinds[j] < 0 || kinds[j] >= caps.length) {
+				throw new IllegalArgumentException("identifier " + j + " has no kind " + kinds[j]);
+			}
 			start[j + 1] += start[j];
 		}
 		int[] fill = Arrays.copyOf(start, identifiers);

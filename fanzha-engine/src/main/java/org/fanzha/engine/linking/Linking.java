@@ -192,6 +192,9 @@ public final class Linking {
 	 * lists span groups.
 	 */
 	public List<Evidence> guarded(int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative");
+		}
 		List<Evidence> out = new ArrayList<>();
 		for (int j = 0; j < identifiers; j++) {
 			if (!linking[j] && len[j] >= 2) {

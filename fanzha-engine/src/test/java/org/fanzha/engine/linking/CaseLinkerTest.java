@@ -218,7 +218,10 @@ class CaseLinkerTest {
 				.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> CaseLinker.link(1, 1, new byte[1], new int[] { 1 }, new int[] { 0 }, 1,
 				CaseLinker.Options.DEFAULTS, null)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> CaseLinker.link(1, 1, new byte[] { 42 }, new int[] { 0 }, new int[] { 0 }, 1,
+				CaseLinker.Options.DEFAULTS, null)).isInstanceOf(IllegalArgumentException.class);
 		Linking r = l.link();
 		assertThatThrownBy(() -> r.groupOf(0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> r.guarded(-1)).isInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -617,6 +617,23 @@ public class EvaluateCommand implements Runnable {
 					.field("guardedIdentifiers", r.guardedIdentifiers()).field("linkMillis", r.linkMillis());
 			agreement(j.key("mergeGroundsOnly"), r.mergeGroundsOnly());
 			agreement(j.key("noGuard"), r.noGuard());
+			org.fanzha.sim.evaluate.LinkingEvaluation.Chain c = r.largestGroup();
+			if (c == null) {
+				j.field("largestGroup", (String) null);
+			}
+			else {
+				j.key("largestGroup").open('{').field("cases", c.cases()).field("gangs", c.gangs()).field("lossFen", c.lossFen())
+						.field("mergeableAsWhole", c.mergeableAsWhole() ? "true" : "false").field("suspects", c.suspects())
+						.field("overFraudThreshold", c.overFraudThreshold()).field("helpersSerious", c.helpersSerious());
+				j.key("grounds").open('[');
+				c.grounds().forEach(j::value);
+				j.close(']').key("roles").open('[');
+				for (org.fanzha.sim.evaluate.LinkingEvaluation.RoleSummary s : c.roles()) {
+					j.open('{').field("role", s.role()).field("level", s.level()).field("suspects", s.suspects())
+							.field("acts", s.acts()).field("amountFen", s.amountFen()).close('}');
+				}
+				j.close(']').close('}');
+			}
 			return j.close('}').toString();
 		}
 
@@ -637,6 +654,18 @@ public class EvaluateCommand implements Runnable {
 					r.linkMillis(), r.guardedIdentifiers()));
 			for (org.fanzha.sim.evaluate.LinkingEvaluation.Guarded g : r.topGuarded()) {
 				b.append(String.format("%n    %-14s %-24s %,d cases", g.kind(), g.identifier(), g.cases()));
+			}
+			org.fanzha.sim.evaluate.LinkingEvaluation.Chain c = r.largestGroup();
+			if (c != null) {
+				b.append(String.format("%n  whole chain of the largest group: %d cases (%d gang%s), ¥%,.2f lost; merge grounds %s%s;"
+						+ " %d suspects, %d over a fraud-amount threshold, %d helpers over the 帮信 thresholds", c.cases(), c.gangs(),
+						c.gangs() == 1 ? "" : "s", c.lossFen() / 100.0, c.grounds(),
+						c.mergeableAsWhole() ? " (connect every case)" : " (some cases linked by leads only)", c.suspects(),
+						c.overFraudThreshold(), c.helpersSerious()));
+				for (org.fanzha.sim.evaluate.LinkingEvaluation.RoleSummary s : c.roles()) {
+					b.append(String.format("%n    %-15s %4d suspects %5d acts %16s", s.role() + (s.level() > 0 ? " " + s.level() : ""),
+							s.suspects(), s.acts(), String.format("¥%,.2f", s.amountFen() / 100.0)));
+				}
 			}
 			return b.toString();
 		}

@@ -50,6 +50,20 @@ class LinkingEvaluationTest {
 		assertThat(r.mergeGroundsOnly().pairRecall()).isLessThanOrEqualTo(a.pairRecall());
 		assertThat(r.mergeGroundsOnly().groups()).isGreaterThanOrEqualTo(a.groups());
 		assertThat(r.linkMillis()).isPositive();
+		// the whole chain of the largest group: callers, mules from level 1 on, cash-out, with the money
+		LinkingEvaluation.Chain c = r.largestGroup();
+		assertThat(c).isNotNull();
+		assertThat(c.cases()).isGreaterThan(1);
+		assertThat(c.lossFen()).isPositive();
+		assertThat(c.roles()).extracting(LinkingEvaluation.RoleSummary::role).contains("CALLER", "MULE");
+		assertThat(c.roles()).filteredOn(x -> x.role().equals("MULE")).first()
+				.satisfies(x -> {
+					assertThat(x.level()).isEqualTo(1);
+					assertThat(x.amountFen()).as("level 1 receives the victims' payments").isGreaterThanOrEqualTo(c.lossFen() / 2);
+				});
+		assertThat(c.suspects()).isGreaterThan(c.roles().size() - 1);
+		assertThat(c.overFraudThreshold()).isBetween(0, c.suspects());
+		assertThat(c.grounds()).isNotEmpty();
 	}
 
 	@Test
@@ -85,8 +99,10 @@ class LinkingEvaluationTest {
 				"mergeGroundsOnly", "noGuard" }) {
 			assertThat(json).contains("\"" + key + "\":");
 		}
+		assertThat(json).contains("\"largestGroup\":{\"cases\":").contains("\"roles\":[{\"role\":");
 		String text = evaluate("linking", "--preset", "tiny", "--seed", "3").out();
-		assertThat(text).contains("adjusted Rand index").contains("no guard").contains("held back by the guard");
+		assertThat(text).contains("adjusted Rand index").contains("no guard").contains("held back by the guard")
+				.contains("whole chain of the largest group").contains("MULE 1");
 	}
 
 	@Test
