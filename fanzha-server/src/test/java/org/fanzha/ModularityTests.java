@@ -36,13 +36,42 @@ class ModularityTests {
 				.writeModuleCanvases()
 				.writeAggregatingDocument();
 		try (var files = Files.list(out)) {
-			for (Path puml : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-				sortRelations(puml);
+			for (Path doc : files.toList()) {
+				if (doc.toString().endsWith(".puml")) {
+					sortRelations(doc);
+				}
+				else if (doc.toString().endsWith(".adoc")) {
+					sortListItems(doc);
+				}
 			}
 		}
 		assertThat(out.resolve("components.puml")).exists();
 		assertThat(Files.readString(out.resolve("components.puml")))
 				.contains("Identity and access").contains("Audit").contains("Console");
+	}
+
+	/** Table cells list events and beans in hash order too: each cell's items ("|* a", "* b", …) are sorted. */
+	private static void sortListItems(Path adoc) throws Exception {
+		List<String> lines = new ArrayList<>(Files.readAllLines(adoc));
+		for (int i = 0; i < lines.size(); i++) {
+			if (!lines.get(i).startsWith("|* ")) {
+				continue;
+			}
+			int j = i + 1;
+			while (j < lines.size() && lines.get(j).startsWith("* ")) {
+				j++;
+			}
+			List<String> items = new ArrayList<>();
+			items.add(lines.get(i).substring(1));
+			items.addAll(lines.subList(i + 1, j));
+			Collections.sort(items);
+			items.set(0, "|" + items.get(0));
+			for (int k = i; k < j; k++) {
+				lines.set(k, items.get(k - i));
+			}
+			i = j - 1;
+		}
+		Files.write(adoc, lines);
 	}
 
 	/** The documenter emits relations in hash order; sorting keeps the committed docs stable between builds. */

@@ -48,8 +48,12 @@ import org.springframework.stereotype.Service;
 public class CaseGroups {
 
 	/** A group of linked cases; {@code key} is its oldest case's number. */
+	/**
+	 * @param mergeable whether the merge grounds alone connect every case (else some cases hang on leads — a phone, an
+	 *        app — that an investigator must confirm before the group is handled as one)
+	 */
 	public record GroupSummary(String key, int cases, long lossFen, Instant first, Instant last, List<String> grounds,
-			int sharedIdentifiers, Optional<Referral> referral) {
+			boolean mergeable, int sharedIdentifiers, Optional<Referral> referral) {
 	}
 
 	public record CaseLine(String caseNumber, String agencyCode, Instant reportedAt, String fraudType, long lossFen,
@@ -204,8 +208,8 @@ public class CaseGroups {
 			}
 		}
 		String key = s.files().get(cases[0]).caseNumber();
-		return new GroupSummary(key, cases.length, loss, first, last, List.copyOf(grounds), evidence.size(),
-				Optional.ofNullable(referred.get(key)));
+		return new GroupSummary(key, cases.length, loss, first, last, List.copyOf(grounds),
+				s.linking().mergeableAsWhole(g), evidence.size(), Optional.ofNullable(referred.get(key)));
 	}
 
 	/** The group that holds a case: its cases, shared evidence, whole chain and jurisdiction (the read is audited). */

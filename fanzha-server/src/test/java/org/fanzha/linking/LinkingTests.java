@@ -66,7 +66,9 @@ class LinkingTests {
 		String lone = report("61011319800101444", "610113", "ICBC:LINKACC9", 500_000, null, null);
 
 		String list = get("procurator", "/api/v1/linking/groups").getResponse().getContentAsString();
+		// A and B share an account (a merge ground); C hangs on the phone only, so the group is not mergeable as a whole
 		assertThat(list).contains("\"key\":\"" + a + "\"").contains("\"cases\":3").contains("使用同一资金账户")
+				.contains("\"mergeable\":false")
 				.doesNotContain("\"key\":\"" + lone + "\"");
 
 		MvcResult r = get("procurator", "/api/v1/linking/groups/" + c);
