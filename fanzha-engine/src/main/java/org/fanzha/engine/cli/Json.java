@@ -54,6 +54,17 @@ public final class Json {
 		return this;
 	}
 
+	public Json value(boolean v) {
+		sep();
+		b.append(v);
+		comma = true;
+		return this;
+	}
+
+	public Json field(String k, boolean v) {
+		return key(k).value(v);
+	}
+
 	public Json field(String k, String v) {
 		return key(k).value(v);
 	}

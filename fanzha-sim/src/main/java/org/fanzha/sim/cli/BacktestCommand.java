@@ -53,16 +53,16 @@ public class BacktestCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		if (json) {
 			Json j = new Json().open('{').field("rulesVersion", r.rulesVersion()).field("transfers", r.transfers())
-					.field("reportsReplayed", r.reportsReplayed()).field("labelled", r.labelled() ? "true" : "false")
+					.field("reportsReplayed", r.reportsReplayed()).field("labelled", r.labelled())
 					.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
 					.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k());
 			j.key("rules").open('[');
 			for (Backtest.RuleStats s : r.rules()) {
-				j.open('{').field("id", s.id()).field("action", s.action().name()).field("shadow", s.shadow() ? "true" : "false")
+				j.open('{').field("id", s.id()).field("action", s.action().name()).field("shadow", s.shadow())
 						.field("matched", s.matched()).field("decided", s.decided()).field("accountsFlagged", s.accountsFlagged())
 						.field("mulesFlagged", s.mulesFlagged()).field("precision", s.precision())
 						.field("legitMatched", s.legitMatched())
-						.field("guarded", s.guarded() ? "true" : "false").close('}');
+						.field("guarded", s.guarded()).close('}');
 			}
 			out.println(j.close(']').close('}'));
 		}

@@ -109,7 +109,7 @@ public class EvaluateCommand implements Runnable {
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
 				out.println(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-						.field("evasive", r.evasive() ? "true" : "false").field("transfers", r.transfers())
+						.field("evasive", r.evasive()).field("transfers", r.transfers())
 						.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
 						.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k())
 						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare())
@@ -349,7 +349,7 @@ public class EvaluateCommand implements Runnable {
 
 		static String json(TelecomEvaluation.Report r) {
 			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive() ? "true" : "false").field("calls", r.calls()).field("texts", r.texts())
+					.field("evasive", r.evasive()).field("calls", r.calls()).field("texts", r.texts())
 					.field("normalSims", r.normalSims()).field("fraudSims", r.fraudSims())
 					.field("activeFraudSims", r.activeFraudSims()).field("flagged", r.flagged())
 					.field("truePositives", r.truePositives()).field("precision", r.precision()).field("recall", r.recall())
@@ -448,8 +448,8 @@ public class EvaluateCommand implements Runnable {
 
 		static String json(WarningsEvaluation.Report r) {
 			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive() ? "true" : "false")
-					.field("payerWarnings", r.payerWarnings() ? "true" : "false").field("victims", r.victims())
+					.field("evasive", r.evasive())
+					.field("payerWarnings", r.payerWarnings()).field("victims", r.victims())
 					.field("victimsWarnedBeforeFirstPayment", r.victimsWarnedBefore())
 					.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
 					.field("medianLeadMinutes", r.medianLeadMinutes())
@@ -610,7 +610,7 @@ public class EvaluateCommand implements Runnable {
 		static String json(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
 			org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a = r.linked();
 			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive() ? "true" : "false").field("cases", r.cases()).field("gangs", r.gangs())
+					.field("evasive", r.evasive()).field("cases", r.cases()).field("gangs", r.gangs())
 					.field("identifiers", r.identifiers()).field("incidences", r.incidences()).field("groups", a.groups())
 					.field("linkedGroups", a.linkedGroups()).field("adjustedRandIndex", a.adjustedRandIndex())
 					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall())
@@ -623,7 +623,7 @@ public class EvaluateCommand implements Runnable {
 			}
 			else {
 				j.key("largestGroup").open('{').field("cases", c.cases()).field("gangs", c.gangs()).field("lossFen", c.lossFen())
-						.field("mergeableAsWhole", c.mergeableAsWhole() ? "true" : "false").field("suspects", c.suspects())
+						.field("mergeableAsWhole", c.mergeableAsWhole()).field("suspects", c.suspects())
 						.field("overFraudThreshold", c.overFraudThreshold()).field("helpersSerious", c.helpersSerious());
 				j.key("grounds").open('[');
 				c.grounds().forEach(j::value);
