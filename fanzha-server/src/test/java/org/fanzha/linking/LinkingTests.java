@@ -35,6 +35,19 @@ class LinkingTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
+	/** A console page as a signed-in user sees it. */
+	String page(String user, String path) throws Exception {
+		MvcResult r = mvc.perform(MockMvcRequestBuilders.get(path)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername(user))))
+				.andReturn();
+		assertThat(r.getResponse().getStatus()).as(path + ": " + r.getResponse().getContentAsString()).isEqualTo(200);
+		return r.getResponse().getContentAsString();
+	}
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -94,6 +107,15 @@ class LinkingTests {
 		assertThat(sheet).contains("管辖决策参考").contains("&lt;script&gt;").doesNotContain("<script>x");
 		assertThat(audit.search(new AuditQuery(null, null, null, null, null, 500)).stream()
 				.filter(e -> "case-group".equals(e.subjectType()) && a.equals(e.subjectRef()))).isNotEmpty();
+
+		// the console pages: the list, the group with its evidence, chain, thresholds and jurisdiction, the sheet
+		assertThat(page("procurator", "/linking")).contains("id=\"groups\"").contains(a).contains("部分案件仅凭侦查线索关联");
+		String html = page("procurator", "/linking/groups/" + b);
+		assertThat(html).contains("id=\"group-evidence\"").contains("LINKACC1").contains("使用同一资金账户")
+				.contains("id=\"group-chain\"").contains("贩卖银行卡").contains("id=\"recommendation\"").contains("未央")
+				.doesNotContain("id=\"referral-form\""); // only the centre refers
+		assertThat(page("centre", "/linking/groups/" + b)).contains("id=\"referral-form\"");
+		assertThat(page("procurator", "/linking/groups/" + b + "/sheet")).contains("管辖决策参考").contains("window.print()");
 
 		// referral: the procurator receives, the centre refers, once
 		assertThat(post("procurator", "/api/v1/linking/groups/" + b + "/referral", "{}").getResponse().getStatus()).isEqualTo(403);

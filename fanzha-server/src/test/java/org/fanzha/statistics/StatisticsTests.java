@@ -37,6 +37,9 @@ class StatisticsTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -90,6 +93,18 @@ class StatisticsTests {
 		assertThat(json).doesNotContain("统计甲").doesNotContain("统计乙").doesNotContain(idNumber)
 				.doesNotContain("13912340001").doesNotContain("13912340002").doesNotContain("ICBC:STAT1");
 		assertThat(Pattern.compile("1[3-9]\\d{9}").matcher(json).find()).isFalse();
+
+		// the printable report and the dashboard render the same totals
+		String print = mvc.perform(MockMvcRequestBuilders.get("/statistics/print?month=" + month)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername("oversight"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(print).contains("电信网络诈骗治理工作月报").contains("一、主要数字").contains("西安市").doesNotContain("统计甲");
+		String dashboard = mvc.perform(MockMvcRequestBuilders.get("/statistics?month=" + month)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername("oversight"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(dashboard).contains("id=\"fig-reports\"").contains("chart-cities").doesNotContain("13912340002");
 
 		// the same figures in the workbook
 		MvcResult x = get("oversight", "/api/v1/statistics/report.xlsx?month=" + month);

@@ -58,6 +58,9 @@ class WarningsTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -246,6 +249,19 @@ class WarningsTests {
 		assertThat(figure(stats, "preventedFen") - figure(before, "preventedFen")).isEqualTo(2_500_000 + 880_000);
 		assertThat(stats).contains("\"label\":\"西安市\"").contains("冒充公检法");
 		assertThat(stats).doesNotContain("13940000001").doesNotContain(idNumber);
+		// the centre's console page: its tasks, the public-report form, the figures by city and type
+		String page = mvc.perform(MockMvcRequestBuilders.get("/warnings?open=false&task=" + call)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername("centre"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"task-detail\"").contains("已被骗转账").contains("id=\"report-form\"")
+				.contains("id=\"by-city\"").contains("id=\"by-type\"").contains("13940000001");
+		// a bank officer's page says how to send signals and shows no task
+		String bankPage = mvc.perform(MockMvcRequestBuilders.get("/warnings")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.user(directory.loadUserByUsername("bank"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(bankPage).contains("id=\"warnings-sender\"").doesNotContain("13940000001");
 		// every read of a person's task is in the audit log
 		assertThat(audit.search(new AuditQuery(null, null, null, null, null, 500)).stream()
 				.filter(e -> "warning-task".equals(e.subjectType()) && visit.equals(e.subjectRef()))).isNotEmpty();
