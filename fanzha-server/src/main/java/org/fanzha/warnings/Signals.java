@@ -87,6 +87,13 @@ class Signals {
 		};
 	}
 
+	/** The fraud numbers behind a task, in the order they were seen (for the prefilled case intake). */
+	List<String> fraudNumbers(long task) {
+		return jdbc.sql("""
+				SELECT fraud_number, MIN(occurred_at) AS first_seen FROM warning_signal WHERE task_id = ? AND fraud_number IS NOT NULL
+				GROUP BY fraud_number ORDER BY first_seen""").param(task).query((rs, n) -> rs.getString("fraud_number")).list();
+	}
+
 	/** The largest amount a bank reported with the task's signals, 0 if none. */
 	long largestAmount(long task) {
 		Long max = jdbc.sql("SELECT MAX(amount_fen) FROM warning_signal WHERE task_id = ?").param(task).query(Long.class)

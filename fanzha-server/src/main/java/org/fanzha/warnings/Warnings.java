@@ -599,6 +599,7 @@ public class Warnings {
 			if (viewer.kind() == Viewer.Kind.CENTRE && closed.idNumber() != null) {
 				b.append("&idNumber=").append(closed.idNumber());
 			}
+			signals.fraudNumbers(id).stream().findFirst().ifPresent(n -> b.append("&suspectPhone=").append(n));
 			intake = b.toString();
 		}
 		return new Closed(closed, intake);

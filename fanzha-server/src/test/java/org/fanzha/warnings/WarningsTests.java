@@ -230,14 +230,16 @@ class WarningsTests {
 		// closing twice is a conflict; an unknown outcome and a negative amount are bad input
 		assertThat(post("station", "/api/v1/warnings/tasks/" + visit + "/outcome", "{\"outcome\":\"DISSUADED\"}").getResponse()
 				.getStatus()).isEqualTo(409);
-		ok(post("centre", "/api/v1/warnings/signals",
-				"[" + signal("PUBLIC_REPORT", "13940000002", "610113", t, "\"fraudType\":\"FAKE_POLICE\"") + "]"));
+		ok(post("centre", "/api/v1/warnings/signals", "[" + signal("PUBLIC_REPORT", "13940000002", "610113", t,
+				"\"fraudType\":\"FAKE_POLICE\"") + "," + signal("CALL_FROM_FRAUD_NUMBER", "13940000002", "610113", t,
+						"\"fraudNumber\":\"17044440001\",\"confidence\":\"SUSPECTED\",\"callSeconds\":20") + "]"));
 		String call = taskOf("13940000002");
 		MvcResult bad = post("centre", "/api/v1/warnings/tasks/" + call + "/outcome", "{\"outcome\":\"MAYBE\",\"amountAtRiskFen\":-5}");
 		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
 		assertThat(bad.getResponse().getContentAsString()).contains("outcome").contains("amountAtRiskFen");
 		String paid = ok(post("centre", "/api/v1/warnings/tasks/" + call + "/outcome", "{\"outcome\":\"ALREADY_PAID\"}"));
-		assertThat(paid).contains("\"preventedFen\":0").contains("\"intake\":\"/cases/new?phone=13940000002&regionCode=610113&fraudType=FAKE_POLICE");
+		assertThat(paid).contains("\"preventedFen\":0").contains("\"intake\":\"/cases/new?phone=13940000002&regionCode=610113&fraudType=FAKE_POLICE")
+				.contains("&suspectPhone=17044440001");
 		// an officer's amount wins over the assumption
 		ok(post("centre", "/api/v1/warnings/signals",
 				"[" + signal("PUBLIC_REPORT", "13940000003", "610113", t, "\"fraudType\":\"FAKE_POLICE\"") + "]"));
