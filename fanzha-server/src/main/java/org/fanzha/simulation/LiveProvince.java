@@ -304,7 +304,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	private void contact(boolean call, long caller, long callee, long time, int seconds, boolean answered) {
 		World w = world;
 		org.fanzha.engine.telecom.LongIndex index = phones;
-		if (w == null || index == null || warnings.fraudNumber(Long.toString(caller)).isEmpty()) {
+		if (w == null || index == null || !warnings.isFraudNumber(caller)) {
 			return;
 		}
 		int i = index.get(callee);

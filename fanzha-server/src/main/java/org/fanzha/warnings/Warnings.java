@@ -142,6 +142,9 @@ public class Warnings {
 
 	private final Map<String, Confidence> known = new ConcurrentHashMap<>();
 
+	/** The known numbers as a sorted array, copied on write: the call feed asks about every call without allocating. */
+	private volatile long[] knownSorted = new long[0];
+
 	private volatile boolean knownLoaded;
 
 	Warnings(Dissuasions tasks, Signals signals, FraudNumbers numbers, Directory directory, AuditTrail audit, Clock clock,
@@ -206,7 +209,9 @@ public class Warnings {
 	 */
 	public void observeContact(boolean call, long caller, long callee, long epochSecond, int seconds, boolean answered,
 			String region) {
-		loadKnown();
+		if (!isFraudNumber(caller)) {
+			return;
+		}
 		Confidence c = known.get(Long.toString(caller));
 		if (c == null) {
 			return;
@@ -387,8 +392,22 @@ public class Warnings {
 		synchronized (known) {
 			if (!knownLoaded) {
 				numbers.all().forEach((phone, c) -> known.merge(phone, c, Warnings::stronger));
+				resort();
 				knownLoaded = true;
 			}
+		}
+	}
+
+	/** Whether a number is known as a fraud number; allocation-free, for the per-call feed. */
+	public boolean isFraudNumber(long phone) {
+		loadKnown();
+		return java.util.Arrays.binarySearch(knownSorted, phone) >= 0;
+	}
+
+	private void resort() {
+		synchronized (known) {
+			knownSorted = known.keySet().stream().filter(p -> p.length() <= 18 && p.chars().allMatch(Character::isDigit))
+					.mapToLong(Long::parseLong).sorted().toArray();
 		}
 	}
 
@@ -406,6 +425,7 @@ public class Warnings {
 				known.put(phone, Confidence.CONFIRMED);
 			}
 		}
+		resort();
 	}
 
 	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */
@@ -413,6 +433,7 @@ public class Warnings {
 	void on(SimRestricted restricted) {
 		numbers.suspect(restricted.phone(), restricted.operator() + " " + restricted.measure(), restricted.at());
 		known.merge(restricted.phone(), Confidence.SUSPECTED, Warnings::stronger);
+		resort();
 	}
 
 	record Route(String code, String name) {
