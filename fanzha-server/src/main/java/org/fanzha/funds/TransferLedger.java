@@ -22,6 +22,9 @@ public class TransferLedger {
 
 	private volatile AccountInfo accountInfo = AccountInfo.NONE;
 
+	/** GB/T 2260 code where each transfer was made (by transfer index), 0 when unknown: for connection points. */
+	private int[] regions = new int[1 << 12];
+
 	public void declareAccount(String accountId, long openingBalanceFen) {
 		lock.writeLock().lock();
 		try {
@@ -35,13 +38,54 @@ public class TransferLedger {
 	/** Appends a transfer ({@code toAccount} null for cash leaving the banking system); returns its index. */
 	public int ingest(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
 			String channel) {
+		return ingest(transferId, epochSecond, fromAccount, toAccount, amountFen, channel, null);
+	}
+
+	/**
+	 * Appends a transfer with the county where it was made (the terminal's or the payer's location as the bank records
+	 * it; null when unknown); returns its index.
+	 */
+	public int ingest(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String channel, String region) {
+		int code = region != null && region.length() == 6 && region.chars().allMatch(Character::isDigit)
+				? Integer.parseInt(region) : 0;
 		lock.writeLock().lock();
 		try {
-			return graph.append(transferId, epochSecond, fromAccount, toAccount, amountFen, channel);
+			int i = graph.append(transferId, epochSecond, fromAccount, toAccount, amountFen, channel);
+			if (i >= regions.length) {
+				regions = java.util.Arrays.copyOf(regions, Math.max(regions.length * 2, i + 1));
+			}
+			regions[i] = code;
+			return i;
 		}
 		finally {
 			lock.writeLock().unlock();
 		}
+	}
+
+	/** Money leaving an account: to another account, or in cash ({@code toAccount} null), with where it happened. */
+	public record Movement(String transferId, long epochSecond, String toAccount, long amountFen, String channel,
+			String region) {
+	}
+
+	/** An account's outgoing transfers in [fromEpoch, toEpoch], in time order, at most {@code limit}. */
+	public java.util.List<Movement> outgoing(String accountId, long fromEpoch, long toEpoch, int limit) {
+		return read(g -> {
+			java.util.List<Movement> out = new java.util.ArrayList<>();
+			int a = g.accountIndex(accountId);
+			if (a < 0) {
+				return out;
+			}
+			for (int t = g.firstOut(a); t != TransferGraph.NONE; t = g.nextOut(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					int r = t < regions.length ? regions[t] : 0;
+					out.add(new Movement(g.transferId(t), g.time(t), g.to(t) < 0 ? null : g.accountId(g.to(t)), g.amount(t),
+							g.channel(t), r == 0 ? null : Integer.toString(r)));
+				}
+			}
+			out.sort(java.util.Comparator.comparingLong(Movement::epochSecond));
+			return out.size() > limit ? out.subList(0, limit) : out;
+		});
 	}
 
 	/** A transfer as the ledger has it. */

@@ -82,6 +82,8 @@ public class CaseGroups {
 
 	private final FundControl funds;
 
+	private final org.fanzha.funds.TransferLedger ledger;
+
 	private final Directory directory;
 
 	private final Referrals referrals;
@@ -92,7 +94,9 @@ public class CaseGroups {
 
 	private volatile Snapshot snapshot;
 
-	CaseGroups(CaseFiles files, FundControl funds, Directory directory, Referrals referrals, AuditTrail audit, Clock clock) {
+	CaseGroups(CaseFiles files, FundControl funds, org.fanzha.funds.TransferLedger ledger, Directory directory,
+			Referrals referrals, AuditTrail audit, Clock clock) {
+		this.ledger = ledger;
 		this.files = files;
 		this.funds = funds;
 		this.directory = directory;
@@ -241,13 +245,57 @@ public class CaseGroups {
 			evidence.add(new EvidenceLine(e.identifier(), e.kind().name(), kindLabel(e.kind()), numbers,
 					e.ground() == null ? null : e.ground().text()));
 		}
-		WholeChain.View chain = chain(s, members);
-		JurisdictionAdvice advice = jurisdiction(s, members, chain, dispute);
+		Flow flow = flow(s, members);
+		WholeChain.View chain = chain(s, members, flow);
+		JurisdictionAdvice advice = jurisdiction(s, members, chain, flow, dispute);
 		audit.read("case-group", summary.key(), caseNumber, "case linking: whole chain and jurisdiction");
 		return new GroupDetail(summary, cases, evidence, chain, advice);
 	}
 
-	private WholeChain.View chain(Snapshot s, int[] members) {
+	/** How long after a victim's payment the chain's accounts are followed for where the money went. */
+	static final long FOLLOW_SECONDS = 7 * 24 * 3600L;
+
+	/**
+	 * The chain's accounts (level-1 payees, the extended stop-payment accounts), who holds each, the case and level it
+	 * belongs to, and where money left it afterwards (the ledger's transfers with their place).
+	 */
+	record Flow(Map<String, String> labels, Map<String, Integer> caseOf, Map<String, Integer> levelOf,
+			Map<String, List<org.fanzha.funds.TransferLedger.Movement>> out, Map<Integer, List<InstructionView>> instructions) {
+	}
+
+	private Flow flow(Snapshot s, int[] members) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		Map<String, Integer> caseOf = new HashMap<>();
+		Map<String, Integer> levelOf = new HashMap<>();
+		Map<String, Long> since = new HashMap<>();
+		Map<Integer, List<InstructionView>> instructions = new HashMap<>();
+		for (int c : members) {
+			CaseFiles.CaseFile f = s.files().get(c);
+			for (CaseFiles.Payee p : f.payees()) {
+				String a = p.account().strip();
+				labels.putIfAbsent(a, p.name() + "（" + p.bank() + " " + a + "）");
+				caseOf.putIfAbsent(a, c);
+				levelOf.putIfAbsent(a, 1);
+				since.merge(a, p.paidAt().getEpochSecond(), Math::min);
+			}
+			List<InstructionView> list = funds.forCase(f.caseNumber());
+			instructions.put(c, list);
+			for (InstructionView v : list) {
+				labels.putIfAbsent(v.accountId(), (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（" + v.institution()
+						+ " " + v.accountNumber() + "）");
+				caseOf.putIfAbsent(v.accountId(), c);
+				levelOf.merge(v.accountId(), v.level(), Math::min);
+				since.merge(v.accountId(), v.transactionTime().getEpochSecond(), Math::min);
+			}
+		}
+		Map<String, List<org.fanzha.funds.TransferLedger.Movement>> out = new LinkedHashMap<>();
+		for (Map.Entry<String, Long> e : since.entrySet()) {
+			out.put(e.getKey(), ledger.outgoing(e.getKey(), e.getValue(), e.getValue() + FOLLOW_SECONDS, 50));
+		}
+		return new Flow(labels, caseOf, levelOf, out, instructions);
+	}
+
+	private WholeChain.View chain(Snapshot s, int[] members, Flow flow) {
 		List<WholeChain.CaseLoss> losses = new ArrayList<>();
 		List<WholeChain.Act> acts = new ArrayList<>();
 		for (int c : members) {
@@ -270,7 +318,7 @@ public class CaseGroups {
 				acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, 1, c, p.amountFen(), p.paidAt(),
 						f.caseNumber() + "：一级账户收款 " + org.fanzha.core.Money.ofFen(p.amountFen())));
 			}
-			for (InstructionView v : funds.forCase(f.caseNumber())) {
+			for (InstructionView v : flow.instructions().getOrDefault(c, List.of())) {
 				if (v.level() >= 2) {
 					String who = (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（" + v.institution() + " "
 							+ v.accountNumber() + "）";
@@ -279,10 +327,25 @@ public class CaseGroups {
 				}
 			}
 		}
+		// cash taken out of the chain's accounts: the cash-out role, where and how much
+		for (Map.Entry<String, List<org.fanzha.funds.TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (org.fanzha.funds.TransferLedger.Movement m : e.getValue()) {
+				if (m.toAccount() == null) {
+					acts.add(new WholeChain.Act(flow.labels().get(e.getKey()), WholeChain.Role.CASH_OUT, 0,
+							flow.caseOf().get(e.getKey()), m.amountFen(), Instant.ofEpochSecond(m.epochSecond()),
+							"取现 " + org.fanzha.core.Money.ofFen(m.amountFen()) + "（" + m.channel()
+									+ (m.region() == null ? "" : "，" + regionName(m.region())) + "，交易 " + m.transferId() + "）"));
+				}
+			}
+		}
 		return new WholeChain().of(losses, acts, Map.of());
 	}
 
-	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, String dispute) {
+	private static String regionName(String code) {
+		return RegionCode.isValid(code) ? RegionCode.of(code).name().orElse(code) + "（" + code + "）" : code;
+	}
+
+	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, Flow flow, String dispute) {
 		List<ConnectionPoint> points = new ArrayList<>();
 		CaseFiles.CaseFile oldest = s.files().get(members[0]);
 		for (int c : members) {
@@ -295,6 +358,22 @@ public class CaseGroups {
 			if (f.suspects().stream().anyMatch(x -> "PHONE".equals(x.kind()))) {
 				points.add(ConnectionPoint.of(ConnectionKind.CALL_OR_SMS_RECEIVED, f.victimRegion(),
 						f.caseNumber() + "：诈骗电话/短信到达被害人所在地").at(f.reportedAt()));
+			}
+		}
+		// where the money was moved on or taken out in cash: one point per account and place
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (Map.Entry<String, List<org.fanzha.funds.TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (org.fanzha.funds.TransferLedger.Movement m : e.getValue()) {
+				if (m.region() == null || !RegionCode.isValid(m.region())) {
+					continue;
+				}
+				boolean cash = m.toAccount() == null;
+				if (seen.add(e.getKey() + (cash ? "/cash/" : "/move/") + m.region())) {
+					points.add(ConnectionPoint.of(cash ? ConnectionKind.MONEY_WITHDRAWN : ConnectionKind.MONEY_MOVED, m.region(),
+							"第" + flow.levelOf().get(e.getKey()) + "级账户 " + e.getKey() + (cash ? " 取现 " : " 转出 ")
+									+ org.fanzha.core.Money.ofFen(m.amountFen()) + "（交易 " + m.transferId() + "）")
+							.at(Instant.ofEpochSecond(m.epochSecond())));
+				}
 			}
 		}
 		AcceptingUnit first = directory.agency(oldest.agencyCode()).filter(a -> a.regionCode() != null)

@@ -206,7 +206,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		@Override
 		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 			waitFor(time);
-			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
+			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name(), regions[county]);
 			// the simulated banks also ask the monitor, so the console's decision stream is live in the demo
 			org.fanzha.monitoring.Decision d = decisions.observe(
 					world == null ? null : world.population.institutionCode(from), "T" + id, "A" + from,

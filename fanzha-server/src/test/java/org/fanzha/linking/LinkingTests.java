@@ -38,6 +38,9 @@ class LinkingTests {
 	@Autowired
 	org.fanzha.identity.Directory directory;
 
+	@Autowired
+	org.fanzha.funds.TransferLedger ledger;
+
 	/** A console page as a signed-in user sees it. */
 	String page(String user, String path) throws Exception {
 		MvcResult r = mvc.perform(MockMvcRequestBuilders.get(path)
@@ -126,5 +129,30 @@ class LinkingTests {
 		assertThat(post("centre", "/api/v1/linking/groups/" + c + "/referral", "{}").getResponse().getStatus()).isEqualTo(409);
 		assertThat(get("procurator", "/api/v1/linking/groups/NO-SUCH-CASE").getResponse().getStatus()).isEqualTo(404);
 		assertThat(get("bank", "/api/v1/linking/groups").getResponse().getStatus()).isEqualTo(403);
+	}
+
+	/**
+	 * Where the money went after the level-1 account is part of the chain and of the jurisdiction: moved on from Weiyang,
+	 * taken out in cash in Shenzhen. A point outside the province makes the Ministry the designating superior.
+	 */
+	@Test
+	void moneyMovedAndWithdrawnAreConnectionPointsAndCashOutIsARole() throws Exception {
+		long now = Instant.now().getEpochSecond();
+		ledger.declareAccount("ICBC:FLOW1", 0);
+		ledger.declareAccount("CCB:FLOW2", 0);
+		String a = report("61011319900101555", "610113", "ICBC:FLOW1", 3_000_000, null, null);
+		String b = report("61011219900101666", "610112", "ICBC:FLOW1", 2_000_000, null, null);
+		// after the victims' payments (paid 25 minutes ago): on to another account from Weiyang, cash in Shenzhen
+		ledger.ingest("TF-1", now - 600, "ICBC:FLOW1", "CCB:FLOW2", 2_500_000, "MOBILE", "610112");
+		ledger.ingest("TF-2", now - 300, "ICBC:FLOW1", null, 2_000_000, "ATM", "440305");
+		String g = get("procurator", "/api/v1/linking/groups/" + b).getResponse().getContentAsString();
+		assertThat(g).contains(a).contains("\"role\":\"CASH_OUT\"").contains("取现 ¥20,000.00");
+		assertThat(g).contains("\"kind\":\"MONEY_WITHDRAWN\"").contains("\"kind\":\"MONEY_MOVED\"").contains("440305");
+		// the Shenzhen police are competent too (where the money was withdrawn); a dispute between units in two
+		// provinces goes to the Ministry
+		assertThat(g).contains("\"region\":\"440305\"");
+		String disputed = get("procurator", "/api/v1/linking/groups/" + b + "?dispute=深圳警方认为应由其管辖").getResponse()
+				.getContentAsString();
+		assertThat(disputed).contains("\"designation\":{\"needed\":true").contains("公安部");
 	}
 }
