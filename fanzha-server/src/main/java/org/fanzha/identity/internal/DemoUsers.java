@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sample agencies of Shaanxi province and one user per role, for {@code ./fanzha demo}. Idempotent: what
+ * Sample agencies of Shaanxi province and one user per role (and a provincial centre officer besides the Xi'an one), for {@code ./fanzha demo}. Idempotent: what
  * exists already is left alone, so a restarted demo keeps its data. The users are listed in the README.
  */
 @Component
@@ -52,6 +52,7 @@ class DemoUsers implements ApplicationRunner {
 	static final List<DemoUser> USERS = List.of(
 			new DemoUser("admin", "系统管理员", "13800000001", "SN-AFC", Role.ADMIN),
 			new DemoUser("centre", "王警官（反诈中心）", "13800000002", "XA-AFC", Role.CENTRE_OFFICER),
+			new DemoUser("province", "孙警官（省反诈中心）", "13800000009", "SN-AFC", Role.CENTRE_OFFICER),
 			new DemoUser("station", "李警官（小寨路派出所）", "13800000003", "XA-YT-XZL", Role.STATION_OFFICER),
 			new DemoUser("bank", "张经理（工商银行）", "13800000004", "ICBC-SN", Role.BANK_OFFICER),
 			new DemoUser("telecom", "赵工（中国移动）", "13800000005", "CMCC-SN", Role.TELECOM_OFFICER),
