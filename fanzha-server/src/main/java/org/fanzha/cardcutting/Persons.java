@@ -237,6 +237,7 @@ public class Persons {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
+		store.lockPerson(p.id());
 		store.insertInvolvement(p.id(), kind.name(), reference, in.targetsHelped() == null ? 0 : in.targetsHelped(),
 				orZero(in.settlementFen()), orZero(in.advertisingFundsFen()), orZero(in.illegalGainsFen()), "CENTRE",
 				in.detail().strip(), in.occurredAt() == null ? now : in.occurredAt(), now, me.username());
@@ -305,6 +306,7 @@ public class Persons {
 		String account = flagged.accountId();
 		String card = account.contains(":") ? account.substring(account.lastIndexOf(':') + 1) : account;
 		store.personOfCard(card).ifPresent(pid -> {
+			store.lockPerson(pid);
 			if (store.involvementExists(pid, Involvements.Kind.MULE_ACCOUNT.name(), account, "MONITORING")) {
 				return;
 			}
@@ -318,6 +320,7 @@ public class Persons {
 	@ApplicationModuleListener
 	void on(SimRestricted restricted) {
 		store.personOfSim(restricted.phone()).ifPresent(pid -> {
+			store.lockPerson(pid);
 			if (store.involvementExists(pid, Involvements.Kind.FRAUD_SIM.name(), restricted.phone(), "TELECOM")) {
 				return;
 			}

@@ -106,6 +106,14 @@ class Store {
 				.list();
 	}
 
+	/**
+	 * Locks the person's row until the transaction ends, so that two pieces of involvement recorded at the same time
+	 * (e.g. a flagged account and a restricted SIM, heard in parallel) each see the other when deciding on a proposal.
+	 */
+	void lockPerson(long personId) {
+		jdbc.sql("SELECT id FROM cardcutting_person WHERE id = ? FOR UPDATE").param(personId).query(Long.class).list();
+	}
+
 	Optional<Long> personOfCard(String cardNumber) {
 		return jdbc.sql("SELECT person_id FROM cardcutting_account WHERE card_number = ?").param(cardNumber)
 				.query(Long.class).optional();
