@@ -132,6 +132,8 @@ public class Warnings {
 
 	private final TransactionTemplate tx;
 
+	private final TransactionTemplate committed;
+
 	private final WarningGrader grader;
 
 	private final Escalation escalation;
@@ -157,6 +159,9 @@ public class Warnings {
 		this.clock = clock;
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactions);
+		this.committed = new TransactionTemplate(transactions);
+		// committed before the lock is let go, so a report and a restriction of the same number never both insert it
+		this.committed.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.grader = new WarningGrader(properties.thresholds(), properties.deadlines());
 		this.escalation = new Escalation(properties.maxAttempts(), properties.deadlines());
 		this.dedup = new Dedup(properties.windows());
@@ -194,13 +199,16 @@ public class Warnings {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		return tx.execute(s -> {
-			int[] counts = new int[3];
-			for (Parsed p : parsed) {
-				handle(p, source, counts);
-			}
-			return new Intake(parsed.size(), counts[0], counts[1], counts[2]);
-		});
+		// one intake at a time, committed before the next starts: a person's open task is always seen by the next signal
+		synchronized (dedup) {
+			return tx.execute(s -> {
+				int[] counts = new int[3];
+				for (Parsed p : parsed) {
+					handle(p, source, counts);
+				}
+				return new Intake(parsed.size(), counts[0], counts[1], counts[2]);
+			});
+		}
 	}
 
 	/**
@@ -224,7 +232,9 @@ public class Warnings {
 		SignalKind kind = call ? SignalKind.CALL_FROM_FRAUD_NUMBER : SignalKind.SMS_FROM_FRAUD_NUMBER;
 		Parsed p = new Parsed(kind, phone, null, null, region, Long.toString(caller), c, answered ? seconds : 0, 1, null,
 				FraudType.UNKNOWN, Instant.ofEpochSecond(epochSecond));
-		tx.executeWithoutResult(s -> handle(p, "operator feed", new int[3]));
+		synchronized (dedup) {
+			tx.executeWithoutResult(s -> handle(p, "operator feed", new int[3]));
+		}
 	}
 
 	/** Whether a number is known as a fraud number, and how sure. */
@@ -333,44 +343,43 @@ public class Warnings {
 	/** counts: [0] tasks raised, [1] tasks whose grade rose, [2] signals suppressed by de-duplication. */
 	private void handle(Parsed p, String source, int[] counts) {
 		Instant now = clock.instant();
-		synchronized (dedup) {
-			loadDedup();
-			long signalId = signals.insert(p.phone(), p.signal(), p.fraudNumber(), p.amountFen(), now, source);
-			List<WarningGrader.Signal> window = signals.forPerson(p.phone(), p.at().minus(properties.lookBack()), p.at());
-			WarningGrader.Result graded = grader.grade(window, p.at());
-			List<String> reasons = graded.reasons().stream().map(r -> r.code() + " " + r.text()).toList();
-			Optional<Dissuasions.Row> open = tasks.openFor(p.phone());
-			if (open.isPresent()) {
-				Dissuasions.Row t = open.get();
-				signals.attach(signalId, t.id());
-				if (graded.grade().compareTo(Grade.valueOf(t.grade())) > 0) {
-					dedup.admit(p.phone(), graded.grade(), graded.channel(), now);
-					Route r = route(graded.channel(), t.region());
-					tasks.raise(t.id(), graded.grade().name(), graded.channel().name(), reasons,
-							properties.deadlines().due(graded.channel(), now), r.code(), r.name(),
-							at(now) + " 新线索，风险升为" + graded.grade().label() + "，改为" + label(graded.channel()));
-					counts[1]++;
-				}
-				return;
+		// the caller holds the lock on dedup
+		loadDedup();
+		long signalId = signals.insert(p.phone(), p.signal(), p.fraudNumber(), p.amountFen(), now, source);
+		List<WarningGrader.Signal> window = signals.forPerson(p.phone(), p.at().minus(properties.lookBack()), p.at());
+		WarningGrader.Result graded = grader.grade(window, p.at());
+		List<String> reasons = graded.reasons().stream().map(r -> r.code() + " " + r.text()).toList();
+		Optional<Dissuasions.Row> open = tasks.openFor(p.phone());
+		if (open.isPresent()) {
+			Dissuasions.Row t = open.get();
+			signals.attach(signalId, t.id());
+			if (graded.grade().compareTo(Grade.valueOf(t.grade())) > 0) {
+				dedup.admit(p.phone(), graded.grade(), graded.channel(), now);
+				Route r = route(graded.channel(), t.region());
+				tasks.raise(t.id(), graded.grade().name(), graded.channel().name(), reasons,
+						properties.deadlines().due(graded.channel(), now), r.code(), r.name(),
+						at(now) + " 新线索，风险升为" + graded.grade().label() + "，改为" + label(graded.channel()));
+				counts[1]++;
 			}
-			if (!dedup.admit(p.phone(), graded.grade(), graded.channel(), now)) {
-				counts[2]++;
-				return;
-			}
-			Route r = route(graded.channel(), p.region());
-			boolean sms = graded.channel() == Channel.SMS;
-			String smsText = sms ? SmsTemplates.text(graded.likelyType()) : null;
-			long id = tasks.insert(p.phone(), p.name(), p.idNumber(), p.region(), r.code(), r.name(), graded.grade().name(),
-					graded.channel().name(), graded.likelyType().name(), reasons, smsText, now,
-					properties.deadlines().due(graded.channel(), now),
-					at(now) + " 预警生成：" + graded.grade().label() + "，" + label(graded.channel()));
-			if (sms) {
-				// 12381 sends it at once: the task is done when it is raised
-				tasks.close(id, "SMS_SENT", "12381 短信已发送", 0, "12381", now, null);
-			}
-			signals.attach(signalId, id);
-			counts[0]++;
+			return;
 		}
+		if (!dedup.admit(p.phone(), graded.grade(), graded.channel(), now)) {
+			counts[2]++;
+			return;
+		}
+		Route r = route(graded.channel(), p.region());
+		boolean sms = graded.channel() == Channel.SMS;
+		String smsText = sms ? SmsTemplates.text(graded.likelyType()) : null;
+		long id = tasks.insert(p.phone(), p.name(), p.idNumber(), p.region(), r.code(), r.name(), graded.grade().name(),
+				graded.channel().name(), graded.likelyType().name(), reasons, smsText, now,
+				properties.deadlines().due(graded.channel(), now),
+				at(now) + " 预警生成：" + graded.grade().label() + "，" + label(graded.channel()));
+		if (sms) {
+			// 12381 sends it at once: the task is done when it is raised
+			tasks.close(id, "SMS_SENT", "12381 短信已发送", 0, "12381", now, null);
+		}
+		signals.attach(signalId, id);
+		counts[0]++;
 	}
 
 	/** After a restart, the tasks of the last day count against the de-duplication windows again. */
@@ -421,7 +430,10 @@ public class Warnings {
 		for (String p : reported.phones()) {
 			String phone = p.replace("+", "");
 			if (phone.matches("[0-9]{3,20}")) {
-				numbers.confirm(phone, "案件 " + reported.caseNumber(), reported.reportedAt());
+				synchronized (numbers) {
+					committed.executeWithoutResult(x -> numbers.confirm(phone, "案件 " + reported.caseNumber(),
+							reported.reportedAt()));
+				}
 				known.put(phone, Confidence.CONFIRMED);
 			}
 		}
@@ -431,7 +443,10 @@ public class Warnings {
 	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */
 	@ApplicationModuleListener
 	void on(SimRestricted restricted) {
-		numbers.suspect(restricted.phone(), restricted.operator() + " " + restricted.measure(), restricted.at());
+		synchronized (numbers) {
+			committed.executeWithoutResult(x -> numbers.suspect(restricted.phone(),
+					restricted.operator() + " " + restricted.measure(), restricted.at()));
+		}
 		known.merge(restricted.phone(), Confidence.SUSPECTED, Warnings::stronger);
 		resort();
 	}
