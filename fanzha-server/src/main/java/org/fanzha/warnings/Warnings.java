@@ -132,7 +132,6 @@ public class Warnings {
 
 	private final TransactionTemplate tx;
 
-	private final TransactionTemplate committed;
 
 	private final WarningGrader grader;
 
@@ -159,9 +158,6 @@ public class Warnings {
 		this.clock = clock;
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactions);
-		this.committed = new TransactionTemplate(transactions);
-		// committed before the lock is let go, so a report and a restriction of the same number never both insert it
-		this.committed.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.grader = new WarningGrader(properties.thresholds(), properties.deadlines());
 		this.escalation = new Escalation(properties.maxAttempts(), properties.deadlines());
 		this.dedup = new Dedup(properties.windows());
@@ -430,10 +426,7 @@ public class Warnings {
 		for (String p : reported.phones()) {
 			String phone = p.replace("+", "");
 			if (phone.matches("[0-9]{3,20}")) {
-				synchronized (numbers) {
-					committed.executeWithoutResult(x -> numbers.confirm(phone, "案件 " + reported.caseNumber(),
-							reported.reportedAt()));
-				}
+				numbers.confirm(phone, "案件 " + reported.caseNumber(), reported.reportedAt());
 				known.put(phone, Confidence.CONFIRMED);
 			}
 		}
@@ -443,10 +436,7 @@ public class Warnings {
 	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */
 	@ApplicationModuleListener
 	void on(SimRestricted restricted) {
-		synchronized (numbers) {
-			committed.executeWithoutResult(x -> numbers.suspect(restricted.phone(),
-					restricted.operator() + " " + restricted.measure(), restricted.at()));
-		}
+		numbers.suspect(restricted.phone(), restricted.operator() + " " + restricted.measure(), restricted.at());
 		known.merge(restricted.phone(), Confidence.SUSPECTED, Warnings::stronger);
 		resort();
 	}
