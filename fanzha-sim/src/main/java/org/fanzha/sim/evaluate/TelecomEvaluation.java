@@ -1,6 +1,5 @@
 package org.fanzha.sim.evaluate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.fanzha.engine.telecom.SimMeasure;
 import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.engine.telecom.SimRuleSet;
 import org.fanzha.sim.world.CaseReport;
-import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.Gangs;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
@@ -77,16 +75,11 @@ public final class TelecomEvaluation {
 	}
 
 	/** The province's calls, texts and reports, held back an hour at a time and replayed merged in time order. */
-	private static final class Replay implements EventSink {
-
-		private static final long NONE = Long.MIN_VALUE;
+	private static final class Replay extends HourlyReplay {
 
 		private final World world;
 
 		private final SimMonitor monitor;
-
-		/** The SIMs by the register's index: ordinary SIMs 0..normal-1, then the fraud SIMs. */
-		private final SimRegister register;
 
 		private final int normal;
 
@@ -121,16 +114,9 @@ public final class TelecomEvaluation {
 
 		private int dueTail;
 
-		/** The hour held back. */
-		private final CallLog held = new CallLog();
-
-		private final List<CaseReport> reports = new ArrayList<>();
-
-		private long hour = NONE;
-
 		Replay(World world, SimRuleSet rules) {
+			super(SimRegister.of(world));
 			this.world = world;
-			register = SimRegister.of(world);
 			normal = register.ordinary();
 			fraud = register.size() - normal;
 			monitor = new SimMonitor(rules, register.size() + 1_024);
@@ -149,40 +135,9 @@ public final class TelecomEvaluation {
 		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 		}
 
-		@Override
-		public void call(long id, long t, long caller, long callee, int durationSeconds, boolean answered, int county,
-				long handset) {
-			enter(t);
-			held.call(t, caller, callee, durationSeconds, answered, county, handset, register.regionOf(callee));
-		}
-
-		@Override
-		public void sms(long id, long t, long sender, long receiver, int county) {
-			enter(t);
-			held.text(t, sender, receiver, county, SimMonitor.UNKNOWN, register.regionOf(receiver));
-		}
-
-		@Override
-		public void caseReport(CaseReport report) {
-			enter(report.reportTime());
-			reports.add(report);
-		}
-
-		@Override
-		public void end(World w) {
-			replay();
-		}
-
-		private void enter(long t) {
-			long h = Math.floorDiv(t, 3_600);
-			if (h != hour) {
-				replay();
-				hour = h;
-			}
-		}
-
 		/** The held hour in time order: reports first at equal times (a report names what already happened). */
-		private void replay() {
+		@Override
+		void replay() {
 			held.sortByTime();
 			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
 			int r = 0;

@@ -204,9 +204,7 @@ public final class WarningsEvaluation {
 	}
 
 	/** The province's calls, texts, reports and payer signals, held back an hour at a time and replayed in time order. */
-	private static final class Replay implements EventSink {
-
-		private static final long NONE = Long.MIN_VALUE;
+	private static final class Replay extends HourlyReplay {
 
 		private static final org.fanzha.engine.warnings.FraudType[] ENGINE_TYPES =
 				new org.fanzha.engine.warnings.FraudType[FraudType.values().length];
@@ -220,8 +218,6 @@ public final class WarningsEvaluation {
 		private final World world;
 
 		private final Population pop;
-
-		private final SimRegister register;
 
 		private final int normal;
 
@@ -237,8 +233,6 @@ public final class WarningsEvaluation {
 		private final long[] confirmedAt;
 
 		private final byte[] confirmedType;
-
-		private final CallLog held = new CallLog();
 
 		// the operator's call records of the last hours, as a ring: contacted person, time, duration (-1 a text),
 		// and the sequence number of the same number's previous contact; head[s]: the number's last contact
@@ -257,10 +251,6 @@ public final class WarningsEvaluation {
 		private final boolean[] swept;
 
 		private long ringSeq;
-
-		private final List<CaseReport> reports = new ArrayList<>();
-
-		private long hour = NONE;
 
 		// payer signals from the transfer monitor: time, person, payee, kind (0 payer warning, 1 risky account)
 		private long[] pTime = new long[64];
@@ -316,9 +306,9 @@ public final class WarningsEvaluation {
 		private int wSize;
 
 		Replay(World world, SimRuleSet rules) {
+			super(SimRegister.of(world));
 			this.world = world;
 			this.pop = world.population;
-			register = SimRegister.of(world);
 			normal = register.ordinary();
 			monitor = new SimMonitor(rules, register.size() + 1_024);
 			register.activateAll(monitor);
@@ -399,44 +389,13 @@ public final class WarningsEvaluation {
 		}
 
 		@Override
-		public void call(long id, long t, long caller, long callee, int durationSeconds, boolean answered, int county,
-				long handset) {
-			enter(t);
-			held.call(t, caller, callee, durationSeconds, answered, county, handset, register.regionOf(callee));
-		}
-
-		@Override
-		public void sms(long id, long t, long sender, long receiver, int county) {
-			enter(t);
-			held.text(t, sender, receiver, county, SimMonitor.UNKNOWN, register.regionOf(receiver));
-		}
-
-		@Override
-		public void caseReport(CaseReport report) {
-			enter(report.reportTime());
-			reports.add(report);
-		}
-
-		@Override
 		public void victim(VictimRecord victim) {
 			victims.add(victim);
 		}
 
-		@Override
-		public void end(World w) {
-			replay();
-		}
-
-		private void enter(long t) {
-			long h = Math.floorDiv(t, 3_600);
-			if (h != hour) {
-				replay();
-				hour = h;
-			}
-		}
-
 		/** The held hour merged in time order; at equal times reports, then calls and texts, then payer signals. */
-		private void replay() {
+		@Override
+		void replay() {
 			held.sortByTime();
 			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
 			sortPayerSignals();
