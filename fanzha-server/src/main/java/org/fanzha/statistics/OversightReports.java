@@ -138,9 +138,9 @@ public class OversightReports {
 			add(row, "preventedFen", r.preventedFen());
 		}
 		List<Row> channels = new ArrayList<>();
-		w.byChannel().forEach((k, n) -> channels.add(new Row(k, channelLabel(k), Map.of("warnings", n))));
+		w.byChannel().forEach((k, n) -> channels.add(new Row(k, Warnings.channelLabel(k), Map.of("warnings", n))));
 		List<Row> outcomes = new ArrayList<>();
-		w.byOutcome().forEach((k, n) -> outcomes.add(new Row(k, outcomeLabel(k), Map.of("warnings", n))));
+		w.byOutcome().forEach((k, n) -> outcomes.add(new Row(k, Warnings.outcomeLabel(k), Map.of("warnings", n))));
 
 		List<Row> operators = new ArrayList<>();
 		for (TelecomStatistics.Operator o : telecom.byOperator(start, end).values()) {
@@ -179,7 +179,7 @@ public class OversightReports {
 		double recovery = loss == 0 ? 0 : (double) totals.get("returnedFen") / loss;
 		double intercept = loss == 0 ? 0 : Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
 		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReports::regionLabel),
-				rows(type, OversightReports::fraudTypeLabel), rows(agency, k -> k), channels, outcomes, operators);
+				rows(type, Warnings::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators);
 	}
 
 	private static List<Row> rows(Map<String, Map<String, Long>> m, java.util.function.Function<String, String> label) {
@@ -198,42 +198,6 @@ public class OversightReports {
 
 	static String regionLabel(String code) {
 		return RegionCode.isValid(code) ? RegionCode.of(code).name().orElse(code) : code;
-	}
-
-	static String fraudTypeLabel(String type) {
-		return switch (type) {
-		case "TASK_REBATE" -> "刷单返利";
-		case "INVESTMENT" -> "虚假投资理财";
-		case "LOAN" -> "虚假网络贷款";
-		case "CUSTOMER_SERVICE" -> "冒充电商物流客服";
-		case "FAKE_POLICE" -> "冒充公检法";
-		case "ROMANCE_INVESTMENT" -> "网络交友诱导投资";
-		case "FAKE_BOSS" -> "冒充领导熟人";
-		case "FAKE_CREDIT" -> "虚假征信";
-		case "GAME_TRADING" -> "网游虚假交易";
-		default -> type;
-		};
-	}
-
-	static String channelLabel(String channel) {
-		return switch (channel) {
-		case "SMS" -> "短信劝阻";
-		case "PHONE_CALL" -> "电话劝阻";
-		case "VISIT" -> "见面劝阻";
-		default -> channel;
-		};
-	}
-
-	static String outcomeLabel(String outcome) {
-		return switch (outcome) {
-		case "SMS_SENT" -> "短信已发送";
-		case "DISSUADED" -> "劝阻成功";
-		case "ALREADY_PAID" -> "已被骗（转立案）";
-		case "NOT_VICTIM" -> "非受害人";
-		case "UNREACHABLE" -> "无法联系";
-		case "OPEN" -> "处置中";
-		default -> outcome;
-		};
 	}
 
 	static String operatorLabel(String op) {

@@ -99,22 +99,11 @@ class Dissuasions {
 
 	boolean close(long id, String outcome, String note, long preventedFen, String actor, Instant at, Long amountAtRisk) {
 		String line = "\n" + java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-				.withZone(java.time.ZoneOffset.ofHours(8)).format(at) + " 结案：" + outcomeLabel(outcome) + "（" + actor + "）";
+				.withZone(java.time.ZoneOffset.ofHours(8)).format(at) + " 结案：" + Warnings.outcomeLabel(outcome) + "（" + actor + "）";
 		return jdbc.sql("""
 				UPDATE warning_task SET status = 'CLOSED', outcome = ?, outcome_note = ?, prevented_fen = ?, closed_by = ?,
 				  closed_at = ?, amount_at_risk = ?, history = history || ? WHERE id = ? AND status <> 'CLOSED'""")
 				.params(outcome, note, preventedFen, actor, Timestamp.from(at), amountAtRisk, line, id).update() == 1;
-	}
-
-	static String outcomeLabel(String outcome) {
-		return switch (outcome) {
-		case "SMS_SENT" -> "短信已发送";
-		case "DISSUADED" -> "劝阻成功";
-		case "ALREADY_PAID" -> "已被骗转账，转立案";
-		case "NOT_VICTIM" -> "非受害人";
-		case "UNREACHABLE" -> "无法联系";
-		default -> outcome;
-		};
 	}
 
 	Optional<Warnings.TaskView> byId(long id) {

@@ -480,6 +480,39 @@ public class Warnings {
 		return best == null ? new Route("96110", "96110 反诈专线") : new Route(best.code(), best.name() + " 96110 专席");
 	}
 
+	/** The Chinese name of a channel (SMS, PHONE_CALL, VISIT); other text as it is. */
+	public static String channelLabel(String channel) {
+		for (Channel c : Channel.values()) {
+			if (c.name().equals(channel)) {
+				return label(c);
+			}
+		}
+		return channel;
+	}
+
+	/** The Chinese name of an outcome; OPEN stands for a task not closed yet. */
+	public static String outcomeLabel(String outcome) {
+		return switch (outcome) {
+		case "SMS_SENT" -> "短信已发送";
+		case "DISSUADED" -> "劝阻成功";
+		case "ALREADY_PAID" -> "已被骗转账，转立案";
+		case "NOT_VICTIM" -> "非受害人";
+		case "UNREACHABLE" -> "无法联系";
+		case "OPEN" -> "处置中";
+		default -> outcome;
+		};
+	}
+
+	/** The Chinese name of a case's fraud type, by the cases module's names (see {@link #caseType}). */
+	public static String caseTypeLabel(String caseType) {
+		for (FraudType t : FraudType.values()) {
+			if (t != FraudType.UNKNOWN && caseType(t).equals(caseType)) {
+				return t.label();
+			}
+		}
+		return caseType;
+	}
+
 	private static String label(Channel c) {
 		return switch (c) {
 		case SMS -> "短信劝阻";
