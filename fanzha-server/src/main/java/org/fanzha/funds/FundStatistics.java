@@ -32,41 +32,34 @@ public class FundStatistics {
 		java.util.Map<String, long[]> acc = new java.util.TreeMap<>();
 		jdbc.sql("""
 				SELECT case_number, COUNT(*) AS n FROM stop_instruction WHERE issued_at >= ? AND issued_at < ?
-				GROUP BY case_number""").params(f, t).query().listOfRows()
-				.forEach(r -> add(acc, r, 0, "n", -1, null));
+				GROUP BY case_number""").params(f, t).query((rs, n) -> add(acc, rs.getString(1), 0, rs.getLong(2), -1, 0)).list();
 		jdbc.sql("""
 				SELECT case_number, COUNT(*) AS n, SUM(stopped_fen) AS fen FROM stop_instruction
 				WHERE executed_at >= ? AND executed_at < ? AND status IN ('EXECUTED', 'PARTIALLY_EXECUTED') GROUP BY case_number""")
-				.params(f, t).query().listOfRows().forEach(r -> add(acc, r, 1, "n", 2, "fen"));
+				.params(f, t).query((rs, n) -> add(acc, rs.getString(1), 1, rs.getLong(2), 2, rs.getLong(3))).list();
 		jdbc.sql("""
 				SELECT case_number, COUNT(*) AS n, SUM(frozen_fen) AS fen FROM freeze_order
 				WHERE frozen_at >= ? AND frozen_at < ? AND frozen_fen IS NOT NULL GROUP BY case_number""")
-				.params(f, t).query().listOfRows().forEach(r -> add(acc, r, 3, "n", 4, "fen"));
+				.params(f, t).query((rs, n) -> add(acc, rs.getString(1), 3, rs.getLong(2), 4, rs.getLong(3))).list();
 		jdbc.sql("""
 				SELECT s.case_number, COUNT(*) AS n, SUM(s.amount_fen) AS fen FROM return_share s
 				JOIN return_round r ON r.id = s.round_id
 				WHERE r.status = 'EXECUTED' AND r.executed_at >= ? AND r.executed_at < ? GROUP BY s.case_number""")
-				.params(f, t).query().listOfRows().forEach(r -> add(acc, r, 5, "n", 6, "fen"));
+				.params(f, t).query((rs, n) -> add(acc, rs.getString(1), 5, rs.getLong(2), 6, rs.getLong(3))).list();
 		return acc.entrySet().stream().map(e -> {
 			long[] v = e.getValue();
 			return new Agency(e.getKey(), v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
 		}).toList();
 	}
 
-	private static void add(java.util.Map<String, long[]> acc, java.util.Map<String, Object> row, int countAt,
-			String countKey, int sumAt, String sumKey) {
-		long[] v = acc.computeIfAbsent(agencyOf(value(row, "case_number").toString()), k -> new long[7]);
-		v[countAt] += ((Number) value(row, countKey)).longValue();
-		if (sumKey != null) {
-			Object s = value(row, sumKey);
-			v[sumAt] += s == null ? 0 : ((Number) s).longValue();
+	/** Adds a count (and a sum, unless {@code sumAt} is negative) to the agency of the case; answers nothing useful. */
+	private static int add(java.util.Map<String, long[]> acc, String caseNumber, int countAt, long count, int sumAt, long sum) {
+		long[] v = acc.computeIfAbsent(agencyOf(caseNumber), k -> new long[7]);
+		v[countAt] += count;
+		if (sumAt >= 0) {
+			v[sumAt] += sum; // SUM of no rows is NULL, read as 0
 		}
-	}
-
-	/** Column labels come back upper case from H2 and lower case from PostgreSQL. */
-	private static Object value(java.util.Map<String, Object> row, String key) {
-		Object v = row.get(key);
-		return v != null || row.containsKey(key) ? v : row.get(key.toUpperCase(java.util.Locale.ROOT));
+		return 0;
 	}
 
 	/** "XA-AFC-2026-000123" ⇒ "XA-AFC": the agency code is everything before the year and the serial. */

@@ -450,6 +450,9 @@ public class Warnings {
 	 * of the nearest anti-fraud centre above the county; SMS to 12381.
 	 */
 	Route route(Channel channel, String county) {
+		if (channel == Channel.SMS) {
+			return new Route("12381", "12381 预警短信");
+		}
 		List<Agency> agencies = directory.agencies();
 		if (channel == Channel.VISIT) {
 			Map<String, List<StationRouting.Station>> table = new TreeMap<>();
@@ -465,9 +468,6 @@ public class Warnings {
 			}
 			RegionCode c = RegionCode.of(county);
 			return new Route("COUNTY-" + county, c.name().orElse(county) + "公安局（派出所未接入平台）");
-		}
-		if (channel == Channel.SMS) {
-			return new Route("12381", "12381 预警短信");
 		}
 		RegionCode person = RegionCode.of(county);
 		Agency best = null;
