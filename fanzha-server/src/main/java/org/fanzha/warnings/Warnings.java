@@ -505,9 +505,9 @@ public class Warnings {
 
 	/** The Chinese name of a case's fraud type, by the cases module's names (see {@link #caseType}). */
 	public static String caseTypeLabel(String caseType) {
-		for (FraudType t : FraudType.values()) {
-			if (t != FraudType.UNKNOWN && caseType(t).equals(caseType)) {
-				return t.label();
+		for (org.fanzha.sim.world.FraudType c : org.fanzha.sim.world.FraudType.values()) {
+			if (c.name().equals(caseType)) {
+				return c.warningType().label();
 			}
 		}
 		return caseType;
@@ -666,18 +666,12 @@ public class Warnings {
 
 	/** The case intake's fraud type (the simulator's names, which the cases module uses) for a warning's type. */
 	static String caseType(FraudType t) {
-		return switch (t) {
-		case TASK_REBATE -> "TASK_REBATE";
-		case FAKE_INVESTMENT -> "INVESTMENT";
-		case FAKE_LOAN -> "LOAN";
-		case FAKE_CUSTOMER_SERVICE -> "CUSTOMER_SERVICE";
-		case FAKE_POLICE -> "FAKE_POLICE";
-		case ROMANCE -> "ROMANCE_INVESTMENT";
-		case FAKE_BOSS -> "FAKE_BOSS";
-		case FAKE_CREDIT -> "FAKE_CREDIT";
-		case GAME_TRADING -> "GAME_TRADING";
-		case UNKNOWN -> "";
-		};
+		for (org.fanzha.sim.world.FraudType c : org.fanzha.sim.world.FraudType.values()) {
+			if (c.warningType() == t) {
+				return c.name();
+			}
+		}
+		return ""; // UNKNOWN: the officer picks one
 	}
 
 	/**

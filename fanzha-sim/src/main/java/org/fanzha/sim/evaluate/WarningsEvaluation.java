@@ -189,20 +189,6 @@ public final class WarningsEvaluation {
 		return replay.report(success, payerWarnings);
 	}
 
-	private static org.fanzha.engine.warnings.FraudType engineType(FraudType t) {
-		return switch (t) {
-		case TASK_REBATE -> org.fanzha.engine.warnings.FraudType.TASK_REBATE;
-		case INVESTMENT -> org.fanzha.engine.warnings.FraudType.FAKE_INVESTMENT;
-		case LOAN -> org.fanzha.engine.warnings.FraudType.FAKE_LOAN;
-		case CUSTOMER_SERVICE -> org.fanzha.engine.warnings.FraudType.FAKE_CUSTOMER_SERVICE;
-		case FAKE_POLICE -> org.fanzha.engine.warnings.FraudType.FAKE_POLICE;
-		case ROMANCE_INVESTMENT -> org.fanzha.engine.warnings.FraudType.ROMANCE;
-		case FAKE_BOSS -> org.fanzha.engine.warnings.FraudType.FAKE_BOSS;
-		case FAKE_CREDIT -> org.fanzha.engine.warnings.FraudType.FAKE_CREDIT;
-		case GAME_TRADING -> org.fanzha.engine.warnings.FraudType.GAME_TRADING;
-		};
-	}
-
 	/** The province's calls, texts, reports and payer signals, held back an hour at a time and replayed in time order. */
 	private static final class Replay extends HourlyReplay {
 
@@ -211,7 +197,7 @@ public final class WarningsEvaluation {
 
 		static {
 			for (FraudType t : FraudType.values()) {
-				ENGINE_TYPES[t.ordinal()] = engineType(t);
+				ENGINE_TYPES[t.ordinal()] = t.warningType();
 			}
 		}
 

@@ -124,4 +124,19 @@ public enum FraudType {
 			case FAKE_BOSS -> occupation == Occupation.EMPLOYEE || occupation == Occupation.CIVIL_SERVANT ? 1.8 : 0.4;
 		};
 	}
+
+	/** The same type as early warning names it (the engine's {@link org.fanzha.engine.warnings.FraudType}). */
+	public org.fanzha.engine.warnings.FraudType warningType() {
+		return switch (this) {
+		case TASK_REBATE -> org.fanzha.engine.warnings.FraudType.TASK_REBATE;
+		case INVESTMENT -> org.fanzha.engine.warnings.FraudType.FAKE_INVESTMENT;
+		case LOAN -> org.fanzha.engine.warnings.FraudType.FAKE_LOAN;
+		case CUSTOMER_SERVICE -> org.fanzha.engine.warnings.FraudType.FAKE_CUSTOMER_SERVICE;
+		case FAKE_POLICE -> org.fanzha.engine.warnings.FraudType.FAKE_POLICE;
+		case ROMANCE_INVESTMENT -> org.fanzha.engine.warnings.FraudType.ROMANCE;
+		case FAKE_BOSS -> org.fanzha.engine.warnings.FraudType.FAKE_BOSS;
+		case FAKE_CREDIT -> org.fanzha.engine.warnings.FraudType.FAKE_CREDIT;
+		case GAME_TRADING -> org.fanzha.engine.warnings.FraudType.GAME_TRADING;
+		};
+	}
 }
