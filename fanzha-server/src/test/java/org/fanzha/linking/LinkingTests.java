@@ -128,6 +128,16 @@ class LinkingTests {
 				.contains("\"cases\":3");
 		assertThat(post("centre", "/api/v1/linking/groups/" + c + "/referral", "{}").getResponse().getStatus()).isEqualTo(409);
 		assertThat(get("procurator", "/api/v1/linking/groups/NO-SUCH-CASE").getResponse().getStatus()).isEqualTo(404);
+		// bad input: a malformed body, an overlong note or dispute
+		MvcResult malformed = post("centre", "/api/v1/linking/groups/" + lone + "/referral", "{\"note\":");
+		assertThat(malformed.getResponse().getStatus()).isEqualTo(400);
+		assertThat(malformed.getResponse().getContentType()).contains("problem+json");
+		assertThat(post("centre", "/api/v1/linking/groups/" + lone + "/referral", "{\"note\":\"" + "很".repeat(401) + "\"}")
+				.getResponse().getContentAsString()).contains("note");
+		assertThat(get("procurator", "/api/v1/linking/groups/" + lone + "?dispute=" + "x".repeat(401)).getResponse().getStatus())
+				.isEqualTo(400);
+		assertThat(get("procurator", "/api/v1/linking/groups/" + lone).getResponse().getContentAsString())
+				.contains("\"referral\":null"); // nothing referred half-way
 		assertThat(get("bank", "/api/v1/linking/groups").getResponse().getStatus()).isEqualTo(403);
 	}
 
