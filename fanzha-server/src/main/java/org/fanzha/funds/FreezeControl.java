@@ -8,17 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.funds.BankGateway.Type;
+import org.fanzha.funds.Workflows.FreezeStatus;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Freeze (快速冻结), renewal (续冻) and unfreeze (解冻), Anti-Telecom-Fraud Law art. 20. A stop the bank executed
- * becomes a freeze on the strength of a freeze document (number, issuing unit, two officers); the bank executes
- * it and the freeze lasts 6 months, renewable before expiry with no limit on renewals (DOMAIN §3, secondary).
- * Freezes expiring soon are listed for renewal reminders.
+ * Freeze (快速冻结), renewal (续冻) and unfreeze (解冻), Anti-Telecom-Fraud Law art. 20. A stop in force becomes a
+ * freeze on the strength of a freeze document (number, issuing unit, two officers) — so does a third stop the bank
+ * could not execute (the account was stopped twice); the bank answers through the {@link BankGateway} and the freeze
+ * lasts 6 months, renewable before expiry with no limit on renewals (DOMAIN §3, secondary). A freeze whose term
+ * passes LAPSES by itself; those expiring soon are listed for renewal reminders.
  */
 @Service
 public class FreezeControl {
@@ -29,11 +33,14 @@ public class FreezeControl {
 
 	private final Freezes freezes;
 
+	private final BankGateway gateway;
+
 	private final Clock clock;
 
-	FreezeControl(Instructions instructions, Freezes freezes, Clock clock) {
+	FreezeControl(Instructions instructions, Freezes freezes, BankGateway gateway, Clock clock) {
 		this.instructions = instructions;
 		this.freezes = freezes;
+		this.gateway = gateway;
 		this.clock = clock;
 	}
 
@@ -50,20 +57,28 @@ public class FreezeControl {
 		check(doc == null ? null : doc.issuingUnit(), "issuingUnit", 100, errors);
 		check(doc == null ? null : doc.officerOne(), "officerOne", 50, errors);
 		check(doc == null ? null : doc.officerTwo(), "officerTwo", 50, errors);
-		if (doc != null && doc.officerOne() != null && doc.officerOne().equals(doc.officerTwo())) {
+		if (doc != null && doc.officerOne() != null && doc.officerOne().strip().equals(doc.officerTwo() == null ? null
+				: doc.officerTwo().strip())) {
 			errors.put("officerTwo", "two different officers must sign");
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		if (stop.stoppedFen() == null || !(stop.status().equals("EXECUTED") || stop.status().equals("PARTIALLY_EXECUTED"))) {
-			throw new ConflictException("Only an executed stop can become a freeze; instruction " + instructionId + " is "
-					+ stop.status());
-		}
 		Instant now = clock.instant();
-		long id = freezes.insert(stop, stop.stoppedFen(), doc.documentNumber().strip(), doc.issuingUnit().strip(),
-				doc.officerOne().strip(), doc.officerTwo().strip(), now);
-		freezes.history(id, now, "REQUESTED", actor, "document " + doc.documentNumber());
+		boolean inForce = stop.status().inForce() && stop.expiresAt() != null && stop.expiresAt().isAfter(now);
+		if (!inForce && !stop.freezeAdvised()) {
+			throw new ConflictException("Only a stop in force can become a freeze; instruction " + instructionId + " is "
+					+ stop.status() + (stop.status().inForce() ? " but its 48 hours are over" : ""));
+		}
+		freezes.activeOn(stop.accountId()).ifPresent(f -> {
+			throw new ConflictException("Account " + stop.accountId() + " already has freeze " + f.id() + " (" + f.status() + ")");
+		});
+		long amount = stop.stoppedFen() != null ? stop.stoppedFen() : stop.amountFen();
+		Instant deadline = gateway.deadline(Type.FREEZE, now);
+		long id = freezes.insert(stop, amount, doc.documentNumber().strip(), doc.issuingUnit().strip(),
+				doc.officerOne().strip(), doc.officerTwo().strip(), now, deadline);
+		gateway.moved(Type.FREEZE, id, stop.caseNumber(), stop.institution(), null, FreezeStatus.REQUESTED, now, actor,
+				"document " + doc.documentNumber(), deadline);
 		return freezes.byId(id).orElseThrow();
 	}
 
@@ -71,37 +86,39 @@ public class FreezeControl {
 		FROZEN, REJECTED
 	}
 
-	/** The bank's answer; idempotent by answer id. */
+	/** The bank's answer, through the gateway (idempotent by answer id). */
 	@Transactional
 	public FreezeView answer(String institution, long id, String answerId, BankResult result, Long frozenFen,
 			String reason, String actor) {
-		if (answerId == null || answerId.isBlank() || answerId.length() > 64) {
-			throw new IllegalArgumentException("answerId must be 1-64 characters");
-		}
-		FreezeView f = freezes.byId(id).filter(v -> v.institution().equals(institution))
-				.orElseThrow(() -> new NotFoundException("No freeze " + id + " for " + institution));
-		if (answerId.equals(freezes.answerIdOf(id).orElse(null))) {
+		FreezeView f = freezes.byId(id).orElse(null);
+		String content = result + "|" + frozenFen + "|" + reason;
+		if (gateway.check(Type.FREEZE, id, f == null ? null : f.institution(), institution, answerId, content) == BankGateway.Check.REPLAY) {
 			return f;
 		}
-		if (!"REQUESTED".equals(f.status())) {
-			throw new ConflictException("Freeze " + id + " is " + f.status() + "; it takes one answer");
+		if (result == null) {
+			throw new InvalidFieldsException(Map.of("result", "must be FROZEN or REJECTED"));
 		}
+		FreezeStatus to = FreezeStatus.valueOf(result.name());
+		Workflows.require(Type.FREEZE, id, f.status(), to);
 		Instant now = clock.instant();
-		if (result == BankResult.FROZEN) {
+		String detail;
+		if (to == FreezeStatus.FROZEN) {
 			long frozen = frozenFen == null ? f.amountFen() : frozenFen;
 			if (frozen <= 0 || frozen > f.amountFen()) {
-				throw new IllegalArgumentException("frozenFen must be > 0 and at most " + f.amountFen());
+				throw new InvalidFieldsException(Map.of("frozenFen", "must be > 0 and at most " + f.amountFen()));
 			}
-			freezes.answer(id, "FROZEN", frozen, answerId, now, sixMonths(now));
-			freezes.history(id, now, "FROZEN", actor, "frozen " + frozen + " fen until " + sixMonths(now));
+			freezes.answer(id, to, frozen, answerId, now, sixMonths(now));
+			detail = "frozen " + frozen + " fen until " + sixMonths(now);
 		}
 		else {
-			if (reason == null || reason.isBlank()) {
-				throw new IllegalArgumentException("a rejection needs the reason");
+			if (reason == null || reason.isBlank() || reason.length() > 400) {
+				throw new InvalidFieldsException(Map.of("reason", "a rejection needs the reason, at most 400 characters"));
 			}
-			freezes.answer(id, "REJECTED", null, answerId, null, null);
-			freezes.history(id, now, "REJECTED", actor, reason);
+			freezes.answer(id, to, null, answerId, null, null);
+			detail = reason;
 		}
+		gateway.answered(Type.FREEZE, id, institution, answerId, content, now, actor);
+		gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), to, now, actor, detail, null);
 		return freezes.byId(id).orElseThrow();
 	}
 
@@ -115,13 +132,16 @@ public class FreezeControl {
 			throw new InvalidFieldsException(errors);
 		}
 		Instant now = clock.instant();
-		if (!"FROZEN".equals(f.status()) || f.expiresAt() == null || !f.expiresAt().isAfter(now)) {
+		if (f.status() != FreezeStatus.FROZEN || f.expiresAt() == null || !f.expiresAt().isAfter(now)) {
 			throw new ConflictException("Freeze " + id + " can be renewed only while it is in force (it is " + f.status()
 					+ (f.expiresAt() != null && !f.expiresAt().isAfter(now) ? ", expired" : "") + ")");
 		}
 		Instant next = sixMonths(f.expiresAt());
-		freezes.renew(id, next, now);
-		freezes.history(id, now, "RENEWED", actor, "document " + documentNumber + ", until " + next);
+		if (!freezes.renew(id, next, now)) {
+			throw new ConflictException("Freeze " + id + " changed meanwhile");
+		}
+		gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.FROZEN, now, actor,
+				"renewed: document " + documentNumber + ", until " + next, null);
 		return freezes.byId(id).orElseThrow();
 	}
 
@@ -133,31 +153,67 @@ public class FreezeControl {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		if (!freezes.unfreeze(id)) {
+		FreezeView f = freezes.byId(id).orElseThrow(() -> new NotFoundException("No freeze " + id));
+		Workflows.require(Type.FREEZE, id, f.status(), FreezeStatus.UNFROZEN);
+		if (!freezes.move(id, FreezeStatus.FROZEN, FreezeStatus.UNFROZEN)) {
 			throw new ConflictException("Freeze " + id + " is not in force");
 		}
-		freezes.history(id, clock.instant(), "UNFROZEN", actor, documentNumber + ": " + reason);
+		gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.UNFROZEN, clock.instant(),
+				actor, documentNumber + ": " + reason, null);
 		return freezes.byId(id).orElseThrow();
+	}
+
+	/** Freezes whose term passed without renewal lapse. */
+	@Scheduled(fixedDelay = 60_000, initialDelay = 20_000)
+	@Transactional
+	public int lapse() {
+		Instant now = clock.instant();
+		int n = 0;
+		for (long id : freezes.lapsed(now)) {
+			FreezeView f = freezes.byId(id).orElseThrow();
+			if (freezes.move(id, FreezeStatus.FROZEN, FreezeStatus.LAPSED)) {
+				gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.LAPSED, now, "system",
+						"term ended " + f.expiresAt() + " without renewal", null);
+				n++;
+			}
+		}
+		return n;
 	}
 
 	/** Freezes that expire within the next {@code days}: the renewal reminders. */
 	@Transactional(readOnly = true)
 	public List<FreezeView> expiring(int days) {
 		if (days < 1 || days > 180) {
-			throw new IllegalArgumentException("days must be between 1 and 180");
+			throw new InvalidFieldsException(Map.of("days", "must be between 1 and 180"));
 		}
 		Instant now = clock.instant();
 		return freezes.expiring(now, now.plus(Duration.ofDays(days)));
 	}
 
 	@Transactional(readOnly = true)
-	public List<FreezeView> forBank(String institution, String status) {
+	public List<FreezeView> forBank(String institution, FreezeStatus status) {
 		return freezes.forBank(institution, status);
 	}
 
 	@Transactional(readOnly = true)
 	public List<FreezeView> forCase(String caseNumber) {
 		return freezes.forCase(caseNumber);
+	}
+
+	/** The centre's board of freezes, newest first. */
+	@Transactional(readOnly = true)
+	public List<FreezeView> all(FreezeStatus status, int limit) {
+		return freezes.all(status, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<FreezeView> byId(long id) {
+		return freezes.byId(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<String[]> history(long id) {
+		return gateway.history(Type.FREEZE, id);
 	}
 
 	/** Six calendar months later (China Standard Time calendar). */

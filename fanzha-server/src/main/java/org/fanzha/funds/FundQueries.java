@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fanzha.ledger.StatementRow;
+import org.fanzha.ledger.Statements;
+import org.fanzha.ledger.TransferLedger;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -18,33 +22,44 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fund queries (资金查询, Anti-Telecom-Fraud Law art. 20): the centre asks a bank for an account's balance and
- * its transactions in a period; the bank answers once through the gateway (idempotent by answer id).
+ * its transactions in a period; the bank answers once through the {@link BankGateway} (idempotent by answer id) with
+ * the statement, whose rows extend the ledger and the case's plan.
  */
 @Service
 public class FundQueries {
 
-	public record Row(String transferId, Instant at, String direction, String counterparty, long amountFen) {
-	}
-
 	public record QueryView(long id, String caseNumber, String accountId, String institution, Instant from, Instant to,
-			String status, Long balanceFen, Instant answeredAt, List<Row> rows) {
+			Workflows.QueryStatus status, Long balanceFen, Instant answeredAt, Instant deadline, List<StatementRow> rows) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	FundQueries(JdbcClient jdbc, Clock clock) {
+	private final BankGateway gateway;
+
+	private final TransferLedger ledger;
+
+	private final ApplicationEventPublisher events;
+
+	FundQueries(JdbcClient jdbc, Clock clock, BankGateway gateway, TransferLedger ledger, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.gateway = gateway;
+		this.ledger = ledger;
+		this.events = events;
 	}
 
 	@Transactional
 	public QueryView request(String caseNumber, String accountId, String institution, Instant from, Instant to,
 			String actor) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (caseNumber == null || caseNumber.isBlank()) {
+		if (caseNumber == null || caseNumber.isBlank() || caseNumber.length() > 48) {
 			errors.put("caseNumber", "is required (a query serves a case)");
+		}
+		else if (jdbc.sql("SELECT COUNT(*) FROM funds_victim WHERE case_number = ?").param(caseNumber).query(Long.class)
+				.single() == 0) {
+			errors.put("caseNumber", "no case " + caseNumber);
 		}
 		if (accountId == null || !accountId.matches("[A-Za-z0-9:-]{1,40}")) {
 			errors.put("accountId", "must be 1-40 letters, digits, ':' or '-'");
@@ -59,45 +74,45 @@ public class FundQueries {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
+		Instant deadline = gateway.deadline(BankGateway.Type.QUERY, now);
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO fund_query (case_number, account_id, institution, from_time, to_time, status, requested_by,
-				  requested_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)""")
-				.params(caseNumber, accountId, institution, Timestamp.from(from), Timestamp.from(to), actor, Timestamp.from(now))
+				  requested_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(caseNumber, accountId, institution, Timestamp.from(from), Timestamp.from(to),
+						Workflows.QueryStatus.REQUESTED.name(), actor, Timestamp.from(now), Timestamp.from(deadline))
 				.update(keys, "id");
-		return byId(keys.getKey().longValue()).orElseThrow();
+		long id = keys.getKey().longValue();
+		gateway.moved(BankGateway.Type.QUERY, id, caseNumber, institution, null, Workflows.QueryStatus.REQUESTED, now, actor,
+				accountId + " " + from + " - " + to, deadline);
+		return byId(id).orElseThrow();
 	}
 
 	@Transactional
-	public QueryView answer(String institution, long id, String answerId, Long balanceFen, List<Row> rows) {
-		QueryView q = byId(id).filter(v -> v.institution().equals(institution))
-				.orElseThrow(() -> new NotFoundException("No query " + id + " for " + institution));
-		if (answerId == null || answerId.isBlank() || answerId.length() > 64) {
-			throw new IllegalArgumentException("answerId must be 1-64 characters");
-		}
-		String previous = jdbc.sql("SELECT answer_id FROM fund_query WHERE id = ?").param(id).query(String.class).optional()
-				.orElse(null);
-		if (answerId.equals(previous)) {
+	public QueryView answer(String institution, long id, String answerId, Long balanceFen, List<StatementRow> rows) {
+		return answer(institution, id, answerId, balanceFen, rows, "bank " + institution);
+	}
+
+	@Transactional
+	public QueryView answer(String institution, long id, String answerId, Long balanceFen, List<StatementRow> rows,
+			String actor) {
+		QueryView q = byId(id).orElse(null);
+		List<StatementRow> rs = rows == null ? List.of() : rows;
+		String content = balanceFen + "|" + rs;
+		if (gateway.check(BankGateway.Type.QUERY, id, q == null ? null : q.institution(), institution, answerId,
+				content) == BankGateway.Check.REPLAY) {
 			return q;
 		}
-		if (previous != null || !"REQUESTED".equals(q.status())) {
-			throw new ConflictException("Query " + id + " is " + q.status() + "; it takes one answer");
-		}
+		Workflows.require(BankGateway.Type.QUERY, id, q.status(), Workflows.QueryStatus.ANSWERED);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (balanceFen == null) {
 			errors.put("balanceFen", "is required");
 		}
-		List<Row> rs = rows == null ? List.of() : rows;
+		Statements.validate(rs, "rows");
 		for (int i = 0; i < rs.size(); i++) {
-			Row r = rs.get(i);
-			if (r.at() == null || r.at().isBefore(q.from()) || r.at().isAfter(q.to())) {
+			StatementRow r = rs.get(i);
+			if (r.at().isBefore(q.from()) || r.at().isAfter(q.to())) {
 				errors.put("rows[" + i + "].at", "must lie in the queried period");
-			}
-			if (!"IN".equals(r.direction()) && !"OUT".equals(r.direction())) {
-				errors.put("rows[" + i + "].direction", "must be IN or OUT");
-			}
-			if (r.amountFen() <= 0) {
-				errors.put("rows[" + i + "].amountFen", "must be > 0");
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -105,24 +120,40 @@ public class FundQueries {
 		}
 		Instant now = clock.instant();
 		int changed = jdbc.sql("""
-				UPDATE fund_query SET status = 'ANSWERED', balance_fen = ?, answer_id = ?, answered_at = ?
-				WHERE id = ? AND status = 'REQUESTED'""").params(balanceFen, answerId, Timestamp.from(now), id).update();
+				UPDATE fund_query SET status = ?, balance_fen = ?, answer_id = ?, answered_at = ?
+				WHERE id = ? AND status = ?""").params(Workflows.QueryStatus.ANSWERED.name(), balanceFen, answerId,
+				Timestamp.from(now), id, Workflows.QueryStatus.REQUESTED.name()).update();
 		if (changed != 1) {
 			throw new ConflictException("Query " + id + " was answered meanwhile");
 		}
-		for (Row r : rs) {
+		for (StatementRow r : rs) {
 			jdbc.sql("""
 					INSERT INTO fund_query_row (query_id, transfer_id, at, direction, counterparty, amount_fen)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(id, r.transferId(), Timestamp.from(r.at()), r.direction(), r.counterparty(), r.amountFen()).update();
+					.params(id, r.transferId(), Timestamp.from(r.at()), r.direction().name(), r.counterpartyAccount(),
+							r.amountFen())
+					.update();
+		}
+		gateway.answered(BankGateway.Type.QUERY, id, institution, answerId, content, now, actor);
+		gateway.moved(BankGateway.Type.QUERY, id, q.caseNumber(), institution, q.status(), Workflows.QueryStatus.ANSWERED, now,
+				actor, rs.size() + " statement rows", null);
+		if (ledger.recordStatement(TransferLedger.Source.STATEMENT, institution, "query-" + id, q.accountId(), institution,
+				null, rs) > 0) {
+			events.publishEvent(new FundControl.LedgerExtended(List.of(q.caseNumber())));
 		}
 		return byId(id).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)
-	public List<QueryView> forBank(String institution, String status) {
-		return jdbc.sql("SELECT id FROM fund_query WHERE institution = ? AND status = ? ORDER BY id").params(institution, status)
-				.query(Long.class).list().stream().map(i -> byId(i).orElseThrow()).toList();
+	public List<QueryView> forBank(String institution, Workflows.QueryStatus status) {
+		return jdbc.sql("SELECT id FROM fund_query WHERE institution = ? AND status = ? ORDER BY id")
+				.params(institution, status.name()).query(Long.class).list().stream().map(i -> byId(i).orElseThrow()).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<QueryView> forCase(String caseNumber) {
+		return jdbc.sql("SELECT id FROM fund_query WHERE case_number = ? ORDER BY id").param(caseNumber).query(Long.class)
+				.list().stream().map(i -> byId(i).orElseThrow()).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -131,16 +162,24 @@ public class FundQueries {
 			long b = rs.getLong("balance_fen");
 			Long balance = rs.wasNull() ? null : b;
 			Timestamp answered = rs.getTimestamp("answered_at");
+			Timestamp deadline = rs.getTimestamp("deadline_at");
 			return new QueryView(rs.getLong("id"), rs.getString("case_number"), rs.getString("account_id"),
 					rs.getString("institution"), rs.getTimestamp("from_time").toInstant(),
-					rs.getTimestamp("to_time").toInstant(), rs.getString("status"), balance,
-					answered == null ? null : answered.toInstant(), rows(id));
+					rs.getTimestamp("to_time").toInstant(), Workflows.QueryStatus.valueOf(rs.getString("status")), balance,
+					answered == null ? null : answered.toInstant(), deadline == null ? null : deadline.toInstant(), rows(id));
 		}).optional();
 	}
 
-	private List<Row> rows(long id) {
+	@Transactional(readOnly = true)
+	public List<String[]> history(long id) {
+		return gateway.history(BankGateway.Type.QUERY, id);
+	}
+
+	private List<StatementRow> rows(long id) {
 		return jdbc.sql("SELECT transfer_id, at, direction, counterparty, amount_fen FROM fund_query_row WHERE query_id = ? ORDER BY at, id")
-				.param(id).query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-						rs.getString(4), rs.getLong(5))).list();
+				.param(id).query((rs, n) -> new StatementRow(rs.getString(1), rs.getTimestamp(2).toInstant(),
+						StatementRow.Direction.valueOf(rs.getString(3)), rs.getString(4), null, null, rs.getLong(5),
+						StatementRow.Channel.TRANSFER, null, null))
+				.list();
 	}
 }

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.Cases;
-import org.fanzha.cases.Intake;
 import org.fanzha.engine.returns.ReturnAllocator;
+import org.fanzha.engine.returns.ReturnRounds;
 import org.fanzha.engine.returns.WorkingCalendar;
-import org.fanzha.engine.trace.Policy;
-import org.fanzha.engine.trace.TraceRequest;
 import org.fanzha.engine.trace.TraceResult;
+import org.fanzha.ledger.TransferLedger;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
@@ -24,12 +28,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Return of frozen funds to the victims (资金返还), by round. A round allocates what is still frozen among the
- * victims of the named cases by art. 8 ({@link ReturnAllocator}: the victims' payments are traced together, so
- * the deposits into the frozen account and the money still theirs are known), then runs a 30-day public notice
- * during which objections are recorded; after it the centre decides (answering any objection), and the bank
- * returns within 3 working days (art. 12). What no victim may take stays frozen; a newly found victim starts
- * a new round, which counts what earlier rounds returned.
+ * Return of frozen funds to the victims (资金返还), by round. The victims share only what the trace brought into the
+ * frozen account: each case's payments, matched in the ledger when its plan was made, are traced together (the
+ * platform's trace settings, statements included), so the deposits into the account and the money still theirs are
+ * known. {@link ReturnRounds} picks art. 8's basis per freeze — a single deposit or deposits each traceable to one
+ * victim are returned directly (no notice); otherwise pro rata with a 30-day public notice for objections — and caps
+ * each victim at their loss over every round of every freeze. A victim the trace does not show in the account is
+ * refused unless an officer names them with a written reason (audited). A round over nothing opens nothing. After the
+ * notice (or at once for a direct return) the centre decides, and the bank returns within 3 working days (art. 12).
  */
 @Service
 public class ReturnControl {
@@ -42,93 +48,179 @@ public class ReturnControl {
 
 	private final Returns returns;
 
+	private final Victims victims;
+
 	private final TransferLedger ledger;
 
+	private final FundControl funds;
+
+	private final BankGateway gateway;
+
 	private final Cases cases;
+
+	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	private final WorkingCalendar calendar;
 
-	ReturnControl(Freezes freezes, Returns returns, TransferLedger ledger, Cases cases, Clock clock,
-			FundsProperties properties) {
+	ReturnControl(Freezes freezes, Returns returns, Victims victims, TransferLedger ledger, FundControl funds,
+			BankGateway gateway, Cases cases, AuditTrail audit, Clock clock, FundsProperties properties) {
 		this.freezes = freezes;
 		this.returns = returns;
+		this.victims = victims;
 		this.ledger = ledger;
+		this.funds = funds;
+		this.gateway = gateway;
 		this.cases = cases;
+		this.audit = audit;
 		this.clock = clock;
 		this.calendar = new WorkingCalendar(new HashSet<>(properties.holidays()), new HashSet<>(properties.workingWeekendDays()));
 	}
 
+	/** A victim an officer names although the trace does not show their money in the account, and why. */
+	public record Addition(String caseNumber, String reason) {
+	}
+
 	@Transactional
 	public ReturnView propose(long freezeId, List<String> caseNumbers, String actor) {
+		return propose(freezeId, caseNumbers, List.of(), actor);
+	}
+
+	@Transactional
+	public ReturnView propose(long freezeId, List<String> caseNumbers, List<Addition> additions, String actor) {
 		FreezeView f = freezes.byId(freezeId).orElseThrow(() -> new NotFoundException("No freeze " + freezeId));
-		if (!"FROZEN".equals(f.status())) {
-			throw new ConflictException("Freeze " + freezeId + " is " + f.status() + "; only frozen money is returned");
+		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> added = new TreeMap<>();
+		List<Addition> adds = additions == null ? List.of() : additions;
+		for (int i = 0; i < adds.size(); i++) {
+			Addition a = adds.get(i);
+			if (a == null || a.caseNumber() == null || a.caseNumber().isBlank()) {
+				errors.put("added[" + i + "].caseNumber", "is required");
+			}
+			else if (a.reason() == null || a.reason().strip().length() < 4 || a.reason().length() > 400) {
+				errors.put("added[" + i + "].reason", "a written reason of 4-400 characters is required");
+			}
+			else {
+				added.put(a.caseNumber(), a.reason().strip());
+			}
 		}
-		if (caseNumbers == null || caseNumbers.isEmpty() || new HashSet<>(caseNumbers).size() != caseNumbers.size()) {
-			throw new InvalidFieldsException(java.util.Map.of("caseNumbers", "name each victim's case once"));
+		java.util.SortedSet<String> named = new java.util.TreeSet<>();
+		if (caseNumbers != null) {
+			for (int i = 0; i < caseNumbers.size(); i++) {
+				String c = caseNumbers.get(i);
+				if (c == null || c.isBlank() || !named.add(c)) {
+					errors.put("caseNumbers[" + i + "]", "name each victim's case once");
+				}
+			}
+		}
+		named.addAll(added.keySet());
+		if (named.isEmpty()) {
+			errors.put("caseNumbers", "name at least one victim's case");
+		}
+		Map<String, Long> loss = new LinkedHashMap<>();
+		for (String c : named) {
+			Long l = victims.loss(c).orElse(null);
+			if (l == null) {
+				errors.put("caseNumbers", "no case " + c);
+			}
+			else if (l <= 0) {
+				errors.put("caseNumbers", "case " + c + " has no payments: no loss to return");
+			}
+			loss.put(c, l);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldsException(errors);
+		}
+		if (f.status() != Workflows.FreezeStatus.FROZEN) {
+			throw new ConflictException("Freeze " + freezeId + " is " + f.status() + "; only frozen money is returned");
 		}
 		if (returns.openRound(freezeId)) {
 			throw new ConflictException("Freeze " + freezeId + " has a return round in progress");
 		}
-		List<ReturnAllocator.Victim> victims = new ArrayList<>();
+		List<String> order = new ArrayList<>(named);
+		Instant now = clock.instant();
+		// the victims' matched payments, traced together with the platform's settings
 		List<Integer> seeds = new ArrayList<>();
 		List<Integer> seedVictim = new ArrayList<>();
-		for (int v = 0; v < caseNumbers.size(); v++) {
-			CaseDetail d = cases.detail(caseNumbers.get(v), "return of frozen funds");
-			long loss = 0;
-			for (Intake.Payment p : d.payments()) {
-				loss += p.amountFen();
-				int idx = ledger.find(p.transferId(), p.payeeAccount(), p.amountFen(), p.paidAt().getEpochSecond());
-				if (idx >= 0) {
-					seeds.add(idx);
-					seedVictim.add(v);
+		for (int v = 0; v < order.size(); v++) {
+			for (Victims.Payment p : victims.payments(order.get(v))) {
+				if (p.matchedId() != null) {
+					int idx = ledger.read(g -> g.transferIndex(p.matchedId()));
+					if (idx >= 0) {
+						seeds.add(idx);
+						seedVictim.add(v);
+					}
 				}
 			}
-			if (loss <= 0) {
-				throw new ConflictException("Case " + caseNumbers.get(v) + " has no payments: no loss to return");
-			}
-			victims.add(new ReturnAllocator.Victim(caseNumbers.get(v), loss,
-					Math.min(loss, returns.returnedBefore(freezeId, caseNumbers.get(v)))));
 		}
-		long available = f.frozenFen() - returns.returnedFromFreeze(freezeId);
 		List<ReturnAllocator.Deposit> deposits = new ArrayList<>();
 		long[] held = null;
+		long[] traced = new long[order.size()];
 		if (!seeds.isEmpty()) {
-			int[] s = seeds.stream().mapToInt(Integer::intValue).toArray();
-			int[] who = seedVictim.stream().mapToInt(Integer::intValue).toArray();
-			Instant now = clock.instant();
-			long asOf = Math.max(now.getEpochSecond(), ledger.read(g -> {
-				long max = 0;
-				for (int i : s) {
-					max = Math.max(max, g.time(i));
-				}
-				return max;
-			}));
-			TraceResult trace = ledger.trace(new TraceRequest(s, who, asOf, Policy.FIFO, 16, 0, 365L * 86_400));
+			TraceResult trace = funds.trace(seeds.stream().mapToInt(Integer::intValue).toArray(),
+					seedVictim.stream().mapToInt(Integer::intValue).toArray(), now);
 			int account = ledger.read(g -> g.accountIndex(f.accountId()));
 			for (TraceResult.Flow flow : trace.flows()) {
-				if (flow.to() == account) {
-					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(flow.transfer())), flow.amount(),
-							padded(flow.perVictim(), victims.size())));
+				if (account >= 0 && flow.to() == account) {
+					long[] per = padded(flow.perVictim(), order.size());
+					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(flow.transfer())), flow.amount(), per));
+					for (int v = 0; v < per.length; v++) {
+						traced[v] += per[v];
+					}
 				}
 			}
 			for (TraceResult.Holding h : trace.holdings()) {
-				if (h.account() == account) {
-					held = padded(h.perVictim(), victims.size());
+				if (account >= 0 && h.account() == account) {
+					held = padded(h.perVictim(), order.size());
+				}
+			}
+			// a victim's payment straight into the frozen account is a deposit too
+			for (int k = 0; k < seeds.size(); k++) {
+				int seed = seeds.get(k);
+				int v = seedVictim.get(k);
+				if (account >= 0 && ledger.read(g -> g.to(seed)) == account) {
+					long amount = ledger.read(g -> g.amount(seed));
+					long[] per = new long[order.size()];
+					per[v] = amount;
+					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(seed)), amount, per));
+					traced[v] += amount;
 				}
 			}
 		}
-		ReturnAllocator.Allocation a = ReturnAllocator.allocate(available, deposits, held, victims);
-		Instant now = clock.instant();
-		int round = returns.nextRound(freezeId);
-		long id = returns.insertRound(freezeId, round, a.basis().name(), available, a.remainderFen(), now.plus(NOTICE), actor,
-				now);
-		for (int v = 0; v < victims.size(); v++) {
-			returns.insertShare(id, caseNumbers.get(v), victims.get(v).lossFen(), victims.get(v).returnedFen(), a.returnFen()[v]);
+		List<ReturnRounds.Claim> claims = new ArrayList<>();
+		for (int v = 0; v < order.size(); v++) {
+			String c = order.get(v);
+			long l = loss.get(c);
+			claims.add(new ReturnRounds.Claim(c, l, Math.min(l, victims.allotted(c)), traced[v], added.get(c)));
 		}
-		freezes.history(freezeId, now, "RETURN_PROPOSED", actor, "round " + round + ", " + a.basis() + ", " + a.totalFen() + " fen");
+		long available = f.frozenFen() - returns.allottedFromFreeze(freezeId);
+		ReturnRounds.Plan plan = ReturnRounds.plan(Math.max(0, available), deposits, held, claims);
+		if (!plan.ineligible().isEmpty()) {
+			throw new ConflictException("By the trace, the money of " + String.join(", ", plan.ineligible())
+					+ " never reached account " + f.accountId() + ": only victims whose money reached the frozen account share"
+					+ " it (name such a victim under 'added' with a written reason)");
+		}
+		if (plan.totalFen() == 0) {
+			throw new ConflictException("Nothing to return from freeze " + freezeId + ": " + Math.max(0, available)
+					+ " fen left and the victims named are owed nothing more; no round is opened");
+		}
+		int round = returns.nextRound(freezeId);
+		Instant noticeUntil = plan.noticeRequired() ? now.plus(NOTICE) : null;
+		Workflows.ReturnStatus status = plan.noticeRequired() ? Workflows.ReturnStatus.NOTICE : Workflows.ReturnStatus.PROPOSED;
+		long id = returns.insertRound(freezeId, round, plan.basis().name(), available, plan.remainderFen(), status,
+				noticeUntil, actor, now);
+		for (int v = 0; v < order.size(); v++) {
+			ReturnRounds.Claim c = claims.get(v);
+			returns.insertShare(id, new ReturnView.Share(c.victimId(), c.lossFen(), c.returnedFen(), plan.returnFen()[v],
+					c.tracedFen(), c.addedReason()));
+			if (c.addedReason() != null) {
+				audit.changed("return-round", Long.toString(id), c.victimId(), "victim added by hand: " + c.addedReason());
+			}
+		}
+		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), null, status, now, actor,
+				"round " + round + ", " + plan.basis() + ", " + plan.totalFen() + " fen" + (noticeUntil == null ? ", no notice"
+						: ", notice until " + noticeUntil), null);
 		return returns.byId(id).orElseThrow();
 	}
 
@@ -150,7 +242,7 @@ public class ReturnControl {
 			throw new InvalidFieldsException(errors);
 		}
 		Instant now = clock.instant();
-		if (!"NOTICE".equals(r.status()) || now.isAfter(r.noticeUntil())) {
+		if (r.status() != Workflows.ReturnStatus.NOTICE || now.isAfter(r.noticeUntil())) {
 			throw new ConflictException("Objections are taken during the 30-day notice, which ended " + r.noticeUntil());
 		}
 		returns.objection(id, now, raisedBy.strip(), content.strip());
@@ -162,10 +254,8 @@ public class ReturnControl {
 	public ReturnView decide(long id, String resolution, String actor) {
 		ReturnView r = returns.byId(id).orElseThrow(() -> new NotFoundException("No return round " + id));
 		Instant now = clock.instant();
-		if (!"NOTICE".equals(r.status())) {
-			throw new ConflictException("Return round " + id + " is " + r.status());
-		}
-		if (now.isBefore(r.noticeUntil())) {
+		Workflows.require(BankGateway.Type.RETURN, id, r.status(), Workflows.ReturnStatus.DECIDED);
+		if (r.noticeUntil() != null && now.isBefore(r.noticeUntil())) {
 			throw new ConflictException("The 30-day notice runs until " + r.noticeUntil());
 		}
 		if (!r.objections().isEmpty() && (resolution == null || resolution.isBlank())) {
@@ -174,31 +264,54 @@ public class ReturnControl {
 		}
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.ofHours(8));
 		LocalDate by = calendar.plusWorkingDays(today, WORKING_DAYS_TO_EXECUTE);
-		returns.decide(id, now, by);
-		freezes.history(r.freezeId(), now, "RETURN_DECIDED", actor, "round " + r.round() + ", bank to return by " + by
-				+ (resolution == null ? "" : "; " + resolution));
+		if (!returns.decide(id, r.status(), now, by)) {
+			throw new ConflictException("Return round " + id + " changed meanwhile");
+		}
+		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
+		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), r.status(), Workflows.ReturnStatus.DECIDED,
+				now, actor, "bank to return by " + by + (resolution == null || resolution.isBlank() ? "" : "; " + resolution),
+				by.atTime(23, 59, 59).toInstant(ZoneOffset.ofHours(8)));
 		return returns.byId(id).orElseThrow();
 	}
 
-	/** The bank reports the return done; idempotent by answer id. */
+	/** The bank reports the return done, through the gateway (idempotent by answer id). */
 	@Transactional
 	public ReturnView executed(String institution, long id, String answerId, String actor) {
-		if (answerId == null || answerId.isBlank() || answerId.length() > 64) {
-			throw new IllegalArgumentException("answerId must be 1-64 characters");
+		ReturnView r = returns.byId(id).orElse(null);
+		if (gateway.check(BankGateway.Type.RETURN, id, r == null ? null : returns.institutionOf(id).orElse(null), institution,
+				answerId, "EXECUTED") == BankGateway.Check.REPLAY) {
+			return r;
 		}
-		if (!institution.equals(returns.institutionOf(id).orElse(null))) {
-			throw new NotFoundException("No return round " + id + " for " + institution);
-		}
-		if (answerId.equals(returns.answerIdOf(id).orElse(null))) {
-			return returns.byId(id).orElseThrow();
-		}
+		Workflows.require(BankGateway.Type.RETURN, id, r.status(), Workflows.ReturnStatus.EXECUTED);
 		Instant now = clock.instant();
 		if (!returns.executed(id, now, answerId)) {
 			throw new ConflictException("Return round " + id + " is not waiting for the bank");
 		}
-		ReturnView r = returns.byId(id).orElseThrow();
-		freezes.history(r.freezeId(), now, "RETURNED", actor, "round " + r.round() + ", " + r.totalFen() + " fen");
-		return r;
+		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
+		gateway.answered(BankGateway.Type.RETURN, id, institution, answerId, "EXECUTED", now, actor);
+		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), institution, r.status(), Workflows.ReturnStatus.EXECUTED, now,
+				actor, "round " + r.round() + ", " + r.totalFen() + " fen returned", null);
+		return returns.byId(id).orElseThrow();
+	}
+
+	/** What each victim lost, and what every round of every freeze allotted and returned to them. */
+	public record VictimAccount(String caseNumber, long lossFen, long allottedFen, long returnedFen) {
+	}
+
+	@Transactional(readOnly = true)
+	public VictimAccount account(String caseNumber) {
+		long loss = victims.loss(caseNumber).orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+		return new VictimAccount(caseNumber, loss, victims.allotted(caseNumber), victims.returned(caseNumber));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ReturnView> all(int limit) {
+		return returns.all(limit).stream().map(id -> returns.byId(id).orElseThrow()).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<ReturnView> byId(long id) {
+		return returns.byId(id);
 	}
 
 	/** Everything the four return documents print, for one round; the victims' data reads are audited. */

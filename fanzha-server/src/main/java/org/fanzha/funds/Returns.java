@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.fanzha.funds.Workflows.ReturnStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -25,20 +26,25 @@ class Returns {
 				.query(Integer.class).single();
 	}
 
-	long insertRound(long freezeId, int round, String basis, long frozen, long remainder, Instant noticeUntil,
-			String actor, Instant now) {
+	long insertRound(long freezeId, int round, String basis, long frozen, long remainder, ReturnStatus status,
+			Instant noticeUntil, String actor, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO return_round (freeze_id, round_no, basis, frozen_fen, remainder_fen, status, notice_until,
-				  created_by, created_at) VALUES (?, ?, ?, ?, ?, 'NOTICE', ?, ?, ?)""")
-				.params(freezeId, round, basis, frozen, remainder, Timestamp.from(noticeUntil), actor, Timestamp.from(now))
+				  notice_required, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(freezeId, round, basis, frozen, remainder, status.name(),
+						noticeUntil == null ? null : Timestamp.from(noticeUntil), noticeUntil != null, actor, Timestamp.from(now))
 				.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
-	void insertShare(long roundId, String caseNumber, long loss, long returned, long amount) {
-		jdbc.sql("INSERT INTO return_share (round_id, case_number, loss_fen, returned_fen, amount_fen) VALUES (?, ?, ?, ?, ?)")
-				.params(roundId, caseNumber, loss, returned, amount).update();
+	void insertShare(long roundId, ReturnView.Share s) {
+		jdbc.sql("""
+				INSERT INTO return_share (round_id, case_number, loss_fen, returned_fen, amount_fen, traced_fen, added_reason)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(roundId, s.caseNumber(), s.lossFen(), s.returnedBeforeFen(), s.amountFen(), s.tracedFen(),
+						s.addedReason())
+				.update();
 	}
 
 	void objection(long roundId, Instant at, String by, String content) {
@@ -46,37 +52,28 @@ class Returns {
 				.params(roundId, Timestamp.from(at), by, content).update();
 	}
 
-	boolean decide(long id, Instant at, LocalDate executeBy) {
-		return jdbc.sql("UPDATE return_round SET status = 'DECIDED', decided_at = ?, execute_by = ? WHERE id = ? AND status = 'NOTICE'")
-				.params(Timestamp.from(at), Date.valueOf(executeBy), id).update() == 1;
+	boolean decide(long id, ReturnStatus from, Instant at, LocalDate executeBy) {
+		return jdbc.sql("UPDATE return_round SET status = ?, decided_at = ?, execute_by = ? WHERE id = ? AND status = ?")
+				.params(ReturnStatus.DECIDED.name(), Timestamp.from(at), Date.valueOf(executeBy), id, from.name()).update() == 1;
 	}
 
 	boolean executed(long id, Instant at, String answerId) {
-		return jdbc.sql("UPDATE return_round SET status = 'EXECUTED', executed_at = ?, answer_id = ? WHERE id = ? AND status = 'DECIDED'")
-				.params(Timestamp.from(at), answerId, id).update() == 1;
+		return jdbc.sql("UPDATE return_round SET status = ?, executed_at = ?, answer_id = ? WHERE id = ? AND status = ?")
+				.params(ReturnStatus.EXECUTED.name(), Timestamp.from(at), answerId, id, ReturnStatus.DECIDED.name())
+				.update() == 1;
 	}
 
-	Optional<String> answerIdOf(long id) {
-		return jdbc.sql("SELECT answer_id FROM return_round WHERE id = ?").param(id).query(String.class).optional();
-	}
-
-	/** Returned so far from this freeze to this case, in executed rounds. */
-	long returnedBefore(long freezeId, String caseNumber) {
+	/** What all rounds of this freeze have allotted (a round in progress is a promise on the money too). */
+	long allottedFromFreeze(long freezeId) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(s.amount_fen), 0) FROM return_share s JOIN return_round r ON r.id = s.round_id
-				WHERE r.freeze_id = ? AND r.status = 'EXECUTED' AND s.case_number = ?""")
-				.params(freezeId, caseNumber).query(Long.class).single();
-	}
-
-	long returnedFromFreeze(long freezeId) {
-		return jdbc.sql("""
-				SELECT COALESCE(SUM(s.amount_fen), 0) FROM return_share s JOIN return_round r ON r.id = s.round_id
-				WHERE r.freeze_id = ? AND r.status = 'EXECUTED'""").param(freezeId).query(Long.class).single();
+				WHERE r.freeze_id = ?""").param(freezeId).query(Long.class).single();
 	}
 
 	boolean openRound(long freezeId) {
-		return jdbc.sql("SELECT COUNT(*) FROM return_round WHERE freeze_id = ? AND status IN ('NOTICE', 'DECIDED')")
-				.param(freezeId).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM return_round WHERE freeze_id = ? AND status IN (?, ?, ?)")
+				.params(freezeId, ReturnStatus.PROPOSED.name(), ReturnStatus.NOTICE.name(), ReturnStatus.DECIDED.name())
+				.query(Long.class).single() > 0;
 	}
 
 	Optional<ReturnView> byId(long id) {
@@ -84,9 +81,10 @@ class Returns {
 			Timestamp decided = rs.getTimestamp("decided_at");
 			Date by = rs.getDate("execute_by");
 			Timestamp executed = rs.getTimestamp("executed_at");
+			Timestamp notice = rs.getTimestamp("notice_until");
 			return new ReturnView(rs.getLong("id"), rs.getLong("freeze_id"), rs.getInt("round_no"), rs.getString("basis"),
-					rs.getLong("frozen_fen"), rs.getLong("remainder_fen"), rs.getString("status"),
-					rs.getTimestamp("notice_until").toInstant(), decided == null ? null : decided.toInstant(),
+					rs.getLong("frozen_fen"), rs.getLong("remainder_fen"), ReturnStatus.valueOf(rs.getString("status")),
+					notice == null ? null : notice.toInstant(), decided == null ? null : decided.toInstant(),
 					by == null ? null : by.toLocalDate(), executed == null ? null : executed.toInstant(), shares(id),
 					objections(id));
 		}).optional();
@@ -100,7 +98,13 @@ class Returns {
 	List<Long> decidedFor(String institution) {
 		return jdbc.sql("""
 				SELECT r.id FROM return_round r JOIN freeze_order f ON f.id = r.freeze_id
-				WHERE f.institution = ? AND r.status = 'DECIDED' ORDER BY r.id""").param(institution).query(Long.class).list();
+				WHERE f.institution = ? AND r.status = ? ORDER BY r.id""").params(institution, ReturnStatus.DECIDED.name())
+				.query(Long.class).list();
+	}
+
+	/** Every round, newest first (the centre's board). */
+	List<Long> all(int limit) {
+		return jdbc.sql("SELECT id FROM return_round ORDER BY id DESC").query(Long.class).list().stream().limit(limit).toList();
 	}
 
 	Optional<String> institutionOf(long roundId) {
@@ -109,8 +113,11 @@ class Returns {
 	}
 
 	private List<ReturnView.Share> shares(long id) {
-		return jdbc.sql("SELECT case_number, loss_fen, returned_fen, amount_fen FROM return_share WHERE round_id = ? ORDER BY id")
-				.param(id).query((rs, n) -> new ReturnView.Share(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+		return jdbc.sql("""
+				SELECT case_number, loss_fen, returned_fen, amount_fen, traced_fen, added_reason FROM return_share
+				WHERE round_id = ? ORDER BY id""").param(id)
+				.query((rs, n) -> new ReturnView.Share(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getString(6)))
 				.list();
 	}
 

@@ -82,7 +82,7 @@ public class CaseGroups {
 
 	private final FundControl funds;
 
-	private final org.fanzha.funds.TransferLedger ledger;
+	private final org.fanzha.ledger.TransferLedger ledger;
 
 	private final Directory directory;
 
@@ -94,7 +94,7 @@ public class CaseGroups {
 
 	private volatile Snapshot snapshot;
 
-	CaseGroups(CaseFiles files, FundControl funds, org.fanzha.funds.TransferLedger ledger, Directory directory,
+	CaseGroups(CaseFiles files, FundControl funds, org.fanzha.ledger.TransferLedger ledger, Directory directory,
 			Referrals referrals, AuditTrail audit, Clock clock) {
 		this.ledger = ledger;
 		this.files = files;
@@ -260,7 +260,7 @@ public class CaseGroups {
 	 * belongs to, and where money left it afterwards (the ledger's transfers with their place).
 	 */
 	record Flow(Map<String, String> labels, Map<String, Integer> caseOf, Map<String, Integer> levelOf,
-			Map<String, List<org.fanzha.funds.TransferLedger.Movement>> out, Map<Integer, List<InstructionView>> instructions) {
+			Map<String, List<org.fanzha.ledger.TransferLedger.Movement>> out, Map<Integer, List<InstructionView>> instructions) {
 	}
 
 	private Flow flow(Snapshot s, int[] members) {
@@ -288,7 +288,7 @@ public class CaseGroups {
 				since.merge(v.accountId(), v.transactionTime().getEpochSecond(), Math::min);
 			}
 		}
-		Map<String, List<org.fanzha.funds.TransferLedger.Movement>> out = new LinkedHashMap<>();
+		Map<String, List<org.fanzha.ledger.TransferLedger.Movement>> out = new LinkedHashMap<>();
 		for (Map.Entry<String, Long> e : since.entrySet()) {
 			out.put(e.getKey(), ledger.outgoing(e.getKey(), e.getValue(), e.getValue() + FOLLOW_SECONDS, 50));
 		}
@@ -328,8 +328,8 @@ public class CaseGroups {
 			}
 		}
 		// cash taken out of the chain's accounts: the cash-out role, where and how much
-		for (Map.Entry<String, List<org.fanzha.funds.TransferLedger.Movement>> e : flow.out().entrySet()) {
-			for (org.fanzha.funds.TransferLedger.Movement m : e.getValue()) {
+		for (Map.Entry<String, List<org.fanzha.ledger.TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (org.fanzha.ledger.TransferLedger.Movement m : e.getValue()) {
 				if (m.toAccount() == null) {
 					acts.add(new WholeChain.Act(flow.labels().get(e.getKey()), WholeChain.Role.CASH_OUT, 0,
 							flow.caseOf().get(e.getKey()), m.amountFen(), Instant.ofEpochSecond(m.epochSecond()),
@@ -362,8 +362,8 @@ public class CaseGroups {
 		}
 		// where the money was moved on or taken out in cash: one point per account and place
 		java.util.Set<String> seen = new java.util.HashSet<>();
-		for (Map.Entry<String, List<org.fanzha.funds.TransferLedger.Movement>> e : flow.out().entrySet()) {
-			for (org.fanzha.funds.TransferLedger.Movement m : e.getValue()) {
+		for (Map.Entry<String, List<org.fanzha.ledger.TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (org.fanzha.ledger.TransferLedger.Movement m : e.getValue()) {
 				if (m.region() == null || !RegionCode.isValid(m.region())) {
 					continue;
 				}

@@ -36,11 +36,77 @@ public class TransferDecisions {
 	 * @param deviceId the payer's device (IMEI, device fingerprint) or IP address as the bank saw it, optional
 	 */
 	public record TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time,
-			String deviceId) {
+			String deviceId, String channel, String region) {
+
+		public TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time,
+				String deviceId) {
+			this(transferId, fromAccount, toAccount, amountFen, time, deviceId, null, null);
+		}
 
 		public TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time) {
-			this(transferId, fromAccount, toAccount, amountFen, time, null);
+			this(transferId, fromAccount, toAccount, amountFen, time, null, null, null);
 		}
+	}
+
+	/** An account as its bank declares it to the platform (master data shared for tracing). */
+	public record AccountIn(String accountId, String holderName, String cardNumber, Long openingBalanceFen) {
+	}
+
+	/** A bank declares its accounts: holder, card number, opening balance; all checked first, then stored. */
+	public void declareAccounts(String bank, List<AccountIn> accounts) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (bank == null || accounts == null || accounts.isEmpty() || accounts.size() > 100_000) {
+			throw new InvalidFieldsException(Map.of("accounts", "send 1 to 100,000 accounts per request"));
+		}
+		for (int i = 0; i < accounts.size() && errors.size() < 50; i++) {
+			AccountIn a = accounts.get(i);
+			String at = "[" + i + "].";
+			if (a == null) {
+				errors.put("[" + i + "]", "is empty");
+				continue;
+			}
+			if (a.accountId() == null || !a.accountId().matches("[A-Za-z0-9:-]{1,40}")) {
+				errors.put(at + "accountId", "must be 1-40 letters, digits, ':' or '-'");
+			}
+			if (a.holderName() != null && (a.holderName().length() > 100 || a.holderName().chars().anyMatch(Character::isISOControl))) {
+				errors.put(at + "holderName", "must be at most 100 printable characters");
+			}
+			if (a.cardNumber() != null && !a.cardNumber().matches("\\d{12,19}")) {
+				errors.put(at + "cardNumber", "must be 12-19 digits");
+			}
+			if (a.openingBalanceFen() != null && a.openingBalanceFen() < 0) {
+				errors.put(at + "openingBalanceFen", "must be >= 0 fen");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldsException(errors);
+		}
+		if (ledger != null) {
+			ledger.declareAccounts(bank, accounts.stream().map(a -> new org.fanzha.ledger.TransferLedger.Account(a.accountId(),
+					a.holderName(), a.cardNumber(), a.openingBalanceFen())).toList(), org.fanzha.ledger.TransferLedger.Source.FEED);
+		}
+	}
+
+	/** Writes the bank's transfers to the ledger tracing reads: once, whichever door they came through. */
+	void record(org.fanzha.ledger.TransferLedger.Source source, String bank, String ref, List<TransferIn> transfers,
+			Instant now) {
+		if (ledger == null) {
+			return; // a monitor on its own: the rules' unit tests
+		}
+		List<org.fanzha.ledger.TransferLedger.Transfer> rows = new ArrayList<>(transfers.size());
+		for (TransferIn t : transfers) {
+			rows.add(new org.fanzha.ledger.TransferLedger.Transfer(t.transferId(), (t.time() == null ? now : t.time()).getEpochSecond(),
+					t.fromAccount(), t.toAccount() == null || t.toAccount().isEmpty() ? null : t.toAccount(), t.amountFen(),
+					t.channel(), t.region()));
+		}
+		tx.executeWithoutResult(s -> {
+			ledger.record(source, bank, ref, rows);
+			if (bank != null) {
+				for (TransferIn t : transfers) {
+					ledger.learn(t.fromAccount(), bank, null, source);
+				}
+			}
+		});
 	}
 
 	/** How long a protective freeze holds before the police confirm it with a formal freeze or it is released. */
@@ -85,14 +151,12 @@ public class TransferDecisions {
 
 	private final Timer latency;
 
-	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		this(clock, meters, events, transactions, new MonitoringProperties(null));
-	}
+	private final org.fanzha.ledger.TransferLedger ledger;
 
-	@org.springframework.beans.factory.annotation.Autowired
 	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
-			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties) {
+			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties,
+			org.fanzha.ledger.TransferLedger ledger) {
+		this.ledger = ledger;
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
@@ -131,6 +195,7 @@ public class TransferDecisions {
 	public List<Decision> decide(String bank, List<TransferIn> transfers) {
 		validate(transfers, 1_000);
 		Instant now = clock.instant();
+		record(org.fanzha.ledger.TransferLedger.Source.DECISION, bank, null, transfers, now);
 		List<Decision> out = new ArrayList<>(transfers.size());
 		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
 		synchronized (this) {
@@ -173,6 +238,12 @@ public class TransferDecisions {
 			}
 			if (t.deviceId() != null && t.deviceId().length() > 64) {
 				errors.put(at + "deviceId", "must be at most 64 characters");
+			}
+			if (t.channel() != null && !t.channel().matches("[A-Z_]{2,16}")) {
+				errors.put(at + "channel", "must be a channel code such as TRANSFER, ATM, POS, THIRD_PARTY, GOLD_CRYPTO");
+			}
+			if (t.region() != null && !t.region().matches("\\d{6}")) {
+				errors.put(at + "region", "must be a six-digit GB/T 2260 code");
 			}
 		}
 		if (!errors.isEmpty()) {

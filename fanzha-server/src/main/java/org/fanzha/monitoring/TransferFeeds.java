@@ -63,7 +63,8 @@ public class TransferFeeds {
 			payload.append(t.transferId()).append(',').append(t.fromAccount()).append(',')
 					.append(t.toAccount() == null ? "" : t.toAccount()).append(',').append(t.amountFen()).append(',')
 					.append(t.time() == null ? "" : Long.toString(t.time().getEpochSecond())).append(',')
-					.append(t.deviceId() == null ? "" : URLEncoder.encode(t.deviceId(), StandardCharsets.UTF_8))
+					.append(t.deviceId() == null ? "" : URLEncoder.encode(t.deviceId(), StandardCharsets.UTF_8)).append(',')
+					.append(t.channel() == null ? "" : t.channel()).append(',').append(t.region() == null ? "" : t.region())
 					.append('\n');
 		}
 		long id = feeds.insert(bank, clock.instant(), transfers.size(), payload.toString());
@@ -108,14 +109,20 @@ public class TransferFeeds {
 			feeds.progress(id, "RUNNING", 0, null, null);
 			Map<String, Long> counts = new TreeMap<>();
 			int done = 0;
+			List<TransferDecisions.TransferIn> transfers = new ArrayList<>(feed.transfers());
 			for (String line : feeds.payload(id).split("\n")) {
 				if (line.isEmpty()) {
 					continue;
 				}
 				String[] f = line.split(",", -1);
-				TransferDecisions.TransferIn t = new TransferDecisions.TransferIn(f[0], f[1], f[2].isEmpty() ? null : f[2],
+				transfers.add(new TransferDecisions.TransferIn(f[0], f[1], f[2].isEmpty() ? null : f[2],
 						Long.parseLong(f[3]), f[4].isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(f[4])),
-						f[5].isEmpty() ? null : URLDecoder.decode(f[5], StandardCharsets.UTF_8));
+						f[5].isEmpty() ? null : URLDecoder.decode(f[5], StandardCharsets.UTF_8),
+						f.length > 6 && !f[6].isEmpty() ? f[6] : null, f.length > 7 && !f[7].isEmpty() ? f[7] : null));
+			}
+			// into the ledger first (a replayed feed finds its rows there and adds nothing), then scored
+			decisions.record(org.fanzha.ledger.TransferLedger.Source.FEED, feed.bank(), "feed-" + id, transfers, now);
+			for (TransferDecisions.TransferIn t : transfers) {
 				Decision d = decisions.decideOne(feed.bank(), t, now);
 				counts.merge(d.decision(), 1L, Long::sum);
 				if (++done % 10_000 == 0) {

@@ -1,11 +1,15 @@
 package org.fanzha.simulation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.fanzha.funds.FundControl;
+import org.fanzha.funds.FundQueries;
 import org.fanzha.funds.InstructionView;
-import org.fanzha.funds.TransferLedger;
+import org.fanzha.funds.Workflows;
+import org.fanzha.ledger.StatementRow;
 import org.fanzha.sim.world.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,33 +17,37 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated province's banks answer stop-payment instructions through the same gateway as real banks,
- * after a delay, from the simulated ledger: the bank checks the payee's name against its customer, then stops
- * what the account still holds (all, part, or nothing because the money has moved on).
+ * The simulated province's banks answer stop-payment instructions and fund queries through the same gateway as real
+ * banks, after a delay, from their own books ({@link BankBooks}, not the platform's ledger): the bank checks the
+ * payee's name against its customer, then stops what the account still holds (all, part, or nothing because the
+ * money has moved on) and sends the account's statement since the money arrived, which extends the platform's trace.
  */
 @Component
 class DemoBanks {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoBanks.class);
 
+	/** How far back a stop answer's statement goes before the instructed transaction. */
+	static final Duration STATEMENT_BEFORE = Duration.ofHours(1);
+
 	private final LiveProvince province;
 
 	private final FundControl funds;
 
-	private final TransferLedger ledger;
+	private final BankBooks books;
 
 	private final SimulationProperties properties;
 
 	private final Clock clock;
 
-	private final org.fanzha.funds.FundQueries queries;
+	private final FundQueries queries;
 
-	DemoBanks(LiveProvince province, FundControl funds, TransferLedger ledger, SimulationProperties properties,
-			Clock clock, org.fanzha.funds.FundQueries queries) {
+	DemoBanks(LiveProvince province, FundControl funds, BankBooks books, SimulationProperties properties, Clock clock,
+			FundQueries queries) {
 		this.province = province;
 		this.queries = queries;
 		this.funds = funds;
-		this.ledger = ledger;
+		this.books = books;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -51,14 +59,14 @@ class DemoBanks {
 			return;
 		}
 		Instant due = clock.instant().minusSeconds(properties.bankDelaySeconds());
-		// fund queries: the simulated banks answer with the balance and the statement from the ledger
 		for (org.fanzha.sim.world.Catalog.Institution institution : org.fanzha.sim.world.Catalog.INSTITUTIONS) {
 			String bank = institution.code();
-			for (org.fanzha.funds.FundQueries.QueryView q : queries.forBank(bank, "REQUESTED")) {
+			for (FundQueries.QueryView q : queries.forBank(bank, Workflows.QueryStatus.REQUESTED)) {
 				try {
-					Long balance = ledger.balance(q.accountId());
+					Long balance = books.balance(q.accountId());
 					queries.answer(bank, q.id(), "demo-q-" + q.id(), balance == null ? 0 : balance,
-							ledger.statement(q.accountId(), q.from().getEpochSecond(), q.to().getEpochSecond()));
+							books.statement(q.accountId(), q.from().getEpochSecond(), q.to().getEpochSecond()),
+							"simulated " + bank);
 				}
 				catch (RuntimeException e) {
 					log.warn("Simulated bank {} could not answer query {}: {}", bank, q.id(), e.getMessage());
@@ -66,7 +74,7 @@ class DemoBanks {
 			}
 		}
 		for (String bank : funds.institutionsWaiting()) {
-			for (InstructionView v : funds.forBank(bank, "ISSUED")) {
+			for (InstructionView v : funds.forBank(bank, Workflows.StopStatus.ISSUED)) {
 				if (v.issuedAt() == null || v.issuedAt().isAfter(due)) {
 					continue;
 				}
@@ -90,22 +98,20 @@ class DemoBanks {
 					"payee name does not match the account holder", actor);
 			return;
 		}
-		if (funds.executedStops(v.accountId()) >= 2) {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null,
-					"the account was already stopped twice; a freeze is needed", actor);
-			return;
-		}
-		Long balance = ledger.balance(v.accountId());
+		long now = clock.instant().getEpochSecond();
+		List<StatementRow> statement = books.statement(v.accountId(),
+				v.transactionTime().minus(STATEMENT_BEFORE).getEpochSecond(), now);
+		Long balance = books.balance(v.accountId());
 		long b = balance == null ? 0 : balance;
 		if (b >= v.amountFen()) {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.EXECUTED, null, null, actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.EXECUTED, null, null, List.of(), statement, actor);
 		}
 		else if (b > 0) {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.PARTIALLY_EXECUTED, b, null, actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.PARTIALLY_EXECUTED, b, null, List.of(), statement, actor);
 		}
 		else {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null,
-					"no balance left: the money has moved on", actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "no balance left: the money has moved on",
+					List.of(), statement, actor);
 		}
 	}
 }

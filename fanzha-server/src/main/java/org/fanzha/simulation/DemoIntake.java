@@ -6,7 +6,6 @@ import java.util.List;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
 import org.fanzha.cases.Intake;
-import org.fanzha.funds.TransferLedger;
 import org.fanzha.sim.world.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the demo, every simulated victim's report is taken in by the anti-fraud centre as a case, as the
- * 110/96110 desk would: the victim's identity from the world, the payments from the ledger, the leads the
+ * 110/96110 desk would: the victim's identity from the world, the payments from the victim's own bank records, the leads the
  * victim could name.
  */
 @Component
@@ -25,15 +24,15 @@ class DemoIntake {
 
 	private final LiveProvince province;
 
-	private final TransferLedger ledger;
+	private final BankBooks books;
 
 	private final Cases cases;
 
 	private final SimulationProperties properties;
 
-	DemoIntake(LiveProvince province, TransferLedger ledger, Cases cases, SimulationProperties properties) {
+	DemoIntake(LiveProvince province, BankBooks books, Cases cases, SimulationProperties properties) {
 		this.province = province;
-		this.ledger = ledger;
+		this.books = books;
 		this.cases = cases;
 		this.properties = properties;
 	}
@@ -49,10 +48,11 @@ class DemoIntake {
 			var pop = world.population;
 			List<Intake.Payment> payments = new ArrayList<>();
 			for (String t : report.reportedTransfers()) {
-				ledger.transfer(t).ifPresent(v -> {
-					int payee = Integer.parseInt(v.toAccount().substring(1));
-					payments.add(new Intake.Payment(v.fromAccount(), pop.holderName(payee), v.toAccount(),
-							pop.institutionCode(payee), v.amountFen(), java.time.Instant.ofEpochSecond(v.epochSecond()), t));
+				// the victim's own payment, as their bank app shows it
+				books.transfer(t).filter(v -> v[1] >= 0).ifPresent(v -> {
+					int payee = (int) v[1];
+					payments.add(new Intake.Payment("A" + v[0], pop.holderName(payee), "A" + payee,
+							pop.institutionCode(payee), v[2], java.time.Instant.ofEpochSecond(v[3]), t));
 				});
 			}
 			Intake intake = new Intake(new Intake.Victim(pop.name(person), pop.idNumber(person),

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.fanzha.funds.TransferLedger;
 import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.SimConfig;
@@ -69,9 +68,20 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private Thread thread;
 
-	private final TransferLedger ledger;
+	private final BankBooks books;
 
 	private final org.fanzha.monitoring.TransferDecisions decisions;
+
+	/** Transfers waiting to be sent to the platform, per simulated bank (a bank sends batches, as a feed would). */
+	private final java.util.Map<String, List<org.fanzha.monitoring.TransferDecisions.TransferIn>> outbox = new java.util.HashMap<>();
+
+	private final java.util.Map<String, int[]> outboxPayers = new java.util.HashMap<>();
+
+	private long lastSend = System.currentTimeMillis();
+
+	private int waiting;
+
+	static final int BATCH = 500;
 
 	private volatile World world;
 
@@ -84,14 +94,14 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private volatile int[] holderOfPhone;
 
-	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, TransferLedger ledger,
+	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, BankBooks books,
 			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims,
 			org.fanzha.warnings.Warnings warnings) {
 		this.sims = sims;
 		this.warnings = warnings;
 		this.properties = properties;
 		this.events = events;
-		this.ledger = ledger;
+		this.books = books;
 		this.decisions = decisions;
 	}
 
@@ -127,10 +137,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	private void run(SimConfig config) {
 		try {
 			World world = new World(config);
-			for (int a = 0; a < world.population.accounts(); a++) {
-				ledger.declareAccount("A" + a, world.population.openingBalance(a));
-			}
-			ledger.useAccountInfo(new WorldAccounts(world, ledger));
+			books.open(world);
+			declareAccounts(world);
 			int simCount = world.population.sims();
 			org.fanzha.engine.telecom.LongIndex index = new org.fanzha.engine.telecom.LongIndex(simCount);
 			int[] holders = new int[simCount];
@@ -153,6 +161,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			while (running && simulator.step(sink)) {
 				// the pacer sleeps inside the hour's events
 			}
+			send();
 			log.info("Simulated province finished its window: {} transfers, {} cases", transfers.get(), cases.get());
 		}
 		catch (RuntimeException e) {
@@ -163,6 +172,49 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		finally {
 			running = false;
 		}
+	}
+
+	/**
+	 * Each simulated bank declares its accounts to the platform (holder, card number, opening balance) through the
+	 * same service as {@code POST /api/v1/transfers/accounts}.
+	 */
+	private void declareAccounts(World world) {
+		java.util.Map<String, List<org.fanzha.monitoring.TransferDecisions.AccountIn>> byBank = new java.util.TreeMap<>();
+		for (int a = 0; a < world.population.accounts(); a++) {
+			String card = world.population.cardNumber(a);
+			byBank.computeIfAbsent(world.population.institutionCode(a), k -> new ArrayList<>())
+					.add(new org.fanzha.monitoring.TransferDecisions.AccountIn("A" + a, world.population.holderName(a),
+							card.isEmpty() ? null : card, world.population.openingBalance(a)));
+		}
+		byBank.forEach((bank, accounts) -> {
+			for (int i = 0; i < accounts.size(); i += 50_000) {
+				decisions.declareAccounts(bank, accounts.subList(i, Math.min(accounts.size(), i + 50_000)));
+			}
+		});
+	}
+
+	/** Sends the waiting transfers, bank by bank, and acts on the platform's decisions as a bank would. */
+	private void send() {
+		World w = world;
+		for (var e : outbox.entrySet()) {
+			List<org.fanzha.monitoring.TransferDecisions.TransferIn> batch = e.getValue();
+			if (batch.isEmpty()) {
+				continue;
+			}
+			int[] payers = outboxPayers.get(e.getKey());
+			try {
+				List<org.fanzha.monitoring.Decision> ds = decisions.decide(e.getKey(), batch);
+				for (int i = 0; i < ds.size(); i++) {
+					warnPayer(ds.get(i), payers[i], batch.get(i).amountFen(), batch.get(i).time().getEpochSecond());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Simulated bank {} could not send {} transfers: {}", e.getKey(), batch.size(), ex.getMessage());
+			}
+			batch.clear();
+		}
+		waiting = 0;
+		lastSend = System.currentTimeMillis();
 	}
 
 	/** An EventSink that holds each event back until its simulated time has come. */
@@ -191,6 +243,10 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			simulatedTime = epochSecond;
 			long due = wallStart + (long) ((epochSecond - simStart) * 1000 / properties.speedup());
 			long ahead = due - System.currentTimeMillis();
+			if (waiting > 0 && (ahead > 20 || waiting >= BATCH || System.currentTimeMillis() - lastSend > 1_000)) {
+				send();
+				ahead = due - System.currentTimeMillis();
+			}
 			if (ahead > 20) {
 				try {
 					Thread.sleep(ahead);
@@ -206,12 +262,18 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		@Override
 		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 			waitFor(time);
-			ledger.ingest("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name(), regions[county]);
-			// the simulated banks also ask the monitor, so the console's decision stream is live in the demo
-			org.fanzha.monitoring.Decision d = decisions.observe(
-					world == null ? null : world.population.institutionCode(from), "T" + id, "A" + from,
-					to < 0 ? null : "A" + to, amountFen, time);
-			warnPayer(d, from, amountFen, time);
+			books.append("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
+			// the payer's bank sends the transfer to the platform (ledger and monitor), in batches
+			String bank = world == null ? "SIM" : world.population.institutionCode(from);
+			List<org.fanzha.monitoring.TransferDecisions.TransferIn> batch = outbox.computeIfAbsent(bank, k -> new ArrayList<>());
+			int[] payers = outboxPayers.computeIfAbsent(bank, k -> new int[BATCH]);
+			if (batch.size() >= BATCH) {
+				send();
+			}
+			payers[batch.size()] = from;
+			batch.add(new org.fanzha.monitoring.TransferDecisions.TransferIn("T" + id, "A" + from, to < 0 ? null : "A" + to,
+					amountFen, Instant.ofEpochSecond(time), null, channel.name(), regions[county]));
+			waiting++;
 			transfers.incrementAndGet();
 			amount.addAndGet(amountFen);
 			if (!transferListeners.isEmpty()) {
@@ -244,6 +306,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 		@Override
 		public void caseReport(CaseReport c) {
+			// the banks' transfers reach the platform before the victim's report does
+			send();
 			cases.incrementAndGet();
 			loss.addAndGet(c.lossFen());
 			SimulatedCaseReported event = new SimulatedCaseReported("C" + c.caseId(), Instant.ofEpochSecond(c.reportTime()),

@@ -48,7 +48,7 @@ class FreezeTests {
 	FundControl funds;
 
 	@Autowired
-	TransferLedger ledger;
+	org.fanzha.ledger.TransferLedger ledger;
 
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
@@ -61,9 +61,9 @@ class FreezeTests {
 
 	@Test
 	void fromExecutedStopToFreezeRenewalAndUnfreeze() throws Exception {
-		ledger.declareAccount("ICBC:FV", 1_000_000);
-		ledger.declareAccount("ICBC:FM", 0);
-		ledger.ingest("T7700", START.minusSeconds(900).getEpochSecond(), "ICBC:FV", "ICBC:FM", 40_000, "MOBILE");
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:FV", 1_000_000);
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:FM", 0);
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T7700", START.minusSeconds(900).getEpochSecond(), "ICBC:FV", "ICBC:FM", 40_000, "MOBILE");
 		MvcResult intake = post("centre", "/api/v1/cases", """
 				{"victim":{"name":"冯九","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"FAKE_POLICE",
 				 "reportedAt":"%s","payments":[{"payerAccount":"ICBC:FV","payeeName":"甲","payeeAccount":"ICBC:FM",

@@ -25,7 +25,7 @@ class FundQueryTests {
 	MockMvc mvc;
 
 	@Autowired
-	TransferLedger ledger;
+	org.fanzha.ledger.TransferLedger ledger;
 
 	@Autowired
 	org.fanzha.identity.Directory directory;
@@ -33,6 +33,13 @@ class FundQueryTests {
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 				.with(httpBasic(user, DemoLogins.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	long jdbcCount(String caseNumber) {
+		return jdbc.sql("SELECT COUNT(*) FROM funds_victim WHERE case_number = ?").param(caseNumber).query(Long.class).single();
 	}
 
 	@Test
@@ -43,16 +50,28 @@ class FundQueryTests {
 				{"caseNumber":"X","accountId":"ICBC:Q1","institution":"icbc","from":"%s","to":"%s"}"""
 				.formatted(now, from)).getResponse().getContentAsString()).contains("institution").contains("period");
 		assertThat(post("bank", "/api/v1/funds/queries", "{}").getResponse().getStatus()).isEqualTo(403);
+		// a query serves a case that exists
+		assertThat(post("centre", "/api/v1/funds/queries", """
+				{"caseNumber":"XA-AFC-2099-999999","accountId":"ICBC:Q1","institution":"ICBC","from":"%s","to":"%s"}"""
+				.formatted(from, now)).getResponse().getContentAsString()).contains("no case XA-AFC-2099-999999");
+		MvcResult intake = post("centre", "/api/v1/cases", """
+				{"victim":{"name":"钱七","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"FAKE_POLICE",
+				 "reportedAt":"%s","payments":[{"payerAccount":"ICBC:QV","payeeName":"乙","payeeAccount":"ICBC:Q1",
+				 "payeeBank":"ICBC","amountFen":50000,"paidAt":"%s"}]}""".formatted(now.minusSeconds(60), now.minusSeconds(86_400)));
+		String caseNumber = intake.getResponse().getContentAsString().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		for (int i = 0; i < 100 && jdbcCount(caseNumber) == 0; i++) {
+			Thread.sleep(100);
+		}
 		MvcResult q = post("centre", "/api/v1/funds/queries", """
-				{"caseNumber":"XA-AFC-2026-000009","accountId":"ICBC:Q1","institution":"ICBC","from":"%s","to":"%s"}"""
-				.formatted(from, now));
+				{"caseNumber":"%s","accountId":"ICBC:Q1","institution":"ICBC","from":"%s","to":"%s"}"""
+				.formatted(caseNumber, from, now));
 		assertThat(q.getResponse().getStatus()).isEqualTo(200);
 		String id = q.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1");
 		assertThat(mvc.perform(get("/api/v1/funds/bank/queries").with(httpBasic("bank", DemoLogins.PASSWORD))).andReturn()
 				.getResponse().getContentAsString()).contains("\"id\":" + id);
 		String answer = """
 				{"answerId":"q-1","balanceFen":12345,"rows":[{"transferId":"T1","at":"%s","direction":"IN",
-				 "counterparty":"ICBC:X","amountFen":50000},{"transferId":"T2","at":"%s","direction":"OUT","amountFen":37655}]}"""
+				 "counterpartyAccount":"ICBC:X","amountFen":50000},{"transferId":"T2","at":"%s","direction":"OUT","amountFen":37655}]}"""
 				.formatted(now.minus(1, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS));
 		// only the queried bank sees and answers it
 		if (directory.agency("CCB-SN").isEmpty()) {
@@ -74,14 +93,20 @@ class FundQueryTests {
 				.getResponse().getStatus()).isEqualTo(409);
 		assertThat(mvc.perform(get("/api/v1/funds/queries/" + id).with(httpBasic("centre", DemoLogins.PASSWORD))).andReturn()
 				.getResponse().getContentAsString()).contains("\"transferId\":\"T1\"");
+		// the statement's rows are in the ledger now, from whichever side they came
+		assertThat(ledger.transfer("T1")).hasValueSatisfying(t -> {
+			assertThat(t.fromAccount()).isEqualTo("ICBC:X");
+			assertThat(t.toAccount()).isEqualTo("ICBC:Q1");
+		});
+		assertThat(ledger.transfer("T2")).hasValueSatisfying(t -> assertThat(t.toAccount()).isNull());
 
 		// the ledger gives a bank's statement for the simulated banks
-		ledger.declareAccount("ICBC:Q9", 100);
-		ledger.declareAccount("ICBC:Q8", 100);
-		ledger.ingest("T6601", now.minusSeconds(30).getEpochSecond(), "ICBC:Q8", "ICBC:Q9", 50, "MOBILE");
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:Q9", 100);
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:Q8", 100);
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T6601", now.minusSeconds(30).getEpochSecond(), "ICBC:Q8", "ICBC:Q9", 50, "MOBILE");
 		assertThat(ledger.statement("ICBC:Q9", now.minusSeconds(60).getEpochSecond(), now.getEpochSecond()))
 				.singleElement().satisfies(r -> {
-					assertThat(r.direction()).isEqualTo("IN");
+					assertThat(r.direction()).isEqualTo(org.fanzha.ledger.StatementRow.Direction.IN);
 					assertThat(r.amountFen()).isEqualTo(50);
 				});
 		assertThat(ledger.balance("ICBC:Q9")).isEqualTo(150);

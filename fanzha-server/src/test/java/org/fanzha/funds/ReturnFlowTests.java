@@ -56,7 +56,7 @@ class ReturnFlowTests {
 	FundControl funds;
 
 	@Autowired
-	TransferLedger ledger;
+	org.fanzha.ledger.TransferLedger ledger;
 
 	@Autowired
 	org.fanzha.identity.Directory directory;
@@ -93,24 +93,31 @@ class ReturnFlowTests {
 	void threeVictimsProRataAfterTheNotice() throws Exception {
 		Instant t0 = START.minusSeconds(3_600);
 		for (String a : List.of("ICBC:RV1", "ICBC:RV2", "ICBC:RV3")) {
-			ledger.declareAccount(a, 1_000_000);
+			org.fanzha.support.LedgerFixture.account(ledger, a, 1_000_000);
 		}
-		ledger.declareAccount("ICBC:RM1", 0);
-		ledger.declareAccount("ICBC:RM2", 0);
-		ledger.ingest("T8801", t0.getEpochSecond(), "ICBC:RV1", "ICBC:RM1", 30_000, "MOBILE");
-		ledger.ingest("T8802", t0.getEpochSecond() + 60, "ICBC:RV2", "ICBC:RM1", 20_000, "MOBILE");
-		ledger.ingest("T8803", t0.getEpochSecond() + 120, "ICBC:RV3", "ICBC:RM1", 10_001, "MOBILE");
-		ledger.ingest("T8804", t0.getEpochSecond() + 180, "ICBC:RM1", "ICBC:RM2", 60_001, "MOBILE");
-		ledger.ingest("T8805", t0.getEpochSecond() + 240, "ICBC:RM2", null, 10_000, "ATM");
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:RM1", 0);
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:RM2", 0);
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T8801", t0.getEpochSecond(), "ICBC:RV1", "ICBC:RM1", 30_000, "MOBILE");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T8802", t0.getEpochSecond() + 60, "ICBC:RV2", "ICBC:RM1", 20_000, "MOBILE");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T8803", t0.getEpochSecond() + 120, "ICBC:RV3", "ICBC:RM1", 10_001, "MOBILE");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T8804", t0.getEpochSecond() + 180, "ICBC:RM1", "ICBC:RM2", 60_001, "MOBILE");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T8805", t0.getEpochSecond() + 240, "ICBC:RM2", null, 10_000, "ATM");
 
 		String c1 = report("甲", "ICBC:RV1", "T8801", 30_000, t0);
 		List<InstructionView> plan1 = waitForPlan(c1);
 		String c2 = report("乙", "ICBC:RV2", "T8802", 20_000, t0.plusSeconds(60));
 		String c3 = report("丙", "ICBC:RV3", "T8803", 10_001, t0.plusSeconds(120));
+		waitForPlan(c2);
+		waitForPlan(c3);
 
-		// victim 1's money: 30,000 into RM1, all passed to RM2, 10,000 withdrawn first (FIFO): 20,000 held at RM2
-		InstructionView rm2 = plan1.stream().filter(v -> v.accountId().equals("ICBC:RM2")).findFirst().orElseThrow();
-		assertThat(rm2.amountFen()).isEqualTo(20_000);
+		// victim 1's money: 30,000 into RM1, all passed to RM2, 10,000 withdrawn first (FIFO): 20,000 held at RM2;
+		// victim 2 joins that instruction (still proposed) with the 10,000 of theirs still there (the ATM withdrawal took
+		// their money first within T8804); victim 3 has 1 fen left there, below the trace's minimum: one stop, 30,000
+		InstructionView rm2 = funds.forCase(c1).stream().filter(v -> v.accountId().equals("ICBC:RM2")).findFirst()
+				.orElseThrow();
+		assertThat(rm2.amountFen()).isEqualTo(30_000);
+		assertThat(rm2.cases()).containsExactlyInAnyOrder(c1, c2);
+		assertThat(funds.forCase(c2)).extracting(InstructionView::id).contains(rm2.id());
 		post("centre", "/api/v1/funds/cases/" + c1 + "/instructions/confirm", "");
 		post("bank", "/api/v1/funds/bank/instructions/" + rm2.id() + "/answer", "{\"answerId\":\"r-stop\",\"result\":\"EXECUTED\"}");
 		MvcResult freeze = post("centre", "/api/v1/funds/instructions/" + rm2.id() + "/freeze",
@@ -134,13 +141,13 @@ class ReturnFlowTests {
 				"{\"caseNumbers\":[\"" + c1 + "\",\"" + c2 + "\",\"" + c3 + "\"]}");
 		assertThat(round.getResponse().getStatus()).as(round.getResponse().getContentAsString()).isEqualTo(200);
 		String json = round.getResponse().getContentAsString();
-		// one deposit (T8804) mixes all three victims' money: pro rata by loss 30,000 : 20,000 : 10,001 of 20,000
-		// = 9,999.83 / 6,666.56 / 3,333.61 -> floors 9,999 / 6,666 / 3,333 (19,998), the 2 fen to .83 and .61
-		assertThat(json).contains("\"basis\":\"PRO_RATA\"").contains("\"frozenFen\":20000").contains("\"remainderFen\":0")
+		// one deposit (T8804) mixes all three victims' money: pro rata by loss 30,000 : 20,000 : 10,001 of 30,000
+		// = 14,999.75 / 9,999.83 / 5,000.41 -> floors 14,999 / 9,999 / 5,000 (29,998), the 2 fen to .83 and .75
+		assertThat(json).contains("\"basis\":\"PRO_RATA\"").contains("\"frozenFen\":30000").contains("\"remainderFen\":0")
 				.contains("\"status\":\"NOTICE\"");
-		assertThat(json).contains("\"caseNumber\":\"" + c1 + "\",\"lossFen\":30000,\"returnedBeforeFen\":0,\"amountFen\":10000")
-				.contains("\"caseNumber\":\"" + c2 + "\",\"lossFen\":20000,\"returnedBeforeFen\":0,\"amountFen\":6666")
-				.contains("\"caseNumber\":\"" + c3 + "\",\"lossFen\":10001,\"returnedBeforeFen\":0,\"amountFen\":3334");
+		assertThat(json).contains("\"caseNumber\":\"" + c1 + "\",\"lossFen\":30000,\"returnedBeforeFen\":0,\"amountFen\":15000")
+				.contains("\"caseNumber\":\"" + c2 + "\",\"lossFen\":20000,\"returnedBeforeFen\":0,\"amountFen\":10000")
+				.contains("\"caseNumber\":\"" + c3 + "\",\"lossFen\":10001,\"returnedBeforeFen\":0,\"amountFen\":5000");
 		String roundId = field(round, "id");
 
 		// the four documents, printable, with the allocation
@@ -152,10 +159,10 @@ class ReturnFlowTests {
 				.contains("11010519491231002X").contains("ICBC:RV1");
 		String reportDoc = mvc.perform(get("/funds/returns/" + roundId + "/documents/report").with(centre)).andReturn()
 				.getResponse().getContentAsString();
-		assertThat(reportDoc).contains("呈请返还资金报告书").contains("第八条第（三）项").contains("¥200.00")
-				.contains("¥100.00").contains("¥66.66").contains("¥33.34");
+		assertThat(reportDoc).contains("呈请返还资金报告书").contains("第八条第（三）项").contains("¥300.00")
+				.contains("¥150.00").contains("¥100.00").contains("¥50.00");
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/decision").with(centre)).andReturn()
-				.getResponse().getContentAsString()).contains("返还决定书").contains("冻字[2026]010号-返1").contains("¥200.00");
+				.getResponse().getContentAsString()).contains("返还决定书").contains("冻字[2026]010号-返1").contains("¥300.00");
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(centre)).andReturn()
 				.getResponse().getContentAsString()).contains("协助返还通知书").contains("ICBC：");
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(
@@ -207,10 +214,12 @@ class ReturnFlowTests {
 		assertThat(post("bank", "/api/v1/funds/bank/returns/" + roundId + "/executed", "{\"answerId\":\"ret-2\"}")
 				.getResponse().getStatus()).isEqualTo(409);
 
-		// a new round counts what was returned: nothing is left to share
+		// a new round counts what was returned: nothing is left to share, so no round (and no notice) is opened
 		MvcResult second = post("centre", "/api/v1/funds/freezes/" + freezeId + "/returns",
 				"{\"caseNumbers\":[\"" + c1 + "\",\"" + c2 + "\",\"" + c3 + "\"]}");
-		assertThat(second.getResponse().getContentAsString()).contains("\"round\":2").contains("\"frozenFen\":0")
-				.contains("\"returnedBeforeFen\":10000");
+		assertThat(second.getResponse().getStatus()).isEqualTo(409);
+		assertThat(second.getResponse().getContentAsString()).contains("Nothing to return");
+		assertThat(mvc.perform(get("/api/v1/funds/freezes/" + freezeId + "/returns").with(httpBasic("centre", DemoLogins.PASSWORD)))
+				.andReturn().getResponse().getContentAsString()).doesNotContain("\"round\":2");
 	}
 }

@@ -35,7 +35,7 @@ class StopPaymentFlowTests {
 	MockMvc mvc;
 
 	@Autowired
-	TransferLedger ledger;
+	org.fanzha.ledger.TransferLedger ledger;
 
 	@Autowired
 	FundControl funds;
@@ -61,11 +61,11 @@ class StopPaymentFlowTests {
 			directory.register(new NewUser("ccb", DemoLogins.PASSWORD, "建行专员", null, "CCB-SN", Set.of(Role.BANK_OFFICER)));
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		ledger.declareAccount("ICBC:V1", 1_000_000);
-		ledger.declareAccount("ICBC:M1", 0);
-		ledger.declareAccount("CCB:M2", 0);
-		ledger.ingest("T9100", now.minusSeconds(1_200).getEpochSecond(), "ICBC:V1", "ICBC:M1", 50_000, "MOBILE");
-		ledger.ingest("T9101", now.minusSeconds(600).getEpochSecond(), "ICBC:M1", "CCB:M2", 30_000, "MOBILE");
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:V1", 1_000_000);
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:M1", 0);
+		org.fanzha.support.LedgerFixture.account(ledger, "CCB:M2", 0);
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T9100", now.minusSeconds(1_200).getEpochSecond(), "ICBC:V1", "ICBC:M1", 50_000, "MOBILE");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "T9101", now.minusSeconds(600).getEpochSecond(), "ICBC:M1", "CCB:M2", 30_000, "MOBILE");
 
 		MvcResult intake = post("centre", "/api/v1/cases", """
 				{"victim":{"name":"赵六","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"CUSTOMER_SERVICE",
@@ -96,7 +96,7 @@ class StopPaymentFlowTests {
 		assertThat(m2.kind()).isEqualTo("EXTENDED");
 		assertThat(m2.parentAccount()).isEqualTo("ICBC:M1");
 		assertThat(m2.transferId()).isEqualTo("T9101");
-		assertThat(plan).allSatisfy(v -> assertThat(v.status()).isEqualTo("PROPOSED"));
+		assertThat(plan).allSatisfy(v -> assertThat(v.status().name()).isEqualTo("PROPOSED"));
 
 		// banks see nothing until the centre confirms; a bank may not confirm
 		assertThat(getJson("bank", "/api/v1/funds/bank/instructions")).doesNotContain(number);
@@ -131,10 +131,16 @@ class StopPaymentFlowTests {
 						+ now.minusSeconds(300) + "\"}]}");
 		assertThat(partial.getResponse().getContentAsString()).contains("\"status\":\"PARTIALLY_EXECUTED\"")
 				.contains("\"stoppedFen\":12000");
-		// the same answer again changes nothing; a different one is refused
+		// the same answer again changes nothing; the same id with other content, or a second answer, is refused
 		MvcResult replay = post("ccb", "/api/v1/funds/bank/instructions/" + m2.id() + "/answer",
-				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":12000}");
+				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":12000,\"onward\":[{\"transferId\":\"CCB-889\","
+						+ "\"toAccount\":\"ABC:M3\",\"toBank\":\"ABC\",\"payeeName\":\"郑某\",\"amountFen\":18000,\"time\":\""
+						+ now.minusSeconds(300) + "\"}]}");
 		assertThat(replay.getResponse().getStatus()).isEqualTo(200);
+		MvcResult reused = post("ccb", "/api/v1/funds/bank/instructions/" + m2.id() + "/answer",
+				"{\"answerId\":\"ccb-7\",\"result\":\"PARTIALLY_EXECUTED\",\"stoppedFen\":13000}");
+		assertThat(reused.getResponse().getStatus()).isEqualTo(409);
+		assertThat(reused.getResponse().getContentAsString()).contains("already used for another answer");
 		assertThat(post("ccb", "/api/v1/funds/bank/instructions/" + m2.id() + "/answer",
 				"{\"answerId\":\"ccb-8\",\"result\":\"EXECUTED\"}").getResponse().getStatus()).isEqualTo(409);
 		InstructionView after = funds.forCase(number).stream().filter(v -> v.id() == m2.id()).findFirst().orElseThrow();
@@ -147,7 +153,7 @@ class StopPaymentFlowTests {
 		assertThat(m3.kind()).isEqualTo("EXTENDED");
 		assertThat(m3.parentAccount()).isEqualTo("CCB:M2");
 		assertThat(m3.amountFen()).isEqualTo(18_000);
-		assertThat(m3.status()).isEqualTo("PROPOSED");
+		assertThat(m3.status().name()).isEqualTo("PROPOSED");
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class LinkingTests {
 	org.fanzha.identity.Directory directory;
 
 	@Autowired
-	org.fanzha.funds.TransferLedger ledger;
+	org.fanzha.ledger.TransferLedger ledger;
 
 	/** A console page as a signed-in user sees it. */
 	String page(String user, String path) throws Exception {
@@ -148,13 +148,13 @@ class LinkingTests {
 	@Test
 	void moneyMovedAndWithdrawnAreConnectionPointsAndCashOutIsARole() throws Exception {
 		long now = Instant.now().getEpochSecond();
-		ledger.declareAccount("ICBC:FLOW1", 0);
-		ledger.declareAccount("CCB:FLOW2", 0);
+		org.fanzha.support.LedgerFixture.account(ledger, "ICBC:FLOW1", 0);
+		org.fanzha.support.LedgerFixture.account(ledger, "CCB:FLOW2", 0);
 		String a = report("61011319900101555", "610113", "ICBC:FLOW1", 3_000_000, null, null);
 		String b = report("61011219900101666", "610112", "ICBC:FLOW1", 2_000_000, null, null);
 		// after the victims' payments (paid 25 minutes ago): on to another account from Weiyang, cash in Shenzhen
-		ledger.ingest("TF-1", now - 600, "ICBC:FLOW1", "CCB:FLOW2", 2_500_000, "MOBILE", "610112");
-		ledger.ingest("TF-2", now - 300, "ICBC:FLOW1", null, 2_000_000, "ATM", "440305");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "TF-1", now - 600, "ICBC:FLOW1", "CCB:FLOW2", 2_500_000, "MOBILE", "610112");
+		org.fanzha.support.LedgerFixture.transfer(ledger, "TF-2", now - 300, "ICBC:FLOW1", null, 2_000_000, "ATM", "440305");
 		String g = get("procurator", "/api/v1/linking/groups/" + b).getResponse().getContentAsString();
 		assertThat(g).contains(a).contains("\"role\":\"CASH_OUT\"").contains("取现 ¥20,000.00");
 		assertThat(g).contains("\"kind\":\"MONEY_WITHDRAWN\"").contains("\"kind\":\"MONEY_MOVED\"").contains("440305");

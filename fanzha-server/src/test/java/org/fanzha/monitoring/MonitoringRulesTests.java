@@ -105,7 +105,7 @@ class MonitoringRulesTests {
 					@Override
 					protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus s) {
 					}
-				});
+				}, new MonitoringProperties(null), null);
 		assertThat(fresh.rules().version()).isEqualTo(2);
 		new MonitoringRules(sets, fresh, clock);
 		assertThat(fresh.rules().version()).isEqualTo(3);

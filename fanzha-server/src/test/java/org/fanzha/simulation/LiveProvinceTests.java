@@ -148,7 +148,7 @@ class LiveProvinceTests {
 			Thread.sleep(200);
 		}
 		assertThat(all).isNotEmpty();
-		assertThat(all).allSatisfy(v -> assertThat(v.status()).isIn("EXECUTED", "PARTIALLY_EXECUTED", "REJECTED"));
-		assertThat(all).anySatisfy(v -> assertThat(v.status()).isIn("EXECUTED", "PARTIALLY_EXECUTED"));
+		assertThat(all).allSatisfy(v -> assertThat(v.status().name()).isIn("EXECUTED", "PARTIALLY_EXECUTED", "REJECTED"));
+		assertThat(all).anySatisfy(v -> assertThat(v.status().name()).isIn("EXECUTED", "PARTIALLY_EXECUTED"));
 	}
 }

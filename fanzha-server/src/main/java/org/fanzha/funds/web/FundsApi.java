@@ -6,7 +6,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.util.Map;
+
+import org.fanzha.funds.BankInbox;
 import org.fanzha.funds.FreezeControl;
+import org.fanzha.funds.Workflows;
+import org.fanzha.ledger.StatementRow;
+import org.springframework.web.multipart.MultipartFile;
 import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
 import org.fanzha.funds.FundQueries;
@@ -45,8 +51,11 @@ class FundsApi {
 
 	private final org.fanzha.funds.MuleCandidates mules;
 
+	private final BankInbox inbox;
+
 	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, FundQueries queries,
-			org.fanzha.funds.MuleCandidates mules) {
+			org.fanzha.funds.MuleCandidates mules, BankInbox inbox) {
+		this.inbox = inbox;
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
@@ -100,20 +109,63 @@ class FundsApi {
 	@GetMapping("/bank/queries")
 	@Operation(summary = "Bank gateway: fund queries to answer")
 	List<FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
-		return queries.forBank(bank(me), "REQUESTED");
+		return queries.forBank(bank(me), Workflows.QueryStatus.REQUESTED);
 	}
 
-	record QueryAnswer(String answerId, Long balanceFen, List<FundQueries.Row> rows) {
+	record QueryAnswer(String answerId, Long balanceFen, List<StatementRow> rows) {
 	}
 
 	@PostMapping("/bank/queries/{id}/answer")
-	@Operation(summary = "Bank gateway: answer a fund query once (idempotent by answerId)")
+	@Operation(summary = "Bank gateway: answer a fund query once with the balance and the statement (idempotent by answerId)")
 	FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody QueryAnswer a) {
-		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows());
+		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
 	}
 
-	record ReturnRequest(List<String> caseNumbers) {
+	@GetMapping("/bank/inbox")
+	@Operation(summary = "Bank gateway: everything waiting for this bank (stops, queries, freezes, returns), most urgent first")
+	List<BankInbox.Item> bankInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+		return inbox.waiting(bank(me));
+	}
+
+	@PostMapping(path = "/statements", consumes = "multipart/form-data")
+	@Operation(summary = "Upload an account statement (CSV or xlsx, docs/workflows.md §5) for a case: it extends the ledger and the plan")
+	Map<String, Object> uploadStatement(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String caseNumber,
+			@RequestParam String accountId, @RequestParam String institution,
+			@RequestParam(required = false) String holderName, @RequestParam("file") MultipartFile file) throws java.io.IOException {
+		centre(me);
+		int added = funds.uploadStatement(caseNumber, accountId, institution, holderName, file.getOriginalFilename(),
+				file.getBytes(), me.username());
+		return Map.of("caseNumber", caseNumber, "accountId", accountId, "newTransfers", added);
+	}
+
+	@GetMapping("/instructions")
+	@Operation(summary = "The centre's instruction board: every stop instruction, filtered; overdue first")
+	List<InstructionView> board(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestParam(required = false) Workflows.StopStatus status, @RequestParam(required = false) String bank,
+			@RequestParam(required = false) Integer level) {
+		centre(me);
+		return funds.board(status, bank, level, 500);
+	}
+
+	@GetMapping("/instructions/{id}/history")
+	@Operation(summary = "An instruction's history (who changed what, when)")
+	List<String[]> history(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		InstructionView v = funds.byId(id).orElseThrow(() -> new NotFoundException("No instruction " + id));
+		if (!me.has(Role.CENTRE_OFFICER) && !v.institution().equals(bank(me))) {
+			throw new NotFoundException("No instruction " + id);
+		}
+		return funds.history(id);
+	}
+
+	@GetMapping("/cases/{caseNumber}/victim")
+	@Operation(summary = "The victim's account: loss, what every return round allotted, and what was paid back")
+	ReturnControl.VictimAccount victim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
+		centre(me);
+		return returns.account(caseNumber);
+	}
+
+	record ReturnRequest(List<String> caseNumbers, List<ReturnControl.Addition> added) {
 	}
 
 	@PostMapping("/freezes/{id}/returns")
@@ -121,7 +173,7 @@ class FundsApi {
 	ReturnView proposeReturn(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody ReturnRequest r) {
 		centre(me);
-		return returns.propose(id, r.caseNumbers(), me.username());
+		return returns.propose(id, r.caseNumbers(), r.added(), me.username());
 	}
 
 	@GetMapping("/freezes/{id}/returns")
@@ -210,7 +262,7 @@ class FundsApi {
 	@GetMapping("/bank/freezes")
 	@Operation(summary = "Bank gateway: this bank's freezes (default: those waiting for an answer)")
 	List<FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
-			@RequestParam(defaultValue = "REQUESTED") String status) {
+			@RequestParam(defaultValue = "REQUESTED") Workflows.FreezeStatus status) {
 		return freezes.forBank(bank(me), status);
 	}
 
@@ -241,19 +293,19 @@ class FundsApi {
 	@GetMapping("/bank/instructions")
 	@Operation(summary = "Bank gateway: this bank's instructions (default: those waiting for an answer)")
 	List<InstructionView> inbox(@AuthenticationPrincipal FanzhaPrincipal me,
-			@RequestParam(defaultValue = "ISSUED") String status) {
+			@RequestParam(defaultValue = "ISSUED") Workflows.StopStatus status) {
 		return funds.forBank(bank(me), status);
 	}
 
 	record Answer(String answerId, FundControl.Result result, Long stoppedFen, String reason,
-			List<FundControl.Onward> onward) {
+			List<FundControl.Onward> onward, List<StatementRow> statement) {
 	}
 
 	@PostMapping("/bank/instructions/{id}/answer")
-	@Operation(summary = "Bank gateway: answer an instruction once (idempotent by answerId)")
+	@Operation(summary = "Bank gateway: answer a stop once (idempotent by answerId), with the account's statement and onward transfers")
 	InstructionView answer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Answer a) {
 		return funds.answer(bank(me), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(),
-				a.onward() == null ? List.of() : a.onward(), me.username());
+				a.onward() == null ? List.of() : a.onward(), a.statement() == null ? List.of() : a.statement(), me.username());
 	}
 
 	private static void centre(FanzhaPrincipal me) {

@@ -40,7 +40,7 @@ class FundsPages {
 			String agency = me.agencyCode();
 			String bank = agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
 			model.addAttribute("bank", bank);
-			model.addAttribute("waiting", funds.forBank(bank, "ISSUED"));
+			model.addAttribute("waiting", funds.forBank(bank, org.fanzha.funds.Workflows.StopStatus.ISSUED));
 			model.addAttribute("candidates", mules.open(bank, 50));
 		}
 		if (me.has(Role.CENTRE_OFFICER)) {
@@ -69,7 +69,7 @@ class FundsPages {
 			m.put("parentAccount", i.parentAccount());
 			m.put("level", i.level());
 			m.put("amountFen", i.amountFen());
-			m.put("status", i.status());
+			m.put("status", i.status().name());
 			return m;
 		}).toList());
 		model.addAttribute("zone", ZoneOffset.ofHours(8));

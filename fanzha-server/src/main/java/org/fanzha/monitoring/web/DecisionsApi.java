@@ -38,6 +38,14 @@ class DecisionsApi {
 		return decisions.decide(bank(me), transfers);
 	}
 
+	@PostMapping("/api/v1/transfers/accounts")
+	@Operation(summary = "Declare this bank's accounts (holder, card number, opening balance) for tracing")
+	java.util.Map<String, Integer> accounts(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody List<TransferDecisions.AccountIn> accounts) {
+		decisions.declareAccounts(bank(me), accounts);
+		return java.util.Map.of("declared", accounts.size());
+	}
+
 	static String bank(FanzhaPrincipal me) {
 		if (!me.has(Role.BANK_OFFICER)) {
 			throw new AccessDeniedException("transfer decisions are for banks");

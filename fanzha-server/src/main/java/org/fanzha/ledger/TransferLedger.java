@@ -1,0 +1,522 @@
+package org.fanzha.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.fanzha.engine.graph.TransferGraph;
+import org.fanzha.engine.stop.AccountInfo;
+import org.fanzha.engine.trace.Trace;
+import org.fanzha.engine.trace.TraceRequest;
+import org.fanzha.engine.trace.TraceResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The transfers the platform knows, written once in {@code ledger_transfer} (the truth) and held in memory as a
+ * {@link TransferGraph} for the tracing engines (a cache of that table).
+ *
+ * <p>Writers ({@link #record}) store rows in the caller's transaction: a bank's decision request, a feed, a statement
+ * that came with a stop or a query, an uploaded file. Readers first catch up with the rows committed since the last
+ * read (one indexed query, usually answering nothing). The graph must grow in time order; a row older than the
+ * newest one in memory (a statement about yesterday, a late feed) marks the graph stale and the next read rebuilds it
+ * from the table in time order: O(n) once per late batch, which is rare on a live stream and cheap on the small
+ * ledgers of a platform without the simulator. Duplicates are dropped on the way in: the same transaction id, or the
+ * same payer, payee, amount and time within two minutes (one transfer seen from both banks' statements).
+ */
+@Service
+public class TransferLedger {
+
+	/** Where a row came from. */
+	public enum Source {
+		/** A bank's real-time decision request (monitoring's API). */
+		DECISION,
+		/** A bank's bulk transfer feed. */
+		FEED,
+		/** A statement a bank returned with a stop-payment answer or a fund query. */
+		STATEMENT,
+		/** A statement file an officer uploaded. */
+		UPLOAD,
+		/** An onward transfer a bank reported in its stop-payment answer. */
+		ONWARD
+	}
+
+	/** An account as its bank declares it: holder, card number, and the balance before the first transfer it reports. */
+	public record Account(String accountId, String holderName, String cardNumber, Long openingBalanceFen) {
+	}
+
+	/** A transfer as a source reports it; {@code toAccount} null for cash leaving the banking system. */
+	public record Transfer(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String channel, String region) {
+	}
+
+	/** Same payer, payee and amount within this many seconds: one transfer, seen twice. */
+	static final long SAME_TRANSFER_SECONDS = 120;
+
+	private final JdbcClient jdbc;
+
+	private TransferGraph graph = new TransferGraph();
+
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+	/** Opening balances declared by the banks (kept to rebuild the graph). */
+	private final Map<String, Long> openings = new HashMap<>();
+
+	/** What the feeds and statements said of accounts: institution and holder name. */
+	private final Map<String, String[]> learned = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** GB/T 2260 code where each transfer was made (by transfer index), 0 when unknown: for connection points. */
+	private int[] regions = new int[1 << 12];
+
+	/** The highest {@code ledger_transfer.id} in the graph. */
+	private long appliedId;
+
+	/** A row older than the graph's newest arrived: rebuild before the next read. */
+	private volatile boolean stale;
+
+	private final javax.sql.DataSource dataSource;
+
+	public TransferLedger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** Loads the table at start. */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	public void load() {
+		lock.writeLock().lock();
+		try {
+			jdbc.sql("SELECT account_id, institution, holder_name, card_number, opening_fen FROM ledger_account").query(rs -> {
+				String id = rs.getString(1);
+				learned.put(id, new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+				long opening = rs.getLong(5);
+				if (!rs.wasNull()) {
+					openings.put(id, opening);
+				}
+			});
+			stale = true;
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+		catchUp();
+	}
+
+	/**
+	 * A bank declares its accounts (master data): holder, card number, opening balance. Stored; an opening balance the
+	 * graph did not have yet rebuilds it at the next read.
+	 */
+	public void declareAccounts(String bank, List<Account> accounts, Source source) {
+		List<Object[]> rows = new ArrayList<>(accounts.size());
+		for (Account a : accounts) {
+			rows.add(new Object[] { a.accountId(), bank, a.holderName(), a.cardNumber(), a.openingBalanceFen(), source.name() });
+		}
+		var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		for (int i = 0; i < rows.size(); i += 1_000) {
+			List<Object[]> chunk = rows.subList(i, Math.min(rows.size(), i + 1_000));
+			template.batchUpdate("DELETE FROM ledger_account WHERE account_id = ?",
+					chunk.stream().map(r -> new Object[] { r[0] }).toList());
+			template.batchUpdate("""
+					INSERT INTO ledger_account (account_id, institution, holder_name, card_number, opening_fen, learned_from)
+					VALUES (?, ?, ?, ?, ?, ?)""", chunk);
+		}
+		lock.writeLock().lock();
+		try {
+			for (Account a : accounts) {
+				learned.put(a.accountId(), new String[] { bank, a.holderName(), a.cardNumber() });
+				if (a.openingBalanceFen() != null) {
+					Long before = openings.put(a.accountId(), a.openingBalanceFen());
+					if (graph.accountIndex(a.accountId()) < 0) {
+						graph.addAccount(a.accountId(), a.openingBalanceFen());
+					}
+					else if (!a.openingBalanceFen().equals(before)) {
+						stale = true;
+					}
+				}
+			}
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/**
+	 * Writes the transfers a source reports (in the caller's transaction); returns how many were new. Ids the ledger
+	 * already has, and a transfer already known from the other side, are skipped.
+	 */
+	public int record(Source source, String reportedBy, String sourceRef, List<Transfer> transfers) {
+		if (transfers.isEmpty()) {
+			return 0;
+		}
+		catchUp();
+		List<Transfer> fresh = new ArrayList<>(transfers.size());
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		lock.readLock().lock();
+		try {
+			for (Transfer t : transfers) {
+				if (ids.add(t.transferId()) && graph.transferIndex(t.transferId()) < 0 && !seenFromOtherSide(graph, t)) {
+					fresh.add(t);
+				}
+			}
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		// rows committed by another writer after our catch-up
+		java.util.Set<String> stored = new java.util.HashSet<>();
+		for (int i = 0; i < fresh.size(); i += 500) {
+			List<String> chunk = fresh.subList(i, Math.min(fresh.size(), i + 500)).stream().map(Transfer::transferId).toList();
+			stored.addAll(jdbc.sql("SELECT transfer_id FROM ledger_transfer WHERE transfer_id IN (:ids)").param("ids", chunk)
+					.query(String.class).list());
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		int n = 0;
+		for (Transfer t : fresh) {
+			if (stored.contains(t.transferId())) {
+				continue;
+			}
+			jdbc.sql("""
+					INSERT INTO ledger_transfer (transfer_id, at, from_account, to_account, amount_fen, channel, region, source,
+					  reported_by, source_ref, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(t.transferId(), Timestamp.from(Instant.ofEpochSecond(t.epochSecond())), t.fromAccount(), t.toAccount(),
+							t.amountFen(), t.channel() == null ? "TRANSFER" : t.channel(), t.region(), source.name(), reportedBy,
+							sourceRef, now)
+					.update();
+			n++;
+		}
+		afterCommit(this::catchUp);
+		return n;
+	}
+
+	/**
+	 * Writes an account's statement: each row becomes a transfer into or out of the account. The account's own
+	 * institution and holder, and each counterparty's where the row names them, are learned too.
+	 */
+	public int recordStatement(Source source, String reportedBy, String sourceRef, String accountId, String institution,
+			String holderName, List<StatementRow> rows) {
+		learn(accountId, institution, holderName, source);
+		List<Transfer> transfers = new ArrayList<>(rows.size());
+		for (StatementRow r : rows) {
+			String other = r.counterpartyAccount() == null || r.counterpartyAccount().isEmpty() ? null : r.counterpartyAccount();
+			if (other != null) {
+				learn(other, r.counterpartyBank(), r.counterpartyName(), source);
+			}
+			long t = r.at().getEpochSecond();
+			String id = r.transferId() != null ? r.transferId()
+					: "S" + accountId + ":" + t + ":" + r.direction().name().charAt(0) + r.amountFen() + ":" + (other == null ? "" : other);
+			if (id.length() > 80) {
+				id = id.substring(0, 80);
+			}
+			String channel = r.channel() == null ? "TRANSFER" : r.channel().name();
+			if (r.direction() == StatementRow.Direction.OUT) {
+				transfers.add(new Transfer(id, t, accountId, other, r.amountFen(), channel, null));
+			}
+			else {
+				transfers.add(new Transfer(id, t, other == null ? "CASH:" + accountId : other, accountId, r.amountFen(), channel, null));
+			}
+		}
+		return record(source, reportedBy, sourceRef, transfers);
+	}
+
+	/** Remembers an account's institution and holder name (what a bank said of it). */
+	public void learn(String accountId, String institution, String holderName, Source source) {
+		if (accountId == null || (institution == null && holderName == null)) {
+			return;
+		}
+		String[] before = learned.get(accountId);
+		String bank = institution != null ? institution : before == null ? null : before[0];
+		String name = holderName != null ? holderName : before == null ? null : before[1];
+		if (before != null && java.util.Objects.equals(before[0], bank) && java.util.Objects.equals(before[1], name)) {
+			return;
+		}
+		learned.put(accountId, new String[] { bank, name, before == null ? null : before[2] });
+		int updated = jdbc.sql("UPDATE ledger_account SET institution = ?, holder_name = ? WHERE account_id = ?")
+				.params(bank, name, accountId).update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO ledger_account (account_id, institution, holder_name, learned_from) VALUES (?, ?, ?, ?)")
+					.params(accountId, bank, name, source.name()).update();
+		}
+	}
+
+	/** The institution the banks' data names for an account, or null. */
+	public String institutionOf(String accountId) {
+		String[] l = learned.get(accountId);
+		return l == null ? null : l[0];
+	}
+
+	private boolean seenFromOtherSide(TransferGraph g, Transfer t) {
+		int a = g.accountIndex(t.fromAccount());
+		if (a < 0) {
+			return false;
+		}
+		int to = t.toAccount() == null ? TransferGraph.NONE : g.accountIndex(t.toAccount());
+		if (t.toAccount() != null && to < 0) {
+			return false;
+		}
+		for (int i = g.firstOut(a); i != TransferGraph.NONE; i = g.nextOut(i)) {
+			if (g.to(i) == to && g.amount(i) == t.amountFen() && Math.abs(g.time(i) - t.epochSecond()) <= SAME_TRANSFER_SECONDS) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void afterCommit(Runnable r) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							r.run();
+						}
+					});
+		}
+		else {
+			r.run();
+		}
+	}
+
+	private record Row(long id, String transferId, long at, String from, String to, long amount, String channel, String region) {
+	}
+
+	/** Brings the graph up to the committed table: new rows appended, or the whole graph rebuilt after a late row. */
+	public void catchUp() {
+		if (lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread()) {
+			return; // inside a read: the graph must not change under it (and a read lock cannot be upgraded)
+		}
+		long seen;
+		lock.readLock().lock();
+		try {
+			seen = appliedId;
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer
+				WHERE id > ? ORDER BY at, id""").param(seen).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
+				rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getString(4), rs.getString(5), rs.getLong(6),
+				rs.getString(7), rs.getString(8))).list();
+		if (rows.isEmpty() && !stale) {
+			return;
+		}
+		lock.writeLock().lock();
+		try {
+			if (!rows.isEmpty() && rows.get(0).at() < lastTime(graph)) {
+				stale = true;
+			}
+			if (stale) {
+				rebuild();
+				return;
+			}
+			for (Row r : rows) {
+				if (r.id() > appliedId && graph.transferIndex(r.transferId()) < 0) {
+					appendLocked(r);
+				}
+				appliedId = Math.max(appliedId, r.id());
+			}
+		}
+		finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	private static long lastTime(TransferGraph g) {
+		return g.transfers() == 0 ? Long.MIN_VALUE : g.time(g.transfers() - 1);
+	}
+
+	private void rebuild() {
+		graph = new TransferGraph();
+		regions = new int[1 << 12];
+		openings.forEach(graph::addAccount);
+		appliedId = 0;
+		jdbc.sql("SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer ORDER BY at, id")
+				.query(rs -> {
+					Row r = new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
+							rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8));
+					appendLocked(r);
+					appliedId = Math.max(appliedId, r.id());
+				});
+		stale = false;
+	}
+
+	private void appendLocked(Row r) {
+		String region = r.region();
+		int code = region != null && region.length() == 6 && region.chars().allMatch(Character::isDigit) ? Integer.parseInt(region)
+				: 0;
+		int i = graph.append(r.transferId(), r.at(), r.from(), r.to(), r.amount(), r.channel());
+		if (i >= regions.length) {
+			regions = java.util.Arrays.copyOf(regions, Math.max(regions.length * 2, i + 1));
+		}
+		regions[i] = code;
+	}
+
+	/** Money leaving an account: to another account, or in cash ({@code toAccount} null), with where it happened. */
+	public record Movement(String transferId, long epochSecond, String toAccount, long amountFen, String channel,
+			String region) {
+	}
+
+	/** An account's outgoing transfers in [fromEpoch, toEpoch], in time order, at most {@code limit}. */
+	public java.util.List<Movement> outgoing(String accountId, long fromEpoch, long toEpoch, int limit) {
+		return read(g -> {
+			java.util.List<Movement> out = new java.util.ArrayList<>();
+			int a = g.accountIndex(accountId);
+			if (a < 0) {
+				return out;
+			}
+			for (int t = g.firstOut(a); t != TransferGraph.NONE; t = g.nextOut(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					int r = t < regions.length ? regions[t] : 0;
+					out.add(new Movement(g.transferId(t), g.time(t), g.to(t) < 0 ? null : g.accountId(g.to(t)), g.amount(t),
+							g.channel(t), r == 0 ? null : Integer.toString(r)));
+				}
+			}
+			out.sort(java.util.Comparator.comparingLong(Movement::epochSecond));
+			return out.size() > limit ? out.subList(0, limit) : out;
+		});
+	}
+
+	/** A transfer as the ledger has it. */
+	public record TransferView(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String channel) {
+	}
+
+	public java.util.Optional<TransferView> transfer(String transferId) {
+		return read(g -> {
+			int i = g.transferIndex(transferId);
+			if (i < 0) {
+				return java.util.Optional.<TransferView>empty();
+			}
+			int to = g.to(i);
+			return java.util.Optional.of(new TransferView(transferId, g.time(i), g.accountId(g.from(i)),
+					to < 0 ? null : g.accountId(to), g.amount(i), g.channel(i)));
+		});
+	}
+
+	/** An account's transfers in a period, in time order, as a bank's statement (IN / OUT). */
+	public java.util.List<StatementRow> statement(String accountId, long fromEpoch, long toEpoch) {
+		return read(g -> {
+			java.util.List<StatementRow> rows = new java.util.ArrayList<>();
+			int a = g.accountIndex(accountId);
+			if (a < 0) {
+				return rows;
+			}
+			for (int t = g.firstIn(a); t != TransferGraph.NONE; t = g.nextIn(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					rows.add(row(g, t, StatementRow.Direction.IN, g.accountId(g.from(t))));
+				}
+			}
+			for (int t = g.firstOut(a); t != TransferGraph.NONE; t = g.nextOut(t)) {
+				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
+					rows.add(row(g, t, StatementRow.Direction.OUT, g.to(t) < 0 ? null : g.accountId(g.to(t))));
+				}
+			}
+			rows.sort(java.util.Comparator.comparing(StatementRow::at));
+			return rows;
+		});
+	}
+
+	private StatementRow row(TransferGraph g, int t, StatementRow.Direction direction, String other) {
+		String[] l = other == null ? null : learned.get(other);
+		StatementRow.Channel channel = Statements.channel(g.channel(t));
+		return new StatementRow(g.transferId(t), Instant.ofEpochSecond(g.time(t)), direction, other, l == null ? null : l[0],
+				l == null ? null : l[1], g.amount(t), channel == null ? StatementRow.Channel.TRANSFER : channel, null, null);
+	}
+
+	/** The id of a ledger account index (for {@link AccountInfo} implementations); no catching up, so safe in a read. */
+	public String accountIdOf(int account) {
+		lock.readLock().lock();
+		try {
+			return graph.accountId(account);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	/** What the banks said of the accounts: declarations, feeds, statements. */
+	public AccountInfo accountInfo() {
+		AccountInfo other = AccountInfo.NONE;
+		return new AccountInfo() {
+			@Override
+			public String holderName(int account) {
+				String[] l = learned.get(accountIdOf(account));
+				return l != null && l[1] != null ? l[1] : other.holderName(account);
+			}
+
+			@Override
+			public String institution(int account) {
+				String[] l = learned.get(accountIdOf(account));
+				return l != null && l[0] != null ? l[0] : other.institution(account);
+			}
+
+			@Override
+			public String number(int account) {
+				String[] l = learned.get(accountIdOf(account));
+				return l != null && l[2] != null ? l[2] : other.number(account);
+			}
+		};
+	}
+
+	/** Finds a reported payment: by transfer id, else by payee account, amount and time (within 10 minutes). */
+	public int find(String transferId, String payeeAccount, long amountFen, long epochSecond) {
+		catchUp();
+		lock.readLock().lock();
+		try {
+			if (transferId != null) {
+				int i = graph.transferIndex(transferId);
+				if (i >= 0) {
+					return i;
+				}
+			}
+			int a = graph.accountIndex(payeeAccount);
+			if (a < 0) {
+				return TransferGraph.NONE;
+			}
+			for (int t = graph.firstIn(a); t != TransferGraph.NONE; t = graph.nextIn(t)) {
+				if (graph.amount(t) == amountFen && Math.abs(graph.time(t) - epochSecond) <= 600) {
+					return t;
+				}
+			}
+			return TransferGraph.NONE;
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	public <T> T read(java.util.function.Function<TransferGraph, T> reader) {
+		catchUp();
+		lock.readLock().lock();
+		try {
+			return reader.apply(graph);
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	public TraceResult trace(TraceRequest request) {
+		return read(g -> Trace.run(g, request));
+	}
+
+	/** An account's balance now (opening balance plus everything in, less everything out), or null if unknown. */
+	public Long balance(String accountId) {
+		return read(g -> {
+			int a = g.accountIndex(accountId);
+			return a < 0 ? null : g.stateBefore(a, Integer.MAX_VALUE).balance();
+		});
+	}
+
+	public int transfers() {
+		return read(TransferGraph::transfers);
+	}
+}
