@@ -175,18 +175,6 @@ public class ReturnControl {
 					held = padded(h.perVictim(), order.size());
 				}
 			}
-			// a victim's payment straight into the frozen account is a deposit too
-			for (int k = 0; k < seeds.size(); k++) {
-				int seed = seeds.get(k);
-				int v = seedVictim.get(k);
-				if (account >= 0 && ledger.read(g -> g.to(seed)) == account) {
-					long amount = ledger.read(g -> g.amount(seed));
-					long[] per = new long[order.size()];
-					per[v] = amount;
-					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(seed)), amount, per));
-					traced[v] += amount;
-				}
-			}
 		}
 		List<ReturnRounds.Claim> claims = new ArrayList<>();
 		for (int v = 0; v < order.size(); v++) {

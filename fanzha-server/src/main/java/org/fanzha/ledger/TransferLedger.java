@@ -64,6 +64,8 @@ public class TransferLedger {
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
+	private final java.util.concurrent.locks.ReentrantLock gate = new java.util.concurrent.locks.ReentrantLock();
+
 	/** Opening balances declared by the banks (kept to rebuild the graph). */
 	private final Map<String, Long> openings = new HashMap<>();
 
@@ -153,6 +155,40 @@ public class TransferLedger {
 		if (transfers.isEmpty()) {
 			return 0;
 		}
+		boolean own = enterGate();
+		try {
+			return recordInGate(source, reportedBy, sourceRef, transfers);
+		}
+		finally {
+			if (own) {
+				gate.unlock();
+			}
+		}
+	}
+
+	/**
+	 * One writer at a time until its transaction ends: two sources reporting the same transfer at once (a bank's feed
+	 * and another bank's statement) must not both find it new. Returns whether the caller must unlock (no transaction).
+	 */
+	private boolean enterGate() {
+		if (gate.isHeldByCurrentThread()) {
+			return false;
+		}
+		gate.lock();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							gate.unlock();
+						}
+					});
+			return false;
+		}
+		return true;
+	}
+
+	private int recordInGate(Source source, String reportedBy, String sourceRef, List<Transfer> transfers) {
 		catchUp();
 		List<Transfer> fresh = new ArrayList<>(transfers.size());
 		java.util.Set<String> ids = new java.util.HashSet<>();
@@ -329,6 +365,12 @@ public class TransferLedger {
 		}
 	}
 
+	private void declare(String account) {
+		if (account != null && !account.startsWith("CASH:") && graph.accountIndex(account) < 0) {
+			graph.addAccount(account, openings.getOrDefault(account, 0L));
+		}
+	}
+
 	private static long lastTime(TransferGraph g) {
 		return g.transfers() == 0 ? Long.MIN_VALUE : g.time(g.transfers() - 1);
 	}
@@ -352,6 +394,10 @@ public class TransferLedger {
 		String region = r.region();
 		int code = region != null && region.length() == 6 && region.chars().allMatch(Character::isDigit) ? Integer.parseInt(region)
 				: 0;
+		// every account a bank names is one of the banking system's (the graph treats undeclared ones as external and
+		// does not follow money through them); cash paid in comes from outside
+		declare(r.from());
+		declare(r.to());
 		int i = graph.append(r.transferId(), r.at(), r.from(), r.to(), r.amount(), r.channel());
 		if (i >= regions.length) {
 			regions = java.util.Arrays.copyOf(regions, Math.max(regions.length * 2, i + 1));

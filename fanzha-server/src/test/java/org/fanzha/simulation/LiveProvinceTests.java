@@ -142,7 +142,7 @@ class LiveProvinceTests {
 			for (org.fanzha.cases.CaseSummary s : taken) {
 				all.addAll(funds.forCase(s.caseNumber()));
 			}
-			if (!all.isEmpty() && all.stream().noneMatch(v -> v.status().equals("ISSUED") || v.status().equals("PROPOSED"))) {
+			if (!all.isEmpty() && all.stream().noneMatch(v -> v.status().name().equals("ISSUED") || v.status().name().equals("PROPOSED"))) {
 				break;
 			}
 			Thread.sleep(200);
