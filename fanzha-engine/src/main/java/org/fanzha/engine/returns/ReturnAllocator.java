@@ -69,15 +69,20 @@ public final class ReturnAllocator {
 	public record Allocation(Basis basis, long[] returnFen, long remainderFen) {
 
 		public long totalFen() {
-			long s = 0;
-			for (long r : returnFen) {
-				s += r;
-			}
-			return s;
+			return sum(returnFen);
 		}
 	}
 
 	private ReturnAllocator() {
+	}
+
+	/** The sum of shares (each between 0 and the money available, so their sum fits in a long). */
+	static long sum(long[] shares) {
+		long s = 0;
+		for (long r : shares) {
+			s += r;
+		}
+		return s;
 	}
 
 	/**
