@@ -153,6 +153,16 @@ public record Money(long fen) implements Comparable<Money> {
      * index first). Every part is within 1 fen of its exact share; a zero weight gets 0.
      */
     public static long[] allocateLargestRemainder(long total, long[] weights) {
+        return allocateLargestRemainder(total, weights, null);
+    }
+
+    /**
+     * As {@link #allocateLargestRemainder(long, long[])}, but equal remainders are broken by
+     * {@code tieRank} (lower rank first; then lower index) instead of by position, so that a
+     * caller can make the split independent of the order its parties are listed in (e.g. rank
+     * victims by id). {@code null} ranks by index.
+     */
+    public static long[] allocateLargestRemainder(long total, long[] weights, int[] tieRank) {
         if (total < 0) {
             throw new IllegalArgumentException("total to allocate must be >= 0, got " + total);
         }
@@ -173,6 +183,9 @@ public record Money(long fen) implements Comparable<Money> {
         if (sum == 0) {
             throw new IllegalArgumentException("weights must not all be zero");
         }
+        if (tieRank != null && tieRank.length != weights.length) {
+            throw new IllegalArgumentException("tieRank must have one entry per weight");
+        }
         // total * weight can need 126 bits; BigInteger only for that product and its division.
         BigInteger bigTotal = BigInteger.valueOf(total);
         BigInteger bigSum = BigInteger.valueOf(sum);
@@ -192,7 +205,9 @@ public record Money(long fen) implements Comparable<Money> {
         }
         order.sort((a, b) -> remainders[a] != remainders[b]
                 ? Long.compare(remainders[b], remainders[a])
-                : Integer.compare(a, b));
+                : tieRank != null && tieRank[a] != tieRank[b]
+                        ? Integer.compare(tieRank[a], tieRank[b])
+                        : Integer.compare(a, b));
         for (int k = 0; k < leftover; k++) {
             parts[order.get(k)]++;
         }

@@ -79,6 +79,34 @@ class ReturnAllocatorTest {
 	}
 
 	@Test
+	void sharesDoNotDependOnTheOrderTheVictimsAreListedIn() {
+		// equal losses: the odd fen goes to the lowest victim id, wherever it stands in the list
+		Allocation ab = ReturnAllocator.allocate(101, List.of(new Deposit("T1", 200, new long[] { 100, 100 })), null,
+				List.of(new Victim("V1", 100, 0), new Victim("V2", 100, 0)));
+		Allocation ba = ReturnAllocator.allocate(101, List.of(new Deposit("T1", 200, new long[] { 100, 100 })), null,
+				List.of(new Victim("V2", 100, 0), new Victim("V1", 100, 0)));
+		assertThat(ab.returnFen()).containsExactly(51, 50);
+		assertThat(ba.returnFen()).containsExactly(50, 51);
+	}
+
+	@Test
+	void anAccountHoldingLessThanTheTracedMoneySharesItByThoseAmountsNotByListPosition() {
+		// timestamps tell the 3,000 and 7,000 apart, but only 5,000 is left: 1,500 / 3,500, in either order
+		List<Deposit> deposits = List.of(new Deposit("T1", 3_000, new long[] { 3_000, 0 }),
+				new Deposit("T2", 7_000, new long[] { 0, 7_000 }));
+		Allocation a = ReturnAllocator.allocate(5_000, deposits, new long[] { 3_000, 7_000 },
+				List.of(new Victim("V1", 3_000, 0), new Victim("V2", 7_000, 0)));
+		assertThat(a.basis()).isEqualTo(Basis.TIMESTAMPS);
+		assertThat(a.returnFen()).containsExactly(1_500, 3_500);
+		assertThat(a.remainderFen()).isZero();
+		List<Deposit> swapped = List.of(new Deposit("T1", 3_000, new long[] { 0, 3_000 }),
+				new Deposit("T2", 7_000, new long[] { 7_000, 0 }));
+		Allocation b = ReturnAllocator.allocate(5_000, swapped, new long[] { 7_000, 3_000 },
+				List.of(new Victim("V2", 7_000, 0), new Victim("V1", 3_000, 0)));
+		assertThat(b.returnFen()).containsExactly(3_500, 1_500);
+	}
+
+	@Test
 	void badInputIsRefused() {
 		assertThatThrownBy(() -> new Victim("V", 0, 0)).hasMessageContaining("loss must be > 0");
 		assertThatThrownBy(() -> ReturnAllocator.allocate(-1, List.of(), null, List.of(new Victim("V", 1, 0))))
