@@ -94,7 +94,7 @@ class Freezes {
 	List<FreezeView> forCase(String caseNumber) {
 		return jdbc.sql("""
 				SELECT * FROM freeze_order WHERE case_number = ? OR instruction_id IN
-				  (SELECT instruction_id FROM stop_instruction_case WHERE case_number = ?) ORDER BY id""")
+				  (SELECT instruction_id FROM stop_case_link WHERE case_number = ?) ORDER BY id""")
 				.params(caseNumber, caseNumber).query(Freezes::view).list();
 	}
 

@@ -42,12 +42,12 @@ class Instructions {
 	}
 
 	void addCase(long id, String caseNumber, long amountFen, Instant now) {
-		jdbc.sql("INSERT INTO stop_instruction_case (instruction_id, case_number, amount_fen, added_at) VALUES (?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO stop_case_link (instruction_id, case_number, amount_fen, added_at) VALUES (?, ?, ?, ?)")
 				.params(id, caseNumber, amountFen, Timestamp.from(now)).update();
 	}
 
 	boolean serves(long id, String caseNumber) {
-		return jdbc.sql("SELECT COUNT(*) FROM stop_instruction_case WHERE instruction_id = ? AND case_number = ?")
+		return jdbc.sql("SELECT COUNT(*) FROM stop_case_link WHERE instruction_id = ? AND case_number = ?")
 				.params(id, caseNumber).query(Long.class).single() > 0;
 	}
 
@@ -59,7 +59,7 @@ class Instructions {
 
 	List<InstructionView> forCase(String caseNumber) {
 		return jdbc.sql("""
-				SELECT i.* FROM stop_instruction i JOIN stop_instruction_case c ON c.instruction_id = i.id
+				SELECT i.* FROM stop_instruction i JOIN stop_case_link c ON c.instruction_id = i.id
 				WHERE c.case_number = ? ORDER BY i.expected_move_at, i.id""").param(caseNumber).query(this::view).list();
 	}
 
@@ -98,7 +98,7 @@ class Instructions {
 	/** PROPOSED instructions of a case. */
 	List<Long> proposed(String caseNumber) {
 		return jdbc.sql("""
-				SELECT i.id FROM stop_instruction i JOIN stop_instruction_case c ON c.instruction_id = i.id
+				SELECT i.id FROM stop_instruction i JOIN stop_case_link c ON c.instruction_id = i.id
 				WHERE c.case_number = ? AND i.status = ? ORDER BY i.id""").params(caseNumber, StopStatus.PROPOSED.name())
 				.query(Long.class).list();
 	}
@@ -165,7 +165,7 @@ class Instructions {
 	}
 
 	private List<String> cases(long id) {
-		return jdbc.sql("SELECT case_number FROM stop_instruction_case WHERE instruction_id = ? ORDER BY added_at, case_number")
+		return jdbc.sql("SELECT case_number FROM stop_case_link WHERE instruction_id = ? ORDER BY added_at, case_number")
 				.param(id).query(String.class).list();
 	}
 

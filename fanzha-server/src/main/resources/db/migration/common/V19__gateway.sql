@@ -45,16 +45,16 @@ CREATE TABLE bank_inbox (
 CREATE INDEX bank_inbox_bank ON bank_inbox (institution, deadline_at);
 
 -- Every case a stop serves: a stop in force on an account serves a new case too, never a second stop.
-CREATE TABLE stop_instruction_case (
+CREATE TABLE stop_case_link (
     instruction_id BIGINT       NOT NULL REFERENCES stop_instruction (id),
     case_number    VARCHAR(48)  NOT NULL,
     amount_fen     BIGINT       NOT NULL,
     added_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (instruction_id, case_number)
 );
-INSERT INTO stop_instruction_case (instruction_id, case_number, amount_fen, added_at)
+INSERT INTO stop_case_link (instruction_id, case_number, amount_fen, added_at)
 SELECT id, case_number, amount_fen, created_at FROM stop_instruction;
-CREATE INDEX stop_instruction_case_case ON stop_instruction_case (case_number);
+CREATE INDEX stop_case_link_case ON stop_case_link (case_number);
 
 ALTER TABLE stop_instruction ADD COLUMN deadline_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE stop_instruction ADD COLUMN refusal VARCHAR(24);
