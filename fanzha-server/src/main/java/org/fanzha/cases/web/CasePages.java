@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
 import org.fanzha.cases.Intake;
@@ -31,6 +32,7 @@ class CasePages {
 		this.cases = cases;
 	}
 
+	@PersonalData(value = "CASE_LIST", purpose = "console: case list")
 	@GetMapping("/cases")
 	String list(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		model.addAttribute("cases", cases.list(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), 200));
