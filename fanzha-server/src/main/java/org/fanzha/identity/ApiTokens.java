@@ -35,6 +35,12 @@ class ApiTokens {
 				.optional();
 	}
 
+	/** Revokes the user's live tokens with this label; how many. */
+	int revokeLabel(long userId, String label, Instant now) {
+		return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND label = ? AND revoked_at IS NULL")
+				.params(Timestamp.from(now), userId, label).update();
+	}
+
 	boolean revoke(long id, Instant now) {
 		return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
 				.params(Timestamp.from(now), id)

@@ -157,7 +157,13 @@ public class Directory implements UserDetailsService {
 		random.nextBytes(secret);
 		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = clock.instant();
-		Instant expires = now.plus(properties.tokenTtl());
+		// a person's token is a session for a script, a system's the gateway's credential
+		Instant expires = now.plus(users.phone(username).isPresent() ? properties.personTokenTtl() : properties.tokenTtl());
+		// rotation: a new token under a label replaces the live one with that label
+		if (tokens.revokeLabel(user.userId(), label.strip(), now) > 0) {
+			revocations.incrementAndGet();
+			tokenCache.clear();
+		}
 		long id = tokens.insert(user.userId(), digest(token), label.strip(), now, expires);
 		return new IssuedToken(id, username, label.strip(), token, expires);
 	}

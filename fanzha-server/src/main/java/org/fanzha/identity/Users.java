@@ -98,4 +98,10 @@ class Users {
 				});
 		return roles;
 	}
+
+	/** The user's phone number, which people have and system accounts do not. */
+	java.util.Optional<String> phone(String username) {
+		return jdbc.sql("SELECT phone FROM app_user WHERE username = ?").param(username).query((rs, n) -> rs.getString(1))
+				.list().stream().filter(p -> p != null && !p.isBlank()).findFirst();
+	}
 }

@@ -124,6 +124,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static String reason(tools.jackson.databind.DatabindException e) {
 		String m = e.getOriginalMessage();
+		if (e instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+				&& f.getTargetType().isEnum()) {
+			return f.getValue() + " is not one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
+		}
 		if (e instanceof tools.jackson.databind.exc.InvalidFormatException f && m != null && m.contains(": ")) {
 			return m.substring(m.lastIndexOf(": ") + 2); // our own reason after Jackson's "Cannot deserialize value ..."
 		}

@@ -75,7 +75,8 @@ public class Applications {
 		}
 		IssuanceCheck.Result r = check.check(application);
 		IdNumber id = IdNumber.parse(application.idNumber());
-		audit.read("SIM_APPLICANT", id.masked(), null, "SIM issuance check " + application.applicationId());
+		// the application id is the operator's free text: the audit page (read by oversight) names only the operator
+		audit.read("SIM_APPLICANT", id.masked(), null, "SIM issuance check by " + caller.name());
 		StringBuilder reasons = new StringBuilder();
 		for (IssuanceCheck.Reason reason : r.reasons()) {
 			reasons.append(reasons.length() == 0 ? "" : "\n").append(reason.code()).append(' ').append(reason.decision())

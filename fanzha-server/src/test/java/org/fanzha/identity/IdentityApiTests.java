@@ -67,7 +67,7 @@ class IdentityApiTests {
 				{ "{\"username\":\"wrongrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"CENTRE_OFFICER\"]}", "not allowed in a BANK agency" },
 				{ "{\"username\":\"noagency\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"NOPE\",\"roles\":[\"BANK_OFFICER\"]}", "Unknown agency" },
 				{ "{\"username\":\"noroles\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[]}", "at least one role" },
-				{ "{\"username\":\"badrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"KING\"]}", "not valid JSON of the expected shape" },
+				{ "{\"username\":\"badrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"KING\"]}", "roles[0]: KING is not one of [ADMIN" },
 				{ "{\"username\":", "not valid JSON" },
 		};
 		for (String[] c : cases) {

@@ -39,8 +39,7 @@ class AuditPage {
 			days.add(d.toString());
 			counts.add(perDay.getOrDefault(d, 0L));
 		}
-		model.addAttribute("days", days);
-		model.addAttribute("counts", counts);
+		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(Map.of("days", days, "counts", counts)));
 		model.addAttribute("entries", trail.search(new AuditQuery(null, null, null, null, null, 100)));
 		model.addAttribute("zone", clock.getZone());
 		return "audit/audit";

@@ -5,6 +5,13 @@ import java.util.List;
 import org.fanzha.identity.Area;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,13 +40,44 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// BCrypt by default, with the {id} prefix so the algorithm can be upgraded later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		// BCrypt by default, with the {id} prefix so the algorithm can be upgraded later; checked once per password
+		return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
+
+	/** The guard runs inside the security chains, before a password is checked, not as a servlet filter of its own. */
+	@Bean
+	FilterRegistrationBean<SignInGuard> signInGuardOnlyInSecurityChains(SignInGuard guard) {
+		FilterRegistrationBean<SignInGuard> registration = new FilterRegistrationBean<>(guard);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Sign-in events reach {@link SignInGuard}. */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	/**
+	 * Response headers: a content security policy with scripts and styles from the platform only (no inline script,
+	 * no framing, forms post only to the platform), no referrer leaving the platform, and no camera, microphone,
+	 * geolocation or payment APIs. HSTS is sent when the request came over TLS (docs/security.md).
+	 */
+	static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+		h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+						"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+				.frameOptions(f -> f.deny());
+	}
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+			+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; "
+			+ "base-uri 'self'";
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, Directory directory) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, Directory directory, SignInGuard signIns) throws Exception {
 		var problems = new ProblemSecurityHandlers();
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(auth -> {
@@ -53,6 +91,8 @@ class SecurityConfiguration {
 				})
 				.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 				.addFilterBefore(new BearerTokenFilter(directory, problems), BasicAuthenticationFilter.class)
+				.addFilterBefore(signIns, BasicAuthenticationFilter.class)
+				.headers(SecurityConfiguration::headers)
 				.csrf(csrf -> csrf.disable())
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(cache -> cache.disable())
@@ -62,7 +102,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleChain(HttpSecurity http, SignInGuard signIns) throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/api-docs", "/api-docs/**",
@@ -79,6 +119,8 @@ class SecurityConfiguration {
 			}
 			auth.anyRequest().authenticated();
 		})
+				.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
+				.headers(SecurityConfiguration::headers)
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 				// Prometheus scrapes /actuator/prometheus with basic auth

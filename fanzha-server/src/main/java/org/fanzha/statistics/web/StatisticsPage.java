@@ -48,17 +48,18 @@ class StatisticsPage {
 		model.addAttribute("r", r);
 		model.addAttribute("month", java.time.YearMonth.from(r.from()).toString());
 		model.addAttribute("labels", ReportWorkbook.TOTALS);
-		// plain lists and maps for the charts (the page's script reads them as JSON)
-		model.addAttribute("cityNames", r.byCity().stream().map(OversightReports.Row::label).toList());
-		model.addAttribute("cityReports", r.byCity().stream().map(x -> x.get("reports")).toList());
-		model.addAttribute("cityWarnings", r.byCity().stream().map(x -> x.get("warnings")).toList());
-		model.addAttribute("cityLossYuan", r.byCity().stream().map(x -> x.get("lossFen") / 100).toList());
-		model.addAttribute("typeNames", r.byFraudType().stream().map(OversightReports.Row::label).toList());
-		model.addAttribute("typeLossYuan", r.byFraudType().stream().map(x -> x.get("lossFen") / 100).toList());
-		model.addAttribute("channels", r.warningsByChannel().stream()
+		// plain lists and maps for the charts, read by /js/dashboard.js from the page's data-chart attribute
+		java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
+		chart.put("cities", r.byCity().stream().map(OversightReports.Row::label).toList());
+		chart.put("reports", r.byCity().stream().map(x -> x.get("reports")).toList());
+		chart.put("warnings", r.byCity().stream().map(x -> x.get("warnings")).toList());
+		chart.put("types", r.byFraudType().stream().map(OversightReports.Row::label).toList());
+		chart.put("typeLoss", r.byFraudType().stream().map(x -> x.get("lossFen") / 100).toList());
+		chart.put("channels", r.warningsByChannel().stream()
 				.map(x -> java.util.Map.<String, Object>of("name", x.label(), "value", x.get("warnings"))).toList());
-		model.addAttribute("moneyNames", java.util.List.of("报案损失", "止付", "冻结", "返还", "劝阻避免损失"));
-		model.addAttribute("moneyYuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
+		chart.put("money", java.util.List.of("报案损失", "止付", "冻结", "返还", "劝阻避免损失"));
+		chart.put("yuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
 				r.total("frozenFen") / 100, r.total("returnedFen") / 100, r.total("preventedFen") / 100));
+		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(chart));
 	}
 }
