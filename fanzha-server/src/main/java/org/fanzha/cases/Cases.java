@@ -54,6 +54,10 @@ public class Cases {
 	public static final Set<String> CASH_OUT_KINDS = Set.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT",
 			"COURIER_ADDRESS");
 
+	/** Third-party payment institutions: their account numbers carry no Luhn check digit. */
+	static final Set<String> PAYMENT_INSTITUTIONS = Set.of("ALIPAY", "WECHATPAY", "TENPAY", "JDPAY", "UNIONPAY",
+			"DOUYINPAY", "LAKALA");
+
 	/** A website or domain, with or without scheme and path; letters of any script for internationalised domains. */
 	private static final Pattern WEBSITE = Pattern.compile(
 			"(?i)(https?://)?([\\p{L}0-9]([\\p{L}0-9-]*[\\p{L}0-9])?\\.)+[\\p{L}0-9-]{2,63}(:[0-9]{1,5})?([/?#]\\S*)?");
@@ -339,7 +343,15 @@ public class Cases {
 			if (a.institution() == null || !INSTITUTION.matcher(a.institution().strip()).matches()) {
 				errors.put(at + "institution", "must be an institution code such as ICBC, ALIPAY or WECHATPAY");
 			}
-			account(a.account(), at + "account", errors);
+			if (a.institution() != null && PAYMENT_INSTITUTIONS.contains(a.institution().strip())) {
+				// a payment institution's account number (Alipay's 2088…) is no card: no Luhn digit
+				if (a.account() == null || !ACCOUNT.matcher(a.account().replace(" ", "")).matches()) {
+					errors.put(at + "account", "must be 1-40 letters, digits, ':' or '-'");
+				}
+			}
+			else {
+				account(a.account(), at + "account", errors);
+			}
 		});
 		checkPairs(s.cashOutPoints(), "suspects.cashOutPoints", errors, (p, at) -> {
 			if (p.kind() == null || !CASH_OUT_KINDS.contains(p.kind().strip())) {

@@ -31,7 +31,7 @@ class CasePagesTests {
 		var centre = user(directory.loadUserByUsername("centre"));
 		MvcResult bad = mvc.perform(post("/cases/new").with(centre).with(csrf()).param("name", "王五")
 				.param("idNumber", "110105194912310021").param("regionCode", "610113").param("fraudType", "LOAN")).andReturn();
-		assertThat(bad.getResponse().getStatus()).isEqualTo(200);
+		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
 		assertThat(bad.getResponse().getContentAsString()).contains("form-errors").contains("victim.idNumber");
 
 		MvcResult ok = mvc.perform(post("/cases/new").with(centre).with(csrf()).param("name", "王五")
