@@ -47,11 +47,11 @@ public class Cases {
 
 	private static final Pattern FOREIGN_PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-	/** IM platforms intake names chat groups and accounts on (the console offers these; OTHER for the rest). */
-	public static final Set<String> IM_PLATFORMS = Set.of("WECHAT", "QQ", "TELEGRAM", "WHATSAPP", "DINGTALK", "OTHER");
+	/** IM platforms intake names chat groups and accounts on, most used first (the console offers them in this order). */
+	public static final List<String> IM_PLATFORMS = List.of("WECHAT", "QQ", "TELEGRAM", "WHATSAPP", "DINGTALK", "OTHER");
 
 	/** Kinds of cash-out point: ATM site, colluding POS merchant, gold or crypto (OTC) merchant, courier address. */
-	public static final Set<String> CASH_OUT_KINDS = Set.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT",
+	public static final List<String> CASH_OUT_KINDS = List.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT",
 			"COURIER_ADDRESS");
 
 	/** Third-party payment institutions: their account numbers carry no Luhn check digit. */
@@ -355,7 +355,7 @@ public class Cases {
 		});
 		checkPairs(s.cashOutPoints(), "suspects.cashOutPoints", errors, (p, at) -> {
 			if (p.kind() == null || !CASH_OUT_KINDS.contains(p.kind().strip())) {
-				errors.put(at + "kind", "must be one of " + CASH_OUT_KINDS.stream().sorted().toList());
+				errors.put(at + "kind", "must be one of " + CASH_OUT_KINDS);
 			}
 			if (p.identifier() == null || p.identifier().isBlank() || p.identifier().strip().length() > 200) {
 				errors.put(at + "identifier", "must be 1-200 characters (terminal number, merchant or address)");
@@ -365,7 +365,7 @@ public class Cases {
 
 	private static void platform(String value, String field, Map<String, String> errors) {
 		if (value == null || !IM_PLATFORMS.contains(value.strip())) {
-			errors.put(field, "must be one of " + IM_PLATFORMS.stream().sorted().toList());
+			errors.put(field, "must be one of " + IM_PLATFORMS);
 		}
 	}
 

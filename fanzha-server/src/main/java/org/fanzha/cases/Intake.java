@@ -66,7 +66,10 @@ public record Intake(Victim victim, String fraudType, String narrative, Instant 
 		}
 	}
 
-	/** @param platform one of {@link Cases#IM_PLATFORMS}; @param groupId the group's number or name */
+	/**
+	 * @param platform one of {@link Cases#IM_PLATFORMS}
+	 * @param groupId the group's number or name
+	 */
 	public record ChatGroup(String platform, String groupId) {
 	}
 

@@ -159,6 +159,7 @@ class ConsoleBrowserTest {
 			Page procurator = signIn(browser, base, "procurator");
 			procurator.navigate(base + "/cases/new");
 			assertThat(procurator.locator("h1").textContent()).contains("无权访问");
+			assertThat(procurator.locator("#reason").textContent()).contains("检察人员");
 			check(procurator, "procurator-403");
 			procurator.close();
 			Page bank = signIn(browser, base, "bank");
@@ -170,7 +171,7 @@ class ConsoleBrowserTest {
 	}
 
 	static Page signIn(Browser browser, String base, String user) {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
 		page.navigate(base + "/login");
 		page.fill("#username", user);
 		page.fill("#password", DemoLogins.PASSWORD);

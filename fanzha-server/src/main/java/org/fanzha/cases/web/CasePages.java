@@ -61,7 +61,7 @@ class CasePages {
 	@GetMapping("/cases/new")
 	String form(@AuthenticationPrincipal FanzhaPrincipal me, Model model, HttpServletResponse response) {
 		if (!canEnter(me)) {
-			return forbidden(response);
+			return forbidden(response, model);
 		}
 		formModel(model);
 		return "cases/new";
@@ -78,7 +78,7 @@ class CasePages {
 			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		if (!canEnter(me)) {
-			return forbidden(response);
+			return forbidden(response, model);
 		}
 		try {
 			List<Intake.Payment> payments = payment(form);
@@ -121,7 +121,7 @@ class CasePages {
 			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		if (!canEnter(me)) {
-			return forbidden(response);
+			return forbidden(response, model);
 		}
 		visible(me, caseNumber);
 		try {
@@ -149,16 +149,17 @@ class CasePages {
 		}
 	}
 
-	private static String forbidden(HttpServletResponse response) {
-		// a page, not the API's problem detail: the console's Chinese 403
+	private static String forbidden(HttpServletResponse response, Model model) {
+		// a page, not the API's problem detail: the console's Chinese 403, saying why
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("reason", "cases.readOnly");
 		return "error/403";
 	}
 
 	private static void formModel(Model model) {
 		model.addAttribute("types", FraudType.values());
-		model.addAttribute("imPlatforms", Cases.IM_PLATFORMS.stream().sorted().toList());
-		model.addAttribute("cashOutKinds", List.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT", "COURIER_ADDRESS"));
+		model.addAttribute("imPlatforms", Cases.IM_PLATFORMS);
+		model.addAttribute("cashOutKinds", Cases.CASH_OUT_KINDS);
 		model.addAttribute("rows", ROWS);
 	}
 
