@@ -72,6 +72,11 @@ public enum Area {
 		return roles.stream().map(Role::name).toArray(String[]::new);
 	}
 
+	/** The admitted roles that may also change something here (every admitted role but the read-only ones). */
+	public String[] writerRoleNames() {
+		return roles.stream().filter(r -> !r.readsOnly()).map(Role::name).toArray(String[]::new);
+	}
+
 	/** Message key of the display name, e.g. {@code area.cases}. */
 	public String messageKey() {
 		return "area." + name().toLowerCase();

@@ -19,6 +19,11 @@ public enum Role {
 	/** 人大/领导: oversight statistics and the audit log. */
 	OVERSIGHT;
 
+	/** Whether the role only reads: the security configuration refuses it every write (POST, PUT, PATCH, DELETE). */
+	public boolean readsOnly() {
+		return this == PROCURATOR || this == OVERSIGHT;
+	}
+
 	public String authority() {
 		return "ROLE_" + name();
 	}

@@ -323,6 +323,26 @@ public class TransferLedger {
 	private record Row(long id, String transferId, long at, String from, String to, long amount, String channel, String region) {
 	}
 
+	/** A stored transfer as the monitor saw it arrive: who reported it and through which door. */
+	public record Seen(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
+			String reportedBy, Source source) {
+	}
+
+	/**
+	 * The stored transfers from {@code since} on that came from the given doors, in time order: what a monitor
+	 * replays after a restart to rebuild its windows. Streams row by row; nothing is held.
+	 */
+	public void replay(Instant since, java.util.Set<Source> sources, java.util.function.Consumer<Seen> sink) {
+		List<String> names = sources.stream().map(Enum::name).toList();
+		jdbc.sql("""
+				SELECT transfer_id, at, from_account, to_account, amount_fen, reported_by, source FROM ledger_transfer
+				WHERE at >= :since AND source IN (:sources) ORDER BY at, id""").param("since", Timestamp.from(since))
+				.param("sources", names).query(rs -> {
+					sink.accept(new Seen(rs.getString(1), rs.getTimestamp(2).toInstant().getEpochSecond(), rs.getString(3),
+							rs.getString(4), rs.getLong(5), rs.getString(6), Source.valueOf(rs.getString(7))));
+				});
+	}
+
 	/** Brings the graph up to the committed table: new rows appended, or the whole graph rebuilt after a late row. */
 	public void catchUp() {
 		if (lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread()) {

@@ -20,15 +20,25 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides on banks' transfers one at a time (the engine is single-threaded and fast; callers queue briefly).
- * A transfer id already decided gets the same answer again, so a bank may retry safely; the last million
- * decisions are remembered for that.
+ *
+ * <p>A transfer is known by its bank and its id: the same bank sending the same id with the same content gets the
+ * same answer again, so it may retry safely; the same id with other content is refused (409), and another bank's
+ * id never returns this bank's answer. The last million decisions are remembered in a {@link DecisionMemory}
+ * (primitive arrays, nothing for the collector to trace) and in {@code monitoring_decision}.
+ *
+ * <p>Restarts: confirmed accounts are stored as they are confirmed; on start the monitor replays the ledger's
+ * decided and fed transfers of the last {@code fanzha.monitoring.replay} (24 h by default: the longest window is a
+ * day) with the confirmations in time order, which rebuilds windows, risk signals and the accounts already flagged,
+ * then puts the remembered decisions back. The guard counts per bank (see {@code RuleEngine}).
  */
 @Service
-public class TransferDecisions {
+public class TransferDecisions implements org.springframework.beans.factory.SmartInitializingSingleton {
 
 	public static final String APPEAL = "账户持有人可向开户机构提出申诉，携带有效身份证件说明资金来源；也可拨打 96110 咨询。核实无误的，限制立即解除（《反电信网络诈骗法》第三十二条）。";
 
-	static final int REMEMBERED = 1_000_000;
+	static final int REMEMBERED_SLOTS = 1 << 20;
+
+	static final int REMEMBERED = REMEMBERED_SLOTS;
 
 	/**
 	 * A transfer as a bank reports it.
@@ -93,20 +103,26 @@ public class TransferDecisions {
 		if (ledger == null) {
 			return; // a monitor on its own: the rules' unit tests
 		}
+		tx.executeWithoutResult(s -> recordInTransaction(source, bank, ref, transfers, now));
+	}
+
+	private void recordInTransaction(org.fanzha.ledger.TransferLedger.Source source, String bank, String ref,
+			List<TransferIn> transfers, Instant now) {
+		if (ledger == null) {
+			return;
+		}
 		List<org.fanzha.ledger.TransferLedger.Transfer> rows = new ArrayList<>(transfers.size());
 		for (TransferIn t : transfers) {
 			rows.add(new org.fanzha.ledger.TransferLedger.Transfer(t.transferId(), (t.time() == null ? now : t.time()).getEpochSecond(),
 					t.fromAccount(), t.toAccount() == null || t.toAccount().isEmpty() ? null : t.toAccount(), t.amountFen(),
 					t.channel(), t.region()));
 		}
-		tx.executeWithoutResult(s -> {
-			ledger.record(source, bank, ref, rows);
-			if (bank != null) {
-				for (TransferIn t : transfers) {
-					ledger.learn(t.fromAccount(), bank, null, source);
-				}
+		ledger.record(source, bank, ref, rows);
+		if (bank != null) {
+			for (TransferIn t : transfers) {
+				ledger.learn(t.fromAccount(), bank, null, source);
 			}
-		});
+		}
 	}
 
 	/** How long a protective freeze holds before the police confirm it with a formal freeze or it is released. */
@@ -127,12 +143,16 @@ public class TransferDecisions {
 
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
-	private final Map<String, Decision> decided = new LinkedHashMap<>(16, 0.75f, false) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-			return size() > REMEMBERED;
-		}
-	};
+	private final DecisionMemory memory = new DecisionMemory(REMEMBERED_SLOTS);
+
+	/** Banks as guard scopes: 0 is traffic no bank signed (tests, tools), a bank's scope is its index + 1. */
+	private final KeyIndex banks = new KeyIndex();
+
+	private final Decisions stored;
+
+	private final Confirmations confirmations;
+
+	private final MonitoringProperties properties;
 
 	/** What the console shows: the latest decisions, counts by decision and reason, recently flagged accounts. */
 	public record Recent(String bank, String transferId, String fromAccount, String toAccount, long amountFen, Instant time,
@@ -155,8 +175,11 @@ public class TransferDecisions {
 
 	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
 			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties,
-			org.fanzha.ledger.TransferLedger ledger) {
+			org.fanzha.ledger.TransferLedger ledger, Decisions stored, Confirmations confirmations) {
 		this.ledger = ledger;
+		this.stored = stored;
+		this.confirmations = confirmations;
+		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
@@ -195,16 +218,58 @@ public class TransferDecisions {
 	public List<Decision> decide(String bank, List<TransferIn> transfers) {
 		validate(transfers, 1_000);
 		Instant now = clock.instant();
-		record(org.fanzha.ledger.TransferLedger.Source.DECISION, bank, null, transfers, now);
 		List<Decision> out = new ArrayList<>(transfers.size());
 		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
+		List<Decisions.Stored> fresh = new ArrayList<>(transfers.size());
 		synchronized (this) {
+			refuseReusedIds(bank, transfers);
 			for (TransferIn t : transfers) {
-				out.add(decideLocked(bank, t, now, flagged));
+				out.add(decideLocked(bank, t, now, flagged, fresh));
 			}
 		}
+		keep(bank, transfers, fresh, now);
 		publish(flagged);
 		return out;
+	}
+
+	/** Another transfer under an id this bank already used: refused before anything is decided or stored. */
+	private void refuseReusedIds(String bank, List<TransferIn> transfers) {
+		Map<Long, Long> batch = transfers.size() == 1 ? Map.of() : new java.util.HashMap<>();
+		for (TransferIn t : transfers) {
+			long key = DecisionMemory.key(bank, t.transferId());
+			long digest = DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time());
+			int slot = memory.find(key);
+			Long earlier = slot != DecisionMemory.ABSENT ? Long.valueOf(memory.digestAt(slot))
+					: transfers.size() == 1 ? null : batch.putIfAbsent(key, digest);
+			if (earlier != null && earlier != digest) {
+				throw new org.fanzha.platform.ConflictException("transferId " + t.transferId()
+						+ " was already decided for another transfer (payer, payee, amount or time differ); "
+						+ "a new transfer needs a new transferId");
+			}
+		}
+	}
+
+	/**
+	 * Stores what was decided, with the transfers, in one transaction. If that fails the new answers are forgotten,
+	 * so the bank's retry is decided and stored afresh instead of answered from memory alone.
+	 */
+	private void keep(String bank, List<TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
+		try {
+			tx.executeWithoutResult(s -> {
+				recordInTransaction(org.fanzha.ledger.TransferLedger.Source.DECISION, bank, null, transfers, now);
+				if (stored != null) {
+					stored.insert(fresh);
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			synchronized (this) {
+				for (Decisions.Stored f : fresh) {
+					memory.forget(DecisionMemory.key(f.bank(), f.transferId()));
+				}
+			}
+			throw e;
+		}
 	}
 
 	/** Checks every transfer; all errors at once, by index for a batch. */
@@ -254,32 +319,50 @@ public class TransferDecisions {
 	/** One validated transfer: the earlier answer for a known id, else a new decision. */
 	Decision decideOne(String bank, TransferIn t, Instant now) {
 		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
+		List<Decisions.Stored> fresh = new ArrayList<>(1);
 		Decision d;
 		synchronized (this) {
-			d = decideLocked(bank, t, now, flagged);
+			long key = DecisionMemory.key(bank, t.transferId());
+			int slot = memory.find(key);
+			if (slot != DecisionMemory.ABSENT
+					&& memory.digestAt(slot) != DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time())) {
+				memory.forget(key); // a feed's row reusing an id: decided as the new transfer it is
+			}
+			d = decideLocked(bank, t, now, flagged, fresh);
+		}
+		if (stored != null && !fresh.isEmpty()) {
+			tx.executeWithoutResult(s -> stored.insert(fresh));
 		}
 		publish(flagged);
 		return d;
 	}
 
-	private Decision decideLocked(String bank, TransferIn t, Instant now, List<MuleAccountFlagged> flagged) {
-		Decision previous = decided.get(t.transferId());
-		if (previous != null) {
-			return previous;
+	private Decision decideLocked(String bank, TransferIn t, Instant now, List<MuleAccountFlagged> flagged,
+			List<Decisions.Stored> fresh) {
+		long key = DecisionMemory.key(bank, t.transferId());
+		int slot = memory.find(key);
+		if (slot != DecisionMemory.ABSENT) {
+			return memory.decisionAt(slot, t.transferId());
 		}
 		long start = System.nanoTime();
 		long time = (t.time() == null ? now : t.time()).getEpochSecond();
 		int from = accounts.getOrAdd(t.fromAccount());
 		int to = t.toAccount() == null || t.toAccount().isEmpty() ? -1 : accounts.getOrAdd(t.toAccount());
 		RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time,
-				org.fanzha.engine.monitor.SharedDevices.key(t.deviceId()));
-		Decision d = describe(t.transferId(), v, time);
+				org.fanzha.engine.monitor.SharedDevices.key(t.deviceId()), scope(bank));
+		Decision d = describe(t.transferId(), v, time, scope(bank));
 		latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
-		decided.put(t.transferId(), d);
+		long digest = DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time());
+		memory.put(key, digest, time, d);
+		fresh.add(new Decisions.Stored(bank, t.transferId(), digest, time, d));
 		note(bank, t, time, d);
 		announce(bank, to, t.toAccount(), time, d, flagged);
 		return d;
+	}
+
+	private int scope(String bank) {
+		return bank == null ? 0 : banks.getOrAdd(bank) + 1;
 	}
 
 	/**
@@ -305,22 +388,98 @@ public class TransferDecisions {
 		}
 	}
 
-	/** The decision already given for a transfer id, or null. */
-	public synchronized Decision known(String transferId) {
-		return decided.get(transferId);
+	/** The decision already given to this bank for a transfer id, or null. */
+	public synchronized Decision known(String bank, String transferId) {
+		int slot = memory.find(DecisionMemory.key(bank, transferId));
+		return slot == DecisionMemory.ABSENT ? null : memory.decisionAt(slot, transferId);
 	}
 
-	/** A victim's report or a freeze confirms the account: payments into it are frozen, money out of it delayed. */
-	public synchronized void confirm(String accountId, Instant at) {
-		monitor.confirm(accounts.getOrAdd(accountId), at.getEpochSecond());
+	/**
+	 * A victim's report or a freeze confirms the account: payments into it are frozen, money out of it delayed.
+	 * Stored first, so that a restart still knows it.
+	 */
+	public void confirm(String accountId, Instant at) {
+		if (confirmations != null) {
+			confirmations.insert(accountId, at);
+		}
+		synchronized (this) {
+			monitor.confirm(accounts.getOrAdd(accountId), at.getEpochSecond());
+		}
 	}
 
 	/** A verified appeal lifts a confirmation (art. 32). */
-	public synchronized void lift(String accountId) {
-		int a = accounts.get(accountId);
-		if (a >= 0) {
-			monitor.lift(a);
-			announced.clear(a);
+	public void lift(String accountId) {
+		if (confirmations != null) {
+			confirmations.lift(accountId, clock.instant());
+		}
+		synchronized (this) {
+			int a = accounts.get(accountId);
+			if (a >= 0) {
+				monitor.lift(a);
+				announced.clear(a);
+			}
+		}
+	}
+
+	/**
+	 * Rebuilds the monitor from what is stored, before the server takes requests: confirmations and the ledger's
+	 * recent decided and fed transfers in time order (windows, risk, flagged accounts), then the remembered
+	 * decisions. Nothing is published again: those events went out when they happened.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (ledger == null || stored == null || confirmations == null) {
+			return;
+		}
+		long started = System.nanoTime();
+		Instant now = clock.instant();
+		long since = now.minus(properties.replayOrDefault()).getEpochSecond();
+		List<Confirmations.Confirmation> confirmed = confirmations.all();
+		int[] next = { 0 };
+		long[] replayed = { 0 };
+		List<MuleAccountFlagged> discarded = new ArrayList<>();
+		synchronized (this) {
+			ledger.replay(Instant.ofEpochSecond(since), java.util.EnumSet.of(org.fanzha.ledger.TransferLedger.Source.DECISION,
+					org.fanzha.ledger.TransferLedger.Source.FEED), t -> {
+						while (next[0] < confirmed.size() && confirmed.get(next[0]).confirmedAt() <= t.epochSecond()) {
+							replayConfirmation(confirmed.get(next[0]++), t.epochSecond());
+						}
+						int from = accounts.getOrAdd(t.fromAccount());
+						int to = t.toAccount() == null ? -1 : accounts.getOrAdd(t.toAccount());
+						RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), t.epochSecond(), 0,
+								scope(t.reportedBy()));
+						if (to >= 0 && v.action.compareTo(Action.REVIEW) >= 0) {
+							announce(t.reportedBy(), to, t.toAccount(), t.epochSecond(),
+									describe(t.transferId(), v, t.epochSecond(), scope(t.reportedBy())), discarded);
+						}
+						replayed[0]++;
+					});
+			while (next[0] < confirmed.size()) {
+				replayConfirmation(confirmed.get(next[0]++), now.getEpochSecond());
+			}
+			stored.newest(REMEMBERED, r -> {
+				memory.put(DecisionMemory.key(r.bank(), r.transferId()), r.digest(), r.decidedAt(), r.decision());
+				byDecision.merge(r.decision().decision(), 1L, Long::sum);
+			});
+		}
+		org.slf4j.LoggerFactory.getLogger(TransferDecisions.class).info(
+				"Monitor rebuilt: {} confirmed accounts, {} transfers since {} replayed, {} decisions remembered ({} ms)",
+				confirmed.size(), replayed[0], Instant.ofEpochSecond(since), memory.size(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void replayConfirmation(Confirmations.Confirmation c, long now) {
+		if (c.liftedAt() != null && c.liftedAt() <= now) {
+			return; // lifted before this point: as if it had been lifted at once (the risk it left has decayed)
+		}
+		monitor.confirm(accounts.getOrAdd(c.accountId()), c.confirmedAt());
+	}
+
+	/** Forgets stored decisions past the retry horizon; memory holds at most a million anyway. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+	void prune() {
+		if (stored != null) {
+			stored.prune(clock.instant().minus(java.time.Duration.ofDays(7)));
 		}
 	}
 
@@ -339,9 +498,20 @@ public class TransferDecisions {
 		return monitor.engine().rules();
 	}
 
-	/** Whether the guard has put a rule of the set in force into shadow mode. */
+	/** Whether the guard has put a rule of the set in force into shadow mode for any bank. */
 	public synchronized boolean guardAlarm() {
 		return monitor.engine().alarm();
+	}
+
+	/** The banks for which the guard has put a rule into shadow mode (the centre is alarmed; others are unaffected). */
+	public synchronized List<String> guardAlarms() {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < banks.size(); i++) {
+			if (monitor.engine().alarm(i + 1)) {
+				out.add(banks.name(i));
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -364,7 +534,7 @@ public class TransferDecisions {
 		int from = accounts.getOrAdd(fromAccount);
 		int to = toAccount == null ? -1 : accounts.getOrAdd(toAccount);
 		RuleEngine.Verdict v = monitor.decide(from, to, amountFen, epochSecond);
-		Decision d = describe(transferId, v, epochSecond);
+		Decision d = describe(transferId, v, epochSecond, 0);
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 		note(bank, new TransferIn(transferId, fromAccount, toAccount, amountFen, Instant.ofEpochSecond(epochSecond)),
 				epochSecond, d);
@@ -411,7 +581,7 @@ public class TransferDecisions {
 		return List.copyOf(flagged);
 	}
 
-	private Decision describe(String id, RuleEngine.Verdict v, long time) {
+	private Decision describe(String id, RuleEngine.Verdict v, long time, int scope) {
 		RuleSet rules = monitor.engine().rules();
 		List<Decision.Reason> acted = new ArrayList<>();
 		List<Decision.Reason> shadow = new ArrayList<>();
@@ -421,7 +591,7 @@ public class TransferDecisions {
 			}
 			RuleSet.Rule rule = rules.rules().get(r);
 			Decision.Reason reason = new Decision.Reason(rule.id(), rule.reason());
-			if (rule.shadow() || monitor.engine().guarded(rule.id())) {
+			if (rule.shadow() || monitor.engine().guarded(rule.id(), scope)) {
 				shadow.add(reason);
 			}
 			else {

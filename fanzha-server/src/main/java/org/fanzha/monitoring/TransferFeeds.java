@@ -80,13 +80,13 @@ public class TransferFeeds {
 
 	/** The restricted and reviewed decisions of a finished (or running) feed, in feed order. */
 	public List<Decision> restricted(long id, String bank, int limit) {
-		get(id, bank);
+		FeedView feed = get(id, bank);
 		List<Decision> out = new ArrayList<>();
 		for (String line : feeds.payload(id).split("\n")) {
 			if (out.size() >= limit || line.isEmpty()) {
 				break;
 			}
-			Decision d = decisions.known(line.substring(0, line.indexOf(',')));
+			Decision d = decisions.known(feed.bank(), line.substring(0, line.indexOf(',')));
 			if (d != null && !"ALLOW".equals(d.decision())) {
 				out.add(d);
 			}

@@ -53,6 +53,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException e) {
 		log.info("Rejected write: {}", e.getMostSpecificCause().getMessage());
+		if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			// data exception (22001 too long, 22003 out of range): a field check was missed; the transaction rolled back
+			String column = column(sql.getMessage());
+			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", (column == null ? "a value"
+					: "the value for " + column) + " is longer or larger than the field allows; nothing was stored");
+		}
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"The request conflicts with stored data (duplicate or missing reference)");
 	}
@@ -79,6 +86,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 						.body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
 								tooLarge.getMessage()));
 			}
+			if (cause instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+				// the field, as a client names it: payments[0].amountFen
+				return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+						field(bad) + ": " + reason(bad)));
+			}
 			if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
 				// a value type rejected a field while the body was bound
 				return ResponseEntity.badRequest()
@@ -88,6 +100,46 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
 				"Malformed request body", "The request body is missing or is not valid JSON of the expected shape"));
+	}
+
+	/** The column H2 names in its message (Value too long for column "NAME CHARACTER VARYING(100)"), lower case. */
+	static String column(String message) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("column \"([A-Za-z_]+)").matcher(
+				message == null ? "" : message);
+		return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+	}
+
+	static String field(tools.jackson.databind.DatabindException e) {
+		StringBuilder b = new StringBuilder();
+		for (tools.jackson.core.JacksonException.Reference r : e.getPath()) {
+			if (r.getPropertyName() != null) {
+				b.append(b.length() == 0 ? "" : ".").append(r.getPropertyName());
+			}
+			else if (r.getIndex() >= 0) {
+				b.append('[').append(r.getIndex()).append(']');
+			}
+		}
+		return b.toString();
+	}
+
+	private static String reason(tools.jackson.databind.DatabindException e) {
+		String m = e.getOriginalMessage();
+		if (e instanceof tools.jackson.databind.exc.InvalidFormatException f && m != null && m.contains(": ")) {
+			return m.substring(m.lastIndexOf(": ") + 2); // our own reason after Jackson's "Cannot deserialize value ..."
+		}
+		if (m != null && m.contains("Floating-point value")) {
+			return "must be a whole number (fen are whole)";
+		}
+		if (e instanceof tools.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+			Class<?> t = mi.getTargetType();
+			if (t == String.class) {
+				return "must be text (a JSON string)";
+			}
+			if (Number.class.isAssignableFrom(t) || t == long.class || t == int.class) {
+				return "must be a whole number";
+			}
+		}
+		return "has the wrong type or format";
 	}
 
 	@Override

@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The server is killed with SIGKILL in the middle of a burst of reports; after a restart every report it had
  * accepted has its stop-payment instruction — exactly one — because the step from intake to fund control
- * goes through the event publication registry, which is republished on restart.
+ * goes through the event publication registry, which is republished on restart. The transfer monitor comes back
+ * knowing what it knew: the same answers for transfers already decided, and reported accounts still reported.
  */
 class CrashRecoveryTest {
 
 	static final String CENTRE = "Basic " + Base64.getEncoder().encodeToString(("centre:" + DemoLogins.PASSWORD).getBytes());
+
+	static final String BANK = "Basic " + Base64.getEncoder().encodeToString(("bank:" + DemoLogins.PASSWORD).getBytes());
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -86,13 +89,36 @@ class CrashRecoveryTest {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	HttpResponse<String> decide(int port, String id, String to, long fen, Instant at) throws Exception {
+		String body = "{\"transferId\":\"%s\",\"fromAccount\":\"ICBC:PAYER\",\"toAccount\":\"%s\",\"amountFen\":%d,\"time\":\"%s\"}"
+				.formatted(id, to, fen, at);
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/transfers/decisions"))
+				.header("Authorization", BANK).header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	@Test
 	void aKillDuringABurstLosesNoInstruction() throws Exception {
 		Path data = Files.createDirectories(Path.of("target", "crash-" + UUID.randomUUID()));
 		int port = freePort();
 		Process server = start(data, port);
 		List<String> accepted = new ArrayList<>();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+		String frozen;
+		String allowed;
 		try {
+			// a reported account: once the report's confirmation reached the monitor, payments into it are frozen
+			assertThat(report(port, 1000).statusCode()).isEqualTo(201);
+			String answer = "";
+			for (int i = 0; i < 100 && !answer.contains("PROTECTIVE_FREEZE"); i++) {
+				Thread.sleep(i == 0 ? 0 : 200);
+				answer = decide(port, "PROBE-" + i, "CCB:CRASH1000", 30_000, at).body();
+			}
+			assertThat(answer).contains("PROTECTIVE_FREEZE");
+			frozen = decide(port, "K-1", "CCB:CRASH1000", 40_000, at).body();
+			allowed = decide(port, "K-2", "CCB:SOMEONE", 1_000, at).body();
+			assertThat(frozen).contains("\"decision\":\"PROTECTIVE_FREEZE\"");
+			assertThat(allowed).contains("\"decision\":\"ALLOW\"");
 			for (int i = 0; i < 200 && accepted.size() < 25; i++) {
 				HttpResponse<String> r = report(port, i);
 				if (r.statusCode() == 201) {
@@ -128,6 +154,12 @@ class CrashRecoveryTest {
 			}
 			while (!missing.isEmpty() && System.currentTimeMillis() < deadline);
 			assertThat(missing).as("accepted reports without their instruction after the restart").isEmpty();
+			// the monitor: the same answers for the same transfers, and the reported account is still reported
+			assertThat(decide(port, "K-1", "CCB:CRASH1000", 40_000, at).body()).isEqualTo(frozen);
+			assertThat(decide(port, "K-2", "CCB:SOMEONE", 1_000, at).body()).isEqualTo(allowed);
+			assertThat(decide(port, "K-2", "CCB:CRASH1000", 1_000, at).statusCode()).as("an id reused for another transfer")
+					.isEqualTo(409);
+			assertThat(decide(port, "K-3", "CCB:CRASH1000", 40_000, at).body()).contains("\"decision\":\"PROTECTIVE_FREEZE\"");
 			HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases?limit=500"))
 					.header("Authorization", CENTRE).build(), HttpResponse.BodyHandlers.ofString());
 			for (String c : accepted) {

@@ -23,6 +23,15 @@ class DecisionApiTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.fanzha.identity.Directory directory;
+
+	@Autowired
+	TransferDecisions decisions;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 				.contentType(MediaType.APPLICATION_JSON).content(json);
@@ -81,5 +90,44 @@ class DecisionApiTests {
 				.contentType(MediaType.APPLICATION_JSON).content(t("Z2", "A", "B", 1, Instant.now()))).andReturn();
 		assertThat(unknown.getResponse().getStatus()).isEqualTo(401);
 		assertThat(unknown.getResponse().getContentType()).contains("problem+json");
+	}
+
+	@Test
+	void aTransferIsKnownByItsBankAndItsContent() throws Exception {
+		if (directory.agency("BOC-SN").isEmpty()) {
+			directory.createAgency("BOC-SN", "中国银行陕西省分行", org.fanzha.identity.AgencyType.BANK, "610000");
+		}
+		if (!directory.userExists("boc")) {
+			directory.register(new org.fanzha.identity.NewUser("boc", DemoLogins.PASSWORD, "中行专员", null, "BOC-SN",
+					java.util.Set.of(org.fanzha.identity.Role.BANK_OFFICER)));
+		}
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
+		decisions.confirm("ICBC:KNOWN-MULE", t0.minusSeconds(60));
+		// ICBC: a payment into a reported account is frozen
+		String icbc = post("bank", "/api/v1/transfers/decisions", t("ID-1", "ICBC:PAYER", "ICBC:KNOWN-MULE", 50_000, t0))
+				.getResponse().getContentAsString();
+		assertThat(icbc).contains("\"decision\":\"PROTECTIVE_FREEZE\"");
+		// BOC uses the same serial number for its own, harmless transfer: it gets its own answer, not ICBC's
+		MvcResult boc = post("boc", "/api/v1/transfers/decisions", t("ID-1", "BOC:A", "BOC:B", 1_000, t0));
+		assertThat(boc.getResponse().getStatus()).isEqualTo(200);
+		assertThat(boc.getResponse().getContentAsString()).contains("\"decision\":\"ALLOW\"");
+		// a harmless payment first, then the real one under the same id: refused, not answered ALLOW
+		post("boc", "/api/v1/transfers/decisions", t("ID-2", "BOC:A", "BOC:B", 1_000, t0));
+		MvcResult reused = post("boc", "/api/v1/transfers/decisions", t("ID-2", "BOC:A", "ICBC:KNOWN-MULE", 50_000, t0));
+		assertThat(reused.getResponse().getStatus()).isEqualTo(409);
+		assertThat(reused.getResponse().getContentAsString()).contains("ID-2").contains("new transferId");
+		// a batch that reuses an id inside itself is refused whole: nothing of it is stored
+		long before = jdbc.sql("SELECT COUNT(*) FROM monitoring_decision").query(Long.class).single();
+		MvcResult batch = post("boc", "/api/v1/transfers/decisions/batch", "[" + t("ID-3", "BOC:A", "BOC:B", 1_000, t0) + ","
+				+ t("ID-3", "BOC:A", "BOC:C", 2_000, t0) + "]");
+		assertThat(batch.getResponse().getStatus()).isEqualTo(409);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_decision").query(Long.class).single()).isEqualTo(before);
+		// the same content again is the same answer, and what was decided is stored for a restart
+		assertThat(post("bank", "/api/v1/transfers/decisions", t("ID-1", "ICBC:PAYER", "ICBC:KNOWN-MULE", 50_000, t0))
+				.getResponse().getContentAsString()).isEqualTo(icbc);
+		assertThat(jdbc.sql("SELECT decision FROM monitoring_decision WHERE bank = 'ICBC' AND transfer_id = 'ID-1'")
+				.query(String.class).single()).isEqualTo("PROTECTIVE_FREEZE");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_confirmation WHERE account_id = 'ICBC:KNOWN-MULE'")
+				.query(Long.class).single()).isEqualTo(1L);
 	}
 }

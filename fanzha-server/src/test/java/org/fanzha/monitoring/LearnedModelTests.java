@@ -54,7 +54,7 @@ class LearnedModelTests {
 
 	TransferDecisions decisions(Path model) {
 		return new TransferDecisions(Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), e -> {
-		}, noTransactions(), new MonitoringProperties(model), null);
+		}, noTransactions(), new MonitoringProperties(model, null), null, null, null);
 	}
 
 	@Test

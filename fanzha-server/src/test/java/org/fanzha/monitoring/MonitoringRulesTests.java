@@ -60,7 +60,8 @@ class MonitoringRulesTests {
 		String shipped = mvc.perform(MockMvcRequestBuilders.get("/api/v1/transfers/rules").with(httpBasic("bank",
 				DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();
 		assertThat(shipped).contains("\"version\":2").contains("FAN_IN");
-		assertThat(post("bank", "/api/v1/transfers/decisions", decision("R-1", 6_000_000)).getResponse()
+		String r1 = decision("R-1", 6_000_000);
+		assertThat(post("bank", "/api/v1/transfers/decisions", r1).getResponse()
 				.getContentAsString()).contains("\"decision\":\"ALLOW\"");
 
 		String v3 = TransferMonitor.DEFAULT_RULES.replace("version 2", "version 3")
@@ -79,7 +80,7 @@ class MonitoringRulesTests {
 		String d = post("bank", "/api/v1/transfers/decisions", decision("R-2", 6_000_000)).getResponse().getContentAsString();
 		assertThat(d).contains("\"decision\":\"DELAY\"").contains("VERY_LARGE").contains("\"ruleVersion\":3");
 		// the answer given under version 2 stays what it was
-		assertThat(post("bank", "/api/v1/transfers/decisions", decision("R-1", 6_000_000)).getResponse()
+		assertThat(post("bank", "/api/v1/transfers/decisions", r1).getResponse()
 				.getContentAsString()).contains("\"decision\":\"ALLOW\"").contains("\"ruleVersion\":2");
 		assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/transfers/rules/history").with(httpBasic("centre",
 				DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString()).containsSubsequence("\"version\":3",
@@ -105,7 +106,7 @@ class MonitoringRulesTests {
 					@Override
 					protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus s) {
 					}
-				}, new MonitoringProperties(null), null);
+				}, new MonitoringProperties(null, null), null, null, null);
 		assertThat(fresh.rules().version()).isEqualTo(2);
 		new MonitoringRules(sets, fresh, clock);
 		assertThat(fresh.rules().version()).isEqualTo(3);

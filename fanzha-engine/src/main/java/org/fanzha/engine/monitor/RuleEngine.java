@@ -7,8 +7,12 @@ package org.fanzha.engine.monitor;
  * <p>The guard: a rule that acts on more than {@code capShare} of a block of {@code guardWindow} transfers is
  * put into shadow mode on its own and raises an alarm — one bad threshold must not hold up a province's
  * payments. A runaway rule (acting on more than half of a short block of {@link #RUNAWAY_BLOCK} transfers) is
- * shadowed at once, without waiting for the long block. An analyst re-arms it by loading a new version. State is a few counters per rule; scoring
- * allocates nothing ({@link Verdict} is reused by the caller).
+ * shadowed at once, without waiting for the long block. An analyst re-arms it by loading a new version.
+ *
+ * <p>The guard counts per scope (the platform uses one per reporting bank): one bank's traffic that trips a
+ * rule shadows it for that bank only, so a burst from one institution cannot switch a rule off for the others.
+ * State is a few counters per rule and scope, in flat arrays indexed {@code scope * rules + rule}, grown when a
+ * new scope first appears; scoring allocates nothing ({@link Verdict} is reused by the caller).
  */
 public final class RuleEngine {
 
@@ -42,17 +46,20 @@ public final class RuleEngine {
 	/** Short block for the runaway check. */
 	public static final int RUNAWAY_BLOCK = 1_000;
 
-	private final int[] actedInWindow;
+	private final int n;
 
-	private final int[] actedInShort;
+	private int[] actedInWindow;
 
-	private int evaluatedShort;
+	private int[] actedInShort;
 
-	private final boolean[] guarded;
+	private int[] evaluatedShort;
 
-	private int evaluated;
+	private boolean[] guarded;
 
-	private boolean alarm;
+	private int[] evaluated;
+
+	/** Scopes where the guard shadowed a rule since this engine was loaded. */
+	private final java.util.BitSet alarms = new java.util.BitSet();
 
 	public RuleEngine(RuleSet rules, double capShare, int guardWindow) {
 		if (rules.rules().size() > 64) {
@@ -64,14 +71,38 @@ public final class RuleEngine {
 		this.rules = rules;
 		this.capShare = capShare;
 		this.guardWindow = guardWindow;
-		this.actedInWindow = new int[rules.rules().size()];
-		this.actedInShort = new int[rules.rules().size()];
-		this.guarded = new boolean[rules.rules().size()];
+		this.n = rules.rules().size();
+		this.actedInWindow = new int[n];
+		this.actedInShort = new int[n];
+		this.guarded = new boolean[n];
+		this.evaluated = new int[1];
+		this.evaluatedShort = new int[1];
 	}
 
+	private void grow(int scope) {
+		int scopes = Math.max(scope + 1, evaluated.length * 2);
+		actedInWindow = java.util.Arrays.copyOf(actedInWindow, scopes * n);
+		actedInShort = java.util.Arrays.copyOf(actedInShort, scopes * n);
+		guarded = java.util.Arrays.copyOf(guarded, scopes * n);
+		evaluated = java.util.Arrays.copyOf(evaluated, scopes);
+		evaluatedShort = java.util.Arrays.copyOf(evaluatedShort, scopes);
+	}
+
+	/** Scores in scope 0 (one guard for all traffic). */
 	public void score(double[] features, Verdict out) {
+		score(features, out, 0);
+	}
+
+	/** Scores a transfer; {@code scope} (0 or more) selects whose guard counters it counts toward. */
+	public void score(double[] features, Verdict out, int scope) {
 		out.reset();
-		int n = actedInWindow.length;
+		if (scope >= evaluated.length) {
+			grow(scope);
+		}
+		final int base = scope * n;
+		final int[] window = actedInWindow;
+		final int[] shortBlock = actedInShort;
+		final boolean[] off = guarded;
 		int best = -1;
 		for (int r = 0; r < n; r++) {
 			if (!rules.matches(r, features)) {
@@ -79,11 +110,11 @@ public final class RuleEngine {
 			}
 			out.matched |= 1L << r;
 			RuleSet.Rule rule = rules.rules().get(r);
-			if (rule.shadow() || guarded[r]) {
+			if (rule.shadow() || off[base + r]) {
 				continue;
 			}
-			actedInWindow[r]++;
-			actedInShort[r]++;
+			window[base + r]++;
+			shortBlock[base + r]++;
 			if (best < 0 || rule.action().compareTo(rules.rules().get(best).action()) > 0) {
 				best = r;
 			}
@@ -94,37 +125,48 @@ public final class RuleEngine {
 			out.holdSeconds = rule.holdSeconds();
 			out.acted = 1L << best;
 		}
-		if (++evaluatedShort >= RUNAWAY_BLOCK) {
+		if (++evaluatedShort[scope] >= RUNAWAY_BLOCK) {
 			for (int r = 0; r < n; r++) {
-				if (!guarded[r] && actedInShort[r] * 2 > evaluatedShort) {
-					guarded[r] = true;
-					alarm = true;
+				if (!off[base + r] && shortBlock[base + r] * 2 > evaluatedShort[scope]) {
+					off[base + r] = true;
+					alarms.set(scope);
 				}
-				actedInShort[r] = 0;
+				shortBlock[base + r] = 0;
 			}
-			evaluatedShort = 0;
+			evaluatedShort[scope] = 0;
 		}
-		if (++evaluated >= guardWindow) {
+		if (++evaluated[scope] >= guardWindow) {
 			for (int r = 0; r < n; r++) {
-				if (!guarded[r] && actedInWindow[r] > capShare * evaluated) {
-					guarded[r] = true;
-					alarm = true;
+				if (!off[base + r] && window[base + r] > capShare * evaluated[scope]) {
+					off[base + r] = true;
+					alarms.set(scope);
 				}
-				actedInWindow[r] = 0;
+				window[base + r] = 0;
 			}
-			evaluated = 0;
+			evaluated[scope] = 0;
 		}
 	}
 
-	/** Whether the guard has shadowed a rule since this engine was loaded. */
+	/** Whether the guard has shadowed a rule in any scope since this engine was loaded. */
 	public boolean alarm() {
-		return alarm;
+		return !alarms.isEmpty();
 	}
 
+	/** Whether the guard has shadowed a rule for this scope. */
+	public boolean alarm(int scope) {
+		return alarms.get(scope);
+	}
+
+	/** Whether the rule is shadowed by the guard in scope 0. */
 	public boolean guarded(String ruleId) {
-		for (int r = 0; r < guarded.length; r++) {
+		return guarded(ruleId, 0);
+	}
+
+	/** Whether the rule is shadowed by the guard in this scope. */
+	public boolean guarded(String ruleId, int scope) {
+		for (int r = 0; r < n; r++) {
 			if (rules.rules().get(r).id().equals(ruleId)) {
-				return guarded[r];
+				return scope < evaluated.length && guarded[scope * n + r];
 			}
 		}
 		throw new IllegalArgumentException("no rule " + ruleId);

@@ -104,6 +104,11 @@ public final class TransferMonitor {
 	 * the payer's device or IP, 0 if unknown. The returned verdict is reused by the next call: copy what you keep.
 	 */
 	public RuleEngine.Verdict decide(int from, int to, long amountFen, long epochSecond, long device) {
+		return decide(from, to, amountFen, epochSecond, device, 0);
+	}
+
+	/** As {@link #decide(int, int, long, long, long)}, counted toward the guard of {@code scope} (e.g. the bank). */
+	public RuleEngine.Verdict decide(int from, int to, long amountFen, long epochSecond, long device, int scope) {
 		final double[] v = f;
 		double idleDays = to < 0 ? 0 : features.idleSeconds(to, epochSecond);
 		features.record(from, to, amountFen, epochSecond);
@@ -144,7 +149,7 @@ public final class TransferMonitor {
 		if (model != null) {
 			v[MODEL] = model.applyAsDouble(v);
 		}
-		engine.score(v, verdict);
+		engine.score(v, verdict, scope);
 		if (to >= 0 && verdict.action.compareTo(Action.REVIEW) >= 0) {
 			risk.flagged(to, epochSecond);
 		}

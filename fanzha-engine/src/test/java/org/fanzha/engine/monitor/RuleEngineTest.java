@@ -100,6 +100,28 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void oneScopesRunawayTrafficShadowsTheRuleForThatScopeOnly() {
+		RuleEngine engine = new RuleEngine(RuleSet.parse("""
+				version 1
+				rule NIGHT: hour < 6 -> DELAY 2h "a night payment"
+				"""), 0.05, 100_000);
+		RuleEngine.Verdict v = new RuleEngine.Verdict();
+		for (int i = 0; i < RuleEngine.RUNAWAY_BLOCK; i++) {
+			engine.score(features(100, 3, 0, 0, 0, 0), v, 7); // bank 7 sends only night payments
+			engine.score(features(100, i % 100 == 0 ? 3 : 12, 0, 0, 0, 0), v, 2); // bank 2: one in a hundred
+		}
+		assertThat(engine.guarded("NIGHT", 7)).isTrue();
+		assertThat(engine.alarm(7)).isTrue();
+		assertThat(engine.guarded("NIGHT", 2)).isFalse();
+		assertThat(engine.alarm(2)).isFalse();
+		engine.score(features(100, 3, 0, 0, 0, 0), v, 2);
+		assertThat(v.action).as("bank 2's night payment is still delayed").isEqualTo(Action.DELAY);
+		engine.score(features(100, 3, 0, 0, 0, 0), v, 7);
+		assertThat(v.action).as("bank 7's runaway rule is in shadow for bank 7").isEqualTo(Action.ALLOW);
+		assertThat(v.matched).isEqualTo(1L);
+	}
+
+	@Test
 	void mistakesNameTheLine() {
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: payee.shoeSize > 3 -> REVIEW \"x\""))
 				.hasMessageContaining("line 2").hasMessageContaining("unknown feature payee.shoeSize");

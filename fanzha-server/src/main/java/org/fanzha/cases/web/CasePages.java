@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
 import org.fanzha.cases.Intake;
@@ -45,11 +46,15 @@ class CasePages {
 		this.cases = cases;
 	}
 
-	/** Procurators read cases; only the centre and stations take reports and enter payments. */
+	/**
+	 * Procurators read cases; only the centre and stations take reports and enter payments. The security configuration
+	 * refuses the read-only roles first; this keeps the form off their pages and the refusal where a role holds both.
+	 */
 	static boolean canEnter(FanzhaPrincipal me) {
 		return me.has(Role.CENTRE_OFFICER) || me.has(Role.STATION_OFFICER);
 	}
 
+	@PersonalData(value = "CASE_LIST", purpose = "console: case list")
 	@GetMapping("/cases")
 	String list(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		model.addAttribute("cases", cases.list(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), 200));

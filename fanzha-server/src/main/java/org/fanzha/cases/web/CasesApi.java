@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
@@ -49,6 +50,7 @@ class CasesApi {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + s.caseNumber())).body(s);
 	}
 
+	@PersonalData(value = "CASE_LIST", purpose = "case list with victims' names")
 	@GetMapping
 	@Operation(summary = "Cases, newest first, with the first-level clock")
 	List<CaseSummary> list(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(defaultValue = "100") int limit) {

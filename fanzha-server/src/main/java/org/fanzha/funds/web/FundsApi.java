@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Map;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.funds.BankInbox;
 import org.fanzha.funds.FreezeControl;
 import org.fanzha.funds.Workflows;
@@ -68,6 +69,7 @@ class FundsApi {
 			Instant to) {
 	}
 
+	@PersonalData(value = "MULE_CANDIDATES", purpose = "mule account candidates")
 	@GetMapping("/candidates")
 	@Operation(summary = "Accounts the transfer monitor flagged: stop/freeze candidates (a bank sees its own)")
 	List<org.fanzha.funds.MuleCandidates.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
@@ -99,6 +101,7 @@ class FundsApi {
 		return queries.request(q.caseNumber(), q.accountId(), q.institution(), q.from(), q.to(), me.username());
 	}
 
+	@PersonalData(value = "FUND_QUERY", purpose = "fund query: balance and statement")
 	@GetMapping("/queries/{id}")
 	@Operation(summary = "A fund query and the bank's answer")
 	FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
@@ -106,6 +109,7 @@ class FundsApi {
 		return queries.byId(id).orElseThrow(() -> new NotFoundException("No query " + id));
 	}
 
+	@PersonalData(value = "FUND_QUERY", purpose = "bank: fund queries to answer")
 	@GetMapping("/bank/queries")
 	@Operation(summary = "Bank gateway: fund queries to answer")
 	List<FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
@@ -122,6 +126,7 @@ class FundsApi {
 		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
 	}
 
+	@PersonalData(value = "BANK_INBOX", purpose = "bank: instructions to answer")
 	@GetMapping("/bank/inbox")
 	@Operation(summary = "Bank gateway: everything waiting for this bank (stops, queries, freezes, returns), most urgent first")
 	List<BankInbox.Item> bankInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
@@ -139,6 +144,7 @@ class FundsApi {
 		return Map.of("caseNumber", caseNumber, "accountId", accountId, "newTransfers", added);
 	}
 
+	@PersonalData(value = "STOP_PLAN", purpose = "centre: instruction board")
 	@GetMapping("/instructions")
 	@Operation(summary = "The centre's instruction board: every stop instruction, filtered; overdue first")
 	List<InstructionView> board(@AuthenticationPrincipal FanzhaPrincipal me,
@@ -148,6 +154,7 @@ class FundsApi {
 		return funds.board(status, bank, level, 500);
 	}
 
+	@PersonalData(value = "STOP_PLAN", purpose = "instruction history")
 	@GetMapping("/instructions/{id}/history")
 	@Operation(summary = "An instruction's history (who changed what, when)")
 	List<String[]> history(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
@@ -158,6 +165,7 @@ class FundsApi {
 		return funds.history(id);
 	}
 
+	@PersonalData(value = "VICTIM_ACCOUNT", purpose = "victim: lost, frozen, returned")
 	@GetMapping("/cases/{caseNumber}/victim")
 	@Operation(summary = "The victim's account: loss, what every return round allotted, and what was paid back")
 	ReturnControl.VictimAccount victim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
@@ -176,6 +184,7 @@ class FundsApi {
 		return returns.propose(id, r.caseNumbers(), r.added(), me.username());
 	}
 
+	@PersonalData(value = "RETURN_ROUND", purpose = "return rounds of a freeze")
 	@GetMapping("/freezes/{id}/returns")
 	@Operation(summary = "A freeze's return rounds")
 	List<ReturnView> returnsOf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
@@ -205,6 +214,7 @@ class FundsApi {
 		return returns.decide(id, d == null ? null : d.resolution(), me.username());
 	}
 
+	@PersonalData(value = "RETURN_ROUND", purpose = "bank: returns to execute")
 	@GetMapping("/bank/returns")
 	@Operation(summary = "Bank gateway: decided returns to execute")
 	List<ReturnView> returnInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
@@ -251,6 +261,7 @@ class FundsApi {
 		return freezes.unfreeze(id, u.documentNumber(), u.reason(), me.username());
 	}
 
+	@PersonalData(value = "FREEZE", purpose = "freezes expiring")
 	@GetMapping("/freezes/expiring")
 	@Operation(summary = "Freezes expiring within N days (renewal reminders)")
 	List<FreezeView> expiring(@AuthenticationPrincipal FanzhaPrincipal me,
@@ -259,6 +270,7 @@ class FundsApi {
 		return freezes.expiring(days);
 	}
 
+	@PersonalData(value = "FREEZE", purpose = "bank: freezes to answer")
 	@GetMapping("/bank/freezes")
 	@Operation(summary = "Bank gateway: this bank's freezes (default: those waiting for an answer)")
 	List<FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
@@ -276,6 +288,7 @@ class FundsApi {
 		return freezes.answer(bank(me), id, a.answerId(), a.result(), a.frozenFen(), a.reason(), me.username());
 	}
 
+	@PersonalData(value = "STOP_PLAN", purpose = "stop-payment plan of a case")
 	@GetMapping("/cases/{caseNumber}/instructions")
 	@Operation(summary = "The case's stop-payment instructions with their statuses")
 	List<InstructionView> plan(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
@@ -290,6 +303,7 @@ class FundsApi {
 		return funds.confirm(caseNumber, me.username());
 	}
 
+	@PersonalData(value = "STOP_PLAN", purpose = "bank: stop-payment instructions")
 	@GetMapping("/bank/instructions")
 	@Operation(summary = "Bank gateway: this bank's instructions (default: those waiting for an answer)")
 	List<InstructionView> inbox(@AuthenticationPrincipal FanzhaPrincipal me,

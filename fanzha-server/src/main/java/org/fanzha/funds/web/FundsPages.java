@@ -3,6 +3,7 @@ package org.fanzha.funds.web;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.funds.FundControl;
 import org.fanzha.funds.InstructionView;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -34,6 +35,7 @@ class FundsPages {
 		this.returns = returns;
 	}
 
+	@PersonalData(value = "BANK_INBOX", purpose = "console: funds inbox")
 	@GetMapping("/funds")
 	String inbox(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		if (me.has(Role.BANK_OFFICER)) {
@@ -51,6 +53,7 @@ class FundsPages {
 		return "funds/inbox";
 	}
 
+	@PersonalData(value = "STOP_PLAN", purpose = "console: stop-payment plan of a case")
 	@GetMapping("/funds/cases/{caseNumber}")
 	String plan(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber, Model model) {
 		if (!me.has(Role.CENTRE_OFFICER)) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.core.IdNumber;
 import org.fanzha.core.Money;
@@ -41,6 +42,7 @@ class ReturnDocuments {
 			String loss, String amount, String basisItem) {
 	}
 
+	@PersonalData(value = "RETURN_DOCUMENT", purpose = "return round documents (victims, amounts)")
 	@GetMapping("/funds/returns/{id}/documents/{kind}")
 	String document(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @PathVariable String kind,
 			Model model) {
@@ -71,6 +73,7 @@ class ReturnDocuments {
 	}
 
 	/** The same documents as PDF with an embedded Chinese font (503 problem when the machine has none). */
+	@PersonalData(value = "RETURN_DOCUMENT", purpose = "return round documents (PDF)")
 	@GetMapping(value = "/funds/returns/{id}/documents/{kind}.pdf")
 	org.springframework.http.ResponseEntity<byte[]> pdf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@PathVariable String kind, Model model) {

@@ -1,11 +1,14 @@
 package org.fanzha.identity.internal;
 
+import java.util.List;
+
 import org.fanzha.identity.Area;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,11 +21,15 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Two filter chains. The API chain is stateless (HTTP basic for people, bearer tokens for banks and
  * operators) and answers 401/403 as problem details. The console chain uses form login with sessions
- * and CSRF protection. Both take their per-area rules from {@link Area}.
+ * and CSRF protection. Both take their per-area rules from {@link Area}; the read-only roles
+ * ({@link org.fanzha.identity.Role#readsOnly()}) are refused every write here, in one place.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+	/** Methods that change something: refused to the read-only roles (procurator, oversight) in every area. */
+	static final List<HttpMethod> WRITES = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -37,6 +44,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(auth -> {
 					for (Area area : Area.values()) {
+						for (HttpMethod write : WRITES) {
+							auth.requestMatchers(write, area.apiPath(), area.apiPath() + "/**").hasAnyRole(area.writerRoleNames());
+						}
 						auth.requestMatchers(area.apiPath(), area.apiPath() + "/**").hasAnyRole(area.roleNames());
 					}
 					auth.anyRequest().authenticated();
@@ -59,6 +69,12 @@ class SecurityConfiguration {
 					"/swagger-ui.html", "/swagger-ui/**").permitAll();
 			auth.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
 			for (Area area : Area.values()) {
+				for (HttpMethod write : WRITES) {
+					auth.requestMatchers(write, area.consolePath(), area.consolePath() + "/**")
+							.hasAnyRole(area.writerRoleNames());
+				}
+				// a form page is a write too: the read-only roles do not get the intake form
+				auth.requestMatchers(area.consolePath() + "/new").hasAnyRole(area.writerRoleNames());
 				auth.requestMatchers(area.consolePath(), area.consolePath() + "/**").hasAnyRole(area.roleNames());
 			}
 			auth.anyRequest().authenticated();

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseGroups;
@@ -29,6 +30,7 @@ class LinkingApi {
 		this.groups = groups;
 	}
 
+	@PersonalData(value = "CASE_GROUP", purpose = "case groups")
 	@GetMapping("/api/v1/linking/groups")
 	@Operation(summary = "Groups of linked cases, largest first (min: smallest group size, default 2)")
 	List<CaseGroups.GroupSummary> groups(@RequestParam(defaultValue = "2") int min,
@@ -42,6 +44,7 @@ class LinkingApi {
 		return groups.group(caseNumber, dispute);
 	}
 
+	@PersonalData(value = "CASE_GROUP", purpose = "jurisdiction sheet of a case group")
 	@GetMapping(path = "/api/v1/linking/groups/{caseNumber}/sheet", produces = MediaType.TEXT_HTML_VALUE)
 	@Operation(summary = "The printable jurisdiction decision-support sheet (HTML)")
 	String sheet(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {

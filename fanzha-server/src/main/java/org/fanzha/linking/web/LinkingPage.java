@@ -2,6 +2,7 @@ package org.fanzha.linking.web;
 
 import java.time.ZoneOffset;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseGroups;
@@ -27,6 +28,7 @@ class LinkingPage {
 		this.groups = groups;
 	}
 
+	@PersonalData(value = "CASE_GROUP", purpose = "console: case groups")
 	@GetMapping("/linking")
 	String list(Model model) {
 		model.addAttribute("groups", groups.groups(2, 200));
@@ -57,6 +59,7 @@ class LinkingPage {
 		return "redirect:/linking/groups/" + caseNumber;
 	}
 
+	@PersonalData(value = "CASE_GROUP", purpose = "jurisdiction sheet of a case group")
 	@GetMapping(path = "/linking/groups/{caseNumber}/sheet", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
 	String sheet(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {

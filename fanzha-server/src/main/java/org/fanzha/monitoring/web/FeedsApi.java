@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.monitoring.Decision;
@@ -44,6 +45,7 @@ class FeedsApi {
 		return feeds.get(id, viewer(me));
 	}
 
+	@PersonalData(value = "TRANSFER_DECISION", purpose = "restricted transfers of a feed")
 	@GetMapping("/api/v1/transfers/feeds/{id}/restricted")
 	@Operation(summary = "The feed's transfers that were warned, reviewed, delayed or frozen (up to 1,000)")
 	List<Decision> restricted(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {

@@ -2,6 +2,7 @@ package org.fanzha.monitoring.web;
 
 import java.time.ZoneOffset;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.monitoring.TransferDecisions;
@@ -23,6 +24,7 @@ class MonitoringPage {
 		this.rules = rules;
 	}
 
+	@PersonalData(value = "TRANSFER_DECISION", purpose = "console: transfer decisions and flagged accounts")
 	@GetMapping("/monitoring")
 	String page(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		fill(me, model);

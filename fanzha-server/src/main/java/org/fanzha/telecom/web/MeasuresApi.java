@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -32,6 +33,7 @@ class MeasuresApi {
 		this.applications = applications;
 	}
 
+	@PersonalData(value = "SIM_AGENT", purpose = "telecom: SIM agents")
 	@GetMapping("/api/v1/sims/agents")
 	@Operation(summary = "Agents ranked by the share of their cards that turned out to be fraud SIMs (Wilson lower bound)")
 	List<org.fanzha.engine.telecom.AgentScores.Score> agents(@AuthenticationPrincipal FanzhaPrincipal me) {
@@ -68,6 +70,7 @@ class MeasuresApi {
 		return measures.records(TelecomApi.operator(me), records);
 	}
 
+	@PersonalData(value = "SIM_MEASURE", purpose = "telecom: SIM measures")
 	@GetMapping("/api/v1/sims/measures")
 	@Operation(summary = "Measures on SIMs, newest first (an operator sees its own)")
 	List<SimMeasures.MeasureView> list(@AuthenticationPrincipal FanzhaPrincipal me,
@@ -75,6 +78,7 @@ class MeasuresApi {
 		return measures.list(viewer(me), open, 500);
 	}
 
+	@PersonalData(value = "SIM_MEASURE", purpose = "telecom: one SIM measure")
 	@GetMapping("/api/v1/sims/measures/{id}")
 	SimMeasures.MeasureView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		return measures.get(id, viewer(me));

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -42,6 +43,7 @@ class TelecomApi {
 		return applications.check(operator(me), in, me.username());
 	}
 
+	@PersonalData(value = "SIM_APPLICATION", purpose = "telecom: SIM issuance checks")
 	@GetMapping("/api/v1/sims/applications")
 	@Operation(summary = "The operator's latest checks (ID numbers masked)")
 	List<Applications.ApplicationView> latest(@AuthenticationPrincipal FanzhaPrincipal me) {

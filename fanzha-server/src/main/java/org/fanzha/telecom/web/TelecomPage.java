@@ -3,6 +3,7 @@ package org.fanzha.telecom.web;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -35,6 +36,7 @@ class TelecomPage {
 		this.applications = applications;
 	}
 
+	@PersonalData(value = "SIM_MEASURE", purpose = "console: telecom page")
 	@GetMapping("/telecom")
 	String page(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
 		fill(me, model, null);
