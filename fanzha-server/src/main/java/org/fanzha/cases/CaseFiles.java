@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.FraudType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,7 @@ public class CaseFiles {
 	public record Payee(String name, String account, String bank, long amountFen, Instant paidAt) {
 	}
 
-	public record CaseFile(String caseNumber, String agencyCode, Instant reportedAt, String fraudType, long lossFen,
+	public record CaseFile(String caseNumber, String agencyCode, Instant reportedAt, FraudType fraudType, long lossFen,
 			String victimRegion, List<Payee> payees, List<CaseDetail.Suspect> suspects) {
 	}
 
@@ -40,13 +41,14 @@ public class CaseFiles {
 
 	/** All case files, oldest first (at most {@code limit}, the newest ones). */
 	public List<CaseFile> all(int limit) {
-		record Head(long id, String number, String agency, Instant at, String type, long loss, String region) {
+		record Head(long id, String number, String agency, Instant at, FraudType type, long loss, String region) {
 		}
 		List<Head> heads = jdbc.sql("""
 				SELECT id, case_number, agency_code, reported_at, fraud_type, loss_fen, victim_region FROM case_report
 				ORDER BY id DESC FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, limit)))
 				.query((rs, n) -> new Head(rs.getLong("id"), rs.getString("case_number"), rs.getString("agency_code"),
-						rs.getTimestamp("reported_at").toInstant(), rs.getString("fraud_type"), rs.getLong("loss_fen"),
+						rs.getTimestamp("reported_at").toInstant(), FraudType.parse(rs.getString("fraud_type")).orElse(null),
+						rs.getLong("loss_fen"),
 						rs.getString("victim_region").strip()))
 				.list();
 		if (heads.isEmpty()) {
@@ -63,10 +65,10 @@ public class CaseFiles {
 					return 0;
 				}).list();
 		Map<Long, List<CaseDetail.Suspect>> suspects = new HashMap<>();
-		jdbc.sql("SELECT case_id, kind, identifier FROM case_suspect WHERE case_id >= ? ORDER BY id").param(minId)
+		jdbc.sql("SELECT case_id, kind, identifier, platform FROM case_suspect WHERE case_id >= ? ORDER BY id").param(minId)
 				.query((rs, n) -> {
 					suspects.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
-							.add(new CaseDetail.Suspect(rs.getString("kind"), rs.getString("identifier")));
+							.add(new CaseDetail.Suspect(rs.getString("kind"), rs.getString("identifier"), rs.getString("platform")));
 					return 0;
 				}).list();
 		List<CaseFile> out = new ArrayList<>(heads.size());

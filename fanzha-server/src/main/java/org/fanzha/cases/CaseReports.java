@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.fanzha.core.FraudType;
 import org.fanzha.core.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,8 +62,9 @@ class CaseReports {
 				.update();
 	}
 
-	void addSuspect(long caseId, String kind, String value) {
-		jdbc.sql("INSERT INTO case_suspect (case_id, kind, identifier) VALUES (?, ?, ?)").params(caseId, kind, value).update();
+	void addSuspect(long caseId, String kind, String value, String platform) {
+		jdbc.sql("INSERT INTO case_suspect (case_id, kind, identifier, platform) VALUES (?, ?, ?, ?)")
+				.params(caseId, kind, value, platform).update();
 	}
 
 	void markEntered(long caseId, Instant at, long addedLoss) {
@@ -107,8 +109,9 @@ class CaseReports {
 							rs.getString("payee_account"), rs.getString("payee_bank"), rs.getLong("amount_fen"),
 							rs.getTimestamp("paid_at").toInstant(), rs.getString("transfer_id")))
 					.list();
-			List<CaseDetail.Suspect> suspects = jdbc.sql("SELECT kind, identifier FROM case_suspect WHERE case_id = ? ORDER BY id")
-					.param(row.id()).query((rs, n) -> new CaseDetail.Suspect(rs.getString(1), rs.getString(2))).list();
+			List<CaseDetail.Suspect> suspects = jdbc
+					.sql("SELECT kind, identifier, platform FROM case_suspect WHERE case_id = ? ORDER BY id").param(row.id())
+					.query((rs, n) -> new CaseDetail.Suspect(rs.getString(1), rs.getString(2), rs.getString(3))).list();
 			return new CaseDetail(s, row.victim(), row.narrative(), payments, suspects);
 		});
 	}
@@ -120,7 +123,8 @@ class CaseReports {
 		boolean overdue = e == null ? now.isAfter(deadline) : e.isAfter(deadline);
 		String name = rs.getString("victim_name");
 		return new CaseSummary(rs.getString("case_number"), rs.getString("agency_code"),
-				rs.getTimestamp("reported_at").toInstant(), rs.getString("fraud_type"), rs.getLong("loss_fen"),
+				rs.getTimestamp("reported_at").toInstant(), FraudType.parse(rs.getString("fraud_type")).orElse(null),
+				rs.getLong("loss_fen"),
 				rs.getInt("payments"), deadline, e, overdue, Masking.mask(name, 1, 0));
 	}
 }

@@ -9,16 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.BankCardNumber;
+import org.fanzha.core.FraudType;
 import org.fanzha.core.IdNumber;
+import org.fanzha.core.Masking;
 import org.fanzha.core.PhoneNumber;
 import org.fanzha.core.RegionCode;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
-import org.fanzha.sim.world.FraudType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +46,24 @@ public class Cases {
 	private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9:-]{1,40}");
 
 	private static final Pattern FOREIGN_PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+	/** IM platforms intake names chat groups and accounts on, most used first (the console offers them in this order). */
+	public static final List<String> IM_PLATFORMS = List.of("WECHAT", "QQ", "TELEGRAM", "WHATSAPP", "DINGTALK", "OTHER");
+
+	/** Kinds of cash-out point: ATM site, colluding POS merchant, gold or crypto (OTC) merchant, courier address. */
+	public static final List<String> CASH_OUT_KINDS = List.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT",
+			"COURIER_ADDRESS");
+
+	/** Third-party payment institutions: their account numbers carry no Luhn check digit. */
+	static final Set<String> PAYMENT_INSTITUTIONS = Set.of("ALIPAY", "WECHATPAY", "TENPAY", "JDPAY", "UNIONPAY",
+			"DOUYINPAY", "LAKALA");
+
+	/** A website or domain, with or without scheme and path; letters of any script for internationalised domains. */
+	private static final Pattern WEBSITE = Pattern.compile(
+			"(?i)(https?://)?([\\p{L}0-9]([\\p{L}0-9-]*[\\p{L}0-9])?\\.)+[\\p{L}0-9-]{2,63}(:[0-9]{1,5})?([/?#]\\S*)?");
+
+	/** An IM account or group number: no spaces or control characters. */
+	private static final Pattern IM_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1,64}");
 
 	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
@@ -79,8 +101,8 @@ public class Cases {
 		}
 		Instant reportedAt = in.reportedAt() == null ? now : in.reportedAt();
 		checkVictim(in.victim(), now, errors);
-		if (in.fraudType() == null || !isFraudType(in.fraudType())) {
-			errors.put("fraudType", "must be one of " + java.util.Arrays.toString(FraudType.values()));
+		if (FraudType.parse(in.fraudType()).isEmpty()) {
+			errors.put("fraudType", "must be one of " + List.of(FraudType.values()));
 		}
 		if (in.narrative() != null && in.narrative().length() > 4_000) {
 			errors.put("narrative", "must be at most 4,000 characters");
@@ -111,6 +133,18 @@ public class Cases {
 			add(id, "URL", s.urls());
 			add(id, "APP", s.apps());
 			add(id, "IM", s.imAccounts());
+			for (Intake.ChatGroup g : s.chatGroups()) {
+				reports.addSuspect(id, "CHAT_GROUP", g.groupId().strip(), g.platform().strip());
+			}
+			for (Intake.ImAccount a : s.imContacts()) {
+				reports.addSuspect(id, "IM", a.account().strip(), a.platform().strip());
+			}
+			for (Intake.FundAccount a : s.fundAccounts()) {
+				reports.addSuspect(id, "ACCOUNT", a.account().replace(" ", ""), a.institution().strip());
+			}
+			for (Intake.CashOutPoint p : s.cashOutPoints()) {
+				reports.addSuspect(id, "CASH_OUT", p.identifier().strip(), p.kind().strip());
+			}
 		}
 		audit.changed("VICTIM", IdNumber.parse(in.victim().idNumber()).masked(), number, "case intake");
 		if (!payments.isEmpty()) {
@@ -122,7 +156,7 @@ public class Cases {
 		return reports.summary(number, now).orElseThrow();
 	}
 
-	/** First-level accounts entered after the intake (the clock stops at the first). */
+	/** First-level accounts entered after the intake (the clock stops at the first); audited as a change to the case. */
 	@Transactional
 	public CaseSummary addPayments(String caseNumber, List<Intake.Payment> payments) {
 		Instant now = clock.instant();
@@ -144,6 +178,9 @@ public class Cases {
 			added += p.amountFen();
 		}
 		reports.markEntered(id, now, added);
+		// who entered which first-level accounts, as intake audits the report itself
+		audit.changed("PAYEE_ACCOUNT", String.join(",", payments.stream().map(p -> Masking.mask(p.payeeAccount(), 4, 4)).toList()),
+				caseNumber, "first-level payments added");
 		CaseSummary after = reports.summary(caseNumber, now).orElseThrow();
 		events.publishEvent(event(caseNumber, after.agencyCode(), after.reportedAt(), added, payments));
 		return after;
@@ -176,7 +213,7 @@ public class Cases {
 	private void add(long id, String kind, List<String> values) {
 		if (values != null) {
 			for (String v : values) {
-				reports.addSuspect(id, kind, v.strip());
+				reports.addSuspect(id, kind, v.strip(), null);
 			}
 		}
 	}
@@ -189,15 +226,6 @@ public class Cases {
 					p.paidAt(), p.transferId()));
 		}
 		return new CaseReported(number, agency, reportedAt, loss, List.copyOf(ps));
-	}
-
-	private static boolean isFraudType(String t) {
-		for (FraudType f : FraudType.values()) {
-			if (f.name().equals(t)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static void checkVictim(Intake.Victim v, Instant now, Map<String, String> errors) {
@@ -290,15 +318,76 @@ public class Cases {
 			}
 		}, errors);
 		check(s.urls(), "suspects.urls", 200, v -> {
+			if (!WEBSITE.matcher(v).matches()) {
+				throw new IllegalArgumentException("must be a website or domain such as xinhui88.top or https://xinhui88.top/login");
+			}
 		}, errors);
 		check(s.apps(), "suspects.apps", 100, v -> {
 		}, errors);
 		check(s.imAccounts(), "suspects.imAccounts", 100, v -> {
 		}, errors);
+		checkPairs(s.chatGroups(), "suspects.chatGroups", errors, (g, at) -> {
+			platform(g.platform(), at + "platform", errors);
+			if (g.groupId() == null || g.groupId().isBlank() || g.groupId().strip().length() > 100
+					|| g.groupId().chars().anyMatch(Character::isISOControl)) {
+				errors.put(at + "groupId", "must be 1-100 characters (the group's number or name)");
+			}
+		});
+		checkPairs(s.imContacts(), "suspects.imContacts", errors, (a, at) -> {
+			platform(a.platform(), at + "platform", errors);
+			if (a.account() == null || !IM_ID.matcher(a.account().strip()).matches()) {
+				errors.put(at + "account", "must be 1-64 characters without spaces");
+			}
+		});
+		checkPairs(s.fundAccounts(), "suspects.fundAccounts", errors, (a, at) -> {
+			if (a.institution() == null || !INSTITUTION.matcher(a.institution().strip()).matches()) {
+				errors.put(at + "institution", "must be an institution code such as ICBC, ALIPAY or WECHATPAY");
+			}
+			if (a.institution() != null && PAYMENT_INSTITUTIONS.contains(a.institution().strip())) {
+				// a payment institution's account number (Alipay's 2088…) is no card: no Luhn digit
+				if (a.account() == null || !ACCOUNT.matcher(a.account().replace(" ", "")).matches()) {
+					errors.put(at + "account", "must be 1-40 letters, digits, ':' or '-'");
+				}
+			}
+			else {
+				account(a.account(), at + "account", errors);
+			}
+		});
+		checkPairs(s.cashOutPoints(), "suspects.cashOutPoints", errors, (p, at) -> {
+			if (p.kind() == null || !CASH_OUT_KINDS.contains(p.kind().strip())) {
+				errors.put(at + "kind", "must be one of " + CASH_OUT_KINDS);
+			}
+			if (p.identifier() == null || p.identifier().isBlank() || p.identifier().strip().length() > 200) {
+				errors.put(at + "identifier", "must be 1-200 characters (terminal number, merchant or address)");
+			}
+		});
+	}
+
+	private static void platform(String value, String field, Map<String, String> errors) {
+		if (value == null || !IM_PLATFORMS.contains(value.strip())) {
+			errors.put(field, "must be one of " + IM_PLATFORMS);
+		}
+	}
+
+	/** At most 100 entries, none null; {@code rule} gets each entry with its field prefix, e.g. {@code x[0].}. */
+	private static <T> void checkPairs(List<T> values, String field, Map<String, String> errors,
+			BiConsumer<T, String> rule) {
+		if (values.size() > 100) {
+			errors.put(field, "at most 100 entries");
+			return;
+		}
+		for (int i = 0; i < values.size(); i++) {
+			if (values.get(i) == null) {
+				errors.put(field + "[" + i + "]", "is empty");
+			}
+			else {
+				rule.accept(values.get(i), field + "[" + i + "].");
+			}
+		}
 	}
 
 	private static void check(List<String> values, String field, int maxLength,
-			java.util.function.Consumer<String> rule, Map<String, String> errors) {
+			Consumer<String> rule, Map<String, String> errors) {
 		if (values == null) {
 			return;
 		}

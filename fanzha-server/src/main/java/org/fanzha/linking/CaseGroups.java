@@ -16,6 +16,7 @@ import java.util.Set;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFiles;
+import org.fanzha.core.FraudType;
 import org.fanzha.core.RegionCode;
 import org.fanzha.engine.jurisdiction.AcceptingUnit;
 import org.fanzha.engine.jurisdiction.ConnectionKind;
@@ -56,7 +57,7 @@ public class CaseGroups {
 			boolean mergeable, int sharedIdentifiers, Optional<Referral> referral) {
 	}
 
-	public record CaseLine(String caseNumber, String agencyCode, Instant reportedAt, String fraudType, long lossFen,
+	public record CaseLine(String caseNumber, String agencyCode, Instant reportedAt, FraudType fraudType, long lossFen,
 			String region, String regionName) {
 	}
 
@@ -149,18 +150,27 @@ public class CaseGroups {
 		return a.contains(":") ? a : bank + ":" + a;
 	}
 
-	/** A suspect identifier as the linker keys it: phones by digits, websites by host, the rest as written. */
+	/**
+	 * A suspect identifier as the linker keys it: phones by digits, websites by host, fund accounts as the payees are
+	 * keyed (institution:account, so a named account links to another case's payee), chat groups and IM accounts with
+	 * their platform, cash-out points by kind and the identifier without spaces or case; the rest as written. Merge grounds
+	 * and leads follow {@link IdentifierKind}: chat groups, cash-out points, websites and fund accounts are grounds.
+	 */
 	static Optional<Map.Entry<IdentifierKind, String>> identifier(CaseDetail.Suspect s) {
 		String v = s.value() == null ? "" : s.value().strip();
 		if (v.isEmpty()) {
 			return Optional.empty();
 		}
+		String platform = s.platform() == null || s.platform().isBlank() ? null : s.platform().strip();
 		return switch (s.kind()) {
 		case "PHONE" -> Optional.of(Map.entry(IdentifierKind.PHONE, v.replaceAll("[^0-9]", "")));
 		case "URL" -> Optional.of(Map.entry(IdentifierKind.WEBSITE, host(v)));
 		case "APP" -> Optional.of(Map.entry(IdentifierKind.APP, v.toLowerCase(Locale.ROOT)));
-		case "IM" -> Optional.of(Map.entry(IdentifierKind.IM_ACCOUNT, v));
-		case "ACCOUNT" -> Optional.of(Map.entry(IdentifierKind.FUND_ACCOUNT, v));
+		case "IM" -> Optional.of(Map.entry(IdentifierKind.IM_ACCOUNT, platform == null ? v : platform + ":" + v));
+		case "ACCOUNT" -> Optional.of(Map.entry(IdentifierKind.FUND_ACCOUNT, platform == null ? v : account(platform, v)));
+		case "CHAT_GROUP" -> Optional.of(Map.entry(IdentifierKind.CHAT_GROUP, (platform == null ? "" : platform + ":") + v));
+		case "CASH_OUT" -> Optional.of(Map.entry(IdentifierKind.CASH_OUT_POINT,
+				(platform == null ? "" : platform + ":") + v.replaceAll("\\s+", "").toLowerCase(Locale.ROOT)));
 		default -> Optional.empty();
 		};
 	}

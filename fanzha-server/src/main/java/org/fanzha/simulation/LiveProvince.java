@@ -311,7 +311,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			cases.incrementAndGet();
 			loss.addAndGet(c.lossFen());
 			SimulatedCaseReported event = new SimulatedCaseReported("C" + c.caseId(), Instant.ofEpochSecond(c.reportTime()),
-					"P" + c.victim(), c.type().name(), regions[c.county()], c.lossFen(),
+					"P" + c.victim(), c.type().domainType().name(), regions[c.county()], c.lossFen(),
 					Arrays.stream(c.reportedTransfers()).mapToObj(t -> "T" + t).toList(),
 					Arrays.stream(c.suspectPhones()).mapToObj(Long::toString).toList(), c.suspectAppOrUrl(), c.suspectIm());
 			synchronized (recent) {

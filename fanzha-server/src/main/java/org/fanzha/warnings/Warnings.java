@@ -505,12 +505,7 @@ public class Warnings {
 
 	/** The Chinese name of a case's fraud type, by the cases module's names (see {@link #caseType}). */
 	public static String caseTypeLabel(String caseType) {
-		for (org.fanzha.sim.world.FraudType c : org.fanzha.sim.world.FraudType.values()) {
-			if (c.name().equals(caseType)) {
-				return c.warningType().label();
-			}
-		}
-		return caseType;
+		return org.fanzha.core.FraudType.parse(caseType).map(org.fanzha.core.FraudType::label).orElse(caseType);
 	}
 
 	private static String label(Channel c) {
@@ -664,14 +659,10 @@ public class Warnings {
 		return new Closed(closed, intake);
 	}
 
-	/** The case intake's fraud type (the simulator's names, which the cases module uses) for a warning's type. */
+	/** The case intake's fraud type for a warning's type. */
 	static String caseType(FraudType t) {
-		for (org.fanzha.sim.world.FraudType c : org.fanzha.sim.world.FraudType.values()) {
-			if (c.warningType() == t) {
-				return c.name();
-			}
-		}
-		return ""; // UNKNOWN: the officer picks one
+		org.fanzha.core.FraudType c = t.caseType();
+		return c == null ? "" : c.name(); // UNKNOWN: the officer picks one
 	}
 
 	/**

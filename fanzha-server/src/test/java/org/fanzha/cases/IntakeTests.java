@@ -176,4 +176,78 @@ class IntakeTests {
 				.getResponse().getStatus()).isEqualTo(403);
 		assertThat(post("procurator", "/api/v1/cases", intake(now, "[]")).getResponse().getStatus()).isEqualTo(403);
 	}
+
+	static final String LINKS = """
+			{"phones":["17050001234"],"urls":["xinhui88.top"],"apps":["鑫汇"],
+			 "chatGroups":[{"platform":"WECHAT","groupId":"鑫汇VIP投资群"}],
+			 "imContacts":[{"platform":"TELEGRAM","account":"@xinhui_teacher"}],
+			 "fundAccounts":[{"institution":"ALIPAY","account":"2088123412341234"}],
+			 "cashOutPoints":[{"kind":"GOLD_CRYPTO_MERCHANT","identifier":"西安市雁塔区某金店"},
+			   {"kind":"COURIER_ADDRESS","identifier":"广西东兴市某路 18 号"}]}""";
+
+	@Test
+	void theIdentifiersThatLinkCasesAreStoredAndShown() throws Exception {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String body = intake(at, "[]").replaceAll("\"suspects\":\\{.*\\}\\}$", "\"suspects\":" + LINKS.strip() + "}");
+		MvcResult r = post("station", "/api/v1/cases", body);
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+		String number = r.getResponse().getContentAsString().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		String detail = mvc.perform(get("/api/v1/cases/" + number).with(httpBasic("station", DemoLogins.PASSWORD))).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(detail).contains("{\"kind\":\"CHAT_GROUP\",\"value\":\"鑫汇VIP投资群\",\"platform\":\"WECHAT\"}")
+				.contains("{\"kind\":\"IM\",\"value\":\"@xinhui_teacher\",\"platform\":\"TELEGRAM\"}")
+				.contains("{\"kind\":\"ACCOUNT\",\"value\":\"2088123412341234\",\"platform\":\"ALIPAY\"}")
+				.contains("{\"kind\":\"CASH_OUT\",\"value\":\"西安市雁塔区某金店\",\"platform\":\"GOLD_CRYPTO_MERCHANT\"}")
+				.contains("广西东兴市某路 18 号").contains("\"value\":\"xinhui88.top\"");
+	}
+
+	@Test
+	void badLinkingIdentifiersAreRefusedByFieldAndNothingIsStored() throws Exception {
+		long cases = count("case_report");
+		long suspects = count("case_suspect");
+		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String bad = """
+				{"urls":["not a site"],"chatGroups":[{"platform":"MSN","groupId":"x"},{"platform":"QQ","groupId":" "}],
+				 "imContacts":[{"platform":"QQ","account":"has space"}],
+				 "fundAccounts":[{"institution":"alipay","account":"6217000000000000003"}],
+				 "cashOutPoints":[{"kind":"BANK","identifier":"%s"}, null]}""".formatted("x".repeat(201));
+		String body = intake(at, "[]").replaceAll("\"suspects\":\\{.*\\}\\}$", "\"suspects\":" + bad.strip() + "}");
+		MvcResult r = post("station", "/api/v1/cases", body);
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(400);
+		assertThat(r.getResponse().getContentType()).contains("application/problem+json");
+		assertThat(r.getResponse().getContentAsString()).contains("suspects.urls[0]")
+				.contains("suspects.chatGroups[0].platform").contains("suspects.chatGroups[1].groupId")
+				.contains("suspects.imContacts[0].account").contains("suspects.fundAccounts[0].institution")
+				.contains("suspects.fundAccounts[0].account").contains("Luhn").contains("suspects.cashOutPoints[0].kind")
+				.contains("suspects.cashOutPoints[0].identifier").contains("suspects.cashOutPoints[1]");
+		assertThat(count("case_report")).isEqualTo(cases);
+		assertThat(count("case_suspect")).isEqualTo(suspects);
+	}
+
+	@Test
+	void olderClientsWithoutTheNewListsStillReport() throws Exception {
+		String body = """
+				{"victim":{"name":"李华","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"LOAN",
+				 "suspects":{"phones":["17050001234"]}}""";
+		assertThat(post("station", "/api/v1/cases", body).getResponse().getStatus()).isEqualTo(201);
+		String bare = """
+				{"victim":{"name":"李华","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"LOAN"}""";
+		assertThat(post("station", "/api/v1/cases", bare).getResponse().getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	void paymentsAfterIntakeAreAuditedAndProcuratorsMayNotAddThem() throws Exception {
+		Instant at = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+		String number = post("station", "/api/v1/cases", intake(at, "[]")).getResponse().getContentAsString()
+				.replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		String pay = "[" + payment(at.minus(10, ChronoUnit.MINUTES), 20_000, PAYEE) + "]";
+		assertThat(post("procurator", "/api/v1/cases/" + number + "/payments", pay).getResponse().getStatus()).isEqualTo(403);
+		assertThat(count("case_payment WHERE case_id = (SELECT id FROM case_report WHERE case_number = '" + number + "')"))
+				.isZero();
+		MvcResult ok = post("station", "/api/v1/cases/" + number + "/payments", pay);
+		assertThat(ok.getResponse().getStatus()).isEqualTo(200);
+		assertThat(ok.getResponse().getContentAsString()).contains("\"overdue\":false").contains("\"payments\":1");
+		assertThat(audit.search(new AuditQuery(null, null, null, number, null, 10)))
+				.anySatisfy(a -> assertThat(a.purpose()).isEqualTo("first-level payments added"));
+	}
 }

@@ -104,6 +104,90 @@ class ConsoleBrowserTest {
 		}
 	}
 
+	/** Where the pages are photographed: {@code FANZHA_SHOTS} or target/screenshots. */
+	static final Path SHOTS = Path.of(System.getenv().getOrDefault("FANZHA_SHOTS", "target/screenshots"));
+
+	/**
+	 * A station officer in zh-CN: the intake form (a failed try keeps what was typed), the case page with the linking
+	 * identifiers and the payment form; the procurator's and the bank's refusals are Chinese pages. No raw message key
+	 * and no horizontal overflow anywhere.
+	 */
+	@Test
+	void aStationOfficersIntakeAndCasePagesInChinese() throws Exception {
+		Files.createDirectories(SHOTS);
+		try (Playwright playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = launch(playwright)) {
+			String base = "http://localhost:" + port;
+			Page page = signIn(browser, base, "station");
+			page.navigate(base + "/cases/new");
+			check(page, "cases-new");
+			page.fill("#f-name", "周八");
+			page.fill("#f-id", "11010519491231002X");
+			page.fill("#f-region", "610113");
+			page.selectOption("#f-type", "INVESTMENT");
+			page.fill("#f-narrative", "网友拉入“鑫汇VIP”微信群，诱导在虚假平台充值，提现时被要求缴纳保证金。");
+			page.fill("#f-payer", org.fanzha.core.BankCardNumber.withLuhnDigit("622202000000000000"));
+			page.fill("#f-payee-name", "吴某");
+			page.fill("#f-payee", "ICBC:SHOT1");
+			page.fill("#f-bank", "icbc");
+			page.fill("#f-amount", "38000");
+			page.fill("#f-time", java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(20)
+					.withSecond(0).withNano(0).toString());
+			page.selectOption("#f-chat-platform-0", "WECHAT");
+			page.fill("#f-chat-0", "鑫汇VIP投资3群");
+			page.selectOption("#f-im-platform-0", "TELEGRAM");
+			page.fill("#f-im-0", "@xinhui_teacher");
+			page.fill("#f-fund-inst-0", "ALIPAY");
+			page.fill("#f-fund-0", "2088123412341234");
+			page.selectOption("#f-cash-kind-0", "GOLD_CRYPTO_MERCHANT");
+			page.fill("#f-cash-0", "西安市雁塔区小寨某金店");
+			page.fill("#f-urls", "https://www.xinhui88.top/login");
+			page.click("#f-submit");
+			page.waitForSelector("#form-errors");
+			assertThat(page.inputValue("#f-narrative")).contains("鑫汇VIP");
+			assertThat(page.inputValue("#f-chat-0")).isEqualTo("鑫汇VIP投资3群");
+			check(page, "cases-new-error");
+			page.fill("#f-bank", "ICBC");
+			page.click("#f-submit");
+			page.waitForURL(java.util.regex.Pattern.compile(".*/cases/XA-YT-.*"));
+			assertThat(page.locator("#created").textContent()).contains("报案已提交");
+			assertThat(page.locator("#suspects").textContent()).contains("聊天群组").contains("微信").contains("取现点");
+			check(page, "case-detail");
+			page.close();
+
+			Page procurator = signIn(browser, base, "procurator");
+			procurator.navigate(base + "/cases/new");
+			assertThat(procurator.locator("h1").textContent()).contains("无权访问");
+			check(procurator, "procurator-403");
+			procurator.close();
+			Page bank = signIn(browser, base, "bank");
+			com.microsoft.playwright.Response r = bank.navigate(base + "/cases");
+			assertThat(r.status()).isEqualTo(403);
+			assertThat(bank.content()).doesNotContain("Whitelabel");
+			check(bank, "bank-403");
+		}
+	}
+
+	static Page signIn(Browser browser, String base, String user) {
+		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+		page.navigate(base + "/login");
+		page.fill("#username", user);
+		page.fill("#password", DemoLogins.PASSWORD);
+		page.click("#login-submit");
+		page.waitForURL(base + "/");
+		return page;
+	}
+
+	/** No raw message key, no English Whitelabel, nothing wider than the window; the page saved as a PNG. */
+	static void check(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+		String text = page.locator("body").innerText();
+		assertThat(text).as(name).doesNotContain("??").doesNotContain("Whitelabel");
+		Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+		assertThat(overflow).as(name + " overflows horizontally").isEqualTo(false);
+	}
+
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fanzha.funds.FundControl funds;
 

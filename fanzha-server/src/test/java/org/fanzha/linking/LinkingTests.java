@@ -165,4 +165,52 @@ class LinkingTests {
 				.getContentAsString();
 		assertThat(disputed).contains("\"designation\":{\"needed\":true").contains("公安部");
 	}
+
+	String reportWith(String id17, String payee, String suspects) throws Exception {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(900);
+		String body = """
+				{"victim":{"name":"被害人","idNumber":"%s","phone":"13800001111","regionCode":"610113"},"fraudType":"TASK_REBATE",
+				 "reportedAt":"%s","payments":[{"payerAccount":"%s","payeeName":"卡农乙",
+				 "payeeAccount":"%s","payeeBank":"ICBC","amountFen":100000,"paidAt":"%s"}],"suspects":%s}"""
+				.formatted(IdNumber.withCheckDigit(id17), at, BankCardNumber.withLuhnDigit("622202000000000" + id17.substring(14)),
+						payee, at.minusSeconds(600), suspects);
+		MvcResult r = post("centre", "/api/v1/cases", body);
+		assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+		return r.getResponse().getContentAsString().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+	}
+
+	@Test
+	void aSharedChatGroupOrCashOutPointIsAMergeGroundASharedImAccountOnlyALead() throws Exception {
+		String a = reportWith("61011319850101515", "ICBC:CHATACC1",
+				"{\"chatGroups\":[{\"platform\":\"WECHAT\",\"groupId\":\"财富交流3群\"}]}");
+		String b = reportWith("61011319850101626", "ICBC:CHATACC2",
+				"{\"chatGroups\":[{\"platform\":\"WECHAT\",\"groupId\":\" 财富交流3群 \"}],"
+						+ "\"cashOutPoints\":[{\"kind\":\"ATM\",\"identifier\":\"ATM 02931177\"}]}");
+		String c = reportWith("61011319850101737", "ICBC:CHATACC3",
+				"{\"cashOutPoints\":[{\"kind\":\"ATM\",\"identifier\":\"atm 02931177\"}]}");
+		String d = reportWith("61011319850101848", "ICBC:CHATACC4",
+				"{\"imContacts\":[{\"platform\":\"QQ\",\"account\":\"88776655\"}]}");
+		String e = reportWith("61011319850101959", "ICBC:CHATACC5",
+				"{\"imContacts\":[{\"platform\":\"QQ\",\"account\":\"88776655\"}]}");
+		// the same group number on another platform is another group
+		String f = reportWith("61011319850102062", "ICBC:CHATACC6",
+				"{\"chatGroups\":[{\"platform\":\"QQ\",\"groupId\":\"财富交流3群\"}]}");
+
+		String g = get("procurator", "/api/v1/linking/groups/" + a).getResponse().getContentAsString();
+		assertThat(g).contains(a).contains(b).contains(c).doesNotContain(d).doesNotContain(f)
+				.contains("\"kind\":\"CHAT_GROUP\"").contains("使用同一聊天群组").contains("\"kind\":\"CASH_OUT_POINT\"")
+				.contains("\"mergeable\":true");
+		String lead = get("procurator", "/api/v1/linking/groups/" + d).getResponse().getContentAsString();
+		assertThat(lead).contains(d).contains(e).contains("\"kind\":\"IM_ACCOUNT\"").contains("\"identifier\":\"QQ:88776655\"")
+				.contains("\"mergeable\":false").doesNotContain("使用同一");
+	}
+
+	@Test
+	void aFundAccountTheVictimNamedLinksToAnotherCasesPayee() throws Exception {
+		String a = reportWith("61011319850102173", "ICBC:NAMEDACC1", "{}");
+		String b = reportWith("61011319850102284", "ICBC:NAMEDACC2",
+				"{\"fundAccounts\":[{\"institution\":\"ICBC\",\"account\":\"NAMEDACC1\"}]}");
+		String g = get("procurator", "/api/v1/linking/groups/" + a).getResponse().getContentAsString();
+		assertThat(g).contains(a).contains(b).contains("\"identifier\":\"ICBC:NAMEDACC1\"").contains("使用同一资金账户");
+	}
 }

@@ -25,4 +25,20 @@ public enum FraudType {
 	public String label() {
 		return label;
 	}
+
+	/** The type as a case records it ({@link org.fanzha.core.FraudType}); null for {@link #UNKNOWN}. */
+	public org.fanzha.core.FraudType caseType() {
+		return switch (this) {
+		case TASK_REBATE -> org.fanzha.core.FraudType.TASK_REBATE;
+		case FAKE_CUSTOMER_SERVICE -> org.fanzha.core.FraudType.CUSTOMER_SERVICE;
+		case FAKE_INVESTMENT -> org.fanzha.core.FraudType.INVESTMENT;
+		case FAKE_LOAN -> org.fanzha.core.FraudType.LOAN;
+		case FAKE_POLICE -> org.fanzha.core.FraudType.FAKE_POLICE;
+		case ROMANCE -> org.fanzha.core.FraudType.ROMANCE_INVESTMENT;
+		case GAME_TRADING -> org.fanzha.core.FraudType.GAME_TRADING;
+		case FAKE_BOSS -> org.fanzha.core.FraudType.FAKE_BOSS;
+		case FAKE_CREDIT -> org.fanzha.core.FraudType.FAKE_CREDIT;
+		case UNKNOWN -> null;
+		};
+	}
 }

@@ -15,6 +15,7 @@ import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,8 @@ class CasesApi {
 	@PostMapping
 	@Operation(summary = "Take a report in; validates every field and answers with the case number and deadline")
 	ResponseEntity<CaseSummary> report(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody Intake intake) {
-		if (me.has(Role.PROCURATOR) && !me.has(Role.CENTRE_OFFICER) && !me.has(Role.STATION_OFFICER)) {
-			throw new org.springframework.security.access.AccessDeniedException("procurators read cases, they do not take reports");
+		if (readOnly(me)) {
+			throw new AccessDeniedException("procurators read cases, they do not take reports");
 		}
 		CaseSummary s = cases.report(me.agencyCode(), me.username(), intake);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + s.caseNumber())).body(s);
@@ -67,8 +68,16 @@ class CasesApi {
 	@Operation(summary = "Enter first-level payments after intake")
 	CaseSummary payments(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber,
 			@RequestBody List<Intake.Payment> payments) {
+		if (readOnly(me)) {
+			throw new AccessDeniedException("procurators read cases, they do not enter payments");
+		}
 		visible(me, caseNumber);
 		return cases.addPayments(caseNumber, payments);
+	}
+
+	/** The procuratorate follows the police's cases: it reads them and changes nothing. */
+	private static boolean readOnly(FanzhaPrincipal me) {
+		return !me.has(Role.CENTRE_OFFICER) && !me.has(Role.STATION_OFFICER);
 	}
 
 	private static String scope(FanzhaPrincipal me) {

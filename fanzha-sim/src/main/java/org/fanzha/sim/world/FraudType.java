@@ -125,6 +125,21 @@ public enum FraudType {
 		};
 	}
 
+	/** The same type as the platform records it on a case ({@link org.fanzha.core.FraudType}); the calibration stays here. */
+	public org.fanzha.core.FraudType domainType() {
+		return switch (this) {
+		case TASK_REBATE -> org.fanzha.core.FraudType.TASK_REBATE;
+		case INVESTMENT -> org.fanzha.core.FraudType.INVESTMENT;
+		case LOAN -> org.fanzha.core.FraudType.LOAN;
+		case CUSTOMER_SERVICE -> org.fanzha.core.FraudType.CUSTOMER_SERVICE;
+		case FAKE_POLICE -> org.fanzha.core.FraudType.FAKE_POLICE;
+		case ROMANCE_INVESTMENT -> org.fanzha.core.FraudType.ROMANCE_INVESTMENT;
+		case FAKE_BOSS -> org.fanzha.core.FraudType.FAKE_BOSS;
+		case FAKE_CREDIT -> org.fanzha.core.FraudType.FAKE_CREDIT;
+		case GAME_TRADING -> org.fanzha.core.FraudType.GAME_TRADING;
+		};
+	}
+
 	/** The same type as early warning names it (the engine's {@link org.fanzha.engine.warnings.FraudType}). */
 	public org.fanzha.engine.warnings.FraudType warningType() {
 		return switch (this) {
