@@ -109,6 +109,8 @@ class FundsConsoleTests {
 	void anotherBankNeitherSeesNorAnswersAnInstructionAndACentreFormIsClosedToABank() throws Exception {
 		InstructionView v = issuedStop("X1");
 		assertThat(page(bank, "/funds?tab=stop")).contains("ICBC:CMX1").contains("stop-form-" + v.id());
+		assertThat(page(bank, "/funds?tab=stop&lang=en")).contains("Submit answer").contains("Partly executed")
+				.doesNotContain("??");
 		assertThat(page(ccb, "/funds?tab=stop")).doesNotContain("ICBC:CMX1").doesNotContain("stop-form-" + v.id());
 		assertThat(mvc.perform(get("/funds/history/stop/" + v.id()).with(ccb)).andReturn().getResponse().getStatus())
 				.isEqualTo(404);
@@ -174,5 +176,45 @@ class FundsConsoleTests {
 		MvcResult again = mvc.perform(multipart("/funds/stops/" + v.id() + "/answer").param("answerId", "form-ok-2")
 				.param("result", "EXECUTED").with(bank).with(csrf())).andReturn();
 		assertThat((String) again.getFlashMap().get("error")).contains("已答复过");
+	}
+
+	@Autowired
+	FreezeControl freezes;
+
+	@Test
+	void theCentreRenewsAndUnfreezesFromThePlanWithChineseRefusals() throws Exception {
+		InstructionView v = issuedStop("X3");
+		funds.answer("ICBC", v.id(), "x3-stop", FundControl.Result.EXECUTED, null, null, "bank");
+		FreezeView f = freezes.request(v.id(), new FreezeControl.FreezeDocument("冻字[2026]301号", "西安市公安局反诈中心", "王", "李"),
+				"centre");
+		freezes.answer("ICBC", f.id(), "x3-freeze", FreezeControl.BankResult.FROZEN, null, null, "bank");
+		RequestPostProcessor centre = user(directory.loadUserByUsername("centre"));
+		String plan = page(centre, "/funds/cases/" + v.caseNumber());
+		assertThat(plan).contains("renew-" + f.id()).contains("unfreeze-" + f.id()).contains("propose-" + f.id())
+				.contains("id=\"victim-accounts\"").contains("已冻结");
+		assertThat(page(centre, "/funds/cases/" + v.caseNumber() + "/live")).contains("id=\"live\"").doesNotContain("id=\"victim-accounts\"")
+				.contains("hx-trigger=\"every 5s\"").contains("ICBC:CMX3");
+
+		MvcResult renewed = mvc.perform(post("/funds/freezes/" + f.id() + "/renew").param("caseNumber", v.caseNumber())
+				.param("documentNumber", "续冻字[2026]302号").with(centre).with(csrf())).andReturn();
+		assertThat(renewed.getResponse().getRedirectedUrl()).isEqualTo("/funds/cases/" + v.caseNumber());
+		assertThat((String) renewed.getFlashMap().get("notice")).contains("已续冻");
+		assertThat(freezes.byId(f.id()).orElseThrow().renewals()).isEqualTo(1);
+
+		MvcResult noReason = mvc.perform(post("/funds/freezes/" + f.id() + "/unfreeze").param("caseNumber", v.caseNumber())
+				.param("documentNumber", "解冻字[2026]303号").param("reason", "").with(centre).with(csrf())).andReturn();
+		assertThat((String) noReason.getFlashMap().get("error")).contains("理由");
+		assertThat(freezes.byId(f.id()).orElseThrow().status()).isEqualTo(Workflows.FreezeStatus.FROZEN);
+		MvcResult unfrozen = mvc.perform(post("/funds/freezes/" + f.id() + "/unfreeze").param("caseNumber", v.caseNumber())
+				.param("documentNumber", "解冻字[2026]303号").param("reason", "经查系正常经营资金").with(centre).with(csrf()))
+				.andReturn();
+		assertThat((String) unfrozen.getFlashMap().get("notice")).contains("已解冻");
+		assertThat(freezes.byId(f.id()).orElseThrow().status()).isEqualTo(Workflows.FreezeStatus.UNFROZEN);
+		// a return from a freeze no longer in force: refused in words, not codes
+		MvcResult late = mvc.perform(post("/funds/freezes/" + f.id() + "/returns").param("caseNumber", v.caseNumber())
+				.param("cases", v.caseNumber()).with(centre).with(csrf())).andReturn();
+		assertThat((String) late.getFlashMap().get("error")).contains("提交未成功").doesNotContain("UNFROZEN");
+		assertThat(page(centre, "/funds/history/freeze/" + f.id())).contains("已解冻").contains("续冻：文书 续冻字[2026]302号")
+				.contains("经查系正常经营资金");
 	}
 }
