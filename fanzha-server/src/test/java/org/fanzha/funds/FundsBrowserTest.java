@@ -186,6 +186,7 @@ class FundsBrowserTest {
 			bank.navigate(base() + "/funds/history/stop/" + stop);
 			assertThat(bank.locator("#history-table").innerText()).contains("部分止付").contains("止付 ¥200.00");
 			readable(bank);
+			shot(bank, "bank-history.png");
 
 			// the centre: the board, overdue first, links to the plan; the freeze is requested from the stop
 			Page centre = signIn(browser, "centre");
@@ -220,6 +221,7 @@ class FundsBrowserTest {
 			assertThat(bank.locator("#freeze-" + requested.id()).innerText()).contains("冻字[2026]088号")
 					.contains("某浏览商贸公司").contains("¥200.00");
 			readable(bank);
+			shot(bank, "bank-freeze.png");
 			bank.click("#freeze-form-" + requested.id() + " button[type=submit]");
 			bank.waitForSelector("#flash-ok");
 			assertThat(bank.locator("#flash-ok").innerText()).contains("已冻结");
