@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -242,7 +243,7 @@ class BankPages {
 		List<String[]> shown = new ArrayList<>();
 		for (String[] r : rows) {
 			Instant at = Instant.parse(r[0]);
-			shown.add(new String[] { at.atOffset(ConsoleText.BEIJING).toLocalDateTime().toString().replace('T', ' '),
+			shown.add(new String[] { ConsoleText.SECONDS.format(at),
 					text.text("funds." + type + ".status." + r[1]), actor(r[2]), HistoryText.detail(text, r[3]) });
 		}
 		model.addAttribute("type", type);
@@ -282,7 +283,7 @@ class BankPages {
 			if (a.isBlank() && b.isBlank() && p.isBlank() && m.isBlank() && t.isBlank()) {
 				continue;
 			}
-			out.add(new FundControl.Onward(null, a.strip(), b.strip().toUpperCase(java.util.Locale.ROOT), p.strip(),
+			out.add(new FundControl.Onward(null, a.strip(), b.strip().toUpperCase(Locale.ROOT), p.strip(),
 					ConsoleText.fen(m, "onward[" + i + "].amountFen"),
 					t.isBlank() ? null : ConsoleText.beijing(t, "onward[" + i + "].time")));
 		}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 class ConsoleText {
 
 	static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+	static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
 
 	private static final Pattern STATEMENT_ROW = Pattern.compile("statement\\[row (\\d+)\\]\\.(.+)");
 

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +76,7 @@ class FundsPages {
 			// an unknown status filters nothing
 		}
 		Integer lv = level != null && level.matches("[1-9]") ? Integer.valueOf(level) : null;
-		String b = bank == null || bank.isBlank() ? null : bank.strip().toUpperCase(java.util.Locale.ROOT);
+		String b = bank == null || bank.isBlank() ? null : bank.strip().toUpperCase(Locale.ROOT);
 		Instant now = clock.instant();
 		List<InstructionView> rows = funds.board(s, b, lv, 500);
 		if (due != null && !due.isBlank()) {
@@ -107,7 +109,7 @@ class FundsPages {
 		List<InstructionView> plan = live(caseNumber, model);
 		List<FreezeView> fs = freezes.forCase(caseNumber);
 		Instant now = clock.instant();
-		Set<Long> frozenStops = new java.util.HashSet<>();
+		Set<Long> frozenStops = new HashSet<>();
 		fs.stream().filter(f -> f.status() == FreezeStatus.REQUESTED || f.status() == FreezeStatus.FROZEN)
 				.forEach(f -> frozenStops.add(f.instructionId()));
 		// a stop in force (or a third stop the bank refused) can become a freeze, once

@@ -75,7 +75,7 @@ final class HistoryText {
 
 	private static String time(String instant) {
 		try {
-			return Instant.parse(instant).atOffset(ConsoleText.BEIJING).toLocalDateTime().toString().replace('T', ' ');
+			return ConsoleText.SECONDS.format(Instant.parse(instant));
 		}
 		catch (RuntimeException e) {
 			return instant;
