@@ -320,6 +320,11 @@ public class ReturnControl {
 	}
 
 	@Transactional(readOnly = true)
+	public List<String[]> history(long id) {
+		return gateway.history(BankGateway.Type.RETURN, id);
+	}
+
+	@Transactional(readOnly = true)
 	public List<ReturnView> forBank(String institution) {
 		return returns.decidedFor(institution).stream().map(id -> returns.byId(id).orElseThrow()).toList();
 	}

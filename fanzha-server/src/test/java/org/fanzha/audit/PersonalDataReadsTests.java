@@ -45,8 +45,8 @@ class PersonalDataReadsTests {
 			"/api/v1/statistics/report", "/api/v1/statistics/report.xlsx", "/statistics", "/statistics/print",
 			"/statistics/report.xlsx", "/audit", "/audit/entries", "/api/v1/audit", "/api/v1/transfers/rules",
 			"/api/v1/transfers/rules/history", "/api/v1/transfers/feeds/{id}", "/province/live", "/cases/new",
-			// a refresh of /monitoring, which is audited: one entry per page view, not one per poll
-			"/monitoring/live");
+			// refreshes of audited pages (/monitoring, a case's plan): one entry per page view, not one per poll
+			"/monitoring/live", "/funds/cases/{caseNumber}/live");
 
 	@Autowired
 	MockMvc mvc;
