@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The server is killed with SIGKILL in the middle of a burst of reports; after a restart every report it had
  * accepted has its stop-payment instruction — exactly one — because the step from intake to fund control
- * goes through the event publication registry, which is republished on restart. The transfer monitor comes back
+ * goes through the event publication registry, which is republished on restart. Under the postgres profile (CI) the
+ * server runs on PostgreSQL, otherwise on its H2 file. The transfer monitor comes back
  * knowing what it knew: the same answers for transfers already decided, and reported accounts still reported.
  */
 class CrashRecoveryTest {
@@ -43,9 +44,11 @@ class CrashRecoveryTest {
 	Process start(Path data, int port) throws Exception {
 		String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dfanzha.test.database.off=true", "-cp", cp,
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dfanzha.test.database.off=true", "-cp", cp,
 				"org.fanzha.FanzhaApplication", "--server.port=" + port, "--fanzha.data-dir=" + data.toAbsolutePath(),
-				"--fanzha.identity.demo-users=true", "--spring.profiles.active=", "--logging.level.root=WARN");
+				"--fanzha.identity.demo-users=true", "--logging.level.root=WARN"));
+		command.addAll(database(data));
+		ProcessBuilder pb = new ProcessBuilder(command);
 		pb.redirectErrorStream(true);
 		pb.redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
 		Process p = pb.start();
@@ -68,6 +71,28 @@ class CrashRecoveryTest {
 		}
 		p.destroyForcibly();
 		throw new AssertionError("server did not start in 120 s");
+	}
+
+	/**
+	 * The child's database: the H2 file in its data directory, or under the postgres profile (CI) a schema of its own
+	 * in the PostgreSQL test database, named after the data directory so that the restarted server finds it again.
+	 */
+	static List<String> database(Path data) throws Exception {
+		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
+			return List.of("--spring.profiles.active=");
+		}
+		String url = System.getProperty("FANZHA_DB_URL");
+		String user = System.getProperty("FANZHA_DB_USER");
+		String password = System.getProperty("FANZHA_DB_PASSWORD", "");
+		String schema = "fzcrash_" + Integer.toHexString(data.toAbsolutePath().toString().hashCode() & 0x7fffffff);
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+				java.sql.Statement st = c.createStatement()) {
+			st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+		}
+		return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+				"--spring.datasource.hikari.schema=" + schema, "--spring.flyway.default-schema=" + schema,
+				"--spring.flyway.schemas=" + schema);
 	}
 
 	static Path newest(Path dir) throws Exception {
