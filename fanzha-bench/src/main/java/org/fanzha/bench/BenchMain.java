@@ -29,6 +29,7 @@ import org.fanzha.sim.world.World;
  * java -cp ... org.fanzha.bench.BenchMain monitor [--persons 100000] [--days 3] [--smoke]     (MonitorBench)
  * java -cp ... org.fanzha.bench.BenchMain http [options of DecisionApiLoad] [--smoke]          (DecisionApiLoad)
  * java -cp ... org.fanzha.bench.BenchMain linking [--cases 1000000] [--identifiers 10000000] [--smoke] (LinkingBench)
+ * java -cp ... org.fanzha.bench.BenchMain soak [--minutes 10] [--rate 2000]                    (Soak, docs/reliability.md)
  * </pre>
  */
 public final class BenchMain {
@@ -68,6 +69,10 @@ public final class BenchMain {
 		}
 		if (what.equals("linking")) {
 			LinkingBench.main(args);
+			return;
+		}
+		if (what.equals("soak")) {
+			Soak.main(args);
 			return;
 		}
 		List<Result> results = new ArrayList<>();

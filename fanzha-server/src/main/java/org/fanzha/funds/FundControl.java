@@ -148,6 +148,7 @@ public class FundControl {
 	}
 
 	private List<InstructionView> extendPlan(String caseNumber, String issuingUnit, Map<String, CaseReported.Payment> reported) {
+		instructions.lockPlans();
 		Instant now = clock.instant();
 		List<Integer> seeds = new ArrayList<>();
 		List<Victims.Payment> untraced = new ArrayList<>();

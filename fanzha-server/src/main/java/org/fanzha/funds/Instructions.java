@@ -25,6 +25,14 @@ class Instructions {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Waits for, then holds until the transaction ends, the one lock plan changes take: cases traced at the same time
+	 * into the same account see each other's instructions and join them instead of issuing a second stop.
+	 */
+	void lockPlans() {
+		jdbc.sql("SELECT name FROM funds_lock WHERE name = 'plan' FOR UPDATE").query(String.class).list();
+	}
+
 	long insert(String caseNumber, StopInstruction s, String institution, String issuingUnit, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""

@@ -131,6 +131,8 @@ class CrashRecoveryTest {
 		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
 		String frozen;
 		String allowed;
+		java.util.Map<String, String> decided = new java.util.concurrent.ConcurrentHashMap<>();
+		Thread decider = null;
 		try {
 			// a reported account: once the report's confirmation reached the monitor, payments into it are frozen
 			assertThat(report(port, 1000).statusCode()).isEqualTo(201);
@@ -144,6 +146,21 @@ class CrashRecoveryTest {
 			allowed = decide(port, "K-2", "CCB:SOMEONE", 1_000, at).body();
 			assertThat(frozen).contains("\"decision\":\"PROTECTIVE_FREEZE\"");
 			assertThat(allowed).contains("\"decision\":\"ALLOW\"");
+			// mixed load: while reports pour in, the bank's gateway asks for decisions on its own connection
+			decider = new Thread(() -> {
+				for (int i = 0; !Thread.currentThread().isInterrupted() && i < 10_000; i++) {
+					try {
+						HttpResponse<String> r = decide(port, "MIX-" + i, "CCB:MIX" + (i % 7), 1_000 + i, at);
+						if (r.statusCode() == 200) {
+							decided.put("MIX-" + i, r.body());
+						}
+					}
+					catch (Exception e) {
+						return; // the server was killed
+					}
+				}
+			});
+			decider.start();
 			for (int i = 0; i < 200 && accepted.size() < 25; i++) {
 				HttpResponse<String> r = report(port, i);
 				if (r.statusCode() == 201) {
@@ -154,6 +171,9 @@ class CrashRecoveryTest {
 		finally {
 			// SIGKILL: no shutdown hooks, no graceful completion of in-flight event listeners
 			server.destroyForcibly().waitFor();
+			if (decider != null) {
+				decider.join(10_000);
+			}
 		}
 		assertThat(accepted).hasSize(25);
 
@@ -185,6 +205,17 @@ class CrashRecoveryTest {
 			assertThat(decide(port, "K-2", "CCB:CRASH1000", 1_000, at).statusCode()).as("an id reused for another transfer")
 					.isEqualTo(409);
 			assertThat(decide(port, "K-3", "CCB:CRASH1000", 40_000, at).body()).contains("\"decision\":\"PROTECTIVE_FREEZE\"");
+			// every decision answered before the kill is answered the same after it: none lost, none decided twice
+			assertThat(decided).hasSizeGreaterThan(10);
+			List<String> changed = new ArrayList<>();
+			for (var d : decided.entrySet()) {
+				int i = Integer.parseInt(d.getKey().substring(4));
+				if (!decide(port, d.getKey(), "CCB:MIX" + (i % 7), 1_000 + i, at).body().equals(d.getValue())) {
+					changed.add(d.getKey());
+				}
+			}
+			assertThat(changed).as("decisions answered differently after the restart").isEmpty();
+			System.out.println("[crash] " + decided.size() + " decisions answered during the burst, all the same after the restart");
 			HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases?limit=500"))
 					.header("Authorization", CENTRE).build(), HttpResponse.BodyHandlers.ofString());
 			for (String c : accepted) {
