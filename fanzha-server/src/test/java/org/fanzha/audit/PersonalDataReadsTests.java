@@ -32,9 +32,9 @@ class PersonalDataReadsTests {
 
 	/** Their services write the audit entry (masked ID or phone, the case): see the {@code audit.read} calls. */
 	static final Set<String> AUDITED_BY_SERVICE = Set.of("/api/v1/cases/{caseNumber}", "/cases/{caseNumber}",
-			"/api/v1/cardcutting/persons", "/api/v1/cardcutting/persons/{idNumber}", "/api/v1/cardcutting/listings",
-			"/api/v1/cardcutting/listings/{id}", "/api/v1/cardcutting/disciplinary-list/{idNumber}",
-			"/cardcutting", "/cardcutting/persons/{idNumber}", "/cardcutting/listings/{id}", "/schools",
+			"/api/v1/cardcutting/persons", "/api/v1/cardcutting/persons/{personId}", "/api/v1/cardcutting/listings",
+			"/api/v1/cardcutting/listings/{id}",
+			"/cardcutting", "/cardcutting/persons/{personId}", "/cardcutting/listings/{id}", "/schools",
 			"/api/v1/schools/cases", "/api/v1/schools/cases/{id}", "/warnings", "/api/v1/warnings/tasks",
 			"/api/v1/warnings/tasks/{id}", "/api/v1/warnings/tasks/{id}/evidence", "/linking/groups/{caseNumber}",
 			"/api/v1/linking/groups/{caseNumber}", "/admin", "/api/v1/admin/users");
