@@ -43,7 +43,7 @@ class PersonalDataReadsTests {
 	static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/login", "/api/v1/me", "/api/v1/admin/agencies",
 			"/api/v1/schools/statistics", "/api/v1/schools/bulletins", "/api/v1/warnings/statistics",
 			"/api/v1/statistics/report", "/api/v1/statistics/report.xlsx", "/statistics", "/statistics/print",
-			"/statistics/report.xlsx", "/audit", "/audit/entries", "/api/v1/audit", "/api/v1/transfers/rules",
+			"/statistics/report.xlsx", "/cardcutting/query", "/audit", "/audit/entries", "/api/v1/audit", "/api/v1/transfers/rules",
 			"/api/v1/transfers/rules/history", "/api/v1/transfers/feeds/{id}", "/province/live", "/cases/new",
 			// refreshes of audited pages (/monitoring, a case's plan): one entry per page view, not one per poll
 			"/monitoring/live", "/funds/cases/{caseNumber}/live");

@@ -53,9 +53,9 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		assertThat(list).contains(id).contains("href=\"/cardcutting/persons/" + pid + "\"");
 		assertThat(ok(get("centre", "/cardcutting/listings/" + listing)))
 				.contains("href=\"/cardcutting/persons/" + pid + "\"");
-		for (String path : List.of("/schools", "/cardcutting")) {
-			assertThat(idUrls(ok(get("school", path)))).as("school " + path).isEmpty();
-		}
+		// a school officer sees the student cases only (the card-cutting pages are the police's, banks' and operators')
+		assertThat(idUrls(ok(get("school", "/schools")))).as("school /schools").isEmpty();
+		assertThat(get("school", "/cardcutting").getResponse().getStatus()).isEqualTo(403);
 		assertThat(idUrls(ok(get("station", "/cardcutting")))).as("station /cardcutting").isEmpty();
 	}
 
@@ -87,6 +87,8 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		assertThat(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id).getResponse().getStatus()).isEqualTo(404);
 		// the query form no longer reads an ID number from the URL
 		assertThat(ok(get("bank", "/cardcutting?idNumber=" + id))).doesNotContain("cc-answer");
+		// the language switch on an answer (a GET of the address the form posted to) goes back to the page
+		assertThat(get("bank", "/cardcutting/query?lang=en").getResponse().getRedirectedUrl()).isEqualTo("/cardcutting");
 		// by the opaque id the person is found, and the check by body answers
 		assertThat(ok(get("centre", personPath(id)))).contains("\"idNumber\":\"" + id + "\"");
 		assertThat(ok(check("bank", id))).contains("\"listed\":false");

@@ -61,6 +61,12 @@ class CardCuttingPage {
 		return "cardcutting/page";
 	}
 
+	/** The language switch on a query's answer reloads the address it was posted to: back to the page. */
+	@GetMapping("/cardcutting/query")
+	String queryPage() {
+		return "redirect:/cardcutting";
+	}
+
 	@PostMapping("/cardcutting/persons")
 	String register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
