@@ -43,7 +43,7 @@ public class DisciplinaryList {
 	public record StepView(String step, String actor, Instant at, String note) {
 	}
 
-	public record ListingView(long id, String idNumber, String name, String regionCode, String status,
+	public record ListingView(long id, String personId, String idNumber, String name, String regionCode, String status,
 			List<String> evidence, Instant proposedAt, String decidedBy, String decidingUnit, Instant decidedAt,
 			List<MeasureView> measures, String noticeText, String appealChannel, List<String> noticeDocuments,
 			Instant appealDeadline, String appealStatement, List<String> appealDocuments, Instant appealedAt,
@@ -52,6 +52,10 @@ public class DisciplinaryList {
 
 	/** What a bank or operator learns: whether measures it applies are in force on the ID number, and until when. */
 	public record QueryAnswer(String idNumber, boolean listed, List<MeasureView> measures, String appealChannel) {
+	}
+
+	/** A list check: the ID number goes in the body of a POST, never in a URL. */
+	public record CheckIn(String idNumber) {
 	}
 
 	public record DecisionIn(List<String> measures, String note) {
@@ -327,9 +331,9 @@ public class DisciplinaryList {
 		List<MeasureView> measures = new ArrayList<>();
 		s.until().forEach((m, until) -> measures.add(new MeasureView(m.name(), m.label(), until, inForce.containsKey(m))));
 		DisciplinaryListing.Notice n = s.notice();
-		return new ListingView(row.id(), me.id(s.idNumber()), p.name(), p.regionCode(), s.status().name(), s.evidence(),
-				s.proposedAt(), s.decidedBy(), s.decidingUnit(), s.decidedAt(), measures, n == null ? null : n.text(),
-				n == null ? null : n.appealChannel(), n == null ? List.of() : n.documents(),
+		return new ListingView(row.id(), p.publicId(), me.id(s.idNumber()), p.name(), p.regionCode(), s.status().name(),
+				s.evidence(), s.proposedAt(), s.decidedBy(), s.decidingUnit(), s.decidedAt(), measures,
+				n == null ? null : n.text(), n == null ? null : n.appealChannel(), n == null ? List.of() : n.documents(),
 				n == null ? null : n.appealDeadline(), s.appealStatement(), s.appealDocuments(), s.appealedAt(),
 				s.appealsRejected(), s.closedBy(), s.closedAt(), s.closeNote(),
 				store.steps(row.id()).stream().map(x -> new StepView(x.step(), x.actor(), x.at(), x.note())).toList());

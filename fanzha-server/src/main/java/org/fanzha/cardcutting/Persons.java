@@ -1,5 +1,6 @@
 package org.fanzha.cardcutting;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * comes from transfer monitoring ({@link MuleAccountFlagged}: an account registered here was flagged as a mule), SIM
  * monitoring ({@link SimRestricted}: a SIM registered here was restricted) and the centre's API. Each new piece of
  * involvement may put the person on the disciplinary list as a proposal and, for a student, opens a case at the school.
- * Every read of a person is audited; numbers are masked for non-police viewers.
+ * Every read of a person is audited; numbers are masked for non-police viewers. A person is addressed by a random
+ * public id ({@code personId}), never by the ID number, which must not appear in URLs (browser history, proxy logs,
+ * Referer headers); the ID number is looked up with {@link #search}, where it travels in a request body.
  */
 @Service
 public class Persons {
@@ -59,7 +62,7 @@ public class Persons {
 	public record FindingsIn(Boolean helpedCrimeEstablished, Boolean priorPenaltyWithinTwoYears, String consequences) {
 	}
 
-	public record PersonSummary(String idNumber, String name, String phone, String regionCode, String school, int accounts,
+	public record PersonSummary(String personId, String idNumber, String name, String phone, String regionCode, String school, int accounts,
 			int sims, int involvements, boolean serious, String listingStatus) {
 	}
 
@@ -77,13 +80,19 @@ public class Persons {
 	public record Findings(boolean helpedCrimeEstablished, boolean priorPenaltyWithinTwoYears, String consequences) {
 	}
 
-	public record PersonView(String idNumber, String name, String phone, String regionCode, String regionName,
+	public record PersonView(String personId, String idNumber, String name, String phone, String regionCode, String regionName,
 			String school, Findings findings, List<AccountView> accounts, List<SimView> sims,
 			List<InvolvementView> involvements, PersonCards.Result cardCheck, HelpingCrimeThresholds.Facts facts,
 			HelpingCrimeThresholds.Assessment assessment, List<DisciplinaryList.ListingView> listings) {
 	}
 
+	/** A lookup by ID number: the number goes in the body of a POST. */
+	public record Search(String idNumber) {
+	}
+
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Store store;
 
@@ -145,15 +154,15 @@ public class Persons {
 			throw new ConflictException("the person is already registered");
 		}
 		String phone = in.phone() == null || in.phone().isBlank() ? null : PhoneNumber.parse(in.phone()).value();
-		long pid = store.insertPerson(id, in.name().strip(), phone, region, school, clock.instant(), me.username());
+		long pid = store.insertPerson(publicId(), id, in.name().strip(), phone, region, school, clock.instant(), me.username());
 		audit.changed("CARDCUTTING_PERSON", ref(pid, id), null, "card-cutting: person registered");
 		return view(me, store.person(pid).orElseThrow(), false);
 	}
 
 	@Transactional
-	public PersonView addAccount(Viewer me, String idNumber, NewAccount in) {
+	public PersonView addAccount(Viewer me, String personId, NewAccount in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, idNumber);
+		Store.PersonRow p = find(me, personId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("account", "is empty"));
@@ -184,9 +193,9 @@ public class Persons {
 	}
 
 	@Transactional
-	public PersonView addSim(Viewer me, String idNumber, NewSim in) {
+	public PersonView addSim(Viewer me, String personId, NewSim in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, idNumber);
+		Store.PersonRow p = find(me, personId);
 		if (in == null || in.phone() == null || !PhoneNumber.isValid(in.phone())) {
 			throw new InvalidFieldsException(Map.of("phone", "must be an 11-digit mobile number"));
 		}
@@ -202,9 +211,9 @@ public class Persons {
 
 	/** The centre records a piece of involvement; the person may be proposed for the list, a student's school warned. */
 	@Transactional
-	public PersonView recordInvolvement(Viewer me, String idNumber, NewInvolvement in) {
+	public PersonView recordInvolvement(Viewer me, String personId, NewInvolvement in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, idNumber);
+		Store.PersonRow p = find(me, personId);
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("involvement", "is empty"));
 		}
@@ -248,9 +257,9 @@ public class Persons {
 
 	/** What the officer has established (helped crime proven, prior penalty, consequences). */
 	@Transactional
-	public PersonView findings(Viewer me, String idNumber, FindingsIn in) {
+	public PersonView findings(Viewer me, String personId, FindingsIn in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, idNumber);
+		Store.PersonRow p = find(me, personId);
 		if (in == null || in.helpedCrimeEstablished() == null || in.priorPenaltyWithinTwoYears() == null) {
 			throw new InvalidFieldsException(Map.of("findings",
 					"helpedCrimeEstablished and priorPenaltyWithinTwoYears are required (true or false)"));
@@ -272,25 +281,33 @@ public class Persons {
 
 	/** One person with everything known; the read is audited. A station sees persons of its own region only. */
 	@Transactional
-	public PersonView person(Viewer me, String idNumber) {
-		if (!me.police()) {
-			throw new AccessDeniedException("person records are for the police; banks and operators query the list");
+	public PersonView person(Viewer me, String personId) {
+		requirePolice(me);
+		return view(me, find(me, personId), true);
+	}
+
+	/** The person with this ID number, read like {@link #person} (audited, region-scoped). */
+	@Transactional
+	public PersonView search(Viewer me, Search in) {
+		requirePolice(me);
+		Map<String, String> errors = new LinkedHashMap<>();
+		String id = idNumber(in == null ? null : in.idNumber(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidFieldsException(errors);
 		}
-		Store.PersonRow p = find(me, idNumber);
-		return view(me, p, true);
+		Store.PersonRow p = store.person(id).orElseThrow(() -> new NotFoundException("no person with that ID number"));
+		return view(me, inScope(me, p), true);
 	}
 
 	/** Persons newest first (a station: its region); the read of the list is audited. */
 	@Transactional
 	public List<PersonSummary> persons(Viewer me, int limit) {
-		if (!me.police()) {
-			throw new AccessDeniedException("person records are for the police; banks and operators query the list");
-		}
+		requirePolice(me);
 		Instant now = clock.instant();
 		List<PersonSummary> out = new ArrayList<>();
 		for (Store.PersonRow p : store.persons(regionScope(me), limit)) {
 			List<Store.ListingRow> listings = store.listingsOf(p.id());
-			out.add(new PersonSummary(me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(), p.schoolCode(),
+			out.add(new PersonSummary(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(), p.schoolCode(),
 					store.accounts(p.id()).size(), store.sims(p.id()).size(), store.involvements(p.id()).size(),
 					assess(p, now).serious(), listings.isEmpty() ? null : listings.get(0).snapshot().status().name()));
 		}
@@ -373,7 +390,7 @@ public class Persons {
 						.toList(),
 				sims.stream().map(s -> Operator.valueOf(s.operator())).toList());
 		HelpingCrimeThresholds.Facts facts = involvements.facts(involvementsOf(p), findingsOf(p), now);
-		return new PersonView(me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(),
+		return new PersonView(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(),
 				RegionCode.of(p.regionCode()).name().orElse(null), p.schoolCode(),
 				new Findings(p.helpedCrimeEstablished(), p.priorPenalty(), p.consequences()),
 				accounts.stream().map(a -> new AccountView(a.bank(), me.police() ? a.cardNumber()
@@ -386,18 +403,27 @@ public class Persons {
 				store.listingsOf(p.id()).stream().map(l -> list.view(me, l, p, now)).toList());
 	}
 
-	private Store.PersonRow find(Viewer me, String idNumber) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String id = idNumber(idNumber, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidFieldsException(errors);
+	private Store.PersonRow find(Viewer me, String personId) {
+		Store.PersonRow p = personId == null ? null : store.personByPublicId(personId).orElse(null);
+		if (p == null) {
+			throw new NotFoundException("no such person");
 		}
-		Store.PersonRow p = store.person(id).orElseThrow(() -> new NotFoundException("no person with that ID number"));
+		return inScope(me, p);
+	}
+
+	/** A person outside a station's region is answered as unknown, so that its existence does not leak. */
+	private static Store.PersonRow inScope(Viewer me, Store.PersonRow p) {
 		String scope = regionScope(me);
 		if (scope != null && !p.regionCode().startsWith(scope)) {
-			throw new NotFoundException("no person with that ID number");
+			throw new NotFoundException("no such person");
 		}
 		return p;
+	}
+
+	/** Four random 8-digit groups, as V24 gives the rows it fills: opaque, and never mistaken for an ID number. */
+	static String publicId() {
+		return String.format("%08d-%08d-%08d-%08d", RANDOM.nextInt(100_000_000), RANDOM.nextInt(100_000_000),
+				RANDOM.nextInt(100_000_000), RANDOM.nextInt(100_000_000));
 	}
 
 	/** The region prefix a viewer is limited to: a station its county (or prefecture), the centre nothing. */
@@ -416,6 +442,12 @@ public class Persons {
 		catch (IllegalArgumentException e) {
 			errors.put("idNumber", e.getMessage());
 			return null;
+		}
+	}
+
+	private static void requirePolice(Viewer me) {
+		if (!me.police()) {
+			throw new AccessDeniedException("person records are for the police; banks and operators query the list");
 		}
 	}
 

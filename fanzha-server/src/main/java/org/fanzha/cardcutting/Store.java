@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The card-cutting tables (V14): persons, accounts, SIMs, involvement, listings and their steps, student cases, bulletins. */
+/** The card-cutting tables (V14, V24 the persons' public ids): persons, accounts, SIMs, involvement, listings and their steps, student cases, bulletins. */
 @Repository
 class Store {
 
-	record PersonRow(long id, String idNumber, String name, String phone, String regionCode, String schoolCode,
+	record PersonRow(long id, String publicId, String idNumber, String name, String phone, String regionCode, String schoolCode,
 			boolean helpedCrimeEstablished, boolean priorPenalty, String consequences, Instant createdAt) {
 	}
 
@@ -57,17 +57,24 @@ class Store {
 
 	// --- persons, accounts, SIMs
 
-	long insertPerson(String idNumber, String name, String phone, String region, String school, Instant at, String by) {
+	long insertPerson(String publicId, String idNumber, String name, String phone, String region, String school,
+			Instant at, String by) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO cardcutting_person (id_number, name, phone, region_code, school_code, helped_crime_established,
-				  prior_penalty, consequences, created_at, created_by) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, 'NONE', ?, ?)""")
-				.params(idNumber, name, phone, region, school, ts(at), by).update(keys, "id");
+				INSERT INTO cardcutting_person (public_id, id_number, name, phone, region_code, school_code,
+				  helped_crime_established, prior_penalty, consequences, created_at, created_by)
+				  VALUES (?, ?, ?, ?, ?, ?, FALSE, FALSE, 'NONE', ?, ?)""")
+				.params(publicId, idNumber, name, phone, region, school, ts(at), by).update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	Optional<PersonRow> person(String idNumber) {
 		return jdbc.sql("SELECT * FROM cardcutting_person WHERE id_number = ?").param(idNumber).query(Store::person)
+				.optional();
+	}
+
+	Optional<PersonRow> personByPublicId(String publicId) {
+		return jdbc.sql("SELECT * FROM cardcutting_person WHERE public_id = ?").param(publicId).query(Store::person)
 				.optional();
 	}
 
@@ -313,7 +320,7 @@ class Store {
 	// --- mapping
 
 	private static PersonRow person(ResultSet rs, int n) throws SQLException {
-		return new PersonRow(rs.getLong("id"), rs.getString("id_number"), rs.getString("name"), rs.getString("phone"),
+		return new PersonRow(rs.getLong("id"), rs.getString("public_id"), rs.getString("id_number"), rs.getString("name"), rs.getString("phone"),
 				rs.getString("region_code"), rs.getString("school_code"), rs.getBoolean("helped_crime_established"),
 				rs.getBoolean("prior_penalty"), rs.getString("consequences"), instant(rs, "created_at"));
 	}

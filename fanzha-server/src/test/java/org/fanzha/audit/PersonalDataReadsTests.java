@@ -32,9 +32,9 @@ class PersonalDataReadsTests {
 
 	/** Their services write the audit entry (masked ID or phone, the case): see the {@code audit.read} calls. */
 	static final Set<String> AUDITED_BY_SERVICE = Set.of("/api/v1/cases/{caseNumber}", "/cases/{caseNumber}",
-			"/api/v1/cardcutting/persons", "/api/v1/cardcutting/persons/{idNumber}", "/api/v1/cardcutting/listings",
-			"/api/v1/cardcutting/listings/{id}", "/api/v1/cardcutting/disciplinary-list/{idNumber}",
-			"/cardcutting", "/cardcutting/persons/{idNumber}", "/cardcutting/listings/{id}", "/schools",
+			"/api/v1/cardcutting/persons", "/api/v1/cardcutting/persons/{personId}", "/api/v1/cardcutting/listings",
+			"/api/v1/cardcutting/listings/{id}",
+			"/cardcutting", "/cardcutting/persons/{personId}", "/cardcutting/listings/{id}", "/schools",
 			"/api/v1/schools/cases", "/api/v1/schools/cases/{id}", "/warnings", "/api/v1/warnings/tasks",
 			"/api/v1/warnings/tasks/{id}", "/api/v1/warnings/tasks/{id}/evidence", "/linking/groups/{caseNumber}",
 			"/api/v1/linking/groups/{caseNumber}", "/admin", "/api/v1/admin/users");
@@ -43,7 +43,7 @@ class PersonalDataReadsTests {
 	static final Set<String> NO_PERSONAL_DATA = Set.of("/", "/login", "/api/v1/me", "/api/v1/admin/agencies",
 			"/api/v1/schools/statistics", "/api/v1/schools/bulletins", "/api/v1/warnings/statistics",
 			"/api/v1/statistics/report", "/api/v1/statistics/report.xlsx", "/statistics", "/statistics/print",
-			"/statistics/report.xlsx", "/audit", "/audit/entries", "/api/v1/audit", "/api/v1/transfers/rules",
+			"/statistics/report.xlsx", "/cardcutting/query", "/audit", "/audit/entries", "/api/v1/audit", "/api/v1/transfers/rules",
 			"/api/v1/transfers/rules/history", "/api/v1/transfers/feeds/{id}", "/province/live", "/cases/new",
 			// refreshes of audited pages (/monitoring, a case's plan): one entry per page view, not one per poll
 			"/monitoring/live", "/funds/cases/{caseNumber}/live");

@@ -57,14 +57,35 @@ abstract class CardCuttingSupport {
 				{"idNumber":"%s","name":"赵某","phone":"13811112222","regionCode":"%s"%s}""".formatted(id, region,
 				school == null ? "" : ",\"school\":\"" + school + "\"")));
 		String card = newCard();
-		ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/accounts", """
+		ok(post("centre", personPath(id) + "/accounts", """
 				{"bank":"ICBC","cardNumber":"%s","accountClass":"II"}""".formatted(card)));
-		ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements", """
+		ok(post("centre", personPath(id) + "/involvements", """
 				{"kind":"BANK_CARD_SOLD","reference":"ICBC:%s","illegalGainsFen":30000,"detail":"以300元出售银行卡"}""".formatted(card)));
-		String person = ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements", """
+		String person = ok(post("centre", personPath(id) + "/involvements", """
 				{"kind":"OTHER","settlementFen":500000,"targetsHelped":1,"detail":"为他人转账5000元"}"""));
 		assertThat(person).contains("\"status\":\"PROPOSED\"");
 		return listingId(person);
+	}
+
+	/** The opaque id the API addresses a person by, found by the centre's search on the ID number. */
+	String personId(String idNumber) throws Exception {
+		return personIdOf(ok(post("centre", "/api/v1/cardcutting/persons/search",
+				"{\"idNumber\":\"" + idNumber + "\"}")));
+	}
+
+	String personPath(String idNumber) throws Exception {
+		return "/api/v1/cardcutting/persons/" + personId(idNumber);
+	}
+
+	/** The list check of a bank or operator: the ID number goes in the body. */
+	MvcResult check(String user, String idNumber) throws Exception {
+		return post(user, "/api/v1/cardcutting/disciplinary-list/check", "{\"idNumber\":\"" + idNumber + "\"}");
+	}
+
+	static String personIdOf(String json) {
+		Matcher m = Pattern.compile("\"personId\":\"([^\"]+)\"").matcher(json);
+		assertThat(m.find()).as(json).isTrue();
+		return m.group(1);
 	}
 
 	static long listingId(String json) {

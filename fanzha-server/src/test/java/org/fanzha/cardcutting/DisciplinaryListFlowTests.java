@@ -1,6 +1,8 @@
 package org.fanzha.cardcutting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +67,7 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String proposal = ok(get("centre", base));
 		assertThat(proposal).contains("\"status\":\"PROPOSED\"").contains("以300元出售银行卡").contains("\"actor\":\"system\"");
 		// not listed while only proposed
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":false");
+		assertThat(ok(check("bank", id))).contains("\"listed\":false");
 
 		// a station is refused the decision, and so is a county-level centre
 		MvcResult station = post("station", base + "/decide", "{}");
@@ -86,11 +89,11 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		assertThat(post("centre", base + "/decide", "{}").getResponse().getStatus()).isEqualTo(409);
 
 		// the bank sees the banking measures, with a masked ID; the operator the SIM limit
-		String bank = ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id));
+		String bank = ok(check("bank", id));
 		assertThat(bank).contains("\"listed\":true").contains("NON_COUNTER_BUSINESS_STOPPED").contains("NO_NEW_ACCOUNTS")
 				.doesNotContain("SIM_LIMIT").contains("\"idNumber\":\"" + Masking.mask(id, 3, 4) + "\"").doesNotContain(id)
 				.contains("\"until\":");
-		String operator = ok(get("telecom", "/api/v1/cardcutting/disciplinary-list/" + id));
+		String operator = ok(check("telecom", id));
 		assertThat(operator).contains("\"listed\":true").contains("SIM_LIMIT").doesNotContain("NON_COUNTER");
 
 		// the notice (art. 32)
@@ -104,14 +107,14 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String appealed = ok(post("centre", base + "/appeal",
 				"{\"statement\":\"银行卡被他人盗用，已挂失报案\",\"documents\":[\"本人有效身份证件\",\"挂失证明\"]}"));
 		assertThat(appealed).contains("\"status\":\"APPEALED\"").contains("挂失证明");
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":true");
+		assertThat(ok(check("bank", id))).contains("\"listed\":true");
 
 		// a verified appeal lifts at once
 		assertThat(post("station", base + "/lift", "{}").getResponse().getStatus()).isEqualTo(403);
 		String lifted = ok(post("centre", base + "/lift", "{\"note\":\"核查属实：系被盗用\"}"));
 		assertThat(lifted).contains("\"status\":\"LIFTED\"").contains("\"closedBy\":\"centre\"").contains("\"inForce\":false")
 				.doesNotContain("\"inForce\":true");
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":false")
+		assertThat(ok(check("bank", id))).contains("\"listed\":false")
 				.contains("\"measures\":[]");
 		assertThat(post("centre", base + "/lift", "{}").getResponse().getStatus()).isEqualTo(409);
 		// credit repair after lifting; every step is on record with who did it
@@ -132,7 +135,7 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		assertThat(post("centre", base + "/reject-appeal", "{}").getResponse().getStatus()).isEqualTo(400);
 		String rejected = ok(post("centre", base + "/reject-appeal", "{\"note\":\"交易记录显示本人操作\"}"));
 		assertThat(rejected).contains("\"status\":\"NOTIFIED\"").contains("\"appealsRejected\":1");
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":true")
+		assertThat(ok(check("bank", id))).contains("\"listed\":true")
 				.contains("NO_NEW_ACCOUNTS").doesNotContain("NON_COUNTER").contains("西安市公安局反诈中心");
 
 		String other = newId("610113");
@@ -141,7 +144,7 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 				.isEqualTo(400);
 		assertThat(ok(post("centre", "/api/v1/cardcutting/listings/" + second + "/dismiss", "{\"note\":\"证据不足\"}")))
 				.contains("\"status\":\"DISMISSED\"");
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + other))).contains("\"listed\":false");
+		assertThat(ok(check("bank", other))).contains("\"listed\":false");
 		assertThat(post("centre", "/api/v1/cardcutting/listings/" + second + "/decide", "{}").getResponse().getStatus())
 				.isEqualTo(409);
 	}
@@ -151,16 +154,16 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String id = newId("610113");
 		ok(post("centre", "/api/v1/cardcutting/persons", """
 				{"idNumber":"%s","name":"钱某","regionCode":"610113"}""".formatted(id)));
-		ok(put("centre", "/api/v1/cardcutting/persons/" + id + "/findings",
+		ok(put("centre", personPath(id) + "/findings",
 				"{\"helpedCrimeEstablished\":true,\"priorPenaltyWithinTwoYears\":false}"));
 		String person = "";
 		for (int i = 0; i < 4; i++) {
-			person = ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements", """
+			person = ok(post("centre", personPath(id) + "/involvements", """
 					{"kind":"BANK_CARD_SOLD","reference":"CARD-%d","detail":"出售银行卡"}""".formatted(i)));
 		}
 		// four cards: not serious (the proposal came from the involvement count)
 		assertThat(person).contains("\"serious\":false").contains("\"bankCardsSoldOrRented\":4");
-		person = ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements",
+		person = ok(post("centre", personPath(id) + "/involvements",
 				"{\"kind\":\"BANK_CARD_SOLD\",\"reference\":\"CARD-4\",\"detail\":\"出售银行卡\"}"));
 		assertThat(person).contains("\"serious\":true").contains("\"code\":\"BANK_CARDS\"").contains("\"bankCardsSoldOrRented\":5");
 	}
@@ -169,10 +172,14 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 	void badInputIsAnsweredWithProblemDetails() throws Exception {
 		String id = newId("610113");
 		String wrongCheck = id.substring(0, 17) + (id.charAt(17) == '0' ? "1" : "0");
-		MvcResult q = get("bank", "/api/v1/cardcutting/disciplinary-list/" + wrongCheck);
+		MvcResult q = check("bank", wrongCheck);
 		assertThat(q.getResponse().getStatus()).isEqualTo(400);
 		assertThat(q.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(q.getResponse().getContentAsString()).contains("check digit").contains("\"errors\"");
+		MvcResult search = post("centre", "/api/v1/cardcutting/persons/search", "{\"idNumber\":\"" + wrongCheck + "\"}");
+		assertThat(search.getResponse().getStatus()).isEqualTo(400);
+		assertThat(search.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(search.getResponse().getContentAsString()).contains("check digit").contains("\"errors\"");
 		MvcResult malformed = post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":");
 		assertThat(malformed.getResponse().getStatus()).isEqualTo(400);
 		assertThat(malformed.getResponse().getContentAsString()).contains("malformed-request");
@@ -184,11 +191,11 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		ok(post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"孙某\",\"regionCode\":\"610113\"}"));
 		assertThat(post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":\"" + id + "\",\"name\":\"孙某\",\"regionCode\":\"610113\"}")
 				.getResponse().getStatus()).isEqualTo(409);
-		MvcResult card = post("centre", "/api/v1/cardcutting/persons/" + id + "/accounts",
+		MvcResult card = post("centre", personPath(id) + "/accounts",
 				"{\"bank\":\"ICBC\",\"cardNumber\":\"6222021234567890123\"}");
 		assertThat(card.getResponse().getStatus()).isEqualTo(400);
 		assertThat(card.getResponse().getContentAsString()).contains("Luhn");
-		MvcResult kind = post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements",
+		MvcResult kind = post("centre", personPath(id) + "/involvements",
 				"{\"kind\":\"STOLEN\",\"settlementFen\":-1,\"detail\":\"x\"}");
 		assertThat(kind.getResponse().getContentAsString()).contains("\"kind\"").contains("\"settlementFen\"");
 		assertThat(post("centre", "/api/v1/cardcutting/listings/999999/decide", "{}").getResponse().getStatus())
@@ -205,19 +212,21 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String elsewhere = newId("610103");
 		ok(post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":\"%s\",\"name\":\"周某\",\"phone\":\"13822223333\",\"regionCode\":\"610113\"}".formatted(local)));
 		ok(post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":\"%s\",\"name\":\"吴某\",\"regionCode\":\"610103\"}".formatted(elsewhere)));
-		assertThat(ok(get("station", "/api/v1/cardcutting/persons/" + local))).contains("\"idNumber\":\"" + local + "\"")
+		assertThat(ok(get("station", personPath(local)))).contains("\"idNumber\":\"" + local + "\"")
 				.contains("13822223333");
-		assertThat(get("station", "/api/v1/cardcutting/persons/" + elsewhere).getResponse().getStatus()).isEqualTo(404);
+		assertThat(get("station", personPath(elsewhere)).getResponse().getStatus()).isEqualTo(404);
+		assertThat(post("station", "/api/v1/cardcutting/persons/search", "{\"idNumber\":\"" + elsewhere + "\"}")
+				.getResponse().getStatus()).isEqualTo(404);
 		String list = ok(get("station", "/api/v1/cardcutting/persons"));
 		assertThat(list).contains(local).doesNotContain(elsewhere);
 		assertThat(ok(get("centre", "/api/v1/cardcutting/persons"))).contains(local).contains(elsewhere);
 		// banks and operators only query the list
-		assertThat(get("bank", "/api/v1/cardcutting/persons/" + local).getResponse().getStatus()).isEqualTo(403);
+		assertThat(get("bank", personPath(local)).getResponse().getStatus()).isEqualTo(403);
 		int reads = jdbc.sql("""
 				SELECT COUNT(*) FROM audit_entry WHERE action = 'READ' AND subject_type = 'CARDCUTTING_PERSON' AND actor = 'station'
 				AND subject_ref LIKE ?""").param(Masking.mask(local, 3, 4) + " #%").query(Integer.class).single();
 		assertThat(reads).isGreaterThanOrEqualTo(1);
-		get("bank", "/api/v1/cardcutting/disciplinary-list/" + local);
+		check("bank", local);
 		int queries = jdbc.sql("""
 				SELECT COUNT(*) FROM audit_entry WHERE action = 'READ' AND subject_type = 'DISCIPLINARY_LIST' AND actor = 'bank'
 				AND subject_ref = ? AND agency_code = 'ICBC-SN'""").param(Masking.mask(local, 3, 4)).query(Integer.class).single();
@@ -230,8 +239,8 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String card = newCard();
 		String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
 		ok(post("centre", "/api/v1/cardcutting/persons", "{\"idNumber\":\"%s\",\"name\":\"郑某\",\"regionCode\":\"610113\"}".formatted(id)));
-		ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/accounts", "{\"bank\":\"ICBC\",\"cardNumber\":\"" + card + "\"}"));
-		ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/sims", "{\"phone\":\"" + phone + "\"}"));
+		ok(post("centre", personPath(id) + "/accounts", "{\"bank\":\"ICBC\",\"cardNumber\":\"" + card + "\"}"));
+		ok(post("centre", personPath(id) + "/sims", "{\"phone\":\"" + phone + "\"}"));
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		tx.executeWithoutResult(s -> {
 			events.publishEvent(new MuleAccountFlagged("ICBC:" + card, "ICBC", "DELAY", List.of("FAN_IN"), "多人转入后快速转出",
@@ -242,7 +251,7 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String person = "";
 		for (int i = 0; i < 200 && !(person.contains("FRAUD_SIM") && person.contains("MULE_ACCOUNT") && person.contains("PROPOSED")); i++) {
 			Thread.sleep(50);
-			person = ok(get("centre", "/api/v1/cardcutting/persons/" + id));
+			person = ok(get("centre", personPath(id)));
 		}
 		assertThat(person).contains("\"kind\":\"MULE_ACCOUNT\"").contains("\"source\":\"MONITORING\"").contains("多人转入后快速转出")
 				.contains("\"kind\":\"FRAUD_SIM\"").contains("\"source\":\"TELECOM\"").contains("\"status\":\"PROPOSED\"");
@@ -255,14 +264,14 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		assertThat(ok(get("centre", "/cardcutting"))).contains("id=\"listing-" + listing + "\"").contains("cc-register");
 		assertThat(ok(get("centre", "/cardcutting/listings/" + listing))).contains("class=\"decide\"");
 		assertThat(ok(get("station", "/cardcutting/listings/" + listing))).doesNotContain("class=\"decide\"");
-		assertThat(ok(get("centre", "/cardcutting/persons/" + id))).contains("cc-involvement").contains(id);
-		MvcResult decided = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/cardcutting/listings/" + listing + "/decide")
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("centre", DemoLogins.PASSWORD))
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-				.param("measures", "NON_COUNTER_BUSINESS_STOPPED")).andReturn();
+		assertThat(ok(get("centre", "/cardcutting/persons/" + personId(id)))).contains("cc-involvement").contains(id);
+		MvcResult decided = mvc.perform(MockMvcRequestBuilders.post("/cardcutting/listings/" + listing + "/decide")
+				.with(httpBasic("centre", DemoLogins.PASSWORD)).with(csrf()).param("measures", "NON_COUNTER_BUSINESS_STOPPED"))
+				.andReturn();
 		assertThat(decided.getResponse().getRedirectedUrl()).isEqualTo("/cardcutting/listings/" + listing);
-		String bankPage = ok(get("bank", "/cardcutting?idNumber=" + id));
+		// the query form is a POST: the ID number stays out of the URL
+		String bankPage = ok(mvc.perform(MockMvcRequestBuilders.post("/cardcutting/query").with(httpBasic("bank", DemoLogins.PASSWORD))
+				.with(csrf()).param("idNumber", id)).andReturn());
 		assertThat(bankPage).contains("停止非柜面业务").contains(Masking.mask(id, 3, 4)).doesNotContain(id)
 				.doesNotContain("cc-register");
 		assertThat(ok(get("centre", "/cardcutting?lang=en"))).contains("Disciplinary list").contains("Proposed (awaiting decision)");
@@ -270,11 +279,11 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 
 	@Test
 	void theDemoShowsAListedDealerAProposedMuleAndAStudentCaseAtNwu() throws Exception {
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/610113199503150310"))).contains("\"listed\":true")
+		assertThat(ok(check("bank", "610113199503150310"))).contains("\"listed\":true")
 				.contains("NON_COUNTER_BUSINESS_STOPPED");
-		String mule = ok(get("centre", "/api/v1/cardcutting/persons/610113198807220424"));
+		String mule = ok(get("centre", personPath("610113198807220424")));
 		assertThat(mule).contains("\"name\":\"王某\"").contains("\"status\":\"PROPOSED\"").contains("MULE_ACCOUNT");
-		String dealer = ok(get("centre", "/api/v1/cardcutting/persons/610113199503150310"));
+		String dealer = ok(get("centre", personPath("610113199503150310")));
 		assertThat(dealer).contains("\"withinLimits\":false").contains("CARDS_PER_BANK").contains("\"serious\":true");
 		assertThat(ok(get("school", "/api/v1/schools/cases"))).contains("\"name\":\"李某\"").contains("610***********0520");
 	}

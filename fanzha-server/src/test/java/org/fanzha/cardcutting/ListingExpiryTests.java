@@ -65,15 +65,15 @@ class ListingExpiryTests extends CardCuttingSupport {
 		assertThat(late.getResponse().getContentAsString()).contains("deadline");
 
 		clock.advance(Duration.between(clock.instant(), threeYears).minusSeconds(1));
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("NO_NEW_ACCOUNTS")
+		assertThat(ok(check("bank", id))).contains("NO_NEW_ACCOUNTS")
 				.contains("NON_COUNTER_BUSINESS_STOPPED");
 		clock.advance(Duration.ofSeconds(1));
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).doesNotContain("NO_NEW_ACCOUNTS")
+		assertThat(ok(check("bank", id))).doesNotContain("NO_NEW_ACCOUNTS")
 				.contains("NON_COUNTER_BUSINESS_STOPPED").contains("\"listed\":true");
-		assertThat(ok(get("telecom", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":false");
+		assertThat(ok(check("telecom", id))).contains("\"listed\":false");
 
 		clock.advance(Duration.between(clock.instant(), fiveYears));
-		assertThat(ok(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id))).contains("\"listed\":false");
+		assertThat(ok(check("bank", id))).contains("\"listed\":false");
 		assertThat(ok(get("centre", base))).contains("\"status\":\"EXPIRED\"").contains("\"step\":\"EXPIRED\"");
 		// after expiry the credit record can be repaired
 		assertThat(ok(post("centre", base + "/credit-repair", "{\"note\":\"期满申请信用修复\"}")))

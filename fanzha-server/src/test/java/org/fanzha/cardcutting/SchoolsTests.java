@@ -61,7 +61,7 @@ class SchoolsTests extends CardCuttingSupport {
 		ok(post("centre", "/api/v1/cardcutting/persons", """
 				{"idNumber":"%s","name":"学生%s","phone":"13712345678","regionCode":"610113","school":"%s"}"""
 				.formatted(id, id.substring(14, 17), school)));
-		ok(post("centre", "/api/v1/cardcutting/persons/" + id + "/involvements",
+		ok(post("centre", personPath(id) + "/involvements",
 				"{\"kind\":\"BANK_CARD_SOLD\",\"reference\":\"CARD-" + id + "\",\"detail\":\"以500元出售本人银行卡\"}"));
 		String cases = ok(get("centre", "/api/v1/schools/cases?school=" + school));
 		Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"idNumber\":\"" + id + "\"").matcher(cases);

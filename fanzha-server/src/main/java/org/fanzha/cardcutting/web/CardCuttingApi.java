@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Card-cutting API: persons, their cards and involvement for the centre (stations read their region's), the
- * disciplinary list's lifecycle, and the list query for banks and operators.
+ * disciplinary list's lifecycle, and the list query for banks and operators. A person is addressed by its opaque
+ * {@code personId}; an ID number only ever travels in a request body (POST search and check), never in a URL.
  */
 @RestController
 @Tag(name = "Card-cutting", description = "Persons and cards, the 帮信 assessment and the disciplinary list (arts. 31-32)")
@@ -54,38 +55,44 @@ class CardCuttingApi {
 		return persons.persons(viewers.of(me), 500);
 	}
 
-	@GetMapping(BASE + "/persons/{idNumber}")
+	@GetMapping(BASE + "/persons/{personId}")
 	@Operation(summary = "A person with accounts, SIMs, involvement, the card-limit check, the 帮信 assessment and listings")
-	Persons.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber) {
-		return persons.person(viewers.of(me), idNumber);
+	Persons.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId) {
+		return persons.person(viewers.of(me), personId);
 	}
 
-	@PostMapping(BASE + "/persons/{idNumber}/accounts")
+	@PostMapping(BASE + "/persons/search")
+	@Operation(summary = "The person with this ID number (in the body, so it stays out of URLs and logs); audited")
+	Persons.PersonView search(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody Persons.Search in) {
+		return persons.search(viewers.of(me), in);
+	}
+
+	@PostMapping(BASE + "/persons/{personId}/accounts")
 	@Operation(summary = "Add a bank account or card the person holds")
-	Persons.PersonView account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	Persons.PersonView account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestBody Persons.NewAccount in) {
-		return persons.addAccount(viewers.of(me), idNumber, in);
+		return persons.addAccount(viewers.of(me), personId, in);
 	}
 
-	@PostMapping(BASE + "/persons/{idNumber}/sims")
+	@PostMapping(BASE + "/persons/{personId}/sims")
 	@Operation(summary = "Add a SIM the person holds (operator from the number segment)")
-	Persons.PersonView sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	Persons.PersonView sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestBody Persons.NewSim in) {
-		return persons.addSim(viewers.of(me), idNumber, in);
+		return persons.addSim(viewers.of(me), personId, in);
 	}
 
-	@PostMapping(BASE + "/persons/{idNumber}/involvements")
+	@PostMapping(BASE + "/persons/{personId}/involvements")
 	@Operation(summary = "Record involvement (card sold, mule account, fraud SIM, amounts); may propose a listing")
-	Persons.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	Persons.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestBody Persons.NewInvolvement in) {
-		return persons.recordInvolvement(viewers.of(me), idNumber, in);
+		return persons.recordInvolvement(viewers.of(me), personId, in);
 	}
 
-	@PutMapping(BASE + "/persons/{idNumber}/findings")
+	@PutMapping(BASE + "/persons/{personId}/findings")
 	@Operation(summary = "What the officer established: helped crime proven, prior penalty, consequences")
-	Persons.PersonView findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	Persons.PersonView findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestBody Persons.FindingsIn in) {
-		return persons.findings(viewers.of(me), idNumber, in);
+		return persons.findings(viewers.of(me), personId, in);
 	}
 
 	@GetMapping(BASE + "/listings")
@@ -147,9 +154,10 @@ class CardCuttingApi {
 		return list.repairCredit(viewers.of(me), id, in);
 	}
 
-	@GetMapping(BASE + "/disciplinary-list/{idNumber}")
-	@Operation(summary = "Is this ID number listed? The measures in force that the caller applies, and until when")
-	DisciplinaryList.QueryAnswer query(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber) {
-		return list.query(viewers.of(me), idNumber);
+	@PostMapping(BASE + "/disciplinary-list/check")
+	@Operation(summary = "Is this ID number (in the body) listed? The measures in force the caller applies, until when")
+	DisciplinaryList.QueryAnswer check(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody DisciplinaryList.CheckIn in) {
+		return list.query(viewers.of(me), in == null ? null : in.idNumber());
 	}
 }

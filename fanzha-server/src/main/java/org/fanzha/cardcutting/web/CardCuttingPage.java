@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Console: for the police the persons and the disciplinary list with its workflow (the centre registers, records
- * and decides; a station reads its region's); for banks and operators the list query by ID number.
+ * and decides; a station reads its region's); for banks and operators the list query by ID number. Persons are
+ * addressed by their opaque id and the query is a POST, so that no ID number ends up in a URL (history, proxy logs,
+ * Referer headers).
  */
 @Controller
 class CardCuttingPage {
@@ -39,19 +41,30 @@ class CardCuttingPage {
 	}
 
 	@GetMapping("/cardcutting")
-	String page(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber, Model model) {
+	String page(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
+		fill(viewers.of(me), model, null);
+		return "cardcutting/page";
+	}
+
+	@PostMapping("/cardcutting/query")
+	String query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber,
+			Model model) {
 		Viewer v = viewers.of(me);
 		String error = null;
-		if (idNumber != null && !idNumber.isBlank()) {
-			try {
-				model.addAttribute("answer", list.query(v, idNumber));
-			}
-			catch (InvalidFieldsException e) {
-				error = String.join("; ", e.errors().values());
-			}
+		try {
+			model.addAttribute("answer", list.query(v, idNumber));
+		}
+		catch (InvalidFieldsException e) {
+			error = String.join("; ", e.errors().values());
 		}
 		fill(v, model, error);
 		return "cardcutting/page";
+	}
+
+	/** The language switch on a query's answer reloads the address it was posted to: back to the page. */
+	@GetMapping("/cardcutting/query")
+	String queryPage() {
+		return "redirect:/cardcutting";
 	}
 
 	@PostMapping("/cardcutting/persons")
@@ -61,7 +74,7 @@ class CardCuttingPage {
 		Viewer v = viewers.of(me);
 		try {
 			Persons.PersonView p = persons.register(v, new Persons.NewPerson(idNumber, name, phone, regionCode, school));
-			return "redirect:/cardcutting/persons/" + p.idNumber();
+			return "redirect:/cardcutting/persons/" + p.personId();
 		}
 		catch (InvalidFieldsException | ConflictException e) {
 			fill(v, model, message(e));
@@ -69,53 +82,48 @@ class CardCuttingPage {
 		}
 	}
 
-	@GetMapping("/cardcutting/persons/{idNumber}")
-	String person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber, Model model) {
+	@GetMapping("/cardcutting/persons/{personId}")
+	String person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId, Model model) {
 		Viewer v = viewers.of(me);
-		try {
-			model.addAttribute("person", persons.person(v, idNumber));
-		}
-		catch (InvalidFieldsException e) {
-			throw new NotFoundException("no person with that ID number");
-		}
+		model.addAttribute("person", persons.person(v, personId));
 		fillPerson(v, model, null);
 		return "cardcutting/person";
 	}
 
-	@PostMapping("/cardcutting/persons/{idNumber}/accounts")
-	String account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	@PostMapping("/cardcutting/persons/{personId}/accounts")
+	String account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestParam(required = false) String bank, @RequestParam(required = false) String cardNumber,
 			@RequestParam(required = false) String accountClass, Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, idNumber, model,
-				() -> persons.addAccount(v, idNumber, new Persons.NewAccount(bank, cardNumber, accountClass)));
+		return onPerson(v, personId, model,
+				() -> persons.addAccount(v, personId, new Persons.NewAccount(bank, cardNumber, accountClass)));
 	}
 
-	@PostMapping("/cardcutting/persons/{idNumber}/sims")
-	String sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	@PostMapping("/cardcutting/persons/{personId}/sims")
+	String sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestParam(required = false) String phone, Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, idNumber, model, () -> persons.addSim(v, idNumber, new Persons.NewSim(phone)));
+		return onPerson(v, personId, model, () -> persons.addSim(v, personId, new Persons.NewSim(phone)));
 	}
 
-	@PostMapping("/cardcutting/persons/{idNumber}/involvements")
-	String involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	@PostMapping("/cardcutting/persons/{personId}/involvements")
+	String involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) Integer targetsHelped, @RequestParam(required = false) Long settlementYuan,
 			@RequestParam(required = false) Long illegalGainsYuan, @RequestParam(required = false) String detail,
 			Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, idNumber, model, () -> persons.recordInvolvement(v, idNumber, new Persons.NewInvolvement(kind,
+		return onPerson(v, personId, model, () -> persons.recordInvolvement(v, personId, new Persons.NewInvolvement(kind,
 				reference, targetsHelped, fen(settlementYuan), null, fen(illegalGainsYuan), null, detail)));
 	}
 
-	@PostMapping("/cardcutting/persons/{idNumber}/findings")
-	String findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String idNumber,
+	@PostMapping("/cardcutting/persons/{personId}/findings")
+	String findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestParam(required = false) boolean helpedCrimeEstablished,
 			@RequestParam(required = false) boolean priorPenaltyWithinTwoYears,
 			@RequestParam(required = false) String consequences, Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, idNumber, model, () -> persons.findings(v, idNumber,
+		return onPerson(v, personId, model, () -> persons.findings(v, personId,
 				new Persons.FindingsIn(helpedCrimeEstablished, priorPenaltyWithinTwoYears, consequences)));
 	}
 
@@ -153,13 +161,13 @@ class CardCuttingPage {
 		return "redirect:/cardcutting/listings/" + id;
 	}
 
-	private String onPerson(Viewer v, String idNumber, Model model, Supplier<Persons.PersonView> action) {
+	private String onPerson(Viewer v, String personId, Model model, Supplier<Persons.PersonView> action) {
 		try {
 			action.get();
-			return "redirect:/cardcutting/persons/" + idNumber;
+			return "redirect:/cardcutting/persons/" + personId;
 		}
 		catch (InvalidFieldsException | ConflictException e) {
-			model.addAttribute("person", persons.person(v, idNumber));
+			model.addAttribute("person", persons.person(v, personId));
 			fillPerson(v, model, message(e));
 			return "cardcutting/person";
 		}
