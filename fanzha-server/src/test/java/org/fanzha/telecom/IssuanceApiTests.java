@@ -100,6 +100,9 @@ class IssuanceApiTests {
 		String list = mvc.perform(MockMvcRequestBuilders.get("/api/v1/sims/applications").with(httpBasic("telecom",
 				DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();
 		assertThat(list).contains("APP-1").doesNotContain(adult).contains(adult.substring(0, 3) + "***").contains("\"reasons\":[]");
+		// the operator's free text (its application id) stays out of the audit log oversight reads
+		assertThat(jdbc.sql("SELECT purpose FROM audit_entry WHERE subject_type = 'SIM_APPLICANT'").query(String.class).list())
+				.isNotEmpty().allSatisfy(p -> assertThat(p).doesNotContain("APP-1").isEqualTo("SIM issuance check by CHINA_MOBILE"));
 	}
 
 	@Test
