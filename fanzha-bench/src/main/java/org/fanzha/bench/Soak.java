@@ -37,12 +37,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class Soak {
 
-	public record Minute(int minute, long requests, long errors, double p99Millis, long heapAfterGcBytes) {
+	public record Minute(int minute, long requests, long errors, double p99Millis, long heapAfterGcBytes,
+			long ledgerTransfers) {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "minute %2d: %,7d requests, %,d non-2xx, p99 %6.1f ms, heap after full GC %,6.1f MiB",
-					minute, requests, errors, p99Millis, heapAfterGcBytes / 1048576.0);
+			return String.format(Locale.ROOT, "minute %2d: %,7d requests, %,d non-2xx, p99 %6.1f ms, heap after full GC %,6.1f MiB, "
+					+ "ledger %,d transfers", minute, requests, errors, p99Millis, heapAfterGcBytes / 1048576.0, ledgerTransfers);
 		}
 	}
 
@@ -57,11 +58,15 @@ public final class Soak {
 		try (DecisionApiLoad.Server server = DecisionApiLoad.Server.start(jar, opts, null)) {
 			List<Minute> result = run(server, minutes, rate, batch, reportsPerSecond);
 			result.forEach(System.out::println);
-			long first = result.get(Math.min(1, result.size() - 1)).heapAfterGcBytes();
-			long last = result.get(result.size() - 1).heapAfterGcBytes();
+			Minute first = result.get(Math.min(1, result.size() - 1));
+			Minute last = result.get(result.size() - 1);
+			double perTransfer = last.ledgerTransfers() > first.ledgerTransfers()
+					? (double) (last.heapAfterGcBytes() - first.heapAfterGcBytes()) / (last.ledgerTransfers() - first.ledgerTransfers())
+					: Double.NaN;
 			System.out.printf(Locale.ROOT, "soak: %d min at %,d transfers/s (batches of %d) and %.1f reports/s; heap after "
-					+ "full GC %,.1f MiB at minute 1, %,.1f MiB at the end%n", minutes, rate, batch, reportsPerSecond,
-					first / 1048576.0, last / 1048576.0);
+					+ "full GC %,.1f MiB at minute %d, %,.1f MiB at the end; growth %.0f bytes per transfer added to the ledger%n",
+					minutes, rate, batch, reportsPerSecond, first.heapAfterGcBytes() / 1048576.0, first.minute(),
+					last.heapAfterGcBytes() / 1048576.0, perTransfer);
 		}
 	}
 
@@ -112,7 +117,8 @@ public final class Soak {
 				long failed = errors.getAndSet(0);
 				double p99 = latency.getValueAtPercentile(99) / 1e6;
 				latency.reset();
-				out.add(new Minute(m, sent, failed, p99, heapAfterFullGc(http, base, admin, server.process().pid())));
+				long[] heapAndLedger = heapAfterFullGc(http, base, admin, server.process().pid());
+				out.add(new Minute(m, sent, failed, p99, heapAndLedger[0], heapAndLedger[1]));
 				System.out.println(out.get(out.size() - 1));
 			}
 		}
@@ -138,8 +144,8 @@ public final class Soak {
 		requests.incrementAndGet();
 	}
 
-	/** Forces a full collection in the server, then reads the heap in use. */
-	static long heapAfterFullGc(HttpClient http, String base, String admin, long pid) throws Exception {
+	/** Forces a full collection in the server, then reads the heap in use and the ledger's size. */
+	static long[] heapAfterFullGc(HttpClient http, String base, String admin, long pid) throws Exception {
 		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
 				Long.toString(pid), "GC.run").redirectErrorStream(true).start();
 		jcmd.getInputStream().readAllBytes();
@@ -151,6 +157,7 @@ public final class Soak {
 		while (m.find()) {
 			used += (long) Double.parseDouble(m.group(1));
 		}
-		return used;
+		Matcher l = Pattern.compile("(?m)^fanzha_ledger_transfers(?:\\{[^}]*})? ([0-9.E+]+)").matcher(r.body());
+		return new long[] { used, l.find() ? (long) Double.parseDouble(l.group(1)) : -1 };
 	}
 }

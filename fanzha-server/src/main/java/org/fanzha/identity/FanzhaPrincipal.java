@@ -60,6 +60,12 @@ public final class FanzhaPrincipal implements UserDetails, CredentialsContainer,
 		return agencyCode;
 	}
 
+	/** The institution of a bank's or operator's officer: agency {@code ICBC-SN} works for {@code ICBC}. */
+	public String institution() {
+		int dash = agencyCode.indexOf('-');
+		return dash > 0 ? agencyCode.substring(0, dash) : agencyCode;
+	}
+
 	public AgencyType agencyType() {
 		return agencyType;
 	}

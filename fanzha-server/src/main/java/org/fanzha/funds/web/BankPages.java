@@ -87,7 +87,7 @@ class BankPages {
 	String inbox(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(defaultValue = "stop") String tab,
 			Model model) {
 		if (me.has(Role.BANK_OFFICER)) {
-			String bank = ConsoleText.bank(me);
+			String bank = me.institution();
 			List<InstructionView> stops = funds.forBank(bank, StopStatus.ISSUED);
 			List<FundQueries.QueryView> qs = queries.forBank(bank, QueryStatus.REQUESTED);
 			List<FreezeItem> fs = freezes.forBank(bank, FreezeStatus.REQUESTED).stream()
@@ -128,7 +128,7 @@ class BankPages {
 			@RequestParam(required = false) List<String> onwardName, @RequestParam(required = false) List<String> onwardAmount,
 			@RequestParam(required = false) List<String> onwardTime,
 			@RequestParam(required = false) MultipartFile statement, RedirectAttributes flash) throws IOException {
-		String bank = ConsoleText.bank(me);
+		String bank = me.institution();
 		InstructionView v = funds.byId(id).filter(i -> i.institution().equals(bank))
 				.orElseThrow(() -> new NotFoundException("No stop instruction " + id + " for " + bank));
 		try {
@@ -155,7 +155,7 @@ class BankPages {
 	String answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String answerId, @RequestParam(required = false) String balance,
 			@RequestParam(required = false) MultipartFile statement, RedirectAttributes flash) throws IOException {
-		String bank = ConsoleText.bank(me);
+		String bank = me.institution();
 		FundQueries.QueryView q = queries.byId(id).filter(x -> x.institution().equals(bank))
 				.orElseThrow(() -> new NotFoundException("No fund query " + id + " for " + bank));
 		try {
@@ -174,7 +174,7 @@ class BankPages {
 			@RequestParam(required = false) String answerId, @RequestParam(required = false) String result,
 			@RequestParam(required = false) String frozen, @RequestParam(required = false) String reason,
 			RedirectAttributes flash) {
-		String bank = ConsoleText.bank(me);
+		String bank = me.institution();
 		FreezeView f = freezes.byId(id).filter(x -> x.institution().equals(bank))
 				.orElseThrow(() -> new NotFoundException("No freeze " + id + " for " + bank));
 		try {
@@ -193,7 +193,7 @@ class BankPages {
 	@PostMapping("/funds/returns/{id}/executed")
 	String returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String answerId, RedirectAttributes flash) {
-		String bank = ConsoleText.bank(me);
+		String bank = me.institution();
 		ReturnView r = returns.byId(id)
 				.filter(x -> freezes.byId(x.freezeId()).map(f -> f.institution().equals(bank)).orElse(false))
 				.orElseThrow(() -> new NotFoundException("No return round " + id + " for " + bank));
@@ -226,7 +226,7 @@ class BankPages {
 			case RETURN -> returns.byId(id).flatMap(r -> freezes.byId(r.freezeId())).map(FreezeView::institution).orElse(null);
 		};
 		// another bank's instruction does not exist for a bank
-		if (owner == null || (!me.has(Role.CENTRE_OFFICER) && !owner.equals(ConsoleText.bank(me)))) {
+		if (owner == null || (!me.has(Role.CENTRE_OFFICER) && !owner.equals(me.institution()))) {
 			throw new NotFoundException("No " + type + " " + id);
 		}
 		List<String[]> rows = switch (t) {

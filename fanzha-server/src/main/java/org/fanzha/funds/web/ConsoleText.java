@@ -12,13 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.fanzha.identity.FanzhaPrincipal;
-import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,22 +37,6 @@ class ConsoleText {
 
 	ConsoleText(MessageSource messages) {
 		this.messages = messages;
-	}
-
-	/** The bank an officer works for: agency {@code ICBC-SN} is bank {@code ICBC}. */
-	static String bank(FanzhaPrincipal me) {
-		if (!me.has(Role.BANK_OFFICER)) {
-			throw new AccessDeniedException("the bank inbox is for banks");
-		}
-		String agency = me.agencyCode();
-		int dash = agency.indexOf('-');
-		return dash > 0 ? agency.substring(0, dash) : agency;
-	}
-
-	static void centre(FanzhaPrincipal me) {
-		if (!me.has(Role.CENTRE_OFFICER)) {
-			throw new AccessDeniedException("the stop-payment plan is the anti-fraud centre's");
-		}
 	}
 
 	/** Yuan as typed ("1,234.5"), exactly in fen; null when blank. A malformed amount is a field error. */

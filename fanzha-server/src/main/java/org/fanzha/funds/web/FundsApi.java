@@ -23,7 +23,6 @@ import org.fanzha.funds.ReturnView;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,12 +72,7 @@ class FundsApi {
 	@GetMapping("/candidates")
 	@Operation(summary = "Accounts the transfer monitor flagged: stop/freeze candidates (a bank sees its own)")
 	List<org.fanzha.funds.MuleCandidates.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
-		String bank = null;
-		if (!me.has(Role.CENTRE_OFFICER)) {
-			String agency = me.agencyCode();
-			bank = agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
-		}
-		return mules.open(bank, 500);
+		return mules.open(me.has(Role.CENTRE_OFFICER) ? null : me.institution(), 500);
 	}
 
 	record CandidateVerdict(String verdict) {
@@ -88,16 +82,12 @@ class FundsApi {
 	@Operation(summary = "The centre's verdict on a candidate: STOP_PLANNED or DISMISSED")
 	void closeCandidate(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String account,
 			@RequestBody CandidateVerdict v) {
-		if (!me.has(Role.CENTRE_OFFICER)) {
-			throw new org.springframework.security.access.AccessDeniedException("the anti-fraud centre decides on candidates");
-		}
 		mules.close(account, v == null ? null : v.verdict(), me.username());
 	}
 
 	@PostMapping("/queries")
 	@Operation(summary = "Ask a bank for an account's balance and transactions in a period (资金查询)")
 	FundQueries.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
-		centre(me);
 		return queries.request(q.caseNumber(), q.accountId(), q.institution(), q.from(), q.to(), me.username());
 	}
 
@@ -105,7 +95,6 @@ class FundsApi {
 	@GetMapping("/queries/{id}")
 	@Operation(summary = "A fund query and the bank's answer")
 	FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
-		centre(me);
 		return queries.byId(id).orElseThrow(() -> new NotFoundException("No query " + id));
 	}
 
@@ -113,7 +102,7 @@ class FundsApi {
 	@GetMapping("/bank/queries")
 	@Operation(summary = "Bank gateway: fund queries to answer")
 	List<FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
-		return queries.forBank(bank(me), Workflows.QueryStatus.REQUESTED);
+		return queries.forBank(me.institution(), Workflows.QueryStatus.REQUESTED);
 	}
 
 	record QueryAnswer(String answerId, Long balanceFen, List<StatementRow> rows) {
@@ -123,14 +112,14 @@ class FundsApi {
 	@Operation(summary = "Bank gateway: answer a fund query once with the balance and the statement (idempotent by answerId)")
 	FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody QueryAnswer a) {
-		return queries.answer(bank(me), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
+		return queries.answer(me.institution(), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
 	}
 
 	@PersonalData(value = "BANK_INBOX", purpose = "bank: instructions to answer")
 	@GetMapping("/bank/inbox")
 	@Operation(summary = "Bank gateway: everything waiting for this bank (stops, queries, freezes, returns), most urgent first")
 	List<BankInbox.Item> bankInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
-		return inbox.waiting(bank(me));
+		return inbox.waiting(me.institution());
 	}
 
 	@PostMapping(path = "/statements", consumes = "multipart/form-data")
@@ -138,7 +127,6 @@ class FundsApi {
 	Map<String, Object> uploadStatement(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String caseNumber,
 			@RequestParam String accountId, @RequestParam String institution,
 			@RequestParam(required = false) String holderName, @RequestParam("file") MultipartFile file) throws java.io.IOException {
-		centre(me);
 		int added = funds.uploadStatement(caseNumber, accountId, institution, holderName, file.getOriginalFilename(),
 				file.getBytes(), me.username());
 		return Map.of("caseNumber", caseNumber, "accountId", accountId, "newTransfers", added);
@@ -150,7 +138,6 @@ class FundsApi {
 	List<InstructionView> board(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(required = false) Workflows.StopStatus status, @RequestParam(required = false) String bank,
 			@RequestParam(required = false) Integer level) {
-		centre(me);
 		return funds.board(status, bank, level, 500);
 	}
 
@@ -159,7 +146,7 @@ class FundsApi {
 	@Operation(summary = "An instruction's history (who changed what, when)")
 	List<String[]> history(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		InstructionView v = funds.byId(id).orElseThrow(() -> new NotFoundException("No instruction " + id));
-		if (!me.has(Role.CENTRE_OFFICER) && !v.institution().equals(bank(me))) {
+		if (!me.has(Role.CENTRE_OFFICER) && !v.institution().equals(me.institution())) {
 			throw new NotFoundException("No instruction " + id);
 		}
 		return funds.history(id);
@@ -169,7 +156,6 @@ class FundsApi {
 	@GetMapping("/cases/{caseNumber}/victim")
 	@Operation(summary = "The victim's account: loss, what every return round allotted, and what was paid back")
 	ReturnControl.VictimAccount victim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
-		centre(me);
 		return returns.account(caseNumber);
 	}
 
@@ -180,7 +166,6 @@ class FundsApi {
 	@Operation(summary = "Propose a return round: art. 8 allocation among the named cases' victims, 30-day notice")
 	ReturnView proposeReturn(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody ReturnRequest r) {
-		centre(me);
 		return returns.propose(id, r.caseNumbers(), r.added(), me.username());
 	}
 
@@ -188,7 +173,6 @@ class FundsApi {
 	@GetMapping("/freezes/{id}/returns")
 	@Operation(summary = "A freeze's return rounds")
 	List<ReturnView> returnsOf(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
-		centre(me);
 		return returns.forFreeze(id);
 	}
 
@@ -199,7 +183,6 @@ class FundsApi {
 	@Operation(summary = "Record an objection received during the notice")
 	ReturnView object(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody ObjectionRequest o) {
-		centre(me);
 		return returns.object(id, o.raisedBy(), o.content());
 	}
 
@@ -210,7 +193,6 @@ class FundsApi {
 	@Operation(summary = "Decide the return after the notice; the bank has 3 working days")
 	ReturnView decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody(required = false) Decision d) {
-		centre(me);
 		return returns.decide(id, d == null ? null : d.resolution(), me.username());
 	}
 
@@ -218,7 +200,7 @@ class FundsApi {
 	@GetMapping("/bank/returns")
 	@Operation(summary = "Bank gateway: decided returns to execute")
 	List<ReturnView> returnInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
-		return returns.forBank(bank(me));
+		return returns.forBank(me.institution());
 	}
 
 	record Executed(String answerId) {
@@ -228,14 +210,13 @@ class FundsApi {
 	@Operation(summary = "Bank gateway: the return was paid to the victims (idempotent by answerId)")
 	ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Executed e) {
-		return returns.executed(bank(me), id, e.answerId(), me.username());
+		return returns.executed(me.institution(), id, e.answerId(), me.username());
 	}
 
 	@PostMapping("/instructions/{id}/freeze")
 	@Operation(summary = "Turn an executed stop into a freeze (freeze document number, issuing unit, two officers)")
 	FreezeView freeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody FreezeControl.FreezeDocument doc) {
-		centre(me);
 		return freezes.request(id, doc, me.username());
 	}
 
@@ -246,7 +227,6 @@ class FundsApi {
 	@Operation(summary = "Renew a freeze before it expires: six more months")
 	FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Renewal r) {
-		centre(me);
 		return freezes.renew(id, r.documentNumber(), me.username());
 	}
 
@@ -257,7 +237,6 @@ class FundsApi {
 	@Operation(summary = "Unfreeze (the decision's document number and reason)")
 	FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody Unfreeze u) {
-		centre(me);
 		return freezes.unfreeze(id, u.documentNumber(), u.reason(), me.username());
 	}
 
@@ -266,7 +245,6 @@ class FundsApi {
 	@Operation(summary = "Freezes expiring within N days (renewal reminders)")
 	List<FreezeView> expiring(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "15") int days) {
-		centre(me);
 		return freezes.expiring(days);
 	}
 
@@ -275,7 +253,7 @@ class FundsApi {
 	@Operation(summary = "Bank gateway: this bank's freezes (default: those waiting for an answer)")
 	List<FreezeView> freezeInbox(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "REQUESTED") Workflows.FreezeStatus status) {
-		return freezes.forBank(bank(me), status);
+		return freezes.forBank(me.institution(), status);
 	}
 
 	record FreezeAnswer(String answerId, FreezeControl.BankResult result, Long frozenFen, String reason) {
@@ -285,21 +263,19 @@ class FundsApi {
 	@Operation(summary = "Bank gateway: answer a freeze once (idempotent by answerId)")
 	FreezeView answerFreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody FreezeAnswer a) {
-		return freezes.answer(bank(me), id, a.answerId(), a.result(), a.frozenFen(), a.reason(), me.username());
+		return freezes.answer(me.institution(), id, a.answerId(), a.result(), a.frozenFen(), a.reason(), me.username());
 	}
 
 	@PersonalData(value = "STOP_PLAN", purpose = "stop-payment plan of a case")
 	@GetMapping("/cases/{caseNumber}/instructions")
 	@Operation(summary = "The case's stop-payment instructions with their statuses")
 	List<InstructionView> plan(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
-		centre(me);
 		return funds.forCase(caseNumber);
 	}
 
 	@PostMapping("/cases/{caseNumber}/instructions/confirm")
 	@Operation(summary = "Confirm the plan: every proposed instruction is issued to its bank")
 	List<InstructionView> confirm(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
-		centre(me);
 		return funds.confirm(caseNumber, me.username());
 	}
 
@@ -308,7 +284,7 @@ class FundsApi {
 	@Operation(summary = "Bank gateway: this bank's instructions (default: those waiting for an answer)")
 	List<InstructionView> inbox(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "ISSUED") Workflows.StopStatus status) {
-		return funds.forBank(bank(me), status);
+		return funds.forBank(me.institution(), status);
 	}
 
 	record Answer(String answerId, FundControl.Result result, Long stoppedFen, String reason,
@@ -318,22 +294,7 @@ class FundsApi {
 	@PostMapping("/bank/instructions/{id}/answer")
 	@Operation(summary = "Bank gateway: answer a stop once (idempotent by answerId), with the account's statement and onward transfers")
 	InstructionView answer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Answer a) {
-		return funds.answer(bank(me), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(),
+		return funds.answer(me.institution(), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(),
 				a.onward() == null ? List.of() : a.onward(), a.statement() == null ? List.of() : a.statement(), me.username());
-	}
-
-	private static void centre(FanzhaPrincipal me) {
-		if (!me.has(Role.CENTRE_OFFICER)) {
-			throw new AccessDeniedException("the stop-payment plan is the anti-fraud centre's");
-		}
-	}
-
-	private static String bank(FanzhaPrincipal me) {
-		if (!me.has(Role.BANK_OFFICER)) {
-			throw new AccessDeniedException("the bank gateway is for banks");
-		}
-		String agency = me.agencyCode();
-		int dash = agency.indexOf('-');
-		return dash > 0 ? agency.substring(0, dash) : agency;
 	}
 }

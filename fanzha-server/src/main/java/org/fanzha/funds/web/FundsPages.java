@@ -66,7 +66,6 @@ class FundsPages {
 	String board(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String bank, @RequestParam(required = false) String level,
 			@RequestParam(required = false) String due, Model model) {
-		ConsoleText.centre(me);
 		StopStatus s = null;
 		try {
 			s = status == null || status.isBlank() ? null : StopStatus.valueOf(status);
@@ -102,7 +101,6 @@ class FundsPages {
 	@PersonalData(value = "STOP_PLAN", purpose = "console: stop-payment plan of a case")
 	@GetMapping("/funds/cases/{caseNumber}")
 	String plan(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber, Model model) {
-		ConsoleText.centre(me);
 		List<InstructionView> plan = live(caseNumber, model);
 		List<FreezeView> fs = freezes.forCase(caseNumber);
 		Instant now = clock.instant();
@@ -140,7 +138,6 @@ class FundsPages {
 	/** The part of the plan that changes as the banks answer: polled by the page. */
 	@GetMapping("/funds/cases/{caseNumber}/live")
 	String liveFragment(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber, Model model) {
-		ConsoleText.centre(me);
 		live(caseNumber, model);
 		return "funds/plan :: live";
 	}
@@ -169,7 +166,6 @@ class FundsPages {
 
 	@PostMapping("/funds/cases/{caseNumber}/confirm")
 	String confirm(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber) {
-		ConsoleText.centre(me);
 		funds.confirm(caseNumber, me.username());
 		return "redirect:/funds/cases/" + caseNumber;
 	}
@@ -179,7 +175,6 @@ class FundsPages {
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String documentNumber,
 			@RequestParam(required = false) String issuingUnit, @RequestParam(required = false) String officerOne,
 			@RequestParam(required = false) String officerTwo, RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		InstructionView stop = funds.byId(id).orElseThrow(() -> new NotFoundException("No instruction " + id));
 		return act(back(caseNumber, stop.cases(), stop.caseNumber()), flash, () -> {
 			FreezeView f = freezes.request(id, new FreezeControl.FreezeDocument(documentNumber, issuingUnit, officerOne,
@@ -192,7 +187,6 @@ class FundsPages {
 	String renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String documentNumber,
 			RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		FreezeView f = freeze(id);
 		return act(back(caseNumber, List.of(), f.caseNumber()), flash, () -> {
 			FreezeView r = freezes.renew(id, documentNumber, me.username());
@@ -205,7 +199,6 @@ class FundsPages {
 	String unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String documentNumber,
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		FreezeView f = freeze(id);
 		return act(back(caseNumber, List.of(), f.caseNumber()), flash, () -> {
 			freezes.unfreeze(id, documentNumber, reason, me.username());
@@ -218,7 +211,6 @@ class FundsPages {
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) List<String> cases,
 			@RequestParam(required = false) String addCase, @RequestParam(required = false) String addReason,
 			RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		FreezeView f = freeze(id);
 		return act(back(caseNumber, List.of(), f.caseNumber()), flash, () -> {
 			List<ReturnControl.Addition> added = addCase == null || addCase.isBlank() ? List.of()
@@ -233,7 +225,6 @@ class FundsPages {
 	String object(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String raisedBy,
 			@RequestParam(required = false) String content, RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		ReturnView r = round(id);
 		return act(back(caseNumber, List.of(), freeze(r.freezeId()).caseNumber()), flash, () -> {
 			returns.object(id, raisedBy, content);
@@ -245,7 +236,6 @@ class FundsPages {
 	String decide(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String resolution,
 			RedirectAttributes flash) {
-		ConsoleText.centre(me);
 		ReturnView r = round(id);
 		return act(back(caseNumber, List.of(), freeze(r.freezeId()).caseNumber()), flash, () -> {
 			ReturnView d = returns.decide(id, resolution, me.username());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.fanzha.identity.Area;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.Role;
+import org.fanzha.identity.Route;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -44,6 +45,23 @@ class SecurityConfiguration {
 		return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
+	/** The parts of areas kept to one role ({@link Route}), before the areas' own rules; read-only roles never write. */
+	static void routes(org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+		for (Route route : Route.values()) {
+			String[] writers = java.util.Arrays.stream(route.roleNames()).filter(r -> !Role.valueOf(r).readsOnly())
+					.toArray(String[]::new);
+			if (route.method() == null) {
+				for (HttpMethod write : WRITES) {
+					auth.requestMatchers(write, route.patterns()).hasAnyRole(writers);
+				}
+				auth.requestMatchers(route.patterns()).hasAnyRole(route.roleNames());
+			}
+			else {
+				auth.requestMatchers(HttpMethod.valueOf(route.method()), route.patterns()).hasAnyRole(writers);
+			}
+		}
+	}
+
 	/** The guard runs inside the security chains, before a password is checked, not as a servlet filter of its own. */
 	@Bean
 	FilterRegistrationBean<SignInGuard> signInGuardOnlyInSecurityChains(SignInGuard guard) {
@@ -81,6 +99,7 @@ class SecurityConfiguration {
 		var problems = new ProblemSecurityHandlers();
 		http.securityMatcher("/api/**")
 				.authorizeHttpRequests(auth -> {
+					routes(auth);
 					for (Area area : Area.values()) {
 						for (HttpMethod write : WRITES) {
 							auth.requestMatchers(write, area.apiPath(), area.apiPath() + "/**").hasAnyRole(area.writerRoleNames());
@@ -108,6 +127,7 @@ class SecurityConfiguration {
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/api-docs", "/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**").permitAll();
 			auth.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+			routes(auth);
 			for (Area area : Area.values()) {
 				for (HttpMethod write : WRITES) {
 					auth.requestMatchers(write, area.consolePath(), area.consolePath() + "/**")

@@ -47,10 +47,6 @@ class DecisionsApi {
 	}
 
 	static String bank(FanzhaPrincipal me) {
-		if (!me.has(Role.BANK_OFFICER)) {
-			throw new AccessDeniedException("transfer decisions are for banks");
-		}
-		String agency = me.agencyCode();
-		return agency.contains("-") ? agency.substring(0, agency.indexOf('-')) : agency;
+		return me.institution(); // only banks reach here (identity.Route.BANK_DECISIONS)
 	}
 }
