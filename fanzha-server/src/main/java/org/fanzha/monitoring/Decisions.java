@@ -22,22 +22,29 @@ class Decisions {
 
 	private final JdbcClient jdbc;
 
-	Decisions(JdbcClient jdbc) {
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
+	Decisions(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
+	/** One batched statement per call: a bank's batch of a thousand decisions is one round trip. */
 	void insert(List<Stored> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<Object[]> args = new ArrayList<>(rows.size());
 		for (Stored r : rows) {
 			Decision d = r.decision();
 			long hold = d.holdUntil() == null ? -1 : d.holdUntil().getEpochSecond() - r.decidedAt();
-			jdbc.sql("""
-					INSERT INTO monitoring_decision (bank, transfer_id, digest, decided_at, decision, hold_seconds, reasons,
-					  shadow, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(r.bank() == null ? "" : r.bank(), r.transferId(), r.digest(),
-							Timestamp.from(Instant.ofEpochSecond(r.decidedAt())), d.decision(), hold, join(d.reasons()),
-							join(d.shadowReasons()), d.ruleVersion())
-					.update();
+			args.add(new Object[] { r.bank() == null ? "" : r.bank(), r.transferId(), r.digest(),
+					Timestamp.from(Instant.ofEpochSecond(r.decidedAt())), d.decision(), hold, join(d.reasons()),
+					join(d.shadowReasons()), d.ruleVersion() });
 		}
+		template.batchUpdate("""
+				INSERT INTO monitoring_decision (bank, transfer_id, digest, decided_at, decision, hold_seconds, reasons,
+				  shadow, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
 	}
 
 	/** The newest {@code limit} decisions (about: ties at the cut are kept), oldest first, streamed. */
