@@ -1,0 +1,36 @@
+package org.fanzha.console;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a code (an enum constant, a status, a reason code) reaches a console page: through the message key
+ * {@code code.<kind>.<CODE>}, e.g. {@code code.decision.DELAY}. Templates call {@code ${@labels.of('decision', x)}}.
+ * A missing key shows as {@code ??code.decision.X??}, as Thymeleaf does for {@code #{...}}, so the page tests see it.
+ * The API keeps the codes: banks and operators read them.
+ */
+@Component("labels")
+public class Labels {
+
+	private final MessageSource messages;
+
+	public Labels(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The label of a code, or "" for none. */
+	public String of(String kind, Object code) {
+		if (code == null || code.toString().isBlank()) {
+			return "";
+		}
+		String key = "code." + kind + "." + (code instanceof Enum<?> e ? e.name() : code.toString().strip());
+		String said = messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
+		return said != null ? said : "??" + key + "??";
+	}
+
+	/** An enum constant under its simple class name as the kind, e.g. {@code code.AuditAction.READ}. */
+	public String of(Enum<?> code) {
+		return code == null ? "" : of(code.getDeclaringClass().getSimpleName(), code);
+	}
+}
