@@ -151,7 +151,8 @@ public class Cases {
 			events.publishEvent(event(number, agencyCode, reportedAt, loss, payments));
 		}
 		if (s != null && s.phones() != null && !s.phones().isEmpty()) {
-			events.publishEvent(new SuspectPhonesReported(number, reportedAt, s.phones().stream().map(String::strip).toList()));
+			events.publishEvent(new SuspectPhonesReported(number, reportedAt, s.phones().stream().map(String::strip).toList(),
+					in.fraudType()));
 		}
 		return reports.summary(number, now).orElseThrow();
 	}

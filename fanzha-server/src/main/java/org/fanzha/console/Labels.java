@@ -29,6 +29,18 @@ public class Labels {
 		return said != null ? said : "??" + key + "??";
 	}
 
+	/**
+	 * Free text that may be a code, as banks' rejection reasons are: the label where {@code code.<kind>.<text>} is
+	 * known, else the text as written.
+	 */
+	public String text(String kind, String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		String said = messages.getMessage("code." + kind + "." + text.strip(), null, null, LocaleContextHolder.getLocale());
+		return said != null ? said : text;
+	}
+
 	/** An enum constant under its simple class name as the kind, e.g. {@code code.AuditAction.READ}. */
 	public String of(Enum<?> code) {
 		return code == null ? "" : of(code.getDeclaringClass().getSimpleName(), code);

@@ -95,7 +95,7 @@ class DemoBanks {
 				: null;
 		if (holder != null && v.payeeName() != null && !holder.equals(v.payeeName())) {
 			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null,
-					"payee name does not match the account holder", actor);
+					"收款人户名与账户户名不符", actor);
 			return;
 		}
 		long now = clock.instant().getEpochSecond();
@@ -110,7 +110,7 @@ class DemoBanks {
 			funds.answer(bank, v.id(), answerId, FundControl.Result.PARTIALLY_EXECUTED, b, null, List.of(), statement, actor);
 		}
 		else {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "no balance left: the money has moved on",
+			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "账户无余额，资金已转出",
 					List.of(), statement, actor);
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
 import org.fanzha.cases.Intake;
+import org.fanzha.core.FraudType;
 import org.fanzha.sim.world.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class DemoIntake {
 			}
 			Intake intake = new Intake(new Intake.Victim(pop.name(person), pop.idNumber(person),
 					Long.toString(pop.phoneOf(person)), report.regionCode()), report.fraudType(),
-					"模拟省份报案：" + report.fraudType(), report.reportedAt(), payments,
+					"模拟省份报案：" + FraudType.parse(report.fraudType()).map(FraudType::label).orElse(""), report.reportedAt(), payments,
 					new Intake.Suspects(report.suspectPhones(), List.of(),
 							report.suspectAppOrUrl() != null && report.suspectAppOrUrl().startsWith("http")
 									? List.of(report.suspectAppOrUrl()) : List.of(),

@@ -143,6 +143,13 @@ public class Warnings {
 
 	private final Map<String, Confidence> known = new ConcurrentHashMap<>();
 
+	/**
+	 * The fraud type of the case that named a number. Operators' feeds carry no type; without this every task raised
+	 * by a call from a reported number said "unknown type". Kept in memory: after a restart, numbers reported again
+	 * regain their type.
+	 */
+	private final Map<String, FraudType> typeOfNumber = new ConcurrentHashMap<>();
+
 	/** The known numbers as a sorted array, copied on write: the call feed asks about every call without allocating. */
 	private volatile long[] knownSorted = new long[0];
 
@@ -227,7 +234,7 @@ public class Warnings {
 		}
 		SignalKind kind = call ? SignalKind.CALL_FROM_FRAUD_NUMBER : SignalKind.SMS_FROM_FRAUD_NUMBER;
 		Parsed p = new Parsed(kind, phone, null, null, region, Long.toString(caller), c, answered ? seconds : 0, 1, null,
-				FraudType.UNKNOWN, Instant.ofEpochSecond(epochSecond));
+				typeOfNumber.getOrDefault(Long.toString(caller), FraudType.UNKNOWN), Instant.ofEpochSecond(epochSecond));
 		synchronized (dedup) {
 			tx.executeWithoutResult(s -> handle(p, "operator feed", new int[3]));
 		}
@@ -428,9 +435,23 @@ public class Warnings {
 			if (phone.matches("[0-9]{3,20}")) {
 				numbers.confirm(phone, "案件 " + reported.caseNumber(), reported.reportedAt());
 				known.put(phone, Confidence.CONFIRMED);
+				FraudType type = warningType(reported.fraudType());
+				if (type != FraudType.UNKNOWN) {
+					typeOfNumber.put(phone, type);
+				}
 			}
 		}
 		resort();
+	}
+
+	/** The warning type of a case's type (a core fraud type name); UNKNOWN for none. */
+	static FraudType warningType(String caseType) {
+		for (FraudType t : FraudType.values()) {
+			if (t != FraudType.UNKNOWN && t.caseType().name().equals(caseType)) {
+				return t;
+			}
+		}
+		return FraudType.UNKNOWN;
 	}
 
 	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */
