@@ -1,5 +1,8 @@
 package org.fanzha.console;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,28 @@ public class Labels {
 		}
 		String said = messages.getMessage("code." + kind + "." + text.strip(), null, null, LocaleContextHolder.getLocale());
 		return said != null ? said : text;
+	}
+
+	/**
+	 * A developer-written phrase, as the audit trail's purposes are ("console: case list", "listing 4"): the label of
+	 * its longest known head ({@code code.<kind>.<head as a slug>}, the rest of the phrase as {0}), else the phrase.
+	 */
+	public String phrase(String kind, String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		String[] words = text.strip().split("\\s+");
+		for (int n = words.length; n > 0; n--) {
+			String head = String.join(" ", Arrays.copyOf(words, n)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+					.replaceAll("^-|-$", "");
+			String rest = String.join(" ", Arrays.copyOfRange(words, n, words.length));
+			String said = messages.getMessage("code." + kind + "." + head, rest.isEmpty() ? null : new Object[] { rest },
+					null, LocaleContextHolder.getLocale());
+			if (said != null) {
+				return said;
+			}
+		}
+		return text;
 	}
 
 	/** An enum constant under its simple class name as the kind, e.g. {@code code.AuditAction.READ}. */

@@ -581,8 +581,9 @@ public class Warnings {
 		case CENTRE -> tasks.forRegion(viewer.regionPrefix(), openOnly, limit);
 		case SENDER -> throw new AccessDeniedException("banks and operators send signals; dissuasion tasks are the police's");
 		};
-		audit.read("warning-tasks", viewer.kind() + ":" + viewer.agencyCode(), null,
-				"dissuasion task list (" + found.size() + " persons)");
+		// the viewer's agency says whose tasks were listed (a centre's region or a station's own)
+		audit.read("warning-tasks", viewer.agencyCode(), null,
+				"dissuasion task list " + found.size());
 		return found.stream().map(t -> mask(t, viewer)).toList();
 	}
 
