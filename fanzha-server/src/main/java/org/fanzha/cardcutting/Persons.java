@@ -19,6 +19,7 @@ import org.fanzha.core.PhoneNumber;
 import org.fanzha.core.RegionCode;
 import org.fanzha.engine.cardcutting.Involvements;
 import org.fanzha.engine.cardcutting.PersonCards;
+import org.fanzha.engine.telecom.SimMeasure;
 import org.fanzha.engine.warnings.HelpingCrimeThresholds;
 import org.fanzha.identity.AgencyType;
 import org.fanzha.identity.Directory;
@@ -327,8 +328,9 @@ public class Persons {
 			if (store.involvementExists(pid, Involvements.Kind.MULE_ACCOUNT.name(), account, "MONITORING")) {
 				return;
 			}
-			String detail = cut("交易监测：名下账户" + BankCardNumber.parse(card).masked() + "被" + flagged.decision() + "（"
-					+ String.join(",", flagged.rules()) + "）：" + flagged.reason(), 400);
+			// the record is read by officers: the decision in words, the rule's own text rather than its code
+			String detail = cut("交易监测：名下账户" + BankCardNumber.parse(card).masked() + "被" + decisionLabel(flagged.decision())
+					+ "：" + flagged.reason(), 400);
 			system(pid, Involvements.Kind.MULE_ACCOUNT, account, "MONITORING", detail, flagged.flaggedAt());
 		});
 	}
@@ -341,10 +343,26 @@ public class Persons {
 			if (store.involvementExists(pid, Involvements.Kind.FRAUD_SIM.name(), restricted.phone(), "TELECOM")) {
 				return;
 			}
-			String detail = cut("涉诈电话卡：名下号码" + PhoneNumber.parse(restricted.phone()).masked() + "被" + restricted.measure()
-					+ (restricted.simBox() ? "（猫池/GOIP）" : "") + "：" + String.join("；", restricted.reasons()), 400);
+			String detail = cut("涉诈电话卡：名下号码" + PhoneNumber.parse(restricted.phone()).masked() + "被采取"
+					+ SimMeasure.valueOf(restricted.measure()).label() + (restricted.simBox() ? "（猫池/GOIP）" : "") + "："
+					+ String.join("；", restricted.reasons().stream().map(Persons::withoutCode).toList()), 400);
 			system(pid, Involvements.Kind.FRAUD_SIM, restricted.phone(), "TELECOM", detail, restricted.at());
 		});
+	}
+
+	private static String decisionLabel(String decision) {
+		return switch (decision) {
+		case "PROTECTIVE_FREEZE" -> "保护性冻结";
+		case "DELAY" -> "延迟到账";
+		case "REVIEW" -> "人工复核";
+		case "WARN_PAYER" -> "提醒付款人";
+		default -> "标记";
+		};
+	}
+
+	/** "MASS_CALLING 大量呼叫…" without its code. */
+	private static String withoutCode(String reason) {
+		return reason.matches("[A-Z_]+ .*") ? reason.substring(reason.indexOf(' ') + 1) : reason;
 	}
 
 	private void system(long pid, Involvements.Kind kind, String ref, String source, String detail, Instant at) {

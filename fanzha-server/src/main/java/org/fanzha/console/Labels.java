@@ -1,8 +1,12 @@
 package org.fanzha.console;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.fanzha.platform.InvalidFieldsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -64,6 +68,49 @@ public class Labels {
 			}
 		}
 		return text;
+	}
+
+	/**
+	 * A service's refusal as a console page shows it. The services explain themselves in English to developers
+	 * ("victim.idNumber: check digit expected 5, got 1"); a page names the fields in the user's language, and only an
+	 * English page repeats the detail.
+	 */
+	public String explain(RuntimeException e) {
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		if (e instanceof InvalidFieldsException f) {
+			List<String> out = new ArrayList<>();
+			for (Map.Entry<String, String> en : f.errors().entrySet()) {
+				String label = field(en.getKey());
+				out.add(english ? label + " (" + en.getValue() + ")" : label);
+			}
+			return message("form.invalid", String.join(english ? "; " : "、", out.stream().distinct().toList()));
+		}
+		return english && e.getMessage() != null ? message("form.refused", e.getMessage()) : message("form.refused", "")
+				.strip();
+	}
+
+	private String field(String path) {
+		String plain = path.replaceAll("\\[[^\\]]*\\]", "");
+		String said = messages.getMessage("field." + plain, null, null, LocaleContextHolder.getLocale());
+		String last = plain.substring(plain.lastIndexOf('.') + 1);
+		if (said == null) {
+			said = messages.getMessage("field." + last, null, null, LocaleContextHolder.getLocale());
+		}
+		return said != null ? said : last;
+	}
+
+	private String message(String key, String arg) {
+		return messages.getMessage(key, new Object[] { arg }, key, LocaleContextHolder.getLocale());
+	}
+
+	/** A reason as services write it, "MASS_CALLING 大量呼叫…" or "AGENT_RISK EXTRA_CHECK 受理代理商…", without its codes. */
+	public String withoutCodes(String reason) {
+		return reason == null ? "" : reason.replaceFirst("^([A-Z][A-Z0-9_]+ )+", "");
+	}
+
+	/** The codes in front of a reason, for a tooltip. */
+	public String codesOf(String reason) {
+		return reason == null ? "" : reason.substring(0, reason.length() - withoutCodes(reason).length()).strip();
 	}
 
 	/** An enum constant under its simple class name as the kind, e.g. {@code code.AuditAction.READ}. */

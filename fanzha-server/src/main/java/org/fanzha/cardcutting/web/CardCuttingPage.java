@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.fanzha.cardcutting.DisciplinaryList;
 import org.fanzha.cardcutting.Persons;
 import org.fanzha.cardcutting.Viewer;
+import org.fanzha.console.Labels;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
@@ -34,7 +35,10 @@ class CardCuttingPage {
 
 	private final Viewers viewers;
 
-	CardCuttingPage(Persons persons, DisciplinaryList list, Viewers viewers) {
+	private final Labels labels;
+
+	CardCuttingPage(Persons persons, DisciplinaryList list, Viewers viewers, Labels labels) {
+		this.labels = labels;
 		this.persons = persons;
 		this.list = list;
 		this.viewers = viewers;
@@ -55,7 +59,7 @@ class CardCuttingPage {
 			model.addAttribute("answer", list.query(v, idNumber));
 		}
 		catch (InvalidFieldsException e) {
-			error = String.join("; ", e.errors().values());
+			error = labels.explain(e);
 		}
 		fill(v, model, error);
 		return "cardcutting/page";
@@ -195,9 +199,8 @@ class CardCuttingPage {
 		model.addAttribute("zone", ZoneOffset.ofHours(8));
 	}
 
-	private static String message(RuntimeException e) {
-		return e instanceof InvalidFieldsException f ? String.join("; ", f.errors().entrySet().stream()
-				.map(x -> x.getKey() + ": " + x.getValue()).toList()) : e.getMessage();
+	private String message(RuntimeException e) {
+		return labels.explain(e);
 	}
 
 	private static Long fen(Long yuan) {

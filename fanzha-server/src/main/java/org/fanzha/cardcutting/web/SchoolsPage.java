@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.fanzha.cardcutting.Schools;
 import org.fanzha.cardcutting.Viewer;
+import org.fanzha.console.Labels;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
@@ -25,7 +26,10 @@ class SchoolsPage {
 
 	private final Viewers viewers;
 
-	SchoolsPage(Schools schools, Viewers viewers) {
+	private final Labels labels;
+
+	SchoolsPage(Schools schools, Viewers viewers, Labels labels) {
+		this.labels = labels;
 		this.schools = schools;
 		this.viewers = viewers;
 	}
@@ -63,11 +67,11 @@ class SchoolsPage {
 			action.run();
 		}
 		catch (InvalidFieldsException e) {
-			fill(v, model, String.join("; ", e.errors().values()));
+			fill(v, model, labels.explain(e));
 			return "schools/page";
 		}
 		catch (ConflictException e) {
-			fill(v, model, e.getMessage());
+			fill(v, model, labels.explain(e));
 			return "schools/page";
 		}
 		return "redirect:/schools";

@@ -3,6 +3,7 @@ package org.fanzha.linking.web;
 import java.time.ZoneOffset;
 
 import org.fanzha.audit.PersonalData;
+import org.fanzha.console.Labels;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseGroups;
@@ -24,7 +25,10 @@ class LinkingPage {
 
 	private final CaseGroups groups;
 
-	LinkingPage(CaseGroups groups) {
+	private final Labels labels;
+
+	LinkingPage(CaseGroups groups, Labels labels) {
+		this.labels = labels;
 		this.groups = groups;
 	}
 
@@ -50,7 +54,7 @@ class LinkingPage {
 			groups.refer(caseNumber, me.username(), note);
 		}
 		catch (InvalidFieldsException | ConflictException e) {
-			fill(me, caseNumber, null, model, e.getMessage());
+			fill(me, caseNumber, null, model, labels.explain(e));
 			return "linking/group";
 		}
 		return "redirect:/linking/groups/" + caseNumber;

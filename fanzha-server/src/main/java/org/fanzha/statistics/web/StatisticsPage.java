@@ -1,5 +1,6 @@
 package org.fanzha.statistics.web;
 
+import org.fanzha.console.Labels;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.statistics.OversightReports;
 import org.fanzha.statistics.ReportWorkbook;
@@ -15,7 +16,10 @@ class StatisticsPage {
 
 	private final OversightReports reports;
 
-	StatisticsPage(OversightReports reports) {
+	private final Labels labels;
+
+	StatisticsPage(OversightReports reports, Labels labels) {
+		this.labels = labels;
 		this.reports = reports;
 	}
 
@@ -42,7 +46,7 @@ class StatisticsPage {
 			r = StatisticsApi.period(reports, month, null, null);
 		}
 		catch (InvalidFieldsException e) {
-			model.addAttribute("error", String.join("; ", e.errors().values()));
+			model.addAttribute("error", labels.explain(e));
 			r = reports.month(reports.currentMonth());
 		}
 		model.addAttribute("r", r);

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fanzha.audit.PersonalData;
+import org.fanzha.console.Labels;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -31,7 +32,10 @@ class TelecomPage {
 
 	private final Applications applications;
 
-	TelecomPage(SimMeasures measures, Applications applications) {
+	private final Labels labels;
+
+	TelecomPage(SimMeasures measures, Applications applications, Labels labels) {
+		this.labels = labels;
 		this.measures = measures;
 		this.applications = applications;
 	}
@@ -77,11 +81,10 @@ class TelecomPage {
 			model.addAttribute("answer", answer);
 		}
 		catch (InvalidFieldsException e) {
-			fill(me, model, String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-					.toList()));
+			fill(me, model, labels.explain(e));
 		}
 		catch (ConflictException e) {
-			fill(me, model, e.getMessage());
+			fill(me, model, labels.explain(e));
 		}
 		return "telecom/page";
 	}
@@ -91,11 +94,11 @@ class TelecomPage {
 			action.run();
 		}
 		catch (InvalidFieldsException e) {
-			fill(me, model, String.join("; ", e.errors().values()));
+			fill(me, model, labels.explain(e));
 			return "telecom/page";
 		}
 		catch (ConflictException e) {
-			fill(me, model, e.getMessage());
+			fill(me, model, labels.explain(e));
 			return "telecom/page";
 		}
 		return "redirect:/telecom";

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.console.Labels;
 import org.fanzha.core.Money;
 import org.fanzha.engine.warnings.FraudType;
 import org.fanzha.identity.Directory;
@@ -36,7 +37,10 @@ class WarningsPage {
 
 	private final Clock clock;
 
-	WarningsPage(Warnings warnings, Directory directory, Clock clock) {
+	private final Labels labels;
+
+	WarningsPage(Warnings warnings, Directory directory, Clock clock, Labels labels) {
+		this.labels = labels;
 		this.warnings = warnings;
 		this.directory = directory;
 		this.clock = clock;
@@ -102,10 +106,8 @@ class WarningsPage {
 		return Money.parse(text.strip()).fen();
 	}
 
-	private static String message(RuntimeException e) {
-		return e instanceof InvalidFieldsException f
-				? String.join("; ", f.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).toList())
-				: e.getMessage();
+	private String message(RuntimeException e) {
+		return labels.explain(e);
 	}
 
 	private void fill(FanzhaPrincipal me, Long task, boolean open, Model model, String error) {
@@ -128,7 +130,7 @@ class WarningsPage {
 				model.addAttribute("evidence", warnings.evidence(task, v));
 			}
 			catch (NotFoundException e) {
-				model.addAttribute("error", e.getMessage());
+				model.addAttribute("error", labels.explain(e));
 			}
 		}
 		if (v.kind() == Warnings.Viewer.Kind.CENTRE) {
