@@ -6,11 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.fanzha.audit.AuditQuery;
 import org.fanzha.audit.AuditTrail;
+import org.fanzha.cases.SuspectPhonesReported;
 import org.fanzha.core.IdNumber;
 import org.fanzha.support.DemoLogins;
 import org.fanzha.support.MutableClock;
@@ -309,5 +311,18 @@ class WarningsTests {
 		assertThat(ok(post("telecom", "/api/v1/warnings/signals", "[" + signal("CALL_FROM_FRAUD_NUMBER", "13960000002",
 				"610113", clock.instant().minusSeconds(10), "\"fraudNumber\":\"17098765432\",\"callSeconds\":300") + "]")))
 				.contains("\"tasksRaised\":1");
+	}
+
+	/** Operators' feeds carry no fraud type: a call from a number a victim named takes the type of that victim's case. */
+	@Test
+	void aCallFromANumberNamedInACaseCarriesTheCasesFraudType() throws Exception {
+		warnings.on(new SuspectPhonesReported("XA-AFC-2026-009999", clock.instant(), List.of("17099990001"), "LOAN"));
+		// the listener runs asynchronously, as it does for a real report
+		for (int i = 0; i < 100 && !warnings.isFraudNumber(17_099_990_001L); i++) {
+			Thread.sleep(50);
+		}
+		warnings.observeContact(true, 17_099_990_001L, 13_910_009_901L, clock.instant().minusSeconds(30).getEpochSecond(),
+				600, true, "610113");
+		assertThat(ok(get("centre", "/api/v1/warnings/tasks/" + taskOf("13910009901")))).contains("\"fraudType\":\"FAKE_LOAN\"");
 	}
 }
