@@ -123,8 +123,8 @@ class CaseReports {
 		}
 		if (q.text() != null) {
 			// a case number (or part of one), or an account the victim paid or a suspect used
-			where.append("""
-					 AND (r.case_number LIKE :like
+			where.append(" ").append("""
+					AND (r.case_number LIKE :like
 					  OR EXISTS (SELECT 1 FROM case_payment p WHERE p.case_id = r.id
 					    AND (p.payee_account = :text OR p.payer_account = :text))
 					  OR EXISTS (SELECT 1 FROM case_suspect s WHERE s.case_id = r.id AND s.identifier = :text))""");

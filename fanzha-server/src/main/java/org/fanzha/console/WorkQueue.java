@@ -184,14 +184,16 @@ class WorkQueue {
 		}
 	}
 
+	/** The centre reviews appeals; the operator every open measure (appealed or awaiting re-verification). */
 	private void simAppeals(Operator operatorOrNull, Instant now, List<Item> out) {
 		measures.list(operatorOrNull, true, 200).stream()
-				// the centre reviews appeals; the operator also its measures awaiting re-verification
-				.filter(m -> "APPEALED".equals(m.status()) || operatorOrNull != null && m.reverifyBy() != null)
-				.limit(PER_KIND)
-				.forEach(m -> out.add(new Item("APPEALED".equals(m.status()) ? "SIM_APPEAL" : "SIM_REVIEW", m.phone(),
-						m.measureLabel(), "APPEALED".equals(m.status()) ? null : m.reverifyBy(), "/telecom",
-						m.reverifyBy() != null && m.reverifyBy().isBefore(now) && !"APPEALED".equals(m.status()))));
+				.filter(m -> "APPEALED".equals(m.status()) || operatorOrNull != null).limit(PER_KIND)
+				.forEach(m -> {
+					boolean appealed = "APPEALED".equals(m.status());
+					Instant due = appealed ? null : m.reverifyBy();
+					out.add(new Item(appealed ? "SIM_APPEAL" : "SIM_REVIEW", m.phone(), m.measureLabel(), due, "/telecom",
+							due != null && due.isBefore(now)));
+				});
 	}
 
 	private void bankInbox(String institution, Instant now, List<Item> out) {
