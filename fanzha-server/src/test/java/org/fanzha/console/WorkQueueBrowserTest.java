@@ -77,9 +77,9 @@ class WorkQueueBrowserTest {
 		funds.confirm(paid.caseNumber(), "centre");
 		Instant t = Instant.now().minusSeconds(60);
 		warnings.signals(AgencyType.TELECOM_OPERATOR, "test", List.of(
-				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13977770001", "陈某", null, "610113", "17012345678",
+				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880001", "陈某", null, "610113", "17088880000",
 						"CONFIRMED", 600, null, null, "FAKE_POLICE", t),
-				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13977770002", "褚某", null, "610113", "17012345678",
+				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880002", "褚某", null, "610113", "17088880000",
 						"CONFIRMED", 600, null, null, "FAKE_INVESTMENT", t)));
 		try (Playwright playwright = Playwright.create(
 				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -105,10 +105,11 @@ class WorkQueueBrowserTest {
 			centre.waitForURL(base + "/cases/" + overdue.caseNumber());
 
 			centre.navigate(base + "/warnings");
-			centre.fill("#task-phone-q", "13977770002");
-			centre.waitForFunction("() => document.querySelector('#task-total').textContent.startsWith('共 1 条')");
-			assertThat(centre.locator("#tasks tbody").textContent()).contains("13977770002").doesNotContain("13977770001");
-			assertThat(centre.url()).contains("phone=13977770002");
+			centre.fill("#task-phone-q", "13988880002");
+			centre.waitForFunction("() => document.querySelector('#task-total').textContent.startsWith('共 1 条')"
+					+ " && document.querySelector('#tasks tbody').textContent.includes('13988880002')");
+			assertThat(centre.locator("#tasks tbody").textContent()).contains("13988880002").doesNotContain("13988880001");
+			assertThat(centre.url()).contains("phone=13988880002");
 			centre.fill("#task-phone-q", "");
 			centre.waitForFunction("() => !document.querySelector('#task-total').textContent.startsWith('共 1 条')");
 			ConsoleBrowserTest.check(centre, "warnings");

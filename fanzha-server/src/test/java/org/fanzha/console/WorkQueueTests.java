@@ -94,6 +94,9 @@ class WorkQueueTests {
 		assertThat(centre).containsPattern("<tr[^>]*class=\"overdue\"[^>]*>\\s*<td><span class=\"countdown\" data-deadline=\""
 				+ overdue.firstLevelDeadline().toEpochMilli());
 		assertThat(home("station")).contains(running.caseNumber()).contains(overdue.caseNumber());
+		String english = mvc.perform(get("/?lang=en").with(user(directory.loadUserByUsername("centre")))).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(english).contains("To do").contains("Enter first-level accounts (30 min)").doesNotContain("录入一级账户");
 		// a bank has no cases to enter
 		assertThat(home("bank")).doesNotContain(running.caseNumber());
 	}
