@@ -107,6 +107,7 @@ class CaseReports {
 					+ " OR r.first_level_entered_at > r.first_level_deadline)";
 			case ENTERED -> " AND r.first_level_entered_at IS NOT NULL AND r.first_level_entered_at <= r.first_level_deadline";
 			case WAITING -> " AND r.first_level_entered_at IS NULL";
+			case LAPSED -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now";
 			});
 		}
 		if (q.fraudType() != null) {
@@ -132,9 +133,16 @@ class CaseReports {
 			params.put("text", q.text());
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_report r" + where).params(params).query(Long.class).single();
-		// the waiting clock is a queue: the nearest deadline first; otherwise the newest report first
-		String order = q.status() == Cases.Status.WAITING ? " ORDER BY r.first_level_deadline, r.id"
-				: " ORDER BY r.reported_at DESC, r.id DESC";
+		// clocks are queues: running ones by the nearest deadline, lapsed ones the latest first (days-old ones must not
+		// hide those still savable); otherwise the newest report first
+		String order = switch (q.status() == null ? Cases.Status.ENTERED : q.status()) {
+		case RUNNING -> " ORDER BY r.first_level_deadline, r.id";
+		case LAPSED -> " ORDER BY r.first_level_deadline DESC, r.id DESC";
+		case WAITING -> " ORDER BY CASE WHEN r.first_level_deadline > :now THEN 0 ELSE 1 END,"
+				+ " CASE WHEN r.first_level_deadline > :now THEN r.first_level_deadline END,"
+				+ " r.first_level_deadline DESC, r.id";
+		default -> " ORDER BY r.reported_at DESC, r.id DESC";
+		};
 		List<CaseSummary> rows = jdbc.sql("""
 				SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
 				FROM case_report r""" + where + order + " OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT "

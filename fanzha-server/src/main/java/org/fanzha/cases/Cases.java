@@ -194,9 +194,12 @@ public class Cases {
 		return reports.list(agencyOrNull, limit, clock.instant());
 	}
 
-	/** Where a case's 30-minute clock stands; WAITING is RUNNING and OVERDUE without payments, the intake queue. */
+	/**
+	 * Where a case's 30-minute clock stands. LAPSED: no payments and the deadline passed (OVERDUE also counts payments
+	 * entered late); WAITING: RUNNING and LAPSED, the intake queue.
+	 */
 	public enum Status {
-		RUNNING, OVERDUE, ENTERED, WAITING
+		RUNNING, OVERDUE, LAPSED, ENTERED, WAITING
 	}
 
 	/**

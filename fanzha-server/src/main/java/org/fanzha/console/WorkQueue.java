@@ -145,16 +145,15 @@ class WorkQueue {
 		return out;
 	}
 
+	/** Running clocks and those run out within the window: an old backlog belongs to the case list, not the queue. */
 	private void caseClocks(String agencyOrNull, Instant now, List<Item> out) {
-		Cases.Page page = cases.search(new Cases.Query(agencyOrNull, Cases.Status.WAITING, null, null, null, null, 0,
-				500));
-		int n = 0;
-		for (CaseSummary c : page.rows()) {
-			if (c.firstLevelDeadline().isBefore(now.minus(CLOCK_WINDOW)) || n++ >= PER_KIND) {
-				continue;
+		Instant since = now.minus(CLOCK_WINDOW).minus(Cases.FIRST_LEVEL_DEADLINE);
+		for (Cases.Status status : List.of(Cases.Status.RUNNING, Cases.Status.LAPSED)) {
+			for (CaseSummary c : cases.search(new Cases.Query(agencyOrNull, status, null, since, null, null, 0, PER_KIND))
+					.rows()) {
+				out.add(new Item("CASE_CLOCK", c.caseNumber(), c.victimMasked(), c.firstLevelDeadline(),
+						"/cases/" + c.caseNumber(), c.overdue()));
 			}
-			out.add(new Item("CASE_CLOCK", c.caseNumber(), c.victimMasked(), c.firstLevelDeadline(),
-					"/cases/" + c.caseNumber(), c.overdue()));
 		}
 	}
 

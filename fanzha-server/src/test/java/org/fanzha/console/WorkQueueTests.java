@@ -84,7 +84,10 @@ class WorkQueueTests {
 	void centreAndStationSeeTheCasesWhoseClockRunsOrRanOut() throws Exception {
 		CaseSummary running = report(5, List.of(), null);
 		CaseSummary overdue = report(40, List.of(), null);
+		CaseSummary backlog = report(3 * 24 * 60, List.of(), null);
 		String centre = home("centre");
+		// days old: a backlog for the case list, no longer a clock
+		assertThat(centre).doesNotContain(backlog.caseNumber());
 		assertThat(centre).contains("id=\"work-queue\"").contains("录入一级账户（30 分钟）")
 				.contains("href=\"/cases/" + running.caseNumber() + "\"").contains("href=\"/cases/" + overdue.caseNumber() + "\"")
 				.contains("data-deadline=\"" + overdue.firstLevelDeadline().toEpochMilli() + "\"").contains("/js/countdown.js")
