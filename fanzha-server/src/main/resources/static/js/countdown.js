@@ -17,4 +17,6 @@
   }
   tick();
   setInterval(tick, 1000);
+  // rows htmx swapped in (a filtered list) count at once, not a second later
+  document.addEventListener('htmx:afterSwap', tick);
 })();

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fanzha.core.FraudType;
@@ -87,6 +89,65 @@ class CaseReports {
 			q = q.param("agency", agencyOrNull);
 		}
 		return q.query((rs, n) -> summary(rs, now)).list();
+	}
+
+	/** One page of the filtered list and the number of all matching rows. */
+	Cases.Page search(Cases.Query q, Instant now) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		params.put("now", Timestamp.from(now));
+		if (q.agencyOrNull() != null) {
+			where.append(" AND r.agency_code = :agency");
+			params.put("agency", q.agencyOrNull());
+		}
+		if (q.status() != null) {
+			where.append(switch (q.status()) {
+			case RUNNING -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline > :now";
+			case OVERDUE -> " AND ((r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now)"
+					+ " OR r.first_level_entered_at > r.first_level_deadline)";
+			case ENTERED -> " AND r.first_level_entered_at IS NOT NULL AND r.first_level_entered_at <= r.first_level_deadline";
+			case WAITING -> " AND r.first_level_entered_at IS NULL";
+			case LAPSED -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now";
+			});
+		}
+		if (q.fraudType() != null) {
+			where.append(" AND r.fraud_type = :type");
+			params.put("type", q.fraudType().name());
+		}
+		if (q.from() != null) {
+			where.append(" AND r.reported_at >= :from");
+			params.put("from", Timestamp.from(q.from()));
+		}
+		if (q.to() != null) {
+			where.append(" AND r.reported_at < :to");
+			params.put("to", Timestamp.from(q.to()));
+		}
+		if (q.text() != null) {
+			// a case number (or part of one), or an account the victim paid or a suspect used
+			where.append(" ").append("""
+					AND (r.case_number LIKE :like
+					  OR EXISTS (SELECT 1 FROM case_payment p WHERE p.case_id = r.id
+					    AND (p.payee_account = :text OR p.payer_account = :text))
+					  OR EXISTS (SELECT 1 FROM case_suspect s WHERE s.case_id = r.id AND s.identifier = :text))""");
+			params.put("like", "%" + q.text() + "%");
+			params.put("text", q.text());
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM case_report r" + where).params(params).query(Long.class).single();
+		// clocks are queues: running ones by the nearest deadline, lapsed ones the latest first (days-old ones must not
+		// hide those still savable); otherwise the newest report first
+		String order = switch (q.status() == null ? Cases.Status.ENTERED : q.status()) {
+		case RUNNING -> " ORDER BY r.first_level_deadline, r.id";
+		case LAPSED -> " ORDER BY r.first_level_deadline DESC, r.id DESC";
+		case WAITING -> " ORDER BY CASE WHEN r.first_level_deadline > :now THEN 0 ELSE 1 END,"
+				+ " CASE WHEN r.first_level_deadline > :now THEN r.first_level_deadline END,"
+				+ " r.first_level_deadline DESC, r.id";
+		default -> " ORDER BY r.reported_at DESC, r.id DESC";
+		};
+		List<CaseSummary> rows = jdbc.sql("""
+				SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
+				FROM case_report r""" + where + order + " OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT "
+				+ q.size() + " ROWS ONLY").params(params).query((rs, n) -> summary(rs, now)).list();
+		return new Cases.Page(rows, q.page(), q.size(), total);
 	}
 
 	Optional<CaseSummary> summary(String caseNumber, Instant now) {

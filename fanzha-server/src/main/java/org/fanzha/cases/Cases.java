@@ -195,6 +195,45 @@ public class Cases {
 		return reports.list(agencyOrNull, limit, clock.instant());
 	}
 
+	/**
+	 * Where a case's 30-minute clock stands. LAPSED: no payments and the deadline passed (OVERDUE also counts payments
+	 * entered late); WAITING: RUNNING and LAPSED, the intake queue.
+	 */
+	public enum Status {
+		RUNNING, OVERDUE, LAPSED, ENTERED, WAITING
+	}
+
+	/**
+	 * A filter of the case list: every field may be null.
+	 *
+	 * @param text a case number or part of one, or an account (payer, payee or suspect)
+	 * @param to exclusive
+	 */
+	public record Query(String agencyOrNull, Status status, FraudType fraudType, Instant from, Instant to, String text,
+			int page, int size) {
+
+		public Query {
+			text = text == null || text.isBlank() ? null : text.strip();
+			page = Math.max(0, page);
+			if (size < 1 || size > 500) {
+				throw new IllegalArgumentException("size must be between 1 and 500, got " + size);
+			}
+		}
+	}
+
+	/** One page of cases and how many match. */
+	public record Page(List<CaseSummary> rows, int page, int size, long total) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + size - 1) / size);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(Query query) {
+		return reports.search(query, clock.instant());
+	}
+
 	/** The agency that took the case in. */
 	@Transactional(readOnly = true)
 	public String agencyOf(String caseNumber) {

@@ -1,17 +1,26 @@
 package org.fanzha.console;
 
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.fanzha.identity.Area;
+import org.fanzha.identity.FanzhaPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Login and home; every area maps its own pages. */
+/** Login and home (the user's work queue); every area maps its own pages. */
 @Controller
 class ConsolePages {
 
 	private final Navigation navigation;
 
-	ConsolePages(Navigation navigation) {
+	private final WorkQueue queue;
+
+	ConsolePages(Navigation navigation, WorkQueue queue) {
 		this.navigation = navigation;
+		this.queue = queue;
 	}
 
 	@GetMapping("/login")
@@ -22,6 +31,11 @@ class ConsolePages {
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("areas", navigation.areas());
+		FanzhaPrincipal me = navigation.currentUser();
+		model.addAttribute("queue", me == null ? List.of() : queue.items(me));
+		model.addAttribute("figures", me == null ? Map.of() : queue.figures(me));
+		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("statisticsLink", navigation.areas().contains(Area.STATISTICS));
 		return "console/home";
 	}
 }

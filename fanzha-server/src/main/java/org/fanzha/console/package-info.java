@@ -1,6 +1,6 @@
 /**
  * The web console shell: login, the layout with navigation per role, the home page, language switch
- * (zh-CN default, English) and placeholders for areas that later work fills. Pages of a business area
+ * (zh-CN default, English). Pages of a business area
  * live in that area's module; this module only frames them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console")

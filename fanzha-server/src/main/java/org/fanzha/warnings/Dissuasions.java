@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fanzha.core.RegionCode;
@@ -108,6 +110,46 @@ class Dissuasions {
 
 	Optional<Warnings.TaskView> byId(long id) {
 		return jdbc.sql("SELECT * FROM warning_task WHERE id = ?").param(id).query(Dissuasions::view).optional();
+	}
+
+	/** A page of a station's or a region's tasks: open ones first, the nearest deadline first among them. */
+	Warnings.TaskPage search(Warnings.Viewer viewer, Warnings.TaskQuery q) {
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		if (viewer.kind() == Warnings.Viewer.Kind.STATION) {
+			where.append(" WHERE station_code = :station");
+			params.put("station", viewer.agencyCode());
+		}
+		else {
+			where.append(" WHERE region LIKE :region");
+			params.put("region", viewer.regionPrefix() + "%");
+		}
+		if (q.status() != null) {
+			where.append(q.status().equals("OPEN_ALL") ? " AND status <> 'CLOSED'" : " AND status = :status");
+			params.put("status", q.status());
+		}
+		if (q.fraudType() != null) {
+			where.append(" AND fraud_type = :type");
+			params.put("type", q.fraudType());
+		}
+		if (q.from() != null) {
+			where.append(" AND raised_at >= :from");
+			params.put("from", Timestamp.from(q.from()));
+		}
+		if (q.to() != null) {
+			where.append(" AND raised_at < :to");
+			params.put("to", Timestamp.from(q.to()));
+		}
+		if (q.phone() != null) {
+			where.append(" AND person_phone LIKE :phone");
+			params.put("phone", "%" + q.phone() + "%");
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM warning_task" + where).params(params).query(Long.class).single();
+		List<Warnings.TaskView> rows = jdbc.sql("SELECT * FROM warning_task" + where
+				+ " ORDER BY CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END, CASE WHEN status = 'CLOSED' THEN NULL ELSE deadline END,"
+				+ " id DESC OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT " + q.size() + " ROWS ONLY")
+				.params(params).query(Dissuasions::view).list();
+		return new Warnings.TaskPage(rows, q.page(), q.size(), total);
 	}
 
 	List<Warnings.TaskView> forStation(String station, boolean openOnly, int limit) {

@@ -30,6 +30,8 @@ import org.fanzha.engine.warnings.WarningGrader.SignalKind;
 import org.fanzha.identity.Agency;
 import org.fanzha.identity.AgencyType;
 import org.fanzha.identity.Directory;
+import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
@@ -65,6 +67,27 @@ public class Warnings {
 		public enum Kind {
 			CENTRE, STATION, SENDER
 		}
+
+		/** A centre sees its region, a station its own tasks, everyone else sends signals only. */
+		public static Viewer of(FanzhaPrincipal me, Directory directory) {
+			if (me.has(Role.CENTRE_OFFICER)) {
+				RegionCode region = directory.agency(me.agencyCode()).map(a -> a.regionCode()).orElse(null);
+				return new Viewer(me.username(), me.agencyCode(), Kind.CENTRE, prefix(region));
+			}
+			if (me.has(Role.STATION_OFFICER)) {
+				return new Viewer(me.username(), me.agencyCode(), Kind.STATION, null);
+			}
+			return new Viewer(me.username(), me.agencyCode(), Kind.SENDER, null);
+		}
+
+		/** 610000 ⇒ "61", 610100 ⇒ "6101", a county ⇒ its six digits; no region ⇒ nothing. */
+		static String prefix(RegionCode region) {
+			if (region == null) {
+				return "-";
+			}
+			return region.isProvince() ? region.value().substring(0, 2)
+					: region.isPrefecture() ? region.value().substring(0, 4) : region.value();
+		}
 	}
 
 	public record TaskView(long id, String personPhone, String personName, String idNumber, String region,
@@ -89,6 +112,33 @@ public class Warnings {
 			return new TaskView(id(), phone, personName, id, region, regionName, stationCode, stationName, grade, channel,
 					fraudType, reasons, smsText, raisedAt, deadline, status, failedAttempts, history, amountAtRiskFen,
 					outcome, outcomeNote, preventedFen, closedBy, closedAt);
+		}
+	}
+
+	/**
+	 * A filter of the task list; every field may be null.
+	 *
+	 * @param status OPEN, REFERRED, CLOSED, or OPEN_ALL for every task not closed
+	 * @param phone digits of the person's phone
+	 * @param to exclusive
+	 */
+	public record TaskQuery(String status, String fraudType, Instant from, Instant to, String phone, int page, int size) {
+
+		public TaskQuery {
+			phone = phone == null ? null : phone.replaceAll("[^0-9]", "");
+			phone = phone == null || phone.isEmpty() ? null : phone;
+			page = Math.max(0, page);
+			if (size < 1 || size > 500) {
+				throw new IllegalArgumentException("size must be between 1 and 500, got " + size);
+			}
+		}
+	}
+
+	/** One page of tasks and how many match. */
+	public record TaskPage(List<TaskView> rows, int page, int size, long total) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + size - 1) / size);
 		}
 	}
 
@@ -585,6 +635,18 @@ public class Warnings {
 		audit.read("warning-tasks", viewer.agencyCode(), null,
 				"dissuasion task list " + found.size());
 		return found.stream().map(t -> mask(t, viewer)).toList();
+	}
+
+	/** A filtered page of the tasks the viewer may see, the most urgent first. */
+	public TaskPage search(Viewer viewer, TaskQuery query) {
+		if (viewer.kind() == Viewer.Kind.SENDER) {
+			throw new AccessDeniedException("banks and operators send signals; dissuasion tasks are the police's");
+		}
+		TaskPage found = tasks.search(viewer, query);
+		audit.read("warning-tasks", viewer.kind() + ":" + viewer.agencyCode(), null,
+				"dissuasion task list (" + found.rows().size() + " persons)");
+		return new TaskPage(found.rows().stream().map(t -> mask(t, viewer)).toList(), found.page(), found.size(),
+				found.total());
 	}
 
 	public TaskView get(long id, Viewer viewer) {

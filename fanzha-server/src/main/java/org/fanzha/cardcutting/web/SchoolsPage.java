@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.fanzha.cardcutting.Schools;
 import org.fanzha.cardcutting.Viewer;
-import org.fanzha.console.Labels;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.Labels;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

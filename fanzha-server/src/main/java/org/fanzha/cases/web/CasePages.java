@@ -1,6 +1,7 @@
 package org.fanzha.cases.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.function.BiFunction;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.fanzha.audit.PersonalData;
+import org.fanzha.cases.CaseFunds;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
 import org.fanzha.cases.Intake;
@@ -21,6 +23,7 @@ import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +31,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,10 +44,15 @@ class CasePages {
 	/** Rows of each repeatable identifier the intake form shows. */
 	static final int ROWS = 2;
 
+	static final int PAGE_SIZE = 50;
+
 	private final Cases cases;
 
-	CasePages(Cases cases) {
+	private final ObjectProvider<CaseFunds> funds;
+
+	CasePages(Cases cases, ObjectProvider<CaseFunds> funds) {
 		this.cases = cases;
+		this.funds = funds;
 	}
 
 	/**
@@ -54,13 +63,58 @@ class CasePages {
 		return me.has(Role.CENTRE_OFFICER) || me.has(Role.STATION_OFFICER);
 	}
 
+	/**
+	 * Fifty cases a page, filtered by clock status, type and report date, searched by case number or account; htmx
+	 * asks for the table alone (the {@code rows} fragment) as the filters change.
+	 */
 	@PersonalData(value = "CASE_LIST", purpose = "console: case list")
 	@GetMapping("/cases")
-	String list(@AuthenticationPrincipal FanzhaPrincipal me, Model model) {
-		model.addAttribute("cases", cases.list(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), 200));
+	String list(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
+		Cases.Status st = parse(Cases.Status.class, status);
+		FraudType ft = FraudType.parse(type == null ? "" : type).orElse(null);
+		LocalDate f = date(from), t = date(to);
+		Cases.Page result = cases.search(new Cases.Query(
+				me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), st, ft,
+				f == null ? null : f.atStartOfDay(CST).toInstant(), t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(),
+				q, page, PAGE_SIZE));
+		CaseFunds funds = this.funds.getIfAvailable();
+		model.addAttribute("cases", result.rows());
+		model.addAttribute("result", result);
+		model.addAttribute("funds", funds == null ? Map.of()
+				: funds.of(result.rows().stream().map(CaseSummary::caseNumber).toList()));
+		model.addAttribute("filter", new Filter(st == null ? "" : st.name(), ft == null ? "" : ft.name(),
+				f == null ? "" : f.toString(), t == null ? "" : t.toString(), q == null ? "" : q.strip()));
+		model.addAttribute("statuses", Cases.Status.values());
+		model.addAttribute("types", FraudType.values());
 		model.addAttribute("zone", CST);
 		model.addAttribute("canReport", canEnter(me));
-		return "cases/list";
+		return htmx != null ? "cases/list :: rows" : "cases/list";
+	}
+
+	/** The filter as typed, for the form and the page links. */
+	record Filter(String status, String type, String from, String to, String q) {
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		try {
+			return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null; // an unknown filter value shows everything rather than an error page
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	@GetMapping("/cases/new")

@@ -3,12 +3,12 @@ package org.fanzha.linking.web;
 import java.time.ZoneOffset;
 
 import org.fanzha.audit.PersonalData;
-import org.fanzha.console.Labels;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseGroups;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.Labels;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

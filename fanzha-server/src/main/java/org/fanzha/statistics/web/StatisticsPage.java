@@ -1,7 +1,7 @@
 package org.fanzha.statistics.web;
 
-import org.fanzha.console.Labels;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.Labels;
 import org.fanzha.statistics.OversightReports;
 import org.fanzha.statistics.ReportWorkbook;
 import org.springframework.http.ResponseEntity;

@@ -4,12 +4,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fanzha.audit.PersonalData;
-import org.fanzha.console.Labels;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.Labels;
 import org.fanzha.telecom.Applications;
 import org.fanzha.telecom.SimMeasures;
 import org.springframework.security.access.AccessDeniedException;

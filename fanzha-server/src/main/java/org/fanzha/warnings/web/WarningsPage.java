@@ -2,18 +2,24 @@ package org.fanzha.warnings.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fanzha.console.Labels;
+import org.fanzha.core.Masking;
 import org.fanzha.core.Money;
+import org.fanzha.core.PhoneNumber;
 import org.fanzha.engine.warnings.FraudType;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.platform.Labels;
 import org.fanzha.platform.NotFoundException;
 import org.fanzha.warnings.Warnings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +28,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -30,6 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class WarningsPage {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
 	private final Warnings warnings;
 
@@ -46,11 +57,57 @@ class WarningsPage {
 		this.clock = clock;
 	}
 
+	/**
+	 * Fifty tasks a page, the most urgent first, filtered by status, fraud type and date and searched by phone; htmx
+	 * asks for the table alone (the {@code rows} fragment) as the filters change.
+	 */
 	@GetMapping("/warnings")
 	String page(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) Long task,
-			@RequestParam(defaultValue = "true") boolean open, Model model) {
-		fill(me, task, open, model, null);
-		return "warnings/page";
+			@RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String phone,
+			@RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
+		Filter filter = Filter.of(open, status, type, from, to, phone, page);
+		fill(me, task, filter, model, null);
+		return htmx != null && task == null ? "warnings/page :: rows" : "warnings/page";
+	}
+
+	/** The filter as typed, for the form and the page links; {@code status} empty means every task. */
+	record Filter(String status, String type, String from, String to, String phone, int page) {
+
+		static final List<String> STATUSES = List.of("OPEN_ALL", "OPEN", "REFERRED", "CLOSED");
+
+		static Filter of(boolean open, String status, String type, String from, String to, String phone, int page) {
+			String st = status == null ? (open ? "OPEN_ALL" : "") : STATUSES.contains(status) ? status : "";
+			String ft = type != null && Arrays.stream(FraudType.values()).anyMatch(t -> t.name().equals(type)) ? type : "";
+			return new Filter(st, ft, date(from) == null ? "" : from.strip(), date(to) == null ? "" : to.strip(),
+					phone == null ? "" : phone.strip(), Math.max(0, page));
+		}
+
+		static Filter openTasks() {
+			return new Filter("OPEN_ALL", "", "", "", "", 0);
+		}
+
+		Warnings.TaskQuery query() {
+			LocalDate f = date(from), t = date(to);
+			return new Warnings.TaskQuery(status.isEmpty() ? null : status, type.isEmpty() ? null : type,
+					f == null ? null : f.atStartOfDay(CST).toInstant(), t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(),
+					phone, page, PAGE_SIZE);
+		}
+
+		boolean open() {
+			return "OPEN_ALL".equals(status);
+		}
+
+		private static LocalDate date(String value) {
+			try {
+				return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+			}
+			catch (DateTimeParseException e) {
+				return null;
+			}
+		}
 	}
 
 	@PostMapping("/warnings/tasks/{id}/attempt")
@@ -60,7 +117,7 @@ class WarningsPage {
 			warnings.attempt(id, Viewers.of(me, directory), note);
 		}
 		catch (InvalidFieldsException | ConflictException e) {
-			fill(me, id, true, model, message(e));
+			fill(me, id, Filter.openTasks(), model, message(e));
 			return "warnings/page";
 		}
 		return "redirect:/warnings?task=" + id;
@@ -77,7 +134,7 @@ class WarningsPage {
 			}
 		}
 		catch (InvalidFieldsException | ConflictException e) {
-			fill(me, id, true, model, message(e));
+			fill(me, id, Filter.openTasks(), model, message(e));
 			return "warnings/page";
 		}
 		return "redirect:/warnings?task=" + id + "&open=false";
@@ -93,10 +150,19 @@ class WarningsPage {
 							null, null, fraudType == null || fraudType.isBlank() ? null : fraudType, clock.instant())));
 		}
 		catch (InvalidFieldsException e) {
-			fill(me, null, true, model, message(e));
+			fill(me, null, Filter.openTasks(), model, message(e));
 			return "warnings/page";
 		}
 		return "redirect:/warnings";
+	}
+
+	private static String masked(String phone) {
+		try {
+			return PhoneNumber.parse(phone).masked();
+		}
+		catch (IllegalArgumentException e) {
+			return Masking.mask(phone, 3, 4);
+		}
 	}
 
 	private static long parseYuan(String text) {
@@ -110,7 +176,7 @@ class WarningsPage {
 		return labels.explain(e);
 	}
 
-	private void fill(FanzhaPrincipal me, Long task, boolean open, Model model, String error) {
+	private void fill(FanzhaPrincipal me, Long task, Filter filter, Model model, String error) {
 		Warnings.Viewer v = Viewers.of(me, directory);
 		model.addAttribute("viewer", v.kind().name());
 		model.addAttribute("error", error);
@@ -118,12 +184,23 @@ class WarningsPage {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("types", FraudType.values());
 		model.addAttribute("outcomes", List.of("DISSUADED", "ALREADY_PAID", "NOT_VICTIM", "UNREACHABLE"));
-		model.addAttribute("open", open);
+		model.addAttribute("open", filter.open());
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", Filter.STATUSES);
 		if (v.kind() == Warnings.Viewer.Kind.SENDER) {
 			model.addAttribute("tasks", List.of());
 			return;
 		}
-		model.addAttribute("tasks", warnings.list(v, open, 200));
+		Warnings.TaskPage result = warnings.search(v, filter.query());
+		model.addAttribute("result", result);
+		model.addAttribute("tasks", result.rows());
+		// the list shows a station masked phones (the task's own page shows the number to call); the centre searches
+		// and routes by number, so it sees them whole
+		Map<Long, String> phones = new HashMap<>();
+		for (Warnings.TaskView t : result.rows()) {
+			phones.put(t.id(), v.kind() == Warnings.Viewer.Kind.CENTRE ? t.personPhone() : masked(t.personPhone()));
+		}
+		model.addAttribute("phones", phones);
 		if (task != null) {
 			try {
 				model.addAttribute("task", warnings.get(task, v));
