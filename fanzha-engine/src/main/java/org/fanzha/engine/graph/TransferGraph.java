@@ -135,6 +135,32 @@ public final class TransferGraph {
 	public record StateBefore(long balance, int lastIn, int lastOut) {
 	}
 
+	/**
+	 * The account's first outgoing transfer after transfer {@code index} (by index, which is time order), or
+	 * {@link #NONE}: a binary search over the account's checkpoints and a walk of at most
+	 * {@link #CHECKPOINT_EVERY} of its transfers, instead of a walk from its first transfer.
+	 */
+	public int firstOutAfter(int account, int index) {
+		int t = firstOut[account];
+		if (t == NONE || t > index) {
+			return t;
+		}
+		if (lastOut[account] <= index) {
+			return NONE;
+		}
+		Checkpoints c = checkpoints.get(account);
+		if (c != null) {
+			int k = c.before(index + 1);
+			if (k >= 0 && c.lastOut[k] != NONE) {
+				t = c.lastOut[k];
+			}
+		}
+		while (t != NONE && t <= index) {
+			t = nextOut(t);
+		}
+		return t;
+	}
+
 	public StateBefore stateBefore(int account, int index) {
 		long bal = opening[account];
 		int lastInT = NONE;
