@@ -1,15 +1,16 @@
 package org.fanzha.bench;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.HdrHistogram.Histogram;
@@ -40,7 +41,8 @@ public final class TraceBench {
 
 	public record Figures(long transfers, double ingestPerSecond, double bytesPerTransfer, long traces, long p50Micros,
 			long p99Micros, long maxMicros, int pgQueries, double pgMedianMillis, double engineReachMedianMillis,
-			double enginePoisonMedianMillis, boolean pgAgrees) {
+			double enginePoisonMedianMillis, boolean pgAgrees, int fifoQueries, double pgFifoMedianMillis,
+			double engineFifoMedianMillis, boolean fifoAgrees, long fifoHoldings) {
 
 		@Override
 		public String toString() {
@@ -49,7 +51,11 @@ public final class TraceBench {
 							+ "engine earliest-arrival sweep %.3f ms, ratio %.0fx (the poison trace with per-victim shares: "
 							+ "%.3f ms, %.1fx); same accounts reached by all three: %s", pgQueries, pgMedianMillis,
 							engineReachMedianMillis, pgMedianMillis / Math.max(1e-6, engineReachMedianMillis),
-							enginePoisonMedianMillis, pgMedianMillis / Math.max(1e-6, enginePoisonMedianMillis), pgAgrees);
+							enginePoisonMedianMillis, pgMedianMillis / Math.max(1e-6, enginePoisonMedianMillis), pgAgrees)
+							+ (fifoQueries == 0 ? "" : String.format(Locale.ROOT, "; PL/pgSQL FIFO trace (%d seeds): median %.1f ms "
+									+ "vs engine FIFO %.3f ms, ratio %.0fx, same holdings (%,d accounts holding traced money): %s", fifoQueries,
+									pgFifoMedianMillis, engineFifoMedianMillis, pgFifoMedianMillis / Math.max(1e-6, engineFifoMedianMillis),
+									fifoHoldings, fifoAgrees));
 			return String.format(Locale.ROOT, "%,d transfers; ingest %,.0f transfers/s; %.1f bytes of heap per transfer; "
 					+ "FIFO trace (8 hops) over %,d victims' payments: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %s", transfers,
 					ingestPerSecond, bytesPerTransfer, traces, p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, pg);
@@ -63,7 +69,8 @@ public final class TraceBench {
 		String pg = opt(a, "--pg", null);
 		int pgQueries = Integer.parseInt(opt(a, "--pg-queries", "30"));
 		long window = Long.parseLong(opt(a, "--window-hours", "24")) * 3_600;
-		System.out.println(run(persons, days, pg, pgQueries, window));
+		int fifoQueries = Integer.parseInt(opt(a, "--pg-fifo-queries", "10"));
+		System.out.println(run(persons, days, pg, pgQueries, fifoQueries, window));
 	}
 
 	static String opt(java.util.List<String> a, String name, String fallback) {
@@ -71,7 +78,8 @@ public final class TraceBench {
 		return i >= 0 && i + 1 < a.size() ? a.get(i + 1) : fallback;
 	}
 
-	public static Figures run(int persons, int days, String pgUrl, int pgQueries, long windowSeconds) throws Exception {
+	public static Figures run(int persons, int days, String pgUrl, int pgQueries, int fifoQueries, long windowSeconds)
+			throws Exception {
 		SimConfig config = SimConfig.preset("medium", 42).withSize(persons, days);
 		RecordedTransfers rec = new RecordedTransfers();
 		new Simulator(new World(config)).run(rec);
@@ -104,6 +112,11 @@ public final class TraceBench {
 		double poisonMedian = 0;
 		boolean agrees = true;
 		int timeouts = 0;
+		int fifoRun = 0;
+		double pgFifoMedian = 0;
+		double engineFifoMedian = 0;
+		boolean fifoAgrees = true;
+		long fifoHoldings = 0;
 		if (pgUrl != null && pgQueries > 0) {
 			double[] pgMs = new double[Math.min(pgQueries, rec.victimPayments)];
 			double[] enMs = new double[pgMs.length];
@@ -193,6 +206,44 @@ public final class TraceBench {
 						}
 					}
 				}
+				if (fifoQueries > 0) {
+					FifoPeer.install(c, g);
+					double[] pgF = new double[Math.min(fifoQueries, rec.victimPayments)];
+					double[] enF = new double[pgF.length];
+					int stride = Math.max(1, rec.victimPayments / pgF.length);
+					try (PreparedStatement call = c.prepareStatement(FifoPeer.CALL)) {
+						for (int q = 0; q < pgF.length; q++) {
+							int seed = rec.victimPayment[q * stride];
+							long limit = g.time(seed) + windowSeconds;
+							TraceRequest fifo = new TraceRequest(new int[] { seed }, null, limit, Policy.FIFO, 8, 0, windowSeconds);
+							Trace.run(g, fifo);
+							long s = System.nanoTime();
+							TraceResult engine = Trace.run(g, fifo);
+							enF[q] = (System.nanoTime() - s) / 1e6;
+							Map<Integer, Long> engineHeld = new HashMap<>();
+							for (TraceResult.Holding h2 : engine.holdings()) {
+								engineHeld.put(h2.account(), h2.amount());
+							}
+							fifoHoldings += engineHeld.size();
+							Map<Integer, Long> db = null;
+							for (int rep = 0; rep < 2; rep++) {
+								s = System.nanoTime();
+								db = FifoPeer.holdings(call, seed, limit - TransferGraph.EPOCH_BASE, 8);
+								pgF[q] = (System.nanoTime() - s) / 1e6;
+							}
+							if (!engineHeld.equals(db)) {
+								fifoAgrees = false;
+								System.err.printf("seed %s: engine FIFO holds in %d accounts, PL/pgSQL in %d%n", g.transferId(seed),
+										engineHeld.size(), db.size());
+							}
+						}
+					}
+					java.util.Arrays.sort(pgF);
+					java.util.Arrays.sort(enF);
+					fifoRun = pgF.length;
+					pgFifoMedian = pgF[pgF.length / 2];
+					engineFifoMedian = enF[enF.length / 2];
+				}
 			}
 			pgRun = pgMs.length;
 			if (timeouts > 0) {
@@ -207,7 +258,7 @@ public final class TraceBench {
 		}
 		return new Figures(rec.n, rec.n / ingestSeconds, bytesPerTransfer, h.getTotalCount(),
 				h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), pgRun, pgMedian, engineMedian,
-				poisonMedian, agrees);
+				poisonMedian, agrees, fifoRun, pgFifoMedian, engineFifoMedian, fifoAgrees, fifoHoldings);
 	}
 
 	static TransferGraph ingest(RecordedTransfers rec) {
@@ -250,43 +301,15 @@ public final class TraceBench {
 					+ "to_account integer, time integer NOT NULL, amount bigint NOT NULL)");
 		}
 		long t0 = System.nanoTime();
+		StringBuilder line = new StringBuilder(64);
 		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn(
 				"COPY fz_bench.transfers (seq, from_account, to_account, time, amount) FROM STDIN WITH (FORMAT csv)",
-				new Reader() {
-					int i;
-
-					final StringBuilder line = new StringBuilder(64);
-
-					int pos;
-
-					@Override
-					public int read(char[] buf, int off, int len) {
-						int n = 0;
-						while (n < len) {
-							if (pos == line.length()) {
-								if (i == g.transfers()) {
-									return n == 0 ? -1 : n;
-								}
-								line.setLength(0);
-								int to = g.to(i);
-								line.append(i).append(',').append(g.from(i)).append(',').append(to < 0 ? "" : Integer.toString(to))
-										.append(',').append(g.time(i) - TransferGraph.EPOCH_BASE).append(',').append(g.amount(i))
-										.append('\n');
-								pos = 0;
-								i++;
-							}
-							int k = Math.min(len - n, line.length() - pos);
-							line.getChars(pos, pos + k, buf, off + n);
-							pos += k;
-							n += k;
-						}
-						return n;
-					}
-
-					@Override
-					public void close() {
-					}
-				});
+				FifoPeer.lines(g.transfers(), i -> {
+					line.setLength(0);
+					int to = g.to(i);
+					return line.append(i).append(',').append(g.from(i)).append(',').append(to < 0 ? "" : Integer.toString(to))
+							.append(',').append(g.time(i) - TransferGraph.EPOCH_BASE).append(',').append(g.amount(i)).append('\n');
+				}));
 		try (Statement s = c.createStatement()) {
 			s.execute("CREATE INDEX ON fz_bench.transfers (from_account, seq)");
 			s.execute("ANALYZE fz_bench.transfers");

@@ -36,7 +36,7 @@ class BenchSmokeTest {
 		// CI passes the PostgreSQL URL (./mvnw verify -Ppostgres); without it the peer is skipped
 		String pg = System.getProperty("spring.profiles.active", "").contains("postgres")
 				? System.getProperty("FANZHA_DB_URL") : null;
-		TraceBench.Figures f = TraceBench.run(5_000, 2, pg, 5, 24 * 3_600);
+		TraceBench.Figures f = TraceBench.run(5_000, 2, pg, 5, 5, 24 * 3_600);
 		System.out.println("[bench smoke] " + f);
 		assertThat(f.transfers()).isGreaterThan(10_000);
 		assertThat(f.traces()).isPositive();
@@ -44,6 +44,9 @@ class BenchSmokeTest {
 		if (pg != null) {
 			assertThat(f.pgQueries()).isEqualTo(5);
 			assertThat(f.pgAgrees()).as("PostgreSQL reaches the same accounts as the engine's poison trace").isTrue();
+			assertThat(f.fifoQueries()).isEqualTo(5);
+			assertThat(f.fifoHoldings()).as("the traces end somewhere").isPositive();
+			assertThat(f.fifoAgrees()).as("the PL/pgSQL FIFO trace holds what the engine's FIFO holds").isTrue();
 		}
 	}
 
