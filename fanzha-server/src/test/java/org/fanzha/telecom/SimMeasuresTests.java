@@ -32,6 +32,9 @@ class SimMeasuresTests {
 	@Autowired
 	org.fanzha.identity.Directory directory;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -107,6 +110,12 @@ class SimMeasuresTests {
 		return id(all.substring(all.lastIndexOf("{\"id\"", at)));
 	}
 
+	long audited(String path) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM audit_entry WHERE actor = 'telecom' AND action = 'READ' AND subject_type = 'SIM_MEASURE'
+				  AND subject_ref LIKE ?""").param("%" + path).query(Long.class).single();
+	}
+
 	static int rows(String html) {
 		return html.split("<tr id=\"measure-", -1).length - 1;
 	}
@@ -139,8 +148,10 @@ class SimMeasuresTests {
 				.contains("class=\"handle\"").doesNotContain("13787654322").doesNotContain("class=\"lift");
 		assertThat(rows(get("telecom", "/telecom?q=137-8765-432"))).isEqualTo(2);
 		assertThat(get("telecom", "/telecom?q=abc")).contains("id=\"telecom-error\"").contains("号码");
-		// the measure page: facts in words, the appeal channel (art. 32), nothing ticked in advance
+		// the measure page: facts in words, the appeal channel (art. 32), nothing ticked in advance; the read is audited
+		long reads = audited("/telecom/measures/" + m);
 		String page = get("telecom", "/telecom/measures/" + m);
+		assertThat(audited("/telecom/measures/" + m)).isEqualTo(reads + 1);
 		assertThat(page).contains("13787654321").contains("第三十二条").contains("执行中").contains("fanzha-sim-monitor")
 				.contains("class=\"appeal").contains("class=\"lift").contains("data-confirm=").doesNotContain("checked")
 				.doesNotContain("class=\"turn-down");

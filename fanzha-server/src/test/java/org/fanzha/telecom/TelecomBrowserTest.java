@@ -79,6 +79,7 @@ class TelecomBrowserTest {
 			assertThat(page.locator("#measure-facts").innerText()).contains(phone).contains("第三十二条");
 			assertThat(page.locator("form.appeal input[name=documents]:checked").count()).isZero();
 			Browsers.readable(page);
+			Browsers.shot(page, "telecom-measure");
 			page.fill("form.appeal input[name=statement]", "本人做保险电话销售，到厅核验");
 			page.check("form.appeal input[name=documents] >> nth=0");
 			page.check("form.appeal input[name=documents] >> nth=1");
