@@ -57,8 +57,7 @@ class Measures {
 
 	/**
 	 * One page of measures: of an operator (null: all), in a status (null: any; {@code OPEN}: active or under appeal;
-	 * {@code CURRENT}: all but those superseded),
-	 * on phones containing the digits given (null: any).
+	 * {@code CURRENT}: all but those superseded), on phones containing the digits given (null: any).
 	 */
 	List<SimMeasures.MeasureView> page(String operatorOrNull, String statusOrNull, String digitsOrNull, int offset,
 			int limit) {

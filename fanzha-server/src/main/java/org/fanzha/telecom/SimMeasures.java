@@ -231,8 +231,8 @@ public class SimMeasures {
 
 	/**
 	 * Measures the operator sees (the centre: all), the urgent first — under appeal, then in force, newest first —
-	 * in a status ({@link #STATUSES}; null or blank: {@code CURRENT}), on phones containing the digits typed (full number or part;
-	 * +86 and separators ignored).
+	 * in a status ({@link #STATUSES}; null or blank: {@code CURRENT}), on phones containing the digits typed (full
+	 * number or part; +86 and separators ignored).
 	 */
 	public Page search(Operator operatorOrNull, String status, String phoneQuery, int page, int size) {
 		String s = status == null || status.isBlank() ? "CURRENT" : status.strip();

@@ -132,7 +132,8 @@ class ConsolePagesTests {
 				{"kind":"SMS_FROM_FRAUD_NUMBER","personPhone":"13910000002","personName":"李某","region":"610113",\
 				"at":"%s","fraudNumber":"16512345678","confidence":"SUSPECTED"}""".formatted(t, t) + "]");
 		// reads of every kind land in the audit trail before the audit page is rendered
-		for (String page : List.of("/warnings", "/telecom", "/telecom/measures/" + measureId, "/monitoring", "/cases", "/linking", "/cardcutting", "/funds/board")) {
+		for (String page : List.of("/warnings", "/telecom", "/telecom/measures/" + measureId, "/monitoring", "/cases",
+				"/linking", "/cardcutting", "/funds/board")) {
 			mvc.perform(get(page).with(centre)).andReturn();
 		}
 	}
