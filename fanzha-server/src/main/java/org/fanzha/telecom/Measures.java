@@ -46,6 +46,52 @@ class Measures {
 				.limit(limit).toList();
 	}
 
+	/** The urgent first: under appeal, then in force, then the rest; newest first within each. */
+	private static final String URGENCY = """
+			ORDER BY CASE status WHEN 'APPEALED' THEN 0 WHEN 'ACTIVE' THEN 1 ELSE 2 END, since DESC, id DESC""";
+
+	private static final String FILTER = """
+			WHERE (CAST(? AS VARCHAR(16)) IS NULL OR operator = ?)
+			  AND (CAST(? AS VARCHAR(12)) IS NULL OR status IN (?, ?, ?))
+			  AND (CAST(? AS VARCHAR(20)) IS NULL OR phone LIKE ?)""";
+
+	/**
+	 * One page of measures: of an operator (null: all), in a status (null: any; {@code OPEN}: active or under appeal;
+	 * {@code CURRENT}: all but those superseded), on phones containing the digits given (null: any).
+	 */
+	List<SimMeasures.MeasureView> page(String operatorOrNull, String statusOrNull, String digitsOrNull, int offset,
+			int limit) {
+		return jdbc.sql("SELECT * FROM telecom_measure " + FILTER + URGENCY + " LIMIT ? OFFSET ?")
+				.params(filter(operatorOrNull, statusOrNull, digitsOrNull, limit, offset)).query(Measures::view).list();
+	}
+
+	long count(String operatorOrNull, String statusOrNull, String digitsOrNull) {
+		return jdbc.sql("SELECT COUNT(*) FROM telecom_measure " + FILTER)
+				.params(filter(operatorOrNull, statusOrNull, digitsOrNull)).query(Long.class).single();
+	}
+
+	private static List<Object> filter(String operator, String status, String digits, Object... more) {
+		String like = digits == null ? null : "%" + digits + "%";
+		List<String> in = switch (status == null ? "" : status) {
+			case "" -> java.util.Arrays.asList(null, null, null);
+			case "OPEN" -> List.of("ACTIVE", "APPEALED", "APPEALED");
+			case "CURRENT" -> List.of("ACTIVE", "APPEALED", "LIFTED");
+			default -> List.of(status, status, status);
+		};
+		List<Object> out = new java.util.ArrayList<>(java.util.Arrays.asList(operator, operator, in.get(0), in.get(0),
+				in.get(1), in.get(2), digits, like));
+		out.addAll(List.of(more));
+		return out;
+	}
+
+	/** Every measure taken on a phone (of the operator, or of any when null), newest first. */
+	List<SimMeasures.MeasureView> onPhone(String phone, String operatorOrNull) {
+		return jdbc.sql("""
+				SELECT * FROM telecom_measure WHERE phone = ? AND (CAST(? AS VARCHAR(16)) IS NULL OR operator = ?)
+				ORDER BY since DESC, id DESC""").params(phone, operatorOrNull, operatorOrNull).query(Measures::view)
+				.list();
+	}
+
 	/** The measure in force (active or under appeal) on a phone of the operator, if any. */
 	Optional<SimMeasures.MeasureView> inForce(String phone, String operator) {
 		return jdbc.sql("""

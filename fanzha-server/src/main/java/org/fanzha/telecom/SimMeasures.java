@@ -218,6 +218,50 @@ public class SimMeasures {
 		return measures.list(operatorOrNull == null ? null : operatorOrNull.name(), openOnly, limit);
 	}
 
+	/**
+	 * The statuses a list can be filtered by: {@code CURRENT} (the default) leaves out measures a newer one replaced,
+	 * {@code OPEN} is in force (active or under appeal), {@code ALL} includes the replaced ones.
+	 */
+	public static final List<String> STATUSES = List.of("CURRENT", "OPEN", "APPEALED", "ACTIVE", "LIFTED", "SUPERSEDED",
+			"ALL");
+
+	/** One page of a search: the rows, the page (from 0), how many pages and measures matched. */
+	public record Page(List<MeasureView> rows, int page, int pages, long total) {
+	}
+
+	/**
+	 * Measures the operator sees (the centre: all), the urgent first — under appeal, then in force, newest first —
+	 * in a status ({@link #STATUSES}; null or blank: {@code CURRENT}), on phones containing the digits typed (full
+	 * number or part; +86 and separators ignored).
+	 */
+	public Page search(Operator operatorOrNull, String status, String phoneQuery, int page, int size) {
+		String s = status == null || status.isBlank() ? "CURRENT" : status.strip();
+		if (!STATUSES.contains(s)) {
+			throw new InvalidFieldsException(Map.of("status", "must be one of " + STATUSES));
+		}
+		s = "ALL".equals(s) ? null : s;
+		String digits = null;
+		if (phoneQuery != null && !phoneQuery.isBlank()) {
+			digits = phoneQuery.replaceAll("[\\s()\\-]", "");
+			if (digits.startsWith("+86") || digits.startsWith("86") && digits.length() == 13) {
+				digits = digits.substring(digits.indexOf("86") + 2);
+			}
+			if (!digits.matches("[0-9]{1,11}")) {
+				throw new InvalidFieldsException(Map.of("q", "type the phone number or part of it (digits)"));
+			}
+		}
+		String op = operatorOrNull == null ? null : operatorOrNull.name();
+		long total = measures.count(op, s, digits);
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		int at = Math.min(Math.max(0, page), pages - 1);
+		return new Page(measures.page(op, s, digits, at * size, size), at, pages, total);
+	}
+
+	/** Every measure on the phone of this one, newest first, as far as the viewer sees them. */
+	public List<MeasureView> history(MeasureView m, Operator operatorOrNull) {
+		return measures.onPhone(m.phone(), operatorOrNull == null ? null : operatorOrNull.name());
+	}
+
 	public MeasureView get(long id, Operator operatorOrNull) {
 		return measures.byId(id).filter(m -> operatorOrNull == null || operatorOrNull.name().equals(m.operator()))
 				.orElseThrow(() -> new NotFoundException("no measure " + id));

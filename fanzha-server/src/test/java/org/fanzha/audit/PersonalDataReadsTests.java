@@ -81,7 +81,7 @@ class PersonalDataReadsTests {
 		});
 		assertThat(unclassified).as("reads nobody has classified: annotate with @PersonalData or list them here").isEmpty();
 		assertThat(annotated).contains("/api/v1/funds/cases/{caseNumber}/instructions", "/api/v1/funds/bank/inbox",
-				"/api/v1/funds/queries/{id}", "/api/v1/sims/measures", "/funds", "/telecom");
+				"/api/v1/funds/queries/{id}", "/api/v1/sims/measures", "/funds", "/telecom", "/telecom/measures/{id}");
 	}
 
 	long entries(String subjectType, String actor) {

@@ -95,6 +95,9 @@ class ConsolePagesTests {
 
 	String caseNumber;
 
+	/** A SIM measure in force, for its page. */
+	long measureId;
+
 	@BeforeAll
 	void demoData() throws Exception {
 		var centre = user(directory.loadUserByUsername("centre"));
@@ -116,6 +119,11 @@ class ConsolePagesTests {
 		// a SIM measure with its reasons
 		api("telecom", "/api/v1/sims/records", spree("13712340000", Instant.now().truncatedTo(ChronoUnit.SECONDS)
 				.minus(2, ChronoUnit.HOURS)));
+		String measures = mvc.perform(get("/api/v1/sims/measures").param("open", "true")
+				.with(httpBasic("telecom", DemoLogins.PASSWORD))).andReturn().getResponse().getContentAsString();
+		Matcher measure = Pattern.compile("\\{\"id\":(\\d+),\"phone\":\"13712340000\"").matcher(measures);
+		assertThat(measure.find()).as(measures).isTrue();
+		measureId = Long.parseLong(measure.group(1));
 		// a warning task with a fraud type, one without
 		Instant t = Instant.now().minusSeconds(60);
 		api("telecom", "/api/v1/warnings/signals", "[" + """
@@ -124,7 +132,8 @@ class ConsolePagesTests {
 				{"kind":"SMS_FROM_FRAUD_NUMBER","personPhone":"13910000002","personName":"李某","region":"610113",\
 				"at":"%s","fraudNumber":"16512345678","confidence":"SUSPECTED"}""".formatted(t, t) + "]");
 		// reads of every kind land in the audit trail before the audit page is rendered
-		for (String page : List.of("/warnings", "/telecom", "/monitoring", "/cases", "/linking", "/cardcutting", "/funds/board")) {
+		for (String page : List.of("/warnings", "/telecom", "/telecom/measures/" + measureId, "/monitoring", "/cases",
+				"/linking", "/cardcutting", "/funds/board")) {
 			mvc.perform(get(page).with(centre)).andReturn();
 		}
 	}
@@ -195,7 +204,8 @@ class ConsolePagesTests {
 	@Test
 	void everyPageForEveryRoleInBothLanguagesIsPlainLanguage() throws Exception {
 		Set<String> pages = pages();
-		assertThat(pages).contains("/", "/monitoring", "/telecom", "/warnings", "/audit", "/cases/{caseNumber}");
+		assertThat(pages).contains("/", "/monitoring", "/telecom", "/telecom/measures/{id}", "/warnings", "/audit",
+				"/cases/{caseNumber}");
 		List<String> problems = new ArrayList<>();
 		int rendered = 0;
 		for (String pattern : pages) {
@@ -203,6 +213,9 @@ class ConsolePagesTests {
 				continue;
 			}
 			String path = pattern.replace("{caseNumber}", caseNumber);
+			if (pattern.equals("/telecom/measures/{id}")) {
+				path = "/telecom/measures/" + measureId;
+			}
 			if (path.contains("{")) {
 				problems.add(pattern + ": path variable not filled; fill it or list it in SKIPPED");
 				continue;

@@ -32,6 +32,9 @@ class SimMeasuresTests {
 	@Autowired
 	org.fanzha.identity.Directory directory;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
@@ -99,20 +102,104 @@ class SimMeasuresTests {
 		assertThat(get("telecom", "/api/v1/sims/measures?open=true")).doesNotContain("13712345678");
 	}
 
+	/** The id of the newest measure on a phone the operator sees. */
+	long measureOn(String phone) throws Exception {
+		String all = get("telecom", "/api/v1/sims/measures");
+		int at = all.indexOf("\"phone\":\"" + phone + "\"");
+		assertThat(at).as(phone + " has no measure").isPositive();
+		return id(all.substring(all.lastIndexOf("{\"id\"", at)));
+	}
+
+	long audited(String path) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM audit_entry WHERE actor = 'telecom' AND action = 'READ' AND subject_type = 'SIM_MEASURE'
+				  AND subject_ref LIKE ?""").param("%" + path).query(Long.class).single();
+	}
+
+	static int rows(String html) {
+		return html.split("<tr id=\"measure-", -1).length - 1;
+	}
+
+	MvcResult form(String user, String path, String... params) throws Exception {
+		var req = MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD)).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			req.param(params[i], params[i + 1]);
+		}
+		return mvc.perform(req).andReturn();
+	}
+
+	/** The measure page as it is shown right after a form sent the officer back to it. */
+	String after(MvcResult r) throws Exception {
+		return mvc.perform(MockMvcRequestBuilders.get(r.getResponse().getRedirectedUrl())
+				.with(httpBasic("telecom", DemoLogins.PASSWORD)).flashAttrs(r.getFlashMap())).andReturn().getResponse()
+				.getContentAsString();
+	}
+
 	@Test
-	void theConsoleShowsTheMeasuresAndLiftsOne() throws Exception {
+	void theConsoleFindsAMeasureByPhoneAndHandlesItOnItsOwnPage() throws Exception {
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3, ChronoUnit.HOURS);
 		post("telecom", "/api/v1/sims/records", spree("13787654321", start));
-		String open = get("telecom", "/api/v1/sims/measures?open=true");
-		int at = open.indexOf("\"phone\":\"13787654321\"");
-		long m = id(open.substring(open.lastIndexOf("{\"id\"", at)));
-		String page = get("telecom", "/telecom");
-		assertThat(page).contains("id=\"measure-" + m + "\"").contains("13787654321").contains("class=\"lift\"");
-		MvcResult r = mvc.perform(MockMvcRequestBuilders.post("/telecom/measures/" + m + "/lift")
-				.with(httpBasic("telecom", DemoLogins.PASSWORD)).with(csrf()).param("note", "营业厅核验通过")).andReturn();
-		assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/telecom");
+		post("telecom", "/api/v1/sims/records", spree("13787654322", start.plusSeconds(60)));
+		long m = measureOn("13787654321");
+		// the full number finds that measure only; part of it finds both; a link leads to the measure page
+		String found = get("telecom", "/telecom?q=13787654321");
+		assertThat(rows(found)).isEqualTo(1);
+		assertThat(found).contains("id=\"measure-" + m + "\"").contains("href=\"/telecom/measures/" + m + "\"")
+				.contains("class=\"handle\"").doesNotContain("13787654322").doesNotContain("class=\"lift");
+		assertThat(rows(get("telecom", "/telecom?q=137-8765-432"))).isEqualTo(2);
+		assertThat(get("telecom", "/telecom?q=abc")).contains("id=\"telecom-error\"").contains("号码");
+		// the measure page: facts in words, the appeal channel (art. 32), nothing ticked in advance; the read is audited
+		long reads = audited("/telecom/measures/" + m);
+		String page = get("telecom", "/telecom/measures/" + m);
+		assertThat(audited("/telecom/measures/" + m)).isEqualTo(reads + 1);
+		assertThat(page).contains("13787654321").contains("第三十二条").contains("执行中").contains("fanzha-sim-monitor")
+				.contains("class=\"appeal").contains("class=\"lift").contains("data-confirm=").doesNotContain("checked")
+				.doesNotContain("class=\"turn-down");
+		// an appeal without the documents is refused in words; with them it is recorded
+		MvcResult bare = form("telecom", "/telecom/measures/" + m + "/appeal", "statement", "本人使用");
+		assertThat(bare.getResponse().getRedirectedUrl()).isEqualTo("/telecom/measures/" + m);
+		assertThat(bare.getFlashMap().get("error").toString()).contains("申诉材料");
+		assertThat(after(bare)).contains("id=\"flash-error\"");
+		MvcResult appealed = form("telecom", "/telecom/measures/" + m + "/appeal", "statement", "本人做保险电话销售",
+				"documents", "本人有效身份证件原件", "documents", "营业厅现场实人核验");
+		assertThat(appealed.getResponse().getRedirectedUrl()).isEqualTo("/telecom/measures/" + m);
+		assertThat(appealed.getFlashMap().get("notice").toString()).contains("已登记申诉");
+		String shown = after(appealed);
+		assertThat(shown).contains("id=\"flash-ok\"").contains("已登记申诉").contains("申诉中").contains("本人做保险电话销售")
+				.contains("class=\"turn-down").doesNotContain("class=\"appeal");
+		// under appeal it comes first in the list
+		assertThat(get("telecom", "/telecom?q=1378765432").indexOf("13787654321"))
+				.isLessThan(get("telecom", "/telecom?q=1378765432").indexOf("13787654322"));
+		// the centre sees it, read-only, and may not decide
+		assertThat(get("centre", "/telecom/measures/" + m)).contains("13787654321").doesNotContain("class=\"lift");
+		assertThat(form("centre", "/telecom/measures/" + m + "/lift").getResponse().getStatus()).isEqualTo(403);
+		MvcResult lifted = form("telecom", "/telecom/measures/" + m + "/lift", "note", "营业厅核验通过");
+		assertThat(lifted.getFlashMap().get("notice").toString()).contains("解除").contains("13787654321");
+		assertThat(after(lifted)).contains("id=\"flash-ok\"").contains("已解除").contains("营业厅核验通过")
+				.doesNotContain("class=\"lift");
 		assertThat(get("telecom", "/api/v1/sims/measures/" + m)).contains("\"status\":\"LIFTED\"").contains("营业厅核验通过");
-		assertThat(get("centre", "/telecom")).contains("13787654321").doesNotContain("class=\"lift\"");
+		MvcResult again = form("telecom", "/telecom/measures/" + m + "/lift");
+		assertThat(again.getFlashMap().get("error").toString()).contains("未能完成");
+		assertThat(get("telecom", "/telecom?q=13787654321&status=LIFTED")).contains("id=\"measure-" + m + "\"");
+		assertThat(rows(get("telecom", "/telecom?q=13787654321&status=OPEN"))).isZero();
+	}
+
+	@Test
+	void theListIsPagedTwentyAtATime() throws Exception {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(7, ChronoUnit.HOURS);
+		for (int i = 0; i < 23; i++) {
+			post("telecom", "/api/v1/sims/records", spree("137665500%02d".formatted(i), start.plusSeconds(i * 60L)));
+		}
+		String first = get("telecom", "/telecom?q=137665500&status=OPEN");
+		assertThat(rows(first)).isEqualTo(20);
+		assertThat(first).contains("id=\"measures-pager\"").contains("共 23 条").contains("/telecom?q=137665500&amp;status=OPEN&amp;page=1");
+		String second = get("telecom", "/telecom?q=137665500&status=OPEN&page=1");
+		assertThat(rows(second)).isEqualTo(3);
+		assertThat(second).contains("第 2/2 页");
+		// newest first: the last number sent is on the first page
+		assertThat(first).contains("13766550022");
+		assertThat(second).contains("13766550000");
+		assertThat(rows(get("telecom", "/telecom?q=137665500&status=OPEN&page=99"))).isEqualTo(3);
 	}
 
 	@Test
@@ -202,6 +289,9 @@ class SimMeasuresTests {
 		assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/sims/measures/" + m).with(httpBasic("unicom",
 				DemoLogins.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(post("unicom", "/api/v1/sims/measures/" + m + "/lift", "{}").getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/telecom/measures/" + m).with(httpBasic("unicom",
+				DemoLogins.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(rows(get("unicom", "/telecom?q=13711112222"))).isZero();
 		assertThat(get("unicom", "/api/v1/sims/applications")).doesNotContain("CHINA_MOBILE");
 		assertThat(get("unicom", "/api/v1/sims/agents")).doesNotContain("AG-XA-001").doesNotContain("AG-BAD");
 	}
