@@ -190,7 +190,8 @@ class WorkQueue {
 				.forEach(m -> {
 					boolean appealed = "APPEALED".equals(m.status());
 					Instant due = appealed ? null : m.reverifyBy();
-					out.add(new Item(appealed ? "SIM_APPEAL" : "SIM_REVIEW", m.phone(), m.measureLabel(), due, "/telecom",
+					out.add(new Item(appealed ? "SIM_APPEAL" : "SIM_REVIEW", m.phone(), m.measureLabel(), due,
+							"/telecom/measures/" + m.id(),
 							due != null && due.isBefore(now)));
 				});
 	}

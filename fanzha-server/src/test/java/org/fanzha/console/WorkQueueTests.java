@@ -132,13 +132,16 @@ class WorkQueueTests {
 
 		mvc.perform(post("/api/v1/sims/records").with(httpBasic("telecom", DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON).content(spree("13766660002", t.minus(2, ChronoUnit.HOURS))));
-		assertThat(home("telecom")).contains("13766660002").contains("href=\"/telecom\"").contains("涉诈电话卡处置待复核");
+		String operatorHome = home("telecom");
+		assertThat(operatorHome).contains("13766660002").contains("涉诈电话卡处置待复核");
 		// once the holder appeals, the centre sees the appeal too
 		assertThat(home("centre")).doesNotContain("13766660002");
 		String measures = mvc.perform(get("/api/v1/sims/measures?open=true").with(httpBasic("telecom", DemoLogins.PASSWORD)))
 				.andReturn().getResponse().getContentAsString();
 		Matcher measure = Pattern.compile("\\{\"id\":(\\d+),\"phone\":\"13766660002\"").matcher(measures);
 		assertThat(measure.find()).as(measures).isTrue();
+		// the item leads to the measure itself, not to the list
+		assertThat(operatorHome).contains("href=\"/telecom/measures/" + measure.group(1) + "\"");
 		mvc.perform(post("/api/v1/sims/measures/" + measure.group(1) + "/appeal").with(httpBasic("telecom", DemoLogins.PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"statement\":\"本人做保险电话销售\",\"documents\":[\"本人有效身份证件原件\"]}"));
