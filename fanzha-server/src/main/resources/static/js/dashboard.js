@@ -3,12 +3,19 @@
   var box = document.getElementById('charts');
   if (!box || !window.echarts) { return; }
   var d = JSON.parse(box.getAttribute('data-chart'));
-  echarts.init(document.getElementById('chart-cities')).setOption({
-    title: {text: '各地市报案与预警', textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'}, legend: {top: 22, data: ['报案', '预警']},
-    grid: {left: 50, right: 20, top: 60, bottom: 60}, xAxis: {type: 'category', data: d.cities, axisLabel: {rotate: 30}},
-    yAxis: {type: 'value', minInterval: 1},
-    series: [{name: '报案', type: 'bar', data: d.reports, itemStyle: {color: '#b22222'}},
-             {name: '预警', type: 'bar', data: d.warnings, itemStyle: {color: '#1f3a5f'}}]});
+  var cities = document.getElementById('chart-cities');
+  var reportsName = cities.getAttribute('data-reports') || '报案';
+  var warningsName = cities.getAttribute('data-warnings') || '预警';
+  // reports and warnings differ by orders of magnitude: each has its own y-axis, so neither set of bars vanishes
+  echarts.init(cities).setOption({
+    title: {text: cities.getAttribute('data-title') || '各地市报案与预警', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'axis'}, legend: {top: 22, data: [reportsName, warningsName]},
+    grid: {left: 50, right: 50, top: 60, bottom: 60}, xAxis: {type: 'category', data: d.cities, axisLabel: {rotate: 30}},
+    yAxis: [{type: 'value', name: reportsName, minInterval: 1, axisLine: {show: true, lineStyle: {color: '#b22222'}}},
+            {type: 'value', name: warningsName, minInterval: 1, splitLine: {show: false},
+             axisLine: {show: true, lineStyle: {color: '#1f3a5f'}}}],
+    series: [{name: reportsName, type: 'bar', yAxisIndex: 0, data: d.reports, itemStyle: {color: '#b22222'}},
+             {name: warningsName, type: 'bar', yAxisIndex: 1, data: d.warnings, itemStyle: {color: '#1f3a5f'}}]});
   echarts.init(document.getElementById('chart-money')).setOption({
     title: {text: '资金（元）', textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
     grid: {left: 80, right: 20, top: 40, bottom: 40}, xAxis: {type: 'category', data: d.money},
@@ -20,4 +27,55 @@
     title: {text: '各类诈骗损失（元）', textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
     grid: {left: 120, right: 20, top: 40, bottom: 30}, yAxis: {type: 'category', data: d.types},
     xAxis: {type: 'value'}, series: [{type: 'bar', data: d.typeLoss, itemStyle: {color: '#b22222'}}]});
+
+  // The map of Shaanxi by city: outlines fetched from /geo (see /geo/NOTICE.txt), one measure at a time.
+  var mapBox = document.getElementById('chart-map');
+  if (!mapBox || !d.map) { return; }
+  var names = {reports: mapBox.getAttribute('data-reports'), lossYuan: mapBox.getAttribute('data-loss'),
+               warnings: mapBox.getAttribute('data-warnings')};
+  var colours = {reports: ['#fbe9e7', '#b22222'], lossYuan: ['#fdf5e2', '#a0522d'], warnings: ['#e8eef5', '#1f3a5f']};
+  var byName = {};
+  d.map.forEach(function (row) { byName[row.name] = row; });
+  var map = echarts.init(mapBox);
+  map.showLoading();
+  function option(measure) {
+    var max = 0;
+    var data = d.map.map(function (row) {
+      max = Math.max(max, row[measure]);
+      return {name: row.name, value: row[measure]};
+    });
+    return {
+      tooltip: {trigger: 'item', formatter: function (p) {
+        var row = byName[p.name];
+        if (!row) { return p.name; }
+        return p.name + '<br>' + names.reports + '：' + row.reports + '<br>' + names.lossYuan + '：' +
+          row.lossYuan.toLocaleString('zh-CN') + '<br>' + names.warnings + '：' + row.warnings;
+      }},
+      visualMap: {type: 'continuous', min: 0, max: Math.max(max, 1), left: 10, bottom: 10, calculable: true,
+                  text: [names[measure], ''], inRange: {color: colours[measure]}},
+      series: [{name: names[measure], type: 'map', map: 'shaanxi', roam: false, data: data,
+                label: {show: true, fontSize: 11}, emphasis: {label: {show: true}},
+                itemStyle: {borderColor: '#666', areaColor: '#f4f4f4'}}]
+    };
+  }
+  var measures = document.querySelectorAll('#map-measures button[data-measure]');
+  function show(measure) {
+    measures.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-measure') === measure)); });
+    map.setOption(option(measure), {replaceMerge: ['series', 'visualMap']});
+  }
+  fetch(mapBox.getAttribute('data-geo'), {credentials: 'same-origin'})
+    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+    .then(function (geo) {
+      echarts.registerMap('shaanxi', geo);
+      map.hideLoading();
+      show('reports');
+      measures.forEach(function (b) {
+        b.addEventListener('click', function () { show(b.getAttribute('data-measure')); });
+      });
+    })
+    .catch(function () {
+      map.hideLoading();
+      mapBox.textContent = mapBox.getAttribute('data-failed');
+    });
+  window.addEventListener('resize', function () { map.resize(); });
 })();
