@@ -53,8 +53,8 @@
       }},
       visualMap: {type: 'continuous', min: 0, max: Math.max(max, 1), left: 10, bottom: 10, calculable: true,
                   text: [names[measure], ''], inRange: {color: colours[measure]}},
-      series: [{name: names[measure], type: 'map', map: 'shaanxi', roam: false, data: data,
-                label: {show: true, fontSize: 11}, emphasis: {label: {show: true}},
+      series: [{name: names[measure], type: 'map', map: 'shaanxi', roam: false, data: data, top: 16, bottom: 16,
+                label: {show: true, fontSize: 10}, emphasis: {label: {show: true}},
                 itemStyle: {borderColor: '#666', areaColor: '#f4f4f4'}}]
     };
   }
