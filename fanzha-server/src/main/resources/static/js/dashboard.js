@@ -63,6 +63,28 @@
     measures.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-measure') === measure)); });
     map.setOption(option(measure), {replaceMerge: ['series', 'visualMap']});
   }
+  // a click on a city: its counties as bars, reports and losses each on their own axis
+  var countyBox = document.getElementById('chart-counties');
+  function counties(city) {
+    var row = byName[city];
+    var rows = row && d.counties ? d.counties[row.code] : null;
+    if (!countyBox || !rows) { return; }
+    countyBox.hidden = false;
+    var chart = echarts.getInstanceByDom(countyBox) || echarts.init(countyBox);
+    chart.resize();
+    chart.setOption({
+      title: {text: countyBox.getAttribute('data-title').replace('{0}', city), textStyle: {fontSize: 14}},
+      tooltip: {trigger: 'axis'}, legend: {top: 22, data: [names.reports, names.lossYuan]},
+      grid: {left: 50, right: 80, top: 60, bottom: 70},
+      xAxis: {type: 'category', data: rows.map(function (x) { return x.name; }), axisLabel: {rotate: 35, interval: 0}},
+      yAxis: [{type: 'value', name: names.reports, minInterval: 1}, {type: 'value', name: names.lossYuan, splitLine: {show: false}}],
+      series: [{name: names.reports, type: 'bar', yAxisIndex: 0, data: rows.map(function (x) { return x.reports; }),
+                itemStyle: {color: '#b22222'}},
+               {name: names.lossYuan, type: 'bar', yAxisIndex: 1, data: rows.map(function (x) { return x.lossYuan; }),
+                itemStyle: {color: '#c8a04a'}}]
+    }, {replaceMerge: ['series', 'xAxis']});
+  }
+  map.on('click', function (p) { if (p.componentType === 'series') { counties(p.name); } });
   fetch(mapBox.getAttribute('data-geo'), {credentials: 'same-origin'})
     .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
     .then(function (geo) {
@@ -77,5 +99,8 @@
       map.hideLoading();
       mapBox.textContent = mapBox.getAttribute('data-failed');
     });
-  window.addEventListener('resize', function () { map.resize(); });
+  window.addEventListener('resize', function () {
+    map.resize();
+    if (countyBox && echarts.getInstanceByDom(countyBox)) { echarts.getInstanceByDom(countyBox).resize(); }
+  });
 })();

@@ -71,6 +71,8 @@ class ShaanxiMapTests {
 			assertThat(html).contains("&quot;name&quot;:&quot;" + c.name().orElseThrow() + "&quot;,&quot;code&quot;:&quot;"
 					+ c.value() + "&quot;");
 		}
+		// and each city's counties, for the bars a click on the map shows
+		assertThat(html).contains("&quot;counties&quot;:{&quot;610100&quot;:[").contains("&quot;name&quot;:&quot;雁塔区&quot;");
 		String notice = get("/geo/NOTICE.txt").getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(notice).contains("echarts 4.9.0").contains("Apache License 2.0").contains("tools/geo/shaanxi.sh");
 	}

@@ -51,6 +51,20 @@ class StatisticsBrowserTest {
 			page.click("#map-loss");
 			assertThat(page.evaluate(MAP_SERIES)).isEqualTo("损失（元）|10");
 
+			// a click on 西安市 (a point in 长安区) shows its counties as bars
+			assertThat(page.locator("#chart-counties").isVisible()).isFalse();
+			page.locator("#chart-map").scrollIntoViewIfNeeded();
+			Object xy = page.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('chart-map'));"
+					+ " const p = c.convertToPixel({seriesIndex: 0}, [108.95, 34.0]);"
+					+ " const r = document.getElementById('chart-map').getBoundingClientRect(); return [r.left + p[0], r.top + p[1]]; }");
+			java.util.List<?> at = (java.util.List<?>) xy;
+			page.mouse().click(((Number) at.get(0)).doubleValue(), ((Number) at.get(1)).doubleValue());
+			page.waitForFunction("() => { const e = document.getElementById('chart-counties');"
+					+ " return !e.hidden && echarts.getInstanceByDom(e); }");
+			Object counties = page.evaluate("() => { const o = echarts.getInstanceByDom(document.getElementById('chart-counties'))"
+					+ ".getOption(); return o.title[0].text + '|' + o.xAxis[0].data.join(',') + '|' + o.yAxis.length; }");
+			assertThat(String.valueOf(counties)).startsWith("西安市").contains("雁塔区").contains("长安区").endsWith("|2");
+
 			// reports on the left axis, warnings on the right: two y-axes, one per bar series
 			Object axes = page.evaluate("() => { const o = echarts.getInstanceByDom(document.getElementById('chart-cities'))"
 					+ ".getOption(); return o.yAxis.length + ':' + o.series.map(s => s.type + s.yAxisIndex).join(','); }");

@@ -65,6 +65,7 @@ class StatisticsPage {
 		chart.put("yuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
 				r.total("frozenFen") / 100, r.total("returnedFen") / 100, r.total("preventedFen") / 100));
 		chart.put("map", mapRows(r));
+		chart.put("counties", countyRows(r));
 		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(chart));
 	}
 
@@ -85,5 +86,27 @@ class StatisticsPage {
 			m.put("warnings", x == null ? 0L : x.get("warnings"));
 			return m;
 		}).toList();
+	}
+
+	/**
+	 * Each Shaanxi city's county-level divisions (every one of RegionCode, zero where nothing was reported) with their
+	 * reports and losses, by city code: shown as bars when the map's city is clicked. Warnings are counted by city only.
+	 */
+	static java.util.Map<String, java.util.List<java.util.Map<String, Object>>> countyRows(OversightReports.Report r) {
+		java.util.Map<String, OversightReports.Row> byCode = new java.util.HashMap<>();
+		r.byCounty().forEach(x -> byCode.put(x.key(), x));
+		java.util.Map<String, java.util.List<java.util.Map<String, Object>>> out = new java.util.LinkedHashMap<>();
+		for (org.fanzha.core.RegionCode c : org.fanzha.core.RegionCode.shaanxi()) {
+			if (!c.isCounty()) {
+				continue;
+			}
+			OversightReports.Row x = byCode.get(c.value());
+			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("name", c.name().orElse(c.value()));
+			m.put("reports", x == null ? 0L : x.get("reports"));
+			m.put("lossYuan", x == null ? 0L : x.get("lossFen") / 100);
+			out.computeIfAbsent(c.prefecture().value(), k -> new java.util.ArrayList<>()).add(m);
+		}
+		return out;
 	}
 }
