@@ -16,15 +16,22 @@
              axisLine: {show: true, lineStyle: {color: '#1f3a5f'}}}],
     series: [{name: reportsName, type: 'bar', yAxisIndex: 0, data: d.reports, itemStyle: {color: '#b22222'}},
              {name: warningsName, type: 'bar', yAxisIndex: 1, data: d.warnings, itemStyle: {color: '#1f3a5f'}}]});
-  echarts.init(document.getElementById('chart-money')).setOption({
-    title: {text: '资金（元）', textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
+  function titled(id, fallback) {
+    var el = document.getElementById(id);
+    return {el: el, text: el.getAttribute('data-title') || fallback};
+  }
+  var money = titled('chart-money', '资金（元）');
+  echarts.init(money.el).setOption({
+    title: {text: money.text, textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
     grid: {left: 80, right: 20, top: 40, bottom: 40}, xAxis: {type: 'category', data: d.money},
     yAxis: {type: 'value'}, series: [{type: 'bar', data: d.yuan, itemStyle: {color: '#c8a04a'}}]});
-  echarts.init(document.getElementById('chart-channels')).setOption({
-    title: {text: '劝阻方式', textStyle: {fontSize: 14}}, tooltip: {trigger: 'item'},
+  var channels = titled('chart-channels', '劝阻方式');
+  echarts.init(channels.el).setOption({
+    title: {text: channels.text, textStyle: {fontSize: 14}}, tooltip: {trigger: 'item'},
     series: [{type: 'pie', radius: ['35%', '65%'], data: d.channels}]});
-  echarts.init(document.getElementById('chart-types')).setOption({
-    title: {text: '各类诈骗损失（元）', textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
+  var types = titled('chart-types', '各类诈骗损失（元）');
+  echarts.init(types.el).setOption({
+    title: {text: types.text, textStyle: {fontSize: 14}}, tooltip: {trigger: 'axis'},
     grid: {left: 120, right: 20, top: 40, bottom: 30}, yAxis: {type: 'category', data: d.types},
     xAxis: {type: 'value'}, series: [{type: 'bar', data: d.typeLoss, itemStyle: {color: '#b22222'}}]});
 
