@@ -47,7 +47,7 @@ public class OversightReports {
 	 */
 	public record Report(LocalDate from, LocalDate toExclusive, Instant generatedAt, Map<String, Long> totals,
 			double recoveryRate, double interceptRate, List<Row> byCity, List<Row> byFraudType, List<Row> byAgency,
-			List<Row> warningsByChannel, List<Row> warningsByOutcome, List<Row> telecomByOperator) {
+			List<Row> warningsByChannel, List<Row> warningsByOutcome, List<Row> telecomByOperator, List<Row> byCounty) {
 
 		public long total(String name) {
 			return totals.getOrDefault(name, 0L);
@@ -99,6 +99,7 @@ public class OversightReports {
 		Instant end = toExclusive.atStartOfDay(BEIJING).toInstant();
 		Map<String, Long> totals = new LinkedHashMap<>();
 		Map<String, Map<String, Long>> city = new TreeMap<>();
+		Map<String, Map<String, Long>> county = new TreeMap<>();
 		Map<String, Map<String, Long>> type = new TreeMap<>();
 		Map<String, Map<String, Long>> agency = new TreeMap<>();
 
@@ -108,6 +109,9 @@ public class OversightReports {
 			String c = cityOf(g.region());
 			add(city.computeIfAbsent(c, k -> new LinkedHashMap<>()), "reports", g.reports());
 			add(city.get(c), "lossFen", g.lossFen());
+			String where = g.region() != null && g.region().length() == 6 ? g.region() : "000000";
+			add(county.computeIfAbsent(where, x -> new LinkedHashMap<>()), "reports", g.reports());
+			add(county.get(where), "lossFen", g.lossFen());
 			add(type.computeIfAbsent(g.fraudType(), k -> new LinkedHashMap<>()), "reports", g.reports());
 			add(type.get(g.fraudType()), "lossFen", g.lossFen());
 			add(agency.computeIfAbsent(g.agencyCode(), k -> new LinkedHashMap<>()), "reports", g.reports());
@@ -179,7 +183,8 @@ public class OversightReports {
 		double recovery = loss == 0 ? 0 : (double) totals.get("returnedFen") / loss;
 		double intercept = loss == 0 ? 0 : Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
 		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReports::regionLabel),
-				rows(type, Warnings::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators);
+				rows(type, Warnings::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
+				rows(county, OversightReports::regionLabel));
 	}
 
 	private static List<Row> rows(Map<String, Map<String, Long>> m, java.util.function.Function<String, String> label) {

@@ -265,4 +265,99 @@ class FundsBrowserTest {
 			System.out.println("[browser] stop with statement -> freeze -> return round in the console passed for case " + number);
 		}
 	}
+
+	/** The fund-flow picture's nodes, legend and categories as ECharts holds them. */
+	static final String FLOW = "() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
+			+ " if (!c) return null; const o = c.getOption(); const s = o.series[0];"
+			+ " return JSON.stringify({legend: o.legend[0].data, categories: s.categories.map(x => x.name),"
+			+ " nodes: s.data.map(n => ({name: n.name, x: n.value[0], y: n.value[1], category: n.category, tip: n.tooltip.formatter})),"
+			+ " links: s.links.map(l => l.source + '>' + l.target + ' ' + l.label.formatter)}); }";
+
+	@Test
+	void theFundFlowPictureIsLayeredByLevelColouredByBankAndOpensAnAccountInTheSidePanel() throws Exception {
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3_600);
+		LedgerFixture.account(ledger, "ICBC:FGV1", 1_000_000);
+		LedgerFixture.account(ledger, "ICBC:FGM1", 0);
+		LedgerFixture.account(ledger, "CCB:FGA1", 0);
+		LedgerFixture.account(ledger, "ABC:FGB1", 0);
+		LedgerFixture.transfer(ledger, "T-FG1", t0.getEpochSecond(), "ICBC:FGV1", "ICBC:FGM1", 40_000, "MOBILE");
+		LedgerFixture.transfer(ledger, "T-FG2", t0.getEpochSecond() + 60, "ICBC:FGM1", "CCB:FGA1", 15_000, "MOBILE");
+		LedgerFixture.transfer(ledger, "T-FG3", t0.getEpochSecond() + 120, "ICBC:FGM1", "ABC:FGB1", 15_000, "MOBILE");
+		String number = report("ICBC:FGV1", "ICBC:FGM1", 40_000, t0, "T-FG1");
+		List<InstructionView> plan = funds.forCase(number);
+		for (int i = 0; i < 100 && plan.stream().filter(v -> v.level() == 2).count() < 2; i++) {
+			Thread.sleep(100);
+			plan = funds.forCase(number);
+		}
+		assertThat(plan).extracting(InstructionView::accountId).contains("CCB:FGA1", "ABC:FGB1");
+		Map<String, Integer> level = new java.util.HashMap<>();
+		level.put("ICBC:FGV1", 0);
+		plan.forEach(v -> level.put(v.accountId(), v.level()));
+
+		try (Playwright playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = launch(playwright)) {
+			Page centre = signIn(browser, "centre");
+			centre.navigate(base() + "/funds/cases/" + number);
+			centre.waitForFunction(FLOW);
+			tools.jackson.databind.JsonNode flow = tools.jackson.databind.json.JsonMapper.builder().build()
+					.readTree(String.valueOf(centre.evaluate(FLOW)));
+
+			// one legend entry per bank, by its Chinese name, and every node of a bank in that bank's category
+			List<String> legend = new java.util.ArrayList<>();
+			flow.get("legend").forEach(x -> legend.add(x.asString()));
+			assertThat(legend).containsExactlyInAnyOrder("中国工商银行", "中国建设银行", "中国农业银行");
+			List<String> categories = new java.util.ArrayList<>();
+			flow.get("categories").forEach(x -> categories.add(x.asString()));
+			assertThat(categories).containsExactlyInAnyOrderElementsOf(legend);
+			Map<String, double[]> at = new java.util.HashMap<>();
+			Map<String, String> bankOf = new java.util.HashMap<>();
+			Map<String, String> tip = new java.util.HashMap<>();
+			for (tools.jackson.databind.JsonNode n : flow.get("nodes")) {
+				at.put(n.get("name").asString(), new double[] { n.get("x").asDouble(), n.get("y").asDouble() });
+				bankOf.put(n.get("name").asString(), categories.get(n.get("category").asInt()));
+				tip.put(n.get("name").asString(), n.get("tip").asString());
+			}
+			assertThat(at.keySet()).containsAll(level.keySet());
+			assertThat(bankOf).containsEntry("ICBC:FGV1", "中国工商银行").containsEntry("CCB:FGA1", "中国建设银行")
+					.containsEntry("ABC:FGB1", "中国农业银行");
+			// left to right by level, the victim's account first; a level's accounts share x and have distinct y
+			for (String a : level.keySet()) {
+				for (String b : level.keySet()) {
+					if (a.equals(b)) {
+						continue;
+					}
+					int la = level.get(a), lb = level.get(b);
+					if (la == lb) {
+						assertThat(at.get(a)[0]).as(a + " and " + b + " share a column").isEqualTo(at.get(b)[0]);
+						assertThat(at.get(a)[1]).as(a + " and " + b + " do not overlap").isNotEqualTo(at.get(b)[1]);
+					}
+					else if (la < lb) {
+						assertThat(at.get(a)[0]).as(a + " left of " + b).isLessThan(at.get(b)[0]);
+					}
+				}
+			}
+			// each stop's state in its tooltip, the amount on its edge
+			assertThat(tip.get("CCB:FGA1")).contains("待确认").contains("¥150.00");
+			assertThat(flow.get("links").toString()).contains("ICBC:FGM1>CCB:FGA1 ¥150.00");
+
+			// a click on an account opens it in the side panel, with the instruction's history linked
+			InstructionView fga = plan.stream().filter(v -> v.accountId().equals("CCB:FGA1")).findFirst().orElseThrow();
+			Object pixel = centre.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
+					+ " const n = c.getOption().series[0].data.find(d => d.name === 'CCB:FGA1');"
+					+ " const p = c.convertToPixel({seriesIndex: 0}, n.value);"
+					+ " const r = document.getElementById('flow-chart').getBoundingClientRect(); return [r.left + p[0], r.top + p[1]]; }");
+			List<?> xy = (List<?>) pixel;
+			centre.mouse().click(((Number) xy.get(0)).doubleValue(), ((Number) xy.get(1)).doubleValue());
+			centre.waitForCondition(() -> centre.locator("#flow-account").innerText().equals("CCB:FGA1"));
+			assertThat(centre.locator("#flow-bank").innerText()).isEqualTo("中国建设银行");
+			assertThat(centre.locator("#flow-status").innerText()).isEqualTo("待确认");
+			assertThat(centre.locator("#flow-history").getAttribute("href")).isEqualTo("/funds/history/stop/" + fga.id());
+			assertThat(centre.locator("#flow-history").isVisible()).isTrue();
+			readable(centre);
+			Object overflow = centre.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+			assertThat(overflow).isEqualTo(false);
+			shot(centre, "centre-plan-flow.png");
+		}
+	}
 }

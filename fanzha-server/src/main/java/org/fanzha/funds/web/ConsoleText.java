@@ -66,6 +66,12 @@ class ConsoleText {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
+	/** A bank's name (code.bank.ICBC = 中国工商银行), or its code where the messages name none. */
+	String bankName(String code) {
+		return code == null || code.isBlank() ? ""
+				: messages.getMessage("code.bank." + code, null, code, LocaleContextHolder.getLocale());
+	}
+
 	/** A refusal as the user reads it: one sentence per invalid field, or what the conflict means. */
 	String explain(RuntimeException e) {
 		if (e instanceof InvalidFieldsException f) {

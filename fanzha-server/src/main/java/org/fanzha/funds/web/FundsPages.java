@@ -157,6 +157,16 @@ class FundsPages {
 			m.put("amountFen", i.amountFen());
 			m.put("status", i.status().name());
 			m.put("statusText", text.text("funds.status." + i.status().name()));
+			// the picture's side panel: the bank by name, the holder, what was stopped, the instruction's history
+			m.put("id", i.id());
+			m.put("bank", i.institution());
+			m.put("bankName", text.bankName(i.institution()));
+			m.put("payeeName", i.payeeName());
+			m.put("stoppedFen", i.stoppedFen());
+			m.put("history", "/funds/history/stop/" + i.id());
+			String parentBank = bankOf(i.parentAccount());
+			m.put("parentBank", parentBank);
+			m.put("parentBankName", text.bankName(parentBank));
 			return m;
 		}).toList()));
 		model.addAttribute("now", clock.instant());
@@ -269,5 +279,11 @@ class FundsPages {
 			flash.addFlashAttribute("error", text.explain(e));
 		}
 		return "redirect:/funds/cases/" + caseNumber;
+	}
+
+	/** The bank of an account id written BANK:NUMBER (ICBC:M1), as the ledger and the statements write them; else none. */
+	static String bankOf(String accountId) {
+		int colon = accountId == null ? -1 : accountId.indexOf(':');
+		return colon > 0 ? accountId.substring(0, colon) : null;
 	}
 }

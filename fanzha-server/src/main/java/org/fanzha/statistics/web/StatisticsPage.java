@@ -64,6 +64,49 @@ class StatisticsPage {
 		chart.put("money", java.util.List.of("报案损失", "止付", "冻结", "返还", "劝阻避免损失"));
 		chart.put("yuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
 				r.total("frozenFen") / 100, r.total("returnedFen") / 100, r.total("preventedFen") / 100));
+		chart.put("map", mapRows(r));
+		chart.put("counties", countyRows(r));
 		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(chart));
+	}
+
+	/**
+	 * One row per Shaanxi prefecture-level city of {@link org.fanzha.core.RegionCode#shaanxi()}, zero where nothing
+	 * happened, named as the features of /geo/shaanxi-cities.json are (西安市 ...): the map's data.
+	 */
+	static java.util.List<java.util.Map<String, Object>> mapRows(OversightReports.Report r) {
+		java.util.Map<String, OversightReports.Row> byCode = new java.util.HashMap<>();
+		r.byCity().forEach(x -> byCode.put(x.key(), x));
+		return org.fanzha.core.RegionCode.shaanxi().stream().filter(org.fanzha.core.RegionCode::isPrefecture).map(c -> {
+			OversightReports.Row x = byCode.get(c.value());
+			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("name", c.name().orElse(c.value()));
+			m.put("code", c.value());
+			m.put("reports", x == null ? 0L : x.get("reports"));
+			m.put("lossYuan", x == null ? 0L : x.get("lossFen") / 100);
+			m.put("warnings", x == null ? 0L : x.get("warnings"));
+			return m;
+		}).toList();
+	}
+
+	/**
+	 * Each Shaanxi city's county-level divisions (every one of RegionCode, zero where nothing was reported) with their
+	 * reports and losses, by city code: shown as bars when the map's city is clicked. Warnings are counted by city only.
+	 */
+	static java.util.Map<String, java.util.List<java.util.Map<String, Object>>> countyRows(OversightReports.Report r) {
+		java.util.Map<String, OversightReports.Row> byCode = new java.util.HashMap<>();
+		r.byCounty().forEach(x -> byCode.put(x.key(), x));
+		java.util.Map<String, java.util.List<java.util.Map<String, Object>>> out = new java.util.LinkedHashMap<>();
+		for (org.fanzha.core.RegionCode c : org.fanzha.core.RegionCode.shaanxi()) {
+			if (!c.isCounty()) {
+				continue;
+			}
+			OversightReports.Row x = byCode.get(c.value());
+			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("name", c.name().orElse(c.value()));
+			m.put("reports", x == null ? 0L : x.get("reports"));
+			m.put("lossYuan", x == null ? 0L : x.get("lossFen") / 100);
+			out.computeIfAbsent(c.prefecture().value(), k -> new java.util.ArrayList<>()).add(m);
+		}
+		return out;
 	}
 }
