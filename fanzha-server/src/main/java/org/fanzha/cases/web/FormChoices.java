@@ -1,0 +1,76 @@
+package org.fanzha.cases.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.fanzha.core.JsonText;
+import org.fanzha.core.RegionCode;
+import org.fanzha.sim.world.Catalog;
+
+/**
+ * What the console's forms offer to pick from instead of codes to type: the Shaanxi cities and their counties by
+ * name (GB/T 2260, {@link RegionCode#shaanxi()}), and the banks and payment institutions by name (the codes the
+ * simulated province and the bank gateway use, {@link Catalog#INSTITUTIONS}).
+ */
+final class FormChoices {
+
+	/** One option: the code sent, the name shown. */
+	record Choice(String code, String name) {
+	}
+
+	/** Shaanxi's prefecture-level cities in code order. */
+	static final List<Choice> CITIES;
+
+	/** Each city's county-level divisions (districts, county-level cities, counties), by the city's code. */
+	static final Map<String, List<Choice>> COUNTIES;
+
+	/** {@link #COUNTIES} as JSON for the picker's data attribute: {"610100":[["610102","新城区"],…],…}. */
+	static final String COUNTIES_JSON;
+
+	static final List<Choice> BANKS = Catalog.INSTITUTIONS.stream().map(i -> new Choice(i.code(), i.name())).toList();
+
+	static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
+
+	static {
+		List<Choice> cities = new ArrayList<>();
+		Map<String, List<Choice>> counties = new LinkedHashMap<>();
+		for (RegionCode r : RegionCode.shaanxi()) {
+			if (r.isPrefecture()) {
+				cities.add(new Choice(r.value(), r.name().orElse(r.value())));
+				counties.put(r.value(), new ArrayList<>());
+			}
+		}
+		for (RegionCode r : RegionCode.shaanxi()) {
+			if (r.isCounty() && counties.containsKey(r.prefecture().value())) {
+				counties.get(r.prefecture().value()).add(new Choice(r.value(), r.name().orElse(r.value())));
+			}
+		}
+		counties.replaceAll((city, list) -> List.copyOf(list));
+		CITIES = List.copyOf(cities);
+		COUNTIES = Collections.unmodifiableMap(counties);
+		COUNTIES_JSON = COUNTIES.entrySet().stream()
+				.map(e -> JsonText.quote(e.getKey()) + ":" + e.getValue().stream()
+						.map(c -> "[" + JsonText.quote(c.code()) + "," + JsonText.quote(c.name()) + "]")
+						.collect(Collectors.joining(",", "[", "]")))
+				.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private FormChoices() {
+	}
+
+	/** The city of a Shaanxi county the picker offers, or "" (nothing chosen, or a code outside the list). */
+	static String cityOf(String regionCode) {
+		String code = regionCode == null ? "" : regionCode.strip();
+		if (code.length() != 6) {
+			return "";
+		}
+		String city = code.substring(0, 4) + "00";
+		List<Choice> counties = COUNTIES.get(city);
+		return counties != null && counties.stream().anyMatch(c -> c.code().equals(code)) ? city : "";
+	}
+}

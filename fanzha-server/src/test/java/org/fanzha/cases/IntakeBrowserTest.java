@@ -1,0 +1,112 @@
+package org.fanzha.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import org.fanzha.core.BankCardNumber;
+import org.fanzha.support.Browsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The intake form in a real browser, as a station officer types it: the region picker (city, then its counties by
+ * name), banks by name, a second payment row added and a third added and removed in place, one mistake that keeps
+ * every row, then the case page saying the report is in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fanzha.simulation.enabled=false")
+class IntakeBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void requireChromium() {
+		Browsers.requireChromium();
+	}
+
+	@Test
+	void pickARegionAddAndRemovePaymentRowsFixAMistakeAndSubmit() {
+		String base = "http://localhost:" + port;
+		String paidAt = LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(20).withSecond(0).withNano(0).toString();
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
+			Page page = Browsers.signIn(browser, base, "station");
+			page.navigate(base + "/cases/new");
+
+			// no city yet: no county to choose; Xi'an: its districts and counties by name, none of Yulin's
+			assertThat(page.locator("#f-region option").count()).isEqualTo(1);
+			page.selectOption("#f-city", "610100");
+			assertThat(page.locator("#f-region").innerText()).contains("雁塔区").contains("周至县").doesNotContain("榆阳区");
+			page.selectOption("#f-region", "610113");
+			page.fill("#f-name", "郑十");
+			page.fill("#f-id", "11010519491231002X");
+			page.selectOption("#f-type", "INVESTMENT");
+
+			page.fill("#f-payer", BankCardNumber.withLuhnDigit("622202000000000000"));
+			page.fill("#f-payee-name", "甲某");
+			page.fill("#f-payee", "ICBC:ROWS1");
+			page.selectOption("#f-bank", "ICBC");
+			page.fill("#f-amount", "1000");
+			page.fill("#f-time", paidAt);
+			page.fill("#f-transfer", "T-ROWS1");
+
+			// a second transfer in a row of its own; its amount is mistyped
+			page.click("#f-add-payment");
+			assertThat(page.locator(".payment-row").count()).isEqualTo(2);
+			assertThat(page.inputValue("#f-payee-1")).isEmpty();
+			page.fill("#f-payer-1", BankCardNumber.withLuhnDigit("622848000000000000"));
+			page.fill("#f-payee-name-1", "乙某");
+			page.fill("#f-payee-1", "CCB:ROWS2");
+			page.selectOption("#f-bank-1", "CCB");
+			page.fill("#f-amount-1", "三千");
+			page.fill("#f-time-1", paidAt);
+			// a third row, added by mistake and removed again
+			page.click("#f-add-payment");
+			assertThat(page.locator(".payment-row").count()).isEqualTo(3);
+			page.locator(".payment-row").nth(2).locator(".remove-payment").click();
+			assertThat(page.locator(".payment-row").count()).isEqualTo(2);
+			assertThat(page.locator(".payment-row").first().locator(".remove-payment").isVisible()).isFalse();
+
+			page.click("#f-submit");
+			page.waitForSelector("#form-errors");
+			assertThat(page.locator("#form-errors").innerText()).contains("第 2 笔转账").contains("金额");
+			assertThat(page.inputValue("#f-city")).isEqualTo("610100");
+			assertThat(page.inputValue("#f-region")).isEqualTo("610113");
+			assertThat(page.locator("#f-region").innerText()).doesNotContain("榆阳区");
+			assertThat(page.inputValue("#f-name")).isEqualTo("郑十");
+			assertThat(page.inputValue("#f-payee")).isEqualTo("ICBC:ROWS1");
+			assertThat(page.inputValue("#f-bank")).isEqualTo("ICBC");
+			assertThat(page.inputValue("#f-transfer")).isEqualTo("T-ROWS1");
+			assertThat(page.inputValue("#f-payee-1")).isEqualTo("CCB:ROWS2");
+			assertThat(page.inputValue("#f-bank-1")).isEqualTo("CCB");
+			assertThat(page.inputValue("#f-amount-1")).isEqualTo("三千");
+			assertThat(page.locator(".payment-row").nth(1).locator(".remove-payment").isVisible()).isTrue();
+			// buttons by meaning: submitting is the primary colour, adding a row neutral, neither the alarm red
+			assertThat(background(page, "#f-submit")).isEqualTo("rgb(29, 79, 145)");
+			assertThat(background(page, "#f-add-payment")).isEqualTo("rgb(255, 255, 255)");
+			Browsers.readable(page);
+			Browsers.shot(page, "intake-rows-error");
+
+			page.fill("#f-amount-1", "3000");
+			page.click("#f-submit");
+			page.waitForURL(Pattern.compile(".*/cases/XA-YT-.*"));
+			assertThat(page.locator("#created").innerText()).contains("报案已提交");
+			assertThat(page.locator("#payments").innerText()).contains("ICBC:ROWS1").contains("CCB:ROWS2").contains("3,000.00");
+			assertThat(page.inputValue("#p-bank")).isEmpty();
+			Browsers.readable(page);
+			Browsers.shot(page, "intake-rows-created");
+		}
+	}
+
+	static String background(Page page, String selector) {
+		return String.valueOf(page.evalOnSelector(selector, "e => getComputedStyle(e).backgroundColor"));
+	}
+}
