@@ -262,7 +262,8 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 		String id = newId("610113");
 		long listing = proposed(id, "610113", null);
 		assertThat(ok(get("centre", "/cardcutting"))).contains("id=\"listing-" + listing + "\"").contains("cc-register");
-		assertThat(ok(get("centre", "/cardcutting/listings/" + listing))).contains("class=\"decide\"");
+		assertThat(ok(get("centre", "/cardcutting/listings/" + listing))).contains("class=\"decide\"")
+				.contains("data-confirm=\"确定不予列入惩戒名单？\"");
 		assertThat(ok(get("station", "/cardcutting/listings/" + listing))).doesNotContain("class=\"decide\"");
 		assertThat(ok(get("centre", "/cardcutting/persons/" + personId(id)))).contains("cc-involvement").contains(id);
 		MvcResult decided = mvc.perform(MockMvcRequestBuilders.post("/cardcutting/listings/" + listing + "/decide")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -50,24 +52,15 @@ class IntakeBrowserTest {
 			page.fill("#f-id", "11010519491231002X");
 			page.selectOption("#f-type", "INVESTMENT");
 
-			page.fill("#f-payer", BankCardNumber.withLuhnDigit("622202000000000000"));
-			page.fill("#f-payee-name", "甲某");
-			page.fill("#f-payee", "ICBC:ROWS1");
-			page.selectOption("#f-bank", "ICBC");
-			page.fill("#f-amount", "1000");
-			page.fill("#f-time", paidAt);
-			page.fill("#f-transfer", "T-ROWS1");
+			fillRow(page, "", new String[] { BankCardNumber.withLuhnDigit("622202000000000000"), "甲某", "ICBC:ROWS1",
+					"ICBC", "1000", paidAt, "T-ROWS1" });
 
 			// a second transfer in a row of its own; its amount is mistyped
 			page.click("#f-add-payment");
 			assertThat(page.locator(".payment-row").count()).isEqualTo(2);
 			assertThat(page.inputValue("#f-payee-1")).isEmpty();
-			page.fill("#f-payer-1", BankCardNumber.withLuhnDigit("622848000000000000"));
-			page.fill("#f-payee-name-1", "乙某");
-			page.fill("#f-payee-1", "CCB:ROWS2");
-			page.selectOption("#f-bank-1", "CCB");
-			page.fill("#f-amount-1", "三千");
-			page.fill("#f-time-1", paidAt);
+			fillRow(page, "-1", new String[] { BankCardNumber.withLuhnDigit("622848000000000000"), "乙某", "CCB:ROWS2", "CCB",
+					"三千", paidAt, "" });
 			// a third row, added by mistake and removed again
 			page.click("#f-add-payment");
 			assertThat(page.locator(".payment-row").count()).isEqualTo(3);
@@ -103,6 +96,37 @@ class IntakeBrowserTest {
 			assertThat(page.inputValue("#p-bank")).isEmpty();
 			Browsers.readable(page);
 			Browsers.shot(page, "intake-rows-created");
+
+			// a destructive action asks first: turning the confirmation down sends nothing
+			Page centre = Browsers.signIn(browser, base, "centre");
+			centre.navigate(base + "/cardcutting");
+			centre.locator("#cc-listings tr.overdue a").first().click();
+			centre.waitForSelector("form.dismiss");
+			String listing = centre.url();
+			centre.fill("form.dismiss input[name=note]", "证据不足");
+			List<String> asked = new ArrayList<>();
+			centre.onceDialog(d -> {
+				asked.add(d.message());
+				d.dismiss();
+			});
+			centre.click("form.dismiss button[type=submit]");
+			assertThat(asked).containsExactly("确定不予列入惩戒名单？");
+			assertThat(centre.url()).isEqualTo(listing);
+			assertThat(centre.locator("form.dismiss").count()).isEqualTo(1);
+			assertThat(background(centre, "form.reject button, form.decide button")).isEqualTo("rgb(178, 34, 34)");
+		}
+	}
+
+	/** One payment row: payer, payee name, payee account, bank, amount, time, transfer id; {@code n} the id suffix. */
+	static void fillRow(Page page, String n, String[] values) {
+		String[] ids = { "#f-payer", "#f-payee-name", "#f-payee", "#f-bank", "#f-amount", "#f-time", "#f-transfer" };
+		for (int i = 0; i < ids.length; i++) {
+			if (ids[i].equals("#f-bank")) {
+				page.selectOption(ids[i] + n, values[i]);
+			}
+			else {
+				page.fill(ids[i] + n, values[i]);
+			}
 		}
 	}
 
