@@ -181,7 +181,9 @@ class CasePagesTests {
 		assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(302);
 		String detail = mvc.perform(get(ok.getResponse().getRedirectedUrl()).with(station).flashAttrs(ok.getFlashMap()))
 				.andReturn().getResponse().getContentAsString();
+		// on the case page the region and the banks read as names
 		assertThat(detail).contains("报案已提交").contains("CCB:ROW1").contains("ABC:ROW3").contains("¥3,000.00")
+				.contains(">西安市雁塔区</span>").contains(">中国建设银行</td>").contains(">中国农业银行</td>")
 				.contains("<select name=\"payeeBank\" id=\"p-bank\"");
 
 		// the case page's payment form keeps the chosen bank after an error

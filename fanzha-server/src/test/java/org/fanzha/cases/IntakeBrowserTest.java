@@ -92,7 +92,9 @@ class IntakeBrowserTest {
 			page.click("#f-submit");
 			page.waitForURL(Pattern.compile(".*/cases/XA-YT-.*"));
 			assertThat(page.locator("#created").innerText()).contains("报案已提交");
-			assertThat(page.locator("#payments").innerText()).contains("ICBC:ROWS1").contains("CCB:ROWS2").contains("3,000.00");
+			assertThat(page.locator("#payments").innerText()).contains("ICBC:ROWS1").contains("CCB:ROWS2").contains("3,000.00")
+					.contains("中国工商银行").contains("中国建设银行");
+			assertThat(page.locator("#case-detail").innerText()).contains("西安市雁塔区");
 			assertThat(page.inputValue("#p-bank")).isEmpty();
 			Browsers.readable(page);
 			Browsers.shot(page, "intake-rows-created");

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.fanzha.audit.PersonalData;
+import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFunds;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
@@ -173,7 +174,10 @@ class CasePages {
 	@GetMapping("/cases/{caseNumber}")
 	String detail(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber, Model model) {
 		visible(me, caseNumber);
-		model.addAttribute("c", cases.detail(caseNumber, "case page in console"));
+		CaseDetail c = cases.detail(caseNumber, "case page in console");
+		model.addAttribute("c", c);
+		model.addAttribute("regionName", FormChoices.regionName(c.victim().regionCode()));
+		model.addAttribute("bankNames", FormChoices.BANK_NAMES);
 		model.addAttribute("zone", CST);
 		model.addAttribute("canAddPayment", canEnter(me));
 		model.addAttribute("banks", FormChoices.BANKS);

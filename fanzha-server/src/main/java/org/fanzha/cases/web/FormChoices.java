@@ -36,6 +36,9 @@ final class FormChoices {
 
 	static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
 
+	/** Bank and payment institution names by code, for tables that show a code the officer should read as a name. */
+	static final Map<String, String> BANK_NAMES = BANKS.stream().collect(Collectors.toUnmodifiableMap(Choice::code, Choice::name));
+
 	static {
 		List<Choice> cities = new ArrayList<>();
 		Map<String, List<Choice>> counties = new LinkedHashMap<>();
@@ -61,6 +64,22 @@ final class FormChoices {
 	}
 
 	private FormChoices() {
+	}
+
+	/**
+	 * A region code as a name where one is known: 西安市雁塔区 for 610113, the province for another province's code,
+	 * else the code itself.
+	 */
+	static String regionName(String regionCode) {
+		if (regionCode == null || !RegionCode.isValid(regionCode)) {
+			return regionCode == null ? "" : regionCode;
+		}
+		RegionCode r = RegionCode.of(regionCode);
+		String name = r.name().orElse(null);
+		if (name == null) {
+			return r.province().name().map(p -> p + " " + r.value()).orElse(r.value());
+		}
+		return r.isCounty() ? r.prefecture().name().orElse("") + name : name;
 	}
 
 	/** The city of a Shaanxi county the picker offers, or "" (nothing chosen, or a code outside the list). */
