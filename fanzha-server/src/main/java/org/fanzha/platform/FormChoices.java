@@ -1,4 +1,4 @@
-package org.fanzha.cases.web;
+package org.fanzha.platform;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,33 +11,36 @@ import java.util.stream.Collectors;
 import org.fanzha.core.JsonText;
 import org.fanzha.core.RegionCode;
 import org.fanzha.sim.world.Catalog;
+import org.springframework.stereotype.Component;
 
 /**
  * What the console's forms offer to pick from instead of codes to type: the Shaanxi cities and their counties by
  * name (GB/T 2260, {@link RegionCode#shaanxi()}), and the banks and payment institutions by name (the codes the
- * simulated province and the bank gateway use, {@link Catalog#INSTITUTIONS}).
+ * simulated province and the bank gateway use, {@link Catalog#INSTITUTIONS}). Templates reach it as
+ * {@code @formChoices} (the region picker fragment in {@code regions.html}).
  */
-final class FormChoices {
+@Component("formChoices")
+public final class FormChoices {
 
 	/** One option: the code sent, the name shown. */
-	record Choice(String code, String name) {
+	public record Choice(String code, String name) {
 	}
 
 	/** Shaanxi's prefecture-level cities in code order. */
-	static final List<Choice> CITIES;
+	public static final List<Choice> CITIES;
 
 	/** Each city's county-level divisions (districts, county-level cities, counties), by the city's code. */
-	static final Map<String, List<Choice>> COUNTIES;
+	public static final Map<String, List<Choice>> COUNTIES;
 
 	/** {@link #COUNTIES} as JSON for the picker's data attribute: {"610100":[["610102","新城区"],…],…}. */
-	static final String COUNTIES_JSON;
+	public static final String COUNTIES_JSON;
 
-	static final List<Choice> BANKS = Catalog.INSTITUTIONS.stream().map(i -> new Choice(i.code(), i.name())).toList();
+	public static final List<Choice> BANKS = Catalog.INSTITUTIONS.stream().map(i -> new Choice(i.code(), i.name())).toList();
 
-	static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
+	public static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
 
 	/** Bank and payment institution names by code, for tables that show a code the officer should read as a name. */
-	static final Map<String, String> BANK_NAMES = BANKS.stream().collect(Collectors.toUnmodifiableMap(Choice::code, Choice::name));
+	public static final Map<String, String> BANK_NAMES = BANKS.stream().collect(Collectors.toUnmodifiableMap(Choice::code, Choice::name));
 
 	static {
 		List<Choice> cities = new ArrayList<>();
@@ -63,14 +66,29 @@ final class FormChoices {
 				.collect(Collectors.joining(",", "{", "}"));
 	}
 
-	private FormChoices() {
+	/** For templates: the cities, their counties by city, and the counties as JSON for forms.js. */
+	public List<Choice> cities() {
+		return CITIES;
+	}
+
+	public Map<String, List<Choice>> counties() {
+		return COUNTIES;
+	}
+
+	public String countiesJson() {
+		return COUNTIES_JSON;
+	}
+
+	/** For templates: the city to show chosen for a region code, "" for none. */
+	public String city(String regionCode) {
+		return cityOf(regionCode);
 	}
 
 	/**
 	 * A region code as a name where one is known: 西安市雁塔区 for 610113, the province for another province's code,
 	 * else the code itself.
 	 */
-	static String regionName(String regionCode) {
+	public static String regionName(String regionCode) {
 		if (regionCode == null || !RegionCode.isValid(regionCode)) {
 			return regionCode == null ? "" : regionCode;
 		}
@@ -83,7 +101,7 @@ final class FormChoices {
 	}
 
 	/** The city of a Shaanxi county the picker offers, or "" (nothing chosen, or a code outside the list). */
-	static String cityOf(String regionCode) {
+	public static String cityOf(String regionCode) {
 		String code = regionCode == null ? "" : regionCode.strip();
 		if (code.length() != 6) {
 			return "";
