@@ -261,8 +261,10 @@ class DisciplinaryListFlowTests extends CardCuttingSupport {
 	void theConsoleShowsTheListAndTheBankQuery() throws Exception {
 		String id = newId("610113");
 		long listing = proposed(id, "610113", null);
-		assertThat(ok(get("centre", "/cardcutting"))).contains("id=\"listing-" + listing + "\"").contains("cc-register");
-		assertThat(ok(get("centre", "/cardcutting/listings/" + listing))).contains("class=\"decide\"");
+		assertThat(ok(get("centre", "/cardcutting"))).contains("id=\"listing-" + listing + "\"").contains("cc-register")
+				.contains("<select id=\"cc-city\"").contains("<select name=\"regionCode\" id=\"cc-region\"");
+		assertThat(ok(get("centre", "/cardcutting/listings/" + listing))).contains("class=\"decide\"")
+				.contains("data-confirm=\"确定不予列入惩戒名单？\"");
 		assertThat(ok(get("station", "/cardcutting/listings/" + listing))).doesNotContain("class=\"decide\"");
 		assertThat(ok(get("centre", "/cardcutting/persons/" + personId(id)))).contains("cc-involvement").contains(id);
 		MvcResult decided = mvc.perform(MockMvcRequestBuilders.post("/cardcutting/listings/" + listing + "/decide")

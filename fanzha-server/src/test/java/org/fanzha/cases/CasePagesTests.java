@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The console's case pages: form with field errors, list with clocks, case page, plan page, bank inbox. */
 @SpringBootTest
@@ -142,5 +143,75 @@ class CasePagesTests {
 		// the clock stopped: entered, no deadline any more
 		assertThat(after).contains("CCB:LATE1").contains("¥500.00").contains("payment-added").contains("已于")
 				.doesNotContain("前须录入");
+	}
+
+	/**
+	 * The forms' pickers: Shaanxi cities and counties by name with the counties as data for forms.js, banks by name; a
+	 * failed intake keeps the city, the county, every payment row and its bank; two rows become two payments.
+	 */
+	@Test
+	void pickersAndPaymentRowsKeepWhatWasChosen() throws Exception {
+		var station = user(directory.loadUserByUsername("station"));
+		String form = mvc.perform(get("/cases/new").with(station)).andReturn().getResponse().getContentAsString();
+		assertThat(form).contains("id=\"f-city\"").contains("<option value=\"610100\">西安市</option>")
+				.contains("<option value=\"610800\">榆林市</option>").contains("name=\"regionCode\" id=\"f-region\"")
+				.contains("<option value=\"610113\">雁塔区</option>")
+				.containsPattern("data-counties=\"\\{&quot;610100&quot;:\\[\\[&quot;610102&quot;,&quot;新城区&quot;\\]")
+				.contains("<select name=\"payeeBank\" id=\"f-bank\"").contains("<option value=\"ICBC\">中国工商银行</option>")
+				.contains("<option value=\"PSBC\">中国邮政储蓄银行</option>").contains("id=\"f-add-payment\"")
+				.contains("/js/forms.js").doesNotContain("??");
+
+		String paidAt = java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(20).withNano(0).withSecond(0)
+				.toString();
+		String payer = BankCardNumber.withLuhnDigit("622202000000000000");
+		// three rows, the middle one left empty; the third row's amount is words the first time
+		MvcResult bad = threeRows(station, payer, paidAt, "两千");
+		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+		String page = bad.getResponse().getContentAsString();
+		// the empty middle row is left out of the payments but the error names the row the officer sees
+		assertThat(page).contains("data-field=\"payments[2].amountFen\"").contains("第 3 笔转账").doesNotContain("??");
+		assertThat(page).contains("<option value=\"610100\" selected=\"selected\">西安市</option>")
+				.contains("<option value=\"610113\" selected=\"selected\">雁塔区</option>")
+				.contains("id=\"f-payee\" maxlength=\"40\" value=\"CCB:ROW1\"").contains("id=\"f-payee-2\" maxlength=\"40\" value=\"ABC:ROW3\"")
+				.contains("value=\"两千\"").contains("value=\"T-ROW3\"")
+				.contains("<option value=\"CCB\" selected=\"selected\">中国建设银行</option>")
+				.contains("<option value=\"ABC\" selected=\"selected\">中国农业银行</option>");
+
+		MvcResult ok = threeRows(station, payer, paidAt, "2,000");
+		assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(302);
+		String detail = mvc.perform(get(ok.getResponse().getRedirectedUrl()).with(station).flashAttrs(ok.getFlashMap()))
+				.andReturn().getResponse().getContentAsString();
+		// on the case page the region and the banks read as names
+		assertThat(detail).contains("报案已提交").contains("CCB:ROW1").contains("ABC:ROW3").contains("¥3,000.00")
+				.contains(">西安市雁塔区</span>").contains(">中国建设银行</td>").contains(">中国农业银行</td>")
+				.contains("<select name=\"payeeBank\" id=\"p-bank\"");
+
+		// the case page's payment form keeps the chosen bank after an error
+		MvcResult wrong = mvc.perform(post(ok.getResponse().getRedirectedUrl() + "/payments").with(station).with(csrf())
+				.param("payerAccount", payer).param("payeeName", "丙某").param("payeeAccount", "BOC:LATE2").param("payeeBank", "BOC")
+				.param("amountYuan", "-5").param("paidAt", paidAt)).andReturn();
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+		assertThat(wrong.getResponse().getContentAsString()).contains("<option value=\"BOC\" selected=\"selected\">中国银行</option>")
+				.contains("value=\"BOC:LATE2\"");
+	}
+
+	MvcResult threeRows(RequestPostProcessor officer, String payer, String paidAt, String thirdAmount) throws Exception {
+		return mvc.perform(post("/cases/new").with(officer).with(csrf()).param("name", "钱九")
+				.param("idNumber", "11010519491231002X").param("regionCode", "610113").param("fraudType", "INVESTMENT")
+				.param("payerAccount", payer, "", payer).param("payeeName", "甲某", "", "乙某")
+				.param("payeeAccount", "CCB:ROW1", "", "ABC:ROW3").param("payeeBank", "CCB", "", "ABC")
+				.param("amountYuan", "1000", "", thirdAmount).param("paidAt", paidAt, "", paidAt)
+				.param("transferId", "", "", "T-ROW3")).andReturn();
+	}
+
+	/** A region outside the picker's list (another province, through an older client) is kept as its own option. */
+	@Test
+	void aRegionOutsideThePickerStaysAsItCame() throws Exception {
+		var centre = user(directory.loadUserByUsername("centre"));
+		String page = mvc.perform(post("/cases/new").with(centre).with(csrf()).param("name", "")
+				.param("idNumber", "11010519491231002X").param("regionCode", "110105").param("fraudType", "LOAN")).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(page).contains("<option value=\"110105\" selected>110105</option>")
+				.contains("<option value=\"\">请选择城市</option>").doesNotContain("<option value=\"610100\" selected");
 	}
 }

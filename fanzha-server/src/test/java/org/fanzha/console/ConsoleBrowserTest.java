@@ -65,12 +65,13 @@ class ConsoleBrowserTest {
 			page.navigate(base + "/cases/new");
 			page.fill("#f-name", "周八");
 			page.fill("#f-id", "11010519491231002X");
-			page.fill("#f-region", "610113");
+			page.selectOption("#f-city", "610100");
+			page.selectOption("#f-region", "610113");
 			page.selectOption("#f-type", "FAKE_POLICE");
 			page.fill("#f-payer", org.fanzha.core.BankCardNumber.withLuhnDigit("622202000000000000"));
 			page.fill("#f-payee-name", "吴某");
 			page.fill("#f-payee", "ICBC:BROWSER1");
-			page.fill("#f-bank", "ICBC");
+			page.selectOption("#f-bank", "ICBC");
 			page.fill("#f-amount", "3000");
 			page.fill("#f-time", java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(20)
 					.withSecond(0).withNano(0).toString());
@@ -124,14 +125,15 @@ class ConsoleBrowserTest {
 			check(page, "cases-new");
 			page.fill("#f-name", "周八");
 			page.fill("#f-id", "11010519491231002X");
-			page.fill("#f-region", "610113");
+			page.selectOption("#f-city", "610100");
+			page.selectOption("#f-region", "610113");
 			page.selectOption("#f-type", "INVESTMENT");
 			page.fill("#f-narrative", "网友拉入“鑫汇VIP”微信群，诱导在虚假平台充值，提现时被要求缴纳保证金。");
 			page.fill("#f-payer", org.fanzha.core.BankCardNumber.withLuhnDigit("622202000000000000"));
 			page.fill("#f-payee-name", "吴某");
 			page.fill("#f-payee", "ICBC:SHOT1");
-			page.fill("#f-bank", "icbc");
-			page.fill("#f-amount", "38000");
+			page.selectOption("#f-bank", "ICBC");
+			page.fill("#f-amount", "三万八");
 			page.fill("#f-time", java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(20)
 					.withSecond(0).withNano(0).toString());
 			page.selectOption("#f-chat-platform-0", "WECHAT");
@@ -148,7 +150,9 @@ class ConsoleBrowserTest {
 			assertThat(page.inputValue("#f-narrative")).contains("鑫汇VIP");
 			assertThat(page.inputValue("#f-chat-0")).isEqualTo("鑫汇VIP投资3群");
 			check(page, "cases-new-error");
-			page.fill("#f-bank", "ICBC");
+			assertThat(page.inputValue("#f-region")).isEqualTo("610113");
+			assertThat(page.inputValue("#f-bank")).isEqualTo("ICBC");
+			page.fill("#f-amount", "38000");
 			page.click("#f-submit");
 			page.waitForURL(java.util.regex.Pattern.compile(".*/cases/XA-YT-.*"));
 			assertThat(page.locator("#created").textContent()).contains("报案已提交");

@@ -164,7 +164,7 @@ class ConsoleWalkBrowserTest {
 			station.fill("#p-payee", BankCardNumber.withLuhnDigit("622202777700000731"));
 			pickBank(station, "#p-bank", "ICBC");
 			station.fill("#p-amount", "12800");
-			station.fill("#p-time", LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(35).withSecond(0).withNano(0)
+			station.fill("#p-time", LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(45).withSecond(0).withNano(0)
 					.toString());
 			station.click("#p-submit");
 			station.waitForSelector("#payment-added");

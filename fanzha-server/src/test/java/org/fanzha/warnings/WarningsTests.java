@@ -261,6 +261,7 @@ class WarningsTests {
 						.user(directory.loadUserByUsername("centre"))))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"task-detail\"").contains("已被骗转账").contains("id=\"report-form\"")
+				.contains("<select id=\"report-city\"").contains("<select name=\"region\" id=\"report-region\"")
 				.contains("id=\"by-city\"").contains("id=\"by-type\"").contains("13940000001");
 		// a bank officer's page says how to send signals and shows no task
 		String bankPage = mvc.perform(MockMvcRequestBuilders.get("/warnings")

@@ -6,13 +6,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.fanzha.audit.PersonalData;
+import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFunds;
 import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Cases;
@@ -21,6 +25,7 @@ import org.fanzha.core.FraudType;
 import org.fanzha.core.Money;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
+import org.fanzha.platform.FormChoices;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,13 +127,14 @@ class CasePages {
 		if (!canEnter(me)) {
 			return forbidden(response, model);
 		}
-		formModel(model);
+		formModel(model, "", List.of(PaymentRow.EMPTY));
 		return "cases/new";
 	}
 
 	/**
-	 * One victim, one payment and the suspects' identifiers: the form for the first minutes; more payments are added
-	 * on the case's page or through the API. After an error everything typed is shown again.
+	 * One victim, the payments the victim made (rows of the same fields, added and removed in place) and the
+	 * suspects' identifiers: the form for the first minutes; more payments are added on the case's page or through the
+	 * API. After an error everything typed is shown again, every payment row included.
 	 */
 	@PostMapping("/cases/new")
 	String report(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String name, @RequestParam String idNumber,
@@ -139,8 +145,9 @@ class CasePages {
 		if (!canEnter(me)) {
 			return forbidden(response, model);
 		}
+		List<PaymentRow> rows = PaymentRow.of(form);
+		Payments payments = Payments.parse(rows);
 		try {
-			List<Intake.Payment> payments = payment(form);
 			Intake.Suspects suspects = new Intake.Suspects(
 					suspectPhone == null || suspectPhone.isBlank() ? List.of() : List.of(suspectPhone.strip()), List.of(),
 					lines(form.getFirst("urls")), lines(form.getFirst("apps")), List.of(),
@@ -149,18 +156,18 @@ class CasePages {
 					rows(form, "fundInstitution", "fundAccount", Intake.FundAccount::new),
 					rows(form, "cashOutKind", "cashOutPoint", Intake.CashOutPoint::new));
 			Intake intake = new Intake(new Intake.Victim(name, idNumber, phone, regionCode), fraudType, narrative,
-					Instant.now(), payments, suspects);
+					Instant.now(), payments.payments(), suspects);
 			CaseSummary s = cases.report(me.agencyCode(), me.username(), intake);
 			redirect.addFlashAttribute("created", s);
 			return "redirect:/cases/" + s.caseNumber();
 		}
 		catch (InvalidFieldsException e) {
-			model.addAttribute("errors", e.errors());
+			model.addAttribute("errors", payments.errors(e.errors()));
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {
 			model.addAttribute("errors", Map.of("payment", e.getMessage()));
 		}
-		formModel(model);
+		formModel(model, regionCode, rows);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "cases/new";
 	}
@@ -168,9 +175,14 @@ class CasePages {
 	@GetMapping("/cases/{caseNumber}")
 	String detail(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber, Model model) {
 		visible(me, caseNumber);
-		model.addAttribute("c", cases.detail(caseNumber, "case page in console"));
+		CaseDetail c = cases.detail(caseNumber, "case page in console");
+		model.addAttribute("c", c);
+		model.addAttribute("regionName", FormChoices.regionName(c.victim().regionCode()));
+		model.addAttribute("bankNames", FormChoices.BANK_NAMES);
 		model.addAttribute("zone", CST);
 		model.addAttribute("canAddPayment", canEnter(me));
+		model.addAttribute("banks", FormChoices.BANKS);
+		model.addAttribute("bankCodes", FormChoices.BANK_CODES);
 		return "cases/detail";
 	}
 
@@ -183,17 +195,17 @@ class CasePages {
 			return forbidden(response, model);
 		}
 		visible(me, caseNumber);
+		Payments payments = Payments.parse(PaymentRow.of(form));
 		try {
-			List<Intake.Payment> payments = payment(form);
-			if (payments.isEmpty()) {
+			if (payments.payments().isEmpty()) {
 				throw new InvalidFieldsException(Map.of("payments[0].payeeAccount", "is required"));
 			}
-			cases.addPayments(caseNumber, payments);
+			cases.addPayments(caseNumber, payments.payments());
 			redirect.addFlashAttribute("paymentAdded", true);
 			return "redirect:/cases/" + caseNumber;
 		}
 		catch (InvalidFieldsException e) {
-			model.addAttribute("paymentErrors", e.errors());
+			model.addAttribute("paymentErrors", payments.errors(e.errors()));
 		}
 		catch (IllegalArgumentException | DateTimeParseException e) {
 			model.addAttribute("paymentErrors", Map.of("payment", e.getMessage()));
@@ -215,29 +227,118 @@ class CasePages {
 		return "error/403";
 	}
 
-	private static void formModel(Model model) {
+	/**
+	 * The intake form's choices and what it shows again: the region picker's city and county (a code outside the
+	 * picker's list stays as its own option), and the payment rows as typed.
+	 */
+	private static void formModel(Model model, String regionCode, List<PaymentRow> payments) {
 		model.addAttribute("types", FraudType.values());
 		model.addAttribute("imPlatforms", Cases.IM_PLATFORMS);
 		model.addAttribute("cashOutKinds", Cases.CASH_OUT_KINDS);
 		model.addAttribute("rows", ROWS);
+		model.addAttribute("region", regionCode == null ? "" : regionCode.strip());
+		model.addAttribute("banks", FormChoices.BANKS);
+		model.addAttribute("bankCodes", FormChoices.BANK_CODES);
+		model.addAttribute("payments", payments.isEmpty() ? List.of(PaymentRow.EMPTY) : payments);
 	}
 
-	/** The payment fields of a form, or none when no payee account was typed. */
-	private static List<Intake.Payment> payment(MultiValueMap<String, String> form) {
-		String payeeAccount = form.getFirst("payeeAccount");
-		if (payeeAccount == null || payeeAccount.isBlank()) {
-			return List.of();
+	/** One payment row of a form as typed, every field a string; the bank is a choice, so it alone does not count. */
+	record PaymentRow(String payerAccount, String payeeName, String payeeAccount, String payeeBank, String amountYuan,
+			String paidAt, String transferId) {
+
+		static final PaymentRow EMPTY = new PaymentRow("", "", "", "", "", "", "");
+
+		/** The repeated payment fields of a form, row by row (each row sends every field, so they line up). */
+		static List<PaymentRow> of(MultiValueMap<String, String> form) {
+			String[] fields = { "payerAccount", "payeeName", "payeeAccount", "payeeBank", "amountYuan", "paidAt",
+					"transferId" };
+			int n = 0;
+			for (String f : fields) {
+				n = Math.max(n, form.getOrDefault(f, List.of()).size());
+			}
+			List<PaymentRow> rows = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				String[] v = new String[fields.length];
+				for (int j = 0; j < fields.length; j++) {
+					List<String> values = form.getOrDefault(fields[j], List.of());
+					v[j] = i < values.size() && values.get(i) != null ? values.get(i) : "";
+				}
+				rows.add(new PaymentRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+			}
+			return rows;
 		}
-		String amount = form.getFirst("amountYuan");
-		String paidAt = form.getFirst("paidAt");
-		if (amount == null || amount.isBlank() || paidAt == null || paidAt.isBlank()) {
-			throw new InvalidFieldsException(Map.of(amount == null || amount.isBlank() ? "payments[0].amountFen"
-					: "payments[0].paidAt", "is required"));
+
+		boolean blank() {
+			return payerAccount.isBlank() && payeeName.isBlank() && payeeAccount.isBlank() && amountYuan.isBlank()
+					&& paidAt.isBlank() && transferId.isBlank();
 		}
-		return List.of(new Intake.Payment(form.getFirst("payerAccount"), form.getFirst("payeeName"), payeeAccount.strip(),
-				form.getFirst("payeeBank"), Money.parse(amount).fen(), LocalDateTime.parse(paidAt).atOffset(CST).toInstant(),
-				blankToNull(form.getFirst("transferId"))));
 	}
+
+	/**
+	 * The rows that were filled in, as the service's payments; amounts and times that do not parse are left empty and
+	 * reported with the service's own errors, by the row the officer sees (blank rows are skipped, not numbered).
+	 */
+	record Payments(List<Intake.Payment> payments, List<Integer> rowOf, Map<String, String> parseErrors) {
+
+		static Payments parse(List<PaymentRow> rows) {
+			List<Intake.Payment> payments = new ArrayList<>();
+			List<Integer> rowOf = new ArrayList<>();
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (int i = 0; i < rows.size(); i++) {
+				PaymentRow r = rows.get(i);
+				if (r.blank()) {
+					continue;
+				}
+				String at = "payments[" + payments.size() + "].";
+				Long fen = null;
+				if (r.amountYuan().isBlank()) {
+					errors.put(at + "amountFen", "is required");
+				}
+				else {
+					try {
+						fen = Money.parse(r.amountYuan()).fen();
+					}
+					catch (IllegalArgumentException e) {
+						errors.put(at + "amountFen", e.getMessage());
+					}
+				}
+				Instant paidAt = null;
+				if (r.paidAt().isBlank()) {
+					errors.put(at + "paidAt", "is required");
+				}
+				else {
+					try {
+						paidAt = LocalDateTime.parse(r.paidAt().strip()).atOffset(CST).toInstant();
+					}
+					catch (DateTimeParseException e) {
+						errors.put(at + "paidAt", "must be a date and time like 2026-01-31T14:05");
+					}
+				}
+				payments.add(new Intake.Payment(blankToNull(r.payerAccount()), blankToNull(r.payeeName()),
+						blankToNull(r.payeeAccount()), blankToNull(r.payeeBank()), fen, paidAt,
+						blankToNull(r.transferId())));
+				rowOf.add(i);
+			}
+			return new Payments(List.copyOf(payments), List.copyOf(rowOf), errors);
+		}
+
+		/** The service's errors with the parse errors, payment indexes turned into the rows of the form. */
+		Map<String, String> errors(Map<String, String> service) {
+			Map<String, String> all = new LinkedHashMap<>(service);
+			all.putAll(parseErrors);
+			Map<String, String> out = new LinkedHashMap<>();
+			all.forEach((key, message) -> {
+				Matcher m = PAYMENT_INDEX.matcher(key);
+				if (m.find() && Integer.parseInt(m.group(1)) < rowOf.size()) {
+					key = "payments[" + rowOf.get(Integer.parseInt(m.group(1))) + "]" + key.substring(m.end());
+				}
+				out.put(key, message);
+			});
+			return out;
+		}
+	}
+
+	private static final Pattern PAYMENT_INDEX = Pattern.compile("^payments\\[(\\d+)\\]");
 
 	/** A textarea, one identifier per line. */
 	private static List<String> lines(String text) {
