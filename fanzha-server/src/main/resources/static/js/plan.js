@@ -121,7 +121,7 @@
     plan.forEach(function (i) {
       if (i.parentAccount) {
         links.push({source: i.parentAccount, target: i.accountId,
-          label: {show: true, formatter: yuan(i.amountFen), fontSize: 11, color: '#333', backgroundColor: '#fff'}});
+          label: {show: true, formatter: (el.getAttribute('data-stop') || '') + yuan(i.amountFen), fontSize: 11, color: '#333', backgroundColor: '#fff'}});
       }
     });
     // tall enough for the widest column, the legend on top

@@ -1,22 +1,18 @@
 package org.fanzha.cardcutting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
-import org.fanzha.support.DemoLogins;
-import org.junit.jupiter.api.Assumptions;
+import org.fanzha.support.Browsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,9 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CardCuttingBrowserTest {
 
-	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FANZHA_CHROMIUM", "/usr/bin/chromium"));
-
-	static final Path SHOTS = Path.of(System.getenv().getOrDefault("FANZHA_SHOTS", "target/screenshots"));
+	static final Path SHOTS = Browsers.SHOTS;
 
 	static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
 
@@ -44,23 +38,14 @@ class CardCuttingBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			String message = "Browser test needs Chromium at " + CHROMIUM + " (apt-get install chromium)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail(message + " - CI=true, so this is a failure, not a skip");
-			}
-			Assumptions.abort(message + " - skipped");
-		}
+		Browsers.requireChromium();
 	}
 
 	@Test
 	void theCentreOpensAPersonAndTheBankQueriesWithoutAnIdNumberInTheUrl() throws Exception {
 		Files.createDirectories(SHOTS);
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-						.setExecutablePath(CHROMIUM).setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu",
-								"--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run")))) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = Browsers.launch(playwright)) {
 			String base = "http://localhost:" + port;
 			List<String> violations = new ArrayList<>();
 			Page centre = signIn(browser, base, "centre", violations);
@@ -87,17 +72,12 @@ class CardCuttingBrowserTest {
 	}
 
 	static Page signIn(Browser browser, String base, String user, List<String> violations) {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+		Page page = Browsers.signIn(browser, base, user);
 		page.onConsoleMessage(m -> {
 			if (m.text().contains("Content Security Policy")) {
 				violations.add(user + ": " + m.text());
 			}
 		});
-		page.navigate(base + "/login");
-		page.fill("#username", user);
-		page.fill("#password", DemoLogins.PASSWORD);
-		page.click("#login-submit");
-		page.waitForURL(base + "/");
 		return page;
 	}
 }

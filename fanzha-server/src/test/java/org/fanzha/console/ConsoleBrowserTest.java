@@ -1,20 +1,17 @@
 package org.fanzha.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,32 +24,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTest {
 
-	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FANZHA_CHROMIUM", "/usr/bin/chromium"));
+	static final Path CHROMIUM = Browsers.CHROMIUM;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void requireChromium() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			String message = "Browser test needs Chromium at " + CHROMIUM + " (apt-get install chromium)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail(message + " - CI=true, so this is a failure, not a skip");
-			}
-			Assumptions.abort(message + " - skipped");
-		}
+		Browsers.requireChromium();
 	}
 
 	static Browser launch(Playwright playwright) {
-		return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
+		return Browsers.launch(playwright);
 	}
 
 	@Test
 	void intakeThenConfirmThePlanThenSeeTheBankAnswer() throws Exception {
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		try (Playwright playwright = Browsers.playwright();
 				Browser browser = launch(playwright)) {
 			Page page = browser.newPage();
 			String base = "http://localhost:" + port;
@@ -106,7 +94,7 @@ class ConsoleBrowserTest {
 	}
 
 	/** Where the pages are photographed: {@code FANZHA_SHOTS} or target/screenshots. */
-	static final Path SHOTS = Path.of(System.getenv().getOrDefault("FANZHA_SHOTS", "target/screenshots"));
+	static final Path SHOTS = Browsers.SHOTS;
 
 	/**
 	 * A station officer in zh-CN: the intake form (a failed try keeps what was typed), the case page with the linking
@@ -116,8 +104,7 @@ class ConsoleBrowserTest {
 	@Test
 	void aStationOfficersIntakeAndCasePagesInChinese() throws Exception {
 		Files.createDirectories(SHOTS);
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		try (Playwright playwright = Browsers.playwright();
 				Browser browser = launch(playwright)) {
 			String base = "http://localhost:" + port;
 			Page page = signIn(browser, base, "station");
@@ -174,22 +161,13 @@ class ConsoleBrowserTest {
 	}
 
 	static Page signIn(Browser browser, String base, String user) {
-		Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
-		page.navigate(base + "/login");
-		page.fill("#username", user);
-		page.fill("#password", DemoLogins.PASSWORD);
-		page.click("#login-submit");
-		page.waitForURL(base + "/");
-		return page;
+		return Browsers.signIn(browser, base, user);
 	}
 
-	/** No raw message key, no English Whitelabel, nothing wider than the window; the page saved as a PNG. */
+	/** No raw message key, no enum code, no English Whitelabel, nothing wider than the window; the page saved as a PNG. */
 	static void check(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-		String text = page.locator("body").innerText();
-		assertThat(text).as(name).doesNotContain("??").doesNotContain("Whitelabel");
-		Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
-		assertThat(overflow).as(name + " overflows horizontally").isEqualTo(false);
+		Browsers.readable(page);
+		Browsers.shot(page, name);
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -211,8 +189,7 @@ class ConsoleBrowserTest {
 		long id = warnings.list(viewer, true, 100).stream().filter(t -> t.personPhone().equals("13977770002")).findFirst()
 				.orElseThrow().id();
 		warnings.close(id, viewer, "DISSUADED", null, null);
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		try (Playwright playwright = Browsers.playwright();
 				Browser browser = launch(playwright)) {
 			Page page = browser.newPage(new Browser.NewPageOptions().setAcceptDownloads(true));
 			String base = "http://localhost:" + port;
@@ -253,8 +230,7 @@ class ConsoleBrowserTest {
 		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
 		warnings.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.Warnings.SignalIn(
 				"TRANSFER_TO_RISKY_ACCOUNT", "13977770001", "赵某", null, "610113", null, null, null, null, 1_200_000L, null, at)));
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		try (Playwright playwright = Browsers.playwright();
 				Browser browser = launch(playwright)) {
 			Page page = browser.newPage();
 			String base = "http://localhost:" + port;
@@ -289,14 +265,8 @@ class ConsoleBrowserTest {
 
 	@Test
 	void signInReachesTheHomePageAndSignOutReturnsToLogin() {
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-						.setExecutablePath(CHROMIUM)
-						.setHeadless(true)
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-								"--disable-background-networking", "--disable-component-update", "--disable-sync",
-								"--no-first-run")))) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = launch(playwright)) {
 			Page page = browser.newPage();
 			String base = "http://localhost:" + port;
 

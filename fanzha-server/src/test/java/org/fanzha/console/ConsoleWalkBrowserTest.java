@@ -209,6 +209,14 @@ class ConsoleWalkBrowserTest {
 			assertThat(map.toString()).contains("map:");
 			Browsers.readable(oversight);
 			Browsers.shot(oversight, "oversight-map");
+
+			// 8. the other parties' first page: what is theirs to do now
+			for (String user : List.of("school", "procurator")) {
+				Page page = Browsers.signIn(browser, base(), user);
+				assertThat(page.locator("#home h1").innerText()).isNotBlank();
+				Browsers.readable(page);
+				Browsers.shot(page, user + "-home");
+			}
 		}
 	}
 

@@ -21,6 +21,7 @@ import com.microsoft.playwright.Playwright;
 
 import org.fanzha.identity.Area;
 import org.fanzha.identity.Role;
+import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class LayoutBrowserTest {
 
 	static final int WIDTH = 1366;
 
-	static final Path SHOTS = Path.of(System.getenv().getOrDefault("FANZHA_SHOTS", "target/screenshots"));
+	static final Path SHOTS = Browsers.SHOTS;
 
 	/** Pages worth a photograph, by role. */
 	static final Map<Role, List<String>> PHOTOGRAPHED = Map.of(Role.CENTRE_OFFICER, List.of("/monitoring", "/warnings"),
@@ -48,7 +49,7 @@ class LayoutBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		ConsoleBrowserTest.requireChromium();
+		Browsers.requireChromium();
 	}
 
 	void api(String user, String path, String json) throws Exception {
@@ -86,9 +87,8 @@ class LayoutBrowserTest {
 		demoData();
 		Files.createDirectories(SHOTS);
 		List<String> overflowing = new ArrayList<>();
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = ConsoleBrowserTest.launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = Browsers.launch(playwright)) {
 			String base = "http://localhost:" + port;
 			for (Role role : Role.values()) {
 				var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, 768)

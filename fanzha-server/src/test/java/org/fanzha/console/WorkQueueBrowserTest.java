@@ -24,6 +24,7 @@ import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
 import org.fanzha.funds.FundControl;
 import org.fanzha.identity.AgencyType;
+import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
 import org.fanzha.warnings.Warnings;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class WorkQueueBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		ConsoleBrowserTest.requireChromium();
+		Browsers.requireChromium();
 	}
 
 	CaseSummary report(long minutesAgo, String serial, List<Intake.Payment> payments) {
@@ -65,7 +66,7 @@ class WorkQueueBrowserTest {
 
 	@Test
 	void theCentresQueueCountsDownAndTheWarningSearchFindsAPhone() throws Exception {
-		Files.createDirectories(ConsoleBrowserTest.SHOTS);
+		Files.createDirectories(Browsers.SHOTS);
 		CaseSummary overdue = report(45, "501", List.of());
 		report(4, "502", List.of());
 		CaseSummary paid = report(6, "503", List.of(new Intake.Payment(BankCardNumber.withLuhnDigit("622848000000000000"),
@@ -81,9 +82,8 @@ class WorkQueueBrowserTest {
 						"CONFIRMED", 600, null, null, "FAKE_POLICE", t),
 				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880002", "褚某", null, "610113", "17088880000",
 						"CONFIRMED", 600, null, null, "FAKE_INVESTMENT", t)));
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = ConsoleBrowserTest.launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = Browsers.launch(playwright)) {
 			String base = "http://localhost:" + port;
 			APIRequestContext api = playwright.request().newContext(new APIRequest.NewContextOptions().setBaseURL(base)
 					// sent at once: the API answers 401 without a challenge to answer
@@ -93,7 +93,7 @@ class WorkQueueBrowserTest {
 					.setData(WorkQueueTests.spree("13777770003", t.minus(2, ChronoUnit.HOURS)))).status()).isEqualTo(200);
 			api.dispose();
 
-			Page centre = ConsoleBrowserTest.signIn(browser, base, "centre");
+			Page centre = Browsers.signIn(browser, base, "centre");
 			var row = centre.locator("#work-queue tr", new Page.LocatorOptions().setHasText(overdue.caseNumber()));
 			assertThat(row.getAttribute("class")).contains("overdue");
 			// the script has replaced the printed time with the running count
@@ -122,7 +122,7 @@ class WorkQueueBrowserTest {
 			centre.close();
 
 			for (String user : List.of("bank", "station", "telecom")) {
-				Page page = ConsoleBrowserTest.signIn(browser, base, user);
+				Page page = Browsers.signIn(browser, base, user);
 				assertThat(page.locator("#work-queue tbody tr").count()).as(user).isGreaterThan(0);
 				assertThat(page.locator("#queue-empty").count()).as(user).isZero();
 				ConsoleBrowserTest.check(page, "home-" + user);

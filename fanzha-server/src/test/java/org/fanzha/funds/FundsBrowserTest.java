@@ -1,15 +1,12 @@
 package org.fanzha.funds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
@@ -30,9 +24,9 @@ import org.fanzha.funds.Workflows.FreezeStatus;
 import org.fanzha.funds.Workflows.ReturnStatus;
 import org.fanzha.funds.Workflows.StopStatus;
 import org.fanzha.ledger.TransferLedger;
+import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
 import org.fanzha.support.LedgerFixture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,14 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fanzha.simulation.enabled=false", "fanzha.funds.auto-issue=NONE" })
 class FundsBrowserTest {
-
-	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("FANZHA_CHROMIUM", "/usr/bin/chromium"));
-
-	static final Path SHOTS = Path.of(System.getenv().getOrDefault("FANZHA_SHOTS", "target/screenshots"));
-
-	/** Enum names that must never reach a zh-CN page, and Thymeleaf's mark of a missing message key. */
-	static final Pattern CODES = Pattern.compile("\\?\\?|\\b(PROPOSED|ISSUED|EXECUTED|PARTIALLY_EXECUTED|REJECTED|EXPIRED"
-			+ "|REQUESTED|FROZEN|UNFROZEN|LAPSED|NOTICE|DECIDED|SINGLE_DEPOSIT|TIMESTAMPS|PRO_RATA|EMERGENCY|EXTENDED|ANSWERED)\\b");
 
 	@LocalServerPort
 	int port;
@@ -74,19 +60,7 @@ class FundsBrowserTest {
 
 	@BeforeAll
 	static void requireChromium() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			String message = "Browser test needs Chromium at " + CHROMIUM + " (apt-get install chromium)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail(message + " - CI=true, so this is a failure, not a skip");
-			}
-			Assumptions.abort(message + " - skipped");
-		}
-	}
-
-	static Browser launch(Playwright playwright) {
-		return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
+		Browsers.requireChromium();
 	}
 
 	String base() {
@@ -94,26 +68,7 @@ class FundsBrowserTest {
 	}
 
 	Page signIn(Browser browser, String user) {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-				.setViewportSize(1440, 900));
-		Page page = context.newPage();
-		page.navigate(base() + "/login");
-		page.fill("#username", user);
-		page.fill("#password", DemoLogins.PASSWORD);
-		page.click("#login-submit");
-		page.waitForURL(base() + "/");
-		return page;
-	}
-
-	/** What the user reads on the page carries no enum name and no missing message key. */
-	static void readable(Page page) {
-		String text = page.locator("main").innerText();
-		assertThat(CODES.matcher(text).find()).as("codes or ??keys?? on %s:%n%s", page.url(), text).isFalse();
-	}
-
-	static void shot(Page page, String name) throws Exception {
-		Files.createDirectories(SHOTS);
-		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+		return Browsers.signIn(browser, base(), user);
 	}
 
 	String report(String payer, String payee, long fen, Instant paid, String transferId) throws Exception {
@@ -146,17 +101,16 @@ class FundsBrowserTest {
 		funds.confirm(number, "centre");
 		long stop = funds.forCase(number).stream().filter(v -> v.accountId().equals("ICBC:FBM1")).findFirst().orElseThrow().id();
 
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = Browsers.launch(playwright)) {
 			// the bank: the stop waits in its inbox with the four fields and the deadline counting down
 			Page bank = signIn(browser, "bank");
 			bank.navigate(base() + "/funds");
 			String row = bank.locator("#stop-" + stop).innerText();
 			assertThat(row).contains(number).contains("某浏览商贸公司").contains("ICBC:FBM1").contains("¥300.00").contains("剩余");
 			assertThat(bank.locator("#tab-stop").innerText()).contains("止付");
-			readable(bank);
-			shot(bank, "bank-inbox.png");
+			Browsers.readable(bank);
+			Browsers.shot(bank, "funds-bank-inbox");
 
 			// partly executed: ¥200.00 stopped, ¥100.00 had already moved on, as the uploaded statement shows
 			String csv = "交易时间,借贷标志,交易金额,对方账号,对方户名,对方开户行,交易渠道,交易流水号\n"
@@ -185,15 +139,15 @@ class FundsBrowserTest {
 			});
 			bank.navigate(base() + "/funds/history/stop/" + stop);
 			assertThat(bank.locator("#history-table").innerText()).contains("部分止付").contains("止付 ¥200.00");
-			readable(bank);
-			shot(bank, "bank-history.png");
+			Browsers.readable(bank);
+			Browsers.shot(bank, "bank-history");
 
 			// the centre: the board, overdue first, links to the plan; the freeze is requested from the stop
 			Page centre = signIn(browser, "centre");
 			centre.navigate(base() + "/funds/board?bank=ICBC");
 			assertThat(centre.locator("#board-table").innerText()).contains(number).contains("部分止付");
-			readable(centre);
-			shot(centre, "centre-board.png");
+			Browsers.readable(centre);
+			Browsers.shot(centre, "centre-board");
 			centre.click("#board-table a.to-plan:text('" + number + "')");
 			centre.waitForURL(base() + "/funds/cases/" + number);
 			String freezeForm = "#freeze-request-" + stop;
@@ -220,8 +174,8 @@ class FundsBrowserTest {
 			bank.navigate(base() + "/funds?tab=freeze");
 			assertThat(bank.locator("#freeze-" + requested.id()).innerText()).contains("冻字[2026]088号")
 					.contains("某浏览商贸公司").contains("¥200.00");
-			readable(bank);
-			shot(bank, "bank-freeze.png");
+			Browsers.readable(bank);
+			Browsers.shot(bank, "bank-freeze");
 			bank.click("#freeze-form-" + requested.id() + " button[type=submit]");
 			bank.waitForSelector("#flash-ok");
 			assertThat(bank.locator("#flash-ok").innerText()).contains("已冻结");
@@ -250,7 +204,7 @@ class FundsBrowserTest {
 			// the bank pays the victim back
 			bank.navigate(base() + "/funds?tab=return");
 			assertThat(bank.locator("#return-" + round.id()).innerText()).contains(number).contains("¥200.00");
-			readable(bank);
+			Browsers.readable(bank);
 			bank.click("#return-form-" + round.id() + " button[type=submit]");
 			bank.waitForSelector("#flash-ok");
 			assertThat(bank.locator("#flash-ok").innerText()).contains("执行完毕");
@@ -260,8 +214,8 @@ class FundsBrowserTest {
 			String accounts = centre.locator("#victim-accounts").innerText();
 			assertThat(accounts).contains(number).contains("¥300.00").contains("¥200.00");
 			assertThat(returns.account(number).returnedFen()).isEqualTo(20_000);
-			readable(centre);
-			shot(centre, "centre-plan.png");
+			Browsers.readable(centre);
+			Browsers.shot(centre, "funds-centre-plan");
 			System.out.println("[browser] stop with statement -> freeze -> return round in the console passed for case " + number);
 		}
 	}
@@ -294,9 +248,8 @@ class FundsBrowserTest {
 		level.put("ICBC:FGV1", 0);
 		plan.forEach(v -> level.put(v.accountId(), v.level()));
 
-		try (Playwright playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright();
+				Browser browser = Browsers.launch(playwright)) {
 			Page centre = signIn(browser, "centre");
 			centre.navigate(base() + "/funds/cases/" + number);
 			centre.waitForFunction(FLOW);
@@ -337,9 +290,9 @@ class FundsBrowserTest {
 					}
 				}
 			}
-			// each stop's state in its tooltip, the amount on its edge
+			// each stop's state in its tooltip, the amount to stop on its edge
 			assertThat(tip.get("CCB:FGA1")).contains("待确认").contains("¥150.00");
-			assertThat(flow.get("links").toString()).contains("ICBC:FGM1>CCB:FGA1 ¥150.00");
+			assertThat(flow.get("links").toString()).contains("ICBC:FGM1>CCB:FGA1 止付 ¥150.00");
 
 			// a click on an account opens it in the side panel, with the instruction's history linked
 			InstructionView fga = plan.stream().filter(v -> v.accountId().equals("CCB:FGA1")).findFirst().orElseThrow();
@@ -354,10 +307,10 @@ class FundsBrowserTest {
 			assertThat(centre.locator("#flow-status").innerText()).isEqualTo("待确认");
 			assertThat(centre.locator("#flow-history").getAttribute("href")).isEqualTo("/funds/history/stop/" + fga.id());
 			assertThat(centre.locator("#flow-history").isVisible()).isTrue();
-			readable(centre);
+			Browsers.readable(centre);
 			Object overflow = centre.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
 			assertThat(overflow).isEqualTo(false);
-			shot(centre, "centre-plan-flow.png");
+			Browsers.shot(centre, "centre-plan-flow");
 		}
 	}
 }

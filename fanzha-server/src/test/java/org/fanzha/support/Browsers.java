@@ -56,7 +56,7 @@ public final class Browsers {
 
 	public static Browser launch(Playwright playwright) {
 		return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+				.setArgs(List.of("--lang=zh-CN", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run")));
 	}
 
