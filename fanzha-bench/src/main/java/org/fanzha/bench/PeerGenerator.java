@@ -3,7 +3,6 @@ package org.fanzha.bench;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
@@ -11,6 +10,7 @@ import java.util.Random;
 import net.datafaker.Faker;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.fanzha.core.Beijing;
 
 /**
  * The peer a user would pick to make synthetic transfer data without Fanzha: Datafaker for the values and
@@ -38,7 +38,7 @@ public final class PeerGenerator {
 				long t = start + faker.number().numberBetween(0, 86_400L);
 				long amount = faker.number().numberBetween(100L, 1_000_000L);
 				String channel = CHANNELS[faker.number().numberBetween(0, CHANNELS.length)];
-				csv.printRecord("T" + i, ISO.format(Instant.ofEpochSecond(t).atOffset(ZoneOffset.ofHours(8))),
+				csv.printRecord("T" + i, ISO.format(Instant.ofEpochSecond(t).atOffset(Beijing.ZONE)),
 						"A" + faker.number().numberBetween(0, accounts), "ATM".equals(channel) ? ""
 								: "A" + faker.number().numberBetween(0, accounts),
 						amount, channel, faker.regexify("61[0-1][0-9]{3}"));

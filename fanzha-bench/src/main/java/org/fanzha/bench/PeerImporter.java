@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.fanzha.core.Beijing;
 
 /**
  * The converter a user would write without Fanzha's importer: Apache Commons CSV to read an AMLworld
@@ -43,7 +43,7 @@ public final class PeerImporter {
 				accounts.putIfAbsent(from, accounts.size());
 				accounts.putIfAbsent(to, accounts.size());
 				long fen = new BigDecimal(r.get(7)).movePointRight(2).longValueExact();
-				String time = LocalDateTime.parse(r.get(0), IN).atOffset(ZoneOffset.ofHours(8)).toString();
+				String time = LocalDateTime.parse(r.get(0), IN).atOffset(Beijing.ZONE).toString();
 				rows++;
 				csv.printRecord("T" + rows, time, from, to, fen, r.get(9).toUpperCase().replace(' ', '_'), "");
 			}

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.fanzha.platform.BeijingTime;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.fanzha.core.Beijing;
 
 /**
  * Records accesses to personal data. Joins the caller's transaction: if the caller's write rolls back,
@@ -75,7 +75,7 @@ public class AuditTrail {
 
 	/** Days as the console shows them: Beijing days, whatever zone the server's clock runs in. */
 	private ZoneId zone() {
-		return BeijingTime.ZONE;
+		return Beijing.ZONE;
 	}
 
 	private static String channel() {

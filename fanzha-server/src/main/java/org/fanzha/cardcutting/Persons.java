@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
@@ -91,7 +92,7 @@ public class Persons {
 	public record Search(String idNumber) {
 	}
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = Beijing.ZONE;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

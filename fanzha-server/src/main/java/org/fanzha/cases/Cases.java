@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.FraudType;
@@ -65,7 +66,7 @@ public class Cases {
 	/** An IM account or group number: no spaces or control characters. */
 	private static final Pattern IM_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1,64}");
 
-	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+	private static final ZoneOffset CST = Beijing.ZONE;
 
 	private final CaseReports reports;
 

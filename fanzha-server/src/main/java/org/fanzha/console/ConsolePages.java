@@ -1,9 +1,9 @@
 package org.fanzha.console;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.identity.Area;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +34,7 @@ class ConsolePages {
 		FanzhaPrincipal me = navigation.currentUser();
 		model.addAttribute("queue", me == null ? List.of() : queue.items(me));
 		model.addAttribute("figures", me == null ? Map.of() : queue.figures(me));
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		model.addAttribute("statisticsLink", navigation.areas().contains(Area.STATISTICS));
 		return "console/home";
 	}

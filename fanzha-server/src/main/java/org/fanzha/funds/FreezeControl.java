@@ -3,11 +3,11 @@ package org.fanzha.funds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.funds.BankGateway.Type;
 import org.fanzha.funds.Workflows.FreezeStatus;
 import org.fanzha.platform.ConflictException;
@@ -218,7 +218,7 @@ public class FreezeControl {
 
 	/** Six calendar months later (China Standard Time calendar). */
 	static Instant sixMonths(Instant from) {
-		return from.atOffset(ZoneOffset.ofHours(8)).plusMonths(FREEZE_MONTHS).toInstant();
+		return from.atOffset(Beijing.ZONE).plusMonths(FREEZE_MONTHS).toInstant();
 	}
 
 	private static void check(String value, String field, int max, Map<String, String> errors) {

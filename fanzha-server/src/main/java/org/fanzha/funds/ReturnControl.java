@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.Cases;
@@ -250,7 +250,7 @@ public class ReturnControl {
 			throw new InvalidFieldsException(java.util.Map.of("resolution",
 					"objections were raised: state how each was resolved before deciding"));
 		}
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.ofHours(8));
+		LocalDate today = LocalDate.ofInstant(now, Beijing.ZONE);
 		LocalDate by = calendar.plusWorkingDays(today, WORKING_DAYS_TO_EXECUTE);
 		if (!returns.decide(id, r.status(), now, by)) {
 			throw new ConflictException("Return round " + id + " changed meanwhile");
@@ -258,7 +258,7 @@ public class ReturnControl {
 		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
 		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), r.status(), Workflows.ReturnStatus.DECIDED,
 				now, actor, "bank to return by " + by + (resolution == null || resolution.isBlank() ? "" : "; " + resolution),
-				by.atTime(23, 59, 59).toInstant(ZoneOffset.ofHours(8)));
+				by.atTime(23, 59, 59).toInstant(Beijing.ZONE));
 		return returns.byId(id).orElseThrow();
 	}
 

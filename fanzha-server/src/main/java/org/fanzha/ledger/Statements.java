@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fanzha.core.Beijing;
 import org.fanzha.platform.InvalidFieldsException;
 
 /**
@@ -38,7 +39,7 @@ public final class Statements {
 
 	public static final int MAX_BYTES = 4 << 20;
 
-	private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+	private static final ZoneOffset BEIJING = Beijing.ZONE;
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
 

@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.SimConfig;
@@ -127,7 +127,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		}
 		SimConfig preset = SimConfig.preset(properties.preset(), properties.seed());
 		// replay the days just before today, so every simulated event is in the platform's past
-		SimConfig config = preset.withStart(LocalDate.now(ZoneOffset.ofHours(8)).minusDays(preset.days()));
+		SimConfig config = preset.withStart(LocalDate.now(Beijing.ZONE).minusDays(preset.days()));
 		running = true;
 		thread = new Thread(() -> run(config), "fanzha-province");
 		thread.setDaemon(true);

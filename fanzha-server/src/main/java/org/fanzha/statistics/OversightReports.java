@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.cases.CaseStatistics;
 import org.fanzha.core.RegionCode;
 import org.fanzha.funds.FundStatistics;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OversightReports {
 
-	static final ZoneId BEIJING = ZoneOffset.ofHours(8);
+	static final ZoneId BEIJING = Beijing.ZONE;
 
 	/** A row of a breakdown: key (region code, type, agency, channel), its Chinese label and figures by name. */
 	public record Row(String key, String label, Map<String, Long> figures) {

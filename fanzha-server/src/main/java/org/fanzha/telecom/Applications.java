@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.IdNumber;
 import org.fanzha.core.Operator;
@@ -43,7 +44,7 @@ public class Applications {
 	public record IssuedSim(String phone, String idNumber, String applicationId, String agentId, String activatedOn) {
 	}
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = Beijing.ZONE;
 
 	private final SimRegister register;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -101,7 +102,7 @@ class Dissuasions {
 
 	boolean close(long id, String outcome, String note, long preventedFen, String actor, Instant at, Long amountAtRisk) {
 		String line = "\n" + java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-				.withZone(java.time.ZoneOffset.ofHours(8)).format(at) + " 结案：" + Warnings.outcomeLabel(outcome) + "（" + actor + "）";
+				.withZone(Beijing.ZONE).format(at) + " 结案：" + Warnings.outcomeLabel(outcome) + "（" + actor + "）";
 		return jdbc.sql("""
 				UPDATE warning_task SET status = 'CLOSED', outcome = ?, outcome_note = ?, prevented_fen = ?, closed_by = ?,
 				  closed_at = ?, amount_at_risk = ?, history = history || ? WHERE id = ? AND status <> 'CLOSED'""")

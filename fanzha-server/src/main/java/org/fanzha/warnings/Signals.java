@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.engine.warnings.FraudType;
 import org.fanzha.engine.warnings.WarningGrader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,7 @@ class Signals {
 				.query((rs, n) -> {
 					StringBuilder b = new StringBuilder();
 					b.append(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-							.withZone(java.time.ZoneOffset.ofHours(8)).format(rs.getTimestamp("occurred_at").toInstant()));
+							.withZone(Beijing.ZONE).format(rs.getTimestamp("occurred_at").toInstant()));
 					b.append(' ').append(kindLabel(rs.getString("kind")));
 					if (rs.getString("fraud_number") != null) {
 						b.append(' ').append(rs.getString("fraud_number"))

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.SuspectPhonesReported;
 import org.fanzha.core.IdNumber;
@@ -588,7 +589,7 @@ public class Warnings {
 	}
 
 	private static String at(Instant t) {
-		return java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.ofHours(8))
+		return java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Beijing.ZONE)
 				.format(t);
 	}
 

@@ -164,7 +164,7 @@ class ReturnFlowTests {
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/decision").with(centre)).andReturn()
 				.getResponse().getContentAsString()).contains("返还决定书").contains("冻字[2026]010号-返1").contains("¥300.00");
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(centre)).andReturn()
-				.getResponse().getContentAsString()).contains("协助返还通知书").contains("ICBC：");
+				.getResponse().getContentAsString()).contains("协助返还通知书").contains("中国工商银行：");
 		assertThat(mvc.perform(get("/funds/returns/" + roundId + "/documents/notice").with(
 				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
 						.user(directory.loadUserByUsername("bank")))).andReturn().getResponse().getStatus()).isEqualTo(403);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.IdNumber;
 import org.fanzha.core.RegionCode;
 
@@ -187,7 +187,7 @@ public final class DisciplinaryListing {
 	/** The system proposes a listing with the evidence (at least one item). */
 	public static DisciplinaryListing propose(String idNumber, List<String> evidence, Instant now) {
 		requireTime(now);
-		if (idNumber == null || !IdNumber.isValid(idNumber, LocalDate.ofInstant(now, ZoneOffset.ofHours(8)))) {
+		if (idNumber == null || !IdNumber.isValid(idNumber, LocalDate.ofInstant(now, Beijing.ZONE))) {
 			throw new IllegalArgumentException("a valid ID number is required");
 		}
 		if (evidence == null || evidence.isEmpty() || evidence.stream().anyMatch(e -> e == null || e.isBlank())) {

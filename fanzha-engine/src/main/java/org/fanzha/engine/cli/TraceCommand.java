@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.Money;
 import org.fanzha.engine.graph.DatasetAccounts;
 import org.fanzha.engine.graph.DatasetLoader;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 				+ "print the flows, the traced money still held, the exits and the stop-payment plan.")
 public class TraceCommand implements Callable<Integer> {
 
-	static final ZoneOffset CST = ZoneOffset.ofHours(8);
+	static final ZoneOffset CST = Beijing.ZONE;
 
 	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset directory.")
 	Path data;

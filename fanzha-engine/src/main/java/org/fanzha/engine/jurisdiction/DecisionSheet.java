@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.Money;
 import org.fanzha.engine.jurisdiction.JurisdictionAdvice.Candidate;
 import org.fanzha.engine.jurisdiction.JurisdictionAdvice.FollowOn;
@@ -21,7 +22,7 @@ public final class DecisionSheet {
 
 	public static final String TITLE = "管辖决策参考";
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = Beijing.ZONE;
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
 	private DecisionSheet() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.fanzha.core.Beijing;
 
 /*
  * Where a suspect's telecom-fraud facts stand against the thresholds of Criminal Law art. 266. Sources:
@@ -30,7 +31,7 @@ import java.util.Locale;
 /** The telecom-fraud amount and attempted-fraud thresholds, with two-year accumulation. */
 public final class FraudAmountThresholds {
 
-	private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+	private static final ZoneOffset CHINA = Beijing.ZONE;
 
 	private static final String INTERPRETATION = "法释〔2011〕7号";
 

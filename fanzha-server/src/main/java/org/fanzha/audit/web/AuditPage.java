@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditQuery;
 import org.fanzha.audit.AuditTrail;
-import org.fanzha.platform.BeijingTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ class AuditPage {
 	String page(Model model) {
 		Instant now = clock.instant();
 		Map<LocalDate, Long> perDay = trail.readsPerDay(now.minus(Duration.ofDays(14)), now.plusSeconds(1));
-		LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(Beijing.ZONE));
 		List<String> days = new ArrayList<>();
 		List<Long> counts = new ArrayList<>();
 		for (LocalDate d = today.minusDays(13); !d.isAfter(today); d = d.plusDays(1)) {
@@ -42,7 +42,7 @@ class AuditPage {
 		}
 		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(Map.of("days", days, "counts", counts)));
 		model.addAttribute("entries", trail.search(new AuditQuery(null, null, null, null, null, 100)));
-		model.addAttribute("zone", BeijingTime.ZONE);
+		model.addAttribute("zone", Beijing.ZONE);
 		return "audit/audit";
 	}
 
@@ -51,7 +51,7 @@ class AuditPage {
 			Model model) {
 		model.addAttribute("entries", trail.search(new AuditQuery(null, null, blankToNull(actor), blankToNull(caseRef),
 				null, 100)));
-		model.addAttribute("zone", BeijingTime.ZONE);
+		model.addAttribute("zone", Beijing.ZONE);
 		return "audit/audit :: entries";
 	}
 

@@ -1,9 +1,9 @@
 package org.fanzha.cardcutting.web;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.cardcutting.DisciplinaryList;
 import org.fanzha.cardcutting.Persons;
 import org.fanzha.cardcutting.Viewer;
@@ -183,20 +183,20 @@ class CardCuttingPage {
 		model.addAttribute("persons", v.police() ? persons.persons(v, 100) : List.of());
 		model.addAttribute("listings", v.police() ? list.listings(v, null, 100) : List.of());
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 
 	private static void fillPerson(Viewer v, Model model, String error) {
 		model.addAttribute("centre", v.centre());
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 
 	private static void fillListing(Viewer v, Model model, String error) {
 		model.addAttribute("centre", v.centre());
 		model.addAttribute("decider", v.mayDecide());
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 
 	private String message(RuntimeException e) {

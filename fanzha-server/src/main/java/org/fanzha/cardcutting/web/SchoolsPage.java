@@ -1,8 +1,8 @@
 package org.fanzha.cardcutting.web;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.cardcutting.Schools;
 import org.fanzha.cardcutting.Viewer;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -84,6 +84,6 @@ class SchoolsPage {
 		model.addAttribute("statistics", schools.statistics(v));
 		model.addAttribute("bulletins", schools.bulletins(v, 20));
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFunds;
@@ -44,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePages {
 
-	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+	private static final ZoneOffset CST = Beijing.ZONE;
 
 	/** Rows of each repeatable identifier the intake form shows. */
 	static final int ROWS = 2;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.springframework.context.MessageSource;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsoleText {
 
-	static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+	static final ZoneOffset BEIJING = Beijing.ZONE;
 
 	static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
 

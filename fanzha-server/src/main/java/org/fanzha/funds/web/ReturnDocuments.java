@@ -1,10 +1,10 @@
 package org.fanzha.funds.web;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.core.IdNumber;
@@ -67,7 +67,7 @@ class ReturnDocuments {
 		model.addAttribute("total", Money.ofFen(d.round().totalFen()).toString());
 		model.addAttribute("frozen", Money.ofFen(d.round().frozenFen()).toString());
 		model.addAttribute("remainder", Money.ofFen(d.round().remainderFen()).toString());
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		model.addAttribute("basisText", basis(d.round().basis()));
 		return "funds/doc-" + kind;
 	}

@@ -1,7 +1,7 @@
 package org.fanzha.linking.web;
 
-import java.time.ZoneOffset;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -36,7 +36,7 @@ class LinkingPage {
 	@GetMapping("/linking")
 	String list(Model model) {
 		model.addAttribute("groups", groups.groups(2, 200));
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		return "linking/list";
 	}
 
@@ -83,6 +83,6 @@ class LinkingPage {
 		model.addAttribute("dispute", dispute);
 		model.addAttribute("centre", me.has(Role.CENTRE_OFFICER));
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 }

@@ -1,7 +1,7 @@
 package org.fanzha.monitoring.web;
 
-import java.time.ZoneOffset;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -69,6 +69,6 @@ class MonitoringPage {
 		model.addAttribute("counts", decisions.countsByDecision());
 		model.addAttribute("reasons", decisions.topReasons(10));
 		model.addAttribute("flagged", me.has(Role.CENTRE_OFFICER) ? decisions.flaggedAccounts() : java.util.List.of());
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 }

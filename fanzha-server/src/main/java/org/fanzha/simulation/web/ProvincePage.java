@@ -1,5 +1,6 @@
 package org.fanzha.simulation.web;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.simulation.LiveProvince;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +21,7 @@ class ProvincePage {
 		model.addAttribute("enabled", province.enabled());
 		model.addAttribute("status", province.status());
 		// the province keeps China Standard Time whatever the server's zone
-		model.addAttribute("zone", java.time.ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		return "simulation/live :: live";
 	}
 }

@@ -1,8 +1,8 @@
 package org.fanzha.telecom.web;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -73,7 +73,7 @@ class TelecomPage {
 		model.addAttribute("m", m);
 		model.addAttribute("history", measures.history(m, op).stream().filter(h -> h.id() != m.id()).toList());
 		model.addAttribute("open", "ACTIVE".equals(m.status()) || "APPEALED".equals(m.status()));
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		return "telecom/measure";
 	}
 
@@ -182,6 +182,6 @@ class TelecomPage {
 		model.addAttribute("applications", officer ? applications.latest(op, 30, false) : List.of());
 		model.addAttribute("agents", applications.agents(op).stream().limit(20).toList());
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 	}
 }

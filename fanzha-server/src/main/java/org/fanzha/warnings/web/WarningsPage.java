@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.Masking;
 import org.fanzha.core.Money;
 import org.fanzha.core.PhoneNumber;
@@ -40,7 +41,7 @@ class WarningsPage {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+	private static final ZoneOffset CST = Beijing.ZONE;
 
 	private final Warnings warnings;
 
@@ -180,7 +181,7 @@ class WarningsPage {
 		Warnings.Viewer v = Viewers.of(me, directory);
 		model.addAttribute("viewer", v.kind().name());
 		model.addAttribute("error", error);
-		model.addAttribute("zone", ZoneOffset.ofHours(8));
+		model.addAttribute("zone", Beijing.ZONE);
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("types", FraudType.values());
 		model.addAttribute("outcomes", List.of("DISSUADED", "ALREADY_PAID", "NOT_VICTIM", "UNREACHABLE"));

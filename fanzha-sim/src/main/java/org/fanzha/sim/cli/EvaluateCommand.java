@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.engine.cli.Json;
 import org.fanzha.sim.evaluate.RecoveryEvaluation;
 import org.fanzha.sim.evaluate.TelecomEvaluation;
@@ -152,7 +153,7 @@ public class EvaluateCommand implements Runnable {
 
 		private static String time(long epochSecond) {
 			return java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond),
-					java.time.ZoneOffset.ofHours(8)).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+					Beijing.ZONE).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		}
 
 		static String json(org.fanzha.sim.evaluate.AccountEvaluation.Report r, java.nio.file.Path data) {

@@ -1,5 +1,6 @@
 package org.fanzha.sim.importers;
 
+import org.fanzha.core.Beijing;
 import org.fanzha.core.KeyIndex;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ import org.fanzha.sim.io.Table;
 final class ImportRun {
 
 	/** 2026-01-01T00:00+08:00: step 0 of a stepped source (AMLSim, PaySim). */
-	static final long BASE_EPOCH_SECOND = LocalDateTime.of(2026, 1, 1, 0, 0).toEpochSecond(ZoneOffset.ofHours(8));
+	static final long BASE_EPOCH_SECOND = LocalDateTime.of(2026, 1, 1, 0, 0).toEpochSecond(Beijing.ZONE);
 
 	/** Steps beyond this are refused (it keeps times within the years a dataset can hold). */
 	static final long MAX_DAY_STEP = 100_000;

@@ -1,7 +1,7 @@
 package org.fanzha.sim.world;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import org.fanzha.core.Beijing;
 
 /**
  * Knobs of a simulated world. Presets fix the size; everything else has documented defaults
@@ -69,7 +69,7 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 
 	/** Epoch second of the start, midnight China Standard Time. */
 	public long startEpochSecond() {
-		return startDate.atStartOfDay().toEpochSecond(ZoneOffset.ofHours(8));
+		return startDate.atStartOfDay().toEpochSecond(Beijing.ZONE);
 	}
 
 	public long endEpochSecond() {
