@@ -89,6 +89,12 @@ public class Directory implements UserDetailsService {
 		return agencies.byCode(code);
 	}
 
+	/** An agency's name for the console ("西安市公安局反诈中心"), or the code itself where none is registered. */
+	@Transactional(readOnly = true)
+	public String agencyName(String code) {
+		return code == null || code.isBlank() ? "" : agencies.byCode(code).map(Agency::name).orElse(code);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Agency> agencies() {
 		return agencies.all();
