@@ -204,7 +204,19 @@ public class Launcher implements Runnable {
 					+ ", log in " + dir.resolve("broker.log") + ")");
 			spec.commandLine().getOut().flush();
 			Process broker = Kafka.spawn(port, dir);
-			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-stop"));
+			// stopped after the server: its consumers and producers close while the broker still answers
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				long until = System.currentTimeMillis() + 30_000;
+				while (started != null && started.isActive() && System.currentTimeMillis() < until) {
+					try {
+						Thread.sleep(100);
+					}
+					catch (InterruptedException e) {
+						break;
+					}
+				}
+				broker.destroy();
+			}, "kafka-broker-stop"));
 			long deadline = System.currentTimeMillis() + 90_000;
 			while (!org.fanzha.kafka.KafkaBroker.answers(port)) {
 				if (!broker.isAlive() || System.currentTimeMillis() > deadline) {
