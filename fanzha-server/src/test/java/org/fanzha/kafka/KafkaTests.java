@@ -119,6 +119,22 @@ class KafkaTests {
 		return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
 	}
 
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	/** The message has every field its topic's schema (schemas/kafka/<topic>.v1.json) requires, version 1. */
+	void conformsToSchema(String topic, String message) throws Exception {
+		try (var in = getClass().getResourceAsStream("/schemas/kafka/" + topic + ".v1.json")) {
+			assertThat(in).as("schema of " + topic).isNotNull();
+			var schema = json.readTree(in);
+			var m = json.readTree(message);
+			for (var field : schema.get("required")) {
+				assertThat(m.has(field.asString())).as(topic + " message has " + field.asString()).isTrue();
+			}
+			assertThat(m.get("version").asInt()).isEqualTo(schema.get("properties").get("version").get("const").asInt());
+		}
+	}
+
 	@Test
 	void aBanksTransferIsDecidedRecordedAndAnsweredOnDecisions() throws Exception {
 		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
@@ -133,6 +149,8 @@ class KafkaTests {
 		assertThat(out).hasSize(1);
 		assertThat(out.get(0).key()).isEqualTo("ICBC:KP1");
 		assertThat(out.get(0).value()).contains("\"version\":1").contains("\"bank\":\"ICBC\"").contains("\"decision\":\"ALLOW\"");
+		conformsToSchema(KafkaTopics.TRANSFERS, json);
+		conformsToSchema(KafkaTopics.DECISIONS, out.get(0).value());
 		// recorded where the REST path records it: the monitor's memory, the stored decision, the ledger
 		assertThat(decisions.known("ICBC", "KT1")).isNotNull();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_decision WHERE bank = 'ICBC' AND transfer_id = 'KT1'")
@@ -164,7 +182,7 @@ class KafkaTests {
 	}
 
 	@Test
-	void anInstructionEventReachesInstructionsKeyedByBankOnceAndItsPublicationCompletes() {
+	void anInstructionEventReachesInstructionsKeyedByBankOnceAndItsPublicationCompletes() throws Exception {
 		long id = 987_654_321L;
 		new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new InstructionTransitioned(
 				BankGateway.Type.values()[0], id, "KAFKA-CASE-1", "ABC", "PROPOSED", "ISSUED", true, Instant.now(),
@@ -174,6 +192,7 @@ class KafkaTests {
 		assertThat(out).hasSize(1);
 		assertThat(out.get(0).key()).isEqualTo("ABC");
 		assertThat(out.get(0).value()).contains("\"version\":1").contains("\"bank\":\"ABC\"").contains("\"to\":\"ISSUED\"");
+		conformsToSchema(KafkaTopics.INSTRUCTIONS, out.get(0).value());
 		// the registry marks the externalization completed (within a moment of the broker's acknowledgement)
 		long deadline = System.currentTimeMillis() + 10_000;
 		List<Map<String, Object>> rows;
