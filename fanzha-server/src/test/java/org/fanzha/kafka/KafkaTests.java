@@ -168,6 +168,10 @@ class KafkaTests {
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "x", "this is not json {")).get();
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "ICBC:KP2", invalid)).get();
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "y", "{\"version\":2,\"bank\":\"ICBC\"}")).get();
+			// the same id again with another amount: the first is decided, the second refused as the REST API refuses it
+			String reused = invalid.replace("KT2", "KT3").replace("ICBC:KP2", "ICBC:KP3");
+			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "ICBC:KP3", reused.replace("-5", "700"))).get();
+			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "z", reused.replace("-5", "800"))).get();
 		}
 		List<ConsumerRecord<String, String>> dead = await(KafkaTopics.TRANSFERS + KafkaTopics.DLT_SUFFIX,
 				r -> true, Duration.ofSeconds(2));
@@ -178,7 +182,10 @@ class KafkaTests {
 				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("amountFen"));
 		assertThat(dead).filteredOn(r -> r.key().equals("y")).first()
 				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("version"));
+		assertThat(dead).filteredOn(r -> r.key().equals("z")).first()
+				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("already decided"));
 		assertThat(decisions.known("ICBC", "KT2")).isNull();
+		assertThat(decisions.known("ICBC", "KT3")).isNotNull();
 	}
 
 	@Test

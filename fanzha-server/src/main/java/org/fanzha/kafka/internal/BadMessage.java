@@ -11,6 +11,7 @@ class BadMessage extends RuntimeException {
 	static String reason(Throwable ex) {
 		Throwable t = ex;
 		while (t.getCause() != null && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+				|| t instanceof org.springframework.kafka.listener.BatchListenerFailedException
 				|| t.getMessage() == null)) {
 			t = t.getCause();
 		}
