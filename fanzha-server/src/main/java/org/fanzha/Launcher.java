@@ -284,7 +284,12 @@ public class Launcher implements Runnable {
 				java.nio.file.Files.createDirectories(dir);
 				String javaCommand = ProcessHandle.current().info().command().orElse("java");
 				String classPath = System.getProperty("java.class.path");
-				List<String> command = new java.util.ArrayList<>(List.of(javaCommand));
+				List<String> command = new java.util.ArrayList<>();
+				if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+					// a session of its own: Ctrl-C in the terminal stops the server, which then stops the broker
+					command.add("/usr/bin/setsid");
+				}
+				command.add(javaCommand);
 				if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
 					command.addAll(List.of("-jar", classPath)); // the Spring Boot jar of ./fanzha
 				}
