@@ -34,9 +34,11 @@ class LauncherTests {
 		Run r = run("--help");
 		assertThat(r.rc()).isZero();
 		assertThat(r.out()).contains("serve").contains("demo").contains("simulate").contains("import").contains("trace")
-				.contains("evaluate");
+				.contains("evaluate").contains("kafka");
 		assertThat(run().out()).contains("serve").contains("demo");
-		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres");
+		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres").contains("--kafka");
+		assertThat(run("kafka", "--help").out()).contains("--port").contains("--data-dir").contains("KRaft");
+		assertThat(run("kafka", "--port", "70000").rc()).isEqualTo(2);
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class ModularityTests {
 	void modulesAreWellFormed() {
 		modules.verify();
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-				.containsExactlyInAnyOrder("audit", "identity", "console", "platform", "simulation", "cases", "funds", "ledger", "monitoring", "telecom", "warnings", "statistics", "linking", "cardcutting");
+				.containsExactlyInAnyOrder("audit", "identity", "console", "platform", "simulation", "cases", "funds", "ledger", "monitoring", "telecom", "warnings", "statistics", "linking", "cardcutting", "kafka");
 	}
 
 	@Test

@@ -96,7 +96,9 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, BankBooks books,
 			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims,
-			org.fanzha.warnings.Warnings warnings) {
+			org.fanzha.warnings.Warnings warnings,
+			org.springframework.beans.factory.ObjectProvider<org.fanzha.kafka.SimulatedClients> kafka) {
+		this.kafka = kafka.getIfAvailable();
 		this.sims = sims;
 		this.warnings = warnings;
 		this.properties = properties;
@@ -104,6 +106,9 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		this.books = books;
 		this.decisions = decisions;
 	}
+
+	/** With {@code demo --kafka}: the banks and operators produce to Kafka instead of calling the services. */
+	private final org.fanzha.kafka.SimulatedClients kafka;
 
 	/** The running world, or null before it is built. */
 	World world() {
@@ -203,6 +208,12 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			}
 			int[] payers = outboxPayers.get(e.getKey());
 			try {
+				if (kafka != null) {
+					// the decisions come back on the decisions topic; the payer is not warned from here
+					kafka.transfers(e.getKey(), batch);
+					batch.clear();
+					continue;
+				}
 				List<org.fanzha.monitoring.Decision> ds = decisions.decide(e.getKey(), batch);
 				for (int i = 0; i < ds.size(); i++) {
 					warnPayer(ds.get(i), payers[i], batch.get(i).amountFen(), batch.get(i).time().getEpochSecond());
@@ -289,7 +300,12 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 				long imei) {
 			calls.incrementAndGet();
 			// the simulated operators send their call records to the SIM monitor, so measures appear live
-			sims.observe(true, caller, callee, time, duration, answered, county, imei);
+			if (kafka != null) {
+				kafka.call(true, caller, callee, time, duration, answered, regions[county], imei);
+			}
+			else {
+				sims.observe(true, caller, callee, time, duration, answered, county, imei);
+			}
 			// ... and warn the people fraud numbers reach
 			contact(true, caller, callee, time, duration, answered);
 			for (CallListener l : callListeners) {
@@ -300,7 +316,12 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		@Override
 		public void sms(long id, long time, long sender, long receiver, int county) {
 			texts.incrementAndGet();
-			sims.observe(false, sender, receiver, time, 0, true, county, org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+			if (kafka != null) {
+				kafka.call(false, sender, receiver, time, 0, true, regions[county], org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+			}
+			else {
+				sims.observe(false, sender, receiver, time, 0, true, county, org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+			}
 			contact(false, sender, receiver, time, 0, true);
 		}
 

@@ -1,0 +1,23 @@
+package org.fanzha.kafka.internal;
+
+/** A message that no retry can fix: not JSON, another schema version, a missing key field. */
+class BadMessage extends RuntimeException {
+
+	BadMessage(String reason) {
+		super(reason);
+	}
+
+	/** The reason a dead letter carries: the innermost message that says something, with its invalid fields. */
+	static String reason(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+				|| t instanceof org.springframework.kafka.listener.BatchListenerFailedException
+				|| t.getMessage() == null)) {
+			t = t.getCause();
+		}
+		if (t instanceof org.fanzha.platform.InvalidFieldsException f) {
+			return "invalid fields: " + f.errors();
+		}
+		return t.getClass().getSimpleName() + ": " + t.getMessage();
+	}
+}
