@@ -39,9 +39,6 @@ public final class FormChoices {
 
 	public static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
 
-	/** Bank and payment institution names by code, for tables that show a code the officer should read as a name. */
-	public static final Map<String, String> BANK_NAMES = BANKS.stream().collect(Collectors.toUnmodifiableMap(Choice::code, Choice::name));
-
 	static {
 		List<Choice> cities = new ArrayList<>();
 		Map<String, List<Choice>> counties = new LinkedHashMap<>();

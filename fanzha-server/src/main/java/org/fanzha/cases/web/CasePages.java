@@ -179,7 +179,6 @@ class CasePages {
 		CaseDetail c = cases.detail(caseNumber, "case page in console");
 		model.addAttribute("c", c);
 		model.addAttribute("regionName", FormChoices.regionName(c.victim().regionCode()));
-		model.addAttribute("bankNames", FormChoices.BANK_NAMES);
 		model.addAttribute("zone", CST);
 		model.addAttribute("canAddPayment", canEnter(me));
 		model.addAttribute("banks", FormChoices.BANKS);
