@@ -61,7 +61,8 @@ class StatisticsPage {
 		chart.put("typeLoss", r.byFraudType().stream().map(x -> x.get("lossFen") / 100).toList());
 		chart.put("channels", r.warningsByChannel().stream()
 				.map(x -> java.util.Map.<String, Object>of("name", x.label(), "value", x.get("warnings"))).toList());
-		chart.put("money", java.util.List.of("报案损失", "止付", "冻结", "返还", "劝阻避免损失"));
+		chart.put("money", java.util.stream.Stream.of("lossFen", "stoppedFen", "frozenFen", "returnedFen", "preventedFen")
+				.map(k -> labels.of("money", k)).toList());
 		chart.put("yuan", java.util.List.of(r.total("lossFen") / 100, r.total("stoppedFen") / 100,
 				r.total("frozenFen") / 100, r.total("returnedFen") / 100, r.total("preventedFen") / 100));
 		chart.put("map", mapRows(r));
