@@ -18,6 +18,7 @@ import org.fanzha.core.PhoneNumber;
 import org.fanzha.core.RegionCode;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -52,10 +53,12 @@ public class Directory implements UserDetailsService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	Directory(Agencies agencies, Users users, ApiTokens tokens, PasswordEncoder passwords, AuditTrail audit,
-			IdentityProperties properties, Clock clock) {
+			IdentityProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.agencies = agencies;
 		this.users = users;
 		this.tokens = tokens;
@@ -63,6 +66,7 @@ public class Directory implements UserDetailsService {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional
@@ -81,7 +85,9 @@ public class Directory implements UserDetailsService {
 		if (agencies.byCode(code).isPresent()) {
 			throw new ConflictException("Agency " + code + " already exists");
 		}
-		return agencies.insert(code, name.strip(), type, region, clock.instant());
+		Agency created = agencies.insert(code, name.strip(), type, region, clock.instant());
+		events.publishEvent(new AgencyRegistered(code, type, region.value()));
+		return created;
 	}
 
 	@Transactional(readOnly = true)

@@ -87,7 +87,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private final org.fanzha.telecom.SimMeasures sims;
 
-	private final org.fanzha.warnings.Warnings warnings;
+	private final org.fanzha.warnings.SignalIntake warnings;
 
 	/** Phone ⇒ index into {@link #holderOfPhone}: who holds each of the world's SIMs, to find a callee's county. */
 	private volatile org.fanzha.engine.telecom.LongIndex phones;
@@ -96,7 +96,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, BankBooks books,
 			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims,
-			org.fanzha.warnings.Warnings warnings,
+			org.fanzha.warnings.SignalIntake warnings,
 			org.springframework.beans.factory.ObjectProvider<org.fanzha.kafka.SimulatedClients> kafka) {
 		this.kafka = kafka.getIfAvailable();
 		this.sims = sims;
@@ -376,7 +376,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		}
 		try {
 			warnings.signals(org.fanzha.identity.AgencyType.BANK, w.population.institutionCode(from) + "/simulated-bank",
-					List.of(new org.fanzha.warnings.Warnings.SignalIn(kind, Long.toString(w.population.phoneOf(person)),
+					List.of(new org.fanzha.warnings.SignalIntake.SignalIn(kind, Long.toString(w.population.phoneOf(person)),
 							w.population.name(person), null, w.population.countyOf(person).value(), null, null, null, null,
 							amountFen, null, Instant.ofEpochSecond(time))));
 		}

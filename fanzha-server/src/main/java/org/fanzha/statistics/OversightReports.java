@@ -8,16 +8,19 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.cases.CaseStatistics;
+import org.fanzha.core.Beijing;
+import org.fanzha.core.FraudType;
 import org.fanzha.core.RegionCode;
 import org.fanzha.funds.FundStatistics;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.telecom.TelecomStatistics;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.WarningStatistics;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,7 +61,9 @@ public class OversightReports {
 
 	private final FundStatistics funds;
 
-	private final Warnings warnings;
+	private final WarningStatistics warnings;
+
+	private final MessageSource messages;
 
 	private final TelecomStatistics telecom;
 
@@ -68,8 +73,10 @@ public class OversightReports {
 
 	private final org.fanzha.cardcutting.CardCuttingStatistics cardCutting;
 
-	OversightReports(CaseStatistics cases, FundStatistics funds, Warnings warnings, TelecomStatistics telecom, Clock clock,
-			org.fanzha.linking.CaseGroups linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting) {
+	OversightReports(CaseStatistics cases, FundStatistics funds, WarningStatistics warnings, TelecomStatistics telecom,
+			Clock clock, org.fanzha.linking.CaseGroups linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting,
+			MessageSource messages) {
+		this.messages = messages;
 		this.linking = linking;
 		this.cardCutting = cardCutting;
 		this.cases = cases;
@@ -128,23 +135,23 @@ public class OversightReports {
 				add(row, names[i], v[i]);
 			}
 		}
-		Warnings.Statistics w = warnings.statistics(start, end, "");
+		WarningStatistics.Statistics w = warnings.statistics(start, end, "");
 		add(totals, "warnings", w.warnings());
 		add(totals, "dissuaded", w.dissuaded());
 		add(totals, "preventedFen", w.preventedFen());
 		add(totals, "visits", w.byChannel().getOrDefault("VISIT", 0L));
 		add(totals, "calls", w.byChannel().getOrDefault("PHONE_CALL", 0L));
 		add(totals, "sms", w.byChannel().getOrDefault("SMS", 0L));
-		for (Warnings.Row r : w.byCity()) {
+		for (WarningStatistics.Row r : w.byCity()) {
 			Map<String, Long> row = city.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
 			add(row, "warnings", r.warnings());
 			add(row, "dissuaded", r.dissuaded());
 			add(row, "preventedFen", r.preventedFen());
 		}
 		List<Row> channels = new ArrayList<>();
-		w.byChannel().forEach((k, n) -> channels.add(new Row(k, Warnings.channelLabel(k), Map.of("warnings", n))));
+		w.byChannel().forEach((k, n) -> channels.add(new Row(k, zh("warnings.channel." + k, k), Map.of("warnings", n))));
 		List<Row> outcomes = new ArrayList<>();
-		w.byOutcome().forEach((k, n) -> outcomes.add(new Row(k, Warnings.outcomeLabel(k), Map.of("warnings", n))));
+		w.byOutcome().forEach((k, n) -> outcomes.add(new Row(k, zh("warnings.outcome." + k, k), Map.of("warnings", n))));
 
 		List<Row> operators = new ArrayList<>();
 		for (TelecomStatistics.Operator o : telecom.byOperator(start, end).values()) {
@@ -183,7 +190,7 @@ public class OversightReports {
 		double recovery = loss == 0 ? 0 : (double) totals.get("returnedFen") / loss;
 		double intercept = loss == 0 ? 0 : Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
 		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReports::regionLabel),
-				rows(type, Warnings::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
+				rows(type, OversightReports::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
 				rows(county, OversightReports::regionLabel));
 	}
 
@@ -199,6 +206,16 @@ public class OversightReports {
 
 	static String cityOf(String county) {
 		return county != null && county.length() == 6 ? county.substring(0, 4) + "00" : "000000";
+	}
+
+	/** The report is the platform's monthly report in Chinese; its labels come from the zh-CN bundle. */
+	private String zh(String key, String fallback) {
+		return messages.getMessage(key, null, fallback, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/** The Chinese name of a case's fraud type (the core vocabulary), the code where unknown. */
+	static String caseTypeLabel(String caseType) {
+		return FraudType.parse(caseType).map(FraudType::label).orElse(caseType);
 	}
 
 	static String regionLabel(String code) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.core.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -100,9 +99,9 @@ class Dissuasions {
 				WHERE id = ? AND status <> 'CLOSED'""").params("\n" + line, id).update() == 1;
 	}
 
-	boolean close(long id, String outcome, String note, long preventedFen, String actor, Instant at, Long amountAtRisk) {
-		String line = "\n" + java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-				.withZone(Beijing.ZONE).format(at) + " 结案：" + Warnings.outcomeLabel(outcome) + "（" + actor + "）";
+	boolean close(long id, String outcome, String note, long preventedFen, String actor, Instant at, Long amountAtRisk,
+			String historyLine) {
+		String line = "\n" + historyLine;
 		return jdbc.sql("""
 				UPDATE warning_task SET status = 'CLOSED', outcome = ?, outcome_note = ?, prevented_fen = ?, closed_by = ?,
 				  closed_at = ?, amount_at_risk = ?, history = history || ? WHERE id = ? AND status <> 'CLOSED'""")

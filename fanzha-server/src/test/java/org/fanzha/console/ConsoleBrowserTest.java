@@ -176,6 +176,9 @@ class ConsoleBrowserTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fanzha.warnings.Warnings warnings;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.fanzha.warnings.SignalIntake intake;
+
 	/**
 	 * The oversight role sees the platform's figures (here: a dissuasion just recorded) and exports the monthly report,
 	 * and nowhere on its pages is a person's name, phone or ID number; case and task pages are closed to it.
@@ -183,7 +186,7 @@ class ConsoleBrowserTest {
 	@Test
 	void theOversightRoleSeesFiguresAndExportsTheMonthlyReportButNoPersonalData() throws Exception {
 		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
-		warnings.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.Warnings.SignalIn(
+		intake.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.SignalIntake.SignalIn(
 				"TRANSFER_TO_RISKY_ACCOUNT", "13977770002", "钱某某", null, "610113", null, null, null, null, 800_000L, null, at)));
 		var viewer = new org.fanzha.warnings.Warnings.Viewer("browser", "XA-YT-XZL", org.fanzha.warnings.Warnings.Viewer.Kind.STATION, null);
 		long id = warnings.list(viewer, true, 100).stream().filter(t -> t.personPhone().equals("13977770002")).findFirst()
@@ -228,7 +231,7 @@ class ConsoleBrowserTest {
 	@Test
 	void aStationOfficerClosesAVisitTaskInTheConsole() {
 		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
-		warnings.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.Warnings.SignalIn(
+		intake.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.SignalIntake.SignalIn(
 				"TRANSFER_TO_RISKY_ACCOUNT", "13977770001", "赵某", null, "610113", null, null, null, null, 1_200_000L, null, at)));
 		try (Playwright playwright = Browsers.playwright();
 				Browser browser = launch(playwright)) {

@@ -26,6 +26,7 @@ import org.fanzha.funds.FundControl;
 import org.fanzha.identity.AgencyType;
 import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
+import org.fanzha.warnings.SignalIntake;
 import org.fanzha.warnings.Warnings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class WorkQueueBrowserTest {
 	@Autowired
 	Warnings warnings;
 
+	@Autowired
+	SignalIntake intake;
+
 	@BeforeAll
 	static void requireChromium() {
 		Browsers.requireChromium();
@@ -77,10 +81,10 @@ class WorkQueueBrowserTest {
 		}
 		funds.confirm(paid.caseNumber(), "centre");
 		Instant t = Instant.now().minusSeconds(60);
-		warnings.signals(AgencyType.TELECOM_OPERATOR, "test", List.of(
-				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880001", "陈某", null, "610113", "17088880000",
+		intake.signals(AgencyType.TELECOM_OPERATOR, "test", List.of(
+				new SignalIntake.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880001", "陈某", null, "610113", "17088880000",
 						"CONFIRMED", 600, null, null, "FAKE_POLICE", t),
-				new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880002", "褚某", null, "610113", "17088880000",
+				new SignalIntake.SignalIn("CALL_FROM_FRAUD_NUMBER", "13988880002", "褚某", null, "610113", "17088880000",
 						"CONFIRMED", 600, null, null, "FAKE_INVESTMENT", t)));
 		try (Playwright playwright = Browsers.playwright();
 				Browser browser = Browsers.launch(playwright)) {

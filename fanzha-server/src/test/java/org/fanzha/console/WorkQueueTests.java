@@ -24,6 +24,7 @@ import org.fanzha.identity.AgencyType;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.support.DemoLogins;
+import org.fanzha.warnings.SignalIntake;
 import org.fanzha.warnings.Warnings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,9 @@ class WorkQueueTests {
 
 	@Autowired
 	Warnings warnings;
+
+	@Autowired
+	SignalIntake intake;
 
 	String home(String username) throws Exception {
 		return mvc.perform(get("/").with(user(directory.loadUserByUsername(username)))).andReturn().getResponse()
@@ -125,7 +129,7 @@ class WorkQueueTests {
 	@Test
 	void theStationSeesItsVisitsTheOperatorItsMeasuresTheSchoolItsStudents() throws Exception {
 		Instant t = Instant.now().minusSeconds(60);
-		warnings.signals(AgencyType.TELECOM_OPERATOR, "test", List.of(new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "13966660001",
+		intake.signals(AgencyType.TELECOM_OPERATOR, "test", List.of(new SignalIntake.SignalIn("CALL_FROM_FRAUD_NUMBER", "13966660001",
 				"钱某", null, "610113", "17012345678", "CONFIRMED", 600, null, null, "FAKE_POLICE", t)));
 		String station = home("station");
 		assertThat(station).contains("预警劝阻待上门").contains("139****0001").doesNotContain("13966660001");
@@ -203,12 +207,12 @@ class WorkQueueTests {
 	@Test
 	void theWarningListPagesPutsUrgentFirstAndFindsAPhone() throws Exception {
 		Instant t = Instant.now().minusSeconds(30);
-		List<Warnings.SignalIn> in = new ArrayList<>();
+		List<SignalIntake.SignalIn> in = new ArrayList<>();
 		for (int i = 0; i < 52; i++) {
-			in.add(new Warnings.SignalIn("CALL_FROM_FRAUD_NUMBER", "1395555" + String.format("%04d", i), "孙某", null, "610113",
+			in.add(new SignalIntake.SignalIn("CALL_FROM_FRAUD_NUMBER", "1395555" + String.format("%04d", i), "孙某", null, "610113",
 					"17012345678", "CONFIRMED", 600, null, null, "FAKE_POLICE", t));
 		}
-		warnings.signals(AgencyType.TELECOM_OPERATOR, "test", in);
+		intake.signals(AgencyType.TELECOM_OPERATOR, "test", in);
 		Warnings.Viewer centre = Warnings.Viewer.of((FanzhaPrincipal) directory.loadUserByUsername("centre"), directory);
 		Warnings.TaskPage first = warnings.search(centre, new Warnings.TaskQuery("OPEN_ALL", null, null, null, null, 0, 50));
 		assertThat(first.total()).isGreaterThanOrEqualTo(52);

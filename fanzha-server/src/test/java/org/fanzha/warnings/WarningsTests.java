@@ -60,10 +60,28 @@ class WarningsTests {
 	Warnings warnings;
 
 	@Autowired
+	SignalIntake intake;
+
+	@Autowired
 	AuditTrail audit;
 
 	@Autowired
 	org.fanzha.identity.Directory directory;
+
+	@Autowired
+	StationRoutes routes;
+
+	@Test
+	void aStationThatJoinsLaterGetsTheVisitsOfItsCountyWithoutARestart() {
+		String county = "610526"; // 蒲城县: no station of the sample agencies
+		assertThat(routes.route(org.fanzha.engine.warnings.Channel.VISIT, county).code()).isEqualTo("COUNTY-" + county);
+		directory.createAgency("WN-PC-TEST", "渭南市公安局蒲城分局测试派出所", org.fanzha.identity.AgencyType.POLICE_STATION,
+				county);
+		assertThat(routes.route(org.fanzha.engine.warnings.Channel.VISIT, county))
+				.isEqualTo(new StationRoutes.Route("WN-PC-TEST", "渭南市公安局蒲城分局测试派出所"));
+		// calls still go to the centre above the county, SMS to 12381
+		assertThat(routes.route(org.fanzha.engine.warnings.Channel.SMS, county).code()).isEqualTo("12381");
+	}
 
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
@@ -308,11 +326,11 @@ class WarningsTests {
 		assertThat(c.getResponse().getStatus()).as(c.getResponse().getContentAsString()).isBetween(200, 201);
 		// the report reaches warnings twice, asynchronously: as a named number (confirmed) and, through the operator's
 		// restriction of the SIM, as a suspected one; wait for the stronger
-		for (int i = 0; i < 100 && !warnings.fraudNumber("17098765432")
+		for (int i = 0; i < 100 && !intake.fraudNumber("17098765432")
 				.equals(Optional.of(Confidence.CONFIRMED)); i++) {
 			Thread.sleep(50);
 		}
-		assertThat(warnings.fraudNumber("17098765432")).contains(org.fanzha.engine.warnings.WarningGrader.Confidence.CONFIRMED);
+		assertThat(intake.fraudNumber("17098765432")).contains(org.fanzha.engine.warnings.WarningGrader.Confidence.CONFIRMED);
 		// an operator's record of that number calling someone needs no confidence of its own
 		assertThat(ok(post("telecom", "/api/v1/warnings/signals", "[" + signal("CALL_FROM_FRAUD_NUMBER", "13960000002",
 				"610113", clock.instant().minusSeconds(10), "\"fraudNumber\":\"17098765432\",\"callSeconds\":300") + "]")))
@@ -322,12 +340,12 @@ class WarningsTests {
 	/** Operators' feeds carry no fraud type: a call from a number a victim named takes the type of that victim's case. */
 	@Test
 	void aCallFromANumberNamedInACaseCarriesTheCasesFraudType() throws Exception {
-		warnings.on(new SuspectPhonesReported("XA-AFC-2026-009999", clock.instant(), List.of("17099990001"), "LOAN"));
+		intake.on(new SuspectPhonesReported("XA-AFC-2026-009999", clock.instant(), List.of("17099990001"), "LOAN"));
 		// the listener runs asynchronously, as it does for a real report
-		for (int i = 0; i < 100 && !warnings.isFraudNumber(17_099_990_001L); i++) {
+		for (int i = 0; i < 100 && !intake.isFraudNumber(17_099_990_001L); i++) {
 			Thread.sleep(50);
 		}
-		warnings.observeContact(true, 17_099_990_001L, 13_910_009_901L, clock.instant().minusSeconds(30).getEpochSecond(),
+		intake.observeContact(true, 17_099_990_001L, 13_910_009_901L, clock.instant().minusSeconds(30).getEpochSecond(),
 				600, true, "610113");
 		assertThat(ok(get("centre", "/api/v1/warnings/tasks/" + taskOf("13910009901")))).contains("\"fraudType\":\"FAKE_LOAN\"");
 	}

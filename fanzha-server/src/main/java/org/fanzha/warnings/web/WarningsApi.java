@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.warnings.SignalIntake;
+import org.fanzha.warnings.WarningStatistics;
 import org.fanzha.warnings.Warnings;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,12 +30,19 @@ class WarningsApi {
 
 	private final Warnings warnings;
 
+	private final SignalIntake intake;
+
+	private final WarningStatistics figures;
+
 	private final Directory directory;
 
 	private final java.time.Clock clock;
 
-	WarningsApi(Warnings warnings, Directory directory, java.time.Clock clock) {
+	WarningsApi(Warnings warnings, SignalIntake intake, WarningStatistics figures, Directory directory,
+			java.time.Clock clock) {
 		this.warnings = warnings;
+		this.intake = intake;
+		this.figures = figures;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -41,8 +50,9 @@ class WarningsApi {
 	@PostMapping("/api/v1/warnings/signals")
 	@Operation(summary = "Send signals about potential victims (1-1,000): banks payer warnings and transfers to risky "
 			+ "accounts, operators calls/SMS from fraud numbers, the centre all kinds incl. reports from the public")
-	Warnings.Intake signals(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<Warnings.SignalIn> in) {
-		return warnings.signals(me.agencyType(), me.agencyCode() + "/" + me.username(), in);
+	SignalIntake.Receipt signals(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody List<SignalIntake.SignalIn> in) {
+		return intake.signals(me.agencyType(), me.agencyCode() + "/" + me.username(), in);
 	}
 
 	@GetMapping("/api/v1/warnings/tasks")
@@ -87,13 +97,13 @@ class WarningsApi {
 
 	@GetMapping("/api/v1/warnings/statistics")
 	@Operation(summary = "Warnings by channel, outcome, city and fraud type with prevented loss (aggregates only)")
-	Warnings.Statistics statistics(@AuthenticationPrincipal FanzhaPrincipal me,
+	WarningStatistics.Statistics statistics(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
 		Warnings.Viewer v = Viewers.of(me, directory);
 		if (v.kind() != Warnings.Viewer.Kind.CENTRE) {
 			throw new AccessDeniedException("warning statistics are the centre's");
 		}
 		Instant end = to == null ? clock.instant().plus(1, ChronoUnit.DAYS) : to;
-		return warnings.statistics(from == null ? end.minus(31, ChronoUnit.DAYS) : from, end, v.regionPrefix());
+		return figures.statistics(from == null ? end.minus(31, ChronoUnit.DAYS) : from, end, v.regionPrefix());
 	}
 }

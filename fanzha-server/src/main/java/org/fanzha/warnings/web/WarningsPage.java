@@ -22,6 +22,8 @@ import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.Labels;
 import org.fanzha.platform.NotFoundException;
+import org.fanzha.warnings.SignalIntake;
+import org.fanzha.warnings.WarningStatistics;
 import org.fanzha.warnings.Warnings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,15 +47,22 @@ class WarningsPage {
 
 	private final Warnings warnings;
 
+	private final SignalIntake intake;
+
+	private final WarningStatistics figures;
+
 	private final Directory directory;
 
 	private final Clock clock;
 
 	private final Labels labels;
 
-	WarningsPage(Warnings warnings, Directory directory, Clock clock, Labels labels) {
+	WarningsPage(Warnings warnings, SignalIntake intake, WarningStatistics figures, Directory directory, Clock clock,
+			Labels labels) {
 		this.labels = labels;
 		this.warnings = warnings;
+		this.intake = intake;
+		this.figures = figures;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -146,8 +155,8 @@ class WarningsPage {
 			@RequestParam(required = false) String personName, @RequestParam String region,
 			@RequestParam(required = false) String fraudType, @RequestParam(required = false) String note, Model model) {
 		try {
-			warnings.signals(me.agencyType(), me.agencyCode() + "/" + me.username(),
-					List.of(new Warnings.SignalIn("PUBLIC_REPORT", personPhone, personName, null, region, null, null, null,
+			intake.signals(me.agencyType(), me.agencyCode() + "/" + me.username(),
+					List.of(new SignalIntake.SignalIn("PUBLIC_REPORT", personPhone, personName, null, region, null, null, null,
 							null, null, fraudType == null || fraudType.isBlank() ? null : fraudType, clock.instant())));
 		}
 		catch (InvalidFieldsException e) {
@@ -213,7 +222,7 @@ class WarningsPage {
 		}
 		if (v.kind() == Warnings.Viewer.Kind.CENTRE) {
 			Instant to = clock.instant().plus(1, ChronoUnit.MINUTES);
-			model.addAttribute("stats", warnings.statistics(to.minus(30, ChronoUnit.DAYS), to, v.regionPrefix()));
+			model.addAttribute("stats", figures.statistics(to.minus(30, ChronoUnit.DAYS), to, v.regionPrefix()));
 		}
 	}
 }
