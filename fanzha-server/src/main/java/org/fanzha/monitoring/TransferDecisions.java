@@ -266,7 +266,13 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 			for (TransferIn t : transfers) {
 				out.add(decideLocked(bank, t, now, flagged, fresh));
 			}
-			entry = journal.append(bank, transfers, fresh, now); // under the lock: a retry queues after the original
+			try {
+				entry = journal.append(bank, transfers, fresh, now); // under the lock: a retry queues after the original
+			}
+			catch (RuntimeException e) {
+				fresh.forEach(f -> memory.forget(DecisionMemory.key(f.bank(), f.transferId()))); // stopping: not stored
+				throw e;
+			}
 		}
 		keep(entry);
 		publish(flagged);
