@@ -40,7 +40,7 @@ import org.HdrHistogram.Histogram;
  * java -cp ... org.fanzha.bench.BenchMain http [--server-jar fanzha-server/target/fanzha-server.jar]
  *     [--server-opts "-Xms2g -Xmx2g -XX:+UseParallelGC"] [--server-cpus 1]
  *     [--url http://127.0.0.1:8080 --token fz_...] [--connections 4] [--batches 1,100]
- *     [--warmup-seconds 20] [--seconds 30] [--persons 100000] [--days 7] [--smoke]
+ *     [--warmup-seconds 20] [--seconds 30] [--persons 100000] [--days 7] [--check 20000] [--smoke]
  * </pre>
  *
  * The started server is {@code demo --no-simulation} on a free port with a fresh data directory (so its
@@ -88,15 +88,16 @@ public final class DecisionApiLoad {
 				.toArray();
 		RecordedTransfers rec = RecordedTransfers.simulate(persons, days);
 		System.out.printf(Locale.ROOT, "http: %,d recorded transfers (%,d persons, %d days)%n", rec.n, persons, days);
+		int check = Integer.parseInt(BenchMain.option(a, "--check", "0"));
 		List<Figures> figures;
 		if (url != null) {
 			URI u = URI.create(url);
-			figures = run(u.getHost(), u.getPort(), token, rec, batches, connections, warmup, seconds);
+			figures = run(u.getHost(), u.getPort(), token, rec, batches, connections, warmup, seconds, check);
 		}
 		else {
 			try (Server s = Server.start(jar, opts, cpus)) {
 				System.out.println("http: server " + s.command);
-				figures = run("127.0.0.1", s.port, s.token, rec, batches, connections, warmup, seconds);
+				figures = run("127.0.0.1", s.port, s.token, rec, batches, connections, warmup, seconds, check);
 			}
 		}
 		figures.forEach(f -> System.out.println("http: " + f));
@@ -105,13 +106,59 @@ public final class DecisionApiLoad {
 	/** Runs each batch size in turn against a server that is up. */
 	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
 			int connections, double warmupSeconds, double seconds) throws Exception {
+		return run(host, port, token, rec, batches, connections, warmupSeconds, seconds, 0);
+	}
+
+	/** As above; first, with {@code check} > 0, the answers to that many transfers, to compare two servers. */
+	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
+			int connections, double warmupSeconds, double seconds, int check) throws Exception {
 		Feed feed = new Feed(rec);
+		if (check > 0) {
+			System.out.println("http: " + answers(host, port, token, feed, check));
+		}
 		List<Figures> out = new ArrayList<>();
 		for (int batch : batches) {
 			phase(host, port, token, feed, batch, connections, warmupSeconds);
 			out.add(phase(host, port, token, feed, batch, connections, seconds));
 		}
 		return out;
+	}
+
+	/**
+	 * Sends the first {@code n} transfers in order on one connection, in batches of 100, and sums up the answers: a
+	 * SHA-256 of the answer bodies and the count of each decision. Sent in one order from a fresh server, the same
+	 * transfers must get the same answers from two builds of the server (closed-loop load on several connections
+	 * interleaves differently from run to run, so it cannot be compared itself).
+	 */
+	static String answers(String host, int port, String token, Feed feed, int n) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+		java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+		Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
+		StringBuilder body = new StringBuilder();
+		for (long first = feed.next.getAndAdd(n), seq = first; seq < first + n; seq += 100) {
+			body.setLength(0);
+			body.append('[');
+			for (long k = seq; k < Math.min(first + n, seq + 100); k++) {
+				body.append(k == seq ? "" : ",");
+				feed.json(k, body);
+			}
+			body.append(']');
+			HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port
+					+ "/api/v1/transfers/decisions/batch")).header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() != 200) {
+				throw new IOException("answer " + r.statusCode() + ": " + r.body());
+			}
+			sha.update(r.body().getBytes(StandardCharsets.UTF_8));
+			Matcher m = decision.matcher(r.body());
+			while (m.find()) {
+				counts.merge(m.group(1), 1, Integer::sum);
+			}
+		}
+		return String.format(Locale.ROOT, "answers to the first %,d transfers (batches of 100, one connection): %s, sha256 %s",
+				n, counts, java.util.HexFormat.of().formatHex(sha.digest()));
 	}
 
 	/**

@@ -23,11 +23,15 @@ import org.springframework.stereotype.Service;
  *
  * <p>Writers ({@link #record}) store rows in the caller's transaction: a bank's decision request, a feed, a statement
  * that came with a stop or a query, an uploaded file. Readers first catch up with the rows committed since the last
- * read (one indexed query, usually answering nothing). The graph must grow in time order; a row older than the
- * newest one in memory (a statement about yesterday, a late feed) marks the graph stale and the next read rebuilds it
- * from the table in time order: O(n) once per late batch, which is rare on a live stream and cheap on the small
- * ledgers of a platform without the simulator. Duplicates are dropped on the way in: the same transaction id, or the
- * same payer, payee, amount and time within two minutes (one transfer seen from both banks' statements).
+ * read (one indexed query, usually answering nothing). The graph must grow in time order, and rows do not come in
+ * time order: banks' requests on several connections interleave, a statement tells of yesterday. Committed rows not
+ * yet in the graph are held in memory ({@link #window}, {@link #late}), indexed for the writers' duplicate checks:
+ * rows newer than the graph wait in a reorder window of {@link #REORDER_SECONDS} and are appended in time order once
+ * that much older than the newest row seen (or at the next read); a row older than the graph marks it stale and the
+ * next <em>read</em> rebuilds it from the table in time order. Writers never rebuild, except when late rows pile up
+ * past a fraction of the graph (so the rebuilds' cost stays linear in the rows written). A reader thus always sees
+ * the graph a fresh build from the table would give. Duplicates are dropped on the way in: the same transaction id,
+ * or the same payer, payee, amount and time within two minutes (one transfer seen from both banks' statements).
  */
 @Service
 public class TransferLedger {
@@ -58,6 +62,29 @@ public class TransferLedger {
 	/** Same payer, payee and amount within this many seconds: one transfer, seen twice. */
 	static final long SAME_TRANSFER_SECONDS = 120;
 
+	/** How far behind the newest row a row may arrive and still be appended in order without a rebuild. */
+	static final long REORDER_SECONDS = 3_600;
+
+	/** At most this many rows wait in the window (a busy stream's hour would be millions): the oldest go in first. */
+	static final int WINDOW_ROWS = 50_000;
+
+	/** Time order as a fresh build reads the table: time, then id. */
+	private static final Comparator<Row> TABLE_ORDER = Comparator.comparingLong(Row::at).thenComparingLong(Row::id);
+
+	/** Committed rows at or after the graph's newest, not appended yet (the reorder window). */
+	private final java.util.TreeSet<Row> window = new java.util.TreeSet<>(TABLE_ORDER);
+
+	/** Committed rows older than the graph's newest: they wait for the next rebuild. */
+	private final List<Row> late = new ArrayList<>();
+
+	/** The rows of {@link #window} and {@link #late}, by transfer id and by payer, for the writers' duplicate checks. */
+	private final Map<String, Row> heldIds = new HashMap<>();
+
+	private final Map<String, List<Row>> heldByPayer = new HashMap<>();
+
+	/** The newest time among the graph and the held rows. */
+	private long newest = Long.MIN_VALUE;
+
 	private final JdbcClient jdbc;
 
 	private TransferGraph graph = new TransferGraph();
@@ -78,14 +105,17 @@ public class TransferLedger {
 	/** The highest {@code ledger_transfer.id} in the graph. */
 	private long appliedId;
 
-	/** A row older than the graph's newest arrived: rebuild before the next read. */
+	/** A late row arrived or an opening balance changed: rebuild before the next read. */
 	private volatile boolean stale;
 
 	private final javax.sql.DataSource dataSource;
 
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
 	public TransferLedger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
 	}
 
 	/** Loads the table at start. */
@@ -152,12 +182,24 @@ public class TransferLedger {
 	 * already has, and a transfer already known from the other side, are skipped.
 	 */
 	public int record(Source source, String reportedBy, String sourceRef, List<Transfer> transfers) {
-		if (transfers.isEmpty()) {
+		return record(source, List.of(new Report(reportedBy, sourceRef, transfers)));
+	}
+
+	/** Transfers as one source reported them: who, under which reference. */
+	public record Report(String reportedBy, String sourceRef, List<Transfer> transfers) {
+	}
+
+	/**
+	 * As {@link #record(Source, String, String, List)} for several reports at once (many banks' requests written in
+	 * one transaction): one duplicate check and one batched insert for them all.
+	 */
+	public int record(Source source, List<Report> reports) {
+		if (reports.stream().allMatch(r -> r.transfers().isEmpty())) {
 			return 0;
 		}
 		boolean own = enterGate();
 		try {
-			return recordInGate(source, reportedBy, sourceRef, transfers);
+			return recordInGate(source, reports);
 		}
 		finally {
 			if (own) {
@@ -188,15 +230,20 @@ public class TransferLedger {
 		return true;
 	}
 
-	private int recordInGate(Source source, String reportedBy, String sourceRef, List<Transfer> transfers) {
-		catchUp();
-		List<Transfer> fresh = new ArrayList<>(transfers.size());
+	private int recordInGate(Source source, List<Report> reports) {
+		catchUp(false);
+		List<Transfer> fresh = new ArrayList<>();
+		List<Report> by = new ArrayList<>();
 		java.util.Set<String> ids = new java.util.HashSet<>();
 		lock.readLock().lock();
 		try {
-			for (Transfer t : transfers) {
-				if (ids.add(t.transferId()) && graph.transferIndex(t.transferId()) < 0 && !seenFromOtherSide(graph, t)) {
-					fresh.add(t);
+			for (Report r : reports) {
+				for (Transfer t : r.transfers()) {
+					if (ids.add(t.transferId()) && graph.transferIndex(t.transferId()) < 0 && !heldIds.containsKey(t.transferId())
+							&& !seenFromOtherSide(graph, t) && !heldFromOtherSide(t)) {
+						fresh.add(t);
+						by.add(r);
+					}
 				}
 			}
 		}
@@ -214,22 +261,25 @@ public class TransferLedger {
 					.query(String.class).list());
 		}
 		Timestamp now = Timestamp.from(Instant.now());
-		int n = 0;
-		for (Transfer t : fresh) {
+		List<Object[]> rows = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			Transfer t = fresh.get(i);
 			if (stored.contains(t.transferId())) {
 				continue;
 			}
-			jdbc.sql("""
-					INSERT INTO ledger_transfer (transfer_id, at, from_account, to_account, amount_fen, channel, region, source,
-					  reported_by, source_ref, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(t.transferId(), Timestamp.from(Instant.ofEpochSecond(t.epochSecond())), t.fromAccount(), t.toAccount(),
-							t.amountFen(), t.channel() == null ? "TRANSFER" : t.channel(), t.region(), source.name(), reportedBy,
-							sourceRef, now)
-					.update();
-			n++;
+			Report r = by.get(i);
+			rows.add(new Object[] { t.transferId(), Timestamp.from(Instant.ofEpochSecond(t.epochSecond())), t.fromAccount(),
+					t.toAccount(), t.amountFen(), t.channel() == null ? "TRANSFER" : t.channel(), t.region(), source.name(),
+					r.reportedBy(), r.sourceRef(), now });
 		}
-		afterCommit(this::catchUp);
-		return n;
+		for (int i = 0; i < rows.size(); i += 1_000) {
+			template.batchUpdate("""
+					INSERT INTO ledger_transfer (transfer_id, at, from_account, to_account, amount_fen, channel, region, source,
+					  reported_by, source_ref, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					rows.subList(i, Math.min(rows.size(), i + 1_000)));
+		}
+		afterCommit(() -> catchUp(false));
+		return rows.size();
 	}
 
 	/**
@@ -305,6 +355,21 @@ public class TransferLedger {
 		return false;
 	}
 
+	/** As {@link #seenFromOtherSide} for the committed rows not in the graph yet. */
+	private boolean heldFromOtherSide(Transfer t) {
+		List<Row> same = heldByPayer.get(t.fromAccount());
+		if (same == null) {
+			return false;
+		}
+		for (Row r : same) {
+			if (java.util.Objects.equals(r.to(), t.toAccount()) && r.amount() == t.amountFen()
+					&& Math.abs(r.at() - t.epochSecond()) <= SAME_TRANSFER_SECONDS) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static void afterCommit(Runnable r) {
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
 			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -343,15 +408,26 @@ public class TransferLedger {
 				});
 	}
 
-	/** Brings the graph up to the committed table: new rows appended, or the whole graph rebuilt after a late row. */
+	/** Brings the graph up to the committed table, as a reader needs it: every committed row in, in time order. */
 	public void catchUp() {
+		catchUp(true);
+	}
+
+	/**
+	 * Learns the rows committed since the last call. A writer ({@code forRead} false) only needs to know them for its
+	 * duplicate checks: rows stay held until they leave the reorder window, and late ones until the next read. A
+	 * reader needs them in the graph: the window is appended, and late rows make it rebuild.
+	 */
+	private void catchUp(boolean forRead) {
 		if (lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread()) {
 			return; // inside a read: the graph must not change under it (and a read lock cannot be upgraded)
 		}
 		long seen;
+		boolean settled;
 		lock.readLock().lock();
 		try {
 			seen = appliedId;
+			settled = !forRead || !stale && window.isEmpty();
 		}
 		finally {
 			lock.readLock().unlock();
@@ -361,27 +437,53 @@ public class TransferLedger {
 				WHERE id > ? ORDER BY at, id""").param(seen).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
 				rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getString(4), rs.getString(5), rs.getLong(6),
 				rs.getString(7), rs.getString(8))).list();
-		if (rows.isEmpty() && !stale) {
+		if (rows.isEmpty() && settled) {
 			return;
 		}
 		lock.writeLock().lock();
 		try {
-			if (!rows.isEmpty() && rows.get(0).at() < lastTime(graph)) {
-				stale = true;
-			}
-			if (stale) {
-				rebuild();
-				return;
-			}
 			for (Row r : rows) {
-				if (r.id() > appliedId && graph.transferIndex(r.transferId()) < 0) {
-					appendLocked(r);
+				if (r.id() > appliedId && graph.transferIndex(r.transferId()) < 0 && !heldIds.containsKey(r.transferId())) {
+					hold(r);
 				}
 				appliedId = Math.max(appliedId, r.id());
 			}
+			if (forRead ? stale : late.size() > Math.max(10_000, graph.transfers() / 8)) {
+				rebuild();
+				return;
+			}
+			drain(forRead ? Long.MAX_VALUE : newest - REORDER_SECONDS);
 		}
 		finally {
 			lock.writeLock().unlock();
+		}
+	}
+
+	/** A committed row the graph does not have yet: into the window, or late if older than the graph's newest. */
+	private void hold(Row r) {
+		heldIds.put(r.transferId(), r);
+		heldByPayer.computeIfAbsent(r.from(), k -> new ArrayList<>(2)).add(r);
+		newest = Math.max(newest, r.at());
+		if (r.at() < lastTime(graph)) {
+			late.add(r);
+			stale = true;
+		}
+		else {
+			window.add(r);
+		}
+	}
+
+	/** Appends the window's rows up to a time, in table order (each is at or after the graph's newest). */
+	private void drain(long upTo) {
+		while (!window.isEmpty() && (window.first().at() <= upTo || window.size() > WINDOW_ROWS)) {
+			Row r = window.pollFirst();
+			heldIds.remove(r.transferId());
+			List<Row> same = heldByPayer.get(r.from());
+			same.remove(r);
+			if (same.isEmpty()) {
+				heldByPayer.remove(r.from());
+			}
+			appendLocked(r);
 		}
 	}
 
@@ -400,6 +502,10 @@ public class TransferLedger {
 		regions = new int[1 << 12];
 		openings.forEach(graph::addAccount);
 		appliedId = 0;
+		window.clear();
+		late.clear();
+		heldIds.clear();
+		heldByPayer.clear();
 		jdbc.sql("SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer ORDER BY at, id")
 				.query(rs -> {
 					Row r = new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
@@ -407,6 +513,7 @@ public class TransferLedger {
 					appendLocked(r);
 					appliedId = Math.max(appliedId, r.id());
 				});
+		newest = lastTime(graph);
 		stale = false;
 	}
 

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
  * then puts the remembered decisions back. The guard counts per bank (see {@code RuleEngine}).
  */
 @Service
-public class TransferDecisions implements org.springframework.beans.factory.SmartInitializingSingleton {
+public class TransferDecisions implements org.springframework.beans.factory.SmartInitializingSingleton,
+		org.springframework.beans.factory.DisposableBean {
 
 	public static final String APPEAL = "账户持有人可向开户机构提出申诉，携带有效身份证件说明资金来源；也可拨打 96110 咨询。核实无误的，限制立即解除（《反电信网络诈骗法》第三十二条）。";
 
@@ -111,18 +112,53 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 		if (ledger == null) {
 			return;
 		}
+		ledger.record(source, bank, ref, ledgerRows(transfers, now));
+		learn(source, bank, transfers);
+	}
+
+	private static List<org.fanzha.ledger.TransferLedger.Transfer> ledgerRows(List<TransferIn> transfers, Instant now) {
 		List<org.fanzha.ledger.TransferLedger.Transfer> rows = new ArrayList<>(transfers.size());
 		for (TransferIn t : transfers) {
 			rows.add(new org.fanzha.ledger.TransferLedger.Transfer(t.transferId(), (t.time() == null ? now : t.time()).getEpochSecond(),
 					t.fromAccount(), t.toAccount() == null || t.toAccount().isEmpty() ? null : t.toAccount(), t.amountFen(),
 					t.channel(), t.region()));
 		}
-		ledger.record(source, bank, ref, rows);
+		return rows;
+	}
+
+	private void learn(org.fanzha.ledger.TransferLedger.Source source, String bank, List<TransferIn> transfers) {
 		if (bank != null) {
 			for (TransferIn t : transfers) {
 				ledger.learn(t.fromAccount(), bank, null, source);
 			}
 		}
+	}
+
+	/** The journal's writer: a group of requests' transfers and decisions, in one transaction. */
+	private void write(List<DecisionJournal.Entry> group) {
+		tx.executeWithoutResult(s -> {
+			if (ledger != null) {
+				List<org.fanzha.ledger.TransferLedger.Report> reports = new ArrayList<>(group.size());
+				for (DecisionJournal.Entry e : group) {
+					reports.add(new org.fanzha.ledger.TransferLedger.Report(e.bank, null, ledgerRows(e.transfers, e.now)));
+				}
+				ledger.record(org.fanzha.ledger.TransferLedger.Source.DECISION, reports);
+				for (DecisionJournal.Entry e : group) {
+					learn(org.fanzha.ledger.TransferLedger.Source.DECISION, e.bank, e.transfers);
+				}
+			}
+			if (stored != null) {
+				List<Decisions.Stored> fresh = new ArrayList<>();
+				group.forEach(e -> fresh.addAll(e.fresh));
+				stored.insert(fresh);
+			}
+		});
+	}
+
+	/** Stops the journal's writer once what is queued is stored. */
+	@Override
+	public void destroy() {
+		journal.close();
 	}
 
 	/** How long a protective freeze holds before the police confirm it with a formal freeze or it is released. */
@@ -144,6 +180,9 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
 	private final DecisionMemory memory = new DecisionMemory(REMEMBERED_SLOTS);
+
+	/** Stores decisions with their transfers, many requests to a transaction. */
+	private final DecisionJournal journal = new DecisionJournal(this::write);
 
 	/** Banks as guard scopes: 0 is traffic no bank signed (tests, tools), a bank's scope is its index + 1. */
 	private final KeyIndex banks = new KeyIndex();
@@ -221,13 +260,21 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 		List<Decision> out = new ArrayList<>(transfers.size());
 		List<MuleAccountFlagged> flagged = new ArrayList<>(0);
 		List<Decisions.Stored> fresh = new ArrayList<>(transfers.size());
+		DecisionJournal.Entry entry;
 		synchronized (this) {
 			refuseReusedIds(bank, transfers);
 			for (TransferIn t : transfers) {
 				out.add(decideLocked(bank, t, now, flagged, fresh));
 			}
+			try {
+				entry = journal.append(bank, transfers, fresh, now); // under the lock: a retry queues after the original
+			}
+			catch (RuntimeException e) {
+				fresh.forEach(f -> memory.forget(DecisionMemory.key(f.bank(), f.transferId()))); // stopping: not stored
+				throw e;
+			}
 		}
-		keep(bank, transfers, fresh, now);
+		keep(entry);
 		publish(flagged);
 		return out;
 	}
@@ -250,21 +297,16 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * Stores what was decided, with the transfers, in one transaction. If that fails the new answers are forgotten,
-	 * so the bank's retry is decided and stored afresh instead of answered from memory alone.
+	 * Waits until what was decided is stored with the transfers (the journal's group commit). If that fails the new
+	 * answers are forgotten, so the bank's retry is decided and stored afresh instead of answered from memory alone.
 	 */
-	private void keep(String bank, List<TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
+	private void keep(DecisionJournal.Entry entry) {
 		try {
-			tx.executeWithoutResult(s -> {
-				recordInTransaction(org.fanzha.ledger.TransferLedger.Source.DECISION, bank, null, transfers, now);
-				if (stored != null) {
-					stored.insert(fresh);
-				}
-			});
+			entry.await();
 		}
 		catch (RuntimeException e) {
 			synchronized (this) {
-				for (Decisions.Stored f : fresh) {
+				for (Decisions.Stored f : entry.fresh) {
 					memory.forget(DecisionMemory.key(f.bank(), f.transferId()));
 				}
 			}
