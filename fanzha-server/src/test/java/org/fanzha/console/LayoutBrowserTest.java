@@ -42,7 +42,7 @@ class LayoutBrowserTest {
 	/** Pages worth a photograph, by role. */
 	static final Map<Role, List<String>> PHOTOGRAPHED = Map.of(Role.CENTRE_OFFICER, List.of("/monitoring", "/warnings"),
 			Role.BANK_OFFICER, List.of("/monitoring"), Role.TELECOM_OFFICER, List.of("/telecom"),
-			Role.OVERSIGHT, List.of("/audit"));
+			Role.STATION_OFFICER, List.of("/warnings"), Role.OVERSIGHT, List.of("/audit", "/statistics"));
 
 	@LocalServerPort
 	int port;
