@@ -6,7 +6,6 @@ import java.util.Properties;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -23,6 +22,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions} out, exactly once.
@@ -183,14 +183,20 @@ public final class StreamJob {
 		return KafkaSink.<Decision> builder()
 				.setBootstrapServers(o.bootstrapServers())
 				.setKafkaProducerConfig(p)
-				.setRecordSerializer(KafkaRecordSerializationSchema.<Decision> builder()
-						.setTopic(DECISIONS)
-						.setKeySerializationSchema((SerializationSchema<Decision>) d -> d.fromAccount.getBytes(StandardCharsets.UTF_8))
-						.setValueSerializationSchema((SerializationSchema<Decision>) d -> d.json.getBytes(StandardCharsets.UTF_8))
-						.build())
+				.setRecordSerializer(new DecisionWriter())
 				.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
 				.setTransactionalIdPrefix(o.transactionalIdPrefix())
 				.build();
+	}
+
+	/** Writes a decision's message to {@code decisions}, keyed by the payer as the server does. */
+	static final class DecisionWriter implements KafkaRecordSerializationSchema<Decision> {
+
+		@Override
+		public ProducerRecord<byte[], byte[]> serialize(Decision d, KafkaSinkContext context, Long timestamp) {
+			return new ProducerRecord<>(DECISIONS, d.fromAccount.getBytes(StandardCharsets.UTF_8),
+					d.json.getBytes(StandardCharsets.UTF_8));
+		}
 	}
 
 	/** Reads {@code transfers}; a message that cannot be read is counted and skipped. */
@@ -198,12 +204,16 @@ public final class StreamJob {
 
 		@Override
 		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Transfer> out) {
+			Transfer t;
 			try {
-				out.collect(Messages.transfer(new String(record.value(), StandardCharsets.UTF_8), record.timestamp()));
+				t = Messages.transfer(new String(record.value(), StandardCharsets.UTF_8), record.timestamp());
 			}
 			catch (RuntimeException e) {
 				Refused.count();
+				return;
 			}
+			// outside the try: collect runs the chained operators, whose failures must fail the task
+			out.collect(t);
 		}
 
 		@Override
@@ -217,12 +227,15 @@ public final class StreamJob {
 
 		@Override
 		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Messages.Report> out) {
+			Messages.Report r;
 			try {
-				out.collect(Messages.report(new String(record.value(), StandardCharsets.UTF_8)));
+				r = Messages.report(new String(record.value(), StandardCharsets.UTF_8));
 			}
 			catch (RuntimeException e) {
 				Refused.count();
+				return;
 			}
+			out.collect(r);
 		}
 
 		@Override

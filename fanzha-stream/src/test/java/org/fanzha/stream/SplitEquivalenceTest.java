@@ -20,7 +20,7 @@ class SplitEquivalenceTest {
 
 	@Test
 	void perAccountFeaturesEqualTheMonitorsAndDecisionsDifferOnlyByCrossAccountSignals() {
-		SimFeed.Feed feed = SimFeed.simulate(3_000, 4, 7);
+		SimFeed.Feed feed = SimFeed.simulate(2_000, 3, 11);
 		Map<String, Reference.Outcome> inProcess = Reference.inProcess(feed);
 		Map<String, Reference.Outcome> split = Reference.split(feed);
 		assertThat(feed.transfers()).hasSizeGreaterThan(1_000);
