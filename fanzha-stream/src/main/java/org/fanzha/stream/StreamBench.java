@@ -33,6 +33,9 @@ public final class StreamBench {
 	public record LatencyRun(int parallelism, int rate, long decisions, long p50, long p99, long max) {
 	}
 
+	/** Checkpoint interval of the runs: 1 s unless -Dfanzha.checkpoint.ms says otherwise. */
+	static final long CHECKPOINT_MILLIS = Long.getLong("fanzha.checkpoint.ms", 1_000);
+
 	private StreamBench() {
 	}
 
@@ -63,6 +66,7 @@ public final class StreamBench {
 			kafka.fill(feed);
 			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
 					.withParallelism(parallelism)
+					.withCheckpointMillis(CHECKPOINT_MILLIS)
 					.withBounded(true);
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			StreamJob.build(env, o);
@@ -78,7 +82,8 @@ public final class StreamBench {
 		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
 			kafka.createTopics(Math.max(2, parallelism));
 			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
-					.withParallelism(parallelism);
+					.withParallelism(parallelism)
+					.withCheckpointMillis(CHECKPOINT_MILLIS);
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			StreamJob.build(env, o);
 			Latency.start();
