@@ -9,7 +9,7 @@ class StreamBenchTest {
 
 	@Test
 	void theThroughputRunDecidesATinyFeedAndReportsItsRate() throws Exception {
-		SimFeed.Feed feed = SimFeed.simulate(300, 1, 5);
+		SimFeed.Feed feed = SimFeed.simulate(1_000, 1, 5);
 		StreamBench.Run run = StreamBench.throughput(feed, 1);
 		assertThat(run.transfers()).isEqualTo(feed.transfers().size()).isPositive();
 		assertThat(run.perSecond()).isPositive();
