@@ -37,8 +37,20 @@ public final class SimFeed implements EventSink {
 
 	/** The feed of the small preset world of this size and seed. */
 	public static Feed simulate(int persons, int days, long seed) {
+		return simulate(SimConfig.preset("small", seed).withSize(persons, days));
+	}
+
+	/**
+	 * A small world with more fraud than the preset's (for the tests: a few thousand transfers hold enough victims,
+	 * reports and mule traffic for the rules to act).
+	 */
+	public static Feed simulateFraudulent(int persons, int days, long seed, double victimsPerMillionPerDay) {
+		return simulate(SimConfig.preset("small", seed).withSize(persons, days).withFraud(3, victimsPerMillionPerDay));
+	}
+
+	private static Feed simulate(SimConfig config) {
 		SimFeed sink = new SimFeed();
-		new Simulator(new World(SimConfig.preset("small", seed).withSize(persons, days))).run(sink);
+		new Simulator(new World(config)).run(sink);
 		sink.reports.sort(Comparator.comparingLong(Report::reportedAt).thenComparing(Report::transferId));
 		return new Feed(List.copyOf(sink.transfers), List.copyOf(sink.reports));
 	}

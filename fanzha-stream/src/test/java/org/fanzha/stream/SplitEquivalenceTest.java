@@ -20,7 +20,7 @@ class SplitEquivalenceTest {
 
 	@Test
 	void perAccountFeaturesEqualTheMonitorsAndDecisionsDifferOnlyByCrossAccountSignals() {
-		SimFeed.Feed feed = SimFeed.simulate(2_000, 3, 11);
+		SimFeed.Feed feed = SimFeed.simulateFraudulent(2_000, 3, 11, 20_000);
 		Map<String, Reference.Outcome> inProcess = Reference.inProcess(feed);
 		Map<String, Reference.Outcome> split = Reference.split(feed);
 		assertThat(feed.transfers()).hasSizeGreaterThan(1_000);
@@ -29,6 +29,7 @@ class SplitEquivalenceTest {
 		List<String> featureDifferences = new ArrayList<>();
 		Map<String, String> actions = new HashMap<>();
 		int differ = 0;
+		Map<String, Integer> bySlot = new java.util.TreeMap<>();
 		int acted = 0;
 		for (Transfer t : feed.transfers()) {
 			Reference.Outcome a = inProcess.get(t.transferId);
@@ -39,13 +40,20 @@ class SplitEquivalenceTest {
 				}
 			}
 			actions.put(t.transferId, b.action());
-			differ += a.action().equals(b.action()) ? 0 : 1;
+			if (!a.action().equals(b.action())) {
+				differ++;
+				for (int i : Reference.CROSS) {
+					if (a.vector()[i] != b.vector()[i]) {
+						bySlot.merge(org.fanzha.engine.monitor.RuleSet.FEATURES.get(i), 1, Integer::sum);
+					}
+				}
+			}
 			acted += b.action().equals("ALLOW") ? 0 : 1;
 		}
 		assertThat(featureDifferences).isEmpty();
 		assertThat(Reference.unexplained(inProcess, actions, split)).isEmpty();
 		assertThat(acted).as("decisions other than ALLOW").isPositive();
-		System.out.printf("split vs in-process: %d transfers, %d reports, %d acted on, %d decisions differ (cross-account signals)%n",
-				feed.transfers().size(), feed.reports().size(), acted, differ);
+		System.out.printf("split vs in-process: %d transfers, %d reports, %d acted on, %d decisions differ (cross-account signals: %s)%n",
+				feed.transfers().size(), feed.reports().size(), acted, differ, bySlot);
 	}
 }

@@ -60,7 +60,7 @@ class StreamJobTest {
 	@Test
 	void aTaskKilledMidStreamLosesAndDuplicatesNoDecisionAndTheDecisionsEqualTheReference(@TempDir Path dir)
 			throws Exception {
-		SimFeed.Feed feed = SimFeed.simulate(2_000, 3, 11);
+		SimFeed.Feed feed = SimFeed.simulateFraudulent(2_000, 3, 11, 20_000);
 		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
 			kafka.createTopics(2);
 			kafka.fill(feed);
