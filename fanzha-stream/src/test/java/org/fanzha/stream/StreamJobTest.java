@@ -42,7 +42,7 @@ class StreamJobTest {
 		@Override
 		public Transfer map(Transfer t) throws Exception {
 			if (!FAILED.get()) {
-				Thread.sleep(1);
+				Thread.sleep(3); // slow enough that two checkpoints complete before the input ends, even on a busy machine
 				if (CHECKPOINTS.get() >= 2 && FAILED.compareAndSet(false, true)) {
 					System.out.println("killing the task at " + t.transferId + " after " + CHECKPOINTS.get() + " checkpoint notifications");
 					throw new IllegalStateException("killed mid-stream by the test");
