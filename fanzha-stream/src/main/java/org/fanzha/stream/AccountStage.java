@@ -83,6 +83,7 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 		h.transferId = l.transferId;
 		h.bank = l.bank;
 		h.fromAccount = l.fromAccount;
+		h.toAccount = l.kind == Leg.OUT ? l.counterparty : l.account;
 		h.side = l.kind;
 		h.paired = l.counterparty != null;
 		h.amountFen = l.amountFen;

@@ -60,6 +60,8 @@ public final class Decider {
 		d.bank = payer.bank;
 		d.fromAccount = payer.fromAccount;
 		d.transferId = payer.transferId;
+		d.toAccount = payer.toAccount;
+		d.time = payer.time;
 		d.action = verdict.action.name();
 		d.holdUntil = verdict.action == Action.DELAY ? payer.time + verdict.holdSeconds : 0;
 		d.matched = verdict.matched;

@@ -13,6 +13,12 @@ public class Decision {
 
 	public String transferId;
 
+	/** The payee; null for cash. */
+	public String toAccount;
+
+	/** The transfer's time, epoch seconds. */
+	public long time;
+
 	public String action;
 
 	/** Epoch seconds until which the payment is held; 0 when not held. */

@@ -13,6 +13,9 @@ public class Half {
 
 	public String fromAccount;
 
+	/** The payee; null for cash. */
+	public String toAccount;
+
 	public byte side;
 
 	/** Whether the decision waits for a payee's half too (false for cash). */

@@ -103,7 +103,7 @@ public final class LocalKafka implements AutoCloseable {
 		p.setProperty("bootstrap.servers", servers);
 		try (Admin admin = Admin.create(p)) {
 			var existing = admin.listTopics().names().get();
-			var missing = List.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS).stream()
+			var missing = List.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS).stream()
 					.filter(t -> !existing.contains(t))
 					.map(t -> new NewTopic(t, partitions, (short) 1)).toList();
 			admin.createTopics(missing).all().get();

@@ -129,6 +129,34 @@ public final class Messages {
 		return JSON.writeValueAsString(m);
 	}
 
+	/**
+	 * A {@code flags} message (flags.v1.json) for the payee of an acting decision: the decision, the rules that
+	 * acted or matched, the first one's reason, the transfer's time.
+	 */
+	public static String flagJson(Decision d, RuleSet rules) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("accountId", d.toAccount);
+		m.put("bank", d.bank);
+		m.put("decision", d.action);
+		ArrayNode ids = m.putArray("rules");
+		String reason = null;
+		for (int r = 0; r < rules.rules().size(); r++) {
+			if ((d.matched & (1L << r)) != 0) {
+				ids.add(rules.rules().get(r).id());
+				reason = reason == null ? rules.rules().get(r).reason() : reason;
+			}
+		}
+		m.put("reason", reason);
+		m.put("at", Instant.ofEpochSecond(d.time).toString());
+		return JSON.writeValueAsString(m);
+	}
+
+	/** The account a {@code flags} message names. */
+	public static String flaggedAccount(String text) {
+		return text(versioned(text), "accountId");
+	}
+
 	/** The fields of a {@code decisions} message a comparison needs: transfer id, decision, matched rules. */
 	public record DecisionView(String transferId, String decision, List<String> rules) {
 	}

@@ -103,6 +103,7 @@ public final class Reference {
 		h.transferId = t.transferId;
 		h.bank = t.bank;
 		h.fromAccount = t.fromAccount;
+		h.toAccount = t.toAccount;
 		h.side = side;
 		h.paired = !t.cash();
 		h.amountFen = t.amountFen;

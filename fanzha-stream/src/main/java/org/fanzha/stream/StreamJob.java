@@ -23,14 +23,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.fanzha.engine.monitor.Action;
 
 /**
- * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions} out, exactly once.
+ * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions} and {@code flags} out,
+ * exactly once.
  *
  * <pre>
  * transfers ─┬─ split: payer's leg (key payer), payee's leg (key payee) ──┐
  *            └─ payee by transfer id ─┐                                   ├─ AccountStage (key account) ─ DecisionStage (key transfer id) ─ decisions
  * reports ──── transfer ids ──────────┴─ ReportIndex (key transfer id) ───┘     (event-time order per account)     (both halves → rules)
+ *                                                                                          acting decisions ─ FlagStage (key payee, first one) ─ flags
  * </pre>
  *
  * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle partitions are skipped after a
@@ -83,6 +86,8 @@ public final class StreamJob {
 	public static final String REPORTS = "reports";
 
 	public static final String DECISIONS = "decisions";
+
+	public static final String FLAGS = "flags";
 
 	private StreamJob() {
 	}
@@ -144,15 +149,22 @@ public final class StreamJob {
 				.process(new ReportIndex(), TypeInformation.of(Leg.class))
 				.name("report index");
 
-		legs.union(confirms)
+		DataStream<Decision> decisions = legs.union(confirms)
 				.keyBy(l -> l.account)
 				.process(new AccountStage(), TypeInformation.of(Half.class))
 				.name("accounts")
 				.keyBy(h -> h.transferId)
 				.process(new DecisionStage(), TypeInformation.of(Decision.class))
-				.name("decisions")
-				.sinkTo(sink(o))
+				.name("decisions");
+		decisions.map(d -> new Keyed(d.fromAccount, d.json), TypeInformation.of(Keyed.class))
+				.sinkTo(sink(o, DECISIONS))
 				.name("decisions topic");
+		decisions.filter(d -> d.toAccount != null && Action.valueOf(d.action).compareTo(Action.REVIEW) >= 0)
+				.keyBy(d -> d.toAccount)
+				.process(new FlagStage(), TypeInformation.of(Keyed.class))
+				.name("flags")
+				.sinkTo(sink(o, FLAGS))
+				.name("flags topic");
 	}
 
 	static void legs(Transfer t, Collector<Leg> out) {
@@ -185,26 +197,31 @@ public final class StreamJob {
 		return b.build();
 	}
 
-	static KafkaSink<Decision> sink(Options o) {
+	static KafkaSink<Keyed> sink(Options o, String topic) {
 		Properties p = new Properties();
 		// below the broker's transaction.max.timeout.ms (15 minutes by default); a checkpoint commits well before
 		p.setProperty("transaction.timeout.ms", "600000");
-		return KafkaSink.<Decision> builder()
+		return KafkaSink.<Keyed> builder()
 				.setBootstrapServers(o.bootstrapServers())
 				.setKafkaProducerConfig(p)
-				.setRecordSerializer(new DecisionWriter())
+				.setRecordSerializer(new TopicWriter(topic))
 				.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-				.setTransactionalIdPrefix(o.transactionalIdPrefix())
+				.setTransactionalIdPrefix(o.transactionalIdPrefix() + "-" + topic)
 				.build();
 	}
 
-	/** Writes a decision's message to {@code decisions}, keyed by the payer as the server does. */
-	static final class DecisionWriter implements KafkaRecordSerializationSchema<Decision> {
+	/** Writes keyed messages to one topic (decisions keyed by the payer, flags by the account, as the server does). */
+	static final class TopicWriter implements KafkaRecordSerializationSchema<Keyed> {
+
+		private final String topic;
+
+		TopicWriter(String topic) {
+			this.topic = topic;
+		}
 
 		@Override
-		public ProducerRecord<byte[], byte[]> serialize(Decision d, KafkaSinkContext context, Long timestamp) {
-			return new ProducerRecord<>(DECISIONS, d.fromAccount.getBytes(StandardCharsets.UTF_8),
-					d.json.getBytes(StandardCharsets.UTF_8));
+		public ProducerRecord<byte[], byte[]> serialize(Keyed m, KafkaSinkContext context, Long timestamp) {
+			return new ProducerRecord<>(topic, m.key.getBytes(StandardCharsets.UTF_8), m.json.getBytes(StandardCharsets.UTF_8));
 		}
 	}
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * same job on that cluster (docs/stream.md).
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-		description = "Runs the transfer monitor as a Flink job over the Kafka topics (transfers, reports -> decisions).")
+		description = "Runs the transfer monitor as a Flink job over the Kafka topics (transfers, reports -> decisions, flags).")
 public final class StreamMain implements Callable<Integer> {
 
 	@Option(names = "--kafka-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
@@ -34,7 +34,7 @@ public final class StreamMain implements Callable<Integer> {
 	boolean bounded;
 
 	@Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
-			description = "create transfers, reports and decisions (3 partitions) when missing (default: ${DEFAULT-VALUE})")
+			description = "create transfers, reports, decisions and flags (3 partitions) when missing (default: ${DEFAULT-VALUE})")
 	boolean createTopics;
 
 	@Override

@@ -101,8 +101,20 @@ class StreamJobTest {
 					.filter(e -> !e.getValue().action().equals(actions.get(e.getKey())))
 					.count();
 			assertThat(acted).isPositive();
-			System.out.printf("stream job: %d transfers, %d reports, %d decisions, %d acted on, %d differ from in-process (cross-account signals)%n",
-					feed.transfers().size(), feed.reports().size(), messages.size(), acted, crossAccount);
+
+			// flags: the first acting decision on a payment into each account, once
+			List<String> flagged = kafka.readCommitted(StreamJob.FLAGS).stream().map(Messages::flaggedAccount).toList();
+			java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+			for (Transfer t : feed.transfers()) {
+				String a = split.get(t.transferId).action();
+				if (!t.cash() && !a.equals("ALLOW") && !a.equals("WARN_PAYER")) {
+					expected.add(t.toAccount);
+				}
+			}
+			assertThat(flagged).as("no account flagged twice").doesNotHaveDuplicates();
+			assertThat(flagged).as("flagged accounts").containsExactlyInAnyOrderElementsOf(expected);
+			System.out.printf("stream job: %d transfers, %d reports, %d decisions, %d acted on, %d differ from in-process (cross-account signals), %d accounts flagged%n",
+					feed.transfers().size(), feed.reports().size(), messages.size(), acted, crossAccount, flagged.size());
 		}
 	}
 }
