@@ -108,6 +108,17 @@ public final class Messages {
 		return JSON.writeValueAsString(m);
 	}
 
+	/** The rules whose bit is set in the decision's {@code matched}, in rule-set order. */
+	static List<RuleSet.Rule> matched(Decision d, RuleSet rules) {
+		List<RuleSet.Rule> out = new ArrayList<>();
+		for (int r = 0; r < rules.rules().size(); r++) {
+			if ((d.matched & (1L << r)) != 0) {
+				out.add(rules.rules().get(r));
+			}
+		}
+		return out;
+	}
+
 	/** A {@code decisions} message: the schema's fields, the reasons being every rule that matched. */
 	public static String decisionJson(Decision d, RuleSet rules) {
 		ObjectNode m = JSON.createObjectNode();
@@ -118,11 +129,8 @@ public final class Messages {
 		m.put("decision", d.action);
 		m.put("holdUntil", d.holdUntil == 0 ? null : Instant.ofEpochSecond(d.holdUntil).toString());
 		ArrayNode reasons = m.putArray("reasons");
-		for (int r = 0; r < rules.rules().size(); r++) {
-			if ((d.matched & (1L << r)) != 0) {
-				RuleSet.Rule rule = rules.rules().get(r);
-				reasons.addObject().put("rule", rule.id()).put("text", rule.reason());
-			}
+		for (RuleSet.Rule rule : matched(d, rules)) {
+			reasons.addObject().put("rule", rule.id()).put("text", rule.reason());
 		}
 		m.put("ruleVersion", d.ruleVersion);
 		m.putNull("appeal");
@@ -140,14 +148,9 @@ public final class Messages {
 		m.put("bank", d.bank);
 		m.put("decision", d.action);
 		ArrayNode ids = m.putArray("rules");
-		String reason = null;
-		for (int r = 0; r < rules.rules().size(); r++) {
-			if ((d.matched & (1L << r)) != 0) {
-				ids.add(rules.rules().get(r).id());
-				reason = reason == null ? rules.rules().get(r).reason() : reason;
-			}
-		}
-		m.put("reason", reason);
+		List<RuleSet.Rule> matched = matched(d, rules);
+		matched.forEach(r -> ids.add(r.id()));
+		m.put("reason", matched.isEmpty() ? null : matched.get(0).reason());
 		m.put("at", Instant.ofEpochSecond(d.time).toString());
 		return JSON.writeValueAsString(m);
 	}
