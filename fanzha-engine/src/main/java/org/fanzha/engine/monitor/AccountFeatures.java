@@ -124,6 +124,35 @@ public final class AccountFeatures {
 		return PAD + a * STRIDE;
 	}
 
+	/** Longs one account's state takes in {@link #copyOut}/{@link #copyIn}. */
+	public static final int ACCOUNT_LONGS = STRIDE;
+
+	/**
+	 * Copies account {@code a}'s whole state into {@code dst} from {@code offset} ({@link #ACCOUNT_LONGS} longs), so
+	 * that a caller holding per-account state elsewhere (a stream processor's keyed state) can load it into a
+	 * one-account instance with {@link #copyIn}, book and read with the methods below, and store it back.
+	 */
+	public void copyOut(int a, long[] dst, int offset) {
+		ensure(a + 1);
+		System.arraycopy(slab, base(a), dst, offset, STRIDE);
+	}
+
+	/** Replaces account {@code a}'s state with what {@link #copyOut} wrote. */
+	public void copyIn(int a, long[] src, int offset) {
+		ensure(a + 1);
+		System.arraycopy(src, offset, slab, base(a), STRIDE);
+	}
+
+	/**
+	 * Books one side of a transfer on account {@code a} only: {@code in} for the payee, otherwise the payer;
+	 * {@code counterparty} is the other account's int identity (-1: cash), compared for "new counterparty" only, so
+	 * it need not be an index of this instance. {@link #record} is both sides in one call (payer first).
+	 */
+	public void recordSide(int a, boolean in, int counterparty, long amountFen, long epochSecond) {
+		ensure(a + 1);
+		book(a, amountFen, epochSecond, in, counterparty);
+	}
+
 	/**
 	 * Books a transfer on both accounts ({@code to} may be -1 for cash). Events may arrive a little out of
 	 * order; those older than a window's ring count only in the longer windows.

@@ -56,6 +56,27 @@ public final class RiskSignals {
 		capacity = n;
 	}
 
+	/** Longs one account's signals take in {@link #copyOut}/{@link #copyIn}. */
+	public static final int ACCOUNT_LONGS = 4;
+
+	/** Copies account {@code a}'s signals into {@code dst} from {@code offset}, as AccountFeatures#copyOut does. */
+	public void copyOut(int a, long[] dst, int offset) {
+		ensure(a + 1);
+		dst[offset] = hops[a];
+		dst[offset + 1] = hopsSince[a];
+		dst[offset + 2] = flaggedContact[a];
+		dst[offset + 3] = monitorFlag[a];
+	}
+
+	/** Replaces account {@code a}'s signals with what {@link #copyOut} wrote. */
+	public void copyIn(int a, long[] src, int offset) {
+		ensure(a + 1);
+		hops[a] = (byte) src[offset];
+		hopsSince[a] = src[offset + 1];
+		flaggedContact[a] = src[offset + 2];
+		monitorFlag[a] = src[offset + 3];
+	}
+
 	/** The account is confirmed as used for fraud (a victim's report names it, or it is frozen). */
 	public void confirm(int account, long epochSecond) {
 		ensure(account + 1);

@@ -110,10 +110,38 @@ public final class TransferMonitor {
 	/** As {@link #decide(int, int, long, long, long)}, counted toward the guard of {@code scope} (e.g. the bank). */
 	public RuleEngine.Verdict decide(int from, int to, long amountFen, long epochSecond, long device, int scope) {
 		final double[] v = f;
-		double idleDays = to < 0 ? 0 : features.idleSeconds(to, epochSecond);
+		long idle = to < 0 ? 0 : features.idleSeconds(to, epochSecond);
 		features.record(from, to, amountFen, epochSecond);
+		transferSide(amountFen, epochSecond, v);
+		payeeSide(features, risk, to, epochSecond, idle, v);
+		payerSide(features, risk, from, epochSecond, v);
+		v[15] = devices.record(device, from);
+		risk.onTransfer(from, to, epochSecond);
+		v[MODEL] = 0;
+		if (model != null) {
+			v[MODEL] = model.applyAsDouble(v);
+		}
+		engine.score(v, verdict, scope);
+		if (to >= 0 && verdict.action.compareTo(Action.REVIEW) >= 0) {
+			risk.flagged(to, epochSecond);
+		}
+		return verdict;
+	}
+
+	/** The transfer's own features (amount, Beijing hour) into {@code v}. */
+	public static void transferSide(long amountFen, long epochSecond, double[] v) {
 		v[0] = amountFen;
 		v[1] = Math.floorMod(epochSecond + 8 * 3_600, 86_400) / 3_600;
+	}
+
+	/**
+	 * The payee's features into {@code v} (slots 2-9, 12, 16), read after the transfer was booked on it;
+	 * {@code idleSeconds} is {@link AccountFeatures#idleSeconds} read before booking. {@code to} &lt; 0 (cash) gives
+	 * the cash defaults. Static over explicit state so that a stream processor holding each account's state in its
+	 * own keyed store computes the same vector from a one-account instance (fanzha-stream).
+	 */
+	public static void payeeSide(AccountFeatures features, RiskSignals risk, int to, long epochSecond, long idleSeconds,
+			double[] v) {
 		if (to >= 0) {
 			v[2] = features.countIn(to, AccountFeatures.W10M, epochSecond);
 			v[3] = features.countIn(to, AccountFeatures.W1H, epochSecond);
@@ -125,7 +153,7 @@ public final class TransferMonitor {
 			v[7] = features.newCounterpartiesToday(to, epochSecond);
 			long age = features.ageSeconds(to, epochSecond);
 			v[8] = age < 0 ? 0 : age / 86_400.0;
-			v[9] = idleDays < 0 ? 0 : idleDays / 86_400.0;
+			v[9] = idleSeconds < 0 ? 0 : idleSeconds / 86_400.0;
 			v[12] = risk.hops(to, epochSecond);
 			v[16] = risk.flaggedRecently(to, epochSecond) ? 1 : 0;
 		}
@@ -137,23 +165,15 @@ public final class TransferMonitor {
 			v[12] = RiskSignals.FAR;
 			v[16] = 0;
 		}
+	}
+
+	/** The payer's features into {@code v} (slots 10, 11, 13, 14, 17), read after the transfer was booked on it. */
+	public static void payerSide(AccountFeatures features, RiskSignals risk, int from, long epochSecond, double[] v) {
 		v[10] = features.countOut(from, AccountFeatures.W1H, epochSecond);
 		v[11] = features.sumOut(from, AccountFeatures.W24H, epochSecond);
 		v[13] = risk.hops(from, epochSecond);
-		double contact = risk.minutesSinceFlaggedContact(from, epochSecond);
-		v[14] = contact;
-		v[15] = devices.record(device, from);
+		v[14] = risk.minutesSinceFlaggedContact(from, epochSecond);
 		v[17] = risk.flaggedRecently(from, epochSecond) ? 1 : 0;
-		risk.onTransfer(from, to, epochSecond);
-		v[MODEL] = 0;
-		if (model != null) {
-			v[MODEL] = model.applyAsDouble(v);
-		}
-		engine.score(v, verdict, scope);
-		if (to >= 0 && verdict.action.compareTo(Action.REVIEW) >= 0) {
-			risk.flagged(to, epochSecond);
-		}
-		return verdict;
 	}
 
 	/** A victim's report or a freeze confirms the account as a fraud account. */

@@ -1,0 +1,173 @@
+package org.fanzha.stream;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fanzha.engine.monitor.RuleSet;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The topics' JSON (schemas in fanzha-server/src/main/resources/schemas/kafka/, version 1) read and written by the
+ * job: {@code transfers} and {@code reports} in, {@code decisions} out. A message of another version, or one that
+ * is not JSON, is refused ({@link IllegalArgumentException}); the job counts and drops those (the server's intake
+ * dead-letters them, see docs/kafka.md).
+ */
+public final class Messages {
+
+	public static final int VERSION = 1;
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private Messages() {
+	}
+
+	private static JsonNode versioned(String text) {
+		JsonNode m;
+		try {
+			m = JSON.readTree(text);
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+		}
+		if (m == null || !m.isObject() || m.path("version").asInt(-1) != VERSION) {
+			throw new IllegalArgumentException("not a version " + VERSION + " message");
+		}
+		return m;
+	}
+
+	private static String text(JsonNode m, String field) {
+		JsonNode n = m.get(field);
+		return n == null || n.isNull() ? null : n.asString();
+	}
+
+	static long epochSecond(String isoTime) {
+		try {
+			return Instant.parse(isoTime).getEpochSecond();
+		}
+		catch (RuntimeException e) {
+			return OffsetDateTime.parse(isoTime).toEpochSecond();
+		}
+	}
+
+	/** A {@code transfers} message. */
+	public static Transfer transfer(String text, long producedAt) {
+		JsonNode m = versioned(text);
+		Transfer t = new Transfer(text(m, "bank"), text(m, "transferId"), text(m, "fromAccount"), text(m, "toAccount"),
+				m.path("amountFen").asLong(), epochSecond(text(m, "time")));
+		if (t.bank == null || t.transferId == null || t.fromAccount == null || t.amountFen <= 0) {
+			throw new IllegalArgumentException("bank, transferId, fromAccount and amountFen are required");
+		}
+		t.deviceId = text(m, "deviceId");
+		t.producedAt = producedAt;
+		return t;
+	}
+
+	public static String transferJson(Transfer t) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("bank", t.bank);
+		m.put("transferId", t.transferId);
+		m.put("fromAccount", t.fromAccount);
+		m.put("toAccount", t.toAccount);
+		m.put("amountFen", t.amountFen);
+		m.put("time", Instant.ofEpochSecond(t.time).toString());
+		return JSON.writeValueAsString(m);
+	}
+
+	/** A victim's report as the job uses it: when, and the victim's transfers it names. */
+	public record Report(String caseNumber, long reportedAt, List<String> transferIds) {
+	}
+
+	/** A {@code reports} message. */
+	public static Report report(String text) {
+		JsonNode m = versioned(text);
+		List<String> ids = new ArrayList<>();
+		m.path("transferIds").forEach(n -> ids.add(n.asString()));
+		String at = text(m, "reportedAt");
+		if (at == null) {
+			throw new IllegalArgumentException("reportedAt is required");
+		}
+		return new Report(text(m, "caseNumber"), epochSecond(at), ids);
+	}
+
+	public static String reportJson(String caseNumber, long reportedAt, String region, List<String> transferIds) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("caseNumber", caseNumber);
+		m.put("reportedAt", Instant.ofEpochSecond(reportedAt).toString());
+		m.put("region", region);
+		ArrayNode ids = m.putArray("transferIds");
+		transferIds.forEach(ids::add);
+		return JSON.writeValueAsString(m);
+	}
+
+	/** The rules whose bit is set in the decision's {@code matched}, in rule-set order. */
+	static List<RuleSet.Rule> matched(Decision d, RuleSet rules) {
+		List<RuleSet.Rule> out = new ArrayList<>();
+		for (int r = 0; r < rules.rules().size(); r++) {
+			if ((d.matched & (1L << r)) != 0) {
+				out.add(rules.rules().get(r));
+			}
+		}
+		return out;
+	}
+
+	/** A {@code decisions} message: the schema's fields, the reasons being every rule that matched. */
+	public static String decisionJson(Decision d, RuleSet rules) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("bank", d.bank);
+		m.put("fromAccount", d.fromAccount);
+		m.put("transferId", d.transferId);
+		m.put("decision", d.action);
+		m.put("holdUntil", d.holdUntil == 0 ? null : Instant.ofEpochSecond(d.holdUntil).toString());
+		ArrayNode reasons = m.putArray("reasons");
+		for (RuleSet.Rule rule : matched(d, rules)) {
+			reasons.addObject().put("rule", rule.id()).put("text", rule.reason());
+		}
+		m.put("ruleVersion", d.ruleVersion);
+		m.putNull("appeal");
+		return JSON.writeValueAsString(m);
+	}
+
+	/**
+	 * A {@code flags} message (flags.v1.json) for the payee of an acting decision: the decision, the rules that
+	 * acted or matched, the first one's reason, the transfer's time.
+	 */
+	public static String flagJson(Decision d, RuleSet rules) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("accountId", d.toAccount);
+		m.put("bank", d.bank);
+		m.put("decision", d.action);
+		ArrayNode ids = m.putArray("rules");
+		List<RuleSet.Rule> matched = matched(d, rules);
+		matched.forEach(r -> ids.add(r.id()));
+		m.put("reason", matched.isEmpty() ? null : matched.get(0).reason());
+		m.put("at", Instant.ofEpochSecond(d.time).toString());
+		return JSON.writeValueAsString(m);
+	}
+
+	/** The account a {@code flags} message names. */
+	public static String flaggedAccount(String text) {
+		return text(versioned(text), "accountId");
+	}
+
+	/** The fields of a {@code decisions} message a comparison needs: transfer id, decision, matched rules. */
+	public record DecisionView(String transferId, String decision, List<String> rules) {
+	}
+
+	public static DecisionView decisionView(String text) {
+		JsonNode m = versioned(text);
+		List<String> rules = new ArrayList<>();
+		m.path("reasons").forEach(r -> rules.add(r.path("rule").asString()));
+		return new DecisionView(text(m, "transferId"), text(m, "decision"), rules);
+	}
+}

@@ -1,0 +1,120 @@
+package org.fanzha.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Flink job on a local MiniCluster against an in-process Kafka, on a small simulated feed (topics filled
+ * before the job starts, bounded read): a task is killed mid-stream once (after a checkpoint completed), the job
+ * restarts from that checkpoint, and the {@code decisions} topic read with read_committed must hold every
+ * transfer's decision exactly once, equal to the job's logic run without Flink ({@link Reference#split}: 0
+ * differences) and to the engine's in-process monitor except where a cross-account signal differs.
+ */
+class StreamJobTest {
+
+	static final AtomicBoolean FAILED = new AtomicBoolean();
+
+	static final AtomicInteger CHECKPOINTS = new AtomicInteger();
+
+	static final AtomicInteger OPENED = new AtomicInteger();
+
+	/** Slows the read a little and throws once, on the first transfer after the second completed checkpoint. */
+	static final class FailOnce extends RichMapFunction<Transfer, Transfer> implements CheckpointListener {
+
+		@Override
+		public void open(OpenContext context) {
+			OPENED.incrementAndGet();
+		}
+
+		@Override
+		public Transfer map(Transfer t) throws Exception {
+			if (!FAILED.get()) {
+				Thread.sleep(3); // slow enough that two checkpoints complete before the input ends, even on a busy machine
+				if (CHECKPOINTS.get() >= 2 && FAILED.compareAndSet(false, true)) {
+					System.out.println("killing the task at " + t.transferId + " after " + CHECKPOINTS.get() + " checkpoint notifications");
+					throw new IllegalStateException("killed mid-stream by the test");
+				}
+			}
+			return t;
+		}
+
+		@Override
+		public void notifyCheckpointComplete(long checkpointId) {
+			CHECKPOINTS.incrementAndGet();
+		}
+	}
+
+	@Test
+	void aTaskKilledMidStreamLosesAndDuplicatesNoDecisionAndTheDecisionsEqualTheReference(@TempDir Path dir)
+			throws Exception {
+		SimFeed.Feed feed = SimFeed.simulateFraudulent(2_000, 3, 11, 20_000);
+		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
+			kafka.createTopics(2);
+			kafka.fill(feed);
+			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("checkpoints").toUri().toString())
+					.withParallelism(2)
+					.withBounded(true)
+					.withCheckpointMillis(200)
+					.withTap(new FailOnce());
+			StreamExecutionEnvironment env = StreamJob.local(o);
+			StreamJob.build(env, o);
+			env.execute("fanzha-stream test");
+
+			List<String> messages = kafka.readCommitted(StreamJob.DECISIONS);
+			Map<String, String> actions = new HashMap<>();
+			Map<String, Integer> copies = new HashMap<>();
+			for (String m : messages) {
+				Messages.DecisionView d = Messages.decisionView(m);
+				actions.put(d.transferId(), d.decision());
+				copies.merge(d.transferId(), 1, Integer::sum);
+			}
+			List<String> missing = feed.transfers().stream().filter(t -> !actions.containsKey(t.transferId))
+					.map(t -> t.transferId + " " + t.fromAccount + "->" + t.toAccount + " at " + t.time).toList();
+			assertThat(missing).as("transfers without a decision").isEmpty();
+			assertThat(FAILED).as("the task was killed").isTrue();
+			assertThat(OPENED.get()).as("the tasks were restarted after the kill").isGreaterThan(o.parallelism());
+			assertThat(copies.values()).as("no decision duplicated").allMatch(c -> c == 1);
+			assertThat(messages).as("one decision per transfer").hasSize(feed.transfers().size());
+
+			Map<String, Reference.Outcome> split = Reference.split(feed);
+			long differences = split.entrySet().stream()
+					.filter(e -> !e.getValue().action().equals(actions.get(e.getKey())))
+					.count();
+			assertThat(differences).as("differences from the job's logic without Flink").isZero();
+			Map<String, Reference.Outcome> inProcess = Reference.inProcess(feed);
+			assertThat(Reference.unexplained(inProcess, actions, split)).isEmpty();
+			long acted = actions.values().stream().filter(a -> !a.equals("ALLOW")).count();
+			long crossAccount = inProcess.entrySet().stream()
+					.filter(e -> !e.getValue().action().equals(actions.get(e.getKey())))
+					.count();
+			assertThat(acted).isPositive();
+
+			// flags: the first acting decision on a payment into each account, once
+			List<String> flagged = kafka.readCommitted(StreamJob.FLAGS).stream().map(Messages::flaggedAccount).toList();
+			java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+			for (Transfer t : feed.transfers()) {
+				String a = split.get(t.transferId).action();
+				if (!t.cash() && !a.equals("ALLOW") && !a.equals("WARN_PAYER")) {
+					expected.add(t.toAccount);
+				}
+			}
+			assertThat(flagged).as("no account flagged twice").doesNotHaveDuplicates();
+			assertThat(flagged).as("flagged accounts").containsExactlyInAnyOrderElementsOf(expected);
+			System.out.printf("stream job: %d transfers, %d reports, %d decisions, %d acted on, %d differ from in-process (cross-account signals), %d accounts flagged%n",
+					feed.transfers().size(), feed.reports().size(), messages.size(), acted, crossAccount, flagged.size());
+		}
+	}
+}
