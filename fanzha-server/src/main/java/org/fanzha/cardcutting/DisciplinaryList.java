@@ -70,7 +70,7 @@ public class DisciplinaryList {
 	public record NoteIn(String note) {
 	}
 
-	private final Store store;
+	private final CardCuttingRecords store;
 
 	private final AuditTrail audit;
 
@@ -78,7 +78,7 @@ public class DisciplinaryList {
 
 	private final CardCuttingProperties properties;
 
-	DisciplinaryList(Store store, AuditTrail audit, Clock clock, CardCuttingProperties properties) {
+	DisciplinaryList(CardCuttingRecords store, AuditTrail audit, Clock clock, CardCuttingProperties properties) {
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -89,8 +89,8 @@ public class DisciplinaryList {
 	 * Proposes the person when due and no listing of theirs is open; after a closed listing (dismissed, lifted, expired,
 	 * repaired) only new involvement recorded since counts.
 	 */
-	void proposeIfDue(Store.PersonRow p, HelpingCrimeThresholds.Assessment assessment, Instant now) {
-		List<Store.ListingRow> listings = store.listingsOf(p.id());
+	void proposeIfDue(CardCuttingRecords.PersonRow p, HelpingCrimeThresholds.Assessment assessment, Instant now) {
+		List<CardCuttingRecords.ListingRow> listings = store.listingsOf(p.id());
 		Instant since = null;
 		if (!listings.isEmpty()) {
 			DisciplinaryListing.Snapshot last = listings.get(0).snapshot();
@@ -99,9 +99,9 @@ public class DisciplinaryList {
 			}
 			since = last.closedAt();
 		}
-		Instant from = now.atZone(Persons.CHINA).minusYears(2).toInstant();
+		Instant from = now.atZone(InvolvementRegister.CHINA).minusYears(2).toInstant();
 		Instant after = since;
-		List<Store.InvolvementRow> recent = store.involvements(p.id()).stream()
+		List<CardCuttingRecords.InvolvementRow> recent = store.involvements(p.id()).stream()
 				.filter(i -> !i.occurredAt().isBefore(from) && (after == null || i.recordedAt().isAfter(after))).toList();
 		if (recent.isEmpty()) {
 			return;
@@ -114,7 +114,7 @@ public class DisciplinaryList {
 		for (HelpingCrimeThresholds.Met m : assessment.met()) {
 			evidence.add("帮信罪情节严重：" + m.text() + "（" + m.source() + "）");
 		}
-		for (Store.InvolvementRow i : recent) {
+		for (CardCuttingRecords.InvolvementRow i : recent) {
 			evidence.add(i.detail());
 		}
 		DisciplinaryListing l = DisciplinaryListing.propose(p.idNumber(), evidence, now);
@@ -135,7 +135,7 @@ public class DisciplinaryList {
 			}
 		}
 		Instant now = clock.instant();
-		List<ListingView> out = store.listings(statusOrNull, Persons.regionScope(me), limit).stream()
+		List<ListingView> out = store.listings(statusOrNull, InvolvementRegister.regionScope(me), limit).stream()
 				.map(l -> view(me, l, store.person(l.personId()).orElseThrow(), now)).toList();
 		audit.read("DISCIPLINARY_LISTING", "list of " + out.size(), null, "card-cutting: disciplinary list");
 		return out;
@@ -144,9 +144,9 @@ public class DisciplinaryList {
 	@Transactional
 	public ListingView listing(Viewer me, long id) {
 		requirePolice(me);
-		Store.ListingRow l = find(me, id);
-		Store.PersonRow p = store.person(l.personId()).orElseThrow();
-		audit.read("DISCIPLINARY_LISTING", Persons.ref(p.id(), p.idNumber()), "listing " + id,
+		CardCuttingRecords.ListingRow l = find(me, id);
+		CardCuttingRecords.PersonRow p = store.person(l.personId()).orElseThrow();
+		audit.read("DISCIPLINARY_LISTING", InvolvementRegister.ref(p.id(), p.idNumber()), "listing " + id,
 				"card-cutting: listing view");
 		return view(me, l, p, clock.instant());
 	}
@@ -172,7 +172,7 @@ public class DisciplinaryList {
 		}
 		Set<Measure> chosen = measures;
 		return step(me, id, "DECIDED", in == null ? null : in.note(),
-				(l, now) -> l.decide(decider(me), chosen, properties.durations(), Persons.CHINA, now));
+				(l, now) -> l.decide(decider(me), chosen, properties.durations(), InvolvementRegister.CHINA, now));
 	}
 
 	@Transactional
@@ -194,7 +194,7 @@ public class DisciplinaryList {
 			throw new InvalidFieldsException(Map.of("notice", "channel at most 200, documents at most 400 characters"));
 		}
 		return step(me, id, "NOTIFIED", null,
-				(l, now) -> l.notify(channel, documents, properties.appealPeriod(), Persons.CHINA, now));
+				(l, now) -> l.notify(channel, documents, properties.appealPeriod(), InvolvementRegister.CHINA, now));
 	}
 
 	/** The person's appeal, recorded by the centre with the documents submitted. */
@@ -247,7 +247,7 @@ public class DisciplinaryList {
 	public QueryAnswer query(Viewer me, String idNumberText) {
 		String id;
 		try {
-			id = IdNumber.parse(idNumberText, LocalDate.now(clock.withZone(Persons.CHINA))).value();
+			id = IdNumber.parse(idNumberText, LocalDate.now(clock.withZone(InvolvementRegister.CHINA))).value();
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidFieldsException(Map.of("idNumber", e.getMessage()));
@@ -255,7 +255,7 @@ public class DisciplinaryList {
 		Instant now = clock.instant();
 		List<MeasureView> measures = new ArrayList<>();
 		String channel = null;
-		for (Store.ListingRow row : store.bindingListings(id)) {
+		for (CardCuttingRecords.ListingRow row : store.bindingListings(id)) {
 			DisciplinaryListing l = DisciplinaryListing.restore(row.snapshot());
 			if (l.expireIfDue(now)) {
 				store.updateListing(row.id(), row.snapshot().status(), l.snapshot());
@@ -294,7 +294,7 @@ public class DisciplinaryList {
 	}
 
 	private ListingView step(Viewer me, long id, String step, String note, Transition t) {
-		Store.ListingRow row = find(me, id);
+		CardCuttingRecords.ListingRow row = find(me, id);
 		Instant now = clock.instant();
 		DisciplinaryListing l = DisciplinaryListing.restore(row.snapshot());
 		try {
@@ -310,22 +310,22 @@ public class DisciplinaryList {
 			throw new ConflictException("listing " + id + " changed meanwhile; reload and try again");
 		}
 		store.step(id, step, me.username(), now, note);
-		Store.PersonRow p = store.person(row.personId()).orElseThrow();
-		audit.changed("DISCIPLINARY_LISTING", Persons.ref(p.id(), p.idNumber()), "listing " + id,
+		CardCuttingRecords.PersonRow p = store.person(row.personId()).orElseThrow();
+		audit.changed("DISCIPLINARY_LISTING", InvolvementRegister.ref(p.id(), p.idNumber()), "listing " + id,
 				"card-cutting: " + step.toLowerCase(java.util.Locale.ROOT));
 		return view(me, store.listing(id).orElseThrow(), p, now);
 	}
 
-	private Store.ListingRow find(Viewer me, long id) {
-		Store.ListingRow l = store.listing(id).orElseThrow(() -> new NotFoundException("no listing " + id));
-		String scope = Persons.regionScope(me);
+	private CardCuttingRecords.ListingRow find(Viewer me, long id) {
+		CardCuttingRecords.ListingRow l = store.listing(id).orElseThrow(() -> new NotFoundException("no listing " + id));
+		String scope = InvolvementRegister.regionScope(me);
 		if (scope != null && !store.person(l.personId()).orElseThrow().regionCode().startsWith(scope)) {
 			throw new NotFoundException("no listing " + id);
 		}
 		return l;
 	}
 
-	ListingView view(Viewer me, Store.ListingRow row, Store.PersonRow p, Instant now) {
+	ListingView view(Viewer me, CardCuttingRecords.ListingRow row, CardCuttingRecords.PersonRow p, Instant now) {
 		DisciplinaryListing.Snapshot s = row.snapshot();
 		Map<Measure, Instant> inForce = DisciplinaryListing.restore(s).measuresInForce(now);
 		List<MeasureView> measures = new ArrayList<>();

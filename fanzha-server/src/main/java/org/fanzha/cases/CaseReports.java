@@ -92,7 +92,7 @@ class CaseReports {
 	}
 
 	/** One page of the filtered list and the number of all matching rows. */
-	Cases.Page search(Cases.Query q, Instant now) {
+	CaseRegister.Page search(CaseRegister.Query q, Instant now) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		params.put("now", Timestamp.from(now));
@@ -135,7 +135,7 @@ class CaseReports {
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_report r" + where).params(params).query(Long.class).single();
 		// clocks are queues: running ones by the nearest deadline, lapsed ones the latest first (days-old ones must not
 		// hide those still savable); otherwise the newest report first
-		String order = switch (q.status() == null ? Cases.Status.ENTERED : q.status()) {
+		String order = switch (q.status() == null ? CaseRegister.Status.ENTERED : q.status()) {
 		case RUNNING -> " ORDER BY r.first_level_deadline, r.id";
 		case LAPSED -> " ORDER BY r.first_level_deadline DESC, r.id DESC";
 		case WAITING -> " ORDER BY CASE WHEN r.first_level_deadline > :now THEN 0 ELSE 1 END,"
@@ -147,7 +147,7 @@ class CaseReports {
 				SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
 				FROM case_report r""" + where + order + " OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT "
 				+ q.size() + " ROWS ONLY").params(params).query((rs, n) -> summary(rs, now)).list();
-		return new Cases.Page(rows, q.page(), q.size(), total);
+		return new CaseRegister.Page(rows, q.page(), q.size(), total);
 	}
 
 	Optional<CaseSummary> summary(String caseNumber, Instant now) {

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A report as the officer enters it. Validated completely by {@link Cases#report(Intake)} before anything
+ * A report as the officer enters it. Validated completely by {@link CaseRegister#report(Intake)} before anything
  * is stored.
  *
  * @param reportedAt when the victim reported (defaults to now)
@@ -67,13 +67,13 @@ public record Intake(Victim victim, String fraudType, String narrative, Instant 
 	}
 
 	/**
-	 * @param platform one of {@link Cases#IM_PLATFORMS}
+	 * @param platform one of {@link CaseRegister#IM_PLATFORMS}
 	 * @param groupId the group's number or name
 	 */
 	public record ChatGroup(String platform, String groupId) {
 	}
 
-	/** @param platform one of {@link Cases#IM_PLATFORMS} */
+	/** @param platform one of {@link CaseRegister#IM_PLATFORMS} */
 	public record ImAccount(String platform, String account) {
 	}
 
@@ -82,7 +82,7 @@ public record Intake(Victim victim, String fraudType, String narrative, Instant 
 	}
 
 	/**
-	 * @param kind one of {@link Cases#CASH_OUT_KINDS}
+	 * @param kind one of {@link CaseRegister#CASH_OUT_KINDS}
 	 * @param identifier the ATM's terminal number or site, the merchant's number or name, the courier address
 	 */
 	public record CashOutPoint(String kind, String identifier) {

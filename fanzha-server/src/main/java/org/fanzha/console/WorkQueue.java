@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fanzha.cardcutting.Schools;
+import org.fanzha.cardcutting.SchoolDesk;
 import org.fanzha.cardcutting.Viewer;
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.core.Masking;
 import org.fanzha.core.Operator;
 import org.fanzha.funds.BankInbox;
@@ -27,11 +27,11 @@ import org.fanzha.funds.Workflows.StopStatus;
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
-import org.fanzha.linking.CaseGroups;
-import org.fanzha.statistics.OversightReports;
-import org.fanzha.telecom.Applications;
-import org.fanzha.telecom.SimMeasures;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.linking.CaseLinkage;
+import org.fanzha.statistics.OversightReporting;
+import org.fanzha.telecom.SimIssuance;
+import org.fanzha.telecom.SimControl;
+import org.fanzha.warnings.DissuasionDesk;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +58,7 @@ class WorkQueue {
 	record Item(String kind, String subject, String detail, Instant deadline, String href, boolean overdue) {
 	}
 
-	private final Cases cases;
+	private final CaseRegister cases;
 
 	private final FundControl stops;
 
@@ -68,22 +68,22 @@ class WorkQueue {
 
 	private final BankInbox inbox;
 
-	private final SimMeasures measures;
+	private final SimControl measures;
 
-	private final Warnings warnings;
+	private final DissuasionDesk warnings;
 
-	private final Schools schools;
+	private final SchoolDesk schools;
 
-	private final CaseGroups groups;
+	private final CaseLinkage groups;
 
-	private final OversightReports reports;
+	private final OversightReporting reports;
 
 	private final Directory directory;
 
 	private final Clock clock;
 
-	WorkQueue(Cases cases, FundControl stops, FreezeControl freezes, ReturnControl returns, BankInbox inbox,
-			SimMeasures measures, Warnings warnings, Schools schools, CaseGroups groups, OversightReports reports,
+	WorkQueue(CaseRegister cases, FundControl stops, FreezeControl freezes, ReturnControl returns, BankInbox inbox,
+			SimControl measures, DissuasionDesk warnings, SchoolDesk schools, CaseLinkage groups, OversightReporting reports,
 			Directory directory, Clock clock) {
 		this.cases = cases;
 		this.stops = stops;
@@ -117,7 +117,7 @@ class WorkQueue {
 			warningVisits(me, now, out);
 		}
 		if (me.has(Role.TELECOM_OFFICER)) {
-			simAppeals(Applications.operatorOf(me.agencyCode()), now, out);
+			simAppeals(SimIssuance.operatorOf(me.agencyCode()), now, out);
 		}
 		if (me.has(Role.SCHOOL_OFFICER)) {
 			studentCases(me, now, out);
@@ -136,7 +136,7 @@ class WorkQueue {
 		if (!(me.has(Role.PROCURATOR) || me.has(Role.OVERSIGHT))) {
 			return Map.of();
 		}
-		OversightReports.Report r = reports.month(reports.currentMonth());
+		OversightReporting.Report r = reports.month(reports.currentMonth());
 		Map<String, Long> out = new LinkedHashMap<>();
 		for (String k : List.of("reports", "lossFen", "stopsIssued", "stoppedFen", "freezes", "frozenFen", "returnedFen",
 				"preventedFen")) {
@@ -147,9 +147,9 @@ class WorkQueue {
 
 	/** Running clocks and those run out within the window: an old backlog belongs to the case list, not the queue. */
 	private void caseClocks(String agencyOrNull, Instant now, List<Item> out) {
-		Instant since = now.minus(CLOCK_WINDOW).minus(Cases.FIRST_LEVEL_DEADLINE);
-		for (Cases.Status status : List.of(Cases.Status.RUNNING, Cases.Status.LAPSED)) {
-			for (CaseSummary c : cases.search(new Cases.Query(agencyOrNull, status, null, since, null, null, 0, PER_KIND))
+		Instant since = now.minus(CLOCK_WINDOW).minus(CaseRegister.FIRST_LEVEL_DEADLINE);
+		for (CaseRegister.Status status : List.of(CaseRegister.Status.RUNNING, CaseRegister.Status.LAPSED)) {
+			for (CaseSummary c : cases.search(new CaseRegister.Query(agencyOrNull, status, null, since, null, null, 0, PER_KIND))
 					.rows()) {
 				out.add(new Item("CASE_CLOCK", c.caseNumber(), c.victimMasked(), c.firstLevelDeadline(),
 						"/cases/" + c.caseNumber(), c.overdue()));
@@ -203,8 +203,8 @@ class WorkQueue {
 	}
 
 	private void warningVisits(FanzhaPrincipal me, Instant now, List<Item> out) {
-		Warnings.Viewer v = Warnings.Viewer.of(me, directory);
-		warnings.search(v, new Warnings.TaskQuery("OPEN", null, null, null, null, 0, PER_KIND)).rows()
+		DissuasionDesk.Viewer v = DissuasionDesk.Viewer.of(me, directory);
+		warnings.search(v, new DissuasionDesk.TaskQuery("OPEN", null, null, null, null, 0, PER_KIND)).rows()
 				.forEach(t -> out.add(new Item("WARNING_VISIT", Masking.mask(t.personPhone(), 3, 4), t.fraudTypeLabel(),
 						t.deadline(), "/warnings?task=" + t.id(), t.deadline().isBefore(now))));
 	}

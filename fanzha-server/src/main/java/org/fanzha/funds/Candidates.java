@@ -30,7 +30,7 @@ class Candidates {
 		}
 	}
 
-	List<MuleCandidates.Candidate> open(String institutionOrNull, int limit) {
+	List<MuleReview.Candidate> open(String institutionOrNull, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM fund_candidate WHERE status = 'OPEN' AND (CAST(? AS VARCHAR(16)) IS NULL OR institution = ?)
 				ORDER BY last_flagged DESC""").params(institutionOrNull, institutionOrNull).query(Candidates::view).list().stream()
@@ -42,8 +42,8 @@ class Candidates {
 				.params(status, actor, account).update() == 1;
 	}
 
-	private static MuleCandidates.Candidate view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new MuleCandidates.Candidate(rs.getString("account_id"), rs.getString("institution"),
+	private static MuleReview.Candidate view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new MuleReview.Candidate(rs.getString("account_id"), rs.getString("institution"),
 				rs.getString("decision"), List.of(rs.getString("rules").split(",")), rs.getString("reason"),
 				rs.getTimestamp("first_flagged").toInstant(), rs.getTimestamp("last_flagged").toInstant(),
 				rs.getInt("times"), rs.getString("status"));

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.engine.returns.ReturnAllocator;
 import org.fanzha.engine.returns.ReturnRounds;
 import org.fanzha.engine.returns.WorkingCalendar;
@@ -56,7 +56,7 @@ public class ReturnControl {
 
 	private final BankGateway gateway;
 
-	private final Cases cases;
+	private final CaseRegister cases;
 
 	private final AuditTrail audit;
 
@@ -65,7 +65,7 @@ public class ReturnControl {
 	private final WorkingCalendar calendar;
 
 	ReturnControl(Freezes freezes, Returns returns, Victims victims, TransferLedger ledger, FundControl funds,
-			BankGateway gateway, Cases cases, AuditTrail audit, Clock clock, FundsProperties properties) {
+			BankGateway gateway, CaseRegister cases, AuditTrail audit, Clock clock, FundsProperties properties) {
 		this.freezes = freezes;
 		this.returns = returns;
 		this.victims = victims;

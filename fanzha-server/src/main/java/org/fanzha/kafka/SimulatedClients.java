@@ -2,7 +2,7 @@ package org.fanzha.kafka;
 
 import java.util.List;
 
-import org.fanzha.monitoring.TransferDecisions;
+import org.fanzha.monitoring.TransferScreening;
 
 /**
  * The simulated province's banks and operators producing to {@code transfers} and {@code calls} instead of calling
@@ -12,7 +12,7 @@ import org.fanzha.monitoring.TransferDecisions;
 public interface SimulatedClients {
 
 	/** A bank's transfers, one message each, keyed by the payer account. */
-	void transfers(String bank, List<TransferDecisions.TransferIn> transfers);
+	void transfers(String bank, List<TransferScreening.TransferIn> transfers);
 
 	/** An operator's call or SMS record, keyed by the calling phone; numbers of no known segment are not sent. */
 	void call(boolean call, long caller, long callee, long epochSecond, int durationSeconds, boolean answered,

@@ -19,16 +19,16 @@ class Referrals {
 		this.jdbc = jdbc;
 	}
 
-	void insert(CaseGroups.Referral r, List<String> caseNumbers) {
+	void insert(CaseLinkage.Referral r, List<String> caseNumbers) {
 		jdbc.sql("""
 				INSERT INTO linking_referral (group_key, procuratorate, cases, case_numbers, referred_by, referred_at, note)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""").params(r.groupKey(), r.procuratorate(), r.cases(),
 				String.join("\n", caseNumbers), r.referredBy(), Timestamp.from(r.referredAt()), r.note()).update();
 	}
 
-	Map<String, CaseGroups.Referral> all() {
-		Map<String, CaseGroups.Referral> out = new HashMap<>();
-		jdbc.sql("SELECT * FROM linking_referral").query((rs, n) -> new CaseGroups.Referral(rs.getString("group_key"),
+	Map<String, CaseLinkage.Referral> all() {
+		Map<String, CaseLinkage.Referral> out = new HashMap<>();
+		jdbc.sql("SELECT * FROM linking_referral").query((rs, n) -> new CaseLinkage.Referral(rs.getString("group_key"),
 				rs.getString("procuratorate"), rs.getInt("cases"), rs.getString("referred_by"),
 				rs.getTimestamp("referred_at").toInstant(), rs.getString("note"))).list().forEach(r -> out.put(r.groupKey(), r));
 		return out;

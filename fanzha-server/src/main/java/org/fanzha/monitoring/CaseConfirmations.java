@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseConfirmations {
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
-	CaseConfirmations(TransferDecisions decisions) {
+	CaseConfirmations(TransferScreening decisions) {
 		this.decisions = decisions;
 	}
 

@@ -27,7 +27,7 @@ final class DecisionJournal {
 
 		final String bank;
 
-		final List<TransferDecisions.TransferIn> transfers;
+		final List<TransferScreening.TransferIn> transfers;
 
 		final List<Decisions.Stored> fresh;
 
@@ -37,7 +37,7 @@ final class DecisionJournal {
 
 		private volatile RuntimeException failure;
 
-		Entry(String bank, List<TransferDecisions.TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
+		Entry(String bank, List<TransferScreening.TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
 			this.bank = bank;
 			this.transfers = transfers;
 			this.fresh = fresh;
@@ -86,7 +86,7 @@ final class DecisionJournal {
 		this.thread.start();
 	}
 
-	Entry append(String bank, List<TransferDecisions.TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
+	Entry append(String bank, List<TransferScreening.TransferIn> transfers, List<Decisions.Stored> fresh, Instant now) {
 		if (closed) {
 			throw new IllegalStateException("the decision journal is closed (the server is stopping)");
 		}

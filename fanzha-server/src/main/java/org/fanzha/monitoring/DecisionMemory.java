@@ -19,7 +19,7 @@ import java.util.Map;
  * million remembered {@code Decision} records. Keys are 64-bit hashes: two different (bank, id) pairs share one
  * with probability about n²/2⁶⁵ (10⁻⁸ for a million); the content digest is a second, independent 64-bit hash.
  *
- * <p>Not thread-safe: {@link TransferDecisions} calls it under its lock.
+ * <p>Not thread-safe: {@link TransferScreening} calls it under its lock.
  */
 final class DecisionMemory {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The decisions banks may ask for again, kept across restarts (newest {@link TransferDecisions#REMEMBERED}). */
+/** The decisions banks may ask for again, kept across restarts (newest {@link TransferScreening#REMEMBERED}). */
 @Repository
 class Decisions {
 
@@ -56,7 +56,7 @@ class Decisions {
 			long hold = rs.getLong("hold_seconds");
 			Decision d = new Decision(rs.getString("transfer_id"), rs.getString("decision"),
 					hold < 0 ? null : Instant.ofEpochSecond(at + hold), split(rs.getString("reasons")),
-					split(rs.getString("shadow")), rs.getInt("rule_version"), hold < 0 ? null : TransferDecisions.APPEAL);
+					split(rs.getString("shadow")), rs.getInt("rule_version"), hold < 0 ? null : TransferScreening.APPEAL);
 			String bank = rs.getString("bank");
 			sink.accept(new Stored(bank.isEmpty() ? null : bank, rs.getString("transfer_id"), rs.getLong("digest"), at, d));
 		});

@@ -27,7 +27,7 @@ class Feeds {
 		return keys.getKey().longValue();
 	}
 
-	Optional<TransferFeeds.FeedView> byId(long id) {
+	Optional<FeedIntake.FeedView> byId(long id) {
 		return jdbc.sql("SELECT * FROM monitoring_feed WHERE id = ?").param(id).query(Feeds::view).optional();
 	}
 
@@ -45,10 +45,10 @@ class Feeds {
 				.params(status, processed, results, finished == null ? null : Timestamp.from(finished), id).update();
 	}
 
-	private static TransferFeeds.FeedView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static FeedIntake.FeedView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Timestamp finished = rs.getTimestamp("finished_at");
-		return new TransferFeeds.FeedView(rs.getLong("id"), rs.getString("bank"), rs.getTimestamp("received_at").toInstant(),
+		return new FeedIntake.FeedView(rs.getLong("id"), rs.getString("bank"), rs.getTimestamp("received_at").toInstant(),
 				rs.getInt("transfers"), rs.getString("status"), rs.getInt("processed"),
-				TransferFeeds.counts(rs.getString("results")), finished == null ? null : finished.toInstant());
+				FeedIntake.counts(rs.getString("results")), finished == null ? null : finished.toInstant());
 	}
 }

@@ -28,11 +28,11 @@ public class MonitoringRules {
 
 	private final RuleSets sets;
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
 	private final Clock clock;
 
-	MonitoringRules(RuleSets sets, TransferDecisions decisions, Clock clock) {
+	MonitoringRules(RuleSets sets, TransferScreening decisions, Clock clock) {
 		this.sets = sets;
 		this.decisions = decisions;
 		this.clock = clock;

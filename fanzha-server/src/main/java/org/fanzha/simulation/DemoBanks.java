@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.FundQueries;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
 import org.fanzha.funds.Workflows;
 import org.fanzha.ledger.StatementRow;
@@ -40,10 +40,10 @@ class DemoBanks {
 
 	private final Clock clock;
 
-	private final FundQueries queries;
+	private final QueryControl queries;
 
 	DemoBanks(LiveProvince province, FundControl funds, BankBooks books, SimulationProperties properties, Clock clock,
-			FundQueries queries) {
+			QueryControl queries) {
 		this.province = province;
 		this.queries = queries;
 		this.funds = funds;
@@ -61,7 +61,7 @@ class DemoBanks {
 		Instant due = clock.instant().minusSeconds(properties.bankDelaySeconds());
 		for (org.fanzha.sim.world.Catalog.Institution institution : org.fanzha.sim.world.Catalog.INSTITUTIONS) {
 			String bank = institution.code();
-			for (FundQueries.QueryView q : queries.forBank(bank, Workflows.QueryStatus.REQUESTED)) {
+			for (QueryControl.QueryView q : queries.forBank(bank, Workflows.QueryStatus.REQUESTED)) {
 				try {
 					Long balance = books.balance(q.accountId());
 					queries.answer(bank, q.id(), "demo-q-" + q.id(), balance == null ? 0 : balance,

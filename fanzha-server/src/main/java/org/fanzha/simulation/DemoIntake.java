@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.FraudType;
 import org.fanzha.sim.world.World;
@@ -27,11 +27,11 @@ class DemoIntake {
 
 	private final BankBooks books;
 
-	private final Cases cases;
+	private final CaseRegister cases;
 
 	private final SimulationProperties properties;
 
-	DemoIntake(LiveProvince province, BankBooks books, Cases cases, SimulationProperties properties) {
+	DemoIntake(LiveProvince province, BankBooks books, CaseRegister cases, SimulationProperties properties) {
 		this.province = province;
 		this.books = books;
 		this.cases = cases;

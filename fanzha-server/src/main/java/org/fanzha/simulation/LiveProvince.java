@@ -70,10 +70,10 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private final BankBooks books;
 
-	private final org.fanzha.monitoring.TransferDecisions decisions;
+	private final org.fanzha.monitoring.TransferScreening decisions;
 
 	/** Transfers waiting to be sent to the platform, per simulated bank (a bank sends batches, as a feed would). */
-	private final java.util.Map<String, List<org.fanzha.monitoring.TransferDecisions.TransferIn>> outbox = new java.util.HashMap<>();
+	private final java.util.Map<String, List<org.fanzha.monitoring.TransferScreening.TransferIn>> outbox = new java.util.HashMap<>();
 
 	private final java.util.Map<String, int[]> outboxPayers = new java.util.HashMap<>();
 
@@ -85,7 +85,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private volatile World world;
 
-	private final org.fanzha.telecom.SimMeasures sims;
+	private final org.fanzha.telecom.SimControl sims;
 
 	private final org.fanzha.warnings.SignalIntake warnings;
 
@@ -95,7 +95,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	private volatile int[] holderOfPhone;
 
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, BankBooks books,
-			org.fanzha.monitoring.TransferDecisions decisions, org.fanzha.telecom.SimMeasures sims,
+			org.fanzha.monitoring.TransferScreening decisions, org.fanzha.telecom.SimControl sims,
 			org.fanzha.warnings.SignalIntake warnings,
 			org.springframework.beans.factory.ObjectProvider<org.fanzha.kafka.SimulatedClients> kafka) {
 		this.kafka = kafka.getIfAvailable();
@@ -184,11 +184,11 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	 * same service as {@code POST /api/v1/transfers/accounts}.
 	 */
 	private void declareAccounts(World world) {
-		java.util.Map<String, List<org.fanzha.monitoring.TransferDecisions.AccountIn>> byBank = new java.util.TreeMap<>();
+		java.util.Map<String, List<org.fanzha.monitoring.TransferScreening.AccountIn>> byBank = new java.util.TreeMap<>();
 		for (int a = 0; a < world.population.accounts(); a++) {
 			String card = world.population.cardNumber(a);
 			byBank.computeIfAbsent(world.population.institutionCode(a), k -> new ArrayList<>())
-					.add(new org.fanzha.monitoring.TransferDecisions.AccountIn("A" + a, world.population.holderName(a),
+					.add(new org.fanzha.monitoring.TransferScreening.AccountIn("A" + a, world.population.holderName(a),
 							card.isEmpty() ? null : card, world.population.openingBalance(a)));
 		}
 		byBank.forEach((bank, accounts) -> {
@@ -202,7 +202,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	private void send() {
 		World w = world;
 		for (var e : outbox.entrySet()) {
-			List<org.fanzha.monitoring.TransferDecisions.TransferIn> batch = e.getValue();
+			List<org.fanzha.monitoring.TransferScreening.TransferIn> batch = e.getValue();
 			if (batch.isEmpty()) {
 				continue;
 			}
@@ -276,13 +276,13 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			books.append("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
 			// the payer's bank sends the transfer to the platform (ledger and monitor), in batches
 			String bank = world == null ? "SIM" : world.population.institutionCode(from);
-			List<org.fanzha.monitoring.TransferDecisions.TransferIn> batch = outbox.computeIfAbsent(bank, k -> new ArrayList<>());
+			List<org.fanzha.monitoring.TransferScreening.TransferIn> batch = outbox.computeIfAbsent(bank, k -> new ArrayList<>());
 			int[] payers = outboxPayers.computeIfAbsent(bank, k -> new int[BATCH]);
 			if (batch.size() >= BATCH) {
 				send();
 			}
 			payers[batch.size()] = from;
-			batch.add(new org.fanzha.monitoring.TransferDecisions.TransferIn("T" + id, "A" + from, to < 0 ? null : "A" + to,
+			batch.add(new org.fanzha.monitoring.TransferScreening.TransferIn("T" + id, "A" + from, to < 0 ? null : "A" + to,
 					amountFen, Instant.ofEpochSecond(time), null, channel.name(), regions[county]));
 			waiting++;
 			transfers.incrementAndGet();

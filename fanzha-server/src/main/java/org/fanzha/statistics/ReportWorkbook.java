@@ -40,7 +40,7 @@ public final class ReportWorkbook {
 		return java.util.Collections.unmodifiableMap(m);
 	}
 
-	public static byte[] write(OversightReports.Report r) {
+	public static byte[] write(OversightReporting.Report r) {
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle bold = wb.createCellStyle();
 			Font f = wb.createFont();
@@ -87,7 +87,7 @@ public final class ReportWorkbook {
 		}
 	}
 
-	private static void sheet(XSSFWorkbook wb, String name, List<OversightReports.Row> rows, CellStyle bold, CellStyle money) {
+	private static void sheet(XSSFWorkbook wb, String name, List<OversightReporting.Row> rows, CellStyle bold, CellStyle money) {
 		Sheet s = wb.createSheet(name);
 		java.util.Set<String> columns = new java.util.LinkedHashSet<>();
 		for (String k : TOTALS.keySet()) {
@@ -104,7 +104,7 @@ public final class ReportWorkbook {
 		}
 		head.forEach(cell -> cell.setCellStyle(bold));
 		int n = 1;
-		for (OversightReports.Row r : rows) {
+		for (OversightReporting.Row r : rows) {
 			Row row = s.createRow(n++);
 			row.createCell(0).setCellValue(r.label());
 			c = 1;

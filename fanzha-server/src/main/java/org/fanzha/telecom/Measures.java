@@ -20,7 +20,7 @@ class Measures {
 	}
 
 	/** A new measure replaces the one in force on the phone (kept as SUPERSEDED). */
-	long insert(SimMeasures.MeasureView m) {
+	long insert(SimControl.MeasureView m) {
 		jdbc.sql("UPDATE telecom_measure SET status = 'SUPERSEDED' WHERE phone = ? AND status IN ('ACTIVE', 'APPEALED')")
 				.param(m.phone()).update();
 		var keys = new GeneratedKeyHolder();
@@ -34,11 +34,11 @@ class Measures {
 		return keys.getKey().longValue();
 	}
 
-	Optional<SimMeasures.MeasureView> byId(long id) {
+	Optional<SimControl.MeasureView> byId(long id) {
 		return jdbc.sql("SELECT * FROM telecom_measure WHERE id = ?").param(id).query(Measures::view).optional();
 	}
 
-	List<SimMeasures.MeasureView> list(String operatorOrNull, boolean openOnly, int limit) {
+	List<SimControl.MeasureView> list(String operatorOrNull, boolean openOnly, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM telecom_measure
 				WHERE (CAST(? AS VARCHAR(16)) IS NULL OR operator = ?) AND (? = FALSE OR status IN ('ACTIVE', 'APPEALED'))
@@ -59,7 +59,7 @@ class Measures {
 	 * One page of measures: of an operator (null: all), in a status (null: any; {@code OPEN}: active or under appeal;
 	 * {@code CURRENT}: all but those superseded), on phones containing the digits given (null: any).
 	 */
-	List<SimMeasures.MeasureView> page(String operatorOrNull, String statusOrNull, String digitsOrNull, int offset,
+	List<SimControl.MeasureView> page(String operatorOrNull, String statusOrNull, String digitsOrNull, int offset,
 			int limit) {
 		return jdbc.sql("SELECT * FROM telecom_measure " + FILTER + URGENCY + " LIMIT ? OFFSET ?")
 				.params(filter(operatorOrNull, statusOrNull, digitsOrNull, limit, offset)).query(Measures::view).list();
@@ -85,7 +85,7 @@ class Measures {
 	}
 
 	/** Every measure taken on a phone (of the operator, or of any when null), newest first. */
-	List<SimMeasures.MeasureView> onPhone(String phone, String operatorOrNull) {
+	List<SimControl.MeasureView> onPhone(String phone, String operatorOrNull) {
 		return jdbc.sql("""
 				SELECT * FROM telecom_measure WHERE phone = ? AND (CAST(? AS VARCHAR(16)) IS NULL OR operator = ?)
 				ORDER BY since DESC, id DESC""").params(phone, operatorOrNull, operatorOrNull).query(Measures::view)
@@ -93,7 +93,7 @@ class Measures {
 	}
 
 	/** The measure in force (active or under appeal) on a phone of the operator, if any. */
-	Optional<SimMeasures.MeasureView> inForce(String phone, String operator) {
+	Optional<SimControl.MeasureView> inForce(String phone, String operator) {
 		return jdbc.sql("""
 				SELECT * FROM telecom_measure WHERE phone = ? AND operator = ? AND status IN ('ACTIVE', 'APPEALED')
 				ORDER BY id DESC""").params(phone, operator).query(Measures::view).list().stream().findFirst();
@@ -112,11 +112,11 @@ class Measures {
 				.update() == 1;
 	}
 
-	private static SimMeasures.MeasureView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static SimControl.MeasureView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp reverify = rs.getTimestamp("reverify_by");
 		Timestamp appealed = rs.getTimestamp("appealed_at");
 		Timestamp closed = rs.getTimestamp("closed_at");
-		return new SimMeasures.MeasureView(rs.getLong("id"), rs.getString("phone"), rs.getString("operator"),
+		return new SimControl.MeasureView(rs.getLong("id"), rs.getString("phone"), rs.getString("operator"),
 				rs.getString("measure"), rs.getBoolean("sim_box"), lines(rs.getString("reasons")),
 				lines(rs.getString("documents")), rs.getString("appeal_channel"), rs.getInt("rules_version"),
 				rs.getTimestamp("since").toInstant(), reverify == null ? null : reverify.toInstant(), rs.getString("status"),

@@ -108,15 +108,15 @@ class Dissuasions {
 				.params(outcome, note, preventedFen, actor, Timestamp.from(at), amountAtRisk, line, id).update() == 1;
 	}
 
-	Optional<Warnings.TaskView> byId(long id) {
+	Optional<DissuasionDesk.TaskView> byId(long id) {
 		return jdbc.sql("SELECT * FROM warning_task WHERE id = ?").param(id).query(Dissuasions::view).optional();
 	}
 
 	/** A page of a station's or a region's tasks: open ones first, the nearest deadline first among them. */
-	Warnings.TaskPage search(Warnings.Viewer viewer, Warnings.TaskQuery q) {
+	DissuasionDesk.TaskPage search(DissuasionDesk.Viewer viewer, DissuasionDesk.TaskQuery q) {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
-		if (viewer.kind() == Warnings.Viewer.Kind.STATION) {
+		if (viewer.kind() == DissuasionDesk.Viewer.Kind.STATION) {
 			where.append(" WHERE station_code = :station");
 			params.put("station", viewer.agencyCode());
 		}
@@ -145,21 +145,21 @@ class Dissuasions {
 			params.put("phone", "%" + q.phone() + "%");
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM warning_task" + where).params(params).query(Long.class).single();
-		List<Warnings.TaskView> rows = jdbc.sql("SELECT * FROM warning_task" + where
+		List<DissuasionDesk.TaskView> rows = jdbc.sql("SELECT * FROM warning_task" + where
 				+ " ORDER BY CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END, CASE WHEN status = 'CLOSED' THEN NULL ELSE deadline END,"
 				+ " id DESC OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT " + q.size() + " ROWS ONLY")
 				.params(params).query(Dissuasions::view).list();
-		return new Warnings.TaskPage(rows, q.page(), q.size(), total);
+		return new DissuasionDesk.TaskPage(rows, q.page(), q.size(), total);
 	}
 
-	List<Warnings.TaskView> forStation(String station, boolean openOnly, int limit) {
+	List<DissuasionDesk.TaskView> forStation(String station, boolean openOnly, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM warning_task WHERE station_code = ? AND (? = FALSE OR status <> 'CLOSED')
 				ORDER BY id DESC FETCH FIRST %d ROWS ONLY""".formatted(limit)).params(station, openOnly)
 				.query(Dissuasions::view).list();
 	}
 
-	List<Warnings.TaskView> forRegion(String prefix, boolean openOnly, int limit) {
+	List<DissuasionDesk.TaskView> forRegion(String prefix, boolean openOnly, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM warning_task WHERE region LIKE ? AND (? = FALSE OR status <> 'CLOSED')
 				ORDER BY id DESC FETCH FIRST %d ROWS ONLY""".formatted(limit)).params(prefix + "%", openOnly)
@@ -188,12 +188,12 @@ class Dissuasions {
 				rs.getInt("failed_attempts"));
 	}
 
-	private static Warnings.TaskView view(ResultSet rs, int n) throws SQLException {
+	private static DissuasionDesk.TaskView view(ResultSet rs, int n) throws SQLException {
 		Timestamp closed = rs.getTimestamp("closed_at");
 		long risk = rs.getLong("amount_at_risk");
 		Long amountAtRisk = rs.wasNull() ? null : risk;
 		String region = rs.getString("region");
-		return new Warnings.TaskView(rs.getLong("id"), rs.getString("person_phone"), rs.getString("person_name"),
+		return new DissuasionDesk.TaskView(rs.getLong("id"), rs.getString("person_phone"), rs.getString("person_name"),
 				rs.getString("id_number"), region, RegionCode.isValid(region) ? RegionCode.of(region).name().orElse(region) : region,
 				rs.getString("station_code"), rs.getString("station_name"), rs.getString("grade"), rs.getString("channel"),
 				rs.getString("fraud_type"), lines(rs.getString("reasons")), rs.getString("sms_text"),

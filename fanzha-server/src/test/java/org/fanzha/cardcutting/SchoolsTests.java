@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Schools: a student's involvement reaches their school as a case; the school sees only its own students (masked
+ * SchoolDesk: a student's involvement reaches their school as a case; the school sees only its own students (masked
  * numbers), takes the case through warning, analysis, education and discipline, records the parents' contact; the
  * statistics count per school; the centre's bulletins reach the schools they are addressed to.
  */

@@ -174,7 +174,7 @@ class ConsoleBrowserTest {
 	org.fanzha.funds.FundControl funds;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	org.fanzha.warnings.Warnings warnings;
+	org.fanzha.warnings.DissuasionDesk warnings;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fanzha.warnings.SignalIntake intake;
@@ -188,7 +188,7 @@ class ConsoleBrowserTest {
 		java.time.Instant at = java.time.Instant.now().minusSeconds(60);
 		intake.signals(org.fanzha.identity.AgencyType.BANK, "ICBC-SN/browser-test", List.of(new org.fanzha.warnings.SignalIntake.SignalIn(
 				"TRANSFER_TO_RISKY_ACCOUNT", "13977770002", "钱某某", null, "610113", null, null, null, null, 800_000L, null, at)));
-		var viewer = new org.fanzha.warnings.Warnings.Viewer("browser", "XA-YT-XZL", org.fanzha.warnings.Warnings.Viewer.Kind.STATION, null);
+		var viewer = new org.fanzha.warnings.DissuasionDesk.Viewer("browser", "XA-YT-XZL", org.fanzha.warnings.DissuasionDesk.Viewer.Kind.STATION, null);
 		long id = warnings.list(viewer, true, 100).stream().filter(t -> t.personPhone().equals("13977770002")).findFirst()
 				.orElseThrow().id();
 		warnings.close(id, viewer, "DISSUADED", null, null);

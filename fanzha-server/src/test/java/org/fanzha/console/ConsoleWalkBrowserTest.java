@@ -20,7 +20,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
@@ -57,7 +57,7 @@ class ConsoleWalkBrowserTest {
 	FundControl funds;
 
 	@Autowired
-	Cases cases;
+	CaseRegister cases;
 
 	@BeforeAll
 	static void requireChromium() {

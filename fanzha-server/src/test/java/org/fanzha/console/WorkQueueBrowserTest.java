@@ -18,7 +18,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.RequestOptions;
 
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
@@ -27,7 +27,7 @@ import org.fanzha.identity.AgencyType;
 import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
 import org.fanzha.warnings.SignalIntake;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.DissuasionDesk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,13 +46,13 @@ class WorkQueueBrowserTest {
 	int port;
 
 	@Autowired
-	Cases cases;
+	CaseRegister cases;
 
 	@Autowired
 	FundControl funds;
 
 	@Autowired
-	Warnings warnings;
+	DissuasionDesk warnings;
 
 	@Autowired
 	SignalIntake intake;

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
@@ -25,7 +25,7 @@ import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.support.DemoLogins;
 import org.fanzha.warnings.SignalIntake;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.DissuasionDesk;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,13 +50,13 @@ class WorkQueueTests {
 	Directory directory;
 
 	@Autowired
-	Cases cases;
+	CaseRegister cases;
 
 	@Autowired
 	FundControl funds;
 
 	@Autowired
-	Warnings warnings;
+	DissuasionDesk warnings;
 
 	@Autowired
 	SignalIntake intake;
@@ -179,8 +179,8 @@ class WorkQueueTests {
 		}
 		String account = "PAGE" + System.nanoTime() % 1_000_000_000L;
 		CaseSummary withAccount = report(2, List.of(), account);
-		Cases.Page first = cases.search(new Cases.Query(null, null, null, null, null, null, 0, 50));
-		Cases.Page second = cases.search(new Cases.Query(null, null, null, null, null, null, 1, 50));
+		CaseRegister.Page first = cases.search(new CaseRegister.Query(null, null, null, null, null, null, 0, 50));
+		CaseRegister.Page second = cases.search(new CaseRegister.Query(null, null, null, null, null, null, 1, 50));
 		assertThat(first.total()).isGreaterThanOrEqualTo(53);
 		assertThat(first.rows()).hasSize(50);
 		String page2 = page("centre", "/cases?page=1", false);
@@ -213,14 +213,14 @@ class WorkQueueTests {
 					"17012345678", "CONFIRMED", 600, null, null, "FAKE_POLICE", t));
 		}
 		intake.signals(AgencyType.TELECOM_OPERATOR, "test", in);
-		Warnings.Viewer centre = Warnings.Viewer.of((FanzhaPrincipal) directory.loadUserByUsername("centre"), directory);
-		Warnings.TaskPage first = warnings.search(centre, new Warnings.TaskQuery("OPEN_ALL", null, null, null, null, 0, 50));
+		DissuasionDesk.Viewer centre = DissuasionDesk.Viewer.of((FanzhaPrincipal) directory.loadUserByUsername("centre"), directory);
+		DissuasionDesk.TaskPage first = warnings.search(centre, new DissuasionDesk.TaskQuery("OPEN_ALL", null, null, null, null, 0, 50));
 		assertThat(first.total()).isGreaterThanOrEqualTo(52);
 		// the nearest deadline first among the open tasks
 		for (int i = 1; i < first.rows().size(); i++) {
 			assertThat(first.rows().get(i).deadline()).isAfterOrEqualTo(first.rows().get(i - 1).deadline());
 		}
-		Warnings.TaskPage second = warnings.search(centre, new Warnings.TaskQuery("OPEN_ALL", null, null, null, null, 1, 50));
+		DissuasionDesk.TaskPage second = warnings.search(centre, new DissuasionDesk.TaskQuery("OPEN_ALL", null, null, null, null, 1, 50));
 		String page2 = page("centre", "/warnings?page=1", false);
 		assertThat(page2).contains("id=\"task-pager\"").contains("id=\"task-" + second.rows().get(0).id() + "\"")
 				.doesNotContain("id=\"task-" + first.rows().get(0).id() + "\"");

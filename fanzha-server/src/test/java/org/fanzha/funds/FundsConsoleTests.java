@@ -219,13 +219,13 @@ class FundsConsoleTests {
 	}
 
 	@Autowired
-	FundQueries queries;
+	QueryControl queries;
 
 	@Test
 	void theBankAnswersAFundQueryWithABalanceAndAStatementFile() throws Exception {
 		InstructionView v = issuedStop("X4");
 		Instant to = Instant.now().minusSeconds(60);
-		FundQueries.QueryView q = queries.request(v.caseNumber(), "ICBC:CMX4", "ICBC", to.minusSeconds(7_200), to, "centre");
+		QueryControl.QueryView q = queries.request(v.caseNumber(), "ICBC:CMX4", "ICBC", to.minusSeconds(7_200), to, "centre");
 		assertThat(page(bank, "/funds?tab=query")).contains("query-form-" + q.id()).contains("ICBC:CMX4");
 		assertThat(page(ccb, "/funds?tab=query")).doesNotContain("query-form-" + q.id());
 		String csv = "交易时间,借贷标志,交易金额,对方账号,对方开户行,交易渠道\n" + BEIJING.format(to.minusSeconds(1_800))
@@ -234,7 +234,7 @@ class FundsConsoleTests {
 				.file(new MockMultipartFile("statement", "流水.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 				.param("answerId", "q-x4").param("balance", "1,234.56").with(bank).with(csrf())).andReturn();
 		assertThat((String) ok.getFlashMap().get("notice")).contains("已提交查询答复").contains("流水 1 行");
-		FundQueries.QueryView answered = queries.byId(q.id()).orElseThrow();
+		QueryControl.QueryView answered = queries.byId(q.id()).orElseThrow();
 		assertThat(answered.status()).isEqualTo(Workflows.QueryStatus.ANSWERED);
 		assertThat(answered.balanceFen()).isEqualTo(123_456);
 		assertThat(answered.rows()).singleElement().satisfies(r -> assertThat(r.amountFen()).isEqualTo(8_800));

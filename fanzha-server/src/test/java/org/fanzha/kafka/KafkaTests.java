@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.fanzha.funds.BankGateway;
 import org.fanzha.funds.InstructionTransitioned;
-import org.fanzha.monitoring.TransferDecisions;
+import org.fanzha.monitoring.TransferScreening;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +71,7 @@ class KafkaTests {
 	}
 
 	@Autowired
-	TransferDecisions decisions;
+	TransferScreening decisions;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -27,7 +27,7 @@ class DecisionApiTests {
 	org.fanzha.identity.Directory directory;
 
 	@Autowired
-	TransferDecisions decisions;
+	TransferScreening decisions;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Group commit: every entry is written once, a request returns after its own write, one bad entry fails alone. */
 class DecisionJournalTest {
 
-	private static List<TransferDecisions.TransferIn> one(String id) {
-		return List.of(new TransferDecisions.TransferIn(id, "A1", "A2", 100L, Instant.EPOCH));
+	private static List<TransferScreening.TransferIn> one(String id) {
+		return List.of(new TransferScreening.TransferIn(id, "A1", "A2", 100L, Instant.EPOCH));
 	}
 
 	@Test

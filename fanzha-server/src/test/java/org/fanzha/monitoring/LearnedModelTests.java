@@ -52,8 +52,8 @@ class LearnedModelTests {
 		return b.append("base ").append(base).append("\ntrees 1\ntree 0 nodes 1\nnode 0 leaf 0\nend\n").toString();
 	}
 
-	TransferDecisions decisions(Path model) {
-		return new TransferDecisions(Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), e -> {
+	TransferScreening decisions(Path model) {
+		return new TransferScreening(Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), e -> {
 		}, noTransactions(), new MonitoringProperties(model, null), null, null, null);
 	}
 
@@ -61,7 +61,7 @@ class LearnedModelTests {
 	void theModelsScoreReachesTheRulesThatNameIt(@TempDir Path dir) throws Exception {
 		Path high = Files.writeString(dir.resolve("high.txt"), constantModel(5.0));
 		Path low = Files.writeString(dir.resolve("low.txt"), constantModel(-5.0));
-		var t = new TransferDecisions.TransferIn("M1", "ICBC:A", "ICBC:B", 10_000L, NOW.minusSeconds(10));
+		var t = new TransferScreening.TransferIn("M1", "ICBC:A", "ICBC:B", 10_000L, NOW.minusSeconds(10));
 		Decision withHigh = decisions(high).decide("ICBC", List.of(t)).get(0);
 		assertThat(withHigh.decision()).isEqualTo("REVIEW");
 		assertThat(withHigh.reasons()).extracting(Decision.Reason::rule).containsExactly("MODEL_HIGH");

@@ -87,7 +87,7 @@ class MonitoringRulesTests {
 						"\"version\":2");
 
 		// after a restart the stored version is put back in force
-		TransferDecisions fresh = new TransferDecisions(clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+		TransferScreening fresh = new TransferScreening(clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
 				e -> {
 				}, new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
 					@Override

@@ -32,7 +32,7 @@ class TransferFeedTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TransferFeeds feeds;
+	FeedIntake feeds;
 
 	MvcResult post(String user, String path, String json) throws Exception {
 		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))

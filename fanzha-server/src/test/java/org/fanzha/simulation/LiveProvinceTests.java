@@ -38,7 +38,7 @@ class LiveProvinceTests {
 	Directory directory;
 
 	@Autowired
-	org.fanzha.cases.Cases cases;
+	org.fanzha.cases.CaseRegister cases;
 
 	@Autowired
 	org.fanzha.funds.FundControl funds;
@@ -100,10 +100,10 @@ class LiveProvinceTests {
 	}
 
 	@Autowired
-	org.fanzha.monitoring.TransferDecisions monitor;
+	org.fanzha.monitoring.TransferScreening monitor;
 
 	@Autowired
-	org.fanzha.warnings.Warnings warnings;
+	org.fanzha.warnings.DissuasionDesk warnings;
 
 	/** Banks' payer warnings and operators' calls from known fraud numbers become dissuasion tasks while it runs. */
 	@Test
@@ -112,19 +112,19 @@ class LiveProvinceTests {
 		while (province.isRunning() && System.currentTimeMillis() < deadline) {
 			Thread.sleep(100);
 		}
-		var province = new org.fanzha.warnings.Warnings.Viewer("test", "SN-AFC", org.fanzha.warnings.Warnings.Viewer.Kind.CENTRE, "61");
-		List<org.fanzha.warnings.Warnings.TaskView> tasks = warnings.list(province, false, 10_000);
+		var province = new org.fanzha.warnings.DissuasionDesk.Viewer("test", "SN-AFC", org.fanzha.warnings.DissuasionDesk.Viewer.Kind.CENTRE, "61");
+		List<org.fanzha.warnings.DissuasionDesk.TaskView> tasks = warnings.list(province, false, 10_000);
 		assertThat(tasks).isNotEmpty();
-		assertThat(tasks).extracting(org.fanzha.warnings.Warnings.TaskView::channel).contains("VISIT");
+		assertThat(tasks).extracting(org.fanzha.warnings.DissuasionDesk.TaskView::channel).contains("VISIT");
 		assertThat(tasks).allSatisfy(t -> assertThat(t.region()).startsWith("61"));
 		// visits are routed: to a station on the platform by county, or to the county bureau
 		assertThat(tasks).filteredOn(t -> t.channel().equals("VISIT"))
 				.allSatisfy(t -> assertThat(t.stationCode()).matches("XA-[A-Z]+-[A-Z]+|COUNTY-61[0-9]{4}"));
 		// one open task per person at most
-		assertThat(tasks.stream().filter(org.fanzha.warnings.Warnings.TaskView::open).map(org.fanzha.warnings.Warnings.TaskView::personPhone))
+		assertThat(tasks.stream().filter(org.fanzha.warnings.DissuasionDesk.TaskView::open).map(org.fanzha.warnings.DissuasionDesk.TaskView::personPhone))
 				.doesNotHaveDuplicates();
 		System.out.println("[live] " + tasks.size() + " dissuasion tasks, by channel " + tasks.stream()
-				.collect(java.util.stream.Collectors.groupingBy(org.fanzha.warnings.Warnings.TaskView::channel,
+				.collect(java.util.stream.Collectors.groupingBy(org.fanzha.warnings.DissuasionDesk.TaskView::channel,
 						java.util.stream.Collectors.counting())));
 	}
 

@@ -306,7 +306,7 @@ class SimMeasuresTests {
 				.contains("[0].time").contains("[0].durationSeconds").contains("[0].imei").contains("[0].calleeRegion");
 		assertThat(post("telecom", "/api/v1/sims/records", "[]").getResponse().getStatus()).isEqualTo(400);
 		StringBuilder oversized = new StringBuilder("[");
-		for (int i = 0; i <= SimMeasures.MAX_RECORDS; i++) {
+		for (int i = 0; i <= SimControl.MAX_RECORDS; i++) {
 			oversized.append(i == 0 ? "" : ",").append("{\"type\":\"SMS\"}");
 		}
 		MvcResult tooMany = post("telecom", "/api/v1/sims/records", oversized.append("]").toString());

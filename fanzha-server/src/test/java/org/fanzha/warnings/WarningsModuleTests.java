@@ -57,7 +57,7 @@ class WarningsModuleTests {
 	SignalIntake intake;
 
 	@Autowired
-	Warnings warnings;
+	DissuasionDesk warnings;
 
 	@Test
 	void aNumberAVictimNamesBecomesAConfirmedFraudNumber(Scenario scenario) {
@@ -84,11 +84,11 @@ class WarningsModuleTests {
 		SignalIntake.Receipt first = intake.signals(AgencyType.BANK, "test", List.of(payer, payer));
 		assertThat(first.signals()).isEqualTo(2);
 		assertThat(first.tasksRaised()).as("one person, one open task").isEqualTo(1);
-		Warnings.Viewer centre = new Warnings.Viewer("test", "SN-AFC", Warnings.Viewer.Kind.CENTRE, "61");
-		List<Warnings.TaskView> tasks = warnings.list(centre, false, 10).stream()
+		DissuasionDesk.Viewer centre = new DissuasionDesk.Viewer("test", "SN-AFC", DissuasionDesk.Viewer.Kind.CENTRE, "61");
+		List<DissuasionDesk.TaskView> tasks = warnings.list(centre, false, 10).stream()
 				.filter(t -> t.personPhone().equals("13912340001")).toList();
 		assertThat(tasks).hasSize(1);
-		Warnings.TaskView task = tasks.get(0);
+		DissuasionDesk.TaskView task = tasks.get(0);
 		if ("VISIT".equals(task.channel())) {
 			assertThat(task.stationCode()).isEqualTo("XA-YT-XZL");
 		}

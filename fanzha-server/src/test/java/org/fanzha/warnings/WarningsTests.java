@@ -57,7 +57,7 @@ class WarningsTests {
 	MutableClock clock;
 
 	@Autowired
-	Warnings warnings;
+	DissuasionDesk warnings;
 
 	@Autowired
 	SignalIntake intake;

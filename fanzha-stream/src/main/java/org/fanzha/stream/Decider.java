@@ -42,7 +42,7 @@ public final class Decider {
 	}
 
 	/** Decides from the payer's half and the payee's ({@code null}: cash). */
-	public Decision decide(Half payer, Half payee) {
+	public DecisionMessage decide(Half payer, Half payee) {
 		if (payee != null) {
 			System.arraycopy(payee.features, 0, v, 0, v.length);
 		}
@@ -56,7 +56,7 @@ public final class Decider {
 		v[DEVICE] = 0;
 		v[MODEL] = 0;
 		engine.score(v, verdict);
-		Decision d = new Decision();
+		DecisionMessage d = new DecisionMessage();
 		d.bank = payer.bank;
 		d.fromAccount = payer.fromAccount;
 		d.transferId = payer.transferId;

@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * this stage and is not checkpointed: after a restore it starts a fresh block, and at parallelism n each
  * instance watches its n-th of the traffic (docs/stream.md, "Differences").
  */
-public class DecisionStage extends KeyedProcessFunction<String, Half, Decision> {
+public class DecisionStage extends KeyedProcessFunction<String, Half, DecisionMessage> {
 
 	private transient ValueState<Half> waiting;
 
@@ -30,7 +30,7 @@ public class DecisionStage extends KeyedProcessFunction<String, Half, Decision> 
 	}
 
 	@Override
-	public void processElement(Half h, Context ctx, Collector<Decision> out) throws Exception {
+	public void processElement(Half h, Context ctx, Collector<DecisionMessage> out) throws Exception {
 		if (!h.paired) {
 			emit(decider.decide(h, null), out);
 			return;
@@ -44,7 +44,7 @@ public class DecisionStage extends KeyedProcessFunction<String, Half, Decision> 
 		emit(h.side == Leg.OUT ? decider.decide(h, other) : decider.decide(other, h), out);
 	}
 
-	private void emit(Decision d, Collector<Decision> out) {
+	private void emit(DecisionMessage d, Collector<DecisionMessage> out) {
 		d.json = Messages.decisionJson(d, decider.rules());
 		Latency.record(d.producedAt);
 		out.collect(d);

@@ -15,27 +15,27 @@ import org.apache.flink.util.Collector;
  * the earliest acting decision (by time, then transfer id) is held until the watermark passes it and only then
  * announced; later ones are dropped. State per payee: a flag "announced" and at most one held decision.
  */
-public class FlagStage extends KeyedProcessFunction<String, Decision, Keyed> {
+public class FlagStage extends KeyedProcessFunction<String, DecisionMessage, Keyed> {
 
 	private transient ValueState<Boolean> announced;
 
-	private transient ValueState<Decision> held;
+	private transient ValueState<DecisionMessage> held;
 
 	private transient org.fanzha.engine.monitor.RuleSet rules;
 
 	@Override
 	public void open(OpenContext context) {
 		announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.BOOLEAN));
-		held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", TypeInformation.of(Decision.class)));
+		held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", TypeInformation.of(DecisionMessage.class)));
 		rules = Decider.withDefaultRules().rules();
 	}
 
 	@Override
-	public void processElement(Decision d, Context ctx, Collector<Keyed> out) throws Exception {
+	public void processElement(DecisionMessage d, Context ctx, Collector<Keyed> out) throws Exception {
 		if (Boolean.TRUE.equals(announced.value())) {
 			return;
 		}
-		Decision h = held.value();
+		DecisionMessage h = held.value();
 		if (h == null || d.time < h.time || (d.time == h.time && d.transferId.compareTo(h.transferId) < 0)) {
 			held.update(d);
 			ctx.timerService().registerEventTimeTimer(d.time * 1000);
@@ -44,7 +44,7 @@ public class FlagStage extends KeyedProcessFunction<String, Decision, Keyed> {
 
 	@Override
 	public void onTimer(long timestamp, OnTimerContext ctx, Collector<Keyed> out) throws Exception {
-		Decision h = held.value();
+		DecisionMessage h = held.value();
 		if (h == null || h.time * 1000 > timestamp || Boolean.TRUE.equals(announced.value())) {
 			return;
 		}

@@ -109,7 +109,7 @@ public final class Messages {
 	}
 
 	/** The rules whose bit is set in the decision's {@code matched}, in rule-set order. */
-	static List<RuleSet.Rule> matched(Decision d, RuleSet rules) {
+	static List<RuleSet.Rule> matched(DecisionMessage d, RuleSet rules) {
 		List<RuleSet.Rule> out = new ArrayList<>();
 		for (int r = 0; r < rules.rules().size(); r++) {
 			if ((d.matched & (1L << r)) != 0) {
@@ -120,7 +120,7 @@ public final class Messages {
 	}
 
 	/** A {@code decisions} message: the schema's fields, the reasons being every rule that matched. */
-	public static String decisionJson(Decision d, RuleSet rules) {
+	public static String decisionJson(DecisionMessage d, RuleSet rules) {
 		ObjectNode m = JSON.createObjectNode();
 		m.put("version", VERSION);
 		m.put("bank", d.bank);
@@ -141,7 +141,7 @@ public final class Messages {
 	 * A {@code flags} message (flags.v1.json) for the payee of an acting decision: the decision, the rules that
 	 * acted or matched, the first one's reason, the transfer's time.
 	 */
-	public static String flagJson(Decision d, RuleSet rules) {
+	public static String flagJson(DecisionMessage d, RuleSet rules) {
 		ObjectNode m = JSON.createObjectNode();
 		m.put("version", VERSION);
 		m.put("accountId", d.toAccount);

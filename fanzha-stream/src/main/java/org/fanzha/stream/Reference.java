@@ -82,7 +82,7 @@ public final class Reference {
 				logic.in(state.computeIfAbsent(t.toAccount, k -> logic.newState()), AccountLogic.identity(t.fromAccount),
 						t.amountFen, t.time, payee.features);
 			}
-			Decision d = decider.decide(payer, payee);
+			DecisionMessage d = decider.decide(payer, payee);
 			double[] v = AccountLogic.vector();
 			if (payee != null) {
 				System.arraycopy(payee.features, 0, v, 0, v.length);

@@ -149,12 +149,12 @@ public final class StreamJob {
 				.process(new ReportIndex(), TypeInformation.of(Leg.class))
 				.name("report index");
 
-		DataStream<Decision> decisions = legs.union(confirms)
+		DataStream<DecisionMessage> decisions = legs.union(confirms)
 				.keyBy(l -> l.account)
 				.process(new AccountStage(), TypeInformation.of(Half.class))
 				.name("accounts")
 				.keyBy(h -> h.transferId)
-				.process(new DecisionStage(), TypeInformation.of(Decision.class))
+				.process(new DecisionStage(), TypeInformation.of(DecisionMessage.class))
 				.name("decisions");
 		decisions.map(d -> new Keyed(d.fromAccount, d.json), TypeInformation.of(Keyed.class))
 				.sinkTo(sink(o, DECISIONS))

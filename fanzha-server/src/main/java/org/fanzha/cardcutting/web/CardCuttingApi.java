@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.fanzha.cardcutting.DisciplinaryList;
-import org.fanzha.cardcutting.Persons;
+import org.fanzha.cardcutting.InvolvementRegister;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,13 +30,13 @@ class CardCuttingApi {
 
 	private static final String BASE = "/api/v1/cardcutting";
 
-	private final Persons persons;
+	private final InvolvementRegister persons;
 
 	private final DisciplinaryList list;
 
-	private final Viewers viewers;
+	private final CardCuttingViewers viewers;
 
-	CardCuttingApi(Persons persons, DisciplinaryList list, Viewers viewers) {
+	CardCuttingApi(InvolvementRegister persons, DisciplinaryList list, CardCuttingViewers viewers) {
 		this.persons = persons;
 		this.list = list;
 		this.viewers = viewers;
@@ -45,53 +45,53 @@ class CardCuttingApi {
 	@PostMapping(BASE + "/persons")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a person (centre)")
-	Persons.PersonView register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody Persons.NewPerson in) {
+	InvolvementRegister.PersonView register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody InvolvementRegister.NewPerson in) {
 		return persons.register(viewers.of(me), in);
 	}
 
 	@GetMapping(BASE + "/persons")
 	@Operation(summary = "Persons, newest first (a station: its region); the read is audited")
-	List<Persons.PersonSummary> persons(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<InvolvementRegister.PersonSummary> persons(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return persons.persons(viewers.of(me), 500);
 	}
 
 	@GetMapping(BASE + "/persons/{personId}")
 	@Operation(summary = "A person with accounts, SIMs, involvement, the card-limit check, the 帮信 assessment and listings")
-	Persons.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId) {
+	InvolvementRegister.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId) {
 		return persons.person(viewers.of(me), personId);
 	}
 
 	@PostMapping(BASE + "/persons/search")
 	@Operation(summary = "The person with this ID number (in the body, so it stays out of URLs and logs); audited")
-	Persons.PersonView search(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody Persons.Search in) {
+	InvolvementRegister.PersonView search(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody InvolvementRegister.Search in) {
 		return persons.search(viewers.of(me), in);
 	}
 
 	@PostMapping(BASE + "/persons/{personId}/accounts")
 	@Operation(summary = "Add a bank account or card the person holds")
-	Persons.PersonView account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
-			@RequestBody Persons.NewAccount in) {
+	InvolvementRegister.PersonView account(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
+			@RequestBody InvolvementRegister.NewAccount in) {
 		return persons.addAccount(viewers.of(me), personId, in);
 	}
 
 	@PostMapping(BASE + "/persons/{personId}/sims")
 	@Operation(summary = "Add a SIM the person holds (operator from the number segment)")
-	Persons.PersonView sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
-			@RequestBody Persons.NewSim in) {
+	InvolvementRegister.PersonView sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
+			@RequestBody InvolvementRegister.NewSim in) {
 		return persons.addSim(viewers.of(me), personId, in);
 	}
 
 	@PostMapping(BASE + "/persons/{personId}/involvements")
 	@Operation(summary = "Record involvement (card sold, mule account, fraud SIM, amounts); may propose a listing")
-	Persons.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
-			@RequestBody Persons.NewInvolvement in) {
+	InvolvementRegister.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
+			@RequestBody InvolvementRegister.NewInvolvement in) {
 		return persons.recordInvolvement(viewers.of(me), personId, in);
 	}
 
 	@PutMapping(BASE + "/persons/{personId}/findings")
 	@Operation(summary = "What the officer established: helped crime proven, prior penalty, consequences")
-	Persons.PersonView findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
-			@RequestBody Persons.FindingsIn in) {
+	InvolvementRegister.PersonView findings(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
+			@RequestBody InvolvementRegister.FindingsIn in) {
 		return persons.findings(viewers.of(me), personId, in);
 	}
 

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import org.fanzha.core.Beijing;
 import org.fanzha.cardcutting.DisciplinaryList;
-import org.fanzha.cardcutting.Persons;
+import org.fanzha.cardcutting.InvolvementRegister;
 import org.fanzha.cardcutting.Viewer;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.ConflictException;
@@ -29,15 +29,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CardCuttingPage {
 
-	private final Persons persons;
+	private final InvolvementRegister persons;
 
 	private final DisciplinaryList list;
 
-	private final Viewers viewers;
+	private final CardCuttingViewers viewers;
 
 	private final Labels labels;
 
-	CardCuttingPage(Persons persons, DisciplinaryList list, Viewers viewers, Labels labels) {
+	CardCuttingPage(InvolvementRegister persons, DisciplinaryList list, CardCuttingViewers viewers, Labels labels) {
 		this.labels = labels;
 		this.persons = persons;
 		this.list = list;
@@ -77,7 +77,7 @@ class CardCuttingPage {
 			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String school, Model model) {
 		Viewer v = viewers.of(me);
 		try {
-			Persons.PersonView p = persons.register(v, new Persons.NewPerson(idNumber, name, phone, regionCode, school));
+			InvolvementRegister.PersonView p = persons.register(v, new InvolvementRegister.NewPerson(idNumber, name, phone, regionCode, school));
 			return "redirect:/cardcutting/persons/" + p.personId();
 		}
 		catch (InvalidFieldsException | ConflictException e) {
@@ -100,14 +100,14 @@ class CardCuttingPage {
 			@RequestParam(required = false) String accountClass, Model model) {
 		Viewer v = viewers.of(me);
 		return onPerson(v, personId, model,
-				() -> persons.addAccount(v, personId, new Persons.NewAccount(bank, cardNumber, accountClass)));
+				() -> persons.addAccount(v, personId, new InvolvementRegister.NewAccount(bank, cardNumber, accountClass)));
 	}
 
 	@PostMapping("/cardcutting/persons/{personId}/sims")
 	String sim(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
 			@RequestParam(required = false) String phone, Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, personId, model, () -> persons.addSim(v, personId, new Persons.NewSim(phone)));
+		return onPerson(v, personId, model, () -> persons.addSim(v, personId, new InvolvementRegister.NewSim(phone)));
 	}
 
 	@PostMapping("/cardcutting/persons/{personId}/involvements")
@@ -117,7 +117,7 @@ class CardCuttingPage {
 			@RequestParam(required = false) Long illegalGainsYuan, @RequestParam(required = false) String detail,
 			Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, personId, model, () -> persons.recordInvolvement(v, personId, new Persons.NewInvolvement(kind,
+		return onPerson(v, personId, model, () -> persons.recordInvolvement(v, personId, new InvolvementRegister.NewInvolvement(kind,
 				reference, targetsHelped, fen(settlementYuan), null, fen(illegalGainsYuan), null, detail)));
 	}
 
@@ -128,7 +128,7 @@ class CardCuttingPage {
 			@RequestParam(required = false) String consequences, Model model) {
 		Viewer v = viewers.of(me);
 		return onPerson(v, personId, model, () -> persons.findings(v, personId,
-				new Persons.FindingsIn(helpedCrimeEstablished, priorPenaltyWithinTwoYears, consequences)));
+				new InvolvementRegister.FindingsIn(helpedCrimeEstablished, priorPenaltyWithinTwoYears, consequences)));
 	}
 
 	@GetMapping("/cardcutting/listings/{id}")
@@ -165,7 +165,7 @@ class CardCuttingPage {
 		return "redirect:/cardcutting/listings/" + id;
 	}
 
-	private String onPerson(Viewer v, String personId, Model model, Supplier<Persons.PersonView> action) {
+	private String onPerson(Viewer v, String personId, Model model, Supplier<InvolvementRegister.PersonView> action) {
 		try {
 			action.get();
 			return "redirect:/cardcutting/persons/" + personId;

@@ -3,7 +3,7 @@ package org.fanzha.cardcutting.web;
 import java.util.List;
 
 import org.fanzha.core.Beijing;
-import org.fanzha.cardcutting.Schools;
+import org.fanzha.cardcutting.SchoolDesk;
 import org.fanzha.cardcutting.Viewer;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SchoolsPage {
 
-	private final Schools schools;
+	private final SchoolDesk schools;
 
-	private final Viewers viewers;
+	private final CardCuttingViewers viewers;
 
 	private final Labels labels;
 
-	SchoolsPage(Schools schools, Viewers viewers, Labels labels) {
+	SchoolsPage(SchoolDesk schools, CardCuttingViewers viewers, Labels labels) {
 		this.labels = labels;
 		this.schools = schools;
 		this.viewers = viewers;
@@ -44,14 +44,14 @@ class SchoolsPage {
 	String advance(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String stage, @RequestParam(required = false) String note, Model model) {
 		Viewer v = viewers.of(me);
-		return act(v, model, () -> schools.advance(v, id, new Schools.AdvanceIn(stage, note)));
+		return act(v, model, () -> schools.advance(v, id, new SchoolDesk.AdvanceIn(stage, note)));
 	}
 
 	@PostMapping("/schools/cases/{id}/parent-contact")
 	String parents(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String note, Model model) {
 		Viewer v = viewers.of(me);
-		return act(v, model, () -> schools.contactParents(v, id, new Schools.ParentContactIn(note)));
+		return act(v, model, () -> schools.contactParents(v, id, new SchoolDesk.ParentContactIn(note)));
 	}
 
 	@PostMapping("/schools/bulletins")
@@ -59,7 +59,7 @@ class SchoolsPage {
 			@RequestParam(required = false) String body, @RequestParam(required = false) List<String> schoolCodes,
 			Model model) {
 		Viewer v = viewers.of(me);
-		return act(v, model, () -> schools.publish(v, new Schools.BulletinIn(title, body, schoolCodes)));
+		return act(v, model, () -> schools.publish(v, new SchoolDesk.BulletinIn(title, body, schoolCodes)));
 	}
 
 	private String act(Viewer v, Model model, Runnable action) {

@@ -20,7 +20,7 @@ import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFunds;
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.FraudType;
 import org.fanzha.core.Money;
@@ -52,11 +52,11 @@ class CasePages {
 
 	static final int PAGE_SIZE = 50;
 
-	private final Cases cases;
+	private final CaseRegister cases;
 
 	private final ObjectProvider<CaseFunds> funds;
 
-	CasePages(Cases cases, ObjectProvider<CaseFunds> funds) {
+	CasePages(CaseRegister cases, ObjectProvider<CaseFunds> funds) {
 		this.cases = cases;
 		this.funds = funds;
 	}
@@ -80,10 +80,10 @@ class CasePages {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
-		Cases.Status st = parse(Cases.Status.class, status);
+		CaseRegister.Status st = parse(CaseRegister.Status.class, status);
 		FraudType ft = FraudType.parse(type == null ? "" : type).orElse(null);
 		LocalDate f = date(from), t = date(to);
-		Cases.Page result = cases.search(new Cases.Query(
+		CaseRegister.Page result = cases.search(new CaseRegister.Query(
 				me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), st, ft,
 				f == null ? null : f.atStartOfDay(CST).toInstant(), t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(),
 				q, page, PAGE_SIZE));
@@ -94,7 +94,7 @@ class CasePages {
 				: funds.of(result.rows().stream().map(CaseSummary::caseNumber).toList()));
 		model.addAttribute("filter", new Filter(st == null ? "" : st.name(), ft == null ? "" : ft.name(),
 				f == null ? "" : f.toString(), t == null ? "" : t.toString(), q == null ? "" : q.strip()));
-		model.addAttribute("statuses", Cases.Status.values());
+		model.addAttribute("statuses", CaseRegister.Status.values());
 		model.addAttribute("types", FraudType.values());
 		model.addAttribute("zone", CST);
 		model.addAttribute("canReport", canEnter(me));
@@ -233,8 +233,8 @@ class CasePages {
 	 */
 	private static void formModel(Model model, String regionCode, List<PaymentRow> payments) {
 		model.addAttribute("types", FraudType.values());
-		model.addAttribute("imPlatforms", Cases.IM_PLATFORMS);
-		model.addAttribute("cashOutKinds", Cases.CASH_OUT_KINDS);
+		model.addAttribute("imPlatforms", CaseRegister.IM_PLATFORMS);
+		model.addAttribute("cashOutKinds", CaseRegister.CASH_OUT_KINDS);
 		model.addAttribute("rows", ROWS);
 		model.addAttribute("region", regionCode == null ? "" : regionCode.strip());
 		model.addAttribute("banks", FormChoices.BANKS);

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseSummary;
-import org.fanzha.cases.Cases;
+import org.fanzha.cases.CaseRegister;
 import org.fanzha.cases.Intake;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Intake of victims' reports and the 30-minute first-level clock")
 class CasesApi {
 
-	private final Cases cases;
+	private final CaseRegister cases;
 
-	CasesApi(Cases cases) {
+	CasesApi(CaseRegister cases) {
 		this.cases = cases;
 	}
 

@@ -15,9 +15,9 @@ import org.fanzha.funds.BankGateway;
 import org.fanzha.funds.FreezeControl;
 import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.FundQueries;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
-import org.fanzha.funds.MuleCandidates;
+import org.fanzha.funds.MuleReview;
 import org.fanzha.funds.ReturnControl;
 import org.fanzha.funds.ReturnView;
 import org.fanzha.funds.Workflows.FreezeStatus;
@@ -54,16 +54,16 @@ class BankPages {
 
 	private final ReturnControl returns;
 
-	private final FundQueries queries;
+	private final QueryControl queries;
 
-	private final MuleCandidates mules;
+	private final MuleReview mules;
 
 
 	private final ConsoleText text;
 
 	private final Clock clock;
 
-	BankPages(FundControl funds, FreezeControl freezes, ReturnControl returns, FundQueries queries, MuleCandidates mules,
+	BankPages(FundControl funds, FreezeControl freezes, ReturnControl returns, QueryControl queries, MuleReview mules,
 			ConsoleText text, Clock clock) {
 		this.funds = funds;
 		this.freezes = freezes;
@@ -89,7 +89,7 @@ class BankPages {
 		if (me.has(Role.BANK_OFFICER)) {
 			String bank = me.institution();
 			List<InstructionView> stops = funds.forBank(bank, StopStatus.ISSUED);
-			List<FundQueries.QueryView> qs = queries.forBank(bank, QueryStatus.REQUESTED);
+			List<QueryControl.QueryView> qs = queries.forBank(bank, QueryStatus.REQUESTED);
 			List<FreezeItem> fs = freezes.forBank(bank, FreezeStatus.REQUESTED).stream()
 					.map(f -> new FreezeItem(f, funds.byId(f.instructionId()).orElse(null))).toList();
 			List<ReturnItem> rs = returns.forBank(bank).stream()
@@ -156,7 +156,7 @@ class BankPages {
 			@RequestParam(required = false) String answerId, @RequestParam(required = false) String balance,
 			@RequestParam(required = false) MultipartFile statement, RedirectAttributes flash) throws IOException {
 		String bank = me.institution();
-		FundQueries.QueryView q = queries.byId(id).filter(x -> x.institution().equals(bank))
+		QueryControl.QueryView q = queries.byId(id).filter(x -> x.institution().equals(bank))
 				.orElseThrow(() -> new NotFoundException("No fund query " + id + " for " + bank));
 		try {
 			List<StatementRow> rows = statement(statement);
@@ -221,7 +221,7 @@ class BankPages {
 		};
 		String owner = switch (t) {
 			case STOP -> funds.byId(id).map(InstructionView::institution).orElse(null);
-			case QUERY -> queries.byId(id).map(FundQueries.QueryView::institution).orElse(null);
+			case QUERY -> queries.byId(id).map(QueryControl.QueryView::institution).orElse(null);
 			case FREEZE -> freezes.byId(id).map(FreezeView::institution).orElse(null);
 			case RETURN -> returns.byId(id).flatMap(r -> freezes.byId(r.freezeId())).map(FreezeView::institution).orElse(null);
 		};

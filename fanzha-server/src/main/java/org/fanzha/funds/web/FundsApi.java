@@ -16,7 +16,7 @@ import org.fanzha.ledger.StatementRow;
 import org.springframework.web.multipart.MultipartFile;
 import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.FundQueries;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
 import org.fanzha.funds.ReturnControl;
 import org.fanzha.funds.ReturnView;
@@ -47,14 +47,14 @@ class FundsApi {
 
 	private final ReturnControl returns;
 
-	private final FundQueries queries;
+	private final QueryControl queries;
 
-	private final org.fanzha.funds.MuleCandidates mules;
+	private final org.fanzha.funds.MuleReview mules;
 
 	private final BankInbox inbox;
 
-	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, FundQueries queries,
-			org.fanzha.funds.MuleCandidates mules, BankInbox inbox) {
+	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, QueryControl queries,
+			org.fanzha.funds.MuleReview mules, BankInbox inbox) {
 		this.inbox = inbox;
 		this.funds = funds;
 		this.freezes = freezes;
@@ -71,7 +71,7 @@ class FundsApi {
 	@PersonalData(value = "MULE_CANDIDATES", purpose = "mule account candidates")
 	@GetMapping("/candidates")
 	@Operation(summary = "Accounts the transfer monitor flagged: stop/freeze candidates (a bank sees its own)")
-	List<org.fanzha.funds.MuleCandidates.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<org.fanzha.funds.MuleReview.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return mules.open(me.has(Role.CENTRE_OFFICER) ? null : me.institution(), 500);
 	}
 
@@ -87,21 +87,21 @@ class FundsApi {
 
 	@PostMapping("/queries")
 	@Operation(summary = "Ask a bank for an account's balance and transactions in a period (资金查询)")
-	FundQueries.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
+	QueryControl.QueryView query(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody QueryRequest q) {
 		return queries.request(q.caseNumber(), q.accountId(), q.institution(), q.from(), q.to(), me.username());
 	}
 
 	@PersonalData(value = "FUND_QUERY", purpose = "fund query: balance and statement")
 	@GetMapping("/queries/{id}")
 	@Operation(summary = "A fund query and the bank's answer")
-	FundQueries.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+	QueryControl.QueryView queryResult(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		return queries.byId(id).orElseThrow(() -> new NotFoundException("No query " + id));
 	}
 
 	@PersonalData(value = "FUND_QUERY", purpose = "bank: fund queries to answer")
 	@GetMapping("/bank/queries")
 	@Operation(summary = "Bank gateway: fund queries to answer")
-	List<FundQueries.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<QueryControl.QueryView> queryInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return queries.forBank(me.institution(), Workflows.QueryStatus.REQUESTED);
 	}
 
@@ -110,7 +110,7 @@ class FundsApi {
 
 	@PostMapping("/bank/queries/{id}/answer")
 	@Operation(summary = "Bank gateway: answer a fund query once with the balance and the statement (idempotent by answerId)")
-	FundQueries.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	QueryControl.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody QueryAnswer a) {
 		return queries.answer(me.institution(), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
 	}

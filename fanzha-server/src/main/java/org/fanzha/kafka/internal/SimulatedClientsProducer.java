@@ -9,7 +9,7 @@ import org.fanzha.core.Operator;
 import org.fanzha.core.PhoneNumber;
 import org.fanzha.kafka.KafkaTopics;
 import org.fanzha.kafka.SimulatedClients;
-import org.fanzha.monitoring.TransferDecisions;
+import org.fanzha.monitoring.TransferScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,8 @@ class SimulatedClientsProducer implements SimulatedClients {
 	}
 
 	@Override
-	public void transfers(String bank, List<TransferDecisions.TransferIn> transfers) {
-		for (TransferDecisions.TransferIn t : transfers) {
+	public void transfers(String bank, List<TransferScreening.TransferIn> transfers) {
+		for (TransferScreening.TransferIn t : transfers) {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("version", KafkaTopics.VERSION);
 			m.put("bank", bank);

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
-import org.fanzha.linking.CaseGroups;
+import org.fanzha.linking.CaseLinkage;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,23 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Linking", description = "Case linking, whole chain, jurisdiction and referral to the procuratorate")
 class LinkingApi {
 
-	private final CaseGroups groups;
+	private final CaseLinkage groups;
 
-	LinkingApi(CaseGroups groups) {
+	LinkingApi(CaseLinkage groups) {
 		this.groups = groups;
 	}
 
 	@PersonalData(value = "CASE_GROUP", purpose = "case groups")
 	@GetMapping("/api/v1/linking/groups")
 	@Operation(summary = "Groups of linked cases, largest first (min: smallest group size, default 2)")
-	List<CaseGroups.GroupSummary> groups(@RequestParam(defaultValue = "2") int min,
+	List<CaseLinkage.GroupSummary> groups(@RequestParam(defaultValue = "2") int min,
 			@RequestParam(defaultValue = "200") int limit) {
 		return groups.groups(min, Math.min(Math.max(limit, 1), 1_000));
 	}
 
 	@GetMapping("/api/v1/linking/groups/{caseNumber}")
 	@Operation(summary = "The group that holds a case: cases, shared evidence and merge grounds, whole chain, jurisdiction")
-	CaseGroups.GroupDetail group(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {
+	CaseLinkage.GroupDetail group(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {
 		return groups.group(caseNumber, dispute);
 	}
 
@@ -56,7 +56,7 @@ class LinkingApi {
 
 	@PostMapping("/api/v1/linking/groups/{caseNumber}/referral")
 	@Operation(summary = "Refer the group to the procuratorate that follows the recommended police unit (centre only)")
-	CaseGroups.Referral refer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber,
+	CaseLinkage.Referral refer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber,
 			@RequestBody(required = false) ReferralIn in) {
 		return groups.refer(caseNumber, me.username(), in == null ? null : in.note());
 	}

@@ -5,7 +5,7 @@ import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
-import org.fanzha.linking.CaseGroups;
+import org.fanzha.linking.CaseLinkage;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.Labels;
@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class LinkingPage {
 
-	private final CaseGroups groups;
+	private final CaseLinkage groups;
 
 	private final Labels labels;
 
-	LinkingPage(CaseGroups groups, Labels labels) {
+	LinkingPage(CaseLinkage groups, Labels labels) {
 		this.labels = labels;
 		this.groups = groups;
 	}

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.monitoring.Decision;
-import org.fanzha.monitoring.TransferDecisions;
+import org.fanzha.monitoring.TransferScreening;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,28 +20,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Monitoring", description = "Transfer decisions for banks")
 class DecisionsApi {
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
-	DecisionsApi(TransferDecisions decisions) {
+	DecisionsApi(TransferScreening decisions) {
 		this.decisions = decisions;
 	}
 
 	@PostMapping("/api/v1/transfers/decisions")
 	@Operation(summary = "Decide on one transfer")
-	Decision one(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody TransferDecisions.TransferIn transfer) {
+	Decision one(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody TransferScreening.TransferIn transfer) {
 		return decisions.decide(bank(me), List.of(transfer)).get(0);
 	}
 
 	@PostMapping("/api/v1/transfers/decisions/batch")
 	@Operation(summary = "Decide on a batch of transfers, in order")
-	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<TransferDecisions.TransferIn> transfers) {
+	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<TransferScreening.TransferIn> transfers) {
 		return decisions.decide(bank(me), transfers);
 	}
 
 	@PostMapping("/api/v1/transfers/accounts")
 	@Operation(summary = "Declare this bank's accounts (holder, card number, opening balance) for tracing")
 	java.util.Map<String, Integer> accounts(@AuthenticationPrincipal FanzhaPrincipal me,
-			@RequestBody List<TransferDecisions.AccountIn> accounts) {
+			@RequestBody List<TransferScreening.AccountIn> accounts) {
 		decisions.declareAccounts(bank(me), accounts);
 		return java.util.Map.of("declared", accounts.size());
 	}

@@ -10,8 +10,8 @@ import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.monitoring.Decision;
-import org.fanzha.monitoring.TransferDecisions;
-import org.fanzha.monitoring.TransferFeeds;
+import org.fanzha.monitoring.TransferScreening;
+import org.fanzha.monitoring.FeedIntake;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,23 +25,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Monitoring", description = "Transfer decisions for banks")
 class FeedsApi {
 
-	private final TransferFeeds feeds;
+	private final FeedIntake feeds;
 
-	FeedsApi(TransferFeeds feeds) {
+	FeedsApi(FeedIntake feeds) {
 		this.feeds = feeds;
 	}
 
 	@PostMapping("/api/v1/transfers/feeds")
 	@Operation(summary = "Send up to 100,000 transfers to be scored in the background")
-	ResponseEntity<TransferFeeds.FeedView> submit(@AuthenticationPrincipal FanzhaPrincipal me,
-			@RequestBody List<TransferDecisions.TransferIn> transfers) {
-		TransferFeeds.FeedView feed = feeds.submit(DecisionsApi.bank(me), transfers);
+	ResponseEntity<FeedIntake.FeedView> submit(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody List<TransferScreening.TransferIn> transfers) {
+		FeedIntake.FeedView feed = feeds.submit(DecisionsApi.bank(me), transfers);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/transfers/feeds/" + feed.id())).body(feed);
 	}
 
 	@GetMapping("/api/v1/transfers/feeds/{id}")
 	@Operation(summary = "A feed's progress and decision counts")
-	TransferFeeds.FeedView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+	FeedIntake.FeedView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		return feeds.get(id, viewer(me));
 	}
 

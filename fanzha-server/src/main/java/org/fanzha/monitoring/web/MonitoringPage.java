@@ -5,7 +5,7 @@ import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
-import org.fanzha.monitoring.TransferDecisions;
+import org.fanzha.monitoring.TransferScreening;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MonitoringPage {
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
 	private final org.fanzha.monitoring.MonitoringRules rules;
 
-	MonitoringPage(TransferDecisions decisions, org.fanzha.monitoring.MonitoringRules rules) {
+	MonitoringPage(TransferScreening decisions, org.fanzha.monitoring.MonitoringRules rules) {
 		this.decisions = decisions;
 		this.rules = rules;
 	}

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.fanzha.platform.InvalidFieldsException;
-import org.fanzha.statistics.OversightReports;
+import org.fanzha.statistics.OversightReporting;
 import org.fanzha.statistics.ReportWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,15 +27,15 @@ class StatisticsApi {
 	static final MediaType XLSX = MediaType
 			.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	private final OversightReports reports;
+	private final OversightReporting reports;
 
-	StatisticsApi(OversightReports reports) {
+	StatisticsApi(OversightReporting reports) {
 		this.reports = reports;
 	}
 
 	@GetMapping("/api/v1/statistics/report")
 	@Operation(summary = "The report for a month (month=2026-11) or a period (from=2026-11-01&to=2026-12-01, to exclusive); default: this month")
-	OversightReports.Report report(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
+	OversightReporting.Report report(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		return period(reports, month, from, to);
 	}
@@ -47,14 +47,14 @@ class StatisticsApi {
 		return workbook(period(reports, month, from, to));
 	}
 
-	static ResponseEntity<byte[]> workbook(OversightReports.Report r) {
+	static ResponseEntity<byte[]> workbook(OversightReporting.Report r) {
 		String name = "fanzha-report-" + r.from() + "-" + r.toExclusive().minusDays(1) + ".xlsx";
 		return ResponseEntity.ok().contentType(XLSX)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 				.body(ReportWorkbook.write(r));
 	}
 
-	static OversightReports.Report period(OversightReports reports, String month, String from, String to) {
+	static OversightReporting.Report period(OversightReporting reports, String month, String from, String to) {
 		try {
 			if (from != null || to != null) {
 				if (from == null || to == null) {

@@ -2,7 +2,7 @@ package org.fanzha.statistics.web;
 
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.Labels;
-import org.fanzha.statistics.OversightReports;
+import org.fanzha.statistics.OversightReporting;
 import org.fanzha.statistics.ReportWorkbook;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatisticsPage {
 
-	private final OversightReports reports;
+	private final OversightReporting reports;
 
 	private final Labels labels;
 
-	StatisticsPage(OversightReports reports, Labels labels) {
+	StatisticsPage(OversightReporting reports, Labels labels) {
 		this.labels = labels;
 		this.reports = reports;
 	}
@@ -41,7 +41,7 @@ class StatisticsPage {
 	}
 
 	private void fill(String month, Model model) {
-		OversightReports.Report r;
+		OversightReporting.Report r;
 		try {
 			r = StatisticsApi.period(reports, month, null, null);
 		}
@@ -54,10 +54,10 @@ class StatisticsPage {
 		model.addAttribute("labels", ReportWorkbook.TOTALS);
 		// plain lists and maps for the charts, read by /js/dashboard.js from the page's data-chart attribute
 		java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
-		chart.put("cities", r.byCity().stream().map(OversightReports.Row::label).toList());
+		chart.put("cities", r.byCity().stream().map(OversightReporting.Row::label).toList());
 		chart.put("reports", r.byCity().stream().map(x -> x.get("reports")).toList());
 		chart.put("warnings", r.byCity().stream().map(x -> x.get("warnings")).toList());
-		chart.put("types", r.byFraudType().stream().map(OversightReports.Row::label).toList());
+		chart.put("types", r.byFraudType().stream().map(OversightReporting.Row::label).toList());
 		chart.put("typeLoss", r.byFraudType().stream().map(x -> x.get("lossFen") / 100).toList());
 		chart.put("channels", r.warningsByChannel().stream()
 				.map(x -> java.util.Map.<String, Object>of("name", x.label(), "value", x.get("warnings"))).toList());
@@ -74,11 +74,11 @@ class StatisticsPage {
 	 * One row per Shaanxi prefecture-level city of {@link org.fanzha.core.RegionCode#shaanxi()}, zero where nothing
 	 * happened, named as the features of /geo/shaanxi-cities.json are (西安市 ...): the map's data.
 	 */
-	static java.util.List<java.util.Map<String, Object>> mapRows(OversightReports.Report r) {
-		java.util.Map<String, OversightReports.Row> byCode = new java.util.HashMap<>();
+	static java.util.List<java.util.Map<String, Object>> mapRows(OversightReporting.Report r) {
+		java.util.Map<String, OversightReporting.Row> byCode = new java.util.HashMap<>();
 		r.byCity().forEach(x -> byCode.put(x.key(), x));
 		return org.fanzha.core.RegionCode.shaanxi().stream().filter(org.fanzha.core.RegionCode::isPrefecture).map(c -> {
-			OversightReports.Row x = byCode.get(c.value());
+			OversightReporting.Row x = byCode.get(c.value());
 			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
 			m.put("name", c.name().orElse(c.value()));
 			m.put("code", c.value());
@@ -93,15 +93,15 @@ class StatisticsPage {
 	 * Each Shaanxi city's county-level divisions (every one of RegionCode, zero where nothing was reported) with their
 	 * reports and losses, by city code: shown as bars when the map's city is clicked. Warnings are counted by city only.
 	 */
-	static java.util.Map<String, java.util.List<java.util.Map<String, Object>>> countyRows(OversightReports.Report r) {
-		java.util.Map<String, OversightReports.Row> byCode = new java.util.HashMap<>();
+	static java.util.Map<String, java.util.List<java.util.Map<String, Object>>> countyRows(OversightReporting.Report r) {
+		java.util.Map<String, OversightReporting.Row> byCode = new java.util.HashMap<>();
 		r.byCounty().forEach(x -> byCode.put(x.key(), x));
 		java.util.Map<String, java.util.List<java.util.Map<String, Object>>> out = new java.util.LinkedHashMap<>();
 		for (org.fanzha.core.RegionCode c : org.fanzha.core.RegionCode.shaanxi()) {
 			if (!c.isCounty()) {
 				continue;
 			}
-			OversightReports.Row x = byCode.get(c.value());
+			OversightReporting.Row x = byCode.get(c.value());
 			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
 			m.put("name", c.name().orElse(c.value()));
 			m.put("reports", x == null ? 0L : x.get("reports"));

@@ -9,8 +9,8 @@ import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
-import org.fanzha.telecom.Applications;
-import org.fanzha.telecom.SimMeasures;
+import org.fanzha.telecom.SimIssuance;
+import org.fanzha.telecom.SimControl;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +24,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 @Tag(name = "Telecom", description = "SIM issuance checks and the SIM register for operators")
 class MeasuresApi {
 
-	private final SimMeasures measures;
+	private final SimControl measures;
 
-	private final Applications applications;
+	private final SimIssuance applications;
 
-	MeasuresApi(SimMeasures measures, Applications applications) {
+	MeasuresApi(SimControl measures, SimIssuance applications) {
 		this.measures = measures;
 		this.applications = applications;
 	}
@@ -51,7 +51,7 @@ class MeasuresApi {
 
 	@PostMapping("/api/v1/sims/{phone}/reverification")
 	@Operation(summary = "The result of the holder's re-verification (二次实人核验): passed lifts, failed suspends")
-	SimMeasures.MeasureView reverification(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String phone,
+	SimControl.MeasureView reverification(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String phone,
 			@RequestBody ReverificationIn in) {
 		if (in == null || in.passed() == null) {
 			throw new org.fanzha.platform.InvalidFieldsException(java.util.Map.of("passed", "is required (true or false)"));
@@ -61,45 +61,45 @@ class MeasuresApi {
 
 	/** The operator, or null for the anti-fraud centre (sees all, decides nothing). */
 	static Operator viewer(FanzhaPrincipal me) {
-		return me.has(Role.TELECOM_OFFICER) ? Applications.operatorOf(me.agencyCode()) : null;
+		return me.has(Role.TELECOM_OFFICER) ? SimIssuance.operatorOf(me.agencyCode()) : null;
 	}
 
 	@PostMapping("/api/v1/sims/records")
 	@Operation(summary = "Send call and SMS records (up to 10,000); answers the measures they raised")
-	SimMeasures.Summary records(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<SimMeasures.CallRecord> records) {
+	SimControl.Summary records(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<SimControl.CallRecord> records) {
 		return measures.records(TelecomApi.operator(me), records);
 	}
 
 	@PersonalData(value = "SIM_MEASURE", purpose = "telecom: SIM measures")
 	@GetMapping("/api/v1/sims/measures")
 	@Operation(summary = "Measures on SIMs, newest first (an operator sees its own)")
-	List<SimMeasures.MeasureView> list(@AuthenticationPrincipal FanzhaPrincipal me,
+	List<SimControl.MeasureView> list(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "false") boolean open) {
 		return measures.list(viewer(me), open, 500);
 	}
 
 	@PersonalData(value = "SIM_MEASURE", purpose = "telecom: one SIM measure")
 	@GetMapping("/api/v1/sims/measures/{id}")
-	SimMeasures.MeasureView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+	SimControl.MeasureView get(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
 		return measures.get(id, viewer(me));
 	}
 
 	@PostMapping("/api/v1/sims/measures/{id}/appeal")
 	@Operation(summary = "Record the holder's appeal with the documents shown")
-	SimMeasures.MeasureView appeal(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody AppealIn in) {
+	SimControl.MeasureView appeal(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody AppealIn in) {
 		return measures.appeal(id, TelecomApi.operator(me), in == null ? null : in.statement(),
 				in == null ? null : in.documents());
 	}
 
 	@PostMapping("/api/v1/sims/measures/{id}/lift")
 	@Operation(summary = "The appeal is verified: lift the measure at once (art. 32)")
-	SimMeasures.MeasureView lift(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody(required = false) NoteIn in) {
+	SimControl.MeasureView lift(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody(required = false) NoteIn in) {
 		return measures.lift(id, TelecomApi.operator(me), me.username(), in == null ? null : in.note());
 	}
 
 	@PostMapping("/api/v1/sims/measures/{id}/turn-down")
 	@Operation(summary = "The appeal does not hold: the measure stays, with the reason")
-	SimMeasures.MeasureView turnDown(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody NoteIn in) {
+	SimControl.MeasureView turnDown(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody NoteIn in) {
 		return measures.turnDown(id, TelecomApi.operator(me), me.username(), in == null ? null : in.note());
 	}
 }

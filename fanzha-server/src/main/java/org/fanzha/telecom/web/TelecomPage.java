@@ -10,8 +10,8 @@ import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.Labels;
-import org.fanzha.telecom.Applications;
-import org.fanzha.telecom.SimMeasures;
+import org.fanzha.telecom.SimIssuance;
+import org.fanzha.telecom.SimControl;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,15 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TelecomPage {
 
-	private final SimMeasures measures;
+	private final SimControl measures;
 
-	private final Applications applications;
+	private final SimIssuance applications;
 
 	private final Labels labels;
 
 	private final MessageSource messages;
 
-	TelecomPage(SimMeasures measures, Applications applications, Labels labels, MessageSource messages) {
+	TelecomPage(SimControl measures, SimIssuance applications, Labels labels, MessageSource messages) {
 		this.labels = labels;
 		this.messages = messages;
 		this.measures = measures;
@@ -67,8 +67,8 @@ class TelecomPage {
 	@GetMapping("/telecom/measures/{id}")
 	String measure(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, Model model) {
 		boolean officer = me.has(Role.TELECOM_OFFICER);
-		Operator op = officer ? Applications.operatorOf(me.agencyCode()) : null;
-		SimMeasures.MeasureView m = measures.get(id, op);
+		Operator op = officer ? SimIssuance.operatorOf(me.agencyCode()) : null;
+		SimControl.MeasureView m = measures.get(id, op);
 		model.addAttribute("officer", officer);
 		model.addAttribute("m", m);
 		model.addAttribute("history", measures.history(m, op).stream().filter(h -> h.id() != m.id()).toList());
@@ -91,7 +91,7 @@ class TelecomPage {
 	String lift(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String note, RedirectAttributes flash) {
 		return act(id, flash, () -> {
-			SimMeasures.MeasureView m = measures.lift(id, operator(me), me.username(), blankToNull(note));
+			SimControl.MeasureView m = measures.lift(id, operator(me), me.username(), blankToNull(note));
 			return say("telecom.done.lifted", m.phone(), m.measureLabel());
 		});
 	}
@@ -114,7 +114,7 @@ class TelecomPage {
 			@RequestParam(required = false) boolean riskNoticeSigned, Model model) {
 		Operator op = operator(me);
 		try {
-			Applications.Answer answer = applications.check(op, new Applications.CheckRequest(applicationId, op.name(),
+			SimIssuance.Answer answer = applications.check(op, new SimIssuance.CheckRequest(applicationId, op.name(),
 					idNumber, idValidUntil, face, guardianPresent, shippingAddress, agentId, riskNoticeSigned, null),
 					me.username());
 			fill(me, model, null, null, null, 0);
@@ -156,27 +156,27 @@ class TelecomPage {
 		if (!me.has(Role.TELECOM_OFFICER)) {
 			throw new AccessDeniedException("measures are decided by the operator");
 		}
-		return Applications.operatorOf(me.agencyCode());
+		return SimIssuance.operatorOf(me.agencyCode());
 	}
 
 	private void fill(FanzhaPrincipal me, Model model, String error, String q, String status, int page) {
 		boolean officer = me.has(Role.TELECOM_OFFICER);
-		Operator op = officer ? Applications.operatorOf(me.agencyCode()) : null;
+		Operator op = officer ? SimIssuance.operatorOf(me.agencyCode()) : null;
 		String query = q == null ? "" : q.strip();
-		String filter = status == null || !SimMeasures.STATUSES.contains(status.strip()) ? "CURRENT" : status.strip();
-		SimMeasures.Page result;
+		String filter = status == null || !SimControl.STATUSES.contains(status.strip()) ? "CURRENT" : status.strip();
+		SimControl.Page result;
 		try {
 			result = measures.search(op, filter, query, page, PAGE_SIZE);
 		}
 		catch (InvalidFieldsException e) {
-			result = new SimMeasures.Page(List.of(), 0, 1, 0);
+			result = new SimControl.Page(List.of(), 0, 1, 0);
 			error = error == null ? labels.explain(e) : error;
 		}
 		model.addAttribute("officer", officer);
 		model.addAttribute("operator", op);
 		model.addAttribute("q", query);
 		model.addAttribute("status", filter);
-		model.addAttribute("statuses", SimMeasures.STATUSES);
+		model.addAttribute("statuses", SimControl.STATUSES);
 		model.addAttribute("result", result);
 		model.addAttribute("measures", result.rows());
 		model.addAttribute("applications", officer ? applications.latest(op, 30, false) : List.of());

@@ -13,7 +13,7 @@ import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.warnings.SignalIntake;
 import org.fanzha.warnings.WarningStatistics;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.DissuasionDesk;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Warnings", description = "Potential-victim signals, graded dissuasion tasks, outcomes and statistics")
 class WarningsApi {
 
-	private final Warnings warnings;
+	private final DissuasionDesk warnings;
 
 	private final SignalIntake intake;
 
@@ -38,7 +38,7 @@ class WarningsApi {
 
 	private final java.time.Clock clock;
 
-	WarningsApi(Warnings warnings, SignalIntake intake, WarningStatistics figures, Directory directory,
+	WarningsApi(DissuasionDesk warnings, SignalIntake intake, WarningStatistics figures, Directory directory,
 			java.time.Clock clock) {
 		this.warnings = warnings;
 		this.intake = intake;
@@ -57,20 +57,20 @@ class WarningsApi {
 
 	@GetMapping("/api/v1/warnings/tasks")
 	@Operation(summary = "Dissuasion tasks, newest first: a station its own visits, a centre those of its region")
-	List<Warnings.TaskView> tasks(@AuthenticationPrincipal FanzhaPrincipal me,
+	List<DissuasionDesk.TaskView> tasks(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(defaultValue = "false") boolean open) {
-		return warnings.list(Viewers.of(me, directory), open, 500);
+		return warnings.list(TaskViewers.of(me, directory), open, 500);
 	}
 
 	@GetMapping("/api/v1/warnings/tasks/{id}")
-	Warnings.TaskView task(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
-		return warnings.get(id, Viewers.of(me, directory));
+	DissuasionDesk.TaskView task(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
+		return warnings.get(id, TaskViewers.of(me, directory));
 	}
 
 	@GetMapping("/api/v1/warnings/tasks/{id}/evidence")
 	@Operation(summary = "The signals behind a task")
 	List<String> evidence(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id) {
-		return warnings.evidence(id, Viewers.of(me, directory));
+		return warnings.evidence(id, TaskViewers.of(me, directory));
 	}
 
 	record NoteIn(String note) {
@@ -81,26 +81,26 @@ class WarningsApi {
 
 	@PostMapping("/api/v1/warnings/tasks/{id}/attempts")
 	@Operation(summary = "Record a contact attempt that did not reach the person (enough of them escalate the task)")
-	Warnings.TaskView attempt(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+	DissuasionDesk.TaskView attempt(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody(required = false) NoteIn in) {
-		return warnings.attempt(id, Viewers.of(me, directory), in == null ? null : in.note());
+		return warnings.attempt(id, TaskViewers.of(me, directory), in == null ? null : in.note());
 	}
 
 	@PostMapping("/api/v1/warnings/tasks/{id}/outcome")
 	@Operation(summary = "Close a task: DISSUADED, ALREADY_PAID (answers a prefilled case-intake link), NOT_VICTIM, UNREACHABLE")
-	Warnings.Closed close(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody OutcomeIn in) {
+	DissuasionDesk.Closed close(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody OutcomeIn in) {
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("outcome", "is required"));
 		}
-		return warnings.close(id, Viewers.of(me, directory), in.outcome(), in.note(), in.amountAtRiskFen());
+		return warnings.close(id, TaskViewers.of(me, directory), in.outcome(), in.note(), in.amountAtRiskFen());
 	}
 
 	@GetMapping("/api/v1/warnings/statistics")
 	@Operation(summary = "Warnings by channel, outcome, city and fraud type with prevented loss (aggregates only)")
 	WarningStatistics.Statistics statistics(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-		Warnings.Viewer v = Viewers.of(me, directory);
-		if (v.kind() != Warnings.Viewer.Kind.CENTRE) {
+		DissuasionDesk.Viewer v = TaskViewers.of(me, directory);
+		if (v.kind() != DissuasionDesk.Viewer.Kind.CENTRE) {
 			throw new AccessDeniedException("warning statistics are the centre's");
 		}
 		Instant end = to == null ? clock.instant().plus(1, ChronoUnit.DAYS) : to;

@@ -24,7 +24,7 @@ import org.fanzha.platform.Labels;
 import org.fanzha.platform.NotFoundException;
 import org.fanzha.warnings.SignalIntake;
 import org.fanzha.warnings.WarningStatistics;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.DissuasionDesk;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +45,7 @@ class WarningsPage {
 
 	private static final ZoneOffset CST = Beijing.ZONE;
 
-	private final Warnings warnings;
+	private final DissuasionDesk warnings;
 
 	private final SignalIntake intake;
 
@@ -57,7 +57,7 @@ class WarningsPage {
 
 	private final Labels labels;
 
-	WarningsPage(Warnings warnings, SignalIntake intake, WarningStatistics figures, Directory directory, Clock clock,
+	WarningsPage(DissuasionDesk warnings, SignalIntake intake, WarningStatistics figures, Directory directory, Clock clock,
 			Labels labels) {
 		this.labels = labels;
 		this.warnings = warnings;
@@ -99,9 +99,9 @@ class WarningsPage {
 			return new Filter("OPEN_ALL", "", "", "", "", 0);
 		}
 
-		Warnings.TaskQuery query() {
+		DissuasionDesk.TaskQuery query() {
 			LocalDate f = date(from), t = date(to);
-			return new Warnings.TaskQuery(status.isEmpty() ? null : status, type.isEmpty() ? null : type,
+			return new DissuasionDesk.TaskQuery(status.isEmpty() ? null : status, type.isEmpty() ? null : type,
 					f == null ? null : f.atStartOfDay(CST).toInstant(), t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(),
 					phone, page, PAGE_SIZE);
 		}
@@ -124,7 +124,7 @@ class WarningsPage {
 	String attempt(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String note, Model model) {
 		try {
-			warnings.attempt(id, Viewers.of(me, directory), note);
+			warnings.attempt(id, TaskViewers.of(me, directory), note);
 		}
 		catch (InvalidFieldsException | ConflictException e) {
 			fill(me, id, Filter.openTasks(), model, message(e));
@@ -138,7 +138,7 @@ class WarningsPage {
 			@RequestParam(required = false) String note, @RequestParam(required = false) String amountYuan, Model model) {
 		try {
 			Long fen = amountYuan == null || amountYuan.isBlank() ? null : parseYuan(amountYuan);
-			Warnings.Closed closed = warnings.close(id, Viewers.of(me, directory), outcome, note, fen);
+			DissuasionDesk.Closed closed = warnings.close(id, TaskViewers.of(me, directory), outcome, note, fen);
 			if (closed.intake() != null && !me.has(org.fanzha.identity.Role.PROCURATOR)) {
 				return "redirect:" + closed.intake();
 			}
@@ -187,7 +187,7 @@ class WarningsPage {
 	}
 
 	private void fill(FanzhaPrincipal me, Long task, Filter filter, Model model, String error) {
-		Warnings.Viewer v = Viewers.of(me, directory);
+		DissuasionDesk.Viewer v = TaskViewers.of(me, directory);
 		model.addAttribute("viewer", v.kind().name());
 		model.addAttribute("error", error);
 		model.addAttribute("zone", Beijing.ZONE);
@@ -197,18 +197,18 @@ class WarningsPage {
 		model.addAttribute("open", filter.open());
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", Filter.STATUSES);
-		if (v.kind() == Warnings.Viewer.Kind.SENDER) {
+		if (v.kind() == DissuasionDesk.Viewer.Kind.SENDER) {
 			model.addAttribute("tasks", List.of());
 			return;
 		}
-		Warnings.TaskPage result = warnings.search(v, filter.query());
+		DissuasionDesk.TaskPage result = warnings.search(v, filter.query());
 		model.addAttribute("result", result);
 		model.addAttribute("tasks", result.rows());
 		// the list shows a station masked phones (the task's own page shows the number to call); the centre searches
 		// and routes by number, so it sees them whole
 		Map<Long, String> phones = new HashMap<>();
-		for (Warnings.TaskView t : result.rows()) {
-			phones.put(t.id(), v.kind() == Warnings.Viewer.Kind.CENTRE ? t.personPhone() : masked(t.personPhone()));
+		for (DissuasionDesk.TaskView t : result.rows()) {
+			phones.put(t.id(), v.kind() == DissuasionDesk.Viewer.Kind.CENTRE ? t.personPhone() : masked(t.personPhone()));
 		}
 		model.addAttribute("phones", phones);
 		if (task != null) {
@@ -220,7 +220,7 @@ class WarningsPage {
 				model.addAttribute("error", labels.explain(e));
 			}
 		}
-		if (v.kind() == Warnings.Viewer.Kind.CENTRE) {
+		if (v.kind() == DissuasionDesk.Viewer.Kind.CENTRE) {
 			Instant to = clock.instant().plus(1, ChronoUnit.MINUTES);
 			model.addAttribute("stats", figures.statistics(to.minus(30, ChronoUnit.DAYS), to, v.regionPrefix()));
 		}

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * websites, apps, IM accounts, accounts) with the victim's county, loss and time, but not the victim's identity.
  */
 @Service
-public class CaseFiles {
+public class CaseFileView {
 
 	/** A payee of a victim's payment: the first-level account and who holds it. */
 	public record Payee(String name, String account, String bank, long amountFen, Instant paidAt) {
@@ -28,7 +28,7 @@ public class CaseFiles {
 
 	private final JdbcClient jdbc;
 
-	CaseFiles(JdbcClient jdbc) {
+	CaseFileView(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The card-cutting tables (V14, V24 the persons' public ids): persons, accounts, SIMs, involvement, listings and their steps, student cases, bulletins. */
 @Repository
-class Store {
+class CardCuttingRecords {
 
 	record PersonRow(long id, String publicId, String idNumber, String name, String phone, String regionCode, String schoolCode,
 			boolean helpedCrimeEstablished, boolean priorPenalty, String consequences, Instant createdAt) {
@@ -51,7 +51,7 @@ class Store {
 
 	private final JdbcClient jdbc;
 
-	Store(JdbcClient jdbc) {
+	CardCuttingRecords(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -69,24 +69,24 @@ class Store {
 	}
 
 	Optional<PersonRow> person(String idNumber) {
-		return jdbc.sql("SELECT * FROM cardcutting_person WHERE id_number = ?").param(idNumber).query(Store::person)
+		return jdbc.sql("SELECT * FROM cardcutting_person WHERE id_number = ?").param(idNumber).query(CardCuttingRecords::person)
 				.optional();
 	}
 
 	Optional<PersonRow> personByPublicId(String publicId) {
-		return jdbc.sql("SELECT * FROM cardcutting_person WHERE public_id = ?").param(publicId).query(Store::person)
+		return jdbc.sql("SELECT * FROM cardcutting_person WHERE public_id = ?").param(publicId).query(CardCuttingRecords::person)
 				.optional();
 	}
 
 	Optional<PersonRow> person(long id) {
-		return jdbc.sql("SELECT * FROM cardcutting_person WHERE id = ?").param(id).query(Store::person).optional();
+		return jdbc.sql("SELECT * FROM cardcutting_person WHERE id = ?").param(id).query(CardCuttingRecords::person).optional();
 	}
 
 	/** Persons newest first; a region prefix ("610113" for a county, "6101" for a prefecture) or null for all. */
 	List<PersonRow> persons(String regionPrefixOrNull, int limit) {
 		String prefix = regionPrefixOrNull == null ? "" : regionPrefixOrNull;
 		return jdbc.sql("SELECT * FROM cardcutting_person WHERE region_code LIKE ? ORDER BY id DESC").param(prefix + "%")
-				.query(Store::person).list().stream().limit(limit).toList();
+				.query(CardCuttingRecords::person).list().stream().limit(limit).toList();
 	}
 
 	void findings(long personId, boolean established, boolean prior, String consequences) {
@@ -208,19 +208,19 @@ class Store {
 	}
 
 	Optional<ListingRow> listing(long id) {
-		return jdbc.sql("SELECT * FROM cardcutting_listing WHERE id = ?").param(id).query(Store::listing).optional();
+		return jdbc.sql("SELECT * FROM cardcutting_listing WHERE id = ?").param(id).query(CardCuttingRecords::listing).optional();
 	}
 
 	List<ListingRow> listingsOf(long personId) {
 		return jdbc.sql("SELECT * FROM cardcutting_listing WHERE person_id = ? ORDER BY id DESC").param(personId)
-				.query(Store::listing).list();
+				.query(CardCuttingRecords::listing).list();
 	}
 
 	/** The listings that may bind (decided, notified, appealed) on an ID number. */
 	List<ListingRow> bindingListings(String idNumber) {
 		return jdbc.sql("""
 				SELECT * FROM cardcutting_listing WHERE id_number = ? AND status IN ('DECIDED', 'NOTIFIED', 'APPEALED')
-				ORDER BY id""").param(idNumber).query(Store::listing).list();
+				ORDER BY id""").param(idNumber).query(CardCuttingRecords::listing).list();
 	}
 
 	/** Listings newest first, optionally of one status and of persons in a region prefix. */
@@ -229,7 +229,7 @@ class Store {
 				SELECT l.* FROM cardcutting_listing l JOIN cardcutting_person p ON p.id = l.person_id
 				WHERE (CAST(? AS VARCHAR(20)) IS NULL OR l.status = ?) AND p.region_code LIKE ? ORDER BY l.id DESC""")
 				.params(statusOrNull, statusOrNull, (regionPrefixOrNull == null ? "" : regionPrefixOrNull) + "%")
-				.query(Store::listing).list().stream().limit(limit).toList();
+				.query(CardCuttingRecords::listing).list().stream().limit(limit).toList();
 	}
 
 	void step(long listingId, String step, String actor, Instant at, String note) {
@@ -260,14 +260,14 @@ class Store {
 	}
 
 	Optional<CaseRow> studentCase(long id) {
-		return jdbc.sql("SELECT * FROM cardcutting_student_case WHERE id = ?").param(id).query(Store::studentCase)
+		return jdbc.sql("SELECT * FROM cardcutting_student_case WHERE id = ?").param(id).query(CardCuttingRecords::studentCase)
 				.optional();
 	}
 
 	List<CaseRow> cases(String schoolOrNull, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM cardcutting_student_case WHERE (CAST(? AS VARCHAR(32)) IS NULL OR school_code = ?)
-				ORDER BY id DESC""").params(schoolOrNull, schoolOrNull).query(Store::studentCase).list().stream()
+				ORDER BY id DESC""").params(schoolOrNull, schoolOrNull).query(CardCuttingRecords::studentCase).list().stream()
 				.limit(limit).toList();
 	}
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
-import org.fanzha.cases.CaseFiles;
+import org.fanzha.cases.CaseFileView;
 import org.fanzha.core.FraudType;
 import org.fanzha.core.RegionCode;
 import org.fanzha.engine.jurisdiction.AcceptingUnit;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
  * Linking is recomputed only when the case files changed (the whole province links in milliseconds).
  */
 @Service
-public class CaseGroups {
+public class CaseLinkage {
 
 	/** A group of linked cases; {@code key} is its oldest case's number. */
 	/**
@@ -79,7 +79,7 @@ public class CaseGroups {
 
 	static final int MAX_CASES = 200_000;
 
-	private final CaseFiles files;
+	private final CaseFileView files;
 
 	private final FundControl funds;
 
@@ -95,7 +95,7 @@ public class CaseGroups {
 
 	private volatile Snapshot snapshot;
 
-	CaseGroups(CaseFiles files, FundControl funds, org.fanzha.ledger.TransferLedger ledger, Directory directory,
+	CaseLinkage(CaseFileView files, FundControl funds, org.fanzha.ledger.TransferLedger ledger, Directory directory,
 			Referrals referrals, AuditTrail audit, Clock clock) {
 		this.ledger = ledger;
 		this.files = files;
@@ -106,7 +106,7 @@ public class CaseGroups {
 		this.clock = clock;
 	}
 
-	private record Snapshot(String version, List<CaseFiles.CaseFile> files, Linking linking, Map<String, Integer> index) {
+	private record Snapshot(String version, List<CaseFileView.CaseFile> files, Linking linking, Map<String, Integer> index) {
 	}
 
 	private Snapshot snapshot() {
@@ -120,14 +120,14 @@ public class CaseGroups {
 			if (s != null && s.version().equals(version)) {
 				return s;
 			}
-			List<CaseFiles.CaseFile> all = files.all(MAX_CASES);
+			List<CaseFileView.CaseFile> all = files.all(MAX_CASES);
 			CaseLinker linker = new CaseLinker();
 			Map<String, Integer> index = new HashMap<>();
 			for (int i = 0; i < all.size(); i++) {
-				CaseFiles.CaseFile f = all.get(i);
+				CaseFileView.CaseFile f = all.get(i);
 				index.put(f.caseNumber(), i);
 				linker.addCase(i);
-				for (CaseFiles.Payee p : f.payees()) {
+				for (CaseFileView.Payee p : f.payees()) {
 					linker.add(i, IdentifierKind.FUND_ACCOUNT, account(p.bank(), p.account()));
 					linker.add(i, IdentifierKind.BANK, p.bank());
 				}
@@ -209,7 +209,7 @@ public class CaseGroups {
 		long loss = 0;
 		Instant first = null, last = null;
 		for (int c : cases) {
-			CaseFiles.CaseFile f = s.files().get(c);
+			CaseFileView.CaseFile f = s.files().get(c);
 			loss += f.lossFen();
 			first = first == null || f.reportedAt().isBefore(first) ? f.reportedAt() : first;
 			last = last == null || f.reportedAt().isAfter(last) ? f.reportedAt() : last;
@@ -241,7 +241,7 @@ public class CaseGroups {
 		GroupSummary summary = summary(s, g, referrals.all());
 		List<CaseLine> cases = new ArrayList<>();
 		for (int c : members) {
-			CaseFiles.CaseFile f = s.files().get(c);
+			CaseFileView.CaseFile f = s.files().get(c);
 			cases.add(new CaseLine(f.caseNumber(), f.agencyCode(), f.reportedAt(), f.fraudType(), f.lossFen(), f.victimRegion(),
 					RegionCode.isValid(f.victimRegion()) ? RegionCode.of(f.victimRegion()).name().orElse(f.victimRegion())
 							: f.victimRegion()));
@@ -280,8 +280,8 @@ public class CaseGroups {
 		Map<String, Long> since = new HashMap<>();
 		Map<Integer, List<InstructionView>> instructions = new HashMap<>();
 		for (int c : members) {
-			CaseFiles.CaseFile f = s.files().get(c);
-			for (CaseFiles.Payee p : f.payees()) {
+			CaseFileView.CaseFile f = s.files().get(c);
+			for (CaseFileView.Payee p : f.payees()) {
 				String a = p.account().strip();
 				labels.putIfAbsent(a, p.name() + "（" + p.bank() + " " + a + "）");
 				caseOf.putIfAbsent(a, c);
@@ -309,7 +309,7 @@ public class CaseGroups {
 		List<WholeChain.CaseLoss> losses = new ArrayList<>();
 		List<WholeChain.Act> acts = new ArrayList<>();
 		for (int c : members) {
-			CaseFiles.CaseFile f = s.files().get(c);
+			CaseFileView.CaseFile f = s.files().get(c);
 			losses.add(new WholeChain.CaseLoss(c, f.lossFen(), f.reportedAt()));
 			for (CaseDetail.Suspect x : f.suspects()) {
 				switch (x.kind()) {
@@ -321,7 +321,7 @@ public class CaseGroups {
 				}
 				}
 			}
-			for (CaseFiles.Payee p : f.payees()) {
+			for (CaseFileView.Payee p : f.payees()) {
 				String who = p.name() + "（" + p.bank() + " " + p.account() + "）";
 				acts.add(new WholeChain.Act(who, WholeChain.Role.CARD_SELLER, 0, c, p.amountFen(), p.paidAt(),
 						f.caseNumber() + "：一级账户收到被害人转账，账户出租/出售嫌疑"));
@@ -357,9 +357,9 @@ public class CaseGroups {
 
 	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, Flow flow, String dispute) {
 		List<ConnectionPoint> points = new ArrayList<>();
-		CaseFiles.CaseFile oldest = s.files().get(members[0]);
+		CaseFileView.CaseFile oldest = s.files().get(members[0]);
 		for (int c : members) {
-			CaseFiles.CaseFile f = s.files().get(c);
+			CaseFileView.CaseFile f = s.files().get(c);
 			if (!RegionCode.isValid(f.victimRegion())) {
 				continue;
 			}

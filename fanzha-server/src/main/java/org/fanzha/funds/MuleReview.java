@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * registry, so a flag published before a crash is delivered after it.
  */
 @Service
-public class MuleCandidates {
+public class MuleReview {
 
 	public record Candidate(String accountId, String institution, String decision, List<String> rules, String reason,
 			Instant firstFlagged, Instant lastFlagged, int times, String status) {
@@ -24,7 +24,7 @@ public class MuleCandidates {
 
 	private final Candidates candidates;
 
-	MuleCandidates(Candidates candidates) {
+	MuleReview(Candidates candidates) {
 		this.candidates = candidates;
 	}
 

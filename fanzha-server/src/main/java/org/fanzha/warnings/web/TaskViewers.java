@@ -2,15 +2,15 @@ package org.fanzha.warnings.web;
 
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
-import org.fanzha.warnings.Warnings;
+import org.fanzha.warnings.DissuasionDesk;
 
 /** The viewer of dissuasion tasks for a signed-in user: a centre its region, a station its own tasks. */
-final class Viewers {
+final class TaskViewers {
 
-	private Viewers() {
+	private TaskViewers() {
 	}
 
-	static Warnings.Viewer of(FanzhaPrincipal me, Directory directory) {
-		return Warnings.Viewer.of(me, directory);
+	static DissuasionDesk.Viewer of(FanzhaPrincipal me, Directory directory) {
+		return DissuasionDesk.Viewer.of(me, directory);
 	}
 }

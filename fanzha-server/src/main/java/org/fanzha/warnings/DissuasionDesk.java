@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * Tasks are raised by the {@link SignalIntake}; the figures are the {@link WarningStatistics}'.
  */
 @Service
-public class Warnings {
+public class DissuasionDesk {
 
 	/** Who looks: a centre sees its region (code prefix), a station its own tasks, others none. */
 	public record Viewer(String username, String agencyCode, Kind kind, String regionPrefix) {
@@ -145,7 +145,7 @@ public class Warnings {
 
 	private final Escalation escalation;
 
-	Warnings(Dissuasions tasks, Signals signals, Admissions admissions, StationRoutes routes, History history,
+	DissuasionDesk(Dissuasions tasks, Signals signals, Admissions admissions, StationRoutes routes, History history,
 			AuditTrail audit, Clock clock, WarningsProperties properties) {
 		this.tasks = tasks;
 		this.signals = signals;

@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Referer headers); the ID number is looked up with {@link #search}, where it travels in a request body.
  */
 @Service
-public class Persons {
+public class InvolvementRegister {
 
 	public record NewPerson(String idNumber, String name, String phone, String regionCode, String school) {
 	}
@@ -96,7 +96,7 @@ public class Persons {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final Store store;
+	private final CardCuttingRecords store;
 
 	private final AuditTrail audit;
 
@@ -106,13 +106,13 @@ public class Persons {
 
 	private final DisciplinaryList list;
 
-	private final Schools schools;
+	private final SchoolDesk schools;
 
 	private final PersonCards cards;
 
 	private final Involvements involvements = new Involvements(new HelpingCrimeThresholds(), CHINA);
 
-	Persons(Store store, AuditTrail audit, Clock clock, Directory directory, DisciplinaryList list, Schools schools,
+	InvolvementRegister(CardCuttingRecords store, AuditTrail audit, Clock clock, Directory directory, DisciplinaryList list, SchoolDesk schools,
 			CardCuttingProperties properties) {
 		this.store = store;
 		this.audit = audit;
@@ -164,7 +164,7 @@ public class Persons {
 	@Transactional
 	public PersonView addAccount(Viewer me, String personId, NewAccount in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, personId);
+		CardCuttingRecords.PersonRow p = find(me, personId);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("account", "is empty"));
@@ -197,7 +197,7 @@ public class Persons {
 	@Transactional
 	public PersonView addSim(Viewer me, String personId, NewSim in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, personId);
+		CardCuttingRecords.PersonRow p = find(me, personId);
 		if (in == null || in.phone() == null || !PhoneNumber.isValid(in.phone())) {
 			throw new InvalidFieldsException(Map.of("phone", "must be an 11-digit mobile number"));
 		}
@@ -215,7 +215,7 @@ public class Persons {
 	@Transactional
 	public PersonView recordInvolvement(Viewer me, String personId, NewInvolvement in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, personId);
+		CardCuttingRecords.PersonRow p = find(me, personId);
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("involvement", "is empty"));
 		}
@@ -261,7 +261,7 @@ public class Persons {
 	@Transactional
 	public PersonView findings(Viewer me, String personId, FindingsIn in) {
 		requireCentre(me);
-		Store.PersonRow p = find(me, personId);
+		CardCuttingRecords.PersonRow p = find(me, personId);
 		if (in == null || in.helpedCrimeEstablished() == null || in.priorPenaltyWithinTwoYears() == null) {
 			throw new InvalidFieldsException(Map.of("findings",
 					"helpedCrimeEstablished and priorPenaltyWithinTwoYears are required (true or false)"));
@@ -276,7 +276,7 @@ public class Persons {
 		}
 		store.findings(p.id(), in.helpedCrimeEstablished(), in.priorPenaltyWithinTwoYears(), c.name());
 		audit.changed("CARDCUTTING_PERSON", ref(p.id(), p.idNumber()), null, "card-cutting: findings recorded");
-		Store.PersonRow updated = store.person(p.id()).orElseThrow();
+		CardCuttingRecords.PersonRow updated = store.person(p.id()).orElseThrow();
 		list.proposeIfDue(updated, assess(updated, clock.instant()), clock.instant());
 		return view(me, updated, false);
 	}
@@ -297,7 +297,7 @@ public class Persons {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		Store.PersonRow p = store.person(id).orElseThrow(() -> new NotFoundException("no person with that ID number"));
+		CardCuttingRecords.PersonRow p = store.person(id).orElseThrow(() -> new NotFoundException("no person with that ID number"));
 		return view(me, inScope(me, p), true);
 	}
 
@@ -307,8 +307,8 @@ public class Persons {
 		requirePolice(me);
 		Instant now = clock.instant();
 		List<PersonSummary> out = new ArrayList<>();
-		for (Store.PersonRow p : store.persons(regionScope(me), limit)) {
-			List<Store.ListingRow> listings = store.listingsOf(p.id());
+		for (CardCuttingRecords.PersonRow p : store.persons(regionScope(me), limit)) {
+			List<CardCuttingRecords.ListingRow> listings = store.listingsOf(p.id());
 			out.add(new PersonSummary(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(), p.schoolCode(),
 					store.accounts(p.id()).size(), store.sims(p.id()).size(), store.involvements(p.id()).size(),
 					assess(p, now).serious(), listings.isEmpty() ? null : listings.get(0).snapshot().status().name()));
@@ -346,7 +346,7 @@ public class Persons {
 			}
 			String detail = cut("涉诈电话卡：名下号码" + PhoneNumber.parse(restricted.phone()).masked() + "被采取"
 					+ SimMeasure.valueOf(restricted.measure()).label() + (restricted.simBox() ? "（猫池/GOIP）" : "") + "："
-					+ String.join("；", restricted.reasons().stream().map(Persons::withoutCode).toList()), 400);
+					+ String.join("；", restricted.reasons().stream().map(InvolvementRegister::withoutCode).toList()), 400);
 			system(pid, Involvements.Kind.FRAUD_SIM, restricted.phone(), "TELECOM", detail, restricted.at());
 		});
 	}
@@ -374,7 +374,7 @@ public class Persons {
 	}
 
 	/** After new involvement: a proposal for the list when due, and the school's case for a student. */
-	private void followUp(Store.PersonRow p, String detail, Instant now) {
+	private void followUp(CardCuttingRecords.PersonRow p, String detail, Instant now) {
 		list.proposeIfDue(p, assess(p, now), now);
 		if (p.schoolCode() != null) {
 			schools.openIfNone(p.id(), p.schoolCode(), detail, now);
@@ -383,27 +383,27 @@ public class Persons {
 
 	// --- views
 
-	HelpingCrimeThresholds.Assessment assess(Store.PersonRow p, Instant now) {
+	HelpingCrimeThresholds.Assessment assess(CardCuttingRecords.PersonRow p, Instant now) {
 		return involvements.assess(involvementsOf(p), findingsOf(p), now);
 	}
 
-	List<Involvements.Involvement> involvementsOf(Store.PersonRow p) {
+	List<Involvements.Involvement> involvementsOf(CardCuttingRecords.PersonRow p) {
 		return store.involvements(p.id()).stream().map(i -> new Involvements.Involvement(Involvements.Kind.valueOf(i.kind()),
 				i.ref(), i.targets(), i.settlementFen(), i.advertisingFen(), i.gainsFen(), i.occurredAt())).toList();
 	}
 
-	private static Involvements.Findings findingsOf(Store.PersonRow p) {
+	private static Involvements.Findings findingsOf(CardCuttingRecords.PersonRow p) {
 		return new Involvements.Findings(p.helpedCrimeEstablished(), p.priorPenalty(),
 				HelpingCrimeThresholds.Consequences.valueOf(p.consequences()));
 	}
 
-	private PersonView view(Viewer me, Store.PersonRow p, boolean auditRead) {
+	private PersonView view(Viewer me, CardCuttingRecords.PersonRow p, boolean auditRead) {
 		Instant now = clock.instant();
 		if (auditRead) {
 			audit.read("CARDCUTTING_PERSON", ref(p.id(), p.idNumber()), null, "card-cutting: person view");
 		}
-		List<Store.AccountRow> accounts = store.accounts(p.id());
-		List<Store.SimRow> sims = store.sims(p.id());
+		List<CardCuttingRecords.AccountRow> accounts = store.accounts(p.id());
+		List<CardCuttingRecords.SimRow> sims = store.sims(p.id());
 		PersonCards.Result check = cards.check(
 				accounts.stream().map(a -> new PersonCards.Account(a.bank(), PersonCards.AccountClass.valueOf(a.accountClass())))
 						.toList(),
@@ -422,8 +422,8 @@ public class Persons {
 				store.listingsOf(p.id()).stream().map(l -> list.view(me, l, p, now)).toList());
 	}
 
-	private Store.PersonRow find(Viewer me, String personId) {
-		Store.PersonRow p = personId == null ? null : store.personByPublicId(personId).orElse(null);
+	private CardCuttingRecords.PersonRow find(Viewer me, String personId) {
+		CardCuttingRecords.PersonRow p = personId == null ? null : store.personByPublicId(personId).orElse(null);
 		if (p == null) {
 			throw new NotFoundException("no such person");
 		}
@@ -431,7 +431,7 @@ public class Persons {
 	}
 
 	/** A person outside a station's region is answered as unknown, so that its existence does not leak. */
-	private static Store.PersonRow inScope(Viewer me, Store.PersonRow p) {
+	private static CardCuttingRecords.PersonRow inScope(Viewer me, CardCuttingRecords.PersonRow p) {
 		String scope = regionScope(me);
 		if (scope != null && !p.regionCode().startsWith(scope)) {
 			throw new NotFoundException("no such person");

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the statement, whose rows extend the ledger and the case's plan.
  */
 @Service
-public class FundQueries {
+public class QueryControl {
 
 	public record QueryView(long id, String caseNumber, String accountId, String institution, Instant from, Instant to,
 			Workflows.QueryStatus status, Long balanceFen, Instant answeredAt, Instant deadline, List<StatementRow> rows) {
@@ -42,7 +42,7 @@ public class FundQueries {
 
 	private final ApplicationEventPublisher events;
 
-	FundQueries(JdbcClient jdbc, Clock clock, BankGateway gateway, TransferLedger ledger, ApplicationEventPublisher events) {
+	QueryControl(JdbcClient jdbc, Clock clock, BankGateway gateway, TransferLedger ledger, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gateway = gateway;

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its answer are stored in one transaction, and the read of the applicant's card counts is audited.
  */
 @Service
-public class Applications {
+public class SimIssuance {
 
 	/** What a sales channel sends. Dates as yyyy-MM-dd; {@code idValidUntil} empty or "长期" for a long-term ID. */
 	public record CheckRequest(String applicationId, String operator, String idNumber, String idValidUntil, String face,
@@ -46,7 +46,7 @@ public class Applications {
 
 	private static final ZoneId CHINA = Beijing.ZONE;
 
-	private final SimRegister register;
+	private final IssuedSims register;
 
 	private final AuditTrail audit;
 
@@ -54,7 +54,7 @@ public class Applications {
 
 	private final IssuanceCheck check;
 
-	Applications(SimRegister register, AuditTrail audit, Clock clock, TelecomProperties properties) {
+	SimIssuance(IssuedSims register, AuditTrail audit, Clock clock, TelecomProperties properties) {
 		this.register = register;
 		this.audit = audit;
 		this.clock = clock;

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fanzha.core.Operator;
 import org.fanzha.kafka.KafkaTopics;
 import org.fanzha.monitoring.Decision;
-import org.fanzha.monitoring.TransferDecisions;
-import org.fanzha.telecom.SimMeasures;
+import org.fanzha.monitoring.TransferScreening;
+import org.fanzha.telecom.SimControl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -24,24 +24,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The consumers of {@code transfers} and {@code calls}: each message goes to the same service the REST API calls
- * ({@link TransferDecisions#decide(String, List)}, {@link SimMeasures#records(Operator, List)}), and each transfer's
+ * ({@link TransferScreening#decide(String, List)}, {@link SimControl#records(Operator, List)}), and each transfer's
  * decision is produced to {@code decisions} before the offset is committed. At least once: a redelivered transfer is
  * answered from the monitor's memory with the decision it already had (same bank, same id, same transfer), not
  * decided twice. A message that cannot be processed throws, and the error handler dead-letters it with the reason.
  */
 @Component
 @ConditionalOnBooleanProperty("fanzha.kafka.enabled")
-class Intake {
+class TopicIntake {
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
-	private final SimMeasures measures;
+	private final SimControl measures;
 
 	private final StringProducer producer;
 
 	private final JsonMapper json;
 
-	Intake(TransferDecisions decisions, SimMeasures measures, StringProducer producer, JsonMapper json) {
+	TopicIntake(TransferScreening decisions, SimControl measures, StringProducer producer, JsonMapper json) {
 		this.decisions = decisions;
 		this.measures = measures;
 		this.producer = producer;
@@ -49,7 +49,7 @@ class Intake {
 	}
 
 	/** One transfer as received, validated, with the bank that sent it. */
-	private record Received(String bank, TransferDecisions.TransferIn transfer) {
+	private record Received(String bank, TransferScreening.TransferIn transfer) {
 	}
 
 	/**
@@ -85,7 +85,7 @@ class Intake {
 			while (to < received.size() && received.get(to).bank().equals(bank) && to - from < 1_000) {
 				to++;
 			}
-			List<TransferDecisions.TransferIn> run = received.subList(from, to).stream().map(Received::transfer).toList();
+			List<TransferScreening.TransferIn> run = received.subList(from, to).stream().map(Received::transfer).toList();
 			List<Decision> ds;
 			try {
 				ds = decisions.decide(bank, run);
@@ -118,12 +118,12 @@ class Intake {
 		if (bank == null || bank.isBlank()) {
 			throw new BadMessage("bank: is required (the bank that sends the transfer)");
 		}
-		return new Received(bank, new TransferDecisions.TransferIn(text(m, "transferId"), text(m, "fromAccount"),
+		return new Received(bank, new TransferScreening.TransferIn(text(m, "transferId"), text(m, "fromAccount"),
 				text(m, "toAccount"), m.hasNonNull("amountFen") ? m.get("amountFen").asLong() : null, instant(m, "time"),
 				text(m, "deviceId"), text(m, "channel"), text(m, "region")));
 	}
 
-	private java.util.concurrent.CompletableFuture<?> answer(String bank, TransferDecisions.TransferIn t, Decision d) {
+	private java.util.concurrent.CompletableFuture<?> answer(String bank, TransferScreening.TransferIn t, Decision d) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("version", KafkaTopics.VERSION);
 		out.put("bank", bank);
@@ -164,7 +164,7 @@ class Intake {
 		catch (IllegalArgumentException e) {
 			throw new BadMessage("operator: must be one of " + java.util.Arrays.toString(Operator.values()));
 		}
-		measures.records(op, List.of(new SimMeasures.CallRecord(text(m, "type"), text(m, "caller"), text(m, "callee"),
+		measures.records(op, List.of(new SimControl.CallRecord(text(m, "type"), text(m, "caller"), text(m, "callee"),
 				instant(m, "time"), m.hasNonNull("durationSeconds") ? m.get("durationSeconds").asInt() : null,
 				m.hasNonNull("answered") ? m.get("answered").asBoolean() : null, text(m, "cell"), text(m, "imei"),
 				text(m, "calleeRegion"))));

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Statistics per school. Reads of a student are audited; schools see masked ID and phone numbers.
  */
 @Service
-public class Schools {
+public class SchoolDesk {
 
 	public record StepView(String stage, String actor, Instant at, String note) {
 	}
@@ -59,7 +59,7 @@ public class Schools {
 	public record BulletinIn(String title, String body, List<String> schools) {
 	}
 
-	private final Store store;
+	private final CardCuttingRecords store;
 
 	private final AuditTrail audit;
 
@@ -67,7 +67,7 @@ public class Schools {
 
 	private final Directory directory;
 
-	Schools(Store store, AuditTrail audit, Clock clock, Directory directory) {
+	SchoolDesk(CardCuttingRecords store, AuditTrail audit, Clock clock, Directory directory) {
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -94,9 +94,9 @@ public class Schools {
 
 	@Transactional
 	public CaseView studentCase(Viewer me, long id) {
-		Store.CaseRow c = find(me, id);
-		Store.PersonRow p = store.person(c.personId()).orElseThrow();
-		audit.read("STUDENT_CASE", Persons.ref(p.id(), p.idNumber()), "student case " + id, "card-cutting: student case");
+		CardCuttingRecords.CaseRow c = find(me, id);
+		CardCuttingRecords.PersonRow p = store.person(c.personId()).orElseThrow();
+		audit.read("STUDENT_CASE", InvolvementRegister.ref(p.id(), p.idNumber()), "student case " + id, "card-cutting: student case");
 		return view(me, c);
 	}
 
@@ -104,7 +104,7 @@ public class Schools {
 	@Transactional
 	public CaseView advance(Viewer me, long id, AdvanceIn in) {
 		requireSchool(me);
-		Store.CaseRow c = find(me, id);
+		CardCuttingRecords.CaseRow c = find(me, id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		Stage to = null;
 		try {
@@ -142,7 +142,7 @@ public class Schools {
 	@Transactional
 	public CaseView contactParents(Viewer me, long id, ParentContactIn in) {
 		requireSchool(me);
-		Store.CaseRow c = find(me, id);
+		CardCuttingRecords.CaseRow c = find(me, id);
 		if (in == null || in.note() == null || in.note().isBlank() || in.note().length() > 400) {
 			throw new InvalidFieldsException(Map.of("note", "is required: who was contacted, how (at most 400 characters)"));
 		}
@@ -165,8 +165,8 @@ public class Schools {
 	public List<SchoolStatistics> statistics(Viewer me) {
 		String only = scope(me, null);
 		Map<String, Integer> students = store.studentsPerSchool();
-		Map<String, List<Store.CaseRow>> cases = new TreeMap<>();
-		for (Store.CaseRow c : store.cases(only, Integer.MAX_VALUE)) {
+		Map<String, List<CardCuttingRecords.CaseRow>> cases = new TreeMap<>();
+		for (CardCuttingRecords.CaseRow c : store.cases(only, Integer.MAX_VALUE)) {
 			cases.computeIfAbsent(c.schoolCode(), k -> new ArrayList<>()).add(c);
 		}
 		java.util.Set<String> schools = new java.util.TreeSet<>(cases.keySet());
@@ -177,14 +177,14 @@ public class Schools {
 		}
 		List<SchoolStatistics> out = new ArrayList<>();
 		for (String s : schools) {
-			List<Store.CaseRow> list = cases.getOrDefault(s, List.of());
+			List<CardCuttingRecords.CaseRow> list = cases.getOrDefault(s, List.of());
 			EnumMap<Stage, Integer> by = new EnumMap<>(Stage.class);
 			for (Stage st : Stage.values()) {
 				by.put(st, 0);
 			}
 			int parents = 0;
 			int disciplined = 0;
-			for (Store.CaseRow c : list) {
+			for (CardCuttingRecords.CaseRow c : list) {
 				by.merge(Stage.valueOf(c.stage()), 1, Integer::sum);
 				parents += c.parentContactedAt() == null ? 0 : 1;
 				disciplined += store.caseSteps(c.id()).stream().anyMatch(x -> x.step().equals("DISCIPLINE")) ? 1 : 0;
@@ -233,7 +233,7 @@ public class Schools {
 	@Transactional(readOnly = true)
 	public List<Bulletin> bulletins(Viewer me, int limit) {
 		List<Bulletin> out = new ArrayList<>();
-		for (Store.BulletinRow b : store.bulletins(Integer.MAX_VALUE)) {
+		for (CardCuttingRecords.BulletinRow b : store.bulletins(Integer.MAX_VALUE)) {
 			List<String> to = "*".equals(b.schools()) ? List.of() : List.of(b.schools().split(","));
 			if (me.role() == Role.SCHOOL_OFFICER && !to.isEmpty() && !to.contains(me.agencyCode())) {
 				continue;
@@ -246,8 +246,8 @@ public class Schools {
 		return out;
 	}
 
-	private CaseView view(Viewer me, Store.CaseRow c) {
-		Store.PersonRow p = store.person(c.personId()).orElseThrow();
+	private CaseView view(Viewer me, CardCuttingRecords.CaseRow c) {
+		CardCuttingRecords.PersonRow p = store.person(c.personId()).orElseThrow();
 		Stage stage = Stage.valueOf(c.stage());
 		return new CaseView(c.id(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), c.schoolCode(), c.stage(),
 				stage.label(), stage.next().stream().map(Enum::name).toList(), c.reason(), c.openedAt(), c.changedAt(),
@@ -255,8 +255,8 @@ public class Schools {
 				store.caseSteps(c.id()).stream().map(x -> new StepView(x.step(), x.actor(), x.at(), x.note())).toList());
 	}
 
-	private Store.CaseRow find(Viewer me, long id) {
-		Store.CaseRow c = store.studentCase(id).orElseThrow(() -> new NotFoundException("no student case " + id));
+	private CardCuttingRecords.CaseRow find(Viewer me, long id) {
+		CardCuttingRecords.CaseRow c = store.studentCase(id).orElseThrow(() -> new NotFoundException("no student case " + id));
 		if (me.role() == Role.SCHOOL_OFFICER && !c.schoolCode().equals(me.agencyCode())) {
 			throw new NotFoundException("no student case " + id);
 		}
@@ -282,8 +282,8 @@ public class Schools {
 		}
 	}
 
-	private void changed(Store.CaseRow c, String purpose) {
-		Store.PersonRow p = store.person(c.personId()).orElseThrow();
-		audit.changed("STUDENT_CASE", Persons.ref(p.id(), p.idNumber()), "student case " + c.id(), purpose);
+	private void changed(CardCuttingRecords.CaseRow c, String purpose) {
+		CardCuttingRecords.PersonRow p = store.person(c.personId()).orElseThrow();
+		audit.changed("STUDENT_CASE", InvolvementRegister.ref(p.id(), p.idNumber()), "student case " + c.id(), purpose);
 	}
 }

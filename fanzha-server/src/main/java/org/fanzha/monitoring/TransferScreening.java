@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * then puts the remembered decisions back. The guard counts per bank (see {@code RuleEngine}).
  */
 @Service
-public class TransferDecisions implements org.springframework.beans.factory.SmartInitializingSingleton,
+public class TransferScreening implements org.springframework.beans.factory.SmartInitializingSingleton,
 		org.springframework.beans.factory.DisposableBean {
 
 	public static final String APPEAL = "账户持有人可向开户机构提出申诉，携带有效身份证件说明资金来源；也可拨打 96110 咨询。核实无误的，限制立即解除（《反电信网络诈骗法》第三十二条）。";
@@ -212,7 +212,7 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 
 	private final org.fanzha.ledger.TransferLedger ledger;
 
-	TransferDecisions(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
+	TransferScreening(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
 			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties,
 			org.fanzha.ledger.TransferLedger ledger, Decisions stored, Confirmations confirmations) {
 		this.ledger = ledger;
@@ -504,7 +504,7 @@ public class TransferDecisions implements org.springframework.beans.factory.Smar
 				byDecision.merge(r.decision().decision(), 1L, Long::sum);
 			});
 		}
-		org.slf4j.LoggerFactory.getLogger(TransferDecisions.class).info(
+		org.slf4j.LoggerFactory.getLogger(TransferScreening.class).info(
 				"Monitor rebuilt: {} confirmed accounts, {} transfers since {} replayed, {} decisions remembered ({} ms)",
 				confirmed.size(), replayed[0], Instant.ofEpochSecond(since), memory.size(),
 				(System.nanoTime() - started) / 1_000_000);

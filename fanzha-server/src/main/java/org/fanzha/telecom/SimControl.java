@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it down with a note; both are recorded with who decided. Numbers named in victims' reports are confirmed.
  */
 @Service
-public class SimMeasures {
+public class SimControl {
 
 	/** One call or text as an operator records it (CDR). */
 	public record CallRecord(String type, String caller, String callee, Instant time, Integer durationSeconds,
@@ -63,7 +63,7 @@ public class SimMeasures {
 
 	private final TransactionTemplate tx;
 
-	SimMeasures(Measures measures, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+	SimControl(Measures measures, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.measures = measures;
 		this.clock = clock;
 		this.events = events;

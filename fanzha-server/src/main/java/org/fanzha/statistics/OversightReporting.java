@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
  * oversight role may read all of it. Periods are calendar days in Beijing time, end exclusive.
  */
 @Service
-public class OversightReports {
+public class OversightReporting {
 
 	static final ZoneId BEIJING = Beijing.ZONE;
 
@@ -69,12 +69,12 @@ public class OversightReports {
 
 	private final Clock clock;
 
-	private final org.fanzha.linking.CaseGroups linking;
+	private final org.fanzha.linking.CaseLinkage linking;
 
 	private final org.fanzha.cardcutting.CardCuttingStatistics cardCutting;
 
-	OversightReports(CaseStatistics cases, FundStatistics funds, WarningStatistics warnings, TelecomStatistics telecom,
-			Clock clock, org.fanzha.linking.CaseGroups linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting,
+	OversightReporting(CaseStatistics cases, FundStatistics funds, WarningStatistics warnings, TelecomStatistics telecom,
+			Clock clock, org.fanzha.linking.CaseLinkage linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting,
 			MessageSource messages) {
 		this.messages = messages;
 		this.linking = linking;
@@ -169,7 +169,7 @@ public class OversightReports {
 			operators.add(new Row(o.operator(), operatorLabel(o.operator()), f));
 		}
 		// linking: the groups as they stand now (a group spans periods), referrals made in the period
-		org.fanzha.linking.CaseGroups.Figures l = linking.figures(start, end);
+		org.fanzha.linking.CaseLinkage.Figures l = linking.figures(start, end);
 		add(totals, "caseGroups", l.groups());
 		add(totals, "casesLinked", l.casesLinked());
 		add(totals, "referrals", l.referrals());
@@ -189,9 +189,9 @@ public class OversightReports {
 		long loss = totals.get("lossFen");
 		double recovery = loss == 0 ? 0 : (double) totals.get("returnedFen") / loss;
 		double intercept = loss == 0 ? 0 : Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
-		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReports::regionLabel),
-				rows(type, OversightReports::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
-				rows(county, OversightReports::regionLabel));
+		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReporting::regionLabel),
+				rows(type, OversightReporting::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
+				rows(county, OversightReporting::regionLabel));
 	}
 
 	private static List<Row> rows(Map<String, Map<String, Long>> m, java.util.function.Function<String, String> label) {

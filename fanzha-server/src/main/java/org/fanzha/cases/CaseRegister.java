@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * have not come and whose deadline passed, is overdue.
  */
 @Service
-public class Cases {
+public class CaseRegister {
 
 	public static final Duration FIRST_LEVEL_DEADLINE = Duration.ofMinutes(30);
 
@@ -76,7 +76,7 @@ public class Cases {
 
 	private final Clock clock;
 
-	Cases(CaseReports reports, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	CaseRegister(CaseReports reports, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.reports = reports;
 		this.audit = audit;
 		this.events = events;

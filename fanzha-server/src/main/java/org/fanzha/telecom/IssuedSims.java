@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** The issued SIMs and the checks made, as the per-ID, per-address and per-agent counts need them. */
 @Repository
-class SimRegister implements SimRegistry {
+class IssuedSims implements SimRegistry {
 
 	private final JdbcClient jdbc;
 
-	SimRegister(JdbcClient jdbc) {
+	IssuedSims(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -63,10 +63,10 @@ class SimRegister implements SimRegistry {
 				.update();
 	}
 
-	List<Applications.ApplicationView> applications(String operator, int limit) {
+	List<SimIssuance.ApplicationView> applications(String operator, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM telecom_application WHERE operator = ? ORDER BY id DESC""").param(operator)
-				.query((rs, n) -> new Applications.ApplicationView(rs.getString("application_id"), rs.getString("operator"),
+				.query((rs, n) -> new SimIssuance.ApplicationView(rs.getString("application_id"), rs.getString("operator"),
 						rs.getString("id_number"), rs.getString("agent_id"), rs.getString("address"), rs.getString("decision"),
 						rs.getString("reasons").isEmpty() ? List.of() : List.of(rs.getString("reasons").split("\n")), rs.getDate("application_day").toLocalDate(),
 						rs.getTimestamp("checked_at").toInstant(), rs.getString("checked_by")))

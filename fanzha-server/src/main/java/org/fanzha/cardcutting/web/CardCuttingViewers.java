@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** The card-cutting viewer of a logged-in user: the first of their roles that the areas admit, and their agency's region. */
 @Component
-class Viewers {
+class CardCuttingViewers {
 
 	private static final List<Role> ORDER = List.of(Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER,
 			Role.TELECOM_OFFICER, Role.SCHOOL_OFFICER);
 
 	private final Directory directory;
 
-	Viewers(Directory directory) {
+	CardCuttingViewers(Directory directory) {
 		this.directory = directory;
 	}
 

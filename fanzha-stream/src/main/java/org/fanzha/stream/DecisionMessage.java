@@ -5,7 +5,7 @@ package org.fanzha.stream;
  * {@link #matched} and {@link #acted} are the rule bits of {@link org.fanzha.engine.monitor.RuleEngine.Verdict}
  * (rule index order of the rule set), kept for comparisons. A Flink POJO.
  */
-public class Decision {
+public class DecisionMessage {
 
 	public String bank;
 
@@ -35,6 +35,6 @@ public class Decision {
 	/** The {@code decisions} message. */
 	public String json;
 
-	public Decision() {
+	public DecisionMessage() {
 	}
 }

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Service;
  * and nothing accepted is lost.
  */
 @Service
-public class TransferFeeds {
+public class FeedIntake {
 
-	private static final Logger log = LoggerFactory.getLogger(TransferFeeds.class);
+	private static final Logger log = LoggerFactory.getLogger(FeedIntake.class);
 
 	public static final int MAX_TRANSFERS = 100_000;
 
@@ -39,7 +39,7 @@ public class TransferFeeds {
 
 	private final Feeds feeds;
 
-	private final TransferDecisions decisions;
+	private final TransferScreening decisions;
 
 	private final Clock clock;
 
@@ -49,17 +49,17 @@ public class TransferFeeds {
 		return t;
 	});
 
-	TransferFeeds(Feeds feeds, TransferDecisions decisions, Clock clock) {
+	FeedIntake(Feeds feeds, TransferScreening decisions, Clock clock) {
 		this.feeds = feeds;
 		this.decisions = decisions;
 		this.clock = clock;
 	}
 
 	/** Validates and stores the feed, then queues it; returns it as stored. */
-	public FeedView submit(String bank, List<TransferDecisions.TransferIn> transfers) {
+	public FeedView submit(String bank, List<TransferScreening.TransferIn> transfers) {
 		decisions.validate(transfers, MAX_TRANSFERS);
 		StringBuilder payload = new StringBuilder(transfers.size() * 64);
-		for (TransferDecisions.TransferIn t : transfers) {
+		for (TransferScreening.TransferIn t : transfers) {
 			payload.append(t.transferId()).append(',').append(t.fromAccount()).append(',')
 					.append(t.toAccount() == null ? "" : t.toAccount()).append(',').append(t.amountFen()).append(',')
 					.append(t.time() == null ? "" : Long.toString(t.time().getEpochSecond())).append(',')
@@ -109,20 +109,20 @@ public class TransferFeeds {
 			feeds.progress(id, "RUNNING", 0, null, null);
 			Map<String, Long> counts = new TreeMap<>();
 			int done = 0;
-			List<TransferDecisions.TransferIn> transfers = new ArrayList<>(feed.transfers());
+			List<TransferScreening.TransferIn> transfers = new ArrayList<>(feed.transfers());
 			for (String line : feeds.payload(id).split("\n")) {
 				if (line.isEmpty()) {
 					continue;
 				}
 				String[] f = line.split(",", -1);
-				transfers.add(new TransferDecisions.TransferIn(f[0], f[1], f[2].isEmpty() ? null : f[2],
+				transfers.add(new TransferScreening.TransferIn(f[0], f[1], f[2].isEmpty() ? null : f[2],
 						Long.parseLong(f[3]), f[4].isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(f[4])),
 						f[5].isEmpty() ? null : URLDecoder.decode(f[5], StandardCharsets.UTF_8),
 						f.length > 6 && !f[6].isEmpty() ? f[6] : null, f.length > 7 && !f[7].isEmpty() ? f[7] : null));
 			}
 			// into the ledger first (a replayed feed finds its rows there and adds nothing), then scored
 			decisions.record(org.fanzha.ledger.TransferLedger.Source.FEED, feed.bank(), "feed-" + id, transfers, now);
-			for (TransferDecisions.TransferIn t : transfers) {
+			for (TransferScreening.TransferIn t : transfers) {
 				Decision d = decisions.decideOne(feed.bank(), t, now);
 				counts.merge(d.decision(), 1L, Long::sum);
 				if (++done % 10_000 == 0) {
