@@ -367,12 +367,7 @@ public class SignalIntake {
 
 	/** The warning type of a case's type (a core fraud type name); UNKNOWN for none. */
 	static FraudType warningType(String caseType) {
-		for (FraudType t : FraudType.values()) {
-			if (t != FraudType.UNKNOWN && t.caseType().name().equals(caseType)) {
-				return t;
-			}
-		}
-		return FraudType.UNKNOWN;
+		return FraudType.ofCase(org.fanzha.core.FraudType.parse(caseType).orElse(null));
 	}
 
 	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */

@@ -26,6 +26,22 @@ public enum FraudType {
 		return label;
 	}
 
+	private static final java.util.Map<org.fanzha.core.FraudType, FraudType> OF_CASE = new java.util.EnumMap<>(
+			org.fanzha.core.FraudType.class);
+
+	static {
+		for (FraudType t : values()) {
+			if (t.caseType() != null) {
+				OF_CASE.put(t.caseType(), t);
+			}
+		}
+	}
+
+	/** The warning type of a case's type; {@link #UNKNOWN} for none or a type warnings do not grade by. */
+	public static FraudType ofCase(org.fanzha.core.FraudType caseType) {
+		return caseType == null ? UNKNOWN : OF_CASE.getOrDefault(caseType, UNKNOWN);
+	}
+
 	/** The type as a case records it ({@link org.fanzha.core.FraudType}); null for {@link #UNKNOWN}. */
 	public org.fanzha.core.FraudType caseType() {
 		return switch (this) {
