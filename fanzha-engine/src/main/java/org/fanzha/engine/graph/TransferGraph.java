@@ -82,7 +82,7 @@ public final class TransferGraph {
 	 * in and out up to it), so the balance of a busy account at any moment is found by a binary search and a
 	 * short walk instead of a walk over its whole history. Only busy accounts have any.
 	 */
-	private final java.util.Map<Integer, Checkpoints> checkpoints = new java.util.HashMap<>();
+	private final IntMap<Checkpoints> checkpoints = new IntMap<>();
 
 	static final int CHECKPOINT_EVERY = 64;
 
@@ -357,7 +357,12 @@ public final class TransferGraph {
 	}
 
 	private void checkpoint(int account, int index) {
-		checkpoints.computeIfAbsent(account, k -> new Checkpoints()).add(index, balance[account], lastIn[account],
+		Checkpoints c = checkpoints.get(account);
+		if (c == null) {
+			c = new Checkpoints();
+			checkpoints.put(account, c);
+		}
+		c.add(index, balance[account], lastIn[account],
 				lastOut[account]);
 	}
 

@@ -1,12 +1,11 @@
 package org.fanzha.engine.trace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.fanzha.core.Money;
+import org.fanzha.engine.graph.IntMap;
 import org.fanzha.engine.graph.TransferGraph;
 
 /**
@@ -44,11 +43,11 @@ public final class Trace {
 
 	private final FlowListener listener;
 
-	private final Map<Integer, Ledger> ledgers = new HashMap<>();
+	private final IntMap<Ledger> ledgers = new IntMap<>();
 
 	private final List<Ledger> touched = new ArrayList<>();
 
-	private final Map<Integer, long[]> taint = new HashMap<>();
+	private final IntMap<long[]> taint = new IntMap<>();
 
 	private final PriorityQueue<Ledger> queue = new PriorityQueue<>((a, b) -> Long.compare(a.key, b.key));
 
