@@ -40,7 +40,8 @@ final class AmlSimTxLogImporter extends SourceImporter {
 		}
 	}
 
-	private int account(CsvReader r, int i, long balance) {
+	@Override
+	int account(CsvReader r, int i, long balance) {
 		int n = key(AmlSimImporter.PREFIX, r, i);
 		int a = run.accounts.getOrAdd(key, 0, n);
 		if (run.accounts.added()) {
@@ -68,19 +69,9 @@ final class AmlSimTxLogImporter extends SourceImporter {
 		long destBalance = r.isEmpty(7) && (cashIn || cashOut) ? 0 : r.fen(7, "oldbalanceDest", true);
 		boolean sar = r.flag(9, "isSAR");
 
-		int from = -1;
-		int to = -1;
-		if (cashIn) {
-			to = account(r, 3, origBalance);
-		}
-		else {
-			from = account(r, 3, origBalance);
-			if (!cashOut) {
-				to = account(r, 6, destBalance);
-			}
-		}
-		long time = ImportRun.BASE_EPOCH_SECOND + step * 86400 + ImportRun.spread(index, 86400);
-		long no = run.transfer(time, from, to, fen, channel);
+		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance, ImportRun.BASE_EPOCH_SECOND + step * 86400 + ImportRun.spread(index, 86400));
+		int from = ends[0];
+		int to = ends[1];
 		if (sar) {
 			int chain = -1;
 			if (!r.isEmpty(10) && !r.fieldEquals(10, "-1")) {

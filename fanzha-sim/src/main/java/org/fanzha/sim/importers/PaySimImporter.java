@@ -70,7 +70,8 @@ final class PaySimImporter extends SourceImporter {
 		}
 	}
 
-	private int account(CsvReader r, int i, long balance) {
+	@Override
+	int account(CsvReader r, int i, long balance) {
 		int a = run.accounts.getOrAdd(r.bytes(), r.start(i), r.length(i));
 		if (run.accounts.added()) {
 			run.accounts.setOpening(a, balance);
@@ -104,19 +105,9 @@ final class PaySimImporter extends SourceImporter {
 			r.flag(11, c[11]);
 		}
 
-		int from = -1;
-		int to = -1;
-		if (cashIn) {
-			to = account(r, 3, origBalance);
-		}
-		else {
-			from = account(r, 3, origBalance);
-			if (!cashOut) {
-				to = account(r, 6, destBalance);
-			}
-		}
-		long time = ImportRun.BASE_EPOCH_SECOND + step * 3600 + ImportRun.spread(index, 3600);
-		long no = run.transfer(time, from, to, fen, channel);
+		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance, ImportRun.BASE_EPOCH_SECOND + step * 3600 + ImportRun.spread(index, 3600));
+		int from = ends[0];
+		int to = ends[1];
 		if (fraud) {
 			run.laundering(no, -1);
 			if (to >= 0 && channel.equals("TRANSFER")) {

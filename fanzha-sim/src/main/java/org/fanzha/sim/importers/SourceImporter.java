@@ -126,6 +126,37 @@ abstract class SourceImporter {
 		return n;
 	}
 
+	/** The account of field {@code i}, with its opening balance when first seen; sources that book movements name it. */
+	int account(CsvReader r, int i, long balance) throws RowException {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " books no PaySim-shaped movements");
+	}
+
+	/** The payer and the payee of the last {@link #bookPaySimShaped} (-1: none), reused so a row allocates nothing. */
+	final int[] ends = new int[2];
+
+	/**
+	 * A movement in PaySim's columns (AMLSim's transaction log has them too): CASH_IN credits the account of field 3
+	 * (money from outside), CASH_OUT debits it (cash leaves the banking system), anything else moves from field 3 to
+	 * field 6. Books the transfer at {@code time}; returns its number, the accounts in {@link #ends}.
+	 */
+	final long bookPaySimShaped(CsvReader r, String channel, long fen, long origBalance, long destBalance, long time)
+			throws RowException {
+		int from = -1;
+		int to = -1;
+		if (channel.equals("CASH_IN")) {
+			to = account(r, 3, origBalance);
+		}
+		else {
+			from = account(r, 3, origBalance);
+			if (!channel.equals("CASH_OUT")) {
+				to = account(r, 6, destBalance);
+			}
+		}
+		ends[0] = from;
+		ends[1] = to;
+		return run.transfer(time, from, to, fen, channel);
+	}
+
 	/** A non-empty field (an account id). */
 	static void requireId(CsvReader r, int i, String column) throws RowException {
 		if (r.isEmpty(i)) {
