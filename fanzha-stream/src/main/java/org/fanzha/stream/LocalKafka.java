@@ -103,7 +103,7 @@ public final class LocalKafka implements AutoCloseable {
 		p.setProperty("bootstrap.servers", servers);
 		try (Admin admin = Admin.create(p)) {
 			var existing = admin.listTopics().names().get();
-			var missing = List.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS).stream()
+			var missing = List.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS, StreamJob.CALLS, StreamJob.MEASURES).stream()
 					.filter(t -> !existing.contains(t))
 					.map(t -> new NewTopic(t, partitions, (short) 1)).toList();
 			admin.createTopics(missing).all().get();
@@ -127,7 +127,7 @@ public final class LocalKafka implements AutoCloseable {
 		return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
 	}
 
-	/** Writes the feed's transfers (key: payer) and reports (key: case) to their topics. */
+	/** Writes the feed's transfers (key: payer), reports (key: case) and calls (key: caller) to their topics. */
 	public void fill(SimFeed.Feed feed) {
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (Transfer t : feed.transfers()) {
@@ -136,6 +136,10 @@ public final class LocalKafka implements AutoCloseable {
 			for (SimFeed.Report r : feed.reports()) {
 				producer.send(new ProducerRecord<>(StreamJob.REPORTS, r.caseNumber(),
 						Messages.reportJson(r.caseNumber(), r.reportedAt(), "110000", List.of(r.transferId()))));
+			}
+			for (Call c : feed.calls()) {
+				// key: the caller, as calls.v1.json asks, so that each phone's records stay in one partition in order
+				producer.send(new ProducerRecord<>(StreamJob.CALLS, Long.toString(c.caller), Messages.callJson(c)));
 			}
 			producer.flush();
 		}

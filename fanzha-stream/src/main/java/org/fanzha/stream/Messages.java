@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fanzha.engine.monitor.RuleSet;
+import org.fanzha.engine.telecom.SimMonitor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The topics' JSON (schemas in fanzha-server/src/main/resources/schemas/kafka/, version 1) read and written by the
- * job: {@code transfers} and {@code reports} in, {@code decisions} out. A message of another version, or one that
+ * job: {@code transfers}, {@code reports} and {@code calls} in, {@code decisions}, {@code flags} and {@code measures} out. A message of another version, or one that
  * is not JSON, is refused ({@link IllegalArgumentException}); the job counts and drops those (the server's intake
  * dead-letters them, see docs/kafka.md).
  */
@@ -79,6 +80,81 @@ public final class Messages {
 		m.put("amountFen", t.amountFen);
 		m.put("time", Instant.ofEpochSecond(t.time).toString());
 		return JSON.writeValueAsString(m);
+	}
+
+	/** A {@code calls} message (calls.v1.json), read as the server's {@code SimControl.records} reads a record. */
+	public static Call call(String text) {
+		JsonNode m = versioned(text);
+		String type = text(m, "type");
+		String caller = text(m, "caller");
+		String callee = text(m, "callee");
+		String time = text(m, "time");
+		if (!"CALL".equals(type) && !"SMS".equals(type) || caller == null || !caller.matches("1[0-9]{10}")
+				|| callee == null || !callee.matches("\\+?[0-9]{3,18}") || time == null) {
+			throw new IllegalArgumentException("type (CALL or SMS), caller, callee and time are required");
+		}
+		Call c = new Call();
+		c.operator = text(m, "operator");
+		c.call = "CALL".equals(type);
+		c.caller = Long.parseLong(caller);
+		c.callee = Long.parseLong(callee.replace("+", ""));
+		c.time = epochSecond(time);
+		c.durationSeconds = m.path("durationSeconds").asInt(0);
+		c.answered = m.path("answered").asBoolean(false);
+		c.cell = digits(text(m, "cell"));
+		c.imei = digits(text(m, "imei"));
+		c.calleeRegion = digits(text(m, "calleeRegion"));
+		return c;
+	}
+
+	private static long digits(String s) {
+		return s == null ? SimMonitor.UNKNOWN : Long.parseLong(s);
+	}
+
+	public static String callJson(Call c) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("operator", c.operator);
+		m.put("type", c.call ? "CALL" : "SMS");
+		m.put("caller", Long.toString(c.caller));
+		m.put("callee", Long.toString(c.callee));
+		m.put("time", Instant.ofEpochSecond(c.time).toString());
+		if (c.call) {
+			m.put("durationSeconds", c.durationSeconds);
+			m.put("answered", c.answered);
+		}
+		putDigits(m, "cell", c.cell);
+		putDigits(m, "imei", c.imei);
+		putDigits(m, "calleeRegion", c.calleeRegion);
+		return JSON.writeValueAsString(m);
+	}
+
+	private static void putDigits(ObjectNode m, String field, long v) {
+		if (v != SimMonitor.UNKNOWN) {
+			m.put(field, Long.toString(v));
+		}
+	}
+
+	/**
+	 * A {@code measures} message (measures.v1.json) for a measure in force: reasons as the server writes them (code,
+	 * a space, the text), {@code at} the time it was put in force.
+	 */
+	public static String measureJson(String operator, SimMonitor.Decision d) {
+		ObjectNode m = JSON.createObjectNode();
+		m.put("version", VERSION);
+		m.put("phone", Long.toString(d.phone()));
+		m.put("operator", operator == null ? "UNKNOWN" : operator);
+		m.put("measure", d.measure().name());
+		m.put("simBox", d.simBox());
+		ArrayNode reasons = m.putArray("reasons");
+		d.reasons().forEach(r -> reasons.add(r.code() + " " + r.text()));
+		m.put("at", Instant.ofEpochSecond(d.sinceEpochSecond()).toString());
+		return JSON.writeValueAsString(m);
+	}
+
+	/** The phone a {@code measures} message names. */
+	public static String measuredPhone(String text) {
+		return versioned(text).path("phone").asString();
 	}
 
 	/** A victim's report as the job uses it: when, and the victim's transfers it names. */

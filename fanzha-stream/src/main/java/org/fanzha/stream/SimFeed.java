@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.SimConfig;
 import org.fanzha.sim.world.Simulator;
@@ -25,12 +26,15 @@ public final class SimFeed implements EventSink {
 	public record Report(String caseNumber, long reportedAt, String transferId, String account) {
 	}
 
-	public record Feed(List<Transfer> transfers, List<Report> reports) {
+	/** Transfers and reports; {@code calls}: the world's calls and texts in emission (time) order. */
+	public record Feed(List<Transfer> transfers, List<Report> reports, List<Call> calls) {
 	}
 
 	private final List<Transfer> transfers = new ArrayList<>();
 
 	private final List<Report> reports = new ArrayList<>();
+
+	private final List<Call> calls = new ArrayList<>();
 
 	private SimFeed() {
 	}
@@ -52,7 +56,7 @@ public final class SimFeed implements EventSink {
 		SimFeed sink = new SimFeed();
 		new Simulator(new World(config)).run(sink);
 		sink.reports.sort(Comparator.comparingLong(Report::reportedAt).thenComparing(Report::transferId));
-		return new Feed(List.copyOf(sink.transfers), List.copyOf(sink.reports));
+		return new Feed(List.copyOf(sink.transfers), List.copyOf(sink.reports), List.copyOf(sink.calls));
 	}
 
 	public static String account(int index) {
@@ -77,12 +81,34 @@ public final class SimFeed implements EventSink {
 		}
 	}
 
+	/**
+	 * Calls and texts as the server's simulated province books them ({@code LiveProvince}, {@code SimControl.observe}):
+	 * the county as the cell, no callee region, texts without a handset.
+	 */
 	@Override
 	public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
 			long imei) {
+		calls.add(record(true, time, caller, callee, durationSeconds, answered, county, imei));
 	}
 
 	@Override
 	public void sms(long id, long time, long sender, long receiver, int county) {
+		calls.add(record(false, time, sender, receiver, 0, true, county, SimMonitor.UNKNOWN));
+	}
+
+	private static Call record(boolean call, long time, long caller, long callee, int durationSeconds, boolean answered,
+			int county, long imei) {
+		Call c = new Call();
+		c.operator = "CHINA_MOBILE";
+		c.call = call;
+		c.caller = caller;
+		c.callee = callee;
+		c.time = time;
+		c.durationSeconds = durationSeconds;
+		c.answered = answered;
+		c.cell = county;
+		c.imei = imei;
+		c.calleeRegion = SimMonitor.UNKNOWN;
+		return c;
 	}
 }

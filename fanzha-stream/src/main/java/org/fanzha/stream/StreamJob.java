@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -27,13 +28,14 @@ import org.fanzha.engine.monitor.Action;
 
 /**
  * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions} and {@code flags} out,
- * exactly once.
+ * exactly once; and SIM monitoring, {@code calls} in, {@code measures} out ({@link SimStage}, keyed by caller).
  *
  * <pre>
  * transfers ─┬─ split: payer's leg (key payer), payee's leg (key payee) ──┐
  *            └─ payee by transfer id ─┐                                   ├─ AccountStage (key account) ─ DecisionStage (key transfer id) ─ decisions
  * reports ──── transfer ids ──────────┴─ ReportIndex (key transfer id) ───┘     (event-time order per account)     (both halves → rules)
  *                                                                                          acting decisions ─ FlagStage (key payee, first one) ─ flags
+ * calls ───── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─ measures
  * </pre>
  *
  * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle partitions are skipped after a
@@ -88,6 +90,10 @@ public final class StreamJob {
 	public static final String DECISIONS = "decisions";
 
 	public static final String FLAGS = "flags";
+
+	public static final String CALLS = "calls";
+
+	public static final String MEASURES = "measures";
 
 	private StreamJob() {
 	}
@@ -165,6 +171,14 @@ public final class StreamJob {
 				.name("flags")
 				.sinkTo(sink(o, FLAGS))
 				.name("flags topic");
+
+		// SIM monitoring: no watermarks needed, each phone's records come in order from one partition (SimStage)
+		env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(), "calls")
+				.keyBy(c -> c.caller, Types.LONG)
+				.process(new SimStage(), TypeInformation.of(Keyed.class))
+				.name("sims")
+				.sinkTo(sink(o, MEASURES))
+				.name("measures topic");
 	}
 
 	static void legs(Transfer t, Collector<Leg> out) {
@@ -267,6 +281,28 @@ public final class StreamJob {
 		@Override
 		public TypeInformation<Messages.Report> getProducedType() {
 			return TypeInformation.of(Messages.Report.class);
+		}
+	}
+
+	/** Reads {@code calls}; a message that cannot be read is counted and skipped. */
+	static final class CallReader implements KafkaRecordDeserializationSchema<Call> {
+
+		@Override
+		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Call> out) {
+			Call c;
+			try {
+				c = Messages.call(new String(record.value(), StandardCharsets.UTF_8));
+			}
+			catch (RuntimeException e) {
+				Refused.count();
+				return;
+			}
+			out.collect(c);
+		}
+
+		@Override
+		public TypeInformation<Call> getProducedType() {
+			return TypeInformation.of(Call.class);
 		}
 	}
 

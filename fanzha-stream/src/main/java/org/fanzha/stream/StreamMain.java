@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * same job on that cluster (docs/stream.md).
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-		description = "Runs the transfer monitor as a Flink job over the Kafka topics (transfers, reports -> decisions, flags).")
+		description = "Runs the transfer and SIM monitors as a Flink job over the Kafka topics (transfers, reports -> decisions, flags; calls -> measures).")
 public final class StreamMain implements Callable<Integer> {
 
 	@Option(names = "--kafka-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")

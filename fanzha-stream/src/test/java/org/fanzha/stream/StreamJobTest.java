@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * before the job starts, bounded read): a task is killed mid-stream once (after a checkpoint completed), the job
  * restarts from that checkpoint, and the {@code decisions} topic read with read_committed must hold every
  * transfer's decision exactly once, equal to the job's logic run without Flink ({@link Reference#split}: 0
- * differences) and to the engine's in-process monitor except where a cross-account signal differs.
+ * differences) and to the engine's in-process monitor except where a cross-account signal differs; the
+ * {@code measures} topic, written by the SIM stage through the same kill, must hold each phone's first restriction
+ * exactly once, equal to {@link SimReference#split}.
  */
 class StreamJobTest {
 
@@ -113,6 +115,15 @@ class StreamJobTest {
 			}
 			assertThat(flagged).as("no account flagged twice").doesNotHaveDuplicates();
 			assertThat(flagged).as("flagged accounts").containsExactlyInAnyOrderElementsOf(expected);
+			// measures: the SIM stage ran beside, through the same kill and restart; each phone's first restriction once
+			List<String> measures = kafka.readCommitted(StreamJob.MEASURES);
+			Map<String, String> byPhone = new HashMap<>();
+			for (String m : measures) {
+				assertThat(byPhone.put(Messages.measuredPhone(m), m)).as("no phone measured twice").isNull();
+			}
+			assertThat(byPhone).as("measures equal the SIM stage's logic without Flink")
+					.isEqualTo(SimReference.split(feed.calls()));
+			System.out.printf("stream job: %d calls and texts, %d measures%n", feed.calls().size(), measures.size());
 			System.out.printf("stream job: %d transfers, %d reports, %d decisions, %d acted on, %d differ from in-process (cross-account signals), %d accounts flagged%n",
 					feed.transfers().size(), feed.reports().size(), messages.size(), acted, crossAccount, flagged.size());
 		}

@@ -61,6 +61,12 @@ public final class LongIndex {
 		return index;
 	}
 
+	/** Forgets every key (the table keeps its size): the next key added is numbered 0 again. */
+	public void clear() {
+		Arrays.fill(table, 0);
+		size = 0;
+	}
+
 	/** Keys added so far; indices run from 0 to size() - 1. */
 	public int size() {
 		return size;

@@ -172,21 +172,45 @@ final class SimActivity {
 		ints = Arrays.copyOf(ints, n * IS);
 		longs = Arrays.copyOf(longs, n * LS);
 		for (int s = old; s < n; s++) {
-			int i = s * IS;
-			Arrays.fill(ints, i + I_CALLERS, i + I_CALLERS + RECENT_CALLERS, -1);
-			ints[i + I_HEAD_HOUR] = NO_BUCKET;
-			ints[i + I_HEAD_DAY] = NO_BUCKET;
-			ints[i + I_LAST_DEVICE] = -1;
-			ints[i + I_LAST_CELL] = -1;
-			ints[i + I_COUNTED_CELL] = -1;
-			int l = s * LS;
-			longs[l + L_LAST_OUT] = NONE;
-			longs[l + L_ACTIVATION] = NONE;
-			longs[l + L_CONFIRMED_AT] = NONE;
-			longs[l + L_LIFTED_AT] = NONE;
-			longs[l + L_COUNTED_DAY] = NONE;
+			initial(s);
 		}
 		capacity = n;
+	}
+
+	/** Sets SIM s to a SIM never seen (the slabs of a new SIM start zeroed; the rest is set here). */
+	private void initial(int s) {
+		int i = s * IS;
+		Arrays.fill(ints, i + I_CALLERS, i + I_CALLERS + RECENT_CALLERS, -1);
+		ints[i + I_HEAD_HOUR] = NO_BUCKET;
+		ints[i + I_HEAD_DAY] = NO_BUCKET;
+		ints[i + I_LAST_DEVICE] = -1;
+		ints[i + I_LAST_CELL] = -1;
+		ints[i + I_COUNTED_CELL] = -1;
+		int l = s * LS;
+		longs[l + L_LAST_OUT] = NONE;
+		longs[l + L_ACTIVATION] = NONE;
+		longs[l + L_CONFIRMED_AT] = NONE;
+		longs[l + L_LIFTED_AT] = NONE;
+		longs[l + L_COUNTED_DAY] = NONE;
+	}
+
+	/** Forgets SIM s: its slabs as for a SIM never seen (a slot reused for another SIM). */
+	void reset(int s) {
+		Arrays.fill(ints, s * IS, (s + 1) * IS, 0);
+		Arrays.fill(longs, s * LS, (s + 1) * LS, 0);
+		initial(s);
+	}
+
+	/** Copies SIM s's slabs into {@code is} ({@link #IS} ints) and {@code ls} ({@link #LS} longs). */
+	void copyOut(int s, int[] is, long[] ls) {
+		System.arraycopy(ints, s * IS, is, 0, IS);
+		System.arraycopy(longs, s * LS, ls, 0, LS);
+	}
+
+	/** Overwrites SIM s's slabs with a copy made by {@link #copyOut}. */
+	void copyIn(int s, int[] is, long[] ls) {
+		System.arraycopy(is, 0, ints, s * IS, IS);
+		System.arraycopy(ls, 0, longs, s * LS, LS);
 	}
 
 	private static double[] linearCounting(int m) {

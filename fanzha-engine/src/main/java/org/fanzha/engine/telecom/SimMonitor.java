@@ -209,6 +209,9 @@ public final class SimMonitor {
 
 		int cellCapacity;
 
+		/** One SIM at a time, its state held outside ({@link #single}): no handsets, no cells. */
+		boolean single;
+
 		long[] cellDay = new long[0];
 
 		int[] cellNew = new int[0];
@@ -330,6 +333,62 @@ public final class SimMonitor {
 		return new SimMonitor(SimRuleSet.parse(DEFAULT_RULES), expectedSims);
 	}
 
+	// ------------------------------------------------------------------ one SIM, state held outside
+
+	/** Ints of one SIM's state for {@link #load}/{@link #store}. */
+	public static final int SIM_INTS = SimActivity.IS;
+
+	/** Longs of one SIM's state for {@link #load}/{@link #store}. */
+	public static final int SIM_LONGS = SimActivity.LS;
+
+	/**
+	 * A monitor that holds one SIM at a time, for a stream processor that keeps each SIM's state in its own keyed
+	 * state (fanzha-stream, keyed by calling phone): {@link #load} the SIM's state, pass its events, {@link #store} it.
+	 * Only what the SIM's own record holds is decided on, the same code as the monitor of all SIMs: signals made of
+	 * other numbers' state are absent — a callee calling back ({@code sim.calledBackShare24h} counts 0 call-backs),
+	 * handsets ({@code device.*}: 0, no SIM-box handsets, no {@link Verdict#others}), cells
+	 * ({@code cell.newSimsToday}: 0) and contacts of confirmed numbers seen from the callee's side. The callee of an
+	 * event is a scratch slot, forgotten at the next load.
+	 */
+	public static SimMonitor single(SimRuleSet rules, Settings settings) {
+		State st = new State(2);
+		st.single = true;
+		return new SimMonitor(rules, settings, st);
+	}
+
+	/**
+	 * Makes {@code phone} the one SIM of a {@link #single} monitor, with the state {@link #store} wrote into
+	 * {@code ints} ({@link #SIM_INTS}) and {@code longs} ({@link #SIM_LONGS}), or as never seen when they are null.
+	 * Copies, allocates nothing.
+	 */
+	public void load(long phone, int[] ints, long[] longs) {
+		final State st = state;
+		if (!st.single) {
+			throw new IllegalStateException("load is for a monitor made by SimMonitor.single");
+		}
+		st.numbers.clear();
+		st.sims.reset(1); // the scratch callee of the previous SIM's event
+		int s = st.numbers.getOrAdd(phone);
+		if (ints == null) {
+			st.sims.reset(s);
+			st.reasonSet[s] = null;
+		}
+		else {
+			st.sims.copyIn(s, ints, longs);
+			// the reason bits stored were set under this monitor's rules (one rule set per job)
+			st.reasonSet[s] = rules;
+		}
+		st.sims.setLong(s, SimActivity.L_PHONE, phone);
+	}
+
+	/** Copies the loaded SIM's state out (see {@link #load}); allocates nothing. */
+	public void store(int[] ints, long[] longs) {
+		if (!state.single || state.numbers.size() == 0) {
+			throw new IllegalStateException("nothing loaded");
+		}
+		state.sims.copyOut(0, ints, longs);
+	}
+
 	/**
 	 * The same SIMs' state under a new rule set (an analyst loads a new version): windows, confirmations and measures
 	 * in force carry over (with their reasons from the rules that decided them).
@@ -379,7 +438,7 @@ public final class SimMonitor {
 		}
 		sims.calledBy(y, x);
 		contacts(x, y, epochSecond);
-		if (imei != UNKNOWN) {
+		if (imei != UNKNOWN && !st.single) {
 			st.devices.call(handset(x, imei), epochSecond);
 		}
 		sims.call(x, epochSecond, callee, calleeRegion, durationSeconds, answered, cell, imei);
@@ -396,7 +455,7 @@ public final class SimMonitor {
 		int x = st.sim(sender);
 		int y = st.sim(receiver);
 		contacts(x, y, epochSecond);
-		if (imei != UNKNOWN) {
+		if (imei != UNKNOWN && !st.single) {
 			handset(x, imei);
 		}
 		st.sims.sms(x, epochSecond, receiver, receiverRegion, cell, imei);
@@ -432,8 +491,8 @@ public final class SimMonitor {
 	/** Cell bookkeeping of an outgoing event: the SIM's cell, and new SIMs counted once per cell and day. */
 	private void outgoing(int s, long t, long cell) {
 		final State st = state;
-		if (cell == UNKNOWN) {
-			return;
+		if (cell == UNKNOWN || st.single) {
+			return; // a single monitor's cells would mix SIMs of other keys
 		}
 		int c = st.cell(cell);
 		st.sims.setInt(s, SimActivity.I_LAST_CELL, c);
