@@ -127,7 +127,7 @@ public final class LocalKafka implements AutoCloseable {
 		return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
 	}
 
-	/** Writes the feed's transfers (key: payer), reports (key: case) and calls (key: caller) to their topics. */
+	/** Writes the feed's transfers (key: payer) and reports (key: case) to their topics. */
 	public void fill(SimFeed.Feed feed) {
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (Transfer t : feed.transfers()) {
@@ -137,6 +137,13 @@ public final class LocalKafka implements AutoCloseable {
 				producer.send(new ProducerRecord<>(StreamJob.REPORTS, r.caseNumber(),
 						Messages.reportJson(r.caseNumber(), r.reportedAt(), "110000", List.of(r.transferId()))));
 			}
+			producer.flush();
+		}
+	}
+
+	/** Writes the feed's calls and texts to {@code calls} (apart from {@link #fill}: the bench times transfers alone). */
+	public void fillCalls(SimFeed.Feed feed) {
+		try (KafkaProducer<String, String> producer = producer()) {
 			for (Call c : feed.calls()) {
 				// key: the caller, as calls.v1.json asks, so that each phone's records stay in one partition in order
 				producer.send(new ProducerRecord<>(StreamJob.CALLS, Long.toString(c.caller), Messages.callJson(c)));

@@ -66,6 +66,7 @@ class StreamJobTest {
 		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
 			kafka.createTopics(2);
 			kafka.fill(feed);
+			kafka.fillCalls(feed);
 			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("checkpoints").toUri().toString())
 					.withParallelism(2)
 					.withBounded(true)
