@@ -49,37 +49,43 @@ public final class StreamJob {
 	/** What the job is run with; {@link #defaults} for a local run. */
 	public record Options(String bootstrapServers, String groupId, int parallelism, long checkpointMillis,
 			String checkpointDir, boolean bounded, Duration outOfOrder, String transactionalIdPrefix,
-			MapFunction<Transfer, Transfer> tap) {
+			MapFunction<Transfer, Transfer> tap, MapFunction<Call, Call> callTap) {
 
 		public static Options defaults(String bootstrapServers, String checkpointDir) {
 			return new Options(bootstrapServers, "fanzha-stream", 1, 1_000, checkpointDir, false, Duration.ofSeconds(5),
-					"fanzha-stream", null);
+					"fanzha-stream", null, null);
 		}
 
 		public Options withParallelism(int p) {
 			return new Options(bootstrapServers, groupId, p, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					transactionalIdPrefix, tap);
+					transactionalIdPrefix, tap, callTap);
 		}
 
 		public Options withBounded(boolean b) {
 			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, b, outOfOrder,
-					transactionalIdPrefix, tap);
+					transactionalIdPrefix, tap, callTap);
 		}
 
 		public Options withCheckpointMillis(long ms) {
 			return new Options(bootstrapServers, groupId, parallelism, ms, checkpointDir, bounded, outOfOrder,
-					transactionalIdPrefix, tap);
+					transactionalIdPrefix, tap, callTap);
 		}
 
 		/** A map applied to every transfer read (the failure test kills a task from it). */
 		public Options withTap(MapFunction<Transfer, Transfer> t) {
 			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					transactionalIdPrefix, t);
+					transactionalIdPrefix, t, callTap);
+		}
+
+		/** A map applied to every call record read (the failure test slows the SIM stage's input with it). */
+		public Options withCallTap(MapFunction<Call, Call> t) {
+			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
+					transactionalIdPrefix, tap, t);
 		}
 
 		public Options withTransactionalIdPrefix(String prefix) {
 			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					prefix, tap);
+					prefix, tap, callTap);
 		}
 	}
 
@@ -173,8 +179,11 @@ public final class StreamJob {
 				.name("flags topic");
 
 		// SIM monitoring: no watermarks needed, each phone's records come in order from one partition (SimStage)
-		env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(), "calls")
-				.keyBy(c -> c.caller, Types.LONG)
+		DataStream<Call> calls = env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(), "calls");
+		if (o.callTap() != null) {
+			calls = calls.map(o.callTap(), TypeInformation.of(Call.class)).name("call tap");
+		}
+		calls.keyBy(c -> c.caller, Types.LONG)
 				.process(new SimStage(), TypeInformation.of(Keyed.class))
 				.name("sims")
 				.sinkTo(sink(o, MEASURES))

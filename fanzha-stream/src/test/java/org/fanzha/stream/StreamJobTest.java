@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts from that checkpoint, and the {@code decisions} topic read with read_committed must hold every
  * transfer's decision exactly once, equal to the job's logic run without Flink ({@link Reference#split}: 0
  * differences) and to the engine's in-process monitor except where a cross-account signal differs; the
- * {@code measures} topic, written by the SIM stage through the same kill, must hold each phone's first restriction
- * exactly once, equal to {@link SimReference#split}.
+ * {@code measures} topic, written by the SIM stage (restarted from the same checkpoint: the whole job restarts),
+ * must hold each phone's first restriction exactly once, equal to {@link SimReference#split}.
  */
 class StreamJobTest {
 
@@ -59,6 +59,28 @@ class StreamJobTest {
 		}
 	}
 
+	static final AtomicInteger CALL_TAPS_OPENED = new AtomicInteger();
+
+	static final AtomicInteger CALLS_BEFORE_KILL = new AtomicInteger();
+
+	/** Slows the calls' read until the kill, so that the SIM stage is mid-stream when the job restarts. */
+	static final class SlowCalls extends RichMapFunction<Call, Call> {
+
+		@Override
+		public void open(OpenContext context) {
+			CALL_TAPS_OPENED.incrementAndGet();
+		}
+
+		@Override
+		public Call map(Call c) throws Exception {
+			if (!FAILED.get()) {
+				CALLS_BEFORE_KILL.incrementAndGet();
+				Thread.sleep(1);
+			}
+			return c;
+		}
+	}
+
 	@Test
 	void aTaskKilledMidStreamLosesAndDuplicatesNoDecisionAndTheDecisionsEqualTheReference(@TempDir Path dir)
 			throws Exception {
@@ -71,8 +93,13 @@ class StreamJobTest {
 					.withParallelism(2)
 					.withBounded(true)
 					.withCheckpointMillis(200)
-					.withTap(new FailOnce());
-			StreamExecutionEnvironment env = StreamJob.local(o);
+					.withTap(new FailOnce())
+					.withCallTap(new SlowCalls());
+			// the whole job restarts from the checkpoint (not only the failed region), so that the SIM stage, which
+			// shares no edge with the transfer pipeline the kill is in, is restored from it too, mid-stream (SlowCalls)
+			org.apache.flink.configuration.Configuration conf = StreamJob.configuration(o);
+			conf.setString("jobmanager.execution.failover-strategy", "full");
+			StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(o.parallelism(), conf);
 			StreamJob.build(env, o);
 			env.execute("fanzha-stream test");
 
@@ -124,7 +151,9 @@ class StreamJobTest {
 			}
 			assertThat(byPhone).as("measures equal the SIM stage's logic without Flink")
 					.isEqualTo(SimReference.split(feed.calls()));
-			System.out.printf("stream job: %d calls and texts, %d measures%n", feed.calls().size(), measures.size());
+			assertThat(CALL_TAPS_OPENED.get()).as("the SIM stage's input restarted too").isGreaterThan(o.parallelism());
+			System.out.printf("stream job: %d calls and texts (%d read before the kill), %d measures%n", feed.calls().size(),
+					CALLS_BEFORE_KILL.get(), measures.size());
 			System.out.printf("stream job: %d transfers, %d reports, %d decisions, %d acted on, %d differ from in-process (cross-account signals), %d accounts flagged%n",
 					feed.transfers().size(), feed.reports().size(), messages.size(), acted, crossAccount, flagged.size());
 		}
