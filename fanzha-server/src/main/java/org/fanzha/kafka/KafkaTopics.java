@@ -38,6 +38,12 @@ public final class KafkaTopics {
 	/** The header of a dead letter that says why it was refused. */
 	public static final String REASON_HEADER = "fanzha-dlt-reason";
 
+	/**
+	 * The header of every event the platform externalizes (instructions, measures, flags): an id made from the message's
+	 * content, the same each time the event is sent, so that a consumer can tell a repeat from a new event.
+	 */
+	public static final String EVENT_ID_HEADER = "fanzha-event-id";
+
 	public static final List<String> ALL = List.of(TRANSFERS, CALLS, REPORTS, DECISIONS, INSTRUCTIONS, MEASURES, FLAGS,
 			TRANSFERS + DLT_SUFFIX, CALLS + DLT_SUFFIX);
 

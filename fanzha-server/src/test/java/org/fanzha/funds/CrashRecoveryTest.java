@@ -2,7 +2,6 @@ package org.fanzha.funds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.fanzha.support.ChildServer;
 import org.fanzha.support.DemoLogins;
 import org.junit.jupiter.api.Test;
 
@@ -29,78 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
 
-	static final String CENTRE = "Basic " + Base64.getEncoder().encodeToString(("centre:" + DemoLogins.PASSWORD).getBytes());
+	static final String CENTRE = ChildServer.CENTRE;
 
 	static final String BANK = "Basic " + Base64.getEncoder().encodeToString(("bank:" + DemoLogins.PASSWORD).getBytes());
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	static int freePort() throws Exception {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
-		}
-	}
-
-	Process start(Path data, int port) throws Exception {
-		String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dfanzha.test.database.off=true", "-cp", cp,
-				"org.fanzha.FanzhaApplication", "--server.port=" + port, "--fanzha.data-dir=" + data.toAbsolutePath(),
-				"--fanzha.identity.demo-users=true", "--logging.level.root=WARN"));
-		command.addAll(database(data));
-		ProcessBuilder pb = new ProcessBuilder(command);
-		pb.redirectErrorStream(true);
-		pb.redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
-		Process p = pb.start();
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (System.currentTimeMillis() < deadline) {
-			try {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
-						.header("Authorization", CENTRE).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return p;
-				}
-			}
-			catch (java.io.IOException e) {
-				// not up yet
-			}
-			if (!p.isAlive()) {
-				throw new AssertionError("server exited: " + Files.readString(newest(data)));
-			}
-			Thread.sleep(250);
-		}
-		p.destroyForcibly();
-		throw new AssertionError("server did not start in 120 s");
-	}
-
-	/**
-	 * The child's database: the H2 file in its data directory, or under the postgres profile (CI) a schema of its own
-	 * in the PostgreSQL test database, named after the data directory so that the restarted server finds it again.
-	 */
-	static List<String> database(Path data) throws Exception {
-		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
-			return List.of("--spring.profiles.active=");
-		}
-		String url = System.getProperty("FANZHA_DB_URL");
-		String user = System.getProperty("FANZHA_DB_USER");
-		String password = System.getProperty("FANZHA_DB_PASSWORD", "");
-		String schema = "fzcrash_" + Integer.toHexString(data.toAbsolutePath().toString().hashCode() & 0x7fffffff);
-		try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
-				java.sql.Statement st = c.createStatement()) {
-			st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-		}
-		return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-				"--spring.datasource.hikari.schema=" + schema, "--spring.flyway.default-schema=" + schema,
-				"--spring.flyway.schemas=" + schema);
-	}
-
-	static Path newest(Path dir) throws Exception {
-		try (var s = Files.list(dir)) {
-			return s.filter(f -> f.toString().endsWith(".log")).max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified()))
-					.orElseThrow();
-		}
-	}
 
 	HttpResponse<String> report(int port, int i) throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -125,8 +58,8 @@ class CrashRecoveryTest {
 	@Test
 	void aKillDuringABurstLosesNoInstruction() throws Exception {
 		Path data = Files.createDirectories(Path.of("target", "crash-" + UUID.randomUUID()));
-		int port = freePort();
-		Process server = start(data, port);
+		int port = ChildServer.freePort();
+		ChildServer server = ChildServer.start(data, port);
 		List<String> accepted = new ArrayList<>();
 		Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
 		String frozen;
@@ -170,14 +103,14 @@ class CrashRecoveryTest {
 		}
 		finally {
 			// SIGKILL: no shutdown hooks, no graceful completion of in-flight event listeners
-			server.destroyForcibly().waitFor();
+			server.kill();
 			if (decider != null) {
 				decider.join(10_000);
 			}
 		}
 		assertThat(accepted).hasSize(25);
 
-		Process again = start(data, port);
+		ChildServer again = ChildServer.start(data, port);
 		try {
 			List<String> missing = new ArrayList<>();
 			long deadline = System.currentTimeMillis() + 60_000;
@@ -224,7 +157,7 @@ class CrashRecoveryTest {
 			System.out.println("[crash] " + accepted.size() + " accepted reports, server killed with SIGKILL, all instructions present after restart");
 		}
 		finally {
-			again.destroyForcibly().waitFor();
+			again.kill();
 		}
 	}
 }

@@ -200,6 +200,7 @@ class KafkaTests {
 		assertThat(out.get(0).key()).isEqualTo("ABC");
 		assertThat(out.get(0).value()).contains("\"version\":1").contains("\"bank\":\"ABC\"").contains("\"to\":\"ISSUED\"");
 		conformsToSchema(KafkaTopics.INSTRUCTIONS, out.get(0).value());
+		assertThat(header(out.get(0), KafkaTopics.EVENT_ID_HEADER)).as("the event id header").matches("[0-9a-f-]{36}");
 		// the registry marks the externalization completed (within a moment of the broker's acknowledgement)
 		long deadline = System.currentTimeMillis() + 10_000;
 		List<Map<String, Object>> rows;

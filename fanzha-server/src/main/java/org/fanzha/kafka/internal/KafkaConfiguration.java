@@ -3,6 +3,7 @@ package org.fanzha.kafka.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -12,14 +13,21 @@ import org.fanzha.funds.InstructionTransitioned;
 import org.fanzha.kafka.KafkaTopics;
 import org.fanzha.monitoring.MuleAccountFlagged;
 import org.fanzha.telecom.SimRestricted;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.util.backoff.FixedBackOff;
@@ -77,7 +85,31 @@ class KafkaConfiguration {
 						e -> RoutingTarget.forTarget(KafkaTopics.INSTRUCTIONS).andKey(e.institution()))
 				.route(SimRestricted.class, e -> RoutingTarget.forTarget(KafkaTopics.MEASURES).andKey(e.phone()))
 				.route(MuleAccountFlagged.class, e -> RoutingTarget.forTarget(KafkaTopics.FLAGS).andKey(e.accountId()))
+				.headers(KafkaConfiguration::eventId)
 				.build();
+	}
+
+	/**
+	 * The header that tells a repeat from a new event: a name-based UUID of the message (the headers are computed from
+	 * the mapped message, not the event), the same each time the same event is sent; as bytes, so that it travels raw.
+	 */
+	static Map<String, Object> eventId(Object message) {
+		UUID id = UUID.nameUUIDFromBytes(String.valueOf(message).getBytes(StandardCharsets.UTF_8));
+		return Map.of(KafkaTopics.EVENT_ID_HEADER, id.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The template the externalization sends with (Boot's own steps back): it does not send again what an earlier run
+	 * already put on the broker ({@link OnceOnlyTemplate}).
+	 */
+	@Bean
+	KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> producers, KafkaProperties properties,
+			ObjectProvider<RecordMessageConverter> converter, ObjectProvider<ProducerListener<Object, Object>> listener,
+			JdbcClient jdbc) {
+		OnceOnlyTemplate template = new OnceOnlyTemplate(producers, properties.buildConsumerProperties(), jdbc);
+		converter.ifUnique(template::setMessageConverter);
+		listener.ifUnique(template::setProducerListener);
+		return template;
 	}
 
 	static Map<String, Object> instruction(InstructionTransitioned e) {
