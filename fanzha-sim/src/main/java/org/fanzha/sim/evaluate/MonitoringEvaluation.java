@@ -8,7 +8,6 @@ import org.fanzha.engine.monitor.Action;
 import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.World;
 
 /**
@@ -83,7 +82,7 @@ public final class MonitoringEvaluation {
 				}
 			}
 		};
-		new Simulator(world).run(new MonitoredProvince(world, monitor, observer));
+		PlatformLoop.simulate(world, new MonitoredProvince(world, monitor, observer));
 		for (long[] p : victimPayments.values()) {
 			money[0] += p[0];
 			money[1] += p[1];

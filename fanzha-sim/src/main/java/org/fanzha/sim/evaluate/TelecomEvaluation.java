@@ -13,7 +13,6 @@ import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.Gangs;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
@@ -70,7 +69,7 @@ public final class TelecomEvaluation {
 	public static Report run(SimConfig config, SimRuleSet rules) {
 		World world = new World(config);
 		Replay replay = new Replay(world, rules);
-		new Simulator(world).run(replay);
+		PlatformLoop.simulate(world, replay);
 		return replay.report();
 	}
 

@@ -30,7 +30,6 @@ import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
@@ -185,7 +184,7 @@ public final class WarningsEvaluation {
 			// the province replays its hour first, so its payer signals are buffered before this sink replays the hour
 			sink = EventSink.tee(new MonitoredProvince(world, monitor, replay.payerObserver(rules)), replay);
 		}
-		new Simulator(world).run(sink);
+		PlatformLoop.simulate(world, sink);
 		return replay.report(success, payerWarnings);
 	}
 
