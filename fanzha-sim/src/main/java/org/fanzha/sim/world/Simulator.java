@@ -179,6 +179,11 @@ public final class Simulator {
 
 	private int[] spareSimCursor;
 
+	/** Per gang, what each slot held before its last swap (-1: never swapped). */
+	private int[][] previousSims;
+
+	private int[][][] previousMules;
+
 	/** Per gang and level, the mule accounts in use (as {@link #activeSims}). */
 	private int[][][] activeMules;
 
@@ -231,6 +236,8 @@ public final class Simulator {
 		activeSims = new int[n][];
 		spareSimCursor = new int[n];
 		activeMules = new int[n][][];
+		previousSims = new int[n][];
+		previousMules = new int[n][][];
 		spareMuleCursor = new int[n][];
 		alarmedAt = new long[n];
 		probeCapFen = new long[n];
@@ -239,9 +246,14 @@ public final class Simulator {
 		generations = new ArrayList<>();
 		for (Gangs.Gang g : gs) {
 			activeSims[g.id] = g.sims.clone();
+			previousSims[g.id] = new int[g.sims.length];
+			Arrays.fill(previousSims[g.id], -1);
 			activeMules[g.id] = new int[g.levels.length][];
+			previousMules[g.id] = new int[g.levels.length][];
 			for (int l = 0; l < g.levels.length; l++) {
 				activeMules[g.id][l] = g.levels[l].clone();
+				previousMules[g.id][l] = new int[g.levels[l].length];
+				Arrays.fill(previousMules[g.id][l], -1);
 			}
 			spareMuleCursor[g.id] = new int[g.levels.length];
 			alarmedAt[g.id] = Countermeasures.NEVER;
@@ -600,10 +612,10 @@ public final class Simulator {
 		long victimPhone = pop.simPhone[pop.firstSim[person]];
 		int victimCounty = pop.activityCounty(person);
 		Gangs gs = world.gangs;
-		int sim = simAt(gang, r.nextInt(gang.sims.length), contact);
-		if (sim < 0) {
-			return new long[0];
-		}
+		// the SIM is planned now; a reacting gang may swap it when the call is made (processContact)
+		int slot = r.nextInt(gang.sims.length);
+		int sim = gang.sims[slot];
+		int victim = victims.size();
 		long phone = gs.fraudPhone[sim];
 		switch (type.channel()) {
 			case PHONE -> {
@@ -612,19 +624,22 @@ public final class Simulator {
 				for (int k = 0; k < calls; k++) {
 					long t = contact + k * gap;
 					int minutes = type == FraudType.FAKE_POLICE ? (int) r.logNormal(40, 0.6) : (int) r.logNormal(15, 0.6);
-					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim]);
+					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim],
+							victim, gang.id, slot);
 				}
 				return new long[] { phone };
 			}
 			case SMS -> {
-				schedule(smsPending(contact, phone, victimPhone, gs.fraudCounty[sim]));
+				Pending text = smsPending(contact, phone, victimPhone, gs.fraudCounty[sim], victim);
+				text.gang = gang.id;
+				text.slot = slot;
+				schedule(text);
 				if (r.chance(0.5)) {
-					int sim2 = simAt(gang, r.nextInt(gang.sims.length), contact + (firstPayment - contact) / 2);
-					if (sim2 < 0) {
-						return new long[] { phone };
-					}
+					int slot2 = r.nextInt(gang.sims.length);
+					int sim2 = gang.sims[slot2];
 					scheduleCall(contact + (firstPayment - contact) / 2, gs.fraudPhone[sim2], victimPhone,
-							(int) Math.max(30, r.logNormal(300, 0.6)), gs.fraudCounty[sim2], gs.fraudImei[sim2]);
+							(int) Math.max(30, r.logNormal(300, 0.6)), gs.fraudCounty[sim2], gs.fraudImei[sim2], victim,
+							gang.id, slot2);
 					return new long[] { phone, gs.fraudPhone[sim2] };
 				}
 				return new long[] { phone };
@@ -632,7 +647,8 @@ public final class Simulator {
 			default -> {
 				if (r.chance(0.3)) {
 					scheduleCall(contact + (firstPayment - contact) / 2, phone, victimPhone,
-							(int) Math.max(30, r.logNormal(120, 0.6)), gs.fraudCounty[sim], gs.fraudImei[sim]);
+							(int) Math.max(30, r.logNormal(120, 0.6)), gs.fraudCounty[sim], gs.fraudImei[sim], victim,
+							gang.id, slot);
 					return new long[] { phone };
 				}
 				return new long[0];
@@ -640,11 +656,14 @@ public final class Simulator {
 		}
 	}
 
-	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei) {
+	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei, int victim, int gang,
+			int slot) {
 		if (t < start || t >= end) {
 			return;
 		}
-		Pending c = new Pending(t, Pending.CALL, -1);
+		Pending c = new Pending(t, Pending.CALL, victim);
+		c.gang = gang;
+		c.slot = slot;
 		c.phoneA = caller;
 		c.phoneB = callee;
 		c.amount = duration;
@@ -653,8 +672,8 @@ public final class Simulator {
 		schedule(c);
 	}
 
-	private Pending smsPending(long t, long sender, long receiver, int county) {
-		Pending s = new Pending(t, Pending.SMS, -1);
+	private Pending smsPending(long t, long sender, long receiver, int county, int victim) {
+		Pending s = new Pending(t, Pending.SMS, victim);
 		s.phoneA = sender;
 		s.phoneB = receiver;
 		s.account = county;
@@ -740,8 +759,16 @@ public final class Simulator {
 		}
 		int offset = (int) (e.time - hourStart);
 		switch (e.kind) {
-			case Pending.CALL -> addCall(hourStart, offset, e.phoneA, e.phoneB, (int) e.amount, e.account, e.imei);
-			case Pending.SMS -> addSms(hourStart, offset, e.phoneA, e.phoneB, e.account);
+			case Pending.CALL -> {
+				if (!reacting || swapSim(e)) {
+					addCall(hourStart, offset, e.phoneA, e.phoneB, (int) e.amount, e.account, e.imei);
+				}
+			}
+			case Pending.SMS -> {
+				if (!reacting || swapSim(e)) {
+					addSms(hourStart, offset, e.phoneA, e.phoneB, e.account);
+				}
+			}
 			case Pending.REBATE -> {
 				VictimPlan v = victims.get(e.victim);
 				int from = muleAt(v.gang, 0, fraud.nextInt(v.gang.levels[0].length), e.time);
@@ -976,41 +1003,70 @@ public final class Simulator {
 	 * (-1 when the gang has no usable SIM).
 	 */
 	private int simAt(Gangs.Gang g, int k, long t) {
-		if (!reacting) {
-			return g.sims[k];
+		return reacting ? slot(activeSims[g.id], previousSims[g.id], k, t, g.spareSims, spareSimCursor, g.id, true)
+				: g.sims[k];
+	}
+
+	/** The mule account in slot {@code k} of the gang's level (0-based) at {@code t}, as {@link #simAt}. */
+	private int muleAt(Gangs.Gang g, int level, int k, long t) {
+		return reacting ? slot(activeMules[g.id][level], previousMules[g.id][level], k, t, g.spareLevels[level],
+				spareMuleCursor[g.id], level, false) : g.levels[level][k];
+	}
+
+	/**
+	 * Slot {@code k} at {@code t}: its SIM or account unless the gang has dropped it by then, else the next spare.
+	 * An hour's events are drawn out of time order, so a slot remembers what it held before its last swap and hands
+	 * that out to an earlier moment: a spare is never used before the drop that called for it.
+	 */
+	private int slot(int[] active, int[] previous, int k, long t, int[] spares, int[] cursor, int c, boolean sim) {
+		int before = previous[k];
+		if (before >= 0 && droppedAt(before, sim) > t) {
+			return before;
 		}
-		int[] active = activeSims[g.id];
 		int s = active[k];
-		while (s >= 0 && simDroppedAt(s) <= t) {
-			s = spareSimCursor[g.id] < g.spareSims.length ? g.spareSims[spareSimCursor[g.id]++] : -1;
+		while (s >= 0 && droppedAt(s, sim) <= t) {
+			previous[k] = s;
+			s = cursor[c] < spares.length ? spares[cursor[c]++] : -1;
 			active[k] = s;
 		}
 		for (int j = 0; s < 0 && j < active.length; j++) {
-			if (active[j] >= 0 && simDroppedAt(active[j]) > t) {
+			if (active[j] >= 0 && droppedAt(active[j], sim) > t) {
 				s = active[j];
 			}
 		}
 		return s;
 	}
 
-	/** The mule account in slot {@code k} of the gang's level (0-based) at {@code t}, as {@link #simAt}. */
-	private int muleAt(Gangs.Gang g, int level, int k, long t) {
-		if (!reacting) {
-			return g.levels[level][k];
+	/**
+	 * A con's call or text as it is made: a gang that has dropped the planned SIM uses the one now in its slot, and the
+	 * victim will name that number; false when the gang has no usable SIM left (the contact is not made).
+	 */
+	private boolean swapSim(Pending e) {
+		if (e.slot < 0) {
+			return true;
 		}
-		int[] active = activeMules[g.id][level];
-		int[] spares = g.spareLevels[level];
-		int a = active[k];
-		while (a >= 0 && accountDroppedAt(a) <= t) {
-			a = spareMuleCursor[g.id][level] < spares.length ? spares[spareMuleCursor[g.id][level]++] : -1;
-			active[k] = a;
+		Gangs gs = world.gangs;
+		int sim = simAt(gs.all().get(e.gang), e.slot, e.time);
+		if (sim < 0) {
+			return false;
 		}
-		for (int j = 0; a < 0 && j < active.length; j++) {
-			if (active[j] >= 0 && accountDroppedAt(active[j]) > t) {
-				a = active[j];
+		long phone = gs.fraudPhone[sim];
+		if (phone != e.phoneA) {
+			long[] named = victims.get(e.victim).callers;
+			for (int k = 0; k < named.length; k++) {
+				if (named[k] == e.phoneA) {
+					named[k] = phone;
+				}
 			}
+			e.phoneA = phone;
+			e.account = gs.fraudCounty[sim];
+			e.imei = gs.fraudImei[sim];
 		}
-		return a;
+		return true;
+	}
+
+	private long droppedAt(int item, boolean sim) {
+		return sim ? simDroppedAt(item) : accountDroppedAt(item);
 	}
 
 	/** When the gang stops using fraud SIM {@code s}: its restriction plus the gang's delay in noticing. */
@@ -1213,6 +1269,9 @@ public final class Simulator {
 		long imei;
 
 		boolean passThrough;
+
+		/** A contact's slot in its gang's SIMs (reacting world), -1 otherwise. */
+		int slot = -1;
 
 		Pending(long time, int kind, int victim) {
 			this.time = time;
