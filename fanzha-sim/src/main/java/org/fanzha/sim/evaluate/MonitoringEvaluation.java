@@ -88,6 +88,12 @@ public final class MonitoringEvaluation {
 			money[1] += p[1];
 		}
 		int mules = world.gangs.mules();
+		for (int a = 0; a < accounts; a++) {
+			// a reacting world's reserve account that never carried a victim's money is not there to be found
+			if (world.isReserveMule(a) && firstLaundering[a] == Long.MAX_VALUE) {
+				mules--;
+			}
+		}
 		int tp = 0;
 		long[] minutes = new long[flagged.cardinality()];
 		int m = 0;

@@ -118,6 +118,9 @@ public final class Gangs {
 
 	int mules;
 
+	/** Reacting world: the mule accounts held in reserve (a gang may never need them). */
+	final java.util.BitSet reserveMules = new java.util.BitSet();
+
 	private int simBoxDevices;
 
 	public Gangs(Population pop, SimConfig config) {
@@ -234,6 +237,7 @@ public final class Gangs {
 				gang.spareLevels[l] = new int[gang.levels[l].length];
 				for (int k = 0; k < gang.spareLevels[l].length; k++) {
 					gang.spareLevels[l][k] = recruitMule(pop, g, l + 1, config.evasive(), r);
+					reserveMules.set(gang.spareLevels[l][k]);
 				}
 			}
 			gang.probing = r.chance(config.reactions().probingShare());
