@@ -223,25 +223,16 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 
 		@Override
 		void replay() {
-			held.sortByTime();
-			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
-			int r = 0;
-			for (int i = 0; i < held.size(); i++) {
-				while (r < reports.size() && reports.get(r).reportTime() <= held.time(i)) {
-					confirm(reports.get(r++));
-				}
-				long t = held.time(i);
-				observe(held.isText(i)
-						? monitor.sms(held.from(i), held.to(i), t, held.cell(i), held.imei(i), held.toRegion(i))
-						: monitor.call(held.from(i), held.to(i), t, held.duration(i), held.answered(i), held.cell(i),
-								held.imei(i), held.toRegion(i)),
-						t);
-			}
-			while (r < reports.size()) {
-				confirm(reports.get(r++));
-			}
-			held.clear();
-			reports.clear();
+			inTimeOrder(this::confirm, this::record);
+		}
+
+		private void record(int i) {
+			long t = held.time(i);
+			observe(held.isText(i)
+					? monitor.sms(held.from(i), held.to(i), t, held.cell(i), held.imei(i), held.toRegion(i))
+					: monitor.call(held.from(i), held.to(i), t, held.duration(i), held.answered(i), held.cell(i),
+							held.imei(i), held.toRegion(i)),
+					t);
 		}
 
 		private void confirm(CaseReport report) {

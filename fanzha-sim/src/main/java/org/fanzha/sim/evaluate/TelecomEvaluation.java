@@ -137,20 +137,7 @@ public final class TelecomEvaluation {
 		/** The held hour in time order: reports first at equal times (a report names what already happened). */
 		@Override
 		void replay() {
-			held.sortByTime();
-			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
-			int r = 0;
-			for (int i = 0; i < held.size(); i++) {
-				while (r < reports.size() && reports.get(r).reportTime() <= held.time(i)) {
-					report(reports.get(r++));
-				}
-				event(i);
-			}
-			while (r < reports.size()) {
-				report(reports.get(r++));
-			}
-			held.clear();
-			reports.clear();
+			inTimeOrder(this::report, this::event);
 		}
 
 		private void report(CaseReport report) {

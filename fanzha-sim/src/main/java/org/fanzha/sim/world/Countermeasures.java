@@ -14,39 +14,27 @@ public interface Countermeasures {
 
 	long NEVER = Long.MAX_VALUE;
 
-	/** A platform that decides nothing. */
+	/** A platform that decides nothing (every lookup answers {@link #NEVER} unless overridden). */
 	Countermeasures NONE = new Countermeasures() {
-
-		@Override
-		public long restrictedAt(long phone) {
-			return NEVER;
-		}
-
-		@Override
-		public long stoppedAt(int account) {
-			return NEVER;
-		}
-
-		@Override
-		public long smallestHeldFen(int account) {
-			return NEVER;
-		}
-
-		@Override
-		public long linkedAt(long caseId) {
-			return NEVER;
-		}
 	};
 
 	/** When the number's outgoing calls and texts were first restricted or suspended. */
-	long restrictedAt(long phone);
+	default long restrictedAt(long phone) {
+		return NEVER;
+	}
 
 	/** When a transfer into or out of the account was first delayed or frozen, or the account stopped. */
-	long stoppedAt(int account);
+	default long stoppedAt(int account) {
+		return NEVER;
+	}
 
 	/** Smallest amount of a transfer into or out of the account that was delayed or frozen. */
-	long smallestHeldFen(int account);
+	default long smallestHeldFen(int account) {
+		return NEVER;
+	}
 
 	/** When the case (a reported case id) was first linked to another case. */
-	long linkedAt(long caseId);
+	default long linkedAt(long caseId) {
+		return NEVER;
+	}
 }

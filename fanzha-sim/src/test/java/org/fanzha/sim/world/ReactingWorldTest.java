@@ -209,7 +209,7 @@ class ReactingWorldTest {
 				phones.add(w.gangs.fraudPhone(s));
 			}
 		}
-		return new Fixed() {
+		return new Countermeasures() {
 
 			@Override
 			public long restrictedAt(long phone) {
@@ -220,7 +220,7 @@ class ReactingWorldTest {
 
 	/** A platform that stopped the accounts at {@code time}, having held a transfer of {@code amount}. */
 	static Countermeasures stopped(Set<Integer> accounts, long time, long amount) {
-		return new Fixed() {
+		return new Countermeasures() {
 
 			@Override
 			public long stoppedAt(int account) {
@@ -257,29 +257,5 @@ class ReactingWorldTest {
 				return time;
 			}
 		};
-	}
-
-	/** Decides nothing unless a method is overridden. */
-	abstract static class Fixed implements Countermeasures {
-
-		@Override
-		public long restrictedAt(long phone) {
-			return NEVER;
-		}
-
-		@Override
-		public long stoppedAt(int account) {
-			return NEVER;
-		}
-
-		@Override
-		public long smallestHeldFen(int account) {
-			return NEVER;
-		}
-
-		@Override
-		public long linkedAt(long caseId) {
-			return NEVER;
-		}
 	}
 }
