@@ -201,6 +201,58 @@ class ReactingWorldTest {
 		assertThat(over).isEmpty();
 	}
 
+	@Test
+	void aGangWhoseCasesWereLinkedRotatesItsAppsAndSites() {
+		SimConfig c = SimConfig.preset("tiny", 42).withReactions(PINNED);
+		World w = new World(c);
+		Set<String> original = new HashSet<>();
+		for (Gangs.Gang g : w.gangs.all()) {
+			original.add(g.url);
+			original.add(g.app);
+			original.addAll(List.of(g.im));
+		}
+		long linked = c.startEpochSecond();
+		List<CaseReport> rotated = new ArrayList<>();
+		List<CaseReport> named = new ArrayList<>();
+		new Simulator(w, new Countermeasures() {
+
+			@Override
+			public long linkedAt(long caseId) {
+				return linked;
+			}
+		}).run(new EventSink() {
+
+			@Override
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			}
+
+			@Override
+			public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
+					long imei) {
+			}
+
+			@Override
+			public void sms(long id, long time, long sender, long receiver, int county) {
+			}
+
+			@Override
+			public void caseReport(CaseReport report) {
+				String app = report.suspectAppOrUrl();
+				if (app != null) {
+					named.add(report);
+					if (!original.contains(app)) {
+						rotated.add(report);
+					}
+				}
+			}
+		});
+		assertThat(rotated).as("reports naming a rotated app or website").isNotEmpty();
+		// a gang rotates only after one of its cases was reported (and so could be linked) plus its delay
+		long earliest = c.startEpochSecond() + 12 * 3_600;
+		assertThat(rotated).allSatisfy(r -> assertThat(r.reportTime()).isGreaterThan(earliest));
+		assertThat(named.size()).isGreaterThan(rotated.size());
+	}
+
 	/** A platform that restricted every SIM the gangs started with at {@code time}. */
 	static Countermeasures restrictAll(World w, long time) {
 		Set<Long> phones = new HashSet<>();
