@@ -215,9 +215,9 @@ public final class Gangs {
 	}
 
 	/**
-	 * A reacting world's reserves, bought and recruited before the window like the rest: as many spare SIMs as the
-	 * gang bought, and as many spare mule accounts per level as the level holds (assumption: a gang keeps a second
-	 * batch of cards in hand, docs/simulator.md). Drawn from a stream of their own after every gang is built, so the
+	 * A reacting world's reserves, bought and recruited before the window like the rest: per simulated day, as many
+	 * spare SIMs as the gang bought and as many spare mule accounts per level as the level holds (assumption: a gang
+	 * can replace its whole batch of cards once a day, docs/simulator.md). Drawn from a stream of their own after every gang is built, so the
 	 * static world's gangs are the same with or without them. Also decides which gangs probe the monitor.
 	 */
 	private void reserves(Population pop, SimConfig config) {
@@ -230,11 +230,12 @@ public final class Gangs {
 			}
 			int agentA = fraudAgent[gang.sims[0]];
 			List<Integer> spares = new ArrayList<>();
-			buySims(g, 100, bought, agentA, agentA, gang.baseCounty, pop, r, spares);
+			int batches = config.days();
+			buySims(g, 100, bought * batches, agentA, agentA, gang.baseCounty, pop, r, spares);
 			gang.spareSims = spares.stream().mapToInt(Integer::intValue).toArray();
 			gang.spareLevels = new int[gang.levels.length][];
 			for (int l = 0; l < gang.levels.length; l++) {
-				gang.spareLevels[l] = new int[gang.levels[l].length];
+				gang.spareLevels[l] = new int[gang.levels[l].length * batches];
 				for (int k = 0; k < gang.spareLevels[l].length; k++) {
 					gang.spareLevels[l][k] = recruitMule(pop, g, l + 1, config.evasive(), r);
 					reserveMules.set(gang.spareLevels[l][k]);
