@@ -68,7 +68,7 @@ class ReactingWorldTest {
 		}
 		List<long[]> late = new ArrayList<>();
 		int[] fromSpares = new int[1];
-		new Simulator(w, restrictAll(w, restricted)).run(new EventSink() {
+		new Simulator(w, restrictAll(w, restricted)).run(new Listening() {
 
 			void contact(long time, long from) {
 				if (original.contains(from) && time >= restricted + DELAY) {
@@ -78,10 +78,6 @@ class ReactingWorldTest {
 					fromSpares[0]++;
 					assertThat(time).isGreaterThanOrEqualTo(restricted + DELAY);
 				}
-			}
-
-			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
 			}
 
 			@Override
@@ -117,7 +113,7 @@ class ReactingWorldTest {
 		int[] lastTo = new int[1];
 		List<Long> late = new ArrayList<>();
 		int[] before = new int[1];
-		new Simulator(w, stopped(level1, stopped, Countermeasures.NEVER)).run(new EventSink() {
+		new Simulator(w, stopped(level1, stopped, Countermeasures.NEVER)).run(new Listening() {
 
 			@Override
 			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
@@ -136,15 +132,6 @@ class ReactingWorldTest {
 						before[0]++;
 					}
 				}
-			}
-
-			@Override
-			public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
-					long imei) {
-			}
-
-			@Override
-			public void sms(long id, long time, long sender, long receiver, int county) {
 			}
 		});
 		assertThat(before[0]).as("the accounts were in use before the stop").isPositive();
@@ -166,7 +153,7 @@ class ReactingWorldTest {
 		int[] lastTo = new int[1];
 		int[] layering = new int[1];
 		List<Long> over = new ArrayList<>();
-		new Simulator(w, stopped(probed, start, held)).run(new EventSink() {
+		new Simulator(w, stopped(probed, start, held)).run(new Listening() {
 
 			@Override
 			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
@@ -186,15 +173,6 @@ class ReactingWorldTest {
 						over.add(last[2]);
 					}
 				}
-			}
-
-			@Override
-			public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
-					long imei) {
-			}
-
-			@Override
-			public void sms(long id, long time, long sender, long receiver, int county) {
 			}
 		});
 		assertThat(layering[0]).isPositive();
@@ -220,20 +198,7 @@ class ReactingWorldTest {
 			public long linkedAt(long caseId) {
 				return linked;
 			}
-		}).run(new EventSink() {
-
-			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
-			}
-
-			@Override
-			public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
-					long imei) {
-			}
-
-			@Override
-			public void sms(long id, long time, long sender, long receiver, int county) {
-			}
+		}).run(new Listening() {
 
 			@Override
 			public void caseReport(CaseReport report) {
@@ -309,5 +274,22 @@ class ReactingWorldTest {
 				return time;
 			}
 		};
+	}
+
+	/** A sink that ignores what a test does not look at. */
+	abstract static class Listening implements EventSink {
+
+		@Override
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		}
+
+		@Override
+		public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
+				long imei) {
+		}
+
+		@Override
+		public void sms(long id, long time, long sender, long receiver, int county) {
+		}
 	}
 }
