@@ -38,6 +38,36 @@ public class EvaluateCommand implements Runnable {
 		return m == null ? e.toString() : m.lines().findFirst().orElse("");
 	}
 
+	/**
+	 * {@code --world static|reacting}, shared by every evaluation: whether the simulated gangs react to what the
+	 * platform decided (docs/simulator.md, "A world that fights back"). The world is named in the output.
+	 */
+	public static final class WorldOption {
+
+		@Option(names = "--world", defaultValue = "static", paramLabel = "static|reacting",
+				description = "static: gangs never react; reacting: they drop restricted SIMs and stopped accounts, speed "
+						+ "up, probe the monitor and rotate apps after links (default: ${DEFAULT-VALUE}).")
+		String world;
+
+		SimConfig apply(SimConfig config) {
+			return config.withWorld(world);
+		}
+
+		/** The JSON object with the world as its first field. */
+		String json(String object) {
+			return "{\"world\":\"" + world + "\"," + object.substring(1);
+		}
+
+		/** The text with the world named at the end of its first line when it is not the static one. */
+		String text(String text) {
+			if ("static".equals(world)) {
+				return text;
+			}
+			int eol = text.indexOf('\n');
+			return eol < 0 ? text + " [" + world + " world]" : text.substring(0, eol) + " [" + world + " world]" + text.substring(eol);
+		}
+	}
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -83,6 +113,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--json")
 		boolean json;
 
+		@CommandLine.Mixin
+		WorldOption world = new WorldOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +128,7 @@ public class EvaluateCommand implements Runnable {
 			org.fanzha.engine.monitor.RuleSet rules = null;
 			java.util.function.ToDoubleFunction<double[]> scorer;
 			try {
-				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (rulesFile != null) {
 					rules = org.fanzha.engine.monitor.RuleSet.parse(java.nio.file.Files.readString(rulesFile));
 				}
@@ -109,17 +142,17 @@ public class EvaluateCommand implements Runnable {
 					rules, scorer);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				out.println(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
+				out.println(world.json(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
 						.field("evasive", r.evasive()).field("transfers", r.transfers())
 						.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
 						.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k())
 						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare())
 						.field("medianMinutesToFlag", r.medianMinutesToFlag()).field("rulesVersion", r.rulesVersion())
-						.field("model", modelFile == null ? null : modelFile.getFileName().toString()).close('}'));
+						.field("model", modelFile == null ? null : modelFile.getFileName().toString()).close('}').toString()));
 			}
 			else {
-				out.printf("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n", r.preset(), r.seed(),
-						r.evasive() ? " (evasive)" : "", r.transfers(), r.mules());
+				out.print(world.text(String.format("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n",
+						r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.transfers(), r.mules())));
 				out.printf("  flagged %d accounts, %d of them mules: precision %.3f, recall %.3f, F1 %.3f%n", r.flagged(),
 						r.truePositives(), r.precision(), r.recall(), r.f1());
 				out.printf("  legit transfers delayed or frozen: %.1f per 10,000%n", r.legitDelayedPer10k());
@@ -226,6 +259,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
+		@CommandLine.Mixin
+		WorldOption world = new WorldOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
@@ -234,7 +270,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			java.util.function.ToDoubleFunction<double[]> scorer;
 			try {
-				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (days != null) {
 					config = config.withSize(config.persons(), days);
 				}
@@ -249,7 +285,7 @@ public class EvaluateCommand implements Runnable {
 			}
 			RecoveryEvaluation.Report r = RecoveryEvaluation.run(config, bankLatency, scorer);
 			PrintWriter out = spec.commandLine().getOut();
-			out.println(json ? json(r) : text(r));
+			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}
@@ -324,6 +360,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
+		@CommandLine.Mixin
+		WorldOption world = new WorldOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
@@ -332,7 +371,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			org.fanzha.engine.telecom.SimRuleSet rules;
 			try {
-				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				rules = org.fanzha.engine.telecom.SimRuleSet.parse(rulesFile == null
 						? org.fanzha.engine.telecom.SimMonitor.DEFAULT_RULES : java.nio.file.Files.readString(rulesFile));
 			}
@@ -343,7 +382,7 @@ public class EvaluateCommand implements Runnable {
 			}
 			TelecomEvaluation.Report r = TelecomEvaluation.run(config, rules);
 			PrintWriter out = spec.commandLine().getOut();
-			out.println(json ? json(r) : text(r));
+			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}
@@ -425,6 +464,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
+		@CommandLine.Mixin
+		WorldOption world = new WorldOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
@@ -433,7 +475,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			WarningsEvaluation.Success success;
 			try {
-				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				success = new WarningsEvaluation.Success(successSms, successCall, successVisit);
 			}
 			catch (IllegalArgumentException e) {
@@ -442,7 +484,7 @@ public class EvaluateCommand implements Runnable {
 			}
 			WarningsEvaluation.Report r = WarningsEvaluation.run(config, success, !noPayerWarnings);
 			PrintWriter out = spec.commandLine().getOut();
-			out.println(json ? json(r) : text(r));
+			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}
@@ -565,6 +607,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
+		@CommandLine.Mixin
+		WorldOption world = new WorldOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
@@ -573,7 +618,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			org.fanzha.engine.linking.CaseLinker.Options options = org.fanzha.engine.linking.CaseLinker.Options.DEFAULTS;
 			try {
-				config = SimConfig.preset(preset, seed).withEvasive(evasive);
+				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (maxCases != null) {
 					options = options.withMaxCases(maxCases);
 				}
@@ -603,7 +648,7 @@ public class EvaluateCommand implements Runnable {
 			}
 			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config, options);
 			PrintWriter out = spec.commandLine().getOut();
-			out.println(json ? json(r) : text(r));
+			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}

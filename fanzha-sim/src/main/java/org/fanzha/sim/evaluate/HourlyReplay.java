@@ -2,6 +2,8 @@ package org.fanzha.sim.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.sim.world.CaseReport;
@@ -66,4 +68,25 @@ abstract class HourlyReplay implements EventSink {
 
 	/** Replays the held hour in time order, then clears {@link #held} and {@link #reports}. */
 	abstract void replay();
+
+	/**
+	 * The held hour in time order, each report before the records at or after its time (a report names what already
+	 * happened), then cleared: the usual body of {@link #replay()}.
+	 */
+	final void inTimeOrder(Consumer<CaseReport> report, IntConsumer record) {
+		held.sortByTime();
+		reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
+		int r = 0;
+		for (int i = 0; i < held.size(); i++) {
+			while (r < reports.size() && reports.get(r).reportTime() <= held.time(i)) {
+				report.accept(reports.get(r++));
+			}
+			record.accept(i);
+		}
+		while (r < reports.size()) {
+			report.accept(reports.get(r++));
+		}
+		held.clear();
+		reports.clear();
+	}
 }

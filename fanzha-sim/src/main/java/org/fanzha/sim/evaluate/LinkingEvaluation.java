@@ -18,7 +18,6 @@ import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.Gangs;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
@@ -87,7 +86,7 @@ public final class LinkingEvaluation {
 		}
 		World world = new World(config);
 		Collector c = new Collector(world);
-		new Simulator(world).run(c);
+		PlatformLoop.simulate(world, c);
 		return c.report(config, options);
 	}
 

@@ -204,6 +204,11 @@ public final class MonitoredProvince implements EventSink {
 		replay();
 	}
 
+	/** Decides the hour held so far now (a reacting world's loop, before the next hour is generated). */
+	void flush() {
+		replay();
+	}
+
 	/** The account a transfer seen so far was paid into, or -1. */
 	public int payeeOf(long transferId) {
 		return transferId >= 0 && transferId < payeeById.length ? payeeById[(int) transferId] : -1;

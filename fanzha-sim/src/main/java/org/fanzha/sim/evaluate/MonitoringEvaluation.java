@@ -8,7 +8,6 @@ import org.fanzha.engine.monitor.Action;
 import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.World;
 
 /**
@@ -83,12 +82,18 @@ public final class MonitoringEvaluation {
 				}
 			}
 		};
-		new Simulator(world).run(new MonitoredProvince(world, monitor, observer));
+		PlatformLoop.simulate(world, new MonitoredProvince(world, monitor, observer));
 		for (long[] p : victimPayments.values()) {
 			money[0] += p[0];
 			money[1] += p[1];
 		}
 		int mules = world.gangs.mules();
+		for (int a = 0; a < accounts; a++) {
+			// a reacting world's reserve account that never carried a victim's money is not there to be found
+			if (world.isReserveMule(a) && firstLaundering[a] == Long.MAX_VALUE) {
+				mules--;
+			}
+		}
 		int tp = 0;
 		long[] minutes = new long[flagged.cardinality()];
 		int m = 0;

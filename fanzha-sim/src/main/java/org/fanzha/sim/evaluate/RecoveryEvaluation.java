@@ -24,7 +24,6 @@ import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.World;
 
 /**
@@ -107,7 +106,7 @@ public final class RecoveryEvaluation {
 		Holds holds = new Holds(world);
 		TransferMonitor monitor = new TransferMonitor(org.fanzha.engine.monitor.RuleSet.parse(TransferMonitor.DEFAULT_RULES),
 				world.population.accounts(), model);
-		new Simulator(world).run(EventSink.tee(sink, new MonitoredProvince(world, monitor, holds)));
+		PlatformLoop.simulate(world, EventSink.tee(sink, new MonitoredProvince(world, monitor, holds)));
 		TransferGraph g = sink.graph;
 		List<CaseReport> cases = new ArrayList<>(sink.cases);
 		cases.sort((a, b) -> Long.compare(a.reportTime(), b.reportTime()));

@@ -13,7 +13,6 @@ import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.Gangs;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
@@ -70,7 +69,7 @@ public final class TelecomEvaluation {
 	public static Report run(SimConfig config, SimRuleSet rules) {
 		World world = new World(config);
 		Replay replay = new Replay(world, rules);
-		new Simulator(world).run(replay);
+		PlatformLoop.simulate(world, replay);
 		return replay.report();
 	}
 
@@ -138,20 +137,7 @@ public final class TelecomEvaluation {
 		/** The held hour in time order: reports first at equal times (a report names what already happened). */
 		@Override
 		void replay() {
-			held.sortByTime();
-			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
-			int r = 0;
-			for (int i = 0; i < held.size(); i++) {
-				while (r < reports.size() && reports.get(r).reportTime() <= held.time(i)) {
-					report(reports.get(r++));
-				}
-				event(i);
-			}
-			while (r < reports.size()) {
-				report(reports.get(r++));
-			}
-			held.clear();
-			reports.clear();
+			inTimeOrder(this::report, this::event);
 		}
 
 		private void report(CaseReport report) {

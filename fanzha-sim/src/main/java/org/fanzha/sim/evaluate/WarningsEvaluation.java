@@ -30,7 +30,6 @@ import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.SimConfig;
-import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
@@ -69,8 +68,9 @@ import org.fanzha.sim.world.World;
  * (1 − Π(1 − success)); expected value in fen, summed over victims (each rounded to the fen). The success rates are
  * assumptions ({@link Success#DEFAULTS}), reported with the figures.
  *
- * <p>The simulated world does not react: fraud numbers keep calling after a restriction and warned victims still pay,
- * so the figures say what a warning could have reached, not what happened. Cost: one pass over the world; the SIM
+ * <p>In the static world fraud numbers keep calling after a restriction; in the reacting one ({@code --world
+ * reacting}, {@link PlatformLoop}) gangs move to other SIMs after a delay. Warned victims still pay in both, so the
+ * figures say what a warning could have reached, not what happened. Cost: one pass over the world; the SIM
  * monitor and transfer monitor dominate; a record costs one extra hash probe and, while its number is unknown, one
  * slot of the call-record ring (24 bytes × about 16 per inhabitant); grading allocates per signal (signals are a small
  * share of the traffic). References: DOMAIN.md §3 "Warning and dissuasion" (grades and channels, MPS practice,
@@ -185,7 +185,7 @@ public final class WarningsEvaluation {
 			// the province replays its hour first, so its payer signals are buffered before this sink replays the hour
 			sink = EventSink.tee(new MonitoredProvince(world, monitor, replay.payerObserver(rules)), replay);
 		}
-		new Simulator(world).run(sink);
+		PlatformLoop.simulate(world, sink);
 		return replay.report(success, payerWarnings);
 	}
 

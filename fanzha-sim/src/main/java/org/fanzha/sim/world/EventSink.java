@@ -29,6 +29,13 @@ public interface EventSink {
 	default void end(World world) {
 	}
 
+	/**
+	 * Every event before {@code time} has been emitted (called after each simulated hour): a sink that holds an
+	 * hour back may decide it now, so that a reacting world's next hour sees those decisions.
+	 */
+	default void hourEnd(long time) {
+	}
+
 	/** Both sinks, each event to the first and then to the second. */
 	static EventSink tee(EventSink first, EventSink second) {
 		return new EventSink() {
@@ -74,6 +81,12 @@ public interface EventSink {
 			public void victim(VictimRecord victim) {
 				first.victim(victim);
 				second.victim(victim);
+			}
+
+			@Override
+			public void hourEnd(long time) {
+				first.hourEnd(time);
+				second.hourEnd(time);
 			}
 
 			@Override

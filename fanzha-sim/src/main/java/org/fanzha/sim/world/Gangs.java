@@ -58,6 +58,15 @@ public final class Gangs {
 		/** Sequential SIMs on one device dial at a fixed interval (seconds). */
 		public final int simBoxInterval;
 
+		/** Reacting world: bought SIMs held in reserve, taken into use as restricted ones are dropped. */
+		public int[] spareSims = new int[0];
+
+		/** Reacting world: mule accounts held in reserve per level. */
+		public int[][] spareLevels = new int[0][];
+
+		/** Reacting world: keeps its transfers under the amounts it saw held. */
+		public boolean probing;
+
 		Gang(int id, FraudType type, int baseCounty, boolean simBox, int[] sims, int[][] levels, CashOut[] cashOut,
 				int[] colludingMerchants, String url, String app, String[] im, int simBoxInterval) {
 			this.id = id;
@@ -109,6 +118,9 @@ public final class Gangs {
 
 	int mules;
 
+	/** Reacting world: the mule accounts held in reserve (a gang may never need them). */
+	final java.util.BitSet reserveMules = new java.util.BitSet();
+
 	private int simBoxDevices;
 
 	public Gangs(Population pop, SimConfig config) {
@@ -123,6 +135,9 @@ public final class Gangs {
 			FraudType type = g < types.length ? types[g] : types[r.pick(FraudType.CUMULATIVE_SHARE)];
 			gangs.add(build(g, type, pop, config, r));
 		}
+		if (config.reactions().on()) {
+			reserves(pop, config);
+		}
 	}
 
 	private Gang build(int g, FraudType type, Population pop, SimConfig config, Rng r) {
@@ -132,20 +147,7 @@ public final class Gangs {
 		int agentB = r.nextInt(pop.counties()) * Population.AGENTS_PER_COUNTY + r.nextInt(Population.AGENTS_PER_COUNTY);
 		List<Integer> sims = new ArrayList<>();
 		int bought = r.between(10, 30);
-		long handset = 0;
-		for (int k = 0; k < bought; k++) {
-			if (k % r.between(2, 4) == 0 || handset == 0) {
-				handset = Population.imeiFor(1_000_000_000L + g * 1_000L + k);
-			}
-			int seller = youngPerson(pop, r);
-			int[] segs = r.chance(0.4) ? new int[] { 170, 171 } : Population.MOBILE;
-			int seg = segs[r.nextInt(segs.length)];
-			long phone = seg == 170 || seg == 171
-					? seg * 100_000_000L + 50_000_000L + g * 10_000L + k
-					: Population.uniqueNumber(seg, (long) pop.persons * 2 + g * 1_000L + k);
-			sims.add(addSim(phone, g, SimSource.BOUGHT, handset, seller, r.chance(0.8) ? agentA : agentB,
-					pop.startDay - 1 - r.nextInt(60), (short) baseCounty));
-		}
+		buySims(g, 0, bought, agentA, agentB, baseCounty, pop, r, sims);
 		boolean simBox = r.chance(evasive ? 0.6 : 0.3);
 		int interval = 0;
 		if (simBox) {
@@ -188,6 +190,82 @@ public final class Gangs {
 		String app = APP_NAMES[r.nextInt(APP_NAMES.length)] + appSuffix(type);
 		return new Gang(g, type, baseCounty, simBox, sims.stream().mapToInt(Integer::intValue).toArray(), levels,
 				cashOut, colluding, url, app, im, interval);
+	}
+
+	/**
+	 * Real-name SIMs bought from the gang's agents, 2–4 to a handset; {@code first} numbers them within the gang so
+	 * that a reacting world's spare SIMs get numbers of their own.
+	 */
+	private void buySims(int g, int first, int count, int agentA, int agentB, int baseCounty, Population pop, Rng r,
+			List<Integer> sims) {
+		long handset = 0;
+		for (int k = first; k < first + count; k++) {
+			if (k % r.between(2, 4) == 0 || handset == 0) {
+				handset = Population.imeiFor(1_000_000_000L + g * 1_000L + k);
+			}
+			int seller = youngPerson(pop, r);
+			int[] segs = r.chance(0.4) ? new int[] { 170, 171 } : Population.MOBILE;
+			int seg = segs[r.nextInt(segs.length)];
+			long phone = seg == 170 || seg == 171
+					? seg * 100_000_000L + 50_000_000L + g * 10_000L + k
+					: Population.uniqueNumber(seg, (long) pop.persons * 2 + g * 1_000L + k);
+			sims.add(addSim(phone, g, SimSource.BOUGHT, handset, seller, r.chance(0.8) ? agentA : agentB,
+					pop.startDay - 1 - r.nextInt(60), (short) baseCounty));
+		}
+	}
+
+	/**
+	 * A reacting world's reserves, bought and recruited before the window like the rest: per simulated day, as many
+	 * spare SIMs as the gang bought and as many spare mule accounts per level as the level holds (assumption: a gang
+	 * can replace its whole batch of cards once a day, docs/simulator.md). Drawn from a stream of their own after every gang is built, so the
+	 * static world's gangs are the same with or without them. Also decides which gangs probe the monitor.
+	 */
+	private void reserves(Population pop, SimConfig config) {
+		Rng r = Rng.of(config.seed(), 4);
+		for (Gang gang : gangs) {
+			int g = gang.id;
+			int bought = 0;
+			for (int s : gang.sims) {
+				bought += fraudSource[s] == SimSource.BOUGHT.ordinal() ? 1 : 0;
+			}
+			int agentA = fraudAgent[gang.sims[0]];
+			List<Integer> spares = new ArrayList<>();
+			int batches = config.days();
+			buySims(g, 100, bought * batches, agentA, agentA, gang.baseCounty, pop, r, spares);
+			gang.spareSims = spares.stream().mapToInt(Integer::intValue).toArray();
+			gang.spareLevels = new int[gang.levels.length][];
+			for (int l = 0; l < gang.levels.length; l++) {
+				gang.spareLevels[l] = new int[gang.levels[l].length * batches];
+				for (int k = 0; k < gang.spareLevels[l].length; k++) {
+					gang.spareLevels[l][k] = recruitMule(pop, g, l + 1, config.evasive(), r);
+					reserveMules.set(gang.spareLevels[l][k]);
+				}
+			}
+			gang.probing = r.chance(config.reactions().probingShare());
+		}
+	}
+
+	/**
+	 * The gang's website, app and chat groups after its {@code generation}-th rotation (reacting world): new names
+	 * of the same kinds, fixed by a hash of the seed so that a rotation draws nothing from the world's streams. The
+	 * app keeps its name and gets a version mark, as renamed scam apps often do (assumption).
+	 */
+	static String[] rotatedIdentity(long seed, Gang g, int generation) {
+		long h = Rng.hash(seed, g.id * 1_000L + generation, 73);
+		long h2 = Rng.mix(h);
+		String url = "https://" + SYLLABLES[(int) Math.floorMod(h, SYLLABLES.length)]
+				+ SYLLABLES[(int) Math.floorMod(h >>> 8, SYLLABLES.length)] + (10 + Math.floorMod(h >>> 16, 990))
+				+ TLDS[(int) Math.floorMod(h >>> 32, TLDS.length)];
+		String app = APP_NAMES[(int) Math.floorMod(h2, APP_NAMES.length)] + appSuffix(g.type) + "V" + (generation + 1);
+		String[] id = new String[2 + g.im.length];
+		id[0] = url;
+		id[1] = app;
+		for (int k = 0; k < g.im.length; k++) {
+			long x = Rng.hash(seed, g.id * 1_000L + generation, 74 + k);
+			id[2 + k] = (x & 1) == 0 ? "QQ:" + (100_000_000L + Math.floorMod(x >>> 1, 3_899_999_999L))
+					: "WX:wxid_" + Long.toString(x >>> 1, 36);
+		}
+		return id;
 	}
 
 	static final String[] SYLLABLES = { "xin", "hui", "jin", "fu", "tong", "da", "bao", "li", "cai", "rong", "an", "yun" };

@@ -14,9 +14,17 @@ import org.fanzha.core.Beijing;
  * @param victimsPerMillionPerDay new victims per million persons per day (real: about 0.85, scaled)
  * @param reportProbability share of victims who ever report (assumption: under-reporting)
  * @param evasive gangs adapt: slower layering, deeper chains, aged accounts, more mixing
+ * @param reactions whether and how gangs react to the platform's decisions ({@link Reactions#STATIC}: never)
  */
 public record SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
-		double victimsPerMillionPerDay, double reportProbability, boolean evasive) {
+		double victimsPerMillionPerDay, double reportProbability, boolean evasive, Reactions reactions) {
+
+	/** A static world (gangs never react). */
+	public SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
+			double victimsPerMillionPerDay, double reportProbability, boolean evasive) {
+		this(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability, evasive,
+				Reactions.STATIC);
+	}
 
 	public SimConfig {
 		if (persons < 100) {
@@ -27,6 +35,9 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 		}
 		if (gangs < 1) {
 			throw new IllegalArgumentException("gangs must be at least 1, got " + gangs);
+		}
+		if (reactions == null) {
+			throw new IllegalArgumentException("reactions are required (Reactions.STATIC for a world that never reacts)");
 		}
 		if (victimsPerMillionPerDay < 0 || reportProbability < 0 || reportProbability > 1) {
 			throw new IllegalArgumentException("victim rate must be >= 0 and report probability within [0, 1]");
@@ -49,22 +60,33 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 
 	public SimConfig withEvasive(boolean on) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
-				reportProbability, on);
+				reportProbability, on, reactions);
+	}
+
+	/** The same world whose gangs react (or not) to the platform's decisions. */
+	public SimConfig withReactions(Reactions r) {
+		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
+				evasive, r);
+	}
+
+	/** {@code static} or {@code reacting}. */
+	public SimConfig withWorld(String world) {
+		return withReactions(Reactions.named(world));
 	}
 
 	/** The same world starting on another day (the demo replays the days just before today). */
 	public SimConfig withStart(LocalDate start) {
-		return new SimConfig(preset, seed, persons, days, start, gangs, victimsPerMillionPerDay, reportProbability, evasive);
+		return new SimConfig(preset, seed, persons, days, start, gangs, victimsPerMillionPerDay, reportProbability, evasive, reactions);
 	}
 
 	public SimConfig withSize(int persons, int days) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
-				reportProbability, evasive);
+				reportProbability, evasive, reactions);
 	}
 
 	public SimConfig withFraud(int gangs, double victimsPerMillionPerDay) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay,
-				reportProbability, evasive);
+				reportProbability, evasive, reactions);
 	}
 
 	/** Epoch second of the start, midnight China Standard Time. */

@@ -22,6 +22,13 @@ import org.fanzha.core.Money;
  * <p>Cost: O(events · log events-per-hour) time; memory bounded by the population tables plus one hour of
  * events and the pending fraud queue. Deterministic: one seed, fixed sub-streams, no hash-order iteration.
  *
+ * <p>Reacting world ({@link Reactions#on()}): the gangs ask a {@link Countermeasures} what the platform decided
+ * before the hour being generated and react after a drawn delay: a restricted SIM is dropped for a spare bought one,
+ * a mule account with money held or stopped is routed around (a spare takes its place), a gang that has seen a stop
+ * moves money faster and in more parts, a probing gang keeps its transfers under the amounts it saw held, and a gang
+ * whose cases were linked rotates its app, website and chat groups. The static world never asks and draws exactly
+ * what it drew before reactions existed.
+ *
  * <p>Calibration of ordinary life (assumptions, docs/simulator.md): per person and day 0.8 POS purchases,
  * 0.7 online payments, 0.05 bills, 0.15 transfers to contacts, 0.04 ATM withdrawals (about 1.7 payments a
  * day, against roughly 0.9 bank non-cash plus 2 payment-institution payments per person and day in the PBoC's
@@ -160,7 +167,48 @@ public final class Simulator {
 
 	private final int[] simBoxCursor;
 
+	// reacting world (all null or unused when static)
+	private final boolean reacting;
+
+	private final Reactions rx;
+
+	private final Countermeasures platform;
+
+	/** Per gang, the SIMs in use: its own first, a spare in a slot whose SIM it dropped, -1 when none was left. */
+	private int[][] activeSims;
+
+	private int[] spareSimCursor;
+
+	/** Per gang, what each slot held before its last swap (-1: never swapped). */
+	private int[][] previousSims;
+
+	private int[][][] previousMules;
+
+	/** Per gang and level, the mule accounts in use (as {@link #activeSims}). */
+	private int[][][] activeMules;
+
+	private int[][] spareMuleCursor;
+
+	/** Per gang, when it first learnt of a stop on one of its accounts. */
+	private long[] alarmedAt;
+
+	/** Per gang, the largest single layering transfer it dares (probing gangs). */
+	private long[] probeCapFen;
+
+	/** Per gang, its reported cases not yet known to be linked. */
+	private List<List<Long>> unlinkedCases;
+
+	/** Per gang, the app/website/chat-group generations: start times and identities (url, app, chat groups). */
+	private List<List<Long>> generationStart;
+
+	private List<List<String[]>> generations;
+
 	public Simulator(World world) {
+		this(world, Countermeasures.NONE);
+	}
+
+	/** A world that reacts to {@code platform}'s decisions when its config's reactions are on. */
+	public Simulator(World world, Countermeasures platform) {
 		this.world = world;
 		this.pop = world.population;
 		this.cfg = world.config;
@@ -173,7 +221,49 @@ public final class Simulator {
 		this.callNorm = 24.0 / Arrays.stream(CALL_HOURS).sum();
 		this.gangNoisePerHour = new double[world.gangs.all().size()];
 		this.simBoxCursor = new int[world.gangs.all().size()];
+		this.rx = cfg.reactions();
+		this.reacting = rx.on();
+		this.platform = platform;
+		if (reacting) {
+			prepareReactions();
+		}
 		planVictims();
+	}
+
+	private void prepareReactions() {
+		List<Gangs.Gang> gs = world.gangs.all();
+		int n = gs.size();
+		activeSims = new int[n][];
+		spareSimCursor = new int[n];
+		activeMules = new int[n][][];
+		previousSims = new int[n][];
+		previousMules = new int[n][][];
+		spareMuleCursor = new int[n][];
+		alarmedAt = new long[n];
+		probeCapFen = new long[n];
+		unlinkedCases = new ArrayList<>();
+		generationStart = new ArrayList<>();
+		generations = new ArrayList<>();
+		for (Gangs.Gang g : gs) {
+			activeSims[g.id] = g.sims.clone();
+			previousSims[g.id] = new int[g.sims.length];
+			Arrays.fill(previousSims[g.id], -1);
+			activeMules[g.id] = new int[g.levels.length][];
+			previousMules[g.id] = new int[g.levels.length][];
+			for (int l = 0; l < g.levels.length; l++) {
+				activeMules[g.id][l] = g.levels[l].clone();
+				previousMules[g.id][l] = new int[g.levels[l].length];
+				Arrays.fill(previousMules[g.id][l], -1);
+			}
+			spareMuleCursor[g.id] = new int[g.levels.length];
+			alarmedAt[g.id] = Countermeasures.NEVER;
+			probeCapFen[g.id] = LAYERING_CAP_FEN;
+			unlinkedCases.add(new ArrayList<>());
+			generationStart.add(new ArrayList<>(List.of(Long.MIN_VALUE)));
+			List<String[]> ids = new ArrayList<>();
+			ids.add(new String[] { g.url, g.app, g.im[0], g.im[1], g.im[2] });
+			generations.add(ids);
+		}
 	}
 
 	public World world() {
@@ -199,6 +289,9 @@ public final class Simulator {
 		cn = 0;
 		sn = 0;
 		reportsThisHour.clear();
+		if (reacting) {
+			learn(hourStart);
+		}
 		ordinaryLife(hourStart, hourOfDay);
 		fraudNoise(hourStart, hourOfDay);
 		long hourEnd = hourStart + 3600;
@@ -206,6 +299,7 @@ public final class Simulator {
 			process(queue.poll(), hourStart);
 		}
 		emit(sink, hourStart);
+		sink.hourEnd(hourEnd);
 		hour++;
 		if (hour >= hours) {
 			finish(sink);
@@ -518,7 +612,10 @@ public final class Simulator {
 		long victimPhone = pop.simPhone[pop.firstSim[person]];
 		int victimCounty = pop.activityCounty(person);
 		Gangs gs = world.gangs;
-		int sim = gang.sims[r.nextInt(gang.sims.length)];
+		// the SIM is planned now; a reacting gang may swap it when the call is made (processContact)
+		int slot = r.nextInt(gang.sims.length);
+		int sim = gang.sims[slot];
+		int victim = victims.size();
 		long phone = gs.fraudPhone[sim];
 		switch (type.channel()) {
 			case PHONE -> {
@@ -527,16 +624,22 @@ public final class Simulator {
 				for (int k = 0; k < calls; k++) {
 					long t = contact + k * gap;
 					int minutes = type == FraudType.FAKE_POLICE ? (int) r.logNormal(40, 0.6) : (int) r.logNormal(15, 0.6);
-					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim]);
+					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim],
+							victim, gang.id, slot);
 				}
 				return new long[] { phone };
 			}
 			case SMS -> {
-				schedule(smsPending(contact, phone, victimPhone, gs.fraudCounty[sim]));
+				Pending text = smsPending(contact, phone, victimPhone, gs.fraudCounty[sim], victim);
+				text.gang = gang.id;
+				text.slot = slot;
+				schedule(text);
 				if (r.chance(0.5)) {
-					int sim2 = gang.sims[r.nextInt(gang.sims.length)];
+					int slot2 = r.nextInt(gang.sims.length);
+					int sim2 = gang.sims[slot2];
 					scheduleCall(contact + (firstPayment - contact) / 2, gs.fraudPhone[sim2], victimPhone,
-							(int) Math.max(30, r.logNormal(300, 0.6)), gs.fraudCounty[sim2], gs.fraudImei[sim2]);
+							(int) Math.max(30, r.logNormal(300, 0.6)), gs.fraudCounty[sim2], gs.fraudImei[sim2], victim,
+							gang.id, slot2);
 					return new long[] { phone, gs.fraudPhone[sim2] };
 				}
 				return new long[] { phone };
@@ -544,7 +647,8 @@ public final class Simulator {
 			default -> {
 				if (r.chance(0.3)) {
 					scheduleCall(contact + (firstPayment - contact) / 2, phone, victimPhone,
-							(int) Math.max(30, r.logNormal(120, 0.6)), gs.fraudCounty[sim], gs.fraudImei[sim]);
+							(int) Math.max(30, r.logNormal(120, 0.6)), gs.fraudCounty[sim], gs.fraudImei[sim], victim,
+							gang.id, slot);
 					return new long[] { phone };
 				}
 				return new long[0];
@@ -552,11 +656,14 @@ public final class Simulator {
 		}
 	}
 
-	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei) {
+	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei, int victim, int gang,
+			int slot) {
 		if (t < start || t >= end) {
 			return;
 		}
-		Pending c = new Pending(t, Pending.CALL, -1);
+		Pending c = new Pending(t, Pending.CALL, victim);
+		c.gang = gang;
+		c.slot = slot;
 		c.phoneA = caller;
 		c.phoneB = callee;
 		c.amount = duration;
@@ -565,8 +672,8 @@ public final class Simulator {
 		schedule(c);
 	}
 
-	private Pending smsPending(long t, long sender, long receiver, int county) {
-		Pending s = new Pending(t, Pending.SMS, -1);
+	private Pending smsPending(long t, long sender, long receiver, int county, int victim) {
+		Pending s = new Pending(t, Pending.SMS, victim);
 		s.phoneA = sender;
 		s.phoneB = receiver;
 		s.account = county;
@@ -597,13 +704,29 @@ public final class Simulator {
 			int perSim = Math.max(1, 3_600 / Math.max(1, g.simBoxInterval));
 			for (int k = 0; k < viaBox; k++) {
 				int sim = g.sims[firstBox + (simBoxCursor[g.id] + k / perSim) % boxSims];
-				int t = (k % perSim) * g.simBoxInterval + r.nextInt(2);
-				noiseContact(hourStart, Math.min(3_599, t), sim, texts, r);
+				int t = Math.min(3_599, (k % perSim) * g.simBoxInterval + r.nextInt(2));
+				if (reacting && simDroppedAt(sim) <= hourStart + t) {
+					// the box's card was dropped: the call goes out on one of the gang's bought SIMs
+					sim = simAt(g, r.nextInt(g.sims.length), hourStart + t);
+				}
+				if (sim >= 0) {
+					noiseContact(hourStart, t, sim, texts, r);
+				}
 			}
 			simBoxCursor[g.id] += Math.max(1, viaBox / perSim);
 			for (int k = viaBox; k < n; k++) {
-				int sim = g.sims[r.nextInt(g.sims.length)];
-				noiseContact(hourStart, r.nextInt(3_600), sim, texts, r);
+				if (reacting) {
+					int k0 = r.nextInt(g.sims.length);
+					int t = r.nextInt(3_600);
+					int sim = simAt(g, k0, hourStart + t);
+					if (sim >= 0) {
+						noiseContact(hourStart, t, sim, texts, r);
+					}
+				}
+				else {
+					int sim = g.sims[r.nextInt(g.sims.length)];
+					noiseContact(hourStart, r.nextInt(3_600), sim, texts, r);
+				}
 			}
 		}
 	}
@@ -636,11 +759,22 @@ public final class Simulator {
 		}
 		int offset = (int) (e.time - hourStart);
 		switch (e.kind) {
-			case Pending.CALL -> addCall(hourStart, offset, e.phoneA, e.phoneB, (int) e.amount, e.account, e.imei);
-			case Pending.SMS -> addSms(hourStart, offset, e.phoneA, e.phoneB, e.account);
+			case Pending.CALL -> {
+				if (!reacting || swapSim(e)) {
+					addCall(hourStart, offset, e.phoneA, e.phoneB, (int) e.amount, e.account, e.imei);
+				}
+			}
+			case Pending.SMS -> {
+				if (!reacting || swapSim(e)) {
+					addSms(hourStart, offset, e.phoneA, e.phoneB, e.account);
+				}
+			}
 			case Pending.REBATE -> {
 				VictimPlan v = victims.get(e.victim);
-				int from = v.gang.levels[0][fraud.nextInt(v.gang.levels[0].length)];
+				int from = muleAt(v.gang, 0, fraud.nextInt(v.gang.levels[0].length), e.time);
+				if (from < 0) {
+					return;
+				}
 				long amount = (10 + fraud.nextInt(70)) * 100L;
 				addTransfer(hourStart, offset, from, v.account, amount, TransferChannel.MOBILE, pop.activityCounty(v.person), -1);
 				v.lossFen -= amount;
@@ -655,7 +789,11 @@ public final class Simulator {
 	private void payment(VictimPlan v, int k, long hourStart, int offset) {
 		Gangs.Gang g = v.gang;
 		int[] level1 = g.levels[0];
-		int to = level1[fraud.nextInt(level1.length)];
+		int to = muleAt(g, 0, fraud.nextInt(level1.length), hourStart + offset);
+		if (to < 0) {
+			// every account the gang has left is known to be stopped: the victim is not told where to pay
+			return;
+		}
 		long chain = nextChainId++;
 		int tag = newTag(chain, g.id, 1, -1, v.index);
 		tagVictimTag[tag] = tag;
@@ -669,6 +807,9 @@ public final class Simulator {
 
 	private void scheduleForward(long arrival, int account, int level, long amount, long chain, int gang, int victimTag) {
 		double median = cfg.evasive() ? 360 : 25;
+		if (reacting && alarmedAt[gang] <= arrival) {
+			median *= rx.alarmedDwellFactor();
+		}
 		long dwell = Math.max(60, Math.round(fraud.logNormal(median, 1.0) * 60));
 		Pending f = new Pending(arrival + dwell, Pending.FORWARD, -1);
 		f.account = account;
@@ -695,7 +836,10 @@ public final class Simulator {
 			cashOut(g, e, amount, hourStart, offset, county, r);
 			return;
 		}
-		int parts = Math.max(r.between(1, 3), (int) (amount / LAYERING_CAP_FEN) + 1);
+		boolean alarmed = reacting && alarmedAt[g.id] <= hourStart + offset;
+		long cap = reacting ? probeCapFen[g.id] : LAYERING_CAP_FEN;
+		int parts = Math.max(alarmed ? r.between(rx.alarmedMinParts(), rx.alarmedMaxParts()) : r.between(1, 3),
+				(int) (amount / cap) + 1);
 		long[] weights = new long[parts];
 		for (int k = 0; k < parts; k++) {
 			weights[k] = 60 + r.nextInt(80);
@@ -703,7 +847,7 @@ public final class Simulator {
 		long[] split = Money.allocateLargestRemainder(amount, weights);
 		int t = offset;
 		for (int k = 0; k < parts; k++) {
-			long part = notRound(Math.min(split[k], LAYERING_CAP_FEN), r);
+			long part = notRound(Math.min(split[k], cap), r);
 			if (t >= 3_600) {
 				// parts that spill into the next hour are rescheduled rather than written out of order
 				schedule(copyForward(e, part, hourStart + t));
@@ -717,7 +861,12 @@ public final class Simulator {
 
 	private void passOn(Gangs.Gang g, Pending e, long part, long hourStart, int offset, int county, Rng r) {
 		int[] next = g.levels[e.level];
-		int to = next[r.nextInt(next.length)];
+		int to = muleAt(g, e.level, r.nextInt(next.length), hourStart + offset);
+		if (to < 0) {
+			// no account left at the next level: cash out from here
+			cashOut(g, e, part, hourStart, offset, county, r);
+			return;
+		}
 		int tag = newTag(e.chain, g.id, e.level + 1, e.victimTag, -1);
 		world.muleFirstChain.putIfAbsent(to, e.chain);
 		addTransfer(hourStart, offset, e.account, to, part, TransferChannel.MOBILE, county, tag);
@@ -791,6 +940,158 @@ public final class Simulator {
 		tagVictim[t] = victim;
 		tagTransferId[t] = -1;
 		return t;
+	}
+
+	// ---------------------------------------------------------------- reactions
+
+	/**
+	 * What the gangs learnt from the platform's decisions made before this hour: which of them are alarmed (a stop
+	 * on one of their accounts, known after the account delay), the probing gangs' ceilings, and rotations after a
+	 * linked case.
+	 */
+	private void learn(long hourStart) {
+		for (Gangs.Gang g : world.gangs.all()) {
+			int id = g.id;
+			learnAccounts(g, g.levels, hourStart);
+			learnAccounts(g, g.spareLevels, hourStart);
+			List<Long> cases = unlinkedCases.get(id);
+			long rotateAt = Countermeasures.NEVER;
+			for (long c : cases) {
+				long linked = platform.linkedAt(c);
+				if (linked != Countermeasures.NEVER) {
+					rotateAt = Math.min(rotateAt, linked + delay(rx.rotateHours() * 60, 70, c));
+				}
+			}
+			if (rotateAt <= hourStart) {
+				List<String[]> ids = generations.get(id);
+				generationStart.get(id).add(hourStart);
+				ids.add(Gangs.rotatedIdentity(cfg.seed(), g, ids.size()));
+				cases.clear();
+			}
+		}
+	}
+
+	private void learnAccounts(Gangs.Gang g, int[][] levels, long hourStart) {
+		for (int[] level : levels) {
+			for (int a : level) {
+				long known = accountDroppedAt(a);
+				if (known == Countermeasures.NEVER) {
+					continue;
+				}
+				alarmedAt[g.id] = Math.min(alarmedAt[g.id], known);
+				long held = platform.smallestHeldFen(a);
+				if (g.probing && known <= hourStart && held != Countermeasures.NEVER) {
+					probeCapFen[g.id] = Math.max(100_00L, Math.min(probeCapFen[g.id], (long) (held * rx.probeMargin())));
+				}
+			}
+		}
+	}
+
+	/** The identities (url, app, chat groups) the gang used when it first contacted a victim at {@code time}. */
+	private String[] identity(int gang, long time) {
+		List<Long> starts = generationStart.get(gang);
+		int k = starts.size() - 1;
+		while (k > 0 && starts.get(k) > time) {
+			k--;
+		}
+		return generations.get(gang).get(k);
+	}
+
+	/**
+	 * The SIM in slot {@code k} of the gang's working set at time {@code t}: static, the gang's own; reacting, a
+	 * SIM the gang has dropped is replaced by its next spare, and with none left by any other slot still in use
+	 * (-1 when the gang has no usable SIM).
+	 */
+	private int simAt(Gangs.Gang g, int k, long t) {
+		return reacting ? slot(activeSims[g.id], previousSims[g.id], k, t, g.spareSims, spareSimCursor, g.id, true)
+				: g.sims[k];
+	}
+
+	/** The mule account in slot {@code k} of the gang's level (0-based) at {@code t}, as {@link #simAt}. */
+	private int muleAt(Gangs.Gang g, int level, int k, long t) {
+		return reacting ? slot(activeMules[g.id][level], previousMules[g.id][level], k, t, g.spareLevels[level],
+				spareMuleCursor[g.id], level, false) : g.levels[level][k];
+	}
+
+	/**
+	 * Slot {@code k} at {@code t}: its SIM or account unless the gang has dropped it by then, else the next spare.
+	 * An hour's events are drawn out of time order, so a slot remembers what it held before its last swap and hands
+	 * that out to an earlier moment: a spare is never used before the drop that called for it.
+	 */
+	private int slot(int[] active, int[] previous, int k, long t, int[] spares, int[] cursor, int c, boolean sim) {
+		int before = previous[k];
+		if (before >= 0 && droppedAt(before, sim) > t) {
+			return before;
+		}
+		int s = active[k];
+		while (s >= 0 && droppedAt(s, sim) <= t) {
+			previous[k] = s;
+			s = cursor[c] < spares.length ? spares[cursor[c]++] : -1;
+			active[k] = s;
+		}
+		for (int j = 0; s < 0 && j < active.length; j++) {
+			if (active[j] >= 0 && droppedAt(active[j], sim) > t) {
+				s = active[j];
+			}
+		}
+		return s;
+	}
+
+	/**
+	 * A con's call or text as it is made: a gang that has dropped the planned SIM uses the one now in its slot, and the
+	 * victim will name that number; false when the gang has no usable SIM left (the contact is not made).
+	 */
+	private boolean swapSim(Pending e) {
+		if (e.slot < 0) {
+			return true;
+		}
+		Gangs gs = world.gangs;
+		int sim = simAt(gs.all().get(e.gang), e.slot, e.time);
+		if (sim < 0) {
+			return false;
+		}
+		long phone = gs.fraudPhone[sim];
+		if (phone != e.phoneA) {
+			long[] named = victims.get(e.victim).callers;
+			for (int k = 0; k < named.length; k++) {
+				if (named[k] == e.phoneA) {
+					named[k] = phone;
+				}
+			}
+			e.phoneA = phone;
+			e.account = gs.fraudCounty[sim];
+			e.imei = gs.fraudImei[sim];
+		}
+		return true;
+	}
+
+	private long droppedAt(int item, boolean sim) {
+		return sim ? simDroppedAt(item) : accountDroppedAt(item);
+	}
+
+	/** When the gang stops using fraud SIM {@code s}: its restriction plus the gang's delay in noticing. */
+	private long simDroppedAt(int s) {
+		long at = platform.restrictedAt(world.gangs.fraudPhone[s]);
+		return at == Countermeasures.NEVER ? at : at + delay(rx.simSwitchMinutes(), 71, s);
+	}
+
+	/** When the gang stops paying into account {@code a}: its first hold or stop plus the gang's delay. */
+	private long accountDroppedAt(int a) {
+		long at = platform.stoppedAt(a);
+		return at == Countermeasures.NEVER ? at : at + delay(rx.accountSwitchMinutes(), 72, a);
+	}
+
+	/**
+	 * A log-normal delay in seconds (median {@code medianMinutes}, spread {@link Reactions#sigma()}) fixed per
+	 * item by a hash of the seed: the same SIM or account gets the same delay however often or in whatever order it
+	 * is asked about, so the reacting world stays deterministic without drawing from the fraud stream.
+	 */
+	private long delay(double medianMinutes, int stream, long item) {
+		long h = Rng.hash(cfg.seed(), item, stream);
+		double u1 = ((h >>> 11) + 1.0) / (1L << 53);
+		double u2 = (Rng.mix(h) >>> 11) / (double) (1L << 53);
+		double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+		return Math.max(60, Math.round(medianMinutes * 60 * Math.exp(rx.sigma() * z)));
 	}
 
 	// ---------------------------------------------------------------- buffers and emission
@@ -900,10 +1201,17 @@ public final class Simulator {
 			}
 			v.caseId = nextCaseId++;
 			FraudType.Channel ch = v.type.channel();
+			String[] id = reacting ? identity(v.gang.id, v.firstContact) : null;
+			String url = id == null ? v.gang.url : id[0];
+			String gangApp = id == null ? v.gang.app : id[1];
 			String app = ch == FraudType.Channel.PHONE ? null
 					: v.type == FraudType.LOAN || v.type == FraudType.TASK_REBATE || v.type == FraudType.GAME_TRADING
-							|| v.type == FraudType.INVESTMENT ? v.gang.app : v.gang.url;
-			String im = ch == FraudType.Channel.IM_APP ? v.gang.im[v.person % v.gang.im.length] : null;
+							|| v.type == FraudType.INVESTMENT ? gangApp : url;
+			int group = v.person % v.gang.im.length;
+			String im = ch == FraudType.Channel.IM_APP ? (id == null ? v.gang.im[group] : id[2 + group]) : null;
+			if (reacting) {
+				unlinkedCases.get(v.gang.id).add(v.caseId);
+			}
 			sink.caseReport(new CaseReport(v.caseId, v.reportTime, v.person, v.type, pop.activityCounty(v.person),
 					v.lossFen, Arrays.copyOf(ids, n), v.callers, app, im));
 		}
@@ -961,6 +1269,9 @@ public final class Simulator {
 		long imei;
 
 		boolean passThrough;
+
+		/** A contact's slot in its gang's SIMs (reacting world), -1 otherwise. */
+		int slot = -1;
 
 		Pending(long time, int kind, int victim) {
 			this.time = time;

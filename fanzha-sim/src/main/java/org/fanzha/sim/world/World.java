@@ -32,6 +32,11 @@ public final class World {
 		return gangs.muleGang[account] >= 0;
 	}
 
+	/** A reacting world's reserve mule account (recruited, used only once the gang lost another). */
+	public boolean isReserveMule(int account) {
+		return gangs.reserveMules.get(account);
+	}
+
 	public int muleGang(int account) {
 		return gangs.muleGang[account];
 	}
