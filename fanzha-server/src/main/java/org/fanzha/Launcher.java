@@ -1,32 +1,39 @@
 package org.fanzha;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.fanzha.engine.cli.TraceCommand;
+import org.fanzha.kafka.KafkaBroker;
+import org.fanzha.sim.cli.BacktestCommand;
 import org.fanzha.sim.cli.EvaluateCommand;
 import org.fanzha.sim.cli.ImportCommand;
 import org.fanzha.sim.cli.SimulateCommand;
+import org.fanzha.sim.cli.TrainCommand;
 import org.fanzha.sim.world.SimConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code ./fanzha} command line. Subcommands start the server or (in later issues) run engines,
- * simulations and evaluations without a server. Bad options end with a one-line message and exit 2.
+ * The {@code ./fanzha} command line. Subcommands start the server or (in later issues)
+ * run engines, simulations and evaluations without a server. Bad options end with a
+ * one-line message and exit 2.
  */
 @Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha 0.1.0",
 		description = "Fanzha (反诈) joint-operations platform against telecom and online fraud.",
-		subcommands = { Launcher.Serve.class, Launcher.Demo.class, Launcher.Kafka.class, SimulateCommand.class, ImportCommand.class,
-				TraceCommand.class, EvaluateCommand.class, org.fanzha.sim.cli.BacktestCommand.class, org.fanzha.sim.cli.TrainCommand.class,
-				CommandLine.HelpCommand.class })
+		subcommands = { Launcher.Serve.class, Launcher.Demo.class, Launcher.Kafka.class, SimulateCommand.class,
+				ImportCommand.class, TraceCommand.class, EvaluateCommand.class, BacktestCommand.class,
+				TrainCommand.class, CommandLine.HelpCommand.class })
 public class Launcher implements Runnable {
 
 	@CommandLine.Spec
@@ -59,8 +66,7 @@ public class Launcher implements Runnable {
 	/** Options shared by every command that starts the server. */
 	static class ServerOptions {
 
-		@Option(names = "--port", paramLabel = "N",
-				description = "HTTP port (default: $SERVER_PORT or 8080).")
+		@Option(names = "--port", paramLabel = "N", description = "HTTP port (default: $SERVER_PORT or 8080).")
 		Integer port;
 
 		@Option(names = "--data-dir", paramLabel = "DIR",
@@ -101,6 +107,7 @@ public class Launcher implements Runnable {
 		List<String> profiles() {
 			return postgres ? List.of("postgres") : List.of();
 		}
+
 	}
 
 	abstract static class ServerCommand implements Callable<Integer> {
@@ -115,7 +122,10 @@ public class Launcher implements Runnable {
 			return Map.of();
 		}
 
-		/** Before the server starts, with the options read (the demo starts a Kafka broker here). */
+		/**
+		 * Before the server starts, with the options read (the demo starts a Kafka broker
+		 * here).
+		 */
 		void prepare() {
 		}
 
@@ -131,27 +141,35 @@ public class Launcher implements Runnable {
 				spec.commandLine().getErr().println("fanzha: " + e.getMessage());
 				return 2;
 			}
-			// as command-line arguments, these outrank application.yml and the environment
-			String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-					.toArray(String[]::new);
+			// as command-line arguments, these outrank application.yml and the
+			// environment
+			String[] arguments = properties.entrySet()
+				.stream()
+				.map(e -> "--" + e.getKey() + "=" + e.getValue())
+				.toArray(String[]::new);
 			started = new SpringApplicationBuilder(FanzhaApplication.class)
-					.profiles(options.profiles().toArray(String[]::new))
-					.run(arguments);
+				.profiles(options.profiles().toArray(String[]::new))
+				.run(arguments);
 			String port = started.getEnvironment().getProperty("local.server.port");
-			spec.commandLine().getOut().println("Fanzha is running: console http://localhost:" + port
-					+ "/ (zh-CN; ?lang=en for English), API docs http://localhost:" + port + "/swagger-ui.html");
+			spec.commandLine()
+				.getOut()
+				.println("Fanzha is running: console http://localhost:" + port
+						+ "/ (zh-CN; ?lang=en for English), API docs http://localhost:" + port + "/swagger-ui.html");
 			spec.commandLine().getOut().flush();
 			return 0;
 		}
+
 	}
 
 	/** picocli mixins must be classes with the options as fields. */
 	static class ServerOptionsMixin extends ServerOptions {
+
 	}
 
 	@Command(name = "serve", mixinStandardHelpOptions = true,
 			description = "Start the platform server (H2 file database under ./data unless --postgres).")
 	static class Serve extends ServerCommand {
+
 	}
 
 	@Command(name = "demo", mixinStandardHelpOptions = true,
@@ -163,7 +181,8 @@ public class Launcher implements Runnable {
 				description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}: an hour a minute).")
 		double speedup;
 
-		@Option(names = "--preset", defaultValue = "small", description = "Size of the simulated province (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--preset", defaultValue = "small",
+				description = "Size of the simulated province (default: ${DEFAULT-VALUE}).")
 		String preset;
 
 		@Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated province.")
@@ -177,7 +196,10 @@ public class Launcher implements Runnable {
 						+ "(default: ${DEFAULT-VALUE}).")
 		String autoIssue;
 
-		/** With --kafka on localhost: a broker of our own as a child process when none answers on the port. */
+		/**
+		 * With --kafka on localhost: a broker of our own as a child process when none
+		 * answers on the port.
+		 */
 		@Override
 		void prepare() {
 			if (!options.kafka) {
@@ -195,16 +217,19 @@ public class Launcher implements Runnable {
 			catch (NumberFormatException e) {
 				throw new IllegalArgumentException("--kafka-servers: not HOST:PORT: " + servers);
 			}
-			if (org.fanzha.kafka.KafkaBroker.answers(port)) {
+			if (KafkaBroker.answers(port)) {
 				spec.commandLine().getOut().println("Kafka: using the broker on localhost:" + port);
 				return;
 			}
 			Path dir = (options.dataDir == null ? Path.of("data") : options.dataDir).resolve("kafka");
-			spec.commandLine().getOut().println("Kafka: starting a broker on localhost:" + port + " (" + dir
-					+ ", log in " + dir.resolve("broker.log") + ")");
+			spec.commandLine()
+				.getOut()
+				.println("Kafka: starting a broker on localhost:" + port + " (" + dir + ", log in "
+						+ dir.resolve("broker.log") + ")");
 			spec.commandLine().getOut().flush();
 			Process broker = Kafka.spawn(port, dir);
-			// stopped after the server: its consumers and producers close while the broker still answers
+			// stopped after the server: its consumers and producers close while the
+			// broker still answers
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				long until = System.currentTimeMillis() + 30_000;
 				while (started != null && started.isActive() && System.currentTimeMillis() < until) {
@@ -218,9 +243,10 @@ public class Launcher implements Runnable {
 				broker.destroy();
 			}, "kafka-broker-stop"));
 			long deadline = System.currentTimeMillis() + 90_000;
-			while (!org.fanzha.kafka.KafkaBroker.answers(port)) {
+			while (!KafkaBroker.answers(port)) {
 				if (!broker.isAlive() || System.currentTimeMillis() > deadline) {
-					throw new IllegalArgumentException("the Kafka broker did not start; see " + dir.resolve("broker.log"));
+					throw new IllegalArgumentException(
+							"the Kafka broker did not start; see " + dir.resolve("broker.log"));
 				}
 				try {
 					Thread.sleep(250);
@@ -239,9 +265,10 @@ public class Launcher implements Runnable {
 			}
 			SimConfig.preset(preset, seed);
 			return Map.of("fanzha.identity.demo-users", true, "fanzha.simulation.enabled", !noSimulation,
-					"fanzha.simulation.speedup", speedup, "fanzha.simulation.preset", preset, "fanzha.simulation.seed", seed,
-					"fanzha.funds.auto-issue", autoIssue);
+					"fanzha.simulation.speedup", speedup, "fanzha.simulation.preset", preset, "fanzha.simulation.seed",
+					seed, "fanzha.funds.auto-issue", autoIssue);
 		}
+
 	}
 
 	@Command(name = "kafka", mixinStandardHelpOptions = true,
@@ -249,7 +276,8 @@ public class Launcher implements Runnable {
 					+ "the platform's topics' home: ./fanzha serve --kafka and ./fanzha demo --kafka connect to it.")
 	static class Kafka implements Callable<Integer> {
 
-		@Option(names = "--port", paramLabel = "N", defaultValue = "9092", description = "Broker port (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--port", paramLabel = "N", defaultValue = "9092",
+				description = "Broker port (default: ${DEFAULT-VALUE}).")
 		int port;
 
 		@Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/kafka",
@@ -265,45 +293,55 @@ public class Launcher implements Runnable {
 				spec.commandLine().getErr().println("fanzha: --port must be between 1 and 65535, got " + port);
 				return 2;
 			}
-			if (org.fanzha.kafka.KafkaBroker.answers(port)) {
+			if (KafkaBroker.answers(port)) {
 				spec.commandLine().getErr().println("fanzha: something already answers on localhost:" + port);
 				return 1;
 			}
-			org.fanzha.kafka.KafkaBroker broker = org.fanzha.kafka.KafkaBroker.start(dataDir, port);
+			KafkaBroker broker = KafkaBroker.start(dataDir, port);
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
-			spec.commandLine().getOut().println("Kafka broker running on " + broker.bootstrapServers() + " (KRaft, data "
-					+ dataDir.toAbsolutePath().normalize() + "); Ctrl-C stops it");
+			spec.commandLine()
+				.getOut()
+				.println("Kafka broker running on " + broker.bootstrapServers() + " (KRaft, data "
+						+ dataDir.toAbsolutePath().normalize() + "); Ctrl-C stops it");
 			spec.commandLine().getOut().flush();
 			broker.awaitShutdown();
 			return 0;
 		}
 
-		/** This launcher, as a child process running {@code kafka --port port --data-dir dir}, its output in a log. */
+		/**
+		 * This launcher, as a child process running
+		 * {@code kafka --port port --data-dir dir}, its output in a log.
+		 */
 		static Process spawn(int port, Path dir) {
 			try {
-				java.nio.file.Files.createDirectories(dir);
+				Files.createDirectories(dir);
 				String javaCommand = ProcessHandle.current().info().command().orElse("java");
 				String classPath = System.getProperty("java.class.path");
-				List<String> command = new java.util.ArrayList<>();
-				if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-					// a session of its own: Ctrl-C in the terminal stops the server, which then stops the broker
+				List<String> command = new ArrayList<>();
+				if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+					// a session of its own: Ctrl-C in the terminal stops the server,
+					// which then stops the broker
 					command.add("/usr/bin/setsid");
 				}
 				command.add(javaCommand);
-				if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-					command.addAll(List.of("-jar", classPath)); // the Spring Boot jar of ./fanzha
+				if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+					command.addAll(List.of("-jar", classPath)); // the Spring Boot jar of
+																// ./fanzha
 				}
 				else {
 					command.addAll(List.of("-cp", classPath, Launcher.class.getName()));
 				}
 				command.addAll(List.of("kafka", "--port", Integer.toString(port), "--data-dir", dir.toString()));
-				java.io.File log = dir.resolve("broker.log").toFile();
+				File log = dir.resolve("broker.log").toFile();
 				return new ProcessBuilder(command).redirectErrorStream(true)
-						.redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+					.redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+					.start();
 			}
-			catch (java.io.IOException e) {
+			catch (IOException e) {
 				throw new IllegalArgumentException("cannot start the Kafka broker: " + e.getMessage());
 			}
 		}
+
 	}
+
 }

@@ -3,15 +3,14 @@ package org.fanzha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 class LauncherTests {
@@ -33,8 +32,13 @@ class LauncherTests {
 	void helpListsTheSubcommands() {
 		Run r = run("--help");
 		assertThat(r.rc()).isZero();
-		assertThat(r.out()).contains("serve").contains("demo").contains("simulate").contains("import").contains("trace")
-				.contains("evaluate").contains("kafka");
+		assertThat(r.out()).contains("serve")
+			.contains("demo")
+			.contains("simulate")
+			.contains("import")
+			.contains("trace")
+			.contains("evaluate")
+			.contains("kafka");
 		assertThat(run().out()).contains("serve").contains("demo");
 		assertThat(run("serve", "--help").out()).contains("--port").contains("--postgres").contains("--kafka");
 		assertThat(run("kafka", "--help").out()).contains("--port").contains("--data-dir").contains("KRaft");
@@ -51,9 +55,9 @@ class LauncherTests {
 		try {
 			assertThat(r.rc()).isZero();
 			assertThat(r.out()).contains("http://localhost:" + port + "/");
-			HttpResponse<String> login = HttpClient.newHttpClient().send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> login = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+						HttpResponse.BodyHandlers.ofString());
 			assertThat(login.statusCode()).isEqualTo(200);
 			assertThat(login.body()).contains("反诈联合作战平台");
 		}
@@ -91,4 +95,5 @@ class LauncherTests {
 		assertThat(format.rc()).isEqualTo(2);
 		assertThat(format.err()).contains("amlsim").contains("paysim").contains("amlworld");
 	}
+
 }

@@ -13,8 +13,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Verifies the module structure (no cycles, no access to another module's internals) and writes the
- * module documentation that docs/architecture.md links to.
+ * Verifies the module structure (no cycles, no access to another module's internals) and
+ * writes the module documentation that docs/architecture.md links to.
  */
 class ModularityTests {
 
@@ -23,18 +23,18 @@ class ModularityTests {
 	@Test
 	void modulesAreWellFormed() {
 		modules.verify();
-		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-				.containsExactlyInAnyOrder("audit", "identity", "console", "platform", "simulation", "cases", "funds", "ledger", "monitoring", "telecom", "warnings", "statistics", "linking", "cardcutting", "kafka");
+		assertThat(modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrder("audit",
+				"identity", "console", "platform", "simulation", "cases", "funds", "ledger", "monitoring", "telecom",
+				"warnings", "statistics", "linking", "cardcutting", "kafka");
 	}
 
 	@Test
 	void writesModuleDocumentation() throws Exception {
 		Path out = Path.of("..", "docs", "modules");
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString()))
-				.writeModulesAsPlantUml()
-				.writeIndividualModulesAsPlantUml()
-				.writeModuleCanvases()
-				.writeAggregatingDocument();
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases()
+			.writeAggregatingDocument();
 		try (var files = Files.list(out)) {
 			for (Path doc : files.toList()) {
 				if (doc.toString().endsWith(".puml")) {
@@ -46,11 +46,15 @@ class ModularityTests {
 			}
 		}
 		assertThat(out.resolve("components.puml")).exists();
-		assertThat(Files.readString(out.resolve("components.puml")))
-				.contains("Identity and access").contains("Audit").contains("Console");
+		assertThat(Files.readString(out.resolve("components.puml"))).contains("Identity and access")
+			.contains("Audit")
+			.contains("Console");
 	}
 
-	/** Table cells list events and beans in hash order too: each cell's items ("|* a", "* b", …) are sorted. */
+	/**
+	 * Table cells list events and beans in hash order too: each cell's items ("|* a", "*
+	 * b", …) are sorted.
+	 */
 	private static void sortListItems(Path adoc) throws Exception {
 		List<String> lines = new ArrayList<>(Files.readAllLines(adoc));
 		for (int i = 0; i < lines.size(); i++) {
@@ -74,7 +78,10 @@ class ModularityTests {
 		Files.write(adoc, lines);
 	}
 
-	/** The documenter emits relations in hash order; sorting keeps the committed docs stable between builds. */
+	/**
+	 * The documenter emits relations in hash order; sorting keeps the committed docs
+	 * stable between builds.
+	 */
 	private static void sortRelations(Path puml) throws Exception {
 		List<String> lines = new ArrayList<>(Files.readAllLines(puml));
 		int i = 0;
@@ -92,4 +99,5 @@ class ModularityTests {
 		}
 		Files.write(puml, lines);
 	}
+
 }

@@ -19,9 +19,9 @@ import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.World;
 
 /**
- * End-to-end harnesses: the whole path from nothing to files on disk, single-threaded, each measured
- * against its peer in the same run. {@code --smoke} runs tiny sizes (used by ./mvnw verify); the full runs
- * and their results are in docs/benchmarks.md.
+ * End-to-end harnesses: the whole path from nothing to files on disk, single-threaded,
+ * each measured against its peer in the same run. {@code --smoke} runs tiny sizes (used
+ * by ./mvnw verify); the full runs and their results are in docs/benchmarks.md.
  *
  * <pre>
  * java -cp ... org.fanzha.bench.BenchMain simulate [--preset medium] [--smoke]
@@ -50,8 +50,9 @@ public final class BenchMain {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%s: %,d %s; Fanzha %,.0f %s/s (%.1f s), peer %,.0f %s/s (%.1f s), ratio %.1fx",
-					name, units, unit, fanzhaRate(), unit, fanzhaSeconds, peerRate(), unit, peerSeconds, ratio());
+			return String.format(Locale.ROOT,
+					"%s: %,d %s; Fanzha %,.0f %s/s (%.1f s), peer %,.0f %s/s (%.1f s), ratio %.1fx", name, units, unit,
+					fanzhaRate(), unit, fanzhaSeconds, peerRate(), unit, peerSeconds, ratio());
 		}
 	}
 
@@ -90,7 +91,10 @@ public final class BenchMain {
 		return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
 	}
 
-	/** The simulator writing a preset's full dataset, against the peer writing as many transfer rows. */
+	/**
+	 * The simulator writing a preset's full dataset, against the peer writing as many
+	 * transfer rows.
+	 */
 	public static Result simulate(String preset, long seed) throws IOException {
 		Path dir = Files.createTempDirectory("fanzha-sim-bench");
 		try {
@@ -134,11 +138,12 @@ public final class BenchMain {
 				PeerImporter.convert(in, w);
 			}
 			double peer = (System.nanoTime() - t1) / 1e9;
-			return new Result("import AMLworld CSV (Fanzha importer vs Commons CSV + BigDecimal converter)", rows, fanzha,
-					peer, "rows");
+			return new Result("import AMLworld CSV (Fanzha importer vs Commons CSV + BigDecimal converter)", rows,
+					fanzha, peer, "rows");
 		}
 		finally {
 			ImportBenchmark.delete(dir);
 		}
 	}
+
 }

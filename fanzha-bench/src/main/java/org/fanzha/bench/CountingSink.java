@@ -3,7 +3,10 @@ package org.fanzha.bench;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.TransferChannel;
 
-/** Consumes a simulation in memory, keeping just enough state that the JIT cannot drop the work. */
+/**
+ * Consumes a simulation in memory, keeping just enough state that the JIT cannot drop the
+ * work.
+ */
 public final class CountingSink implements EventSink {
 
 	public long events;
@@ -27,4 +30,5 @@ public final class CountingSink implements EventSink {
 		events++;
 		checksum += receiver;
 	}
+
 }

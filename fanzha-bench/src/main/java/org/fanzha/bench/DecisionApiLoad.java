@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,13 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,13 +34,15 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
- * Load test of the HTTP decision API: the server jar runs as a separate process (started here, or already
- * running with {@code --url} and {@code --token}), and this JVM posts recorded transfers of a simulated province
- * to {@code POST /api/v1/transfers/decisions} (one transfer per request) and
- * {@code POST /api/v1/transfers/decisions/batch} (a JSON array) over loopback, on a few keep-alive connections
- * in a closed loop (each connection sends its next request when the answer is in). Every transfer id is unique
- * (the API is idempotent by id). Per batch size: a warm-up, then a measured period; decisions/s and per-request
- * latency (HdrHistogram, from the first byte written to the last byte of the answer read).
+ * Load test of the HTTP decision API: the server jar runs as a separate process (started
+ * here, or already running with {@code --url} and {@code --token}), and this JVM posts
+ * recorded transfers of a simulated province to {@code POST /api/v1/transfers/decisions}
+ * (one transfer per request) and {@code POST /api/v1/transfers/decisions/batch} (a JSON
+ * array) over loopback, on a few keep-alive connections in a closed loop (each connection
+ * sends its next request when the answer is in). Every transfer id is unique (the API is
+ * idempotent by id). Per batch size: a warm-up, then a measured period; decisions/s and
+ * per-request latency (HdrHistogram, from the first byte written to the last byte of the
+ * answer read).
  *
  * <pre>
  * java -cp ... org.fanzha.bench.BenchMain http [--server-jar fanzha-server/target/fanzha-server.jar]
@@ -43,9 +51,10 @@ import org.HdrHistogram.Histogram;
  *     [--warmup-seconds 20] [--seconds 30] [--persons 100000] [--days 7] [--check 20000] [--smoke]
  * </pre>
  *
- * The started server is {@code demo --no-simulation} on a free port with a fresh data directory (so its
- * demo users exist and no simulated province competes for the CPU); the bearer token of the bank's machine
- * client {@code icbc-gateway} is issued through the admin API, as a bank's administrator would.
+ * The started server is {@code demo --no-simulation} on a free port with a fresh data
+ * directory (so its demo users exist and no simulated province competes for the CPU); the
+ * bearer token of the bank's machine client {@code icbc-gateway} is issued through the
+ * admin API, as a bank's administrator would.
  */
 public final class DecisionApiLoad {
 
@@ -66,8 +75,8 @@ public final class DecisionApiLoad {
 		public String toString() {
 			return String.format(Locale.ROOT, "batch %d, %d connections, %.0f s: %,.0f decisions/s (%,.0f requests/s); "
 					+ "per request p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms; %,d requests, %,d non-200, %,d reconnects",
-					batch, connections, seconds, decisionsPerSecond(), requestsPerSecond(), p50Nanos / 1e6, p99Nanos / 1e6,
-					p999Nanos / 1e6, maxNanos / 1e6, requests, errors, reconnects);
+					batch, connections, seconds, decisionsPerSecond(), requestsPerSecond(), p50Nanos / 1e6,
+					p99Nanos / 1e6, p999Nanos / 1e6, maxNanos / 1e6, requests, errors, reconnects);
 		}
 	}
 
@@ -84,8 +93,9 @@ public final class DecisionApiLoad {
 		double seconds = Double.parseDouble(BenchMain.option(a, "--seconds", smoke ? "1" : "30"));
 		int persons = Integer.parseInt(BenchMain.option(a, "--persons", smoke ? "3000" : "100000"));
 		int days = Integer.parseInt(BenchMain.option(a, "--days", smoke ? "1" : "7"));
-		int[] batches = Arrays.stream(BenchMain.option(a, "--batches", "1,100").split(",")).mapToInt(Integer::parseInt)
-				.toArray();
+		int[] batches = Arrays.stream(BenchMain.option(a, "--batches", "1,100").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
 		RecordedTransfers rec = RecordedTransfers.simulate(persons, days);
 		System.out.printf(Locale.ROOT, "http: %,d recorded transfers (%,d persons, %d days)%n", rec.n, persons, days);
 		int check = Integer.parseInt(BenchMain.option(a, "--check", "0"));
@@ -109,7 +119,10 @@ public final class DecisionApiLoad {
 		return run(host, port, token, rec, batches, connections, warmupSeconds, seconds, 0);
 	}
 
-	/** As above; first, with {@code check} > 0, the answers to that many transfers, to compare two servers. */
+	/**
+	 * As above; first, with {@code check} > 0, the answers to that many transfers, to
+	 * compare two servers.
+	 */
 	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
 			int connections, double warmupSeconds, double seconds, int check) throws Exception {
 		Feed feed = new Feed(rec);
@@ -125,15 +138,16 @@ public final class DecisionApiLoad {
 	}
 
 	/**
-	 * Sends the first {@code n} transfers in order on one connection, in batches of 100, and sums up the answers: a
-	 * SHA-256 of the answer bodies and the count of each decision. Sent in one order from a fresh server, the same
-	 * transfers must get the same answers from two builds of the server (closed-loop load on several connections
+	 * Sends the first {@code n} transfers in order on one connection, in batches of 100,
+	 * and sums up the answers: a SHA-256 of the answer bodies and the count of each
+	 * decision. Sent in one order from a fresh server, the same transfers must get the
+	 * same answers from two builds of the server (closed-loop load on several connections
 	 * interleaves differently from run to run, so it cannot be compared itself).
 	 */
 	static String answers(String host, int port, String token, Feed feed, int n) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-		java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		Map<String, Integer> counts = new TreeMap<>();
 		Pattern decision = Pattern.compile("\"decision\":\"([A-Z_]+)\"");
 		StringBuilder body = new StringBuilder();
 		for (long first = feed.next.getAndAdd(n), seq = first; seq < first + n; seq += 100) {
@@ -144,10 +158,12 @@ public final class DecisionApiLoad {
 				feed.json(k, body);
 			}
 			body.append(']');
-			HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port
-					+ "/api/v1/transfers/decisions/batch")).header("Authorization", "Bearer " + token)
-					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> r = client.send(HttpRequest
+				.newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/transfers/decisions/batch"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() != 200) {
 				throw new IOException("answer " + r.statusCode() + ": " + r.body());
 			}
@@ -157,13 +173,15 @@ public final class DecisionApiLoad {
 				counts.merge(m.group(1), 1, Integer::sum);
 			}
 		}
-		return String.format(Locale.ROOT, "answers to the first %,d transfers (batches of 100, one connection): %s, sha256 %s",
-				n, counts, java.util.HexFormat.of().formatHex(sha.digest()));
+		return String.format(Locale.ROOT,
+				"answers to the first %,d transfers (batches of 100, one connection): %s, sha256 %s", n, counts,
+				HexFormat.of().formatHex(sha.digest()));
 	}
 
 	/**
-	 * The recorded transfers, handed out in order to the connections; after the last one they start again a
-	 * recording's length later (so time keeps moving forward), with new ids.
+	 * The recorded transfers, handed out in order to the connections; after the last one
+	 * they start again a recording's length later (so time keeps moving forward), with
+	 * new ids.
 	 */
 	static final class Feed {
 
@@ -180,25 +198,35 @@ public final class DecisionApiLoad {
 			this.span = rec.n == 0 ? 0 : rec.time[rec.n - 1] - rec.time[0] + 3_600;
 		}
 
-		/** Appends the JSON of the next transfer (its global sequence number {@code seq}). */
+		/**
+		 * Appends the JSON of the next transfer (its global sequence number {@code seq}).
+		 */
 		void json(long seq, StringBuilder b) {
 			int i = (int) (seq % rec.n);
 			long round = seq / rec.n;
 			long t = rec.time[i] + round * span;
 			if (t > latest) {
-				t = rec.time[i]; // the server refuses times in the future: replay as late events instead
+				t = rec.time[i]; // the server refuses times in the future: replay as late
+									// events instead
 			}
-			b.append("{\"transferId\":\"B").append(seq).append("\",\"fromAccount\":\"A").append(rec.from[i])
-					.append("\",\"toAccount\":");
+			b.append("{\"transferId\":\"B")
+				.append(seq)
+				.append("\",\"fromAccount\":\"A")
+				.append(rec.from[i])
+				.append("\",\"toAccount\":");
 			if (rec.to[i] < 0) {
 				b.append("null");
 			}
 			else {
 				b.append("\"A").append(rec.to[i]).append('"');
 			}
-			b.append(",\"amountFen\":").append(rec.amount[i]).append(",\"time\":\"").append(Instant.ofEpochSecond(t))
-					.append("\"}");
+			b.append(",\"amountFen\":")
+				.append(rec.amount[i])
+				.append(",\"time\":\"")
+				.append(Instant.ofEpochSecond(t))
+				.append("\"}");
 		}
+
 	}
 
 	private static Figures phase(String host, int port, String token, Feed feed, int batch, int connections,
@@ -292,8 +320,8 @@ public final class DecisionApiLoad {
 		public void run() {
 			StringBuilder body = new StringBuilder(batch * 160);
 			String path = batch == 1 ? "/api/v1/transfers/decisions" : "/api/v1/transfers/decisions/batch";
-			String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
-					+ "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ";
+			String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
+					+ token + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ";
 			ByteArrayOutputStream request = new ByteArrayOutputStream(batch * 160 + 512);
 			try {
 				while (System.nanoTime() < end) {
@@ -366,12 +394,18 @@ public final class DecisionApiLoad {
 			socket = null;
 		}
 
-		/** The body's bytes, for counting decisions: kept in {@link #body} / {@link #bodyLength}. */
+		/**
+		 * The body's bytes, for counting decisions: kept in {@link #body} /
+		 * {@link #bodyLength}.
+		 */
 		private byte[] body = new byte[1 << 16];
 
 		private int bodyLength;
 
-		/** Reads one response (Content-Length or chunked); reconnects next time if the server closes. */
+		/**
+		 * Reads one response (Content-Length or chunked); reconnects next time if the
+		 * server closes.
+		 */
 		private int readResponse() throws IOException {
 			String status = line();
 			int code = Integer.parseInt(status.substring(9, 12));
@@ -392,8 +426,8 @@ public final class DecisionApiLoad {
 			}
 			bodyLength = 0;
 			if (chunked) {
-				for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-						size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+				for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; size = Integer
+					.parseInt(line().split(";")[0].trim(), 16)) {
 					readBody(size);
 					line();
 				}
@@ -462,14 +496,17 @@ public final class DecisionApiLoad {
 			}
 			return n;
 		}
+
 	}
 
 	/**
-	 * The server jar as a child process: a free port, a fresh data directory, a token for icbc-gateway.
+	 * The server jar as a child process: a free port, a fresh data directory, a token for
+	 * icbc-gateway.
 	 *
 	 * @param command the command line it was started with
 	 */
-	public record Server(Process process, int port, Path dataDir, String token, String command) implements AutoCloseable {
+	public record Server(Process process, int port, Path dataDir, String token,
+			String command) implements AutoCloseable {
 
 		public static Server start(Path jar, String jvmOptions, String cpus) throws Exception {
 			if (!Files.isRegularFile(jar)) {
@@ -477,7 +514,7 @@ public final class DecisionApiLoad {
 						+ " (build it with ./mvnw -q -B install -DskipTests)");
 			}
 			int port;
-			try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				port = s.getLocalPort();
 			}
 			Path data = Files.createTempDirectory("fanzha-http-bench");
@@ -501,12 +538,14 @@ public final class DecisionApiLoad {
 				long deadline = System.nanoTime() + 300_000_000_000L;
 				while (true) {
 					if (!p.isAlive()) {
-						throw new IllegalStateException("the server exited with " + p.exitValue() + "; its log:\n"
-								+ Files.readString(log));
+						throw new IllegalStateException(
+								"the server exited with " + p.exitValue() + "; its log:\n" + Files.readString(log));
 					}
 					try {
-						HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-								.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+						HttpResponse<String> r = client
+							.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+								.timeout(Duration.ofSeconds(5))
+								.build(), HttpResponse.BodyHandlers.ofString());
 						if (r.statusCode() == 200) {
 							break;
 						}
@@ -515,16 +554,18 @@ public final class DecisionApiLoad {
 						// not up yet
 					}
 					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException("the server did not come up in 300 s; its log:\n" + Files.readString(log));
+						throw new IllegalStateException(
+								"the server did not come up in 300 s; its log:\n" + Files.readString(log));
 					}
 					Thread.sleep(250);
 				}
 				String basic = Base64.getEncoder().encodeToString("admin:fanzha2026".getBytes(StandardCharsets.UTF_8));
-				HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-						URI.create(base + "/api/v1/admin/users/icbc-gateway/tokens"))
-						.header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"load test\"}")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> r = client
+					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/users/icbc-gateway/tokens"))
+						.header("Authorization", "Basic " + basic)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"load test\"}"))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
 				if (r.statusCode() != 201 || !m.find()) {
 					throw new IllegalStateException("could not issue a token: " + r.statusCode() + " " + r.body());
@@ -542,11 +583,12 @@ public final class DecisionApiLoad {
 		@Override
 		public void close() throws Exception {
 			process.destroy();
-			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				process.waitFor();
 			}
 			ImportBenchmark.delete(dataDir);
 		}
 	}
+
 }

@@ -15,13 +15,16 @@ import org.fanzha.engine.graph.TransferGraph;
 import org.postgresql.PGConnection;
 
 /**
- * The attribution peer a bank's IT team would write: a PL/pgSQL function that replays the transfers after a victim's
- * payment in order and keeps each reached account's money as FIFO lots in a temporary table — the same rules as the
- * engine's {@code Trace} with {@code Policy.FIFO}: an account reached for the first time starts with one untainted lot
- * (its balance just before, never below zero); a deposit puts the tainted part first, then the rest; a withdrawal takes
- * the oldest lots, and what it takes beyond them is untraced; tainted money is followed into an account of the data
- * within the hop limit, otherwise it arrives untainted; a transfer to the same account moves nothing. Its answer — the
- * tainted money each account holds at the end — must equal the engine's holdings.
+ * The attribution peer a bank's IT team would write: a PL/pgSQL function that replays the
+ * transfers after a victim's payment in order and keeps each reached account's money as
+ * FIFO lots in a temporary table — the same rules as the engine's {@code Trace} with
+ * {@code Policy.FIFO}: an account reached for the first time starts with one untainted
+ * lot (its balance just before, never below zero); a deposit puts the tainted part first,
+ * then the rest; a withdrawal takes the oldest lots, and what it takes beyond them is
+ * untraced; tainted money is followed into an account of the data within the hop limit,
+ * otherwise it arrives untainted; a transfer to the same account moves nothing. Its
+ * answer — the tainted money each account holds at the end — must equal the engine's
+ * holdings.
  */
 final class FifoPeer {
 
@@ -124,20 +127,27 @@ final class FifoPeer {
 	private FifoPeer() {
 	}
 
-	/** The accounts (opening balance, inside the data or not) and the index the function's balance sums need. */
+	/**
+	 * The accounts (opening balance, inside the data or not) and the index the function's
+	 * balance sums need.
+	 */
 	static void install(Connection c, TransferGraph g) throws SQLException, IOException {
 		try (Statement s = c.createStatement()) {
 			s.execute("CREATE UNLOGGED TABLE fz_bench.accounts (account integer PRIMARY KEY, opening bigint NOT NULL, "
 					+ "external boolean NOT NULL)");
 		}
 		StringBuilder line = new StringBuilder(48);
-		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn(
-				"COPY fz_bench.accounts (account, opening, external) FROM STDIN WITH (FORMAT csv)",
-				lines(g.accounts(), a -> {
-					line.setLength(0);
-					return line.append(a).append(',').append(g.openingBalance(a)).append(',').append(g.isExternal(a))
+		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
+			.copyIn("COPY fz_bench.accounts (account, opening, external) FROM STDIN WITH (FORMAT csv)",
+					lines(g.accounts(), a -> {
+						line.setLength(0);
+						return line.append(a)
+							.append(',')
+							.append(g.openingBalance(a))
+							.append(',')
+							.append(g.isExternal(a))
 							.append('\n');
-				}));
+					}));
 		try (Statement s = c.createStatement()) {
 			s.execute("CREATE INDEX ON fz_bench.transfers (to_account, seq)");
 			s.execute("ANALYZE fz_bench.accounts");
@@ -147,7 +157,8 @@ final class FifoPeer {
 	}
 
 	/** Tainted money held per account after the trace from {@code seed}. */
-	static Map<Integer, Long> holdings(PreparedStatement call, int seed, long untilRelative, int maxHops) throws SQLException {
+	static Map<Integer, Long> holdings(PreparedStatement call, int seed, long untilRelative, int maxHops)
+			throws SQLException {
 		call.setInt(1, seed);
 		call.setInt(2, (int) untilRelative);
 		call.setInt(3, maxHops);
@@ -162,7 +173,9 @@ final class FifoPeer {
 
 	static final String CALL = "SELECT account, held FROM fz_bench.fifo_trace(?, ?, ?)";
 
-	/** A reader over {@code n} generated lines, for COPY without building the whole text. */
+	/**
+	 * A reader over {@code n} generated lines, for COPY without building the whole text.
+	 */
 	static Reader lines(int n, IntFunction<CharSequence> line) {
 		return new Reader() {
 			int i;
@@ -197,4 +210,5 @@ final class FifoPeer {
 			}
 		};
 	}
+
 }

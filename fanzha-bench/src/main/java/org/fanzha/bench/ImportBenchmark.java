@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * AMLworld-format import: Fanzha's streaming importer (validation, ground truth, atomic output directory)
- * against a Commons CSV + BigDecimal converter writing the same transfers.csv. One operation converts the
- * whole sample file of {@code rows} rows.
+ * AMLworld-format import: Fanzha's streaming importer (validation, ground truth, atomic
+ * output directory) against a Commons CSV + BigDecimal converter writing the same
+ * transfers.csv. One operation converts the whole sample file of {@code rows} rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -87,4 +87,5 @@ public class ImportBenchmark {
 			}
 		}
 	}
+
 }

@@ -21,10 +21,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ingesting a simulated province's transfers (prepared in {@code @Setup}) into the engine's
- * {@link TransferGraph}, against the object graph a Java developer would write first: a record per
- * transfer and a HashMap of ArrayLists per account for outgoing and incoming transfers. One operation ingests
- * every transfer of the world, so the ratio of scores is the ratio of transfers per second.
+ * Ingesting a simulated province's transfers (prepared in {@code @Setup}) into the
+ * engine's {@link TransferGraph}, against the object graph a Java developer would write
+ * first: a record per transfer and a HashMap of ArrayLists per account for outgoing and
+ * incoming transfers. One operation ingests every transfer of the world, so the ratio of
+ * scores is the ratio of transfers per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -70,4 +71,5 @@ public class IngestBenchmark {
 		}
 		return byId.size();
 	}
+
 }

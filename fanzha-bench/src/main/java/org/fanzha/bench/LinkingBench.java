@@ -1,5 +1,6 @@
 package org.fanzha.bench;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,20 +17,25 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
- * Case linking on one core, Fanzha against JGraphT in the same run on the same input ({@link SyntheticCases}: by
- * default 1,000,000 cases naming 10,000,000 distinct identifiers, gangs of many sizes, some very common identifiers):
+ * Case linking on one core, Fanzha against JGraphT in the same run on the same input
+ * ({@link SyntheticCases}: by default 1,000,000 cases naming 10,000,000 distinct
+ * identifiers, gangs of many sizes, some very common identifiers):
  *
  * <ol>
- * <li>Fanzha, dense ints: {@link CaseLinker#link(int, int, byte[], int[], int[], int, CaseLinker.Options,
- * java.util.function.IntFunction)} — CSR by identifier, guard, union-find, groups and evidence index;</li>
- * <li>Fanzha from text: every identifier as a String interned by {@link CaseLinker#identifier} and added per incidence,
- * then linked (the Strings are made before the timing);</li>
- * <li>the peer, JGraphT 1.5.3: a {@code SimpleGraph<Integer, DefaultEdge>} with one vertex per case and per identifier
- * and an edge per incidence, the identifiers the guard holds back removed (degree above the cap of their kind, the same
- * rule), then {@code ConnectivityInspector.connectedSets()}.</li>
+ * <li>Fanzha, dense ints:
+ * {@link CaseLinker#link(int, int, byte[], int[], int[], int, CaseLinker.Options, java.util.function.IntFunction)}
+ * — CSR by identifier, guard, union-find, groups and evidence index;</li>
+ * <li>Fanzha from text: every identifier as a String interned by
+ * {@link CaseLinker#identifier} and added per incidence, then linked (the Strings are
+ * made before the timing);</li>
+ * <li>the peer, JGraphT 1.5.3: a {@code SimpleGraph<Integer, DefaultEdge>} with one
+ * vertex per case and per identifier and an edge per incidence, the identifiers the guard
+ * holds back removed (degree above the cap of their kind, the same rule), then
+ * {@code ConnectivityInspector.connectedSets()}.</li>
  * </ol>
- * Each is warmed up on a tenth of the input first; Fanzha's figure is the median of {@code --runs} runs, the peer runs
- * once (it takes minutes). The partitions are checked to be equal, and compared with the generated gangs.
+ * Each is warmed up on a tenth of the input first; Fanzha's figure is the median of
+ * {@code --runs} runs, the peer runs once (it takes minutes). The partitions are checked
+ * to be equal, and compared with the generated gangs.
  *
  * <pre>
  * taskset -c 0 java -Xmx20g -cp ... org.fanzha.bench.BenchMain linking [--cases 1000000] [--identifiers 10000000]
@@ -50,18 +56,28 @@ public final class LinkingBench {
 		@Override
 		public String toString() {
 			StringBuilder s = new StringBuilder();
-			s.append(String.format(Locale.ROOT, "linking: %,d cases, %,d identifiers, %,d incidences, %,d generated gangs "
-					+ "(generated in %.1f s)%n", cases, identifiers, incidences, gangs, generateSeconds));
-			s.append(String.format(Locale.ROOT, "  result: %,d groups (%,d of several cases), %,d identifiers held back by "
-					+ "the guard; against the gangs: ARI %.3f, pair precision %.3f, pair recall %.3f%n", groups, linkedGroups,
-					guarded, adjustedRandIndex, pairPrecision, pairRecall));
-			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (ints): %.2f s median (best %.2f s) = %,.0f incidences/s; "
-					+ "result heap %,d MB%n", fanzhaSeconds, fanzhaBestSeconds, incidences / fanzhaSeconds, fanzhaHeapBytes >> 20));
-			s.append(String.format(Locale.ROOT, "  Fanzha CaseLinker (interning text identifiers, then linking): %.2f s; linker "
-					+ "and result heap %,d MB%n", fanzhaTextSeconds, fanzhaTextHeapBytes >> 20));
+			s.append(
+					String.format(Locale.ROOT,
+							"linking: %,d cases, %,d identifiers, %,d incidences, %,d generated gangs "
+									+ "(generated in %.1f s)%n",
+							cases, identifiers, incidences, gangs, generateSeconds));
+			s.append(String.format(Locale.ROOT,
+					"  result: %,d groups (%,d of several cases), %,d identifiers held back by "
+							+ "the guard; against the gangs: ARI %.3f, pair precision %.3f, pair recall %.3f%n",
+					groups, linkedGroups, guarded, adjustedRandIndex, pairPrecision, pairRecall));
+			s.append(String.format(Locale.ROOT,
+					"  Fanzha CaseLinker (ints): %.2f s median (best %.2f s) = %,.0f incidences/s; "
+							+ "result heap %,d MB%n",
+					fanzhaSeconds, fanzhaBestSeconds, incidences / fanzhaSeconds, fanzhaHeapBytes >> 20));
+			s.append(String.format(Locale.ROOT,
+					"  Fanzha CaseLinker (interning text identifiers, then linking): %.2f s; linker "
+							+ "and result heap %,d MB%n",
+					fanzhaTextSeconds, fanzhaTextHeapBytes >> 20));
 			if (peerSeconds > 0) {
-				s.append(String.format(Locale.ROOT, "  JGraphT SimpleGraph + ConnectivityInspector: %.2f s (graph heap %,d MB); "
-						+ "same partition: %s; ratio %.1fx", peerSeconds, peerHeapBytes >> 20, peerAgrees, ratio()));
+				s.append(String.format(Locale.ROOT,
+						"  JGraphT SimpleGraph + ConnectivityInspector: %.2f s (graph heap %,d MB); "
+								+ "same partition: %s; ratio %.1fx",
+						peerSeconds, peerHeapBytes >> 20, peerAgrees, ratio()));
 			}
 			else {
 				s.append("  peer not run");
@@ -121,10 +137,12 @@ public final class LinkingBench {
 		long t1 = System.nanoTime();
 		Linking fromText = linkText(in, texts, options);
 		double text = (System.nanoTime() - t1) / 1e9;
-		// the linker's arrays and interning table are reachable from the result through its names function
+		// the linker's arrays and interning table are reachable from the result through
+		// its names function
 		long textHeap = usedHeap() - textBaseline;
-		// the Strings were in the baseline: keep them alive through the measurement (the JIT may drop a dead local)
-		java.lang.ref.Reference.reachabilityFence(texts);
+		// the Strings were in the baseline: keep them alive through the measurement (the
+		// JIT may drop a dead local)
+		Reference.reachabilityFence(texts);
 		boolean sameAsText = fromText.groupCount() == groupCount;
 		fromText = null;
 		texts = null;
@@ -142,12 +160,13 @@ public final class LinkingBench {
 			agrees = samePartition(groups, p.labels) && sameAsText;
 		}
 		return new Figures(cases, in.identifiers, in.incidences, in.gangs, groupCount, linkedGroups, guarded,
-				agreement.adjustedRandIndex(), agreement.pairPrecision(), agreement.pairRecall(), generate, t[runs / 2], t[0],
-				text, resultHeap, textHeap, peerSeconds, heap, agrees);
+				agreement.adjustedRandIndex(), agreement.pairPrecision(), agreement.pairRecall(), generate, t[runs / 2],
+				t[0], text, resultHeap, textHeap, peerSeconds, heap, agrees);
 	}
 
 	static Linking link(SyntheticCases in, CaseLinker.Options options) {
-		return CaseLinker.link(in.cases, in.identifiers, in.kinds, in.caseOf, in.identifierOf, in.incidences, options, null);
+		return CaseLinker.link(in.cases, in.identifiers, in.kinds, in.caseOf, in.identifierOf, in.incidences, options,
+				null);
 	}
 
 	static String[] texts(SyntheticCases in) {
@@ -172,7 +191,10 @@ public final class LinkingBench {
 	record Peer(int[] labels, long heap, long heapNanos) {
 	}
 
-	/** The peer: the identifier graph in JGraphT, common identifiers removed, connected components. */
+	/**
+	 * The peer: the identifier graph in JGraphT, common identifiers removed, connected
+	 * components.
+	 */
 	static Peer peer(SyntheticCases in, CaseLinker.Options options) {
 		int cases = in.cases;
 		Integer[] v = new Integer[cases + in.identifiers];
@@ -234,4 +256,5 @@ public final class LinkingBench {
 		}
 		return rt.totalMemory() - rt.freeMemory();
 	}
+
 }

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Case linking of a {@link SyntheticCases} input ({@code cases} cases, ten identifiers per case, prepared in
- * {@code @Setup}): Fanzha's {@link CaseLinker} on dense ints against JGraphT's {@code SimpleGraph} +
- * {@code ConnectivityInspector} with the same guard (see {@link LinkingBench}). One operation links every case, so
- * cases/s = score × cases. The full 1,000,000-case run is {@link LinkingBench}.
+ * Case linking of a {@link SyntheticCases} input ({@code cases} cases, ten identifiers
+ * per case, prepared in {@code @Setup}): Fanzha's {@link CaseLinker} on dense ints
+ * against JGraphT's {@code SimpleGraph} + {@code ConnectivityInspector} with the same
+ * guard (see {@link LinkingBench}). One operation links every case, so cases/s = score ×
+ * cases. The full 1,000,000-case run is {@link LinkingBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,4 +50,5 @@ public class LinkingBenchmark {
 	public int jgraphtConnectivity() {
 		return LinkingBench.peer(in, CaseLinker.Options.DEFAULTS).labels().length;
 	}
+
 }

@@ -15,17 +15,23 @@ import org.fanzha.engine.monitor.TransferMonitor;
 import org.kie.api.KieBase;
 
 /**
- * Transfer monitoring in process, Fanzha against Drools in the same run on the same recorded transfers:
+ * Transfer monitoring in process, Fanzha against Drools in the same run on the same
+ * recorded transfers:
  *
  * <ol>
- * <li>throughput of {@link TransferMonitor#decide} (all features, default rules) over every transfer of a
- * simulated province, fresh monitor per pass, median of the timed passes after warm-up passes;</li>
- * <li>per-decision latency of the same call (System.nanoTime around each call, HdrHistogram), one more pass;</li>
- * <li>the Drools peer ({@link DroolsMonitor}: the same rules in DRL, STREAM mode, pseudo clock, sliding windows)
- * over the same transfers after a warm-up session over the first part of them;</li>
- * <li>both also get the same victims' reports ({@link Reports}: each confirms an account), in time order
- * between the transfers, so the rules on proximity to confirmed accounts take part;</li>
- * <li>agreement: the share of transfers on which both take the same action, and where they differ.</li>
+ * <li>throughput of {@link TransferMonitor#decide} (all features, default rules) over
+ * every transfer of a simulated province, fresh monitor per pass, median of the timed
+ * passes after warm-up passes;</li>
+ * <li>per-decision latency of the same call (System.nanoTime around each call,
+ * HdrHistogram), one more pass;</li>
+ * <li>the Drools peer ({@link DroolsMonitor}: the same rules in DRL, STREAM mode, pseudo
+ * clock, sliding windows) over the same transfers after a warm-up session over the first
+ * part of them;</li>
+ * <li>both also get the same victims' reports ({@link Reports}: each confirms an
+ * account), in time order between the transfers, so the rules on proximity to confirmed
+ * accounts take part;</li>
+ * <li>agreement: the share of transfers on which both take the same action, and where
+ * they differ.</li>
  * </ol>
  *
  * <pre>
@@ -35,8 +41,9 @@ import org.kie.api.KieBase;
  */
 public final class MonitorBench {
 
-	public record Figures(int persons, int days, int transfers, int reports, int accounts, int ruleVersion, List<String> notInDrl,
-			DroolsMonitor.Windows droolsWindows, double fanzhaPerSecond, double fanzhaBestPerSecond, double droolsPerSecond, double droolsCompileSeconds, long droolsFactsAtEnd,
+	public record Figures(int persons, int days, int transfers, int reports, int accounts, int ruleVersion,
+			List<String> notInDrl, DroolsMonitor.Windows droolsWindows, double fanzhaPerSecond,
+			double fanzhaBestPerSecond, double droolsPerSecond, double droolsCompileSeconds, long droolsFactsAtEnd,
 			long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos, double agreement, double matchAgreement,
 			long[][] confusion, long[] fanzhaRuleMatches, long[] droolsRuleMatches, List<String> fanzhaGuarded,
 			boolean droolsGuardAlarm) {
@@ -48,19 +55,25 @@ public final class MonitorBench {
 		@Override
 		public String toString() {
 			StringBuilder s = new StringBuilder();
-			s.append(String.format(Locale.ROOT, "monitor: %,d persons, %d days: %,d transfers, %,d victims' reports "
-					+ "confirming accounts, %,d accounts; rule set version %d%n", persons, days, transfers, reports, accounts,
-					ruleVersion));
-			s.append(String.format(Locale.ROOT, "  Fanzha TransferMonitor.decide: %,.0f transfers/s (median pass; best %,.0f)%n",
-					fanzhaPerSecond, fanzhaBestPerSecond));
-			s.append(String.format(Locale.ROOT, "  Drools %s (STREAM, pseudo clock, window:time, windows %s): %,.0f "
-					+ "transfers/s (DRL compiled in %.1f s; %,d facts in the session at the end)%n", droolsVersion(),
-					droolsWindows.name().toLowerCase(Locale.ROOT), droolsPerSecond, droolsCompileSeconds, droolsFactsAtEnd));
+			s.append(String.format(Locale.ROOT,
+					"monitor: %,d persons, %d days: %,d transfers, %,d victims' reports "
+							+ "confirming accounts, %,d accounts; rule set version %d%n",
+					persons, days, transfers, reports, accounts, ruleVersion));
+			s.append(String.format(Locale.ROOT,
+					"  Fanzha TransferMonitor.decide: %,.0f transfers/s (median pass; best %,.0f)%n", fanzhaPerSecond,
+					fanzhaBestPerSecond));
+			s.append(String.format(Locale.ROOT,
+					"  Drools %s (STREAM, pseudo clock, window:time, windows %s): %,.0f "
+							+ "transfers/s (DRL compiled in %.1f s; %,d facts in the session at the end)%n",
+					droolsVersion(), droolsWindows.name().toLowerCase(Locale.ROOT), droolsPerSecond,
+					droolsCompileSeconds, droolsFactsAtEnd));
 			s.append(String.format(Locale.ROOT, "  ratio Fanzha/Drools: %.1fx%n", ratio()));
-			s.append(String.format(Locale.ROOT, "  Fanzha per decision: p50 %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us%n",
-					p50Nanos / 1e3, p99Nanos / 1e3, p999Nanos / 1e3, maxNanos / 1e3));
-			s.append(String.format(Locale.ROOT, "  agreement: same action on %.4f%% of transfers, same matched rules on %.4f%%%n",
-					agreement * 100, matchAgreement * 100));
+			s.append(String.format(Locale.ROOT,
+					"  Fanzha per decision: p50 %.2f us, p99 %.2f us, p99.9 %.2f us, max %.1f us%n", p50Nanos / 1e3,
+					p99Nanos / 1e3, p999Nanos / 1e3, maxNanos / 1e3));
+			s.append(String.format(Locale.ROOT,
+					"  agreement: same action on %.4f%% of transfers, same matched rules on %.4f%%%n", agreement * 100,
+					matchAgreement * 100));
 			s.append("  actions (Fanzha -> Drools: transfers):");
 			Action[] actions = Action.values();
 			for (int i = 0; i < actions.length; i++) {
@@ -76,18 +89,24 @@ public final class MonitorBench {
 						droolsRuleMatches[r]));
 			}
 			if (!fanzhaGuarded.isEmpty() || droolsGuardAlarm) {
-				s.append(System.lineSeparator()).append("  guard: Fanzha shadowed ").append(fanzhaGuarded)
-						.append(" during the run; the Drools peer's copy of the guard ")
-						.append(droolsGuardAlarm ? "shadowed a rule too" : "shadowed nothing");
+				s.append(System.lineSeparator())
+					.append("  guard: Fanzha shadowed ")
+					.append(fanzhaGuarded)
+					.append(" during the run; the Drools peer's copy of the guard ")
+					.append(droolsGuardAlarm ? "shadowed a rule too" : "shadowed nothing");
 			}
 			if (ruleVersion != DroolsMonitor.RULES_VERSION) {
-				s.append(System.lineSeparator()).append("  WARNING: DEFAULT_RULES is version ").append(ruleVersion)
-						.append(", the DRL implements version ").append(DroolsMonitor.RULES_VERSION)
-						.append(": update the DRL before comparing decisions");
+				s.append(System.lineSeparator())
+					.append("  WARNING: DEFAULT_RULES is version ")
+					.append(ruleVersion)
+					.append(", the DRL implements version ")
+					.append(DroolsMonitor.RULES_VERSION)
+					.append(": update the DRL before comparing decisions");
 			}
 			if (!notInDrl.isEmpty()) {
-				s.append(System.lineSeparator()).append("  note: rules of DEFAULT_RULES not in the DRL (Fanzha still runs them): ")
-						.append(notInDrl);
+				s.append(System.lineSeparator())
+					.append("  note: rules of DEFAULT_RULES not in the DRL (Fanzha still runs them): ")
+					.append(notInDrl);
 			}
 			return s.toString();
 		}
@@ -99,7 +118,7 @@ public final class MonitorBench {
 		int persons = Integer.parseInt(BenchMain.option(a, "--persons", smoke ? "3000" : "100000"));
 		int days = Integer.parseInt(BenchMain.option(a, "--days", smoke ? "2" : "3"));
 		DroolsMonitor.Windows windows = DroolsMonitor.Windows
-				.valueOf(BenchMain.option(a, "--drools", "profile").toUpperCase(Locale.ROOT));
+			.valueOf(BenchMain.option(a, "--drools", "profile").toUpperCase(Locale.ROOT));
 		System.out.println(run(persons, days, smoke ? 1 : 5, smoke ? 1 : 7, windows));
 	}
 
@@ -109,7 +128,8 @@ public final class MonitorBench {
 	}
 
 	/**
-	 * @param warmups full Fanzha passes before timing (the Drools warm-up is a session over the first fifth)
+	 * @param warmups full Fanzha passes before timing (the Drools warm-up is a session
+	 * over the first fifth)
 	 * @param timed timed Fanzha passes; the median counts
 	 */
 	public static Figures run(int persons, int days, int warmups, int timed, DroolsMonitor.Windows windows) {
@@ -173,7 +193,8 @@ public final class MonitorBench {
 			fanzhaMatched[i] = v.matched;
 		}
 
-		// Drools: compile, warm up on the first fifth in a session of its own, then a fresh session over all
+		// Drools: compile, warm up on the first fifth in a session of its own, then a
+		// fresh session over all
 		long c0 = System.nanoTime();
 		KieBase base = DroolsMonitor.kieBase(windows);
 		double compile = (System.nanoTime() - c0) / 1e9;
@@ -233,16 +254,19 @@ public final class MonitorBench {
 				sameMatch++;
 			}
 		}
-		return new Figures(persons, days, n, reports.n, accounts, rules.version(), List.copyOf(notInDrl), windows, fanzhaPerSecond, fanzhaBest,
-				n / droolsSeconds, compile, facts, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-				h.getValueAtPercentile(99.9), h.getMaxValue(), sameAction / (double) n, sameMatch / (double) n, confusion,
-				fanzhaRules, droolsRules, List.copyOf(guarded), droolsAlarm);
+		return new Figures(persons, days, n, reports.n, accounts, rules.version(), List.copyOf(notInDrl), windows,
+				fanzhaPerSecond, fanzhaBest, n / droolsSeconds, compile, facts, h.getValueAtPercentile(50),
+				h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(), sameAction / (double) n,
+				sameMatch / (double) n, confusion, fanzhaRules, droolsRules, List.copyOf(guarded), droolsAlarm);
 	}
 
 	/** Keeps the passes' checksums alive. */
 	static volatile long sink;
 
-	/** One pass of every transfer through the monitor; returns a checksum so the work is not dead code. */
+	/**
+	 * One pass of every transfer through the monitor; returns a checksum so the work is
+	 * not dead code.
+	 */
 	static long fanzhaPass(TransferMonitor m, RecordedTransfers rec, Reports reports) {
 		final int n = rec.n;
 		final long[] time = rec.time;
@@ -261,12 +285,15 @@ public final class MonitorBench {
 		return acted;
 	}
 
-	/** Hours from a victim's payment to the report that confirms the account it went to. */
+	/**
+	 * Hours from a victim's payment to the report that confirms the account it went to.
+	 */
 	static final long REPORT_LAG = 2 * 3_600;
 
 	/**
-	 * Victims' reports, the other input both engines get: each simulated victim's payment confirms its payee as a
-	 * fraud account {@link #REPORT_LAG} later (as the server does when a report names an account), in time order.
+	 * Victims' reports, the other input both engines get: each simulated victim's payment
+	 * confirms its payee as a fraud account {@link #REPORT_LAG} later (as the server does
+	 * when a report names an account), in time order.
 	 */
 	record Reports(int n, int[] account, long[] time) {
 
@@ -290,4 +317,5 @@ public final class MonitorBench {
 			return new Reports(k, account, time);
 		}
 	}
+
 }

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-process scoring: every transfer of a simulated province (prepared in {@code @Setup}) through the
- * monitor — feature windows updated, feature vector built, the default rules scored — with the victims' reports
- * confirming accounts in between, as in {@link MonitorBench}. One operation scores all transfers, so
- * transfers/s = score × transfers. The Drools peer and the latency per decision are in {@link MonitorBench}.
+ * In-process scoring: every transfer of a simulated province (prepared in {@code @Setup})
+ * through the monitor — feature windows updated, feature vector built, the default rules
+ * scored — with the victims' reports confirming accounts in between, as in
+ * {@link MonitorBench}. One operation scores all transfers, so transfers/s = score ×
+ * transfers. The Drools peer and the latency per decision are in {@link MonitorBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,4 +51,5 @@ public class MonitorBenchmark {
 	public long scoreAllTransfers() {
 		return MonitorBench.fanzhaPass(TransferMonitor.withDefaultRules(rec.opening.length), rec, reports);
 	}
+
 }

@@ -15,9 +15,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.fanzha.core.Beijing;
 
 /**
- * The converter a user would write without Fanzha's importer: Apache Commons CSV to read an AMLworld
- * transaction file, BigDecimal for amounts, java.time for timestamps, a HashMap for account ids, Commons CSV
- * to write the same transfers.csv columns. No validation report, no ground truth, no atomic output.
+ * The converter a user would write without Fanzha's importer: Apache Commons CSV to read
+ * an AMLworld transaction file, BigDecimal for amounts, java.time for timestamps, a
+ * HashMap for account ids, Commons CSV to write the same transfers.csv columns. No
+ * validation report, no ground truth, no atomic output.
  */
 public final class PeerImporter {
 
@@ -29,9 +30,11 @@ public final class PeerImporter {
 	public static long convert(Reader in, Writer out) throws IOException {
 		Map<String, Integer> accounts = new HashMap<>();
 		long rows = 0;
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-				.setHeader("transfer_id", "time", "from_account", "to_account", "amount_fen", "channel", "region")
-				.setRecordSeparator('\n').get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("transfer_id", "time", "from_account", "to_account", "amount_fen", "channel", "region")
+					.setRecordSeparator('\n')
+					.get())) {
 			boolean header = true;
 			for (CSVRecord r : CSVFormat.DEFAULT.parse(in)) {
 				if (header) {
@@ -50,4 +53,5 @@ public final class PeerImporter {
 		}
 		return rows;
 	}
+
 }

@@ -10,9 +10,10 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * A simulated world's call records held in a {@link CallLog} (caller, callee, time, duration, answered, cell, handset
- * and the callee's number region), with the SIMs' real-name register ({@link SimRegister}: activation times), so
- * that the abnormal-SIM monitor can be timed on its own: the input of {@link SimMonitorBenchmark}.
+ * A simulated world's call records held in a {@link CallLog} (caller, callee, time,
+ * duration, answered, cell, handset and the callee's number region), with the SIMs'
+ * real-name register ({@link SimRegister}: activation times), so that the abnormal-SIM
+ * monitor can be timed on its own: the input of {@link SimMonitorBenchmark}.
  */
 public final class RecordedCalls implements EventSink {
 
@@ -20,7 +21,10 @@ public final class RecordedCalls implements EventSink {
 
 	public SimRegister register;
 
-	/** Records the calls of the {@code small} world (seed 42) resized to this many persons and days. */
+	/**
+	 * Records the calls of the {@code small} world (seed 42) resized to this many persons
+	 * and days.
+	 */
 	public RecordedCalls(int persons, int days) {
 		new Simulator(new World(SimConfig.preset("small", 42).withSize(persons, days))).run(this);
 	}
@@ -43,23 +47,30 @@ public final class RecordedCalls implements EventSink {
 	public void sms(long id, long t, long sender, long receiver, int county) {
 	}
 
-	/** A monitor with the default rules that knows every SIM's activation, as at the start of a day's traffic. */
+	/**
+	 * A monitor with the default rules that knows every SIM's activation, as at the start
+	 * of a day's traffic.
+	 */
 	public SimMonitor freshMonitor() {
 		SimMonitor m = SimMonitor.withDefaultRules(register.size());
 		register.activateAll(m);
 		return m;
 	}
 
-	/** Every call through the monitor in time order; returns the rules that acted, summed (so the work is kept). */
+	/**
+	 * Every call through the monitor in time order; returns the rules that acted, summed
+	 * (so the work is kept).
+	 */
 	public long replay(SimMonitor m) {
 		final CallLog log = calls;
 		final int n = log.size();
 		long acted = 0;
 		for (int i = 0; i < n; i++) {
-			SimMonitor.Verdict v = m.call(log.from(i), log.to(i), log.time(i), log.duration(i), log.answered(i), log.cell(i),
-					log.imei(i), log.toRegion(i));
+			SimMonitor.Verdict v = m.call(log.from(i), log.to(i), log.time(i), log.duration(i), log.answered(i),
+					log.cell(i), log.imei(i), log.toRegion(i));
 			acted += v.acted;
 		}
 		return acted;
 	}
+
 }

@@ -3,12 +3,14 @@ package org.fanzha.bench;
 import java.util.Arrays;
 
 import org.fanzha.sim.world.EventSink;
+import org.fanzha.sim.world.SimConfig;
+import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * A simulated world's transfers held as primitive arrays, so ingestion can be timed on its own, plus the
- * victims' payments (level-1 laundering transfers) to trace from.
+ * A simulated world's transfers held as primitive arrays, so ingestion can be timed on
+ * its own, plus the victims' payments (level-1 laundering transfers) to trace from.
  */
 public final class RecordedTransfers implements EventSink {
 
@@ -32,11 +34,13 @@ public final class RecordedTransfers implements EventSink {
 
 	public long[] opening;
 
-	/** The transfers of a simulated world of this size (the inputs of the ingest and monitor benchmarks). */
+	/**
+	 * The transfers of a simulated world of this size (the inputs of the ingest and
+	 * monitor benchmarks).
+	 */
 	public static RecordedTransfers simulate(int persons, int days) {
 		RecordedTransfers rec = new RecordedTransfers();
-		new org.fanzha.sim.world.Simulator(new World(org.fanzha.sim.world.SimConfig.preset("small", 42)
-				.withSize(persons, days))).run(rec);
+		new Simulator(new World(SimConfig.preset("small", 42).withSize(persons, days))).run(rec);
 		return rec;
 	}
 
@@ -86,4 +90,5 @@ public final class RecordedTransfers implements EventSink {
 	@Override
 	public void sms(long id, long time, long sender, long receiver, int county) {
 	}
+
 }

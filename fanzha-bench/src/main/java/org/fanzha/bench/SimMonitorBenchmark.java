@@ -17,11 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-process abnormal-SIM monitoring: every call record of a simulated province (prepared in {@code @Setup}, see
- * {@link RecordedCalls}) through the {@link SimMonitor} with the default rules — caller and callee windows, handset
- * and cell tables, the feature vector, every rule, the measure — on a monitor that already knows every SIM's
- * activation (built before each operation, outside the timing). One operation replays all calls, so call records/s
- * = score × calls.
+ * In-process abnormal-SIM monitoring: every call record of a simulated province (prepared
+ * in {@code @Setup}, see {@link RecordedCalls}) through the {@link SimMonitor} with the
+ * default rules — caller and callee windows, handset and cell tables, the feature vector,
+ * every rule, the measure — on a monitor that already knows every SIM's activation (built
+ * before each operation, outside the timing). One operation replays all calls, so call
+ * records/s = score × calls.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,4 +56,5 @@ public class SimMonitorBenchmark {
 	public long replayCalls() {
 		return rec.replay(monitor);
 	}
+
 }

@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generation speed of the simulator (one day of a world of {@code persons}, events into memory) against
- * the peer writing the same number of random transfer rows with Datafaker and Commons CSV. Both score
- * operations per second, and one operation is the same number of events, so the ratio of the scores is the
- * ratio of events per second.
+ * Generation speed of the simulator (one day of a world of {@code persons}, events into
+ * memory) against the peer writing the same number of random transfer rows with Datafaker
+ * and Commons CSV. Both score operations per second, and one operation is the same number
+ * of events, so the ratio of the scores is the ratio of events per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -60,4 +60,5 @@ public class SimulationBenchmark {
 	public long peerDatafakerCommonsCsv() throws IOException {
 		return PeerGenerator.write(Writer.nullWriter(), eventsPerDay, 42, world.population.accounts());
 	}
+
 }

@@ -24,11 +24,12 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Soak: the server jar under a fixed, open-loop load for a long time — transfer decisions in batches from the bank
- * gateway and victims' reports from the centre — to show that nothing grows without bound. Each minute it forces a
- * full collection in the server ({@code jcmd GC.run}) and reads the heap used right after it from the actuator: a
- * heap that keeps what it should not grows minute after minute, one that is bounded stays flat. Also per minute:
- * requests sent, non-2xx answers, p99 latency.
+ * Soak: the server jar under a fixed, open-loop load for a long time — transfer decisions
+ * in batches from the bank gateway and victims' reports from the centre — to show that
+ * nothing grows without bound. Each minute it forces a full collection in the server
+ * ({@code jcmd GC.run}) and reads the heap used right after it from the actuator: a heap
+ * that keeps what it should not grows minute after minute, one that is bounded stays
+ * flat. Also per minute: requests sent, non-2xx answers, p99 latency.
  *
  * <pre>
  * java -cp ... org.fanzha.bench.BenchMain soak [--minutes 10] [--rate 2000] [--batch 20] [--reports-per-second 1]
@@ -42,8 +43,10 @@ public final class Soak {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "minute %2d: %,7d requests, %,d non-2xx, p99 %6.1f ms, heap after full GC %,6.1f MiB, "
-					+ "ledger %,d transfers", minute, requests, errors, p99Millis, heapAfterGcBytes / 1048576.0, ledgerTransfers);
+			return String.format(Locale.ROOT,
+					"minute %2d: %,7d requests, %,d non-2xx, p99 %6.1f ms, heap after full GC %,6.1f MiB, "
+							+ "ledger %,d transfers",
+					minute, requests, errors, p99Millis, heapAfterGcBytes / 1048576.0, ledgerTransfers);
 		}
 	}
 
@@ -61,21 +64,25 @@ public final class Soak {
 			Minute first = result.get(Math.min(1, result.size() - 1));
 			Minute last = result.get(result.size() - 1);
 			double perTransfer = last.ledgerTransfers() > first.ledgerTransfers()
-					? (double) (last.heapAfterGcBytes() - first.heapAfterGcBytes()) / (last.ledgerTransfers() - first.ledgerTransfers())
+					? (double) (last.heapAfterGcBytes() - first.heapAfterGcBytes())
+							/ (last.ledgerTransfers() - first.ledgerTransfers())
 					: Double.NaN;
-			System.out.printf(Locale.ROOT, "soak: %d min at %,d transfers/s (batches of %d) and %.1f reports/s; heap after "
-					+ "full GC %,.1f MiB at minute %d, %,.1f MiB at the end; growth %.0f bytes per transfer added to the ledger%n",
-					minutes, rate, batch, reportsPerSecond, first.heapAfterGcBytes() / 1048576.0, first.minute(),
-					last.heapAfterGcBytes() / 1048576.0, perTransfer);
+			System.out
+				.printf(Locale.ROOT, "soak: %d min at %,d transfers/s (batches of %d) and %.1f reports/s; heap after "
+						+ "full GC %,.1f MiB at minute %d, %,.1f MiB at the end; growth %.0f bytes per transfer added to the ledger%n",
+						minutes, rate, batch, reportsPerSecond, first.heapAfterGcBytes() / 1048576.0, first.minute(),
+						last.heapAfterGcBytes() / 1048576.0, perTransfer);
 		}
 	}
 
-	public static List<Minute> run(DecisionApiLoad.Server server, int minutes, int rate, int batch, double reportsPerSecond)
-			throws Exception {
+	public static List<Minute> run(DecisionApiLoad.Server server, int minutes, int rate, int batch,
+			double reportsPerSecond) throws Exception {
 		String base = "http://127.0.0.1:" + server.port();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		String centre = "Basic " + Base64.getEncoder().encodeToString("centre:fanzha2026".getBytes(StandardCharsets.UTF_8));
-		String admin = "Basic " + Base64.getEncoder().encodeToString("admin:fanzha2026".getBytes(StandardCharsets.UTF_8));
+		String centre = "Basic "
+				+ Base64.getEncoder().encodeToString("centre:fanzha2026".getBytes(StandardCharsets.UTF_8));
+		String admin = "Basic "
+				+ Base64.getEncoder().encodeToString("admin:fanzha2026".getBytes(StandardCharsets.UTF_8));
 		AtomicLong ids = new AtomicLong();
 		AtomicLong requests = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -88,14 +95,28 @@ public final class Soak {
 			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			for (int i = 0; i < batch; i++) {
 				long id = ids.incrementAndGet();
-				// a province of 50,000 accounts paying each other: windows fill, nothing is unique forever
-				body.append(i == 0 ? "" : ",").append("{\"transferId\":\"S").append(id).append("\",\"fromAccount\":\"ICBC:A")
-						.append(id % 50_000).append("\",\"toAccount\":\"CCB:B").append((id * 7) % 50_000)
-						.append("\",\"amountFen\":").append(1_000 + id % 90_000).append(",\"time\":\"").append(now).append("\"}");
+				// a province of 50,000 accounts paying each other: windows fill, nothing
+				// is unique forever
+				body.append(i == 0 ? "" : ",")
+					.append("{\"transferId\":\"S")
+					.append(id)
+					.append("\",\"fromAccount\":\"ICBC:A")
+					.append(id % 50_000)
+					.append("\",\"toAccount\":\"CCB:B")
+					.append((id * 7) % 50_000)
+					.append("\",\"amountFen\":")
+					.append(1_000 + id % 90_000)
+					.append(",\"time\":\"")
+					.append(now)
+					.append("\"}");
 			}
-			send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/transfers/decisions/batch"))
-					.header("Authorization", "Bearer " + server.token()).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build(), requests, errors, latency);
+			send(http,
+					HttpRequest.newBuilder(URI.create(base + "/api/v1/transfers/decisions/batch"))
+						.header("Authorization", "Bearer " + server.token())
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString()))
+						.build(),
+					requests, errors, latency);
 		}), 0, periodMicros, TimeUnit.MICROSECONDS);
 		AtomicLong reports = new AtomicLong();
 		clock.scheduleAtFixedRate(() -> senders.execute(() -> {
@@ -104,9 +125,14 @@ public final class Soak {
 			String body = """
 					{"victim":{"name":"受害人%d","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"INVESTMENT",
 					 "reportedAt":"%s","payments":[{"payerAccount":"ABC:V%d","payeeName":"某某","payeeAccount":"CCB:B%d",
-					 "payeeBank":"CCB","amountFen":%d,"paidAt":"%s"}]}""".formatted(n, now, n, n % 50_000, 50_000 + n, now.minusSeconds(300));
-			send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/cases")).header("Authorization", centre)
-					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+					 "payeeBank":"CCB","amountFen":%d,"paidAt":"%s"}]}"""
+				.formatted(n, now, n, n % 50_000, 50_000 + n, now.minusSeconds(300));
+			send(http,
+					HttpRequest.newBuilder(URI.create(base + "/api/v1/cases"))
+						.header("Authorization", centre)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(),
 					requests, errors, latency);
 		}), 100, (long) (1_000_000 / reportsPerSecond), TimeUnit.MICROSECONDS);
 		List<Minute> out = new ArrayList<>();
@@ -129,7 +155,8 @@ public final class Soak {
 		return out;
 	}
 
-	private static void send(HttpClient http, HttpRequest request, AtomicLong requests, AtomicLong errors, Histogram latency) {
+	private static void send(HttpClient http, HttpRequest request, AtomicLong requests, AtomicLong errors,
+			Histogram latency) {
 		long start = System.nanoTime();
 		try {
 			HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -144,20 +171,28 @@ public final class Soak {
 		requests.incrementAndGet();
 	}
 
-	/** Forces a full collection in the server, then reads the heap in use and the ledger's size. */
+	/**
+	 * Forces a full collection in the server, then reads the heap in use and the ledger's
+	 * size.
+	 */
 	static long[] heapAfterFullGc(HttpClient http, String base, String admin, long pid) throws Exception {
 		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-				Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+				Long.toString(pid), "GC.run")
+			.redirectErrorStream(true)
+			.start();
 		jcmd.getInputStream().readAllBytes();
 		jcmd.waitFor();
 		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-				.header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", admin)
+			.build(), HttpResponse.BodyHandlers.ofString());
 		long used = 0;
-		Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)").matcher(r.body());
+		Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)")
+			.matcher(r.body());
 		while (m.find()) {
 			used += (long) Double.parseDouble(m.group(1));
 		}
 		Matcher l = Pattern.compile("(?m)^fanzha_ledger_transfers(?:\\{[^}]*})? ([0-9.E+]+)").matcher(r.body());
 		return new long[] { used, l.find() ? (long) Double.parseDouble(l.group(1)) : -1 };
 	}
+
 }

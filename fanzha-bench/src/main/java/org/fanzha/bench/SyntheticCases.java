@@ -6,21 +6,24 @@ import java.util.SplittableRandom;
 import org.fanzha.engine.linking.IdentifierKind;
 
 /**
- * A synthetic case-linking input with realistic skew, as dense ints: {@code cases} cases naming exactly
- * {@code identifiers} distinct identifiers.
+ * A synthetic case-linking input with realistic skew, as dense ints: {@code cases} cases
+ * naming exactly {@code identifiers} distinct identifiers.
  *
  * <ul>
- * <li>Gangs of many sizes: Pareto (alpha 1.3) from 1 case (a lone fraudster) up to {@code cases / 50}.</li>
- * <li>Each gang has pools it draws from: fund accounts (one per 4 cases), phones (one per 3), handsets (one per 3
- * phones), websites (one per 500 cases), apps (one per 300), IM accounts (one per 5), chat groups (one per 200),
- * cash-out points (one per 300), suspects (one per 25). A case names 1–2 of the gang's accounts (0.1 % of accounts
- * come from another gang: a card dealer selling to both), each account's bank (20 banks, Zipf-skewed), 1–2 phones, a
- * handset half the time, a website or an app, an IM account half the time, a chat group (20 %), a cash-out point
- * (30 %), a suspect (10 %).</li>
- * <li>Very common identifiers the guard must hold back: 5 popular apps (each in 1 % of cases), 3 spoofed service
- * numbers (each in 0.5 %), and the banks.</li>
- * <li>The rest of the identifiers are named by one case only (a number used once, a one-off account), spread evenly:
- * most identifiers in real case data are never seen twice.</li>
+ * <li>Gangs of many sizes: Pareto (alpha 1.3) from 1 case (a lone fraudster) up to
+ * {@code cases / 50}.</li>
+ * <li>Each gang has pools it draws from: fund accounts (one per 4 cases), phones (one per
+ * 3), handsets (one per 3 phones), websites (one per 500 cases), apps (one per 300), IM
+ * accounts (one per 5), chat groups (one per 200), cash-out points (one per 300),
+ * suspects (one per 25). A case names 1–2 of the gang's accounts (0.1 % of accounts come
+ * from another gang: a card dealer selling to both), each account's bank (20 banks,
+ * Zipf-skewed), 1–2 phones, a handset half the time, a website or an app, an IM account
+ * half the time, a chat group (20 %), a cash-out point (30 %), a suspect (10 %).</li>
+ * <li>Very common identifiers the guard must hold back: 5 popular apps (each in 1 % of
+ * cases), 3 spoofed service numbers (each in 0.5 %), and the banks.</li>
+ * <li>The rest of the identifiers are named by one case only (a number used once, a
+ * one-off account), spread evenly: most identifiers in real case data are never seen
+ * twice.</li>
  * </ul>
  * Deterministic for a seed.
  */
@@ -191,6 +194,8 @@ public final class SyntheticCases {
 
 	/** The value an identifier would have as text (for the interning run). */
 	public static String text(int id, byte kind) {
-		return IdentifierKind.values()[kind].name().charAt(0) + Integer.toString(id, 36) + "-" + (id * 2_654_435_761L & 0xFFFFFL);
+		return IdentifierKind.values()[kind].name().charAt(0) + Integer.toString(id, 36) + "-"
+				+ (id * 2_654_435_761L & 0xFFFFFL);
 	}
+
 }

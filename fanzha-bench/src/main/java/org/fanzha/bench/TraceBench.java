@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +29,10 @@ import org.fanzha.sim.world.World;
 import org.postgresql.PGConnection;
 
 /**
- * The tracing engine end to end on a simulated province: ingestion rate and heap per transfer, FIFO trace
- * latency from victims' payments (HdrHistogram), and — against the peer a bank IT team would write — a
- * recursive-CTE poison trace in PostgreSQL over the same transfers, whose reached accounts must equal the
- * engine's poison trace.
+ * The tracing engine end to end on a simulated province: ingestion rate and heap per
+ * transfer, FIFO trace latency from victims' payments (HdrHistogram), and — against the
+ * peer a bank IT team would write — a recursive-CTE poison trace in PostgreSQL over the
+ * same transfers, whose reached accounts must equal the engine's poison trace.
  *
  * <pre>
  * java -Xmx14g -cp ... org.fanzha.bench.TraceBench [--persons 1000000] [--days 28] [--pg jdbc:postgresql://127.0.0.1:5432/test]
@@ -46,24 +48,27 @@ public final class TraceBench {
 
 		@Override
 		public String toString() {
-			String pg = pgQueries == 0 ? "PostgreSQL peer not run"
-					: String.format(Locale.ROOT, "PostgreSQL recursive CTE (poison reach, 8 hops, %d seeds): median %.1f ms vs "
-							+ "engine earliest-arrival sweep %.3f ms, ratio %.0fx (the poison trace with per-victim shares: "
-							+ "%.3f ms, %.1fx); same accounts reached by all three: %s", pgQueries, pgMedianMillis,
-							engineReachMedianMillis, pgMedianMillis / Math.max(1e-6, engineReachMedianMillis),
-							enginePoisonMedianMillis, pgMedianMillis / Math.max(1e-6, enginePoisonMedianMillis), pgAgrees)
-							+ (fifoQueries == 0 ? "" : String.format(Locale.ROOT, "; PL/pgSQL FIFO trace (%d seeds): median %.1f ms "
-									+ "vs engine FIFO %.3f ms, ratio %.0fx, same holdings (%,d accounts holding traced money): %s", fifoQueries,
-									pgFifoMedianMillis, engineFifoMedianMillis, pgFifoMedianMillis / Math.max(1e-6, engineFifoMedianMillis),
-									fifoHoldings, fifoAgrees));
-			return String.format(Locale.ROOT, "%,d transfers; ingest %,.0f transfers/s; %.1f bytes of heap per transfer; "
-					+ "FIFO trace (8 hops) over %,d victims' payments: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %s", transfers,
-					ingestPerSecond, bytesPerTransfer, traces, p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, pg);
+			String pg = pgQueries == 0 ? "PostgreSQL peer not run" : String
+				.format(Locale.ROOT, "PostgreSQL recursive CTE (poison reach, 8 hops, %d seeds): median %.1f ms vs "
+						+ "engine earliest-arrival sweep %.3f ms, ratio %.0fx (the poison trace with per-victim shares: "
+						+ "%.3f ms, %.1fx); same accounts reached by all three: %s", pgQueries, pgMedianMillis,
+						engineReachMedianMillis, pgMedianMillis / Math.max(1e-6, engineReachMedianMillis),
+						enginePoisonMedianMillis, pgMedianMillis / Math.max(1e-6, enginePoisonMedianMillis), pgAgrees)
+					+ (fifoQueries == 0 ? "" : String
+						.format(Locale.ROOT, "; PL/pgSQL FIFO trace (%d seeds): median %.1f ms "
+								+ "vs engine FIFO %.3f ms, ratio %.0fx, same holdings (%,d accounts holding traced money): %s",
+								fifoQueries, pgFifoMedianMillis, engineFifoMedianMillis,
+								pgFifoMedianMillis / Math.max(1e-6, engineFifoMedianMillis), fifoHoldings, fifoAgrees));
+			return String
+				.format(Locale.ROOT, "%,d transfers; ingest %,.0f transfers/s; %.1f bytes of heap per transfer; "
+						+ "FIFO trace (8 hops) over %,d victims' payments: p50 %.3f ms, p99 %.3f ms, max %.3f ms; %s",
+						transfers, ingestPerSecond, bytesPerTransfer, traces, p50Micros / 1000.0, p99Micros / 1000.0,
+						maxMicros / 1000.0, pg);
 		}
 	}
 
 	public static void main(String[] args) throws Exception {
-		java.util.List<String> a = java.util.List.of(args);
+		List<String> a = List.of(args);
 		int persons = Integer.parseInt(opt(a, "--persons", "1000000"));
 		int days = Integer.parseInt(opt(a, "--days", "28"));
 		String pg = opt(a, "--pg", null);
@@ -73,7 +78,7 @@ public final class TraceBench {
 		System.out.println(run(persons, days, pg, pgQueries, fifoQueries, window));
 	}
 
-	static String opt(java.util.List<String> a, String name, String fallback) {
+	static String opt(List<String> a, String name, String fallback) {
 		int i = a.indexOf(name);
 		return i >= 0 && i + 1 < a.size() ? a.get(i + 1) : fallback;
 	}
@@ -92,7 +97,8 @@ public final class TraceBench {
 		long heapAfter = usedHeap();
 		double bytesPerTransfer = (heapAfter - heapBefore) / (double) rec.n;
 
-		// FIFO traces from every victim's payment, as of a day later (the report comes within hours)
+		// FIFO traces from every victim's payment, as of a day later (the report comes
+		// within hours)
 		Histogram h = new Histogram(60_000_000_000L, 3);
 		int warm = Math.min(200, rec.victimPayments);
 		for (int pass = 0; pass < 2; pass++) {
@@ -141,18 +147,19 @@ public final class TraceBench {
 				for (int k = 0; k < Math.min(200, rec.victimPayments); k++) {
 					// warm the engine's poison path the same way the FIFO path was warmed
 					int seed = rec.victimPayment[k];
-					Trace.run(g, new TraceRequest(new int[] { seed }, null, g.time(seed) + windowSeconds, Policy.POISON, 8, 0,
-							windowSeconds));
+					Trace.run(g, new TraceRequest(new int[] { seed }, null, g.time(seed) + windowSeconds, Policy.POISON,
+							8, 0, windowSeconds));
 				}
 				try (PreparedStatement ps = c.prepareStatement(sql)) {
-					// run each query twice and keep the second, so both sides are measured warm
+					// run each query twice and keep the second, so both sides are
+					// measured warm
 					int stride = Math.max(1, rec.victimPayments / pgMs.length);
 					for (int q = 0; q < pgMs.length; q++) {
 						int seed = rec.victimPayment[q * stride];
 						long limit = g.time(seed) + windowSeconds;
 						long s = System.nanoTime();
-						TraceResult poison = Trace.run(g, new TraceRequest(new int[] { seed }, null, limit, Policy.POISON, 8,
-								0, windowSeconds));
+						TraceResult poison = Trace.run(g,
+								new TraceRequest(new int[] { seed }, null, limit, Policy.POISON, 8, 0, windowSeconds));
 						poisonMs[q] = (System.nanoTime() - s) / 1e6;
 						Set<Integer> viaTrace = new HashSet<>();
 						for (TraceResult.Flow f : poison.flows()) {
@@ -160,7 +167,8 @@ public final class TraceBench {
 								viaTrace.add(f.to());
 							}
 						}
-						// the earliest-arrival sweep, warm: its second run is the one measured
+						// the earliest-arrival sweep, warm: its second run is the one
+						// measured
 						reach.run(seed, limit, 8);
 						s = System.nanoTime();
 						int reached = reach.run(seed, limit, 8);
@@ -171,8 +179,8 @@ public final class TraceBench {
 						}
 						if (!engine.equals(viaTrace)) {
 							agrees = false;
-							System.err.printf("seed %s: sweep reached %d accounts, the poison trace %d%n", g.transferId(seed),
-									engine.size(), viaTrace.size());
+							System.err.printf("seed %s: sweep reached %d accounts, the poison trace %d%n",
+									g.transferId(seed), engine.size(), viaTrace.size());
 						}
 						ps.setInt(1, seed);
 						ps.setInt(2, (int) (limit - TransferGraph.EPOCH_BASE));
@@ -189,7 +197,8 @@ public final class TraceBench {
 								if (!"57014".equals(timeout.getSQLState())) {
 									throw timeout;
 								}
-								System.err.printf("seed %s: PostgreSQL cancelled at the 120 s limit%n", g.transferId(seed));
+								System.err.printf("seed %s: PostgreSQL cancelled at the 120 s limit%n",
+										g.transferId(seed));
 								db = null;
 								pgMs[q] = (System.nanoTime() - s) / 1e6;
 								break;
@@ -201,8 +210,8 @@ public final class TraceBench {
 						}
 						else if (!db.equals(engine)) {
 							agrees = false;
-							System.err.printf("seed %s: engine reached %d accounts, PostgreSQL %d%n", g.transferId(seed),
-									engine.size(), db.size());
+							System.err.printf("seed %s: engine reached %d accounts, PostgreSQL %d%n",
+									g.transferId(seed), engine.size(), db.size());
 						}
 					}
 				}
@@ -215,7 +224,8 @@ public final class TraceBench {
 						for (int q = 0; q < pgF.length; q++) {
 							int seed = rec.victimPayment[q * stride];
 							long limit = g.time(seed) + windowSeconds;
-							TraceRequest fifo = new TraceRequest(new int[] { seed }, null, limit, Policy.FIFO, 8, 0, windowSeconds);
+							TraceRequest fifo = new TraceRequest(new int[] { seed }, null, limit, Policy.FIFO, 8, 0,
+									windowSeconds);
 							Trace.run(g, fifo);
 							long s = System.nanoTime();
 							TraceResult engine = Trace.run(g, fifo);
@@ -233,13 +243,13 @@ public final class TraceBench {
 							}
 							if (!engineHeld.equals(db)) {
 								fifoAgrees = false;
-								System.err.printf("seed %s: engine FIFO holds in %d accounts, PL/pgSQL in %d%n", g.transferId(seed),
-										engineHeld.size(), db.size());
+								System.err.printf("seed %s: engine FIFO holds in %d accounts, PL/pgSQL in %d%n",
+										g.transferId(seed), engineHeld.size(), db.size());
 							}
 						}
 					}
-					java.util.Arrays.sort(pgF);
-					java.util.Arrays.sort(enF);
+					Arrays.sort(pgF);
+					Arrays.sort(enF);
 					fifoRun = pgF.length;
 					pgFifoMedian = pgF[pgF.length / 2];
 					engineFifoMedian = enF[enF.length / 2];
@@ -247,11 +257,12 @@ public final class TraceBench {
 			}
 			pgRun = pgMs.length;
 			if (timeouts > 0) {
-				System.err.printf("%d of %d PostgreSQL queries hit the 120 s limit (counted at the limit)%n", timeouts, pgRun);
+				System.err.printf("%d of %d PostgreSQL queries hit the 120 s limit (counted at the limit)%n", timeouts,
+						pgRun);
 			}
-			java.util.Arrays.sort(pgMs);
-			java.util.Arrays.sort(enMs);
-			java.util.Arrays.sort(poisonMs);
+			Arrays.sort(pgMs);
+			Arrays.sort(enMs);
+			Arrays.sort(poisonMs);
 			pgMedian = pgMs[pgMs.length / 2];
 			engineMedian = enMs[enMs.length / 2];
 			poisonMedian = poisonMs[poisonMs.length / 2];
@@ -292,24 +303,36 @@ public final class TraceBench {
 		return rt.totalMemory() - rt.freeMemory();
 	}
 
-	/** Copies the transfers into PostgreSQL with COPY and indexes them as a bank's IT team would. */
+	/**
+	 * Copies the transfers into PostgreSQL with COPY and indexes them as a bank's IT team
+	 * would.
+	 */
 	static void load(Connection c, TransferGraph g) throws SQLException, IOException {
 		try (Statement s = c.createStatement()) {
 			s.execute("DROP SCHEMA IF EXISTS fz_bench CASCADE");
 			s.execute("CREATE SCHEMA fz_bench");
-			s.execute("CREATE UNLOGGED TABLE fz_bench.transfers (seq integer PRIMARY KEY, from_account integer NOT NULL, "
-					+ "to_account integer, time integer NOT NULL, amount bigint NOT NULL)");
+			s.execute(
+					"CREATE UNLOGGED TABLE fz_bench.transfers (seq integer PRIMARY KEY, from_account integer NOT NULL, "
+							+ "to_account integer, time integer NOT NULL, amount bigint NOT NULL)");
 		}
 		long t0 = System.nanoTime();
 		StringBuilder line = new StringBuilder(64);
-		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn(
-				"COPY fz_bench.transfers (seq, from_account, to_account, time, amount) FROM STDIN WITH (FORMAT csv)",
-				FifoPeer.lines(g.transfers(), i -> {
-					line.setLength(0);
-					int to = g.to(i);
-					return line.append(i).append(',').append(g.from(i)).append(',').append(to < 0 ? "" : Integer.toString(to))
-							.append(',').append(g.time(i) - TransferGraph.EPOCH_BASE).append(',').append(g.amount(i)).append('\n');
-				}));
+		((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI()
+			.copyIn("COPY fz_bench.transfers (seq, from_account, to_account, time, amount) FROM STDIN WITH (FORMAT csv)",
+					FifoPeer.lines(g.transfers(), i -> {
+						line.setLength(0);
+						int to = g.to(i);
+						return line.append(i)
+							.append(',')
+							.append(g.from(i))
+							.append(',')
+							.append(to < 0 ? "" : Integer.toString(to))
+							.append(',')
+							.append(g.time(i) - TransferGraph.EPOCH_BASE)
+							.append(',')
+							.append(g.amount(i))
+							.append('\n');
+					}));
 		try (Statement s = c.createStatement()) {
 			s.execute("CREATE INDEX ON fz_bench.transfers (from_account, seq)");
 			s.execute("ANALYZE fz_bench.transfers");
@@ -317,4 +340,5 @@ public final class TraceBench {
 		System.err.printf("PostgreSQL: loaded and indexed %,d transfers in %.0f s%n", g.transfers(),
 				(System.nanoTime() - t0) / 1e9);
 	}
+
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.fanzha.bench.drools.DroolsMonitor;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -14,8 +16,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Smoke runs of every benchmark, so ./mvnw verify proves they work. Nothing here asserts a speed: the
- * figures come from the full runs in docs/benchmarks.md.
+ * Smoke runs of every benchmark, so ./mvnw verify proves they work. Nothing here asserts
+ * a speed: the figures come from the full runs in docs/benchmarks.md.
  */
 class BenchSmokeTest {
 
@@ -33,7 +35,8 @@ class BenchSmokeTest {
 
 	@Test
 	void traceHarnessRunsAndPostgresAgreesWhenGiven() throws Exception {
-		// CI passes the PostgreSQL URL (./mvnw verify -Ppostgres); without it the peer is skipped
+		// CI passes the PostgreSQL URL (./mvnw verify -Ppostgres); without it the peer is
+		// skipped
 		String pg = System.getProperty("spring.profiles.active", "").contains("postgres")
 				? System.getProperty("FANZHA_DB_URL") : null;
 		TraceBench.Figures f = TraceBench.run(5_000, 2, pg, 5, 5, 24 * 3_600);
@@ -52,16 +55,17 @@ class BenchSmokeTest {
 
 	@Test
 	void monitorHarnessRunsFanzhaAndDroolsAndComparesTheirDecisions() {
-		MonitorBench.Figures f = MonitorBench.run(2_000, 2, 1, 1, org.fanzha.bench.drools.DroolsMonitor.Windows.PROFILE);
+		MonitorBench.Figures f = MonitorBench.run(2_000, 2, 1, 1, DroolsMonitor.Windows.PROFILE);
 		System.out.println("[bench smoke] " + f);
 		assertThat(f.transfers()).isGreaterThan(1_000);
 		assertThat(f.fanzhaPerSecond()).isPositive();
 		assertThat(f.droolsPerSecond()).isPositive();
 		assertThat(f.p99Nanos()).isPositive();
 		assertThat(f.agreement()).isBetween(0.0, 1.0);
-		long decided = java.util.Arrays.stream(f.confusion()).flatMapToLong(java.util.Arrays::stream).sum();
+		long decided = Arrays.stream(f.confusion()).flatMapToLong(Arrays::stream).sum();
 		assertThat(decided).as("both engines decided on every transfer").isEqualTo(f.transfers());
-		// the sliding windows drop old events: the session holds the accounts and at most a day of transfers
+		// the sliding windows drop old events: the session holds the accounts and at most
+		// a day of transfers
 		assertThat(f.droolsFactsAtEnd()).isLessThan(f.accounts() + (long) f.transfers());
 	}
 
@@ -71,8 +75,10 @@ class BenchSmokeTest {
 		assumeTrue(Files.isRegularFile(jar), "HTTP smoke skipped: no server jar at " + jar.toAbsolutePath()
 				+ " (build it first: ./mvnw -q -B install -DskipTests)");
 		RecordedTransfers rec = RecordedTransfers.simulate(2_000, 1);
-		try (DecisionApiLoad.Server server = DecisionApiLoad.Server.start(jar, "-Xmx512m -XX:TieredStopAtLevel=1", null)) {
-			var figures = DecisionApiLoad.run("127.0.0.1", server.port(), server.token(), rec, new int[] { 1, 20 }, 2, 0.3, 0.5);
+		try (DecisionApiLoad.Server server = DecisionApiLoad.Server.start(jar, "-Xmx512m -XX:TieredStopAtLevel=1",
+				null)) {
+			var figures = DecisionApiLoad.run("127.0.0.1", server.port(), server.token(), rec, new int[] { 1, 20 }, 2,
+					0.3, 0.5);
 			figures.forEach(x -> System.out.println("[bench smoke] http " + x));
 			assertThat(figures).hasSize(2);
 			for (DecisionApiLoad.Figures x : figures) {
@@ -109,31 +115,31 @@ class BenchSmokeTest {
 		StringWriter w = new StringWriter();
 		PeerGenerator.write(w, 3, 1, 100);
 		assertThat(w.toString()).startsWith("transfer_id,time,from_account,to_account,amount_fen,channel,region\n")
-				.contains("+08:00");
+			.contains("+08:00");
 		assertThat(w.toString().split("\n")).hasSize(4);
 	}
 
 	@Test
 	void jmhBenchmarksRun() throws Exception {
-		var options = new OptionsBuilder()
-				.include("\\." + SimulationBenchmark.class.getSimpleName() + "\\.")
-				.include("\\." + ImportBenchmark.class.getSimpleName() + "\\.")
-				.include("\\." + IngestBenchmark.class.getSimpleName() + "\\.")
-				.include("\\." + MonitorBenchmark.class.getSimpleName() + "\\.")
-				.include("\\." + LinkingBenchmark.class.getSimpleName() + "\\.")
-				.param("persons", "2000")
-				.param("days", "1")
-				.param("rows", "2000")
-				.param("cases", "2000")
-				.forks(0)
-				.warmupIterations(0)
-				.measurementIterations(1)
-				.measurementTime(TimeValue.milliseconds(200))
-				.build();
+		var options = new OptionsBuilder().include("\\." + SimulationBenchmark.class.getSimpleName() + "\\.")
+			.include("\\." + ImportBenchmark.class.getSimpleName() + "\\.")
+			.include("\\." + IngestBenchmark.class.getSimpleName() + "\\.")
+			.include("\\." + MonitorBenchmark.class.getSimpleName() + "\\.")
+			.include("\\." + LinkingBenchmark.class.getSimpleName() + "\\.")
+			.param("persons", "2000")
+			.param("days", "1")
+			.param("rows", "2000")
+			.param("cases", "2000")
+			.forks(0)
+			.warmupIterations(0)
+			.measurementIterations(1)
+			.measurementTime(TimeValue.milliseconds(200))
+			.build();
 		var results = new Runner(options).run();
 		assertThat(results).hasSize(9);
 		for (RunResult r : results) {
 			assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
 		}
 	}
+
 }

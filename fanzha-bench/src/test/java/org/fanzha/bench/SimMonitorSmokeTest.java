@@ -7,8 +7,9 @@ import org.fanzha.sim.evaluate.SimRegister;
 import org.junit.jupiter.api.Test;
 
 /**
- * A smoke run of {@link SimMonitorBenchmark} and its input on a tiny world, so ./mvnw verify proves they work.
- * Nothing here asserts a speed: the figure comes from the full run in docs/benchmarks.md.
+ * A smoke run of {@link SimMonitorBenchmark} and its input on a tiny world, so ./mvnw
+ * verify proves they work. Nothing here asserts a speed: the figure comes from the full
+ * run in docs/benchmarks.md.
  */
 class SimMonitorSmokeTest {
 
@@ -48,4 +49,5 @@ class SimMonitorSmokeTest {
 		}
 		assertThat(fraudRestricted).isPositive().isGreaterThan(10 * ordinaryRestricted);
 	}
+
 }

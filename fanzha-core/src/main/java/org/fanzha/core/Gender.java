@@ -5,6 +5,7 @@ package org.fanzha.core;
  * character, the sequence code's last digit, is odd for men and even for women.
  */
 public enum Gender {
-    MALE,
-    FEMALE
+
+	MALE, FEMALE
+
 }

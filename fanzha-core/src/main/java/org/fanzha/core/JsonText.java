@@ -1,6 +1,9 @@
 package org.fanzha.core;
 
-/** JSON string literals, for the few places that write JSON without a library (error bodies, CLI output). */
+/**
+ * JSON string literals, for the few places that write JSON without a library (error
+ * bodies, CLI output).
+ */
 public final class JsonText {
 
 	private JsonText() {
@@ -38,4 +41,5 @@ public final class JsonText {
 		}
 		b.append('"');
 	}
+
 }

@@ -4,14 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Numbers distinct identifiers 0, 1, 2, ... in order of first appearance, looked up by their UTF-8 bytes so
- * that a row's account ids are found without making a String for them (a String is made only when
- * {@link #name} asks). Open addressing (linear probing, at most half full) over an int table holding each
- * slot's hash beside its entry; keys are kept in one byte arena.
+ * Numbers distinct identifiers 0, 1, 2, ... in order of first appearance, looked up by
+ * their UTF-8 bytes so that a row's account ids are found without making a String for
+ * them (a String is made only when {@link #name} asks). Open addressing (linear probing,
+ * at most half full) over an int table holding each slot's hash beside its entry; keys
+ * are kept in one byte arena.
  */
 public final class KeyIndex {
 
-	/** Pairs (hash, entry + 1) per slot, so a probe reads one cache line; entry + 1 = 0 marks a free slot. */
+	/**
+	 * Pairs (hash, entry + 1) per slot, so a probe reads one cache line; entry + 1 = 0
+	 * marks a free slot.
+	 */
 	private int[] table = new int[2 << 10];
 
 	private int mask = (table.length >> 1) - 1;
@@ -24,7 +28,6 @@ public final class KeyIndex {
 
 	private int[] offsets = new int[256];
 
-
 	private int size;
 
 	private boolean added;
@@ -34,7 +37,9 @@ public final class KeyIndex {
 	}
 
 	/** The id of entry i. */
-	/** The bytes of all keys; key {@code i} is {@code arena()[keyStart(i) .. keyEnd(i))}. */
+	/**
+	 * The bytes of all keys; key {@code i} is {@code arena()[keyStart(i) .. keyEnd(i))}.
+	 */
 	public byte[] arena() {
 		return arena;
 	}
@@ -162,4 +167,5 @@ public final class KeyIndex {
 		mask = m;
 		twiceMask = tm;
 	}
+
 }

@@ -11,4 +11,5 @@ class JsonTextTest {
 		assertThat(JsonText.quote(null)).isEqualTo("null");
 		assertThat(JsonText.quote("反诈 \"中心\"\\\n\t\u0001")).isEqualTo("\"反诈 \\\"中心\\\"\\\\\\n\\t\\u0001\"");
 	}
+
 }

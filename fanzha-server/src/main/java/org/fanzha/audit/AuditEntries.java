@@ -24,19 +24,20 @@ class AuditEntries {
 
 	void append(Instant at, String actor, String agency, AuditAction action, String subjectType, String subjectRef,
 			String caseRef, String purpose, String channel) {
-		jdbc.sql("""
-				INSERT INTO audit_entry (occurred_at, actor, agency_code, action, subject_type, subject_ref, case_ref, purpose, channel)
-				VALUES (:at, :actor, :agency, :action, :subjectType, :subjectRef, :caseRef, :purpose, :channel)""")
-				.param("at", Timestamp.from(at))
-				.param("actor", actor)
-				.param("agency", agency)
-				.param("action", action.name())
-				.param("subjectType", subjectType)
-				.param("subjectRef", subjectRef)
-				.param("caseRef", caseRef)
-				.param("purpose", purpose)
-				.param("channel", channel)
-				.update();
+		jdbc.sql(
+				"""
+						INSERT INTO audit_entry (occurred_at, actor, agency_code, action, subject_type, subject_ref, case_ref, purpose, channel)
+						VALUES (:at, :actor, :agency, :action, :subjectType, :subjectRef, :caseRef, :purpose, :channel)""")
+			.param("at", Timestamp.from(at))
+			.param("actor", actor)
+			.param("agency", agency)
+			.param("action", action.name())
+			.param("subjectType", subjectType)
+			.param("subjectRef", subjectRef)
+			.param("caseRef", caseRef)
+			.param("purpose", purpose)
+			.param("channel", channel)
+			.update();
 	}
 
 	List<AuditEntry> search(AuditQuery q) {
@@ -63,22 +64,25 @@ class AuditEntries {
 			params.add(q.action().name());
 		}
 		sql.append(" ORDER BY id DESC FETCH FIRST ").append(q.limit()).append(" ROWS ONLY");
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEntry(rs.getLong("id"),
-				rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("agency_code"),
-				AuditAction.valueOf(rs.getString("action")), rs.getString("subject_type"),
-				rs.getString("subject_ref"), rs.getString("case_ref"), rs.getString("purpose"),
-				rs.getString("channel"))).list();
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), rs.getString("agency_code"), AuditAction.valueOf(rs.getString("action")),
+					rs.getString("subject_type"), rs.getString("subject_ref"), rs.getString("case_ref"),
+					rs.getString("purpose"), rs.getString("channel")))
+			.list();
 	}
 
 	Map<LocalDate, Long> countPerDay(Instant from, Instant to, AuditAction action, ZoneId zone) {
 		Map<LocalDate, Long> perDay = new TreeMap<>();
 		// grouping in Java keeps the SQL portable between H2 and PostgreSQL
 		jdbc.sql("SELECT occurred_at FROM audit_entry WHERE occurred_at >= ? AND occurred_at < ? AND action = ?")
-				.params(Timestamp.from(from), Timestamp.from(to), action.name())
-				.query(rs -> {
-					LocalDate day = rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate();
-					perDay.merge(day, 1L, Long::sum);
-				});
+			.params(Timestamp.from(from), Timestamp.from(to), action.name())
+			.query(rs -> {
+				LocalDate day = rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate();
+				perDay.merge(day, 1L, Long::sum);
+			});
 		return perDay;
 	}
+
 }

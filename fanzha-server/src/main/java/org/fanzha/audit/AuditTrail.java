@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
+import org.fanzha.core.Beijing;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -16,11 +16,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.fanzha.core.Beijing;
 
 /**
- * Records accesses to personal data. Joins the caller's transaction: if the caller's write rolls back,
- * its audit entry does too, and if the audit write fails, the caller fails.
+ * Records accesses to personal data. Joins the caller's transaction: if the caller's
+ * write rolls back, its audit entry does too, and if the audit write fails, the caller
+ * fails.
  */
 @Service
 public class AuditTrail {
@@ -73,7 +73,10 @@ public class AuditTrail {
 		return entries.countPerDay(from, to, AuditAction.READ, zone());
 	}
 
-	/** Days as the console shows them: Beijing days, whatever zone the server's clock runs in. */
+	/**
+	 * Days as the console shows them: Beijing days, whatever zone the server's clock runs
+	 * in.
+	 */
 	private ZoneId zone() {
 		return Beijing.ZONE;
 	}
@@ -91,4 +94,5 @@ public class AuditTrail {
 			throw new IllegalArgumentException("Audit entry needs a " + what);
 		}
 	}
+
 }

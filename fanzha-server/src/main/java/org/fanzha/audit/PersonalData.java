@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a console page or API endpoint that shows personal data (names, ID, account and phone numbers, balances,
- * statement rows). Each request to it writes one READ entry to the {@link AuditTrail} before the handler runs:
- * if the entry cannot be written, nothing is shown. The subject reference is the request's path (its variables
- * name the case, instruction or measure), the case reference its {@code caseNumber} variable when it has one.
+ * Marks a console page or API endpoint that shows personal data (names, ID, account and
+ * phone numbers, balances, statement rows). Each request to it writes one READ entry to
+ * the {@link AuditTrail} before the handler runs: if the entry cannot be written, nothing
+ * is shown. The subject reference is the request's path (its variables name the case,
+ * instruction or measure), the case reference its {@code caseNumber} variable when it has
+ * one.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -22,4 +24,5 @@ public @interface PersonalData {
 
 	/** Why it is read, as the audit page shows it. */
 	String purpose();
+
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Card-cutting settings ({@code fanzha.cardcutting.*}).
  *
- * @param nonCounterBusinessStopped how long non-counter business stays stopped (DOMAIN.md §3, secondary: 5 years)
+ * @param nonCounterBusinessStopped how long non-counter business stays stopped (DOMAIN.md
+ * §3, secondary: 5 years)
  * @param noNewAccounts how long no new accounts may be opened (secondary: 3 years)
  * @param simLimit how long new SIMs are limited (no published figure: 3 years assumed)
  * @param appealPeriod how long after the notice an appeal is accepted (assumed: 60 days)
@@ -19,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param classIPerBank at most this many class-I accounts at one bank (secondary: 1)
  * @param simsPerOperator at most this many SIMs at one operator (art. 10; secondary: 5)
  * @param simsTotal at most this many SIMs in all (secondary: 10)
- * @param proposalInvolvements the system proposes a listing when the 帮信 assessment is serious, or when this many
- *        pieces of involvement (within 2 years) have been recorded — a platform threshold, not a legal one
+ * @param proposalInvolvements the system proposes a listing when the 帮信 assessment is
+ * serious, or when this many pieces of involvement (within 2 years) have been recorded —
+ * a platform threshold, not a legal one
  * @param appealChannel where the person appeals, as the notice states it
  * @param appealDocuments the documents an appeal needs, as the notice lists them
  */
@@ -30,8 +32,8 @@ public record CardCuttingProperties(@DefaultValue("P5Y") Period nonCounterBusine
 		@DefaultValue("P60D") Period appealPeriod, @DefaultValue("4") int cardsPerBank,
 		@DefaultValue("1") int classIPerBank, @DefaultValue("5") int simsPerOperator, @DefaultValue("10") int simsTotal,
 		@DefaultValue("2") int proposalInvolvements,
-		@DefaultValue("作出认定的公安机关反诈中心（当面或书面提出，咨询电话96110）") String appealChannel,
-		@DefaultValue({ "本人有效身份证件", "申诉书（说明理由）", "相关证明材料（如挂失、报案或交易说明）" }) List<String> appealDocuments) {
+		@DefaultValue("作出认定的公安机关反诈中心（当面或书面提出，咨询电话96110）") String appealChannel, @DefaultValue( {
+				"本人有效身份证件", "申诉书（说明理由）", "相关证明材料（如挂失、报案或交易说明）" }) List<String> appealDocuments){
 
 	public CardCuttingProperties {
 		if (proposalInvolvements < 1) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,13 +27,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The disciplinary list of Anti-Telecom-Fraud Law art. 31, each listing driven by the engine's
- * {@link DisciplinaryListing}: the system proposes (when the 帮信 assessment is serious, or after
- * {@code fanzha.cardcutting.proposal-involvements} pieces of involvement within 2 years); a centre officer of a
- * prefecture-level or provincial unit decides or dismisses (anyone else: 403); the notice of art. 32 states the reason,
- * the appeal channel, the documents and the deadline; the person appeals through the centre; a verified appeal lifts
- * every measure at once; credit repair clears the record. Banks and operators query an ID number and see only the
- * measures they apply, until when. Every step is stored with who and when; every read is audited.
+ * The disciplinary list of Anti-Telecom-Fraud Law art. 31, each listing driven by the
+ * engine's {@link DisciplinaryListing}: the system proposes (when the 帮信 assessment is
+ * serious, or after {@code fanzha.cardcutting.proposal-involvements} pieces of
+ * involvement within 2 years); a centre officer of a prefecture-level or provincial unit
+ * decides or dismisses (anyone else: 403); the notice of art. 32 states the reason, the
+ * appeal channel, the documents and the deadline; the person appeals through the centre;
+ * a verified appeal lifts every measure at once; credit repair clears the record. Banks
+ * and operators query an ID number and see only the measures they apply, until when.
+ * Every step is stored with who and when; every read is audited.
  */
 @Service
 public class DisciplinaryList {
@@ -50,7 +53,10 @@ public class DisciplinaryList {
 			int appealsRejected, String closedBy, Instant closedAt, String closeNote, List<StepView> steps) {
 	}
 
-	/** What a bank or operator learns: whether measures it applies are in force on the ID number, and until when. */
+	/**
+	 * What a bank or operator learns: whether measures it applies are in force on the ID
+	 * number, and until when.
+	 */
 	public record QueryAnswer(String idNumber, boolean listed, List<MeasureView> measures, String appealChannel) {
 	}
 
@@ -86,8 +92,9 @@ public class DisciplinaryList {
 	}
 
 	/**
-	 * Proposes the person when due and no listing of theirs is open; after a closed listing (dismissed, lifted, expired,
-	 * repaired) only new involvement recorded since counts.
+	 * Proposes the person when due and no listing of theirs is open; after a closed
+	 * listing (dismissed, lifted, expired, repaired) only new involvement recorded since
+	 * counts.
 	 */
 	void proposeIfDue(CardCuttingRecords.PersonRow p, HelpingCrimeThresholds.Assessment assessment, Instant now) {
 		List<CardCuttingRecords.ListingRow> listings = store.listingsOf(p.id());
@@ -101,8 +108,10 @@ public class DisciplinaryList {
 		}
 		Instant from = now.atZone(InvolvementRegister.CHINA).minusYears(2).toInstant();
 		Instant after = since;
-		List<CardCuttingRecords.InvolvementRow> recent = store.involvements(p.id()).stream()
-				.filter(i -> !i.occurredAt().isBefore(from) && (after == null || i.recordedAt().isAfter(after))).toList();
+		List<CardCuttingRecords.InvolvementRow> recent = store.involvements(p.id())
+			.stream()
+			.filter(i -> !i.occurredAt().isBefore(from) && (after == null || i.recordedAt().isAfter(after)))
+			.toList();
 		if (recent.isEmpty()) {
 			return;
 		}
@@ -135,8 +144,10 @@ public class DisciplinaryList {
 			}
 		}
 		Instant now = clock.instant();
-		List<ListingView> out = store.listings(statusOrNull, InvolvementRegister.regionScope(me), limit).stream()
-				.map(l -> view(me, l, store.person(l.personId()).orElseThrow(), now)).toList();
+		List<ListingView> out = store.listings(statusOrNull, InvolvementRegister.regionScope(me), limit)
+			.stream()
+			.map(l -> view(me, l, store.person(l.personId()).orElseThrow(), now))
+			.toList();
 		audit.read("DISCIPLINARY_LISTING", "list of " + out.size(), null, "card-cutting: disciplinary list");
 		return out;
 	}
@@ -240,8 +251,9 @@ public class DisciplinaryList {
 	}
 
 	/**
-	 * A bank or operator asks about an ID number: listed (for them) when a measure they apply is in force. The
-	 * police see every measure. Listings whose measures have all run out are moved to EXPIRED on the way.
+	 * A bank or operator asks about an ID number: listed (for them) when a measure they
+	 * apply is in force. The police see every measure. Listings whose measures have all
+	 * run out are moved to EXPIRED on the way.
 	 */
 	@Transactional
 	public QueryAnswer query(Viewer me, String idNumberText) {
@@ -272,7 +284,7 @@ public class DisciplinaryList {
 			}
 		}
 		audit.read("DISCIPLINARY_LIST", Masking.mask(id, 3, 4), null,
-				"card-cutting: list query by " + me.role().name().toLowerCase(java.util.Locale.ROOT));
+				"card-cutting: list query by " + me.role().name().toLowerCase(Locale.ROOT));
 		return new QueryAnswer(me.id(id), !measures.isEmpty(), measures, measures.isEmpty() ? null : channel);
 	}
 
@@ -290,7 +302,9 @@ public class DisciplinaryList {
 	// --- internals
 
 	private interface Transition {
+
 		void apply(DisciplinaryListing l, Instant now);
+
 	}
 
 	private ListingView step(Viewer me, long id, String step, String note, Transition t) {
@@ -312,12 +326,13 @@ public class DisciplinaryList {
 		store.step(id, step, me.username(), now, note);
 		CardCuttingRecords.PersonRow p = store.person(row.personId()).orElseThrow();
 		audit.changed("DISCIPLINARY_LISTING", InvolvementRegister.ref(p.id(), p.idNumber()), "listing " + id,
-				"card-cutting: " + step.toLowerCase(java.util.Locale.ROOT));
+				"card-cutting: " + step.toLowerCase(Locale.ROOT));
 		return view(me, store.listing(id).orElseThrow(), p, now);
 	}
 
 	private CardCuttingRecords.ListingRow find(Viewer me, long id) {
-		CardCuttingRecords.ListingRow l = store.listing(id).orElseThrow(() -> new NotFoundException("no listing " + id));
+		CardCuttingRecords.ListingRow l = store.listing(id)
+			.orElseThrow(() -> new NotFoundException("no listing " + id));
 		String scope = InvolvementRegister.regionScope(me);
 		if (scope != null && !store.person(l.personId()).orElseThrow().regionCode().startsWith(scope)) {
 			throw new NotFoundException("no listing " + id);
@@ -329,13 +344,14 @@ public class DisciplinaryList {
 		DisciplinaryListing.Snapshot s = row.snapshot();
 		Map<Measure, Instant> inForce = DisciplinaryListing.restore(s).measuresInForce(now);
 		List<MeasureView> measures = new ArrayList<>();
-		s.until().forEach((m, until) -> measures.add(new MeasureView(m.name(), m.label(), until, inForce.containsKey(m))));
+		s.until()
+			.forEach((m, until) -> measures.add(new MeasureView(m.name(), m.label(), until, inForce.containsKey(m))));
 		DisciplinaryListing.Notice n = s.notice();
 		return new ListingView(row.id(), p.publicId(), me.id(s.idNumber()), p.name(), p.regionCode(), s.status().name(),
 				s.evidence(), s.proposedAt(), s.decidedBy(), s.decidingUnit(), s.decidedAt(), measures,
-				n == null ? null : n.text(), n == null ? null : n.appealChannel(), n == null ? List.of() : n.documents(),
-				n == null ? null : n.appealDeadline(), s.appealStatement(), s.appealDocuments(), s.appealedAt(),
-				s.appealsRejected(), s.closedBy(), s.closedAt(), s.closeNote(),
+				n == null ? null : n.text(), n == null ? null : n.appealChannel(),
+				n == null ? List.of() : n.documents(), n == null ? null : n.appealDeadline(), s.appealStatement(),
+				s.appealDocuments(), s.appealedAt(), s.appealsRejected(), s.closedBy(), s.closedAt(), s.closeNote(),
 				store.steps(row.id()).stream().map(x -> new StepView(x.step(), x.actor(), x.at(), x.note())).toList());
 	}
 
@@ -346,8 +362,8 @@ public class DisciplinaryList {
 	private static String note(NoteIn in, boolean required) {
 		String note = in == null || in.note() == null || in.note().isBlank() ? null : in.note().strip();
 		if ((required && note == null) || (note != null && note.length() > 400)) {
-			throw new InvalidFieldsException(Map.of("note", required ? "is required: say why (at most 400 characters)"
-					: "at most 400 characters"));
+			throw new InvalidFieldsException(Map.of("note",
+					required ? "is required: say why (at most 400 characters)" : "at most 400 characters"));
 		}
 		return note;
 	}
@@ -364,11 +380,15 @@ public class DisciplinaryList {
 		}
 	}
 
-	/** Art. 31: only a centre officer of a prefecture-level or provincial unit decides, lifts or repairs. */
+	/**
+	 * Art. 31: only a centre officer of a prefecture-level or provincial unit decides,
+	 * lifts or repairs.
+	 */
 	private static void requireDecider(Viewer me) {
 		if (!me.mayDecide()) {
 			throw new AccessDeniedException("only an anti-fraud centre officer of a prefecture-level or higher public "
 					+ "security organ decides on the disciplinary list (Anti-Telecom-Fraud Law art. 31)");
 		}
 	}
+
 }

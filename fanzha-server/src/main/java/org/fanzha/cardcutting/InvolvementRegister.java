@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.BankCardNumber;
+import org.fanzha.core.Beijing;
 import org.fanzha.core.IdNumber;
+import org.fanzha.core.Masking;
 import org.fanzha.core.Operator;
 import org.fanzha.core.PhoneNumber;
 import org.fanzha.core.RegionCode;
@@ -24,6 +25,7 @@ import org.fanzha.engine.telecom.SimMeasure;
 import org.fanzha.engine.warnings.HelpingCrimeThresholds;
 import org.fanzha.identity.AgencyType;
 import org.fanzha.identity.Directory;
+import org.fanzha.identity.Role;
 import org.fanzha.monitoring.MuleAccountFlagged;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
@@ -35,14 +37,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Persons of card-cutting work with their accounts and SIMs, the evidence of their involvement and the 帮信 assessment
- * ({@link Involvements} over {@link HelpingCrimeThresholds}) with the card-limit check ({@link PersonCards}). Evidence
- * comes from transfer monitoring ({@link MuleAccountFlagged}: an account registered here was flagged as a mule), SIM
- * monitoring ({@link SimRestricted}: a SIM registered here was restricted) and the centre's API. Each new piece of
- * involvement may put the person on the disciplinary list as a proposal and, for a student, opens a case at the school.
- * Every read of a person is audited; numbers are masked for non-police viewers. A person is addressed by a random
- * public id ({@code personId}), never by the ID number, which must not appear in URLs (browser history, proxy logs,
- * Referer headers); the ID number is looked up with {@link #search}, where it travels in a request body.
+ * Persons of card-cutting work with their accounts and SIMs, the evidence of their
+ * involvement and the 帮信 assessment ({@link Involvements} over
+ * {@link HelpingCrimeThresholds}) with the card-limit check ({@link PersonCards}).
+ * Evidence comes from transfer monitoring ({@link MuleAccountFlagged}: an account
+ * registered here was flagged as a mule), SIM monitoring ({@link SimRestricted}: a SIM
+ * registered here was restricted) and the centre's API. Each new piece of involvement may
+ * put the person on the disciplinary list as a proposal and, for a student, opens a case
+ * at the school. Every read of a person is audited; numbers are masked for non-police
+ * viewers. A person is addressed by a random public id ({@code personId}), never by the
+ * ID number, which must not appear in URLs (browser history, proxy logs, Referer
+ * headers); the ID number is looked up with {@link #search}, where it travels in a
+ * request body.
  */
 @Service
 public class InvolvementRegister {
@@ -64,8 +70,8 @@ public class InvolvementRegister {
 	public record FindingsIn(Boolean helpedCrimeEstablished, Boolean priorPenaltyWithinTwoYears, String consequences) {
 	}
 
-	public record PersonSummary(String personId, String idNumber, String name, String phone, String regionCode, String school, int accounts,
-			int sims, int involvements, boolean serious, String listingStatus) {
+	public record PersonSummary(String personId, String idNumber, String name, String phone, String regionCode,
+			String school, int accounts, int sims, int involvements, boolean serious, String listingStatus) {
 	}
 
 	public record AccountView(String bank, String cardNumber, String accountClass) {
@@ -82,8 +88,8 @@ public class InvolvementRegister {
 	public record Findings(boolean helpedCrimeEstablished, boolean priorPenaltyWithinTwoYears, String consequences) {
 	}
 
-	public record PersonView(String personId, String idNumber, String name, String phone, String regionCode, String regionName,
-			String school, Findings findings, List<AccountView> accounts, List<SimView> sims,
+	public record PersonView(String personId, String idNumber, String name, String phone, String regionCode,
+			String regionName, String school, Findings findings, List<AccountView> accounts, List<SimView> sims,
 			List<InvolvementView> involvements, PersonCards.Result cardCheck, HelpingCrimeThresholds.Facts facts,
 			HelpingCrimeThresholds.Assessment assessment, List<DisciplinaryList.ListingView> listings) {
 	}
@@ -112,8 +118,8 @@ public class InvolvementRegister {
 
 	private final Involvements involvements = new Involvements(new HelpingCrimeThresholds(), CHINA);
 
-	InvolvementRegister(CardCuttingRecords store, AuditTrail audit, Clock clock, Directory directory, DisciplinaryList list, SchoolDesk schools,
-			CardCuttingProperties properties) {
+	InvolvementRegister(CardCuttingRecords store, AuditTrail audit, Clock clock, Directory directory,
+			DisciplinaryList list, SchoolDesk schools, CardCuttingProperties properties) {
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -123,7 +129,10 @@ public class InvolvementRegister {
 		this.cards = new PersonCards(properties.limits());
 	}
 
-	/** The centre registers a person (a suspected card seller, a student, a holder of flagged cards). */
+	/**
+	 * The centre registers a person (a suspected card seller, a student, a holder of
+	 * flagged cards).
+	 */
 	@Transactional
 	public PersonView register(Viewer me, NewPerson in) {
 		requireCentre(me);
@@ -156,7 +165,8 @@ public class InvolvementRegister {
 			throw new ConflictException("the person is already registered");
 		}
 		String phone = in.phone() == null || in.phone().isBlank() ? null : PhoneNumber.parse(in.phone()).value();
-		long pid = store.insertPerson(publicId(), id, in.name().strip(), phone, region, school, clock.instant(), me.username());
+		long pid = store.insertPerson(publicId(), id, in.name().strip(), phone, region, school, clock.instant(),
+				me.username());
 		audit.changed("CARDCUTTING_PERSON", ref(pid, id), null, "card-cutting: person registered");
 		return view(me, store.person(pid).orElseThrow(), false);
 	}
@@ -211,7 +221,10 @@ public class InvolvementRegister {
 		return view(me, p, false);
 	}
 
-	/** The centre records a piece of involvement; the person may be proposed for the list, a student's school warned. */
+	/**
+	 * The centre records a piece of involvement; the person may be proposed for the list,
+	 * a student's school warned.
+	 */
 	@Transactional
 	public PersonView recordInvolvement(Viewer me, String personId, NewInvolvement in) {
 		requireCentre(me);
@@ -257,7 +270,10 @@ public class InvolvementRegister {
 		return view(me, p, false);
 	}
 
-	/** What the officer has established (helped crime proven, prior penalty, consequences). */
+	/**
+	 * What the officer has established (helped crime proven, prior penalty,
+	 * consequences).
+	 */
 	@Transactional
 	public PersonView findings(Viewer me, String personId, FindingsIn in) {
 		requireCentre(me);
@@ -281,14 +297,19 @@ public class InvolvementRegister {
 		return view(me, updated, false);
 	}
 
-	/** One person with everything known; the read is audited. A station sees persons of its own region only. */
+	/**
+	 * One person with everything known; the read is audited. A station sees persons of
+	 * its own region only.
+	 */
 	@Transactional
 	public PersonView person(Viewer me, String personId) {
 		requirePolice(me);
 		return view(me, find(me, personId), true);
 	}
 
-	/** The person with this ID number, read like {@link #person} (audited, region-scoped). */
+	/**
+	 * The person with this ID number, read like {@link #person} (audited, region-scoped).
+	 */
 	@Transactional
 	public PersonView search(Viewer me, Search in) {
 		requirePolice(me);
@@ -297,7 +318,8 @@ public class InvolvementRegister {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		CardCuttingRecords.PersonRow p = store.person(id).orElseThrow(() -> new NotFoundException("no person with that ID number"));
+		CardCuttingRecords.PersonRow p = store.person(id)
+			.orElseThrow(() -> new NotFoundException("no person with that ID number"));
 		return view(me, inScope(me, p), true);
 	}
 
@@ -309,9 +331,10 @@ public class InvolvementRegister {
 		List<PersonSummary> out = new ArrayList<>();
 		for (CardCuttingRecords.PersonRow p : store.persons(regionScope(me), limit)) {
 			List<CardCuttingRecords.ListingRow> listings = store.listingsOf(p.id());
-			out.add(new PersonSummary(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(), p.schoolCode(),
-					store.accounts(p.id()).size(), store.sims(p.id()).size(), store.involvements(p.id()).size(),
-					assess(p, now).serious(), listings.isEmpty() ? null : listings.get(0).snapshot().status().name()));
+			out.add(new PersonSummary(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(),
+					p.schoolCode(), store.accounts(p.id()).size(), store.sims(p.id()).size(),
+					store.involvements(p.id()).size(), assess(p, now).serious(),
+					listings.isEmpty() ? null : listings.get(0).snapshot().status().name()));
 		}
 		audit.read("CARDCUTTING_PERSON", "list of " + out.size(), null, "card-cutting: person list");
 		return out;
@@ -319,7 +342,10 @@ public class InvolvementRegister {
 
 	// --- evidence from other modules
 
-	/** An account registered here was flagged by transfer monitoring: its holder's involvement as a mule. */
+	/**
+	 * An account registered here was flagged by transfer monitoring: its holder's
+	 * involvement as a mule.
+	 */
 	@ApplicationModuleListener
 	void on(MuleAccountFlagged flagged) {
 		String account = flagged.accountId();
@@ -329,14 +355,18 @@ public class InvolvementRegister {
 			if (store.involvementExists(pid, Involvements.Kind.MULE_ACCOUNT.name(), account, "MONITORING")) {
 				return;
 			}
-			// the record is read by officers: the decision in words, the rule's own text rather than its code
-			String detail = cut("交易监测：名下账户" + BankCardNumber.parse(card).masked() + "被" + decisionLabel(flagged.decision())
-					+ "：" + flagged.reason(), 400);
+			// the record is read by officers: the decision in words, the rule's own text
+			// rather than its code
+			String detail = cut("交易监测：名下账户" + BankCardNumber.parse(card).masked() + "被"
+					+ decisionLabel(flagged.decision()) + "：" + flagged.reason(), 400);
 			system(pid, Involvements.Kind.MULE_ACCOUNT, account, "MONITORING", detail, flagged.flaggedAt());
 		});
 	}
 
-	/** A SIM registered here was restricted by SIM monitoring: its holder's involvement as a fraud-SIM owner. */
+	/**
+	 * A SIM registered here was restricted by SIM monitoring: its holder's involvement as
+	 * a fraud-SIM owner.
+	 */
 	@ApplicationModuleListener
 	void on(SimRestricted restricted) {
 		store.personOfSim(restricted.phone()).ifPresent(pid -> {
@@ -346,18 +376,19 @@ public class InvolvementRegister {
 			}
 			String detail = cut("涉诈电话卡：名下号码" + PhoneNumber.parse(restricted.phone()).masked() + "被采取"
 					+ SimMeasure.valueOf(restricted.measure()).label() + (restricted.simBox() ? "（猫池/GOIP）" : "") + "："
-					+ String.join("；", restricted.reasons().stream().map(InvolvementRegister::withoutCode).toList()), 400);
+					+ String.join("；", restricted.reasons().stream().map(InvolvementRegister::withoutCode).toList()),
+					400);
 			system(pid, Involvements.Kind.FRAUD_SIM, restricted.phone(), "TELECOM", detail, restricted.at());
 		});
 	}
 
 	private static String decisionLabel(String decision) {
 		return switch (decision) {
-		case "PROTECTIVE_FREEZE" -> "保护性冻结";
-		case "DELAY" -> "延迟到账";
-		case "REVIEW" -> "人工复核";
-		case "WARN_PAYER" -> "提醒付款人";
-		default -> "标记";
+			case "PROTECTIVE_FREEZE" -> "保护性冻结";
+			case "DELAY" -> "延迟到账";
+			case "REVIEW" -> "人工复核";
+			case "WARN_PAYER" -> "提醒付款人";
+			default -> "标记";
 		};
 	}
 
@@ -373,7 +404,10 @@ public class InvolvementRegister {
 		followUp(store.person(pid).orElseThrow(), detail, now);
 	}
 
-	/** After new involvement: a proposal for the list when due, and the school's case for a student. */
+	/**
+	 * After new involvement: a proposal for the list when due, and the school's case for
+	 * a student.
+	 */
 	private void followUp(CardCuttingRecords.PersonRow p, String detail, Instant now) {
 		list.proposeIfDue(p, assess(p, now), now);
 		if (p.schoolCode() != null) {
@@ -388,8 +422,11 @@ public class InvolvementRegister {
 	}
 
 	List<Involvements.Involvement> involvementsOf(CardCuttingRecords.PersonRow p) {
-		return store.involvements(p.id()).stream().map(i -> new Involvements.Involvement(Involvements.Kind.valueOf(i.kind()),
-				i.ref(), i.targets(), i.settlementFen(), i.advertisingFen(), i.gainsFen(), i.occurredAt())).toList();
+		return store.involvements(p.id())
+			.stream()
+			.map(i -> new Involvements.Involvement(Involvements.Kind.valueOf(i.kind()), i.ref(), i.targets(),
+					i.settlementFen(), i.advertisingFen(), i.gainsFen(), i.occurredAt()))
+			.toList();
 	}
 
 	private static Involvements.Findings findingsOf(CardCuttingRecords.PersonRow p) {
@@ -404,20 +441,24 @@ public class InvolvementRegister {
 		}
 		List<CardCuttingRecords.AccountRow> accounts = store.accounts(p.id());
 		List<CardCuttingRecords.SimRow> sims = store.sims(p.id());
-		PersonCards.Result check = cards.check(
-				accounts.stream().map(a -> new PersonCards.Account(a.bank(), PersonCards.AccountClass.valueOf(a.accountClass())))
-						.toList(),
-				sims.stream().map(s -> Operator.valueOf(s.operator())).toList());
+		PersonCards.Result check = cards.check(accounts.stream()
+			.map(a -> new PersonCards.Account(a.bank(), PersonCards.AccountClass.valueOf(a.accountClass())))
+			.toList(), sims.stream().map(s -> Operator.valueOf(s.operator())).toList());
 		HelpingCrimeThresholds.Facts facts = involvements.facts(involvementsOf(p), findingsOf(p), now);
 		return new PersonView(p.publicId(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), p.regionCode(),
 				RegionCode.of(p.regionCode()).name().orElse(null), p.schoolCode(),
 				new Findings(p.helpedCrimeEstablished(), p.priorPenalty(), p.consequences()),
-				accounts.stream().map(a -> new AccountView(a.bank(), me.police() ? a.cardNumber()
-						: BankCardNumber.parse(a.cardNumber()).masked(), a.accountClass())).toList(),
+				accounts.stream()
+					.map(a -> new AccountView(a.bank(),
+							me.police() ? a.cardNumber() : BankCardNumber.parse(a.cardNumber()).masked(),
+							a.accountClass()))
+					.toList(),
 				sims.stream().map(s -> new SimView(me.phone(s.phone()), s.operator())).toList(),
-				store.involvements(p.id()).stream().map(i -> new InvolvementView(i.id(), i.kind(), i.ref(), i.targets(),
-						i.settlementFen(), i.advertisingFen(), i.gainsFen(), i.source(), i.detail(), i.occurredAt(),
-						i.recordedBy())).toList(),
+				store.involvements(p.id())
+					.stream()
+					.map(i -> new InvolvementView(i.id(), i.kind(), i.ref(), i.targets(), i.settlementFen(),
+							i.advertisingFen(), i.gainsFen(), i.source(), i.detail(), i.occurredAt(), i.recordedBy()))
+					.toList(),
 				check, facts, new HelpingCrimeThresholds().assess(facts),
 				store.listingsOf(p.id()).stream().map(l -> list.view(me, l, p, now)).toList());
 	}
@@ -430,7 +471,10 @@ public class InvolvementRegister {
 		return inScope(me, p);
 	}
 
-	/** A person outside a station's region is answered as unknown, so that its existence does not leak. */
+	/**
+	 * A person outside a station's region is answered as unknown, so that its existence
+	 * does not leak.
+	 */
 	private static CardCuttingRecords.PersonRow inScope(Viewer me, CardCuttingRecords.PersonRow p) {
 		String scope = regionScope(me);
 		if (scope != null && !p.regionCode().startsWith(scope)) {
@@ -439,15 +483,21 @@ public class InvolvementRegister {
 		return p;
 	}
 
-	/** Four random 8-digit groups, as V24 gives the rows it fills: opaque, and never mistaken for an ID number. */
+	/**
+	 * Four random 8-digit groups, as V24 gives the rows it fills: opaque, and never
+	 * mistaken for an ID number.
+	 */
 	static String publicId() {
 		return String.format("%08d-%08d-%08d-%08d", RANDOM.nextInt(100_000_000), RANDOM.nextInt(100_000_000),
 				RANDOM.nextInt(100_000_000), RANDOM.nextInt(100_000_000));
 	}
 
-	/** The region prefix a viewer is limited to: a station its county (or prefecture), the centre nothing. */
+	/**
+	 * The region prefix a viewer is limited to: a station its county (or prefecture), the
+	 * centre nothing.
+	 */
 	static String regionScope(Viewer me) {
-		if (me.role() != org.fanzha.identity.Role.STATION_OFFICER) {
+		if (me.role() != Role.STATION_OFFICER) {
 			return null;
 		}
 		RegionCode r = me.region();
@@ -477,7 +527,7 @@ public class InvolvementRegister {
 	}
 
 	static String ref(long personId, String idNumber) {
-		return org.fanzha.core.Masking.mask(idNumber, 3, 4) + " #" + personId;
+		return Masking.mask(idNumber, 3, 4) + " #" + personId;
 	}
 
 	private static void nonNegative(Map<String, String> errors, String field, Number value) {
@@ -493,4 +543,5 @@ public class InvolvementRegister {
 	private static String cut(String s, int max) {
 		return s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

@@ -7,8 +7,11 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.engine.cardcutting.StudentCase;
@@ -25,11 +28,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Schools' side of card-cutting: a student with recorded involvement is notified to their school as a case (matched by
- * the school's agency code) that the school takes through warning, analysis, education and discipline
- * ({@link StudentCase}), recording when the parents were contacted. A school sees only its own students (another
- * school's case is "not found"); the centre sees all, acts on none, and publishes warning bulletins to schools.
- * Statistics per school. Reads of a student are audited; schools see masked ID and phone numbers.
+ * Schools' side of card-cutting: a student with recorded involvement is notified to their
+ * school as a case (matched by the school's agency code) that the school takes through
+ * warning, analysis, education and discipline ({@link StudentCase}), recording when the
+ * parents were contacted. A school sees only its own students (another school's case is
+ * "not found"); the centre sees all, acts on none, and publishes warning bulletins to
+ * schools. Statistics per school. Reads of a student are audited; schools see masked ID
+ * and phone numbers.
  */
 @Service
 public class SchoolDesk {
@@ -77,12 +82,16 @@ public class SchoolDesk {
 	/** A student's involvement reaches the school: a new case unless one is open. */
 	void openIfNone(long personId, String school, String reason, Instant now) {
 		if (!store.openCaseExists(personId)) {
-			long id = store.insertCase(personId, school, reason.length() > 400 ? reason.substring(0, 400) : reason, now);
+			long id = store.insertCase(personId, school, reason.length() > 400 ? reason.substring(0, 400) : reason,
+					now);
 			store.caseStep(id, Stage.WARNING.name(), "system", now, "涉\"两卡\"线索通报学校");
 		}
 	}
 
-	/** Cases newest first: a school its own, the centre all (or one school's). The read is audited. */
+	/**
+	 * Cases newest first: a school its own, the centre all (or one school's). The read is
+	 * audited.
+	 */
 	@Transactional
 	public List<CaseView> cases(Viewer me, String schoolOrNull, int limit) {
 		String school = scope(me, schoolOrNull);
@@ -96,11 +105,15 @@ public class SchoolDesk {
 	public CaseView studentCase(Viewer me, long id) {
 		CardCuttingRecords.CaseRow c = find(me, id);
 		CardCuttingRecords.PersonRow p = store.person(c.personId()).orElseThrow();
-		audit.read("STUDENT_CASE", InvolvementRegister.ref(p.id(), p.idNumber()), "student case " + id, "card-cutting: student case");
+		audit.read("STUDENT_CASE", InvolvementRegister.ref(p.id(), p.idNumber()), "student case " + id,
+				"card-cutting: student case");
 		return view(me, c);
 	}
 
-	/** The school moves its case on (warning → analysis → education → discipline or closed). */
+	/**
+	 * The school moves its case on (warning → analysis → education → discipline or
+	 * closed).
+	 */
 	@Transactional
 	public CaseView advance(Viewer me, long id, AdvanceIn in) {
 		requireSchool(me);
@@ -134,17 +147,21 @@ public class SchoolDesk {
 			throw new ConflictException("case " + id + " changed meanwhile; reload and try again");
 		}
 		store.caseStep(id, to.name(), me.username(), now, in.note().strip());
-		changed(c, "card-cutting: student case " + to.name().toLowerCase(java.util.Locale.ROOT));
+		changed(c, "card-cutting: student case " + to.name().toLowerCase(Locale.ROOT));
 		return view(me, store.studentCase(id).orElseThrow());
 	}
 
-	/** The school contacted the parents: the first contact's time is kept, the note is the latest. */
+	/**
+	 * The school contacted the parents: the first contact's time is kept, the note is the
+	 * latest.
+	 */
 	@Transactional
 	public CaseView contactParents(Viewer me, long id, ParentContactIn in) {
 		requireSchool(me);
 		CardCuttingRecords.CaseRow c = find(me, id);
 		if (in == null || in.note() == null || in.note().isBlank() || in.note().length() > 400) {
-			throw new InvalidFieldsException(Map.of("note", "is required: who was contacted, how (at most 400 characters)"));
+			throw new InvalidFieldsException(
+					Map.of("note", "is required: who was contacted, how (at most 400 characters)"));
 		}
 		Instant now = clock.instant();
 		StudentCase sc = StudentCase.restore(Stage.valueOf(c.stage()), c.parentContactedAt(), c.changedAt());
@@ -160,7 +177,10 @@ public class SchoolDesk {
 		return view(me, store.studentCase(id).orElseThrow());
 	}
 
-	/** Per school: students on record, cases, open cases, cases per stage, parents contacted, disciplined. */
+	/**
+	 * Per school: students on record, cases, open cases, cases per stage, parents
+	 * contacted, disciplined.
+	 */
 	@Transactional(readOnly = true)
 	public List<SchoolStatistics> statistics(Viewer me) {
 		String only = scope(me, null);
@@ -169,7 +189,7 @@ public class SchoolDesk {
 		for (CardCuttingRecords.CaseRow c : store.cases(only, Integer.MAX_VALUE)) {
 			cases.computeIfAbsent(c.schoolCode(), k -> new ArrayList<>()).add(c);
 		}
-		java.util.Set<String> schools = new java.util.TreeSet<>(cases.keySet());
+		Set<String> schools = new TreeSet<>(cases.keySet());
 		schools.addAll(students.keySet());
 		if (only != null) {
 			schools.retainAll(List.of(only));
@@ -191,13 +211,17 @@ public class SchoolDesk {
 			}
 			Map<String, Integer> byStage = new LinkedHashMap<>();
 			by.forEach((k, v) -> byStage.put(k.name(), v));
-			out.add(new SchoolStatistics(s, directory.agency(s).map(Agency::name).orElse(s), students.getOrDefault(s, 0),
-					list.size(), list.size() - by.get(Stage.CLOSED), byStage, parents, disciplined));
+			out.add(new SchoolStatistics(s, directory.agency(s).map(Agency::name).orElse(s),
+					students.getOrDefault(s, 0), list.size(), list.size() - by.get(Stage.CLOSED), byStage, parents,
+					disciplined));
 		}
 		return out;
 	}
 
-	/** The centre publishes a warning bulletin to the named schools (none named: every school). */
+	/**
+	 * The centre publishes a warning bulletin to the named schools (none named: every
+	 * school).
+	 */
 	@Transactional
 	public Bulletin publish(Viewer me, BulletinIn in) {
 		if (!me.centre()) {
@@ -224,12 +248,15 @@ public class SchoolDesk {
 			throw new InvalidFieldsException(errors);
 		}
 		Instant now = clock.instant();
-		long id = store.insertBulletin(in.title().strip(), in.body().strip(), schools.isEmpty() ? "*" : String.join(",", schools),
-				now, me.username());
+		long id = store.insertBulletin(in.title().strip(), in.body().strip(),
+				schools.isEmpty() ? "*" : String.join(",", schools), now, me.username());
 		return new Bulletin(id, in.title().strip(), in.body().strip(), schools, now, me.username());
 	}
 
-	/** Bulletins newest first: a school those addressed to it or to all, the centre every one. */
+	/**
+	 * Bulletins newest first: a school those addressed to it or to all, the centre every
+	 * one.
+	 */
 	@Transactional(readOnly = true)
 	public List<Bulletin> bulletins(Viewer me, int limit) {
 		List<Bulletin> out = new ArrayList<>();
@@ -252,11 +279,15 @@ public class SchoolDesk {
 		return new CaseView(c.id(), me.id(p.idNumber()), p.name(), me.phone(p.phone()), c.schoolCode(), c.stage(),
 				stage.label(), stage.next().stream().map(Enum::name).toList(), c.reason(), c.openedAt(), c.changedAt(),
 				c.parentContactedAt(), c.parentNote(),
-				store.caseSteps(c.id()).stream().map(x -> new StepView(x.step(), x.actor(), x.at(), x.note())).toList());
+				store.caseSteps(c.id())
+					.stream()
+					.map(x -> new StepView(x.step(), x.actor(), x.at(), x.note()))
+					.toList());
 	}
 
 	private CardCuttingRecords.CaseRow find(Viewer me, long id) {
-		CardCuttingRecords.CaseRow c = store.studentCase(id).orElseThrow(() -> new NotFoundException("no student case " + id));
+		CardCuttingRecords.CaseRow c = store.studentCase(id)
+			.orElseThrow(() -> new NotFoundException("no student case " + id));
 		if (me.role() == Role.SCHOOL_OFFICER && !c.schoolCode().equals(me.agencyCode())) {
 			throw new NotFoundException("no student case " + id);
 		}
@@ -286,4 +317,5 @@ public class SchoolDesk {
 		CardCuttingRecords.PersonRow p = store.person(c.personId()).orElseThrow();
 		audit.changed("STUDENT_CASE", InvolvementRegister.ref(p.id(), p.idNumber()), "student case " + c.id(), purpose);
 	}
+
 }

@@ -5,9 +5,10 @@ import org.fanzha.core.RegionCode;
 import org.fanzha.identity.Role;
 
 /**
- * Who is asking, as card-cutting scopes and masks: the role that opens the area to them, their agency and its region.
- * Police (centre, station) see whole numbers; banks, operators and schools see masked ones. A station sees the persons
- * of its own region; a school its own students.
+ * Who is asking, as card-cutting scopes and masks: the role that opens the area to them,
+ * their agency and its region. Police (centre, station) see whole numbers; banks,
+ * operators and schools see masked ones. A station sees the persons of its own region; a
+ * school its own students.
  */
 public record Viewer(String username, Role role, String agencyCode, RegionCode region) {
 

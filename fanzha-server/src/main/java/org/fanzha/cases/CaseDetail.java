@@ -8,8 +8,8 @@ public record CaseDetail(CaseSummary summary, Intake.Victim victim, String narra
 
 	/**
 	 * @param kind PHONE, ACCOUNT, URL, APP, IM, CHAT_GROUP or CASH_OUT
-	 * @param platform what qualifies the value, or null: the IM platform (IM, CHAT_GROUP), the institution
-	 *        (ACCOUNT), the kind of cash-out point (CASH_OUT)
+	 * @param platform what qualifies the value, or null: the IM platform (IM,
+	 * CHAT_GROUP), the institution (ACCOUNT), the kind of cash-out point (CASH_OUT)
 	 */
 	public record Suspect(String kind, String value, String platform) {
 

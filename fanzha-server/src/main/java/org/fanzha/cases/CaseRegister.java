@@ -14,9 +14,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.core.BankCardNumber;
+import org.fanzha.core.Beijing;
 import org.fanzha.core.FraudType;
 import org.fanzha.core.IdNumber;
 import org.fanzha.core.Masking;
@@ -29,13 +29,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Intake and the case list. Every field is checked before anything is written (field-level errors, all at
- * once); the report, its payments and suspects are stored in one transaction with its audit entry and the
- * {@link CaseReported} event (kept in the event publication registry until fund tracing has handled it).
+ * Intake and the case list. Every field is checked before anything is written
+ * (field-level errors, all at once); the report, its payments and suspects are stored in
+ * one transaction with its audit entry and the {@link CaseReported} event (kept in the
+ * event publication registry until fund tracing has handled it).
  *
- * <p>The 30-minute clock (MPS practice, secondary; DOMAIN §3): the first-level accounts — the payees of the
- * victim's payments — must be entered within 30 minutes of the report. A case whose payments came later, or
- * have not come and whose deadline passed, is overdue.
+ * <p>
+ * The 30-minute clock (MPS practice, secondary; DOMAIN §3): the first-level accounts —
+ * the payees of the victim's payments — must be entered within 30 minutes of the report.
+ * A case whose payments came later, or have not come and whose deadline passed, is
+ * overdue.
  */
 @Service
 public class CaseRegister {
@@ -48,18 +51,30 @@ public class CaseRegister {
 
 	private static final Pattern FOREIGN_PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-	/** IM platforms intake names chat groups and accounts on, most used first (the console offers them in this order). */
-	public static final List<String> IM_PLATFORMS = List.of("WECHAT", "QQ", "TELEGRAM", "WHATSAPP", "DINGTALK", "OTHER");
+	/**
+	 * IM platforms intake names chat groups and accounts on, most used first (the console
+	 * offers them in this order).
+	 */
+	public static final List<String> IM_PLATFORMS = List.of("WECHAT", "QQ", "TELEGRAM", "WHATSAPP", "DINGTALK",
+			"OTHER");
 
-	/** Kinds of cash-out point: ATM site, colluding POS merchant, gold or crypto (OTC) merchant, courier address. */
+	/**
+	 * Kinds of cash-out point: ATM site, colluding POS merchant, gold or crypto (OTC)
+	 * merchant, courier address.
+	 */
 	public static final List<String> CASH_OUT_KINDS = List.of("ATM", "POS_MERCHANT", "GOLD_CRYPTO_MERCHANT",
 			"COURIER_ADDRESS");
 
-	/** Third-party payment institutions: their account numbers carry no Luhn check digit. */
+	/**
+	 * Third-party payment institutions: their account numbers carry no Luhn check digit.
+	 */
 	static final Set<String> PAYMENT_INSTITUTIONS = Set.of("ALIPAY", "WECHATPAY", "TENPAY", "JDPAY", "UNIONPAY",
 			"DOUYINPAY", "LAKALA");
 
-	/** A website or domain, with or without scheme and path; letters of any script for internationalised domains. */
+	/**
+	 * A website or domain, with or without scheme and path; letters of any script for
+	 * internationalised domains.
+	 */
 	private static final Pattern WEBSITE = Pattern.compile(
 			"(?i)(https?://)?([\\p{L}0-9]([\\p{L}0-9-]*[\\p{L}0-9])?\\.)+[\\p{L}0-9-]{2,63}(:[0-9]{1,5})?([/?#]\\S*)?");
 
@@ -83,15 +98,19 @@ public class CaseRegister {
 		this.clock = clock;
 	}
 
-	/** Takes a report in; returns its summary with the case number and the first-level deadline. */
+	/**
+	 * Takes a report in; returns its summary with the case number and the first-level
+	 * deadline.
+	 */
 	@Transactional
 	public CaseSummary report(String agencyCode, String officer, Intake in) {
 		return report(agencyCode, officer, in, null);
 	}
 
 	/**
-	 * As {@link #report(String, String, Intake)}, with the time the desk entered it when that was earlier than
-	 * now (a report replayed from the simulated province was entered at its own report time).
+	 * As {@link #report(String, String, Intake)}, with the time the desk entered it when
+	 * that was earlier than now (a report replayed from the simulated province was
+	 * entered at its own report time).
 	 */
 	@Transactional
 	public CaseSummary report(String agencyCode, String officer, Intake in, Instant enteredAt) {
@@ -120,9 +139,10 @@ public class CaseRegister {
 		long loss = payments.stream().mapToLong(Intake.Payment::amountFen).sum();
 		Instant deadline = reportedAt.plus(FIRST_LEVEL_DEADLINE);
 		Instant entered = enteredAt != null && !enteredAt.isAfter(now) ? enteredAt : now;
-		long id = reports.insert(agencyCode, in, reportedAt, entered, deadline, payments.isEmpty() ? null : entered, loss,
-				officer);
-		String number = agencyCode + "-" + LocalDate.ofInstant(reportedAt, CST).getYear() + "-" + String.format("%06d", id);
+		long id = reports.insert(agencyCode, in, reportedAt, entered, deadline, payments.isEmpty() ? null : entered,
+				loss, officer);
+		String number = agencyCode + "-" + LocalDate.ofInstant(reportedAt, CST).getYear() + "-"
+				+ String.format("%06d", id);
 		reports.setNumber(id, number);
 		for (Intake.Payment p : payments) {
 			reports.addPayment(id, p, entered);
@@ -152,13 +172,16 @@ public class CaseRegister {
 			events.publishEvent(event(number, agencyCode, reportedAt, loss, payments));
 		}
 		if (s != null && s.phones() != null && !s.phones().isEmpty()) {
-			events.publishEvent(new SuspectPhonesReported(number, reportedAt, s.phones().stream().map(String::strip).toList(),
-					in.fraudType()));
+			events.publishEvent(new SuspectPhonesReported(number, reportedAt,
+					s.phones().stream().map(String::strip).toList(), in.fraudType()));
 		}
 		return reports.summary(number, now).orElseThrow();
 	}
 
-	/** First-level accounts entered after the intake (the clock stops at the first); audited as a change to the case. */
+	/**
+	 * First-level accounts entered after the intake (the clock stops at the first);
+	 * audited as a change to the case.
+	 */
 	@Transactional
 	public CaseSummary addPayments(String caseNumber, List<Intake.Payment> payments) {
 		Instant now = clock.instant();
@@ -181,8 +204,9 @@ public class CaseRegister {
 		}
 		reports.markEntered(id, now, added);
 		// who entered which first-level accounts, as intake audits the report itself
-		audit.changed("PAYEE_ACCOUNT", String.join(",", payments.stream().map(p -> Masking.mask(p.payeeAccount(), 4, 4)).toList()),
-				caseNumber, "first-level payments added");
+		audit.changed("PAYEE_ACCOUNT",
+				String.join(",", payments.stream().map(p -> Masking.mask(p.payeeAccount(), 4, 4)).toList()), caseNumber,
+				"first-level payments added");
 		CaseSummary after = reports.summary(caseNumber, now).orElseThrow();
 		events.publishEvent(event(caseNumber, after.agencyCode(), after.reportedAt(), added, payments));
 		return after;
@@ -197,11 +221,14 @@ public class CaseRegister {
 	}
 
 	/**
-	 * Where a case's 30-minute clock stands. LAPSED: no payments and the deadline passed (OVERDUE also counts payments
-	 * entered late); WAITING: RUNNING and LAPSED, the intake queue.
+	 * Where a case's 30-minute clock stands. LAPSED: no payments and the deadline passed
+	 * (OVERDUE also counts payments entered late); WAITING: RUNNING and LAPSED, the
+	 * intake queue.
 	 */
 	public enum Status {
+
 		RUNNING, OVERDUE, LAPSED, ENTERED, WAITING
+
 	}
 
 	/**
@@ -238,15 +265,16 @@ public class CaseRegister {
 	/** The agency that took the case in. */
 	@Transactional(readOnly = true)
 	public String agencyOf(String caseNumber) {
-		return reports.summary(caseNumber, clock.instant()).map(CaseSummary::agencyCode)
-				.orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+		return reports.summary(caseNumber, clock.instant())
+			.map(CaseSummary::agencyCode)
+			.orElseThrow(() -> new NotFoundException("No case " + caseNumber));
 	}
 
 	/** The full case with the victim's identity: the read is audited for this case. */
 	@Transactional
 	public CaseDetail detail(String caseNumber, String purpose) {
 		CaseDetail d = reports.detail(caseNumber, clock.instant())
-				.orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+			.orElseThrow(() -> new NotFoundException("No case " + caseNumber));
 		audit.read("VICTIM", IdNumber.parse(d.victim().idNumber()).masked(), caseNumber, purpose);
 		return d;
 	}
@@ -263,8 +291,8 @@ public class CaseRegister {
 			List<Intake.Payment> payments) {
 		List<CaseReported.Payment> ps = new ArrayList<>();
 		for (Intake.Payment p : payments) {
-			ps.add(new CaseReported.Payment(p.payerAccount(), p.payeeName(), p.payeeAccount(), p.payeeBank(), p.amountFen(),
-					p.paidAt(), p.transferId()));
+			ps.add(new CaseReported.Payment(p.payerAccount(), p.payeeName(), p.payeeAccount(), p.payeeBank(),
+					p.amountFen(), p.paidAt(), p.transferId()));
 		}
 		return new CaseReported(number, agency, reportedAt, loss, List.copyOf(ps));
 	}
@@ -331,7 +359,10 @@ public class CaseRegister {
 		}
 	}
 
-	/** Card numbers (12-19 digits) must pass Luhn; other accounts (payment institutions) letters and digits. */
+	/**
+	 * Card numbers (12-19 digits) must pass Luhn; other accounts (payment institutions)
+	 * letters and digits.
+	 */
 	private static void account(String value, String field, Map<String, String> errors) {
 		if (value == null || !ACCOUNT.matcher(value.replace(" ", "")).matches()) {
 			errors.put(field, "must be 1-40 letters, digits, ':' or '-'");
@@ -360,7 +391,8 @@ public class CaseRegister {
 		}, errors);
 		check(s.urls(), "suspects.urls", 200, v -> {
 			if (!WEBSITE.matcher(v).matches()) {
-				throw new IllegalArgumentException("must be a website or domain such as xinhui88.top or https://xinhui88.top/login");
+				throw new IllegalArgumentException(
+						"must be a website or domain such as xinhui88.top or https://xinhui88.top/login");
 			}
 		}, errors);
 		check(s.apps(), "suspects.apps", 100, v -> {
@@ -385,7 +417,8 @@ public class CaseRegister {
 				errors.put(at + "institution", "must be an institution code such as ICBC, ALIPAY or WECHATPAY");
 			}
 			if (a.institution() != null && PAYMENT_INSTITUTIONS.contains(a.institution().strip())) {
-				// a payment institution's account number (Alipay's 2088…) is no card: no Luhn digit
+				// a payment institution's account number (Alipay's 2088…) is no card: no
+				// Luhn digit
 				if (a.account() == null || !ACCOUNT.matcher(a.account().replace(" ", "")).matches()) {
 					errors.put(at + "account", "must be 1-40 letters, digits, ':' or '-'");
 				}
@@ -410,7 +443,10 @@ public class CaseRegister {
 		}
 	}
 
-	/** At most 100 entries, none null; {@code rule} gets each entry with its field prefix, e.g. {@code x[0].}. */
+	/**
+	 * At most 100 entries, none null; {@code rule} gets each entry with its field prefix,
+	 * e.g. {@code x[0].}.
+	 */
 	private static <T> void checkPairs(List<T> values, String field, Map<String, String> errors,
 			BiConsumer<T, String> rule) {
 		if (values.size() > 100) {
@@ -427,8 +463,8 @@ public class CaseRegister {
 		}
 	}
 
-	private static void check(List<String> values, String field, int maxLength,
-			Consumer<String> rule, Map<String, String> errors) {
+	private static void check(List<String> values, String field, int maxLength, Consumer<String> rule,
+			Map<String, String> errors) {
 		if (values == null) {
 			return;
 		}
@@ -450,4 +486,5 @@ public class CaseRegister {
 			}
 		}
 	}
+
 }

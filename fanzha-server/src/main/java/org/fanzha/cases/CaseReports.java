@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.fanzha.core.FraudType;
 import org.fanzha.core.Masking;
@@ -27,27 +28,28 @@ class CaseReports {
 	long insert(String agency, Intake in, Instant reportedAt, Instant received, Instant deadline, Instant entered,
 			long loss, String createdBy) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO case_report (case_number, agency_code, reported_at, received_at, first_level_deadline,
-				  first_level_entered_at, victim_name, victim_id_number, victim_phone, victim_region, fraud_type, narrative,
-				  loss_fen, created_by)
-				VALUES (:number, :agency, :reported, :received, :deadline, :entered, :name, :id, :phone, :region, :type,
-				  :narrative, :loss, :by)""")
-				.param("number", "PENDING-" + java.util.UUID.randomUUID())
-				.param("agency", agency)
-				.param("reported", Timestamp.from(reportedAt))
-				.param("received", Timestamp.from(received))
-				.param("deadline", Timestamp.from(deadline))
-				.param("entered", entered == null ? null : Timestamp.from(entered))
-				.param("name", in.victim().name().strip())
-				.param("id", in.victim().idNumber())
-				.param("phone", in.victim().phone())
-				.param("region", in.victim().regionCode())
-				.param("type", in.fraudType())
-				.param("narrative", in.narrative())
-				.param("loss", loss)
-				.param("by", createdBy)
-				.update(keys, "id");
+		jdbc.sql(
+				"""
+						INSERT INTO case_report (case_number, agency_code, reported_at, received_at, first_level_deadline,
+						  first_level_entered_at, victim_name, victim_id_number, victim_phone, victim_region, fraud_type, narrative,
+						  loss_fen, created_by)
+						VALUES (:number, :agency, :reported, :received, :deadline, :entered, :name, :id, :phone, :region, :type,
+						  :narrative, :loss, :by)""")
+			.param("number", "PENDING-" + UUID.randomUUID())
+			.param("agency", agency)
+			.param("reported", Timestamp.from(reportedAt))
+			.param("received", Timestamp.from(received))
+			.param("deadline", Timestamp.from(deadline))
+			.param("entered", entered == null ? null : Timestamp.from(entered))
+			.param("name", in.victim().name().strip())
+			.param("id", in.victim().idNumber())
+			.param("phone", in.victim().phone())
+			.param("region", in.victim().regionCode())
+			.param("type", in.fraudType())
+			.param("narrative", in.narrative())
+			.param("loss", loss)
+			.param("by", createdBy)
+			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -56,28 +58,34 @@ class CaseReports {
 	}
 
 	void addPayment(long caseId, Intake.Payment p, Instant entered) {
-		jdbc.sql("""
-				INSERT INTO case_payment (case_id, payer_account, payee_name, payee_account, payee_bank, amount_fen, paid_at,
-				  transfer_id, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(caseId, p.payerAccount(), p.payeeName().strip(), p.payeeAccount(), p.payeeBank(), p.amountFen(),
-						Timestamp.from(p.paidAt()), p.transferId(), Timestamp.from(entered))
-				.update();
+		jdbc.sql(
+				"""
+						INSERT INTO case_payment (case_id, payer_account, payee_name, payee_account, payee_bank, amount_fen, paid_at,
+						  transfer_id, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, p.payerAccount(), p.payeeName().strip(), p.payeeAccount(), p.payeeBank(), p.amountFen(),
+					Timestamp.from(p.paidAt()), p.transferId(), Timestamp.from(entered))
+			.update();
 	}
 
 	void addSuspect(long caseId, String kind, String value, String platform) {
 		jdbc.sql("INSERT INTO case_suspect (case_id, kind, identifier, platform) VALUES (?, ?, ?, ?)")
-				.params(caseId, kind, value, platform).update();
+			.params(caseId, kind, value, platform)
+			.update();
 	}
 
 	void markEntered(long caseId, Instant at, long addedLoss) {
 		jdbc.sql("""
 				UPDATE case_report SET loss_fen = loss_fen + ?,
 				  first_level_entered_at = COALESCE(first_level_entered_at, ?) WHERE id = ?""")
-				.params(addedLoss, Timestamp.from(at), caseId).update();
+			.params(addedLoss, Timestamp.from(at), caseId)
+			.update();
 	}
 
 	Optional<Long> idOf(String caseNumber) {
-		return jdbc.sql("SELECT id FROM case_report WHERE case_number = ?").param(caseNumber).query(Long.class).optional();
+		return jdbc.sql("SELECT id FROM case_report WHERE case_number = ?")
+			.param(caseNumber)
+			.query(Long.class)
+			.optional();
 	}
 
 	List<CaseSummary> list(String agencyOrNull, int limit, Instant now) {
@@ -102,12 +110,13 @@ class CaseReports {
 		}
 		if (q.status() != null) {
 			where.append(switch (q.status()) {
-			case RUNNING -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline > :now";
-			case OVERDUE -> " AND ((r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now)"
-					+ " OR r.first_level_entered_at > r.first_level_deadline)";
-			case ENTERED -> " AND r.first_level_entered_at IS NOT NULL AND r.first_level_entered_at <= r.first_level_deadline";
-			case WAITING -> " AND r.first_level_entered_at IS NULL";
-			case LAPSED -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now";
+				case RUNNING -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline > :now";
+				case OVERDUE -> " AND ((r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now)"
+						+ " OR r.first_level_entered_at > r.first_level_deadline)";
+				case ENTERED ->
+					" AND r.first_level_entered_at IS NOT NULL AND r.first_level_entered_at <= r.first_level_deadline";
+				case WAITING -> " AND r.first_level_entered_at IS NULL";
+				case LAPSED -> " AND r.first_level_entered_at IS NULL AND r.first_level_deadline <= :now";
 			});
 		}
 		if (q.fraudType() != null) {
@@ -123,7 +132,8 @@ class CaseReports {
 			params.put("to", Timestamp.from(q.to()));
 		}
 		if (q.text() != null) {
-			// a case number (or part of one), or an account the victim paid or a suspect used
+			// a case number (or part of one), or an account the victim paid or a suspect
+			// used
 			where.append(" ").append("""
 					AND (r.case_number LIKE :like
 					  OR EXISTS (SELECT 1 FROM case_payment p WHERE p.case_id = r.id
@@ -133,46 +143,60 @@ class CaseReports {
 			params.put("text", q.text());
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_report r" + where).params(params).query(Long.class).single();
-		// clocks are queues: running ones by the nearest deadline, lapsed ones the latest first (days-old ones must not
+		// clocks are queues: running ones by the nearest deadline, lapsed ones the latest
+		// first (days-old ones must not
 		// hide those still savable); otherwise the newest report first
 		String order = switch (q.status() == null ? CaseRegister.Status.ENTERED : q.status()) {
-		case RUNNING -> " ORDER BY r.first_level_deadline, r.id";
-		case LAPSED -> " ORDER BY r.first_level_deadline DESC, r.id DESC";
-		case WAITING -> " ORDER BY CASE WHEN r.first_level_deadline > :now THEN 0 ELSE 1 END,"
-				+ " CASE WHEN r.first_level_deadline > :now THEN r.first_level_deadline END,"
-				+ " r.first_level_deadline DESC, r.id";
-		default -> " ORDER BY r.reported_at DESC, r.id DESC";
+			case RUNNING -> " ORDER BY r.first_level_deadline, r.id";
+			case LAPSED -> " ORDER BY r.first_level_deadline DESC, r.id DESC";
+			case WAITING -> " ORDER BY CASE WHEN r.first_level_deadline > :now THEN 0 ELSE 1 END,"
+					+ " CASE WHEN r.first_level_deadline > :now THEN r.first_level_deadline END,"
+					+ " r.first_level_deadline DESC, r.id";
+			default -> " ORDER BY r.reported_at DESC, r.id DESC";
 		};
-		List<CaseSummary> rows = jdbc.sql("""
-				SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
-				FROM case_report r""" + where + order + " OFFSET " + (long) q.page() * q.size() + " ROWS FETCH NEXT "
-				+ q.size() + " ROWS ONLY").params(params).query((rs, n) -> summary(rs, now)).list();
+		List<CaseSummary> rows = jdbc
+			.sql("""
+					SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
+					FROM case_report r""" + where + order + " OFFSET " + (long) q.page() * q.size()
+					+ " ROWS FETCH NEXT " + q.size() + " ROWS ONLY")
+			.params(params)
+			.query((rs, n) -> summary(rs, now))
+			.list();
 		return new CaseRegister.Page(rows, q.page(), q.size(), total);
 	}
 
 	Optional<CaseSummary> summary(String caseNumber, Instant now) {
 		return jdbc.sql("""
 				SELECT r.*, (SELECT COUNT(*) FROM case_payment p WHERE p.case_id = r.id) AS payments
-				FROM case_report r WHERE r.case_number = ?""").param(caseNumber).query((rs, n) -> summary(rs, now)).optional();
+				FROM case_report r WHERE r.case_number = ?""")
+			.param(caseNumber)
+			.query((rs, n) -> summary(rs, now))
+			.optional();
 	}
 
 	Optional<CaseDetail> detail(String caseNumber, Instant now) {
 		return summary(caseNumber, now).map(s -> {
 			record Row(Intake.Victim victim, String narrative, long id) {
 			}
-			Row row = jdbc.sql("SELECT * FROM case_report WHERE case_number = ?").param(caseNumber)
-					.query((rs, n) -> new Row(new Intake.Victim(rs.getString("victim_name"), rs.getString("victim_id_number"),
-							rs.getString("victim_phone"), rs.getString("victim_region")), rs.getString("narrative"),
-							rs.getLong("id"))).single();
-			List<Intake.Payment> payments = jdbc.sql("SELECT * FROM case_payment WHERE case_id = ? ORDER BY paid_at, id")
-					.param(row.id())
-					.query((rs, n) -> new Intake.Payment(rs.getString("payer_account"), rs.getString("payee_name"),
-							rs.getString("payee_account"), rs.getString("payee_bank"), rs.getLong("amount_fen"),
-							rs.getTimestamp("paid_at").toInstant(), rs.getString("transfer_id")))
-					.list();
+			Row row = jdbc.sql("SELECT * FROM case_report WHERE case_number = ?")
+				.param(caseNumber)
+				.query((rs, n) -> new Row(
+						new Intake.Victim(rs.getString("victim_name"), rs.getString("victim_id_number"),
+								rs.getString("victim_phone"), rs.getString("victim_region")),
+						rs.getString("narrative"), rs.getLong("id")))
+				.single();
+			List<Intake.Payment> payments = jdbc
+				.sql("SELECT * FROM case_payment WHERE case_id = ? ORDER BY paid_at, id")
+				.param(row.id())
+				.query((rs, n) -> new Intake.Payment(rs.getString("payer_account"), rs.getString("payee_name"),
+						rs.getString("payee_account"), rs.getString("payee_bank"), rs.getLong("amount_fen"),
+						rs.getTimestamp("paid_at").toInstant(), rs.getString("transfer_id")))
+				.list();
 			List<CaseDetail.Suspect> suspects = jdbc
-					.sql("SELECT kind, identifier, platform FROM case_suspect WHERE case_id = ? ORDER BY id").param(row.id())
-					.query((rs, n) -> new CaseDetail.Suspect(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+				.sql("SELECT kind, identifier, platform FROM case_suspect WHERE case_id = ? ORDER BY id")
+				.param(row.id())
+				.query((rs, n) -> new CaseDetail.Suspect(rs.getString(1), rs.getString(2), rs.getString(3)))
+				.list();
 			return new CaseDetail(s, row.victim(), row.narrative(), payments, suspects);
 		});
 	}
@@ -185,7 +209,7 @@ class CaseReports {
 		String name = rs.getString("victim_name");
 		return new CaseSummary(rs.getString("case_number"), rs.getString("agency_code"),
 				rs.getTimestamp("reported_at").toInstant(), FraudType.parse(rs.getString("fraud_type")).orElse(null),
-				rs.getLong("loss_fen"),
-				rs.getInt("payments"), deadline, e, overdue, Masking.mask(name, 1, 0));
+				rs.getLong("loss_fen"), rs.getInt("payments"), deadline, e, overdue, Masking.mask(name, 1, 0));
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reports and losses for a period, grouped by victim county, fraud type and receiving agency: aggregates only. */
+/**
+ * Reports and losses for a period, grouped by victim county, fraud type and receiving
+ * agency: aggregates only.
+ */
 @Service
 public class CaseStatistics {
 
@@ -26,9 +29,10 @@ public class CaseStatistics {
 		return jdbc.sql("""
 				SELECT victim_region, fraud_type, agency_code, COUNT(*) AS n, SUM(loss_fen) AS loss FROM case_report
 				WHERE reported_at >= ? AND reported_at < ? GROUP BY victim_region, fraud_type, agency_code""")
-				.params(Timestamp.from(from), Timestamp.from(to))
-				.query((rs, n) -> new Group(rs.getString("victim_region").strip(), rs.getString("fraud_type"),
-						rs.getString("agency_code"), rs.getLong("n"), rs.getLong("loss")))
-				.list();
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new Group(rs.getString("victim_region").strip(), rs.getString("fraud_type"),
+					rs.getString("agency_code"), rs.getLong("n"), rs.getLong("loss")))
+			.list();
 	}
+
 }

@@ -2,7 +2,6 @@ package org.fanzha.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fanzha.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A failed console page is a Chinese page in the console layout (error/404, error/403, error/400, error/500), never
- * the API's problem JSON and never Spring's Whitelabel page. Runs before the exception handlers, and leaves
- * {@code /api/**} to them: banks read RFC 9457 there.
+ * A failed console page is a Chinese page in the console layout (error/404, error/403,
+ * error/400, error/500), never the API's problem JSON and never Spring's Whitelabel page.
+ * Runs before the exception handlers, and leaves {@code /api/**} to them: banks read RFC
+ * 9457 there.
  */
 @Component
 class ConsoleErrors implements HandlerExceptionResolver, Ordered {
@@ -41,7 +41,9 @@ class ConsoleErrors implements HandlerExceptionResolver, Ordered {
 
 	@Override
 	public int getOrder() {
-		// after Boot's DefaultErrorAttributes (which only remembers the exception), before the exception handlers
+		// after Boot's DefaultErrorAttributes (which only remembers the exception),
+		// before the exception handlers
 		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
+
 }

@@ -38,4 +38,5 @@ class ConsolePages {
 		model.addAttribute("statisticsLink", navigation.areas().contains(Area.STATISTICS));
 		return "console/home";
 	}
+
 }

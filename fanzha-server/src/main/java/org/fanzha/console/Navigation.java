@@ -10,8 +10,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the current user sees in the side navigation: exactly the areas the security rules let them
- * enter, because both come from {@link Area}. Used from templates as {@code @navigation}.
+ * What the current user sees in the side navigation: exactly the areas the security rules
+ * let them enter, because both come from {@link Area}. Used from templates as
+ * {@code @navigation}.
  */
 @Component("navigation")
 public class Navigation {
@@ -28,4 +29,5 @@ public class Navigation {
 		}
 		return Arrays.stream(Area.values()).filter(a -> a.admitsAny(user.roles())).toList();
 	}
+
 }

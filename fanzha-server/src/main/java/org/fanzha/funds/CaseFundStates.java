@@ -10,7 +10,10 @@ import org.fanzha.funds.Workflows.StopStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The stop and freeze state of each case on a page of the case list (at most a page: one read per case). */
+/**
+ * The stop and freeze state of each case on a page of the case list (at most a page: one
+ * read per case).
+ */
 @Component
 class CaseFundStates implements CaseFunds {
 
@@ -46,4 +49,5 @@ class CaseFundStates implements CaseFunds {
 		}
 		return out;
 	}
+
 }

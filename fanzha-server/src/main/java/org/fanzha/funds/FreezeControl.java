@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.fanzha.core.Beijing;
 import org.fanzha.funds.BankGateway.Type;
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Freeze (快速冻结), renewal (续冻) and unfreeze (解冻), Anti-Telecom-Fraud Law art. 20. A stop in force becomes a
- * freeze on the strength of a freeze document (number, issuing unit, two officers) — so does a third stop the bank
- * could not execute (the account was stopped twice); the bank answers through the {@link BankGateway} and the freeze
- * lasts 6 months, renewable before expiry with no limit on renewals (DOMAIN §3, secondary). A freeze whose term
- * passes LAPSES by itself; those expiring soon are listed for renewal reminders.
+ * Freeze (快速冻结), renewal (续冻) and unfreeze (解冻), Anti-Telecom-Fraud Law art. 20. A stop
+ * in force becomes a freeze on the strength of a freeze document (number, issuing unit,
+ * two officers) — so does a third stop the bank could not execute (the account was
+ * stopped twice); the bank answers through the {@link BankGateway} and the freeze lasts 6
+ * months, renewable before expiry with no limit on renewals (DOMAIN §3, secondary). A
+ * freeze whose term passes LAPSES by itself; those expiring soon are listed for renewal
+ * reminders.
  */
 @Service
 public class FreezeControl {
@@ -51,14 +54,14 @@ public class FreezeControl {
 	@Transactional
 	public FreezeView request(long instructionId, FreezeDocument doc, String actor) {
 		InstructionView stop = instructions.byId(instructionId)
-				.orElseThrow(() -> new NotFoundException("No instruction " + instructionId));
+			.orElseThrow(() -> new NotFoundException("No instruction " + instructionId));
 		Map<String, String> errors = new LinkedHashMap<>();
 		check(doc == null ? null : doc.documentNumber(), "documentNumber", 64, errors);
 		check(doc == null ? null : doc.issuingUnit(), "issuingUnit", 100, errors);
 		check(doc == null ? null : doc.officerOne(), "officerOne", 50, errors);
 		check(doc == null ? null : doc.officerTwo(), "officerTwo", 50, errors);
-		if (doc != null && doc.officerOne() != null && doc.officerOne().strip().equals(doc.officerTwo() == null ? null
-				: doc.officerTwo().strip())) {
+		if (doc != null && doc.officerOne() != null
+				&& doc.officerOne().strip().equals(doc.officerTwo() == null ? null : doc.officerTwo().strip())) {
 			errors.put("officerTwo", "two different officers must sign");
 		}
 		if (!errors.isEmpty()) {
@@ -67,11 +70,12 @@ public class FreezeControl {
 		Instant now = clock.instant();
 		boolean inForce = stop.status().inForce() && stop.expiresAt() != null && stop.expiresAt().isAfter(now);
 		if (!inForce && !stop.freezeAdvised()) {
-			throw new ConflictException("Only a stop in force can become a freeze; instruction " + instructionId + " is "
-					+ stop.status() + (stop.status().inForce() ? " but its 48 hours are over" : ""));
+			throw new ConflictException("Only a stop in force can become a freeze; instruction " + instructionId
+					+ " is " + stop.status() + (stop.status().inForce() ? " but its 48 hours are over" : ""));
 		}
 		freezes.activeOn(stop.accountId()).ifPresent(f -> {
-			throw new ConflictException("Account " + stop.accountId() + " already has freeze " + f.id() + " (" + f.status() + ")");
+			throw new ConflictException(
+					"Account " + stop.accountId() + " already has freeze " + f.id() + " (" + f.status() + ")");
 		});
 		long amount = stop.stoppedFen() != null ? stop.stoppedFen() : stop.amountFen();
 		Instant deadline = gateway.deadline(Type.FREEZE, now);
@@ -83,7 +87,9 @@ public class FreezeControl {
 	}
 
 	public enum BankResult {
+
 		FROZEN, REJECTED
+
 	}
 
 	/** The bank's answer, through the gateway (idempotent by answer id). */
@@ -92,7 +98,8 @@ public class FreezeControl {
 			String reason, String actor) {
 		FreezeView f = freezes.byId(id).orElse(null);
 		String content = result + "|" + frozenFen + "|" + reason;
-		if (gateway.check(Type.FREEZE, id, f == null ? null : f.institution(), institution, answerId, content) == BankGateway.Check.REPLAY) {
+		if (gateway.check(Type.FREEZE, id, f == null ? null : f.institution(), institution, answerId,
+				content) == BankGateway.Check.REPLAY) {
 			return f;
 		}
 		if (result == null) {
@@ -112,7 +119,8 @@ public class FreezeControl {
 		}
 		else {
 			if (reason == null || reason.isBlank() || reason.length() > 400) {
-				throw new InvalidFieldsException(Map.of("reason", "a rejection needs the reason, at most 400 characters"));
+				throw new InvalidFieldsException(
+						Map.of("reason", "a rejection needs the reason, at most 400 characters"));
 			}
 			freezes.answer(id, to, null, answerId, null, null);
 			detail = reason;
@@ -133,8 +141,8 @@ public class FreezeControl {
 		}
 		Instant now = clock.instant();
 		if (f.status() != FreezeStatus.FROZEN || f.expiresAt() == null || !f.expiresAt().isAfter(now)) {
-			throw new ConflictException("Freeze " + id + " can be renewed only while it is in force (it is " + f.status()
-					+ (f.expiresAt() != null && !f.expiresAt().isAfter(now) ? ", expired" : "") + ")");
+			throw new ConflictException("Freeze " + id + " can be renewed only while it is in force (it is "
+					+ f.status() + (f.expiresAt() != null && !f.expiresAt().isAfter(now) ? ", expired" : "") + ")");
 		}
 		Instant next = sixMonths(f.expiresAt());
 		if (!freezes.renew(id, next, now)) {
@@ -158,8 +166,8 @@ public class FreezeControl {
 		if (!freezes.move(id, FreezeStatus.FROZEN, FreezeStatus.UNFROZEN)) {
 			throw new ConflictException("Freeze " + id + " is not in force");
 		}
-		gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.UNFROZEN, clock.instant(),
-				actor, documentNumber + ": " + reason, null);
+		gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.UNFROZEN,
+				clock.instant(), actor, documentNumber + ": " + reason, null);
 		return freezes.byId(id).orElseThrow();
 	}
 
@@ -172,8 +180,8 @@ public class FreezeControl {
 		for (long id : freezes.lapsed(now)) {
 			FreezeView f = freezes.byId(id).orElseThrow();
 			if (freezes.move(id, FreezeStatus.FROZEN, FreezeStatus.LAPSED)) {
-				gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.LAPSED, now, "system",
-						"term ended " + f.expiresAt() + " without renewal", null);
+				gateway.moved(Type.FREEZE, id, f.caseNumber(), f.institution(), f.status(), FreezeStatus.LAPSED, now,
+						"system", "term ended " + f.expiresAt() + " without renewal", null);
 				n++;
 			}
 		}
@@ -207,7 +215,7 @@ public class FreezeControl {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<FreezeView> byId(long id) {
+	public Optional<FreezeView> byId(long id) {
 		return freezes.byId(id);
 	}
 
@@ -226,4 +234,5 @@ public class FreezeControl {
 			errors.put(field, "must be 1-" + max + " characters");
 		}
 	}
+
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.fanzha.cases.CaseReported;
 import org.fanzha.engine.graph.TransferGraph;
@@ -37,15 +38,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * From a reported case to stop-payment instructions and the banks' answers.
  *
- * <p>On {@link CaseReported} (delivered through the event publication registry, so a crash between intake and
- * here loses nothing), the victim's payments are matched in the ledger once (the matches are stored) and traced
- * (FIFO, {@link FundsProperties.Trace}); every account still holding traced money gets a PROPOSED instruction, most
- * urgent first — unless an instruction already covers the account (on its way, or a stop in force: it then serves
- * this case too, never a second stop). A payment the ledger does not know still gets an emergency instruction for
- * the amount paid. Issued instructions go through the {@link BankGateway}; the bank answers once — EXECUTED,
- * PARTIALLY_EXECUTED or REJECTED — with the account's statement and onward transfers, which extend the ledger and,
- * after commit, the plan (live extension, no polling). A stop lasts 48 hours and then EXPIRES by itself; an account
- * is stopped at most twice: a third stop ends REJECTED with the advice to apply for a freeze.
+ * <p>
+ * On {@link CaseReported} (delivered through the event publication registry, so a crash
+ * between intake and here loses nothing), the victim's payments are matched in the ledger
+ * once (the matches are stored) and traced (FIFO, {@link FundsProperties.Trace}); every
+ * account still holding traced money gets a PROPOSED instruction, most urgent first —
+ * unless an instruction already covers the account (on its way, or a stop in force: it
+ * then serves this case too, never a second stop). A payment the ledger does not know
+ * still gets an emergency instruction for the amount paid. Issued instructions go through
+ * the {@link BankGateway}; the bank answers once — EXECUTED, PARTIALLY_EXECUTED or
+ * REJECTED — with the account's statement and onward transfers, which extend the ledger
+ * and, after commit, the plan (live extension, no polling). A stop lasts 48 hours and
+ * then EXPIRES by itself; an account is stopped at most twice: a third stop ends REJECTED
+ * with the advice to apply for a freeze.
  */
 @Service
 public class FundControl {
@@ -81,7 +86,10 @@ public class FundControl {
 		this.properties = properties;
 	}
 
-	/** The ledger grew for these cases (a statement or onward transfers came with an answer): extend their plans. */
+	/**
+	 * The ledger grew for these cases (a statement or onward transfers came with an
+	 * answer): extend their plans.
+	 */
 	record LedgerExtended(List<String> caseNumbers) {
 	}
 
@@ -103,7 +111,10 @@ public class FundControl {
 		}
 	}
 
-	/** The centre's policy issues instructions without waiting for an officer (extended stops only, or all). */
+	/**
+	 * The centre's policy issues instructions without waiting for an officer (extended
+	 * stops only, or all).
+	 */
 	@Transactional
 	public void autoIssue(String caseNumber) {
 		Instant now = clock.instant();
@@ -121,19 +132,25 @@ public class FundControl {
 		if (!instructions.issue(v.id(), now, deadline)) {
 			return false;
 		}
-		gateway.moved(Type.STOP, v.id(), v.caseNumber(), v.institution(), StopStatus.PROPOSED, StopStatus.ISSUED, now, actor,
-				detail, deadline);
+		gateway.moved(Type.STOP, v.id(), v.caseNumber(), v.institution(), StopStatus.PROPOSED, StopStatus.ISSUED, now,
+				actor, detail, deadline);
 		return true;
 	}
 
-	/** Stores the victim, matches and traces the case's payments, and stores the proposed instructions. */
+	/**
+	 * Stores the victim, matches and traces the case's payments, and stores the proposed
+	 * instructions.
+	 */
 	@Transactional
 	public List<InstructionView> propose(CaseReported reported) {
 		victims.store(reported);
 		return extendPlan(reported.caseNumber(), reported.agencyCode(), payeesOf(reported));
 	}
 
-	/** Traces the case again over what the ledger knows now and proposes instructions for newly reached accounts. */
+	/**
+	 * Traces the case again over what the ledger knows now and proposes instructions for
+	 * newly reached accounts.
+	 */
 	@Transactional
 	public List<InstructionView> extendPlan(String caseNumber) {
 		return extendPlan(caseNumber, null, Map.of());
@@ -147,7 +164,8 @@ public class FundControl {
 		return payee;
 	}
 
-	private List<InstructionView> extendPlan(String caseNumber, String issuingUnit, Map<String, CaseReported.Payment> reported) {
+	private List<InstructionView> extendPlan(String caseNumber, String issuingUnit,
+			Map<String, CaseReported.Payment> reported) {
 		instructions.lockPlans();
 		Instant now = clock.instant();
 		List<Integer> seeds = new ArrayList<>();
@@ -174,16 +192,17 @@ public class FundControl {
 					registry(trace, g), asOf, properties.trace().minAmountFen()));
 			plan.addAll(p.instructions());
 			for (StopPaymentPlanner.Skipped k : p.skipped()) {
-				log.info("Case {}: no instruction to {} ({} fen): {}", caseNumber, k.accountId(), k.amountFen(), k.reason());
+				log.info("Case {}: no instruction to {} ({} fen): {}", caseNumber, k.accountId(), k.amountFen(),
+						k.reason());
 			}
 		}
 		for (Victims.Payment p : untraced) {
 			CaseReported.Payment r = reported.get(p.payeeAccount());
 			long t = p.paidAt().getEpochSecond();
 			plan.add(new StopInstruction(p.payeeAccount(), r == null ? null : r.payeeName(), p.payeeAccount(),
-					r == null ? ledger.institutionOf(p.payeeAccount()) : r.payeeBank(), p.amountFen(), t, p.transferId(),
-					r == null ? null : r.payerAccount(), 1, StopInstruction.Kind.EMERGENCY, now.getEpochSecond(),
-					new long[] { p.amountFen() }));
+					r == null ? ledger.institutionOf(p.payeeAccount()) : r.payeeBank(), p.amountFen(), t,
+					p.transferId(), r == null ? null : r.payerAccount(), 1, StopInstruction.Kind.EMERGENCY,
+					now.getEpochSecond(), new long[] { p.amountFen() }));
 		}
 		int added = 0;
 		for (StopInstruction s : plan) {
@@ -191,7 +210,8 @@ public class FundControl {
 			if (covering.isPresent()) {
 				InstructionView c = covering.get();
 				if (!instructions.serves(c.id(), caseNumber)) {
-					// a stop covers all money in the account: the case joins it; one still on its way asks for more
+					// a stop covers all money in the account: the case joins it; one
+					// still on its way asks for more
 					instructions.addCase(c.id(), caseNumber, s.amountFen(), now);
 					if (c.status() == StopStatus.PROPOSED) {
 						instructions.extend(c.id(), s.amountFen());
@@ -230,7 +250,10 @@ public class FundControl {
 				Policy.FIFO, t.hops(), t.minAmountFen(), t.horizon().toSeconds()));
 	}
 
-	/** What the banks know, completed with what the victim reported about the first-level accounts. */
+	/**
+	 * What the banks know, completed with what the victim reported about the first-level
+	 * accounts.
+	 */
 	private AccountInfo withReported(TransferGraph g, Map<String, CaseReported.Payment> payee) {
 		AccountInfo known = ledger.accountInfo();
 		return new AccountInfo() {
@@ -255,7 +278,10 @@ public class FundControl {
 		};
 	}
 
-	/** Frozen accounts need no stop; accounts stopped twice get no third (the planner says to apply for a freeze). */
+	/**
+	 * Frozen accounts need no stop; accounts stopped twice get no third (the planner says
+	 * to apply for a freeze).
+	 */
 	private StopRegistry registry(TraceResult trace, TransferGraph g) {
 		StopRegistry r = new StopRegistry();
 		for (TraceResult.Holding h : trace.holdings()) {
@@ -265,7 +291,8 @@ public class FundControl {
 			}
 			List<Instant> stops = instructions.stopsOn(account);
 			if (stops.size() >= StopRegistry.MAX_STOPS) {
-				// recorded as long past, so that only the count matters here; stops in force are joined, not skipped
+				// recorded as long past, so that only the count matters here; stops in
+				// force are joined, not skipped
 				r.recordStop(account, 0);
 				r.recordStop(account, 1);
 			}
@@ -288,7 +315,7 @@ public class FundControl {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<InstructionView> byId(long id) {
+	public Optional<InstructionView> byId(long id) {
 		return instructions.byId(id);
 	}
 
@@ -315,19 +342,25 @@ public class FundControl {
 		return instructions.forBank(institution, status);
 	}
 
-	/** The centre's instruction board: filter by status, bank, level; unanswered past their deadline first. */
+	/**
+	 * The centre's instruction board: filter by status, bank, level; unanswered past
+	 * their deadline first.
+	 */
 	@Transactional(readOnly = true)
 	public List<InstructionView> board(StopStatus status, String bank, Integer level, int limit) {
 		return instructions.board(status, bank, level, clock.instant(), limit);
 	}
 
 	public enum Result {
+
 		EXECUTED, PARTIALLY_EXECUTED, REJECTED
+
 	}
 
 	/**
-	 * Where money had already gone when the bank stopped the account (the bank's report for extended
-	 * stop-payment): each becomes an instruction one level deeper, to the receiving bank.
+	 * Where money had already gone when the bank stopped the account (the bank's report
+	 * for extended stop-payment): each becomes an instruction one level deeper, to the
+	 * receiving bank.
 	 */
 	public record Onward(String transferId, String toAccount, String toBank, String payeeName, Long amountFen,
 			Instant time) {
@@ -346,8 +379,9 @@ public class FundControl {
 	}
 
 	/**
-	 * A bank's answer, through the gateway (idempotent by answer id), with the account's statement for the period
-	 * and the onward transfers it saw: both extend the ledger, and the plans of the cases the stop serves.
+	 * A bank's answer, through the gateway (idempotent by answer id), with the account's
+	 * statement for the period and the onward transfers it saw: both extend the ledger,
+	 * and the plans of the cases the stop serves.
 	 */
 	@Transactional
 	public InstructionView answer(String institution, long id, String answerId, Result result, Long stoppedFen,
@@ -356,21 +390,24 @@ public class FundControl {
 		List<Onward> on = onward == null ? List.of() : onward;
 		List<StatementRow> rows = statement == null ? List.of() : statement;
 		String content = result + "|" + stoppedFen + "|" + reason + "|" + on + "|" + rows;
-		if (gateway.check(Type.STOP, id, v == null ? null : v.institution(), institution, answerId, content) == BankGateway.Check.REPLAY) {
+		if (gateway.check(Type.STOP, id, v == null ? null : v.institution(), institution, answerId,
+				content) == BankGateway.Check.REPLAY) {
 			return v;
 		}
 		if (result == null) {
 			throw new InvalidFieldsException(Map.of("result", "must be EXECUTED, PARTIALLY_EXECUTED or REJECTED"));
 		}
 		if (v.status() != StopStatus.ISSUED) {
-			throw new ConflictException("Instruction " + id + " is " + v.status() + "; it takes one answer while ISSUED");
+			throw new ConflictException(
+					"Instruction " + id + " is " + v.status() + "; it takes one answer while ISSUED");
 		}
 		Long stopped;
 		switch (result) {
 			case EXECUTED -> stopped = v.amountFen();
 			case PARTIALLY_EXECUTED -> {
 				if (stoppedFen == null || stoppedFen <= 0 || stoppedFen >= v.amountFen()) {
-					throw new InvalidFieldsException(Map.of("stoppedFen", "a partial execution needs 0 < stoppedFen < " + v.amountFen()));
+					throw new InvalidFieldsException(
+							Map.of("stoppedFen", "a partial execution needs 0 < stoppedFen < " + v.amountFen()));
 				}
 				stopped = stoppedFen;
 			}
@@ -390,7 +427,8 @@ public class FundControl {
 		String why = third && stopped != null ? THIRD_STOP_ADVICE : reason;
 		Workflows.require(Type.STOP, id, v.status(), to);
 		if (!instructions.answer(id, to, to == StopStatus.REJECTED ? null : stopped, answerId, why,
-				third ? Instructions.THIRD_STOP : null, now, to == StopStatus.REJECTED ? null : now.plus(STOP_DURATION))) {
+				third ? Instructions.THIRD_STOP : null, now,
+				to == StopStatus.REJECTED ? null : now.plus(STOP_DURATION))) {
 			throw new ConflictException("Instruction " + id + " was answered meanwhile");
 		}
 		gateway.answered(Type.STOP, id, institution, answerId, content, now, actor);
@@ -424,7 +462,8 @@ public class FundControl {
 				errors.put(at + "toBank", "must be an institution code such as CCB");
 			}
 			if (o.payeeName() == null || o.payeeName().isBlank() || o.payeeName().length() > 100) {
-				errors.put(at + "payeeName", "is required (one of the four fields the next bank checks), at most 100 characters");
+				errors.put(at + "payeeName",
+						"is required (one of the four fields the next bank checks), at most 100 characters");
 			}
 			if (o.amountFen() == null || o.amountFen() <= 0 || o.amountFen() > parent.amountFen()) {
 				errors.put(at + "amountFen", "must be > 0 and at most the instructed " + parent.amountFen());
@@ -438,7 +477,10 @@ public class FundControl {
 		}
 	}
 
-	/** Extended stop-payment from the bank's report of onward transfers: one level deeper, same cases. */
+	/**
+	 * Extended stop-payment from the bank's report of onward transfers: one level deeper,
+	 * same cases.
+	 */
 	private boolean extend(InstructionView parent, List<Onward> onward, Instant now, String actor) {
 		if (onward.isEmpty()) {
 			return false;
@@ -453,8 +495,8 @@ public class FundControl {
 			Onward o = onward.get(i);
 			String tid = o.transferId() != null && !o.transferId().isBlank() ? o.transferId()
 					: "O" + parent.id() + "-" + i;
-			rows.add(new TransferLedger.Transfer(tid, o.time().getEpochSecond(), parent.accountId(), o.toAccount(), o.amountFen(),
-					"TRANSFER", null));
+			rows.add(new TransferLedger.Transfer(tid, o.time().getEpochSecond(), parent.accountId(), o.toAccount(),
+					o.amountFen(), "TRANSFER", null));
 			ledger.learn(o.toAccount(), o.toBank(), o.payeeName(), TransferLedger.Source.ONWARD);
 		}
 		int recorded = ledger.record(TransferLedger.Source.ONWARD, parent.institution(), "stop-" + parent.id(), rows);
@@ -462,8 +504,8 @@ public class FundControl {
 			if (instructions.coveringOn(o.toAccount(), now).isPresent()) {
 				continue;
 			}
-			StopInstruction next = new StopInstruction(o.toAccount(), o.payeeName(), o.toAccount(), o.toBank(), o.amountFen(),
-					o.time().getEpochSecond(), o.transferId(), parent.accountId(), parent.level() + 1,
+			StopInstruction next = new StopInstruction(o.toAccount(), o.payeeName(), o.toAccount(), o.toBank(),
+					o.amountFen(), o.time().getEpochSecond(), o.transferId(), parent.accountId(), parent.level() + 1,
 					StopInstruction.Kind.EXTENDED, now.getEpochSecond(), new long[] { o.amountFen() });
 			long nid = instructions.insert(parent.caseNumber(), next, o.toBank(), parent.issuingUnit(), now);
 			for (String c : parent.cases()) {
@@ -481,8 +523,8 @@ public class FundControl {
 	}
 
 	/**
-	 * An officer uploads an account statement (a bank's paper or file answer) for a case: its rows extend the ledger
-	 * and, after commit, the case's plan.
+	 * An officer uploads an account statement (a bank's paper or file answer) for a case:
+	 * its rows extend the ledger and, after commit, the case's plan.
 	 */
 	@Transactional
 	public int uploadStatement(String caseNumber, String accountId, String institution, String holderName,
@@ -504,15 +546,18 @@ public class FundControl {
 			throw new InvalidFieldsException(errors);
 		}
 		List<StatementRow> rows = Statements.parse(filename, content);
-		int added = ledger.recordStatement(TransferLedger.Source.UPLOAD, actor, "case-" + caseNumber, accountId, institution,
-				holderName == null || holderName.isBlank() ? null : holderName.strip(), rows);
+		int added = ledger.recordStatement(TransferLedger.Source.UPLOAD, actor, "case-" + caseNumber, accountId,
+				institution, holderName == null || holderName.isBlank() ? null : holderName.strip(), rows);
 		if (added > 0) {
 			events.publishEvent(new LedgerExtended(List.of(caseNumber)));
 		}
 		return added;
 	}
 
-	/** Stops whose 48 hours are over become EXPIRED (and can no longer be turned into a freeze). */
+	/**
+	 * Stops whose 48 hours are over become EXPIRED (and can no longer be turned into a
+	 * freeze).
+	 */
 	@Scheduled(fixedDelay = 30_000, initialDelay = 15_000)
 	@Transactional
 	public int expireStops() {
@@ -522,8 +567,8 @@ public class FundControl {
 			InstructionView v = instructions.byId(id).orElseThrow();
 			Workflows.require(Type.STOP, id, v.status(), StopStatus.EXPIRED);
 			if (instructions.move(id, v.status(), StopStatus.EXPIRED)) {
-				gateway.moved(Type.STOP, id, v.caseNumber(), v.institution(), v.status(), StopStatus.EXPIRED, now, "system",
-						"48 hours since " + v.expiresAt().minus(STOP_DURATION), null);
+				gateway.moved(Type.STOP, id, v.caseNumber(), v.institution(), v.status(), StopStatus.EXPIRED, now,
+						"system", "48 hours since " + v.expiresAt().minus(STOP_DURATION), null);
 				n++;
 			}
 		}
@@ -540,4 +585,5 @@ public class FundControl {
 	public List<String[]> history(long id) {
 		return gateway.history(Type.STOP, id);
 	}
+
 }

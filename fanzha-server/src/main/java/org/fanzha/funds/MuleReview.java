@@ -11,9 +11,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Accounts the transfer monitor flagged as likely mules, kept as candidates for a stop payment or freeze: the
- * centre reviews them (and the card-cutting work takes up their holders). Received through the event publication
- * registry, so a flag published before a crash is delivered after it.
+ * Accounts the transfer monitor flagged as likely mules, kept as candidates for a stop
+ * payment or freeze: the centre reviews them (and the card-cutting work takes up their
+ * holders). Received through the event publication registry, so a flag published before a
+ * crash is delivered after it.
  */
 @Service
 public class MuleReview {
@@ -30,8 +31,10 @@ public class MuleReview {
 
 	@ApplicationModuleListener
 	void on(MuleAccountFlagged flagged) {
-		candidates.upsert(flagged.accountId(), flagged.institution(), flagged.decision(), String.join(",", flagged.rules()),
-				flagged.reason().length() > 400 ? flagged.reason().substring(0, 400) : flagged.reason(), flagged.flaggedAt());
+		candidates.upsert(flagged.accountId(), flagged.institution(), flagged.decision(),
+				String.join(",", flagged.rules()),
+				flagged.reason().length() > 400 ? flagged.reason().substring(0, 400) : flagged.reason(),
+				flagged.flaggedAt());
 	}
 
 	/** Open candidates, newest flag first; a bank sees its own accounts. */
@@ -39,7 +42,10 @@ public class MuleReview {
 		return candidates.open(institutionOrNull, limit);
 	}
 
-	/** The centre's verdict: STOP_PLANNED (goes into a case's stop plan) or DISMISSED (not a mule). */
+	/**
+	 * The centre's verdict: STOP_PLANNED (goes into a case's stop plan) or DISMISSED (not
+	 * a mule).
+	 */
 	public void close(String account, String verdict, String actor) {
 		if (!"STOP_PLANNED".equals(verdict) && !"DISMISSED".equals(verdict)) {
 			throw new InvalidFieldsException(Map.of("verdict", "must be STOP_PLANNED or DISMISSED"));
@@ -48,4 +54,5 @@ public class MuleReview {
 			throw new NotFoundException("no open candidate " + account);
 		}
 	}
+
 }

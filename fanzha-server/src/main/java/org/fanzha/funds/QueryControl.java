@@ -13,7 +13,6 @@ import org.fanzha.ledger.Statements;
 import org.fanzha.ledger.TransferLedger;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
-import org.fanzha.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,15 +20,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fund queries (资金查询, Anti-Telecom-Fraud Law art. 20): the centre asks a bank for an account's balance and
- * its transactions in a period; the bank answers once through the {@link BankGateway} (idempotent by answer id) with
- * the statement, whose rows extend the ledger and the case's plan.
+ * Fund queries (资金查询, Anti-Telecom-Fraud Law art. 20): the centre asks a bank for an
+ * account's balance and its transactions in a period; the bank answers once through the
+ * {@link BankGateway} (idempotent by answer id) with the statement, whose rows extend the
+ * ledger and the case's plan.
  */
 @Service
 public class QueryControl {
 
 	public record QueryView(long id, String caseNumber, String accountId, String institution, Instant from, Instant to,
-			Workflows.QueryStatus status, Long balanceFen, Instant answeredAt, Instant deadline, List<StatementRow> rows) {
+			Workflows.QueryStatus status, Long balanceFen, Instant answeredAt, Instant deadline,
+			List<StatementRow> rows) {
 	}
 
 	private final JdbcClient jdbc;
@@ -42,7 +43,8 @@ public class QueryControl {
 
 	private final ApplicationEventPublisher events;
 
-	QueryControl(JdbcClient jdbc, Clock clock, BankGateway gateway, TransferLedger ledger, ApplicationEventPublisher events) {
+	QueryControl(JdbcClient jdbc, Clock clock, BankGateway gateway, TransferLedger ledger,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.gateway = gateway;
@@ -57,8 +59,10 @@ public class QueryControl {
 		if (caseNumber == null || caseNumber.isBlank() || caseNumber.length() > 48) {
 			errors.put("caseNumber", "is required (a query serves a case)");
 		}
-		else if (jdbc.sql("SELECT COUNT(*) FROM funds_victim WHERE case_number = ?").param(caseNumber).query(Long.class)
-				.single() == 0) {
+		else if (jdbc.sql("SELECT COUNT(*) FROM funds_victim WHERE case_number = ?")
+			.param(caseNumber)
+			.query(Long.class)
+			.single() == 0) {
 			errors.put("caseNumber", "no case " + caseNumber);
 		}
 		if (accountId == null || !accountId.matches("[A-Za-z0-9:-]{1,40}")) {
@@ -79,12 +83,12 @@ public class QueryControl {
 		jdbc.sql("""
 				INSERT INTO fund_query (case_number, account_id, institution, from_time, to_time, status, requested_by,
 				  requested_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(caseNumber, accountId, institution, Timestamp.from(from), Timestamp.from(to),
-						Workflows.QueryStatus.REQUESTED.name(), actor, Timestamp.from(now), Timestamp.from(deadline))
-				.update(keys, "id");
+			.params(caseNumber, accountId, institution, Timestamp.from(from), Timestamp.from(to),
+					Workflows.QueryStatus.REQUESTED.name(), actor, Timestamp.from(now), Timestamp.from(deadline))
+			.update(keys, "id");
 		long id = keys.getKey().longValue();
-		gateway.moved(BankGateway.Type.QUERY, id, caseNumber, institution, null, Workflows.QueryStatus.REQUESTED, now, actor,
-				accountId + " " + from + " - " + to, deadline);
+		gateway.moved(BankGateway.Type.QUERY, id, caseNumber, institution, null, Workflows.QueryStatus.REQUESTED, now,
+				actor, accountId + " " + from + " - " + to, deadline);
 		return byId(id).orElseThrow();
 	}
 
@@ -121,8 +125,10 @@ public class QueryControl {
 		Instant now = clock.instant();
 		int changed = jdbc.sql("""
 				UPDATE fund_query SET status = ?, balance_fen = ?, answer_id = ?, answered_at = ?
-				WHERE id = ? AND status = ?""").params(Workflows.QueryStatus.ANSWERED.name(), balanceFen, answerId,
-				Timestamp.from(now), id, Workflows.QueryStatus.REQUESTED.name()).update();
+				WHERE id = ? AND status = ?""")
+			.params(Workflows.QueryStatus.ANSWERED.name(), balanceFen, answerId, Timestamp.from(now), id,
+					Workflows.QueryStatus.REQUESTED.name())
+			.update();
 		if (changed != 1) {
 			throw new ConflictException("Query " + id + " was answered meanwhile");
 		}
@@ -130,15 +136,15 @@ public class QueryControl {
 			jdbc.sql("""
 					INSERT INTO fund_query_row (query_id, transfer_id, at, direction, counterparty, amount_fen)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(id, r.transferId(), Timestamp.from(r.at()), r.direction().name(), r.counterpartyAccount(),
-							r.amountFen())
-					.update();
+				.params(id, r.transferId(), Timestamp.from(r.at()), r.direction().name(), r.counterpartyAccount(),
+						r.amountFen())
+				.update();
 		}
 		gateway.answered(BankGateway.Type.QUERY, id, institution, answerId, content, now, actor);
-		gateway.moved(BankGateway.Type.QUERY, id, q.caseNumber(), institution, q.status(), Workflows.QueryStatus.ANSWERED, now,
-				actor, rs.size() + " statement rows", null);
-		if (ledger.recordStatement(TransferLedger.Source.STATEMENT, institution, "query-" + id, q.accountId(), institution,
-				null, rs) > 0) {
+		gateway.moved(BankGateway.Type.QUERY, id, q.caseNumber(), institution, q.status(),
+				Workflows.QueryStatus.ANSWERED, now, actor, rs.size() + " statement rows", null);
+		if (ledger.recordStatement(TransferLedger.Source.STATEMENT, institution, "query-" + id, q.accountId(),
+				institution, null, rs) > 0) {
 			events.publishEvent(new FundControl.LedgerExtended(List.of(q.caseNumber())));
 		}
 		return byId(id).orElseThrow();
@@ -147,13 +153,23 @@ public class QueryControl {
 	@Transactional(readOnly = true)
 	public List<QueryView> forBank(String institution, Workflows.QueryStatus status) {
 		return jdbc.sql("SELECT id FROM fund_query WHERE institution = ? AND status = ? ORDER BY id")
-				.params(institution, status.name()).query(Long.class).list().stream().map(i -> byId(i).orElseThrow()).toList();
+			.params(institution, status.name())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(i -> byId(i).orElseThrow())
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public List<QueryView> forCase(String caseNumber) {
-		return jdbc.sql("SELECT id FROM fund_query WHERE case_number = ? ORDER BY id").param(caseNumber).query(Long.class)
-				.list().stream().map(i -> byId(i).orElseThrow()).toList();
+		return jdbc.sql("SELECT id FROM fund_query WHERE case_number = ? ORDER BY id")
+			.param(caseNumber)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(i -> byId(i).orElseThrow())
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -165,8 +181,9 @@ public class QueryControl {
 			Timestamp deadline = rs.getTimestamp("deadline_at");
 			return new QueryView(rs.getLong("id"), rs.getString("case_number"), rs.getString("account_id"),
 					rs.getString("institution"), rs.getTimestamp("from_time").toInstant(),
-					rs.getTimestamp("to_time").toInstant(), Workflows.QueryStatus.valueOf(rs.getString("status")), balance,
-					answered == null ? null : answered.toInstant(), deadline == null ? null : deadline.toInstant(), rows(id));
+					rs.getTimestamp("to_time").toInstant(), Workflows.QueryStatus.valueOf(rs.getString("status")),
+					balance, answered == null ? null : answered.toInstant(),
+					deadline == null ? null : deadline.toInstant(), rows(id));
 		}).optional();
 	}
 
@@ -176,10 +193,13 @@ public class QueryControl {
 	}
 
 	private List<StatementRow> rows(long id) {
-		return jdbc.sql("SELECT transfer_id, at, direction, counterparty, amount_fen FROM fund_query_row WHERE query_id = ? ORDER BY at, id")
-				.param(id).query((rs, n) -> new StatementRow(rs.getString(1), rs.getTimestamp(2).toInstant(),
-						StatementRow.Direction.valueOf(rs.getString(3)), rs.getString(4), null, null, rs.getLong(5),
-						StatementRow.Channel.TRANSFER, null, null))
-				.list();
+		return jdbc.sql(
+				"SELECT transfer_id, at, direction, counterparty, amount_fen FROM fund_query_row WHERE query_id = ? ORDER BY at, id")
+			.param(id)
+			.query((rs, n) -> new StatementRow(rs.getString(1), rs.getTimestamp(2).toInstant(),
+					StatementRow.Direction.valueOf(rs.getString(3)), rs.getString(4), null, null, rs.getLong(5),
+					StatementRow.Channel.TRANSFER, null, null))
+			.list();
 	}
+
 }

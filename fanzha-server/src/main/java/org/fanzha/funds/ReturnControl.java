@@ -5,17 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
-
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseRegister;
+import org.fanzha.core.Beijing;
 import org.fanzha.engine.returns.ReturnAllocator;
 import org.fanzha.engine.returns.ReturnRounds;
 import org.fanzha.engine.returns.WorkingCalendar;
@@ -28,14 +31,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Return of frozen funds to the victims (资金返还), by round. The victims share only what the trace brought into the
- * frozen account: each case's payments, matched in the ledger when its plan was made, are traced together (the
- * platform's trace settings, statements included), so the deposits into the account and the money still theirs are
- * known. {@link ReturnRounds} picks art. 8's basis per freeze — a single deposit or deposits each traceable to one
- * victim are returned directly (no notice); otherwise pro rata with a 30-day public notice for objections — and caps
- * each victim at their loss over every round of every freeze. A victim the trace does not show in the account is
- * refused unless an officer names them with a written reason (audited). A round over nothing opens nothing. After the
- * notice (or at once for a direct return) the centre decides, and the bank returns within 3 working days (art. 12).
+ * Return of frozen funds to the victims (资金返还), by round. The victims share only what the
+ * trace brought into the frozen account: each case's payments, matched in the ledger when
+ * its plan was made, are traced together (the platform's trace settings, statements
+ * included), so the deposits into the account and the money still theirs are known.
+ * {@link ReturnRounds} picks art. 8's basis per freeze — a single deposit or deposits
+ * each traceable to one victim are returned directly (no notice); otherwise pro rata with
+ * a 30-day public notice for objections — and caps each victim at their loss over every
+ * round of every freeze. A victim the trace does not show in the account is refused
+ * unless an officer names them with a written reason (audited). A round over nothing
+ * opens nothing. After the notice (or at once for a direct return) the centre decides,
+ * and the bank returns within 3 working days (art. 12).
  */
 @Service
 public class ReturnControl {
@@ -75,10 +81,14 @@ public class ReturnControl {
 		this.cases = cases;
 		this.audit = audit;
 		this.clock = clock;
-		this.calendar = new WorkingCalendar(new HashSet<>(properties.holidays()), new HashSet<>(properties.workingWeekendDays()));
+		this.calendar = new WorkingCalendar(new HashSet<>(properties.holidays()),
+				new HashSet<>(properties.workingWeekendDays()));
 	}
 
-	/** A victim an officer names although the trace does not show their money in the account, and why. */
+	/**
+	 * A victim an officer names although the trace does not show their money in the
+	 * account, and why.
+	 */
 	public record Addition(String caseNumber, String reason) {
 	}
 
@@ -105,7 +115,7 @@ public class ReturnControl {
 				added.put(a.caseNumber(), a.reason().strip());
 			}
 		}
-		java.util.SortedSet<String> named = new java.util.TreeSet<>();
+		SortedSet<String> named = new TreeSet<>();
 		if (caseNumbers != null) {
 			for (int i = 0; i < caseNumbers.size(); i++) {
 				String c = caseNumbers.get(i);
@@ -164,7 +174,8 @@ public class ReturnControl {
 			for (TraceResult.Flow flow : trace.flows()) {
 				if (account >= 0 && flow.to() == account) {
 					long[] per = padded(flow.perVictim(), order.size());
-					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(flow.transfer())), flow.amount(), per));
+					deposits.add(new ReturnAllocator.Deposit(ledger.read(g -> g.transferId(flow.transfer())),
+							flow.amount(), per));
 					for (int v = 0; v < per.length; v++) {
 						traced[v] += per[v];
 					}
@@ -185,9 +196,10 @@ public class ReturnControl {
 		long available = f.frozenFen() - returns.allottedFromFreeze(freezeId);
 		ReturnRounds.Plan plan = ReturnRounds.plan(Math.max(0, available), deposits, held, claims);
 		if (!plan.ineligible().isEmpty()) {
-			throw new ConflictException("By the trace, the money of " + String.join(", ", plan.ineligible())
-					+ " never reached account " + f.accountId() + ": only victims whose money reached the frozen account share"
-					+ " it (name such a victim under 'added' with a written reason)");
+			throw new ConflictException(
+					"By the trace, the money of " + String.join(", ", plan.ineligible()) + " never reached account "
+							+ f.accountId() + ": only victims whose money reached the frozen account share"
+							+ " it (name such a victim under 'added' with a written reason)");
 		}
 		if (plan.totalFen() == 0) {
 			throw new ConflictException("Nothing to return from freeze " + freezeId + ": " + Math.max(0, available)
@@ -195,31 +207,34 @@ public class ReturnControl {
 		}
 		int round = returns.nextRound(freezeId);
 		Instant noticeUntil = plan.noticeRequired() ? now.plus(NOTICE) : null;
-		Workflows.ReturnStatus status = plan.noticeRequired() ? Workflows.ReturnStatus.NOTICE : Workflows.ReturnStatus.PROPOSED;
+		Workflows.ReturnStatus status = plan.noticeRequired() ? Workflows.ReturnStatus.NOTICE
+				: Workflows.ReturnStatus.PROPOSED;
 		long id = returns.insertRound(freezeId, round, plan.basis().name(), available, plan.remainderFen(), status,
 				noticeUntil, actor, now);
 		for (int v = 0; v < order.size(); v++) {
 			ReturnRounds.Claim c = claims.get(v);
-			returns.insertShare(id, new ReturnView.Share(c.victimId(), c.lossFen(), c.returnedFen(), plan.returnFen()[v],
-					c.tracedFen(), c.addedReason()));
+			returns.insertShare(id, new ReturnView.Share(c.victimId(), c.lossFen(), c.returnedFen(),
+					plan.returnFen()[v], c.tracedFen(), c.addedReason()));
 			if (c.addedReason() != null) {
-				audit.changed("return-round", Long.toString(id), c.victimId(), "victim added by hand: " + c.addedReason());
+				audit.changed("return-round", Long.toString(id), c.victimId(),
+						"victim added by hand: " + c.addedReason());
 			}
 		}
 		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), null, status, now, actor,
-				"round " + round + ", " + plan.basis() + ", " + plan.totalFen() + " fen" + (noticeUntil == null ? ", no notice"
-						: ", notice until " + noticeUntil), null);
+				"round " + round + ", " + plan.basis() + ", " + plan.totalFen() + " fen"
+						+ (noticeUntil == null ? ", no notice" : ", notice until " + noticeUntil),
+				null);
 		return returns.byId(id).orElseThrow();
 	}
 
 	private static long[] padded(long[] per, int n) {
-		return per.length == n ? per : java.util.Arrays.copyOf(per, n);
+		return per.length == n ? per : Arrays.copyOf(per, n);
 	}
 
 	@Transactional
 	public ReturnView object(long id, String raisedBy, String content) {
 		ReturnView r = returns.byId(id).orElseThrow(() -> new NotFoundException("No return round " + id));
-		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (raisedBy == null || raisedBy.isBlank() || raisedBy.length() > 100) {
 			errors.put("raisedBy", "must be 1-100 characters");
 		}
@@ -231,7 +246,8 @@ public class ReturnControl {
 		}
 		Instant now = clock.instant();
 		if (r.status() != Workflows.ReturnStatus.NOTICE || now.isAfter(r.noticeUntil())) {
-			throw new ConflictException("Objections are taken during the 30-day notice, which ended " + r.noticeUntil());
+			throw new ConflictException(
+					"Objections are taken during the 30-day notice, which ended " + r.noticeUntil());
 		}
 		returns.objection(id, now, raisedBy.strip(), content.strip());
 		return returns.byId(id).orElseThrow();
@@ -247,8 +263,8 @@ public class ReturnControl {
 			throw new ConflictException("The 30-day notice runs until " + r.noticeUntil());
 		}
 		if (!r.objections().isEmpty() && (resolution == null || resolution.isBlank())) {
-			throw new InvalidFieldsException(java.util.Map.of("resolution",
-					"objections were raised: state how each was resolved before deciding"));
+			throw new InvalidFieldsException(
+					Map.of("resolution", "objections were raised: state how each was resolved before deciding"));
 		}
 		LocalDate today = LocalDate.ofInstant(now, Beijing.ZONE);
 		LocalDate by = calendar.plusWorkingDays(today, WORKING_DAYS_TO_EXECUTE);
@@ -256,18 +272,21 @@ public class ReturnControl {
 			throw new ConflictException("Return round " + id + " changed meanwhile");
 		}
 		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
-		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), r.status(), Workflows.ReturnStatus.DECIDED,
-				now, actor, "bank to return by " + by + (resolution == null || resolution.isBlank() ? "" : "; " + resolution),
+		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), f.institution(), r.status(),
+				Workflows.ReturnStatus.DECIDED, now, actor,
+				"bank to return by " + by + (resolution == null || resolution.isBlank() ? "" : "; " + resolution),
 				by.atTime(23, 59, 59).toInstant(Beijing.ZONE));
 		return returns.byId(id).orElseThrow();
 	}
 
-	/** The bank reports the return done, through the gateway (idempotent by answer id). */
+	/**
+	 * The bank reports the return done, through the gateway (idempotent by answer id).
+	 */
 	@Transactional
 	public ReturnView executed(String institution, long id, String answerId, String actor) {
 		ReturnView r = returns.byId(id).orElse(null);
-		if (gateway.check(BankGateway.Type.RETURN, id, r == null ? null : returns.institutionOf(id).orElse(null), institution,
-				answerId, "EXECUTED") == BankGateway.Check.REPLAY) {
+		if (gateway.check(BankGateway.Type.RETURN, id, r == null ? null : returns.institutionOf(id).orElse(null),
+				institution, answerId, "EXECUTED") == BankGateway.Check.REPLAY) {
 			return r;
 		}
 		Workflows.require(BankGateway.Type.RETURN, id, r.status(), Workflows.ReturnStatus.EXECUTED);
@@ -277,12 +296,16 @@ public class ReturnControl {
 		}
 		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
 		gateway.answered(BankGateway.Type.RETURN, id, institution, answerId, "EXECUTED", now, actor);
-		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), institution, r.status(), Workflows.ReturnStatus.EXECUTED, now,
-				actor, "round " + r.round() + ", " + r.totalFen() + " fen returned", null);
+		gateway.moved(BankGateway.Type.RETURN, id, f.caseNumber(), institution, r.status(),
+				Workflows.ReturnStatus.EXECUTED, now, actor,
+				"round " + r.round() + ", " + r.totalFen() + " fen returned", null);
 		return returns.byId(id).orElseThrow();
 	}
 
-	/** What each victim lost, and what every round of every freeze allotted and returned to them. */
+	/**
+	 * What each victim lost, and what every round of every freeze allotted and returned
+	 * to them.
+	 */
 	public record VictimAccount(String caseNumber, long lossFen, long allottedFen, long returnedFen) {
 	}
 
@@ -298,11 +321,14 @@ public class ReturnControl {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<ReturnView> byId(long id) {
+	public Optional<ReturnView> byId(long id) {
 		return returns.byId(id);
 	}
 
-	/** Everything the four return documents print, for one round; the victims' data reads are audited. */
+	/**
+	 * Everything the four return documents print, for one round; the victims' data reads
+	 * are audited.
+	 */
 	public record Documents(ReturnView round, FreezeView freeze, List<CaseDetail> victims) {
 	}
 
@@ -310,7 +336,10 @@ public class ReturnControl {
 	public Documents documents(long id) {
 		ReturnView r = returns.byId(id).orElseThrow(() -> new NotFoundException("No return round " + id));
 		FreezeView f = freezes.byId(r.freezeId()).orElseThrow();
-		List<CaseDetail> victims = r.shares().stream().map(s -> cases.detail(s.caseNumber(), "return documents")).toList();
+		List<CaseDetail> victims = r.shares()
+			.stream()
+			.map(s -> cases.detail(s.caseNumber(), "return documents"))
+			.toList();
 		return new Documents(r, f, victims);
 	}
 
@@ -328,4 +357,5 @@ public class ReturnControl {
 	public List<ReturnView> forBank(String institution) {
 		return returns.decidedFor(institution).stream().map(id -> returns.byId(id).orElseThrow()).toList();
 	}
+
 }

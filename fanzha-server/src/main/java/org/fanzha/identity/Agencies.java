@@ -32,8 +32,8 @@ class Agencies {
 	Agency insert(String code, String name, AgencyType type, RegionCode region, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO agency (code, name, type, region_code, created_at) VALUES (?, ?, ?, ?, ?)")
-				.params(code, name, type.name(), region.value(), Timestamp.from(now))
-				.update(keys, "id");
+			.params(code, name, type.name(), region.value(), Timestamp.from(now))
+			.update(keys, "id");
 		return new Agency(keys.getKey().longValue(), code, name, type, region);
 	}
 
@@ -41,4 +41,5 @@ class Agencies {
 		return new Agency(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				AgencyType.valueOf(rs.getString("type")), RegionCode.of(rs.getString("region_code")));
 	}
+
 }

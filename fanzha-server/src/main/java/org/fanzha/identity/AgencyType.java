@@ -5,12 +5,10 @@ import java.util.Set;
 
 /** The kinds of agency that share the platform, and which roles their staff may hold. */
 public enum AgencyType {
-	ANTI_FRAUD_CENTRE(EnumSet.of(Role.CENTRE_OFFICER, Role.ADMIN)),
-	POLICE_STATION(EnumSet.of(Role.STATION_OFFICER)),
-	BANK(EnumSet.of(Role.BANK_OFFICER)),
-	TELECOM_OPERATOR(EnumSet.of(Role.TELECOM_OFFICER)),
-	SCHOOL(EnumSet.of(Role.SCHOOL_OFFICER)),
-	PROCURATORATE(EnumSet.of(Role.PROCURATOR)),
+
+	ANTI_FRAUD_CENTRE(EnumSet.of(Role.CENTRE_OFFICER, Role.ADMIN)), POLICE_STATION(EnumSet.of(Role.STATION_OFFICER)),
+	BANK(EnumSet.of(Role.BANK_OFFICER)), TELECOM_OPERATOR(EnumSet.of(Role.TELECOM_OFFICER)),
+	SCHOOL(EnumSet.of(Role.SCHOOL_OFFICER)), PROCURATORATE(EnumSet.of(Role.PROCURATOR)),
 	OVERSIGHT(EnumSet.of(Role.OVERSIGHT, Role.ADMIN));
 
 	private final Set<Role> allowedRoles;
@@ -26,4 +24,5 @@ public enum AgencyType {
 	public Set<Role> allowedRoles() {
 		return EnumSet.copyOf(allowedRoles);
 	}
+
 }

@@ -20,8 +20,8 @@ class ApiTokens {
 	long insert(long userId, String digest, String label, Instant now, Instant expiresAt) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO api_token (user_id, token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-				.params(userId, digest, label, Timestamp.from(now), Timestamp.from(expiresAt))
-				.update(keys, "id");
+			.params(userId, digest, label, Timestamp.from(now), Timestamp.from(expiresAt))
+			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -30,20 +30,22 @@ class ApiTokens {
 		return jdbc.sql("""
 				SELECT user_id FROM api_token
 				WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-				.params(digest, Timestamp.from(now))
-				.query(Long.class)
-				.optional();
+			.params(digest, Timestamp.from(now))
+			.query(Long.class)
+			.optional();
 	}
 
 	/** Revokes the user's live tokens with this label; how many. */
 	int revokeLabel(long userId, String label, Instant now) {
 		return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND label = ? AND revoked_at IS NULL")
-				.params(Timestamp.from(now), userId, label).update();
+			.params(Timestamp.from(now), userId, label)
+			.update();
 	}
 
 	boolean revoke(long id, Instant now) {
 		return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-				.params(Timestamp.from(now), id)
-				.update() == 1;
+			.params(Timestamp.from(now), id)
+			.update() == 1;
 	}
+
 }

@@ -5,17 +5,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The protected areas of the platform: a console section and its API prefix, and the roles that may
- * enter. The security configuration and the console navigation are both built from this one table.
- * {@code issue} names the work item that fills the area.
+ * The protected areas of the platform: a console section and its API prefix, and the
+ * roles that may enter. The security configuration and the console navigation are both
+ * built from this one table. {@code issue} names the work item that fills the area.
  */
 public enum Area {
+
 	CASES("/cases", "/api/v1/cases", 5, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.PROCURATOR),
 	FUNDS("/funds", "/api/v1/funds", 5, Role.CENTRE_OFFICER, Role.BANK_OFFICER),
 	MONITORING("/monitoring", "/api/v1/transfers", 6, Role.BANK_OFFICER, Role.CENTRE_OFFICER),
-	TELECOM("/telecom", "/api/v1/sims", 7, Role.TELECOM_OFFICER, Role.CENTRE_OFFICER),
-	WARNINGS("/warnings", "/api/v1/warnings", 8, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER,
-			Role.TELECOM_OFFICER),
+	TELECOM("/telecom", "/api/v1/sims", 7, Role.TELECOM_OFFICER, Role.CENTRE_OFFICER), WARNINGS("/warnings",
+			"/api/v1/warnings", 8, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER, Role.TELECOM_OFFICER),
 	SCHOOLS("/schools", "/api/v1/schools", 8, Role.SCHOOL_OFFICER, Role.CENTRE_OFFICER),
 	CARD_CUTTING("/cardcutting", "/api/v1/cardcutting", 8, Role.CENTRE_OFFICER, Role.STATION_OFFICER, Role.BANK_OFFICER,
 			Role.TELECOM_OFFICER),
@@ -72,7 +72,10 @@ public enum Area {
 		return roles.stream().map(Role::name).toArray(String[]::new);
 	}
 
-	/** The admitted roles that may also change something here (every admitted role but the read-only ones). */
+	/**
+	 * The admitted roles that may also change something here (every admitted role but the
+	 * read-only ones).
+	 */
 	public String[] writerRoleNames() {
 		return roles.stream().filter(r -> !r.readsOnly()).map(Role::name).toArray(String[]::new);
 	}
@@ -81,4 +84,5 @@ public enum Area {
 	public String messageKey() {
 		return "area." + name().toLowerCase();
 	}
+
 }

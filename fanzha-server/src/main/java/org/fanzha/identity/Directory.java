@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.fanzha.audit.AuditTrail;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory of agencies, users and API tokens. Every method validates completely before it writes,
- * and writes in one transaction, so a rejected request leaves nothing behind.
+ * The directory of agencies, users and API tokens. Every method validates completely
+ * before it writes, and writes in one transaction, so a rejected request leaves nothing
+ * behind.
  */
 @Service
 public class Directory implements UserDetailsService {
@@ -95,7 +98,10 @@ public class Directory implements UserDetailsService {
 		return agencies.byCode(code);
 	}
 
-	/** An agency's name for the console ("西安市公安局反诈中心"), or the code itself where none is registered. */
+	/**
+	 * An agency's name for the console ("西安市公安局反诈中心"), or the code itself where none is
+	 * registered.
+	 */
 	@Transactional(readOnly = true)
 	public String agencyName(String code) {
 		return code == null || code.isBlank() ? "" : agencies.byCode(code).map(Agency::name).orElse(code);
@@ -118,7 +124,7 @@ public class Directory implements UserDetailsService {
 		}
 		String phone = user.phone() == null || user.phone().isBlank() ? null : PhoneNumber.parse(user.phone()).value();
 		Agency agency = agencies.byCode(user.agencyCode())
-				.orElseThrow(() -> new IllegalArgumentException("Unknown agency " + quoted(user.agencyCode())));
+			.orElseThrow(() -> new IllegalArgumentException("Unknown agency " + quoted(user.agencyCode())));
 		Set<Role> roles = user.roles() == null ? Set.of() : user.roles();
 		if (roles.isEmpty()) {
 			throw new IllegalArgumentException("A user needs at least one role");
@@ -164,13 +170,14 @@ public class Directory implements UserDetailsService {
 			throw new IllegalArgumentException("Token label must be 1-100 characters");
 		}
 		FanzhaPrincipal user = users.principal(username)
-				.orElseThrow(() -> new NotFoundException("No such user " + quoted(username)));
+			.orElseThrow(() -> new NotFoundException("No such user " + quoted(username)));
 		byte[] secret = new byte[32];
 		random.nextBytes(secret);
 		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = clock.instant();
 		// a person's token is a session for a script, a system's the gateway's credential
-		Instant expires = now.plus(users.phone(username).isPresent() ? properties.personTokenTtl() : properties.tokenTtl());
+		Instant expires = now
+			.plus(users.phone(username).isPresent() ? properties.personTokenTtl() : properties.tokenTtl());
 		// rotation: a new token under a label replaces the live one with that label
 		if (tokens.revokeLabel(user.userId(), label.strip(), now) > 0) {
 			revocations.incrementAndGet();
@@ -192,16 +199,20 @@ public class Directory implements UserDetailsService {
 	private record CachedToken(FanzhaPrincipal principal, long untilNanos, long generation) {
 	}
 
-	/** How long a checked token is answered from memory: a bank gateway sends thousands of requests a second. */
+	/**
+	 * How long a checked token is answered from memory: a bank gateway sends thousands of
+	 * requests a second.
+	 */
 	static final long TOKEN_CACHE_NANOS = 10_000_000_000L;
 
-	private final java.util.concurrent.ConcurrentHashMap<String, CachedToken> tokenCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong revocations = new AtomicLong();
 
 	/**
-	 * As {@link #authenticateToken}, answered from memory for ten seconds after the database said yes; revoking any
-	 * token empties the memory at once, so a revoked token is refused from the next request.
+	 * As {@link #authenticateToken}, answered from memory for ten seconds after the
+	 * database said yes; revoking any token empties the memory at once, so a revoked
+	 * token is refused from the next request.
 	 */
 	public Optional<FanzhaPrincipal> authenticateTokenCached(String token) {
 		if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
@@ -224,19 +235,21 @@ public class Directory implements UserDetailsService {
 		return p;
 	}
 
-	/** The principal a bearer token stands for, if the token is live and its user enabled. */
+	/**
+	 * The principal a bearer token stands for, if the token is live and its user enabled.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<FanzhaPrincipal> authenticateToken(String token) {
 		if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
 			return Optional.empty();
 		}
 		return tokens.activeUser(digest(token), clock.instant())
-				.flatMap(users::principalById)
-				.filter(FanzhaPrincipal::isEnabled)
-				.map(p -> {
-					p.eraseCredentials();
-					return p;
-				});
+			.flatMap(users::principalById)
+			.filter(FanzhaPrincipal::isEnabled)
+			.map(p -> {
+				p.eraseCredentials();
+				return p;
+			});
 	}
 
 	private static void checkPassword(String password) {
@@ -248,8 +261,8 @@ public class Directory implements UserDetailsService {
 
 	static String digest(String token) {
 		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
@@ -259,4 +272,5 @@ public class Directory implements UserDetailsService {
 	private static String quoted(String s) {
 		return s == null ? "nothing" : "'" + s + "'";
 	}
+
 }

@@ -60,7 +60,10 @@ public final class FanzhaPrincipal implements UserDetails, CredentialsContainer,
 		return agencyCode;
 	}
 
-	/** The institution of a bank's or operator's officer: agency {@code ICBC-SN} works for {@code ICBC}. */
+	/**
+	 * The institution of a bank's or operator's officer: agency {@code ICBC-SN} works for
+	 * {@code ICBC}.
+	 */
 	public String institution() {
 		int dash = agencyCode.indexOf('-');
 		return dash > 0 ? agencyCode.substring(0, dash) : agencyCode;
@@ -108,4 +111,5 @@ public final class FanzhaPrincipal implements UserDetails, CredentialsContainer,
 	public String toString() {
 		return "FanzhaPrincipal[" + username + "@" + agencyCode + " " + List.copyOf(roles) + "]";
 	}
+
 }

@@ -1,7 +1,11 @@
 package org.fanzha.identity;
 
-/** What a user may do. Display names are in the console message bundles as {@code role.NAME}. */
+/**
+ * What a user may do. Display names are in the console message bundles as
+ * {@code role.NAME}.
+ */
 public enum Role {
+
 	/** 系统管理员: agencies, users, tokens; no case data. */
 	ADMIN,
 	/** 反诈中心民警: intake, stop-payment, tracing, warnings. */
@@ -19,7 +23,10 @@ public enum Role {
 	/** 人大/领导: oversight statistics and the audit log. */
 	OVERSIGHT;
 
-	/** Whether the role only reads: the security configuration refuses it every write (POST, PUT, PATCH, DELETE). */
+	/**
+	 * Whether the role only reads: the security configuration refuses it every write
+	 * (POST, PUT, PATCH, DELETE).
+	 */
 	public boolean readsOnly() {
 		return this == PROCURATOR || this == OVERSIGHT;
 	}
@@ -27,4 +34,5 @@ public enum Role {
 	public String authority() {
 		return "ROLE_" + name();
 	}
+
 }

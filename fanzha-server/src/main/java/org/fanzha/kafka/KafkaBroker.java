@@ -13,7 +13,6 @@ import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -21,10 +20,12 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A single-node Apache Kafka broker in KRaft mode (broker and controller in one process), started in this JVM from
- * Kafka's own server classes: writes {@code server.properties} into the data directory, formats the storage the
- * first time (as {@code kafka-storage.sh format} would) and starts {@link KafkaRaftServer}. The controller listens on
- * a free port of its own. Used by {@code ./fanzha kafka} and by the tests (on a random free port).
+ * A single-node Apache Kafka broker in KRaft mode (broker and controller in one process),
+ * started in this JVM from Kafka's own server classes: writes {@code server.properties}
+ * into the data directory, formats the storage the first time (as
+ * {@code kafka-storage.sh format} would) and starts {@link KafkaRaftServer}. The
+ * controller listens on a free port of its own. Used by {@code ./fanzha kafka} and by the
+ * tests (on a random free port).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -37,7 +38,10 @@ public final class KafkaBroker implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts a broker on {@code port} (0: a free one) keeping its logs under {@code dataDir}. */
+	/**
+	 * Starts a broker on {@code port} (0: a free one) keeping its logs under
+	 * {@code dataDir}.
+	 */
 	public static KafkaBroker start(Path dataDir, int port) {
 		try {
 			Path dir = dataDir.toAbsolutePath().normalize();
@@ -49,7 +53,8 @@ public final class KafkaBroker implements AutoCloseable {
 			p.setProperty("process.roles", "broker,controller");
 			p.setProperty("node.id", "1");
 			p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
-			p.setProperty("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+			p.setProperty("listeners",
+					"PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
 			p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
 			p.setProperty("controller.listener.names", "CONTROLLER");
 			p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -68,14 +73,14 @@ public final class KafkaBroker implements AutoCloseable {
 			}
 			if (!Files.exists(logs.resolve("meta.properties"))) {
 				new Formatter().setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-						.setNodeId(1)
-						.setClusterId(Uuid.randomUuid().toString())
-						.setDirectories(List.of(logs.toString()))
-						.setMetadataLogDirectory(logs.toString())
-						.setControllerListenerName("CONTROLLER")
-						.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-						.setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-						.run();
+					.setNodeId(1)
+					.setClusterId(Uuid.randomUuid().toString())
+					.setDirectories(List.of(logs.toString()))
+					.setMetadataLogDirectory(logs.toString())
+					.setControllerListenerName("CONTROLLER")
+					.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+					.setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+					.run();
 			}
 			KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
 			server.startup();
@@ -85,7 +90,8 @@ public final class KafkaBroker implements AutoCloseable {
 			throw new UncheckedIOException(e);
 		}
 		catch (Exception e) {
-			throw new IllegalStateException("cannot start the Kafka broker under " + dataDir + ": " + e.getMessage(), e);
+			throw new IllegalStateException("cannot start the Kafka broker under " + dataDir + ": " + e.getMessage(),
+					e);
 		}
 	}
 
@@ -125,4 +131,5 @@ public final class KafkaBroker implements AutoCloseable {
 			return s.getLocalPort();
 		}
 	}
+
 }

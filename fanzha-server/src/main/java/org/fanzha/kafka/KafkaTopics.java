@@ -3,12 +3,15 @@ package org.fanzha.kafka;
 import java.util.List;
 
 /**
- * The topic names and the message schema version. Every message carries {@code "version": 1}; its JSON Schema is
- * {@code schemas/kafka/<topic>.v1.json} on the classpath (fanzha-server/src/main/resources).
+ * The topic names and the message schema version. Every message carries
+ * {@code "version": 1}; its JSON Schema is {@code schemas/kafka/<topic>.v1.json} on the
+ * classpath (fanzha-server/src/main/resources).
  */
 public final class KafkaTopics {
 
-	/** The schema version of every message this platform writes and the one it accepts. */
+	/**
+	 * The schema version of every message this platform writes and the one it accepts.
+	 */
 	public static final int VERSION = 1;
 
 	/** In: banks' transfers, key = payer account. */
@@ -39,8 +42,9 @@ public final class KafkaTopics {
 	public static final String REASON_HEADER = "fanzha-dlt-reason";
 
 	/**
-	 * The header of every event the platform externalizes (instructions, measures, flags): an id made from the message's
-	 * content, the same each time the event is sent, so that a consumer can tell a repeat from a new event.
+	 * The header of every event the platform externalizes (instructions, measures,
+	 * flags): an id made from the message's content, the same each time the event is
+	 * sent, so that a consumer can tell a repeat from a new event.
 	 */
 	public static final String EVENT_ID_HEADER = "fanzha-event-id";
 
@@ -49,4 +53,5 @@ public final class KafkaTopics {
 
 	private KafkaTopics() {
 	}
+
 }

@@ -27,11 +27,12 @@ import org.fanzha.core.Beijing;
 import org.fanzha.platform.InvalidFieldsException;
 
 /**
- * Reads an account statement file (流水) in the documented column layout (docs/workflows.md §5): a header row, then
- * one row per transaction; CSV (UTF-8, comma, double quotes) or xlsx (first sheet). Columns are found by their
- * Chinese or English header, in any order; unknown columns are ignored. Amounts are yuan with at most two decimals
- * and become fen exactly; times are Beijing time ({@code yyyy-MM-dd HH:mm:ss}) or ISO-8601 instants. Every bad cell
- * is reported (row and column) and nothing is taken when one is bad.
+ * Reads an account statement file (流水) in the documented column layout (docs/workflows.md
+ * §5): a header row, then one row per transaction; CSV (UTF-8, comma, double quotes) or
+ * xlsx (first sheet). Columns are found by their Chinese or English header, in any order;
+ * unknown columns are ignored. Amounts are yuan with at most two decimals and become fen
+ * exactly; times are Beijing time ({@code yyyy-MM-dd HH:mm:ss}) or ISO-8601 instants.
+ * Every bad cell is reported (row and column) and nothing is taken when one is bad.
  */
 public final class Statements {
 
@@ -45,10 +46,12 @@ public final class Statements {
 
 	/** Column: the headers that name it (Chinese first). */
 	enum Column {
+
 		TIME(true, "交易时间", "time"), DIRECTION(true, "借贷标志", "direction"), AMOUNT(true, "交易金额", "amount"),
-		COUNTERPARTY_ACCOUNT(false, "对方账号", "counterpartyAccount"), COUNTERPARTY_NAME(false, "对方户名", "counterpartyName"),
-		COUNTERPARTY_BANK(false, "对方开户行", "counterpartyBank"), CHANNEL(false, "交易渠道", "channel"),
-		TRANSFER_ID(false, "交易流水号", "transferId"), BALANCE(false, "余额", "balance"), MEMO(false, "摘要", "memo");
+		COUNTERPARTY_ACCOUNT(false, "对方账号", "counterpartyAccount"),
+		COUNTERPARTY_NAME(false, "对方户名", "counterpartyName"), COUNTERPARTY_BANK(false, "对方开户行", "counterpartyBank"),
+		CHANNEL(false, "交易渠道", "channel"), TRANSFER_ID(false, "交易流水号", "transferId"), BALANCE(false, "余额", "balance"),
+		MEMO(false, "摘要", "memo");
 
 		final boolean required;
 
@@ -61,6 +64,7 @@ public final class Statements {
 			this.zh = zh;
 			this.en = en;
 		}
+
 	}
 
 	private Statements() {
@@ -79,7 +83,10 @@ public final class Statements {
 		return rows(xlsx ? xlsx(content) : csv(new String(content, StandardCharsets.UTF_8)));
 	}
 
-	/** Checks rows sent as JSON (a bank's answer) the same way; {@code at} names the field path. */
+	/**
+	 * Checks rows sent as JSON (a bank's answer) the same way; {@code at} names the field
+	 * path.
+	 */
 	public static void validate(List<StatementRow> rows, String at) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (rows != null && rows.size() > MAX_ROWS) {
@@ -105,10 +112,12 @@ public final class Statements {
 					&& !r.counterpartyAccount().matches("[A-Za-z0-9:-]{1,40}")) {
 				errors.put(p + "counterpartyAccount", "must be 1-40 letters, digits, ':' or '-' (empty for cash)");
 			}
-			if (r.counterpartyBank() != null && !r.counterpartyBank().isEmpty() && !r.counterpartyBank().matches("[A-Z0-9]{2,16}")) {
+			if (r.counterpartyBank() != null && !r.counterpartyBank().isEmpty()
+					&& !r.counterpartyBank().matches("[A-Z0-9]{2,16}")) {
 				errors.put(p + "counterpartyBank", "must be an institution code such as CCB or ALIPAY");
 			}
-			if (r.counterpartyName() != null && (r.counterpartyName().length() > 100 || hasControl(r.counterpartyName()))) {
+			if (r.counterpartyName() != null
+					&& (r.counterpartyName().length() > 100 || hasControl(r.counterpartyName()))) {
 				errors.put(p + "counterpartyName", "must be at most 100 printable characters");
 			}
 			if (r.transferId() != null && (r.transferId().length() > 64 || hasControl(r.transferId()))) {
@@ -173,7 +182,8 @@ public final class Statements {
 						: LocalDateTime.parse(t, LOCAL).toInstant(BEIJING);
 			}
 			catch (DateTimeParseException e) {
-				errors.put(p + Column.TIME.zh, "'" + abbreviate(t) + "' is not a time (yyyy-MM-dd HH:mm:ss, Beijing time)");
+				errors.put(p + Column.TIME.zh,
+						"'" + abbreviate(t) + "' is not a time (yyyy-MM-dd HH:mm:ss, Beijing time)");
 			}
 			StatementRow.Direction direction = direction(cell(row, at, Column.DIRECTION));
 			if (direction == null) {
@@ -184,7 +194,8 @@ public final class Statements {
 				errors.put(p + Column.AMOUNT.zh, "must be a positive amount in yuan with at most two decimals");
 			}
 			String balanceText = cell(row, at, Column.BALANCE);
-			Long balance = balanceText.isEmpty() ? null : fen(balanceText.startsWith("-") ? balanceText.substring(1) : balanceText);
+			Long balance = balanceText.isEmpty() ? null
+					: fen(balanceText.startsWith("-") ? balanceText.substring(1) : balanceText);
 			if (!balanceText.isEmpty() && balance == null) {
 				errors.put(p + Column.BALANCE.zh, "must be an amount in yuan");
 			}
@@ -199,7 +210,8 @@ public final class Statements {
 			}
 			if (errors.isEmpty()) {
 				out.add(new StatementRow(blankToNull(cell(row, at, Column.TRANSFER_ID)), time, direction,
-						blankToNull(cell(row, at, Column.COUNTERPARTY_ACCOUNT)), blankToNull(cell(row, at, Column.COUNTERPARTY_BANK)),
+						blankToNull(cell(row, at, Column.COUNTERPARTY_ACCOUNT)),
+						blankToNull(cell(row, at, Column.COUNTERPARTY_BANK)),
 						blankToNull(cell(row, at, Column.COUNTERPARTY_NAME)), amount, channel, balance,
 						blankToNull(cell(row, at, Column.MEMO))));
 			}
@@ -332,7 +344,8 @@ public final class Statements {
 						cells.add("");
 					}
 					else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-						cells.add(cell.getLocalDateTimeCellValue().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+						cells.add(cell.getLocalDateTimeCellValue()
+							.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
 					}
 					else if (cell.getCellType() == CellType.NUMERIC) {
 						cells.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
@@ -352,4 +365,5 @@ public final class Statements {
 			throw new InvalidFieldsException(Map.of("statement", "not a readable xlsx workbook"));
 		}
 	}
+
 }

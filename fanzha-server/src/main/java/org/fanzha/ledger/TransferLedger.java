@@ -3,41 +3,64 @@ package org.fanzha.ledger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 import org.fanzha.engine.graph.TransferGraph;
 import org.fanzha.engine.stop.AccountInfo;
 import org.fanzha.engine.trace.Trace;
 import org.fanzha.engine.trace.TraceRequest;
 import org.fanzha.engine.trace.TraceResult;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The transfers the platform knows, written once in {@code ledger_transfer} (the truth) and held in memory as a
- * {@link TransferGraph} for the tracing engines (a cache of that table).
+ * The transfers the platform knows, written once in {@code ledger_transfer} (the truth)
+ * and held in memory as a {@link TransferGraph} for the tracing engines (a cache of that
+ * table).
  *
- * <p>Writers ({@link #record}) store rows in the caller's transaction: a bank's decision request, a feed, a statement
- * that came with a stop or a query, an uploaded file. Readers first catch up with the rows committed since the last
- * read (one indexed query, usually answering nothing). The graph must grow in time order, and rows do not come in
- * time order: banks' requests on several connections interleave, a statement tells of yesterday. Committed rows not
- * yet in the graph are held in memory ({@link #window}, {@link #late}), indexed for the writers' duplicate checks:
- * rows newer than the graph wait in a reorder window of {@link #REORDER_SECONDS} and are appended in time order once
- * that much older than the newest row seen (or at the next read); a row older than the graph marks it stale and the
- * next <em>read</em> rebuilds it from the table in time order. Writers never rebuild, except when late rows pile up
- * past a fraction of the graph (so the rebuilds' cost stays linear in the rows written). A reader thus always sees
- * the graph a fresh build from the table would give. Duplicates are dropped on the way in: the same transaction id,
- * or the same payer, payee, amount and time within two minutes (one transfer seen from both banks' statements).
+ * <p>
+ * Writers ({@link #record}) store rows in the caller's transaction: a bank's decision
+ * request, a feed, a statement that came with a stop or a query, an uploaded file.
+ * Readers first catch up with the rows committed since the last read (one indexed query,
+ * usually answering nothing). The graph must grow in time order, and rows do not come in
+ * time order: banks' requests on several connections interleave, a statement tells of
+ * yesterday. Committed rows not yet in the graph are held in memory ({@link #window},
+ * {@link #late}), indexed for the writers' duplicate checks: rows newer than the graph
+ * wait in a reorder window of {@link #REORDER_SECONDS} and are appended in time order
+ * once that much older than the newest row seen (or at the next read); a row older than
+ * the graph marks it stale and the next <em>read</em> rebuilds it from the table in time
+ * order. Writers never rebuild, except when late rows pile up past a fraction of the
+ * graph (so the rebuilds' cost stays linear in the rows written). A reader thus always
+ * sees the graph a fresh build from the table would give. Duplicates are dropped on the
+ * way in: the same transaction id, or the same payer, payee, amount and time within two
+ * minutes (one transfer seen from both banks' statements).
  */
 @Service
 public class TransferLedger {
 
 	/** Where a row came from. */
 	public enum Source {
+
 		/** A bank's real-time decision request (monitoring's API). */
 		DECISION,
 		/** A bank's bulk transfer feed. */
@@ -48,36 +71,57 @@ public class TransferLedger {
 		UPLOAD,
 		/** An onward transfer a bank reported in its stop-payment answer. */
 		ONWARD
+
 	}
 
-	/** An account as its bank declares it: holder, card number, and the balance before the first transfer it reports. */
+	/**
+	 * An account as its bank declares it: holder, card number, and the balance before the
+	 * first transfer it reports.
+	 */
 	public record Account(String accountId, String holderName, String cardNumber, Long openingBalanceFen) {
 	}
 
-	/** A transfer as a source reports it; {@code toAccount} null for cash leaving the banking system. */
+	/**
+	 * A transfer as a source reports it; {@code toAccount} null for cash leaving the
+	 * banking system.
+	 */
 	public record Transfer(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
 			String channel, String region) {
 	}
 
-	/** Same payer, payee and amount within this many seconds: one transfer, seen twice. */
+	/**
+	 * Same payer, payee and amount within this many seconds: one transfer, seen twice.
+	 */
 	static final long SAME_TRANSFER_SECONDS = 120;
 
-	/** How far behind the newest row a row may arrive and still be appended in order without a rebuild. */
+	/**
+	 * How far behind the newest row a row may arrive and still be appended in order
+	 * without a rebuild.
+	 */
 	static final long REORDER_SECONDS = 3_600;
 
-	/** At most this many rows wait in the window (a busy stream's hour would be millions): the oldest go in first. */
+	/**
+	 * At most this many rows wait in the window (a busy stream's hour would be millions):
+	 * the oldest go in first.
+	 */
 	static final int WINDOW_ROWS = 50_000;
 
 	/** Time order as a fresh build reads the table: time, then id. */
 	private static final Comparator<Row> TABLE_ORDER = Comparator.comparingLong(Row::at).thenComparingLong(Row::id);
 
-	/** Committed rows at or after the graph's newest, not appended yet (the reorder window). */
-	private final java.util.TreeSet<Row> window = new java.util.TreeSet<>(TABLE_ORDER);
+	/**
+	 * Committed rows at or after the graph's newest, not appended yet (the reorder
+	 * window).
+	 */
+	private final TreeSet<Row> window = new TreeSet<>(TABLE_ORDER);
 
 	/** Committed rows older than the graph's newest: they wait for the next rebuild. */
 	private final List<Row> late = new ArrayList<>();
 
-	/** The rows of {@link #window} and {@link #late}, by transfer id and by payer, for the writers' duplicate checks. */
+	/**
+	 * The rows of {@link #window} and {@link #late}, by transfer id and by payer, for the
+	 * writers' duplicate checks.
+	 */
 	private final Map<String, Row> heldIds = new HashMap<>();
 
 	private final Map<String, List<Row>> heldByPayer = new HashMap<>();
@@ -91,15 +135,18 @@ public class TransferLedger {
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-	private final java.util.concurrent.locks.ReentrantLock gate = new java.util.concurrent.locks.ReentrantLock();
+	private final ReentrantLock gate = new ReentrantLock();
 
 	/** Opening balances declared by the banks (kept to rebuild the graph). */
 	private final Map<String, Long> openings = new HashMap<>();
 
 	/** What the feeds and statements said of accounts: institution and holder name. */
-	private final Map<String, String[]> learned = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, String[]> learned = new ConcurrentHashMap<>();
 
-	/** GB/T 2260 code where each transfer was made (by transfer index), 0 when unknown: for connection points. */
+	/**
+	 * GB/T 2260 code where each transfer was made (by transfer index), 0 when unknown:
+	 * for connection points.
+	 */
 	private int[] regions = new int[1 << 12];
 
 	/** The highest {@code ledger_transfer.id} in the graph. */
@@ -108,29 +155,30 @@ public class TransferLedger {
 	/** A late row arrived or an opening balance changed: rebuild before the next read. */
 	private volatile boolean stale;
 
-	private final javax.sql.DataSource dataSource;
+	private final DataSource dataSource;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
+	private final JdbcTemplate template;
 
-	public TransferLedger(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	public TransferLedger(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
-		this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		this.template = new JdbcTemplate(dataSource);
 	}
 
 	/** Loads the table at start. */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	@EventListener(ApplicationReadyEvent.class)
 	public void load() {
 		lock.writeLock().lock();
 		try {
-			jdbc.sql("SELECT account_id, institution, holder_name, card_number, opening_fen FROM ledger_account").query(rs -> {
-				String id = rs.getString(1);
-				learned.put(id, new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
-				long opening = rs.getLong(5);
-				if (!rs.wasNull()) {
-					openings.put(id, opening);
-				}
-			});
+			jdbc.sql("SELECT account_id, institution, holder_name, card_number, opening_fen FROM ledger_account")
+				.query(rs -> {
+					String id = rs.getString(1);
+					learned.put(id, new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+					long opening = rs.getLong(5);
+					if (!rs.wasNull()) {
+						openings.put(id, opening);
+					}
+				});
 			stale = true;
 		}
 		finally {
@@ -140,22 +188,25 @@ public class TransferLedger {
 	}
 
 	/**
-	 * A bank declares its accounts (master data): holder, card number, opening balance. Stored; an opening balance the
-	 * graph did not have yet rebuilds it at the next read.
+	 * A bank declares its accounts (master data): holder, card number, opening balance.
+	 * Stored; an opening balance the graph did not have yet rebuilds it at the next read.
 	 */
 	public void declareAccounts(String bank, List<Account> accounts, Source source) {
 		List<Object[]> rows = new ArrayList<>(accounts.size());
 		for (Account a : accounts) {
-			rows.add(new Object[] { a.accountId(), bank, a.holderName(), a.cardNumber(), a.openingBalanceFen(), source.name() });
+			rows.add(new Object[] { a.accountId(), bank, a.holderName(), a.cardNumber(), a.openingBalanceFen(),
+					source.name() });
 		}
-		var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		var template = new JdbcTemplate(dataSource);
 		for (int i = 0; i < rows.size(); i += 1_000) {
 			List<Object[]> chunk = rows.subList(i, Math.min(rows.size(), i + 1_000));
 			template.batchUpdate("DELETE FROM ledger_account WHERE account_id = ?",
 					chunk.stream().map(r -> new Object[] { r[0] }).toList());
-			template.batchUpdate("""
-					INSERT INTO ledger_account (account_id, institution, holder_name, card_number, opening_fen, learned_from)
-					VALUES (?, ?, ?, ?, ?, ?)""", chunk);
+			template.batchUpdate(
+					"""
+							INSERT INTO ledger_account (account_id, institution, holder_name, card_number, opening_fen, learned_from)
+							VALUES (?, ?, ?, ?, ?, ?)""",
+					chunk);
 		}
 		lock.writeLock().lock();
 		try {
@@ -178,8 +229,9 @@ public class TransferLedger {
 	}
 
 	/**
-	 * Writes the transfers a source reports (in the caller's transaction); returns how many were new. Ids the ledger
-	 * already has, and a transfer already known from the other side, are skipped.
+	 * Writes the transfers a source reports (in the caller's transaction); returns how
+	 * many were new. Ids the ledger already has, and a transfer already known from the
+	 * other side, are skipped.
 	 */
 	public int record(Source source, String reportedBy, String sourceRef, List<Transfer> transfers) {
 		return record(source, List.of(new Report(reportedBy, sourceRef, transfers)));
@@ -190,8 +242,9 @@ public class TransferLedger {
 	}
 
 	/**
-	 * As {@link #record(Source, String, String, List)} for several reports at once (many banks' requests written in
-	 * one transaction): one duplicate check and one batched insert for them all.
+	 * As {@link #record(Source, String, String, List)} for several reports at once (many
+	 * banks' requests written in one transaction): one duplicate check and one batched
+	 * insert for them all.
 	 */
 	public int record(Source source, List<Report> reports) {
 		if (reports.stream().allMatch(r -> r.transfers().isEmpty())) {
@@ -209,22 +262,22 @@ public class TransferLedger {
 	}
 
 	/**
-	 * One writer at a time until its transaction ends: two sources reporting the same transfer at once (a bank's feed
-	 * and another bank's statement) must not both find it new. Returns whether the caller must unlock (no transaction).
+	 * One writer at a time until its transaction ends: two sources reporting the same
+	 * transfer at once (a bank's feed and another bank's statement) must not both find it
+	 * new. Returns whether the caller must unlock (no transaction).
 	 */
 	private boolean enterGate() {
 		if (gate.isHeldByCurrentThread()) {
 			return false;
 		}
 		gate.lock();
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							gate.unlock();
-						}
-					});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					gate.unlock();
+				}
+			});
 			return false;
 		}
 		return true;
@@ -234,13 +287,14 @@ public class TransferLedger {
 		catchUp(false);
 		List<Transfer> fresh = new ArrayList<>();
 		List<Report> by = new ArrayList<>();
-		java.util.Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		lock.readLock().lock();
 		try {
 			for (Report r : reports) {
 				for (Transfer t : r.transfers()) {
-					if (ids.add(t.transferId()) && graph.transferIndex(t.transferId()) < 0 && !heldIds.containsKey(t.transferId())
-							&& !seenFromOtherSide(graph, t) && !heldFromOtherSide(t)) {
+					if (ids.add(t.transferId()) && graph.transferIndex(t.transferId()) < 0
+							&& !heldIds.containsKey(t.transferId()) && !seenFromOtherSide(graph, t)
+							&& !heldFromOtherSide(t)) {
 						fresh.add(t);
 						by.add(r);
 					}
@@ -254,11 +308,16 @@ public class TransferLedger {
 			return 0;
 		}
 		// rows committed by another writer after our catch-up
-		java.util.Set<String> stored = new java.util.HashSet<>();
+		Set<String> stored = new HashSet<>();
 		for (int i = 0; i < fresh.size(); i += 500) {
-			List<String> chunk = fresh.subList(i, Math.min(fresh.size(), i + 500)).stream().map(Transfer::transferId).toList();
-			stored.addAll(jdbc.sql("SELECT transfer_id FROM ledger_transfer WHERE transfer_id IN (:ids)").param("ids", chunk)
-					.query(String.class).list());
+			List<String> chunk = fresh.subList(i, Math.min(fresh.size(), i + 500))
+				.stream()
+				.map(Transfer::transferId)
+				.toList();
+			stored.addAll(jdbc.sql("SELECT transfer_id FROM ledger_transfer WHERE transfer_id IN (:ids)")
+				.param("ids", chunk)
+				.query(String.class)
+				.list());
 		}
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Object[]> rows = new ArrayList<>(fresh.size());
@@ -268,14 +327,15 @@ public class TransferLedger {
 				continue;
 			}
 			Report r = by.get(i);
-			rows.add(new Object[] { t.transferId(), Timestamp.from(Instant.ofEpochSecond(t.epochSecond())), t.fromAccount(),
-					t.toAccount(), t.amountFen(), t.channel() == null ? "TRANSFER" : t.channel(), t.region(), source.name(),
-					r.reportedBy(), r.sourceRef(), now });
+			rows.add(new Object[] { t.transferId(), Timestamp.from(Instant.ofEpochSecond(t.epochSecond())),
+					t.fromAccount(), t.toAccount(), t.amountFen(), t.channel() == null ? "TRANSFER" : t.channel(),
+					t.region(), source.name(), r.reportedBy(), r.sourceRef(), now });
 		}
 		for (int i = 0; i < rows.size(); i += 1_000) {
-			template.batchUpdate("""
-					INSERT INTO ledger_transfer (transfer_id, at, from_account, to_account, amount_fen, channel, region, source,
-					  reported_by, source_ref, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+			template.batchUpdate(
+					"""
+							INSERT INTO ledger_transfer (transfer_id, at, from_account, to_account, amount_fen, channel, region, source,
+							  reported_by, source_ref, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 					rows.subList(i, Math.min(rows.size(), i + 1_000)));
 		}
 		afterCommit(() -> catchUp(false));
@@ -283,21 +343,23 @@ public class TransferLedger {
 	}
 
 	/**
-	 * Writes an account's statement: each row becomes a transfer into or out of the account. The account's own
-	 * institution and holder, and each counterparty's where the row names them, are learned too.
+	 * Writes an account's statement: each row becomes a transfer into or out of the
+	 * account. The account's own institution and holder, and each counterparty's where
+	 * the row names them, are learned too.
 	 */
 	public int recordStatement(Source source, String reportedBy, String sourceRef, String accountId, String institution,
 			String holderName, List<StatementRow> rows) {
 		learn(accountId, institution, holderName, source);
 		List<Transfer> transfers = new ArrayList<>(rows.size());
 		for (StatementRow r : rows) {
-			String other = r.counterpartyAccount() == null || r.counterpartyAccount().isEmpty() ? null : r.counterpartyAccount();
+			String other = r.counterpartyAccount() == null || r.counterpartyAccount().isEmpty() ? null
+					: r.counterpartyAccount();
 			if (other != null) {
 				learn(other, r.counterpartyBank(), r.counterpartyName(), source);
 			}
 			long t = r.at().getEpochSecond();
-			String id = r.transferId() != null ? r.transferId()
-					: "S" + accountId + ":" + t + ":" + r.direction().name().charAt(0) + r.amountFen() + ":" + (other == null ? "" : other);
+			String id = r.transferId() != null ? r.transferId() : "S" + accountId + ":" + t + ":"
+					+ r.direction().name().charAt(0) + r.amountFen() + ":" + (other == null ? "" : other);
 			if (id.length() > 80) {
 				id = id.substring(0, 80);
 			}
@@ -306,7 +368,8 @@ public class TransferLedger {
 				transfers.add(new Transfer(id, t, accountId, other, r.amountFen(), channel, null));
 			}
 			else {
-				transfers.add(new Transfer(id, t, other == null ? "CASH:" + accountId : other, accountId, r.amountFen(), channel, null));
+				transfers.add(new Transfer(id, t, other == null ? "CASH:" + accountId : other, accountId, r.amountFen(),
+						channel, null));
 			}
 		}
 		return record(source, reportedBy, sourceRef, transfers);
@@ -320,15 +383,18 @@ public class TransferLedger {
 		String[] before = learned.get(accountId);
 		String bank = institution != null ? institution : before == null ? null : before[0];
 		String name = holderName != null ? holderName : before == null ? null : before[1];
-		if (before != null && java.util.Objects.equals(before[0], bank) && java.util.Objects.equals(before[1], name)) {
+		if (before != null && Objects.equals(before[0], bank) && Objects.equals(before[1], name)) {
 			return;
 		}
 		learned.put(accountId, new String[] { bank, name, before == null ? null : before[2] });
 		int updated = jdbc.sql("UPDATE ledger_account SET institution = ?, holder_name = ? WHERE account_id = ?")
-				.params(bank, name, accountId).update();
+			.params(bank, name, accountId)
+			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO ledger_account (account_id, institution, holder_name, learned_from) VALUES (?, ?, ?, ?)")
-					.params(accountId, bank, name, source.name()).update();
+			jdbc.sql(
+					"INSERT INTO ledger_account (account_id, institution, holder_name, learned_from) VALUES (?, ?, ?, ?)")
+				.params(accountId, bank, name, source.name())
+				.update();
 		}
 	}
 
@@ -348,7 +414,8 @@ public class TransferLedger {
 			return false;
 		}
 		for (int i = g.firstOut(a); i != TransferGraph.NONE; i = g.nextOut(i)) {
-			if (g.to(i) == to && g.amount(i) == t.amountFen() && Math.abs(g.time(i) - t.epochSecond()) <= SAME_TRANSFER_SECONDS) {
+			if (g.to(i) == to && g.amount(i) == t.amountFen()
+					&& Math.abs(g.time(i) - t.epochSecond()) <= SAME_TRANSFER_SECONDS) {
 				return true;
 			}
 		}
@@ -362,7 +429,7 @@ public class TransferLedger {
 			return false;
 		}
 		for (Row r : same) {
-			if (java.util.Objects.equals(r.to(), t.toAccount()) && r.amount() == t.amountFen()
+			if (Objects.equals(r.to(), t.toAccount()) && r.amount() == t.amountFen()
 					&& Math.abs(r.at() - t.epochSecond()) <= SAME_TRANSFER_SECONDS) {
 				return true;
 			}
@@ -371,56 +438,67 @@ public class TransferLedger {
 	}
 
 	private static void afterCommit(Runnable r) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							r.run();
-						}
-					});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					r.run();
+				}
+			});
 		}
 		else {
 			r.run();
 		}
 	}
 
-	private record Row(long id, String transferId, long at, String from, String to, long amount, String channel, String region) {
+	private record Row(long id, String transferId, long at, String from, String to, long amount, String channel,
+			String region) {
 	}
 
-	/** A stored transfer as the monitor saw it arrive: who reported it and through which door. */
+	/**
+	 * A stored transfer as the monitor saw it arrive: who reported it and through which
+	 * door.
+	 */
 	public record Seen(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
 			String reportedBy, Source source) {
 	}
 
 	/**
-	 * The stored transfers from {@code since} on that came from the given doors, in time order: what a monitor
-	 * replays after a restart to rebuild its windows. Streams row by row; nothing is held.
+	 * The stored transfers from {@code since} on that came from the given doors, in time
+	 * order: what a monitor replays after a restart to rebuild its windows. Streams row
+	 * by row; nothing is held.
 	 */
-	public void replay(Instant since, java.util.Set<Source> sources, java.util.function.Consumer<Seen> sink) {
+	public void replay(Instant since, Set<Source> sources, Consumer<Seen> sink) {
 		List<String> names = sources.stream().map(Enum::name).toList();
 		jdbc.sql("""
 				SELECT transfer_id, at, from_account, to_account, amount_fen, reported_by, source FROM ledger_transfer
-				WHERE at >= :since AND source IN (:sources) ORDER BY at, id""").param("since", Timestamp.from(since))
-				.param("sources", names).query(rs -> {
-					sink.accept(new Seen(rs.getString(1), rs.getTimestamp(2).toInstant().getEpochSecond(), rs.getString(3),
-							rs.getString(4), rs.getLong(5), rs.getString(6), Source.valueOf(rs.getString(7))));
-				});
+				WHERE at >= :since AND source IN (:sources) ORDER BY at, id""")
+			.param("since", Timestamp.from(since))
+			.param("sources", names)
+			.query(rs -> {
+				sink.accept(new Seen(rs.getString(1), rs.getTimestamp(2).toInstant().getEpochSecond(), rs.getString(3),
+						rs.getString(4), rs.getLong(5), rs.getString(6), Source.valueOf(rs.getString(7))));
+			});
 	}
 
-	/** Brings the graph up to the committed table, as a reader needs it: every committed row in, in time order. */
+	/**
+	 * Brings the graph up to the committed table, as a reader needs it: every committed
+	 * row in, in time order.
+	 */
 	public void catchUp() {
 		catchUp(true);
 	}
 
 	/**
-	 * Learns the rows committed since the last call. A writer ({@code forRead} false) only needs to know them for its
-	 * duplicate checks: rows stay held until they leave the reorder window, and late ones until the next read. A
-	 * reader needs them in the graph: the window is appended, and late rows make it rebuild.
+	 * Learns the rows committed since the last call. A writer ({@code forRead} false)
+	 * only needs to know them for its duplicate checks: rows stay held until they leave
+	 * the reorder window, and late ones until the next read. A reader needs them in the
+	 * graph: the window is appended, and late rows make it rebuild.
 	 */
 	private void catchUp(boolean forRead) {
 		if (lock.getReadHoldCount() > 0 || lock.isWriteLockedByCurrentThread()) {
-			return; // inside a read: the graph must not change under it (and a read lock cannot be upgraded)
+			return; // inside a read: the graph must not change under it (and a read lock
+					// cannot be upgraded)
 		}
 		long seen;
 		boolean settled;
@@ -434,16 +512,19 @@ public class TransferLedger {
 		}
 		List<Row> rows = jdbc.sql("""
 				SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer
-				WHERE id > ? ORDER BY at, id""").param(seen).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
-				rs.getTimestamp(3).toInstant().getEpochSecond(), rs.getString(4), rs.getString(5), rs.getLong(6),
-				rs.getString(7), rs.getString(8))).list();
+				WHERE id > ? ORDER BY at, id""")
+			.param(seen)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
+					rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)))
+			.list();
 		if (rows.isEmpty() && settled) {
 			return;
 		}
 		lock.writeLock().lock();
 		try {
 			for (Row r : rows) {
-				if (r.id() > appliedId && graph.transferIndex(r.transferId()) < 0 && !heldIds.containsKey(r.transferId())) {
+				if (r.id() > appliedId && graph.transferIndex(r.transferId()) < 0
+						&& !heldIds.containsKey(r.transferId())) {
 					hold(r);
 				}
 				appliedId = Math.max(appliedId, r.id());
@@ -459,7 +540,10 @@ public class TransferLedger {
 		}
 	}
 
-	/** A committed row the graph does not have yet: into the window, or late if older than the graph's newest. */
+	/**
+	 * A committed row the graph does not have yet: into the window, or late if older than
+	 * the graph's newest.
+	 */
 	private void hold(Row r) {
 		heldIds.put(r.transferId(), r);
 		heldByPayer.computeIfAbsent(r.from(), k -> new ArrayList<>(2)).add(r);
@@ -473,7 +557,10 @@ public class TransferLedger {
 		}
 	}
 
-	/** Appends the window's rows up to a time, in table order (each is at or after the graph's newest). */
+	/**
+	 * Appends the window's rows up to a time, in table order (each is at or after the
+	 * graph's newest).
+	 */
 	private void drain(long upTo) {
 		while (!window.isEmpty() && (window.first().at() <= upTo || window.size() > WINDOW_ROWS)) {
 			Row r = window.pollFirst();
@@ -506,41 +593,49 @@ public class TransferLedger {
 		late.clear();
 		heldIds.clear();
 		heldByPayer.clear();
-		jdbc.sql("SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer ORDER BY at, id")
-				.query(rs -> {
-					Row r = new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
-							rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8));
-					appendLocked(r);
-					appliedId = Math.max(appliedId, r.id());
-				});
+		jdbc.sql(
+				"SELECT id, transfer_id, at, from_account, to_account, amount_fen, channel, region FROM ledger_transfer ORDER BY at, id")
+			.query(rs -> {
+				Row r = new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant().getEpochSecond(),
+						rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8));
+				appendLocked(r);
+				appliedId = Math.max(appliedId, r.id());
+			});
 		newest = lastTime(graph);
 		stale = false;
 	}
 
 	private void appendLocked(Row r) {
 		String region = r.region();
-		int code = region != null && region.length() == 6 && region.chars().allMatch(Character::isDigit) ? Integer.parseInt(region)
-				: 0;
-		// every account a bank names is one of the banking system's (the graph treats undeclared ones as external and
+		int code = region != null && region.length() == 6 && region.chars().allMatch(Character::isDigit)
+				? Integer.parseInt(region) : 0;
+		// every account a bank names is one of the banking system's (the graph treats
+		// undeclared ones as external and
 		// does not follow money through them); cash paid in comes from outside
 		declare(r.from());
 		declare(r.to());
 		int i = graph.append(r.transferId(), r.at(), r.from(), r.to(), r.amount(), r.channel());
 		if (i >= regions.length) {
-			regions = java.util.Arrays.copyOf(regions, Math.max(regions.length * 2, i + 1));
+			regions = Arrays.copyOf(regions, Math.max(regions.length * 2, i + 1));
 		}
 		regions[i] = code;
 	}
 
-	/** Money leaving an account: to another account, or in cash ({@code toAccount} null), with where it happened. */
+	/**
+	 * Money leaving an account: to another account, or in cash ({@code toAccount} null),
+	 * with where it happened.
+	 */
 	public record Movement(String transferId, long epochSecond, String toAccount, long amountFen, String channel,
 			String region) {
 	}
 
-	/** An account's outgoing transfers in [fromEpoch, toEpoch], in time order, at most {@code limit}. */
-	public java.util.List<Movement> outgoing(String accountId, long fromEpoch, long toEpoch, int limit) {
+	/**
+	 * An account's outgoing transfers in [fromEpoch, toEpoch], in time order, at most
+	 * {@code limit}.
+	 */
+	public List<Movement> outgoing(String accountId, long fromEpoch, long toEpoch, int limit) {
 		return read(g -> {
-			java.util.List<Movement> out = new java.util.ArrayList<>();
+			List<Movement> out = new ArrayList<>();
 			int a = g.accountIndex(accountId);
 			if (a < 0) {
 				return out;
@@ -548,36 +643,39 @@ public class TransferLedger {
 			for (int t = g.firstOut(a); t != TransferGraph.NONE; t = g.nextOut(t)) {
 				if (g.time(t) >= fromEpoch && g.time(t) <= toEpoch) {
 					int r = t < regions.length ? regions[t] : 0;
-					out.add(new Movement(g.transferId(t), g.time(t), g.to(t) < 0 ? null : g.accountId(g.to(t)), g.amount(t),
-							g.channel(t), r == 0 ? null : Integer.toString(r)));
+					out.add(new Movement(g.transferId(t), g.time(t), g.to(t) < 0 ? null : g.accountId(g.to(t)),
+							g.amount(t), g.channel(t), r == 0 ? null : Integer.toString(r)));
 				}
 			}
-			out.sort(java.util.Comparator.comparingLong(Movement::epochSecond));
+			out.sort(Comparator.comparingLong(Movement::epochSecond));
 			return out.size() > limit ? out.subList(0, limit) : out;
 		});
 	}
 
 	/** A transfer as the ledger has it. */
-	public record TransferView(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
-			String channel) {
+	public record TransferView(String transferId, long epochSecond, String fromAccount, String toAccount,
+			long amountFen, String channel) {
 	}
 
-	public java.util.Optional<TransferView> transfer(String transferId) {
+	public Optional<TransferView> transfer(String transferId) {
 		return read(g -> {
 			int i = g.transferIndex(transferId);
 			if (i < 0) {
-				return java.util.Optional.<TransferView>empty();
+				return Optional.<TransferView>empty();
 			}
 			int to = g.to(i);
-			return java.util.Optional.of(new TransferView(transferId, g.time(i), g.accountId(g.from(i)),
+			return Optional.of(new TransferView(transferId, g.time(i), g.accountId(g.from(i)),
 					to < 0 ? null : g.accountId(to), g.amount(i), g.channel(i)));
 		});
 	}
 
-	/** An account's transfers in a period, in time order, as a bank's statement (IN / OUT). */
-	public java.util.List<StatementRow> statement(String accountId, long fromEpoch, long toEpoch) {
+	/**
+	 * An account's transfers in a period, in time order, as a bank's statement (IN /
+	 * OUT).
+	 */
+	public List<StatementRow> statement(String accountId, long fromEpoch, long toEpoch) {
 		return read(g -> {
-			java.util.List<StatementRow> rows = new java.util.ArrayList<>();
+			List<StatementRow> rows = new ArrayList<>();
 			int a = g.accountIndex(accountId);
 			if (a < 0) {
 				return rows;
@@ -592,7 +690,7 @@ public class TransferLedger {
 					rows.add(row(g, t, StatementRow.Direction.OUT, g.to(t) < 0 ? null : g.accountId(g.to(t))));
 				}
 			}
-			rows.sort(java.util.Comparator.comparing(StatementRow::at));
+			rows.sort(Comparator.comparing(StatementRow::at));
 			return rows;
 		});
 	}
@@ -600,11 +698,15 @@ public class TransferLedger {
 	private StatementRow row(TransferGraph g, int t, StatementRow.Direction direction, String other) {
 		String[] l = other == null ? null : learned.get(other);
 		StatementRow.Channel channel = Statements.channel(g.channel(t));
-		return new StatementRow(g.transferId(t), Instant.ofEpochSecond(g.time(t)), direction, other, l == null ? null : l[0],
-				l == null ? null : l[1], g.amount(t), channel == null ? StatementRow.Channel.TRANSFER : channel, null, null);
+		return new StatementRow(g.transferId(t), Instant.ofEpochSecond(g.time(t)), direction, other,
+				l == null ? null : l[0], l == null ? null : l[1], g.amount(t),
+				channel == null ? StatementRow.Channel.TRANSFER : channel, null, null);
 	}
 
-	/** The id of a ledger account index (for {@link AccountInfo} implementations); no catching up, so safe in a read. */
+	/**
+	 * The id of a ledger account index (for {@link AccountInfo} implementations); no
+	 * catching up, so safe in a read.
+	 */
 	public String accountIdOf(int account) {
 		lock.readLock().lock();
 		try {
@@ -639,7 +741,10 @@ public class TransferLedger {
 		};
 	}
 
-	/** Finds a reported payment: by transfer id, else by payee account, amount and time (within 10 minutes). */
+	/**
+	 * Finds a reported payment: by transfer id, else by payee account, amount and time
+	 * (within 10 minutes).
+	 */
 	public int find(String transferId, String payeeAccount, long amountFen, long epochSecond) {
 		catchUp();
 		lock.readLock().lock();
@@ -666,7 +771,7 @@ public class TransferLedger {
 		}
 	}
 
-	public <T> T read(java.util.function.Function<TransferGraph, T> reader) {
+	public <T> T read(Function<TransferGraph, T> reader) {
 		catchUp();
 		lock.readLock().lock();
 		try {
@@ -681,7 +786,10 @@ public class TransferLedger {
 		return read(g -> Trace.run(g, request));
 	}
 
-	/** An account's balance now (opening balance plus everything in, less everything out), or null if unknown. */
+	/**
+	 * An account's balance now (opening balance plus everything in, less everything out),
+	 * or null if unknown.
+	 */
 	public Long balance(String accountId) {
 		return read(g -> {
 			int a = g.accountIndex(accountId);
@@ -692,4 +800,5 @@ public class TransferLedger {
 	public int transfers() {
 		return read(TransferGraph::transfers);
 	}
+
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.fanzha.audit.AuditTrail;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFileView;
 import org.fanzha.core.FraudType;
+import org.fanzha.core.Money;
 import org.fanzha.core.RegionCode;
 import org.fanzha.engine.jurisdiction.AcceptingUnit;
 import org.fanzha.engine.jurisdiction.ConnectionKind;
@@ -31,27 +33,32 @@ import org.fanzha.engine.linking.WholeChain;
 import org.fanzha.funds.FundControl;
 import org.fanzha.funds.InstructionView;
 import org.fanzha.identity.Directory;
+import org.fanzha.ledger.TransferLedger;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Case linking (串并案) on the platform: every case file's identifiers (first-level payee accounts and their bank,
- * suspects' phones, websites, apps, IM accounts, accounts) go into the engine's {@link CaseLinker}; groups of linked
- * cases come with the shared evidence and the merge grounds it meets; a group's whole chain ({@link WholeChain}: callers,
- * technical help, card sellers, mule levels from the stop-payment instructions) and its jurisdiction
- * ({@link JurisdictionAdvisor}: every victim's county, the calls' arrival, the first accepting unit) are derived on
- * request, with a printable decision-support sheet. The centre refers a group to the procuratorate that follows.
- * Linking is recomputed only when the case files changed (the whole province links in milliseconds).
+ * Case linking (串并案) on the platform: every case file's identifiers (first-level payee
+ * accounts and their bank, suspects' phones, websites, apps, IM accounts, accounts) go
+ * into the engine's {@link CaseLinker}; groups of linked cases come with the shared
+ * evidence and the merge grounds it meets; a group's whole chain ({@link WholeChain}:
+ * callers, technical help, card sellers, mule levels from the stop-payment instructions)
+ * and its jurisdiction ({@link JurisdictionAdvisor}: every victim's county, the calls'
+ * arrival, the first accepting unit) are derived on request, with a printable
+ * decision-support sheet. The centre refers a group to the procuratorate that follows.
+ * Linking is recomputed only when the case files changed (the whole province links in
+ * milliseconds).
  */
 @Service
 public class CaseLinkage {
 
 	/** A group of linked cases; {@code key} is its oldest case's number. */
 	/**
-	 * @param mergeable whether the merge grounds alone connect every case (else some cases hang on leads — a phone, an
-	 *        app — that an investigator must confirm before the group is handled as one)
+	 * @param mergeable whether the merge grounds alone connect every case (else some
+	 * cases hang on leads — a phone, an app — that an investigator must confirm before
+	 * the group is handled as one)
 	 */
 	public record GroupSummary(String key, int cases, long lossFen, Instant first, Instant last, List<String> grounds,
 			boolean mergeable, int sharedIdentifiers, Optional<Referral> referral) {
@@ -61,19 +68,26 @@ public class CaseLinkage {
 			String region, String regionName) {
 	}
 
-	/** One shared identifier, the cases naming it, and the merge ground it meets (null: an investigative lead). */
-	public record EvidenceLine(String identifier, String kind, String kindLabel, List<String> caseNumbers, String ground) {
+	/**
+	 * One shared identifier, the cases naming it, and the merge ground it meets (null: an
+	 * investigative lead).
+	 */
+	public record EvidenceLine(String identifier, String kind, String kindLabel, List<String> caseNumbers,
+			String ground) {
 	}
 
 	public record Referral(String groupKey, String procuratorate, int cases, String referredBy, Instant referredAt,
 			String note) {
 	}
 
-	public record GroupDetail(GroupSummary summary, List<CaseLine> cases, List<EvidenceLine> evidence, WholeChain.View chain,
-			JurisdictionAdvice jurisdiction) {
+	public record GroupDetail(GroupSummary summary, List<CaseLine> cases, List<EvidenceLine> evidence,
+			WholeChain.View chain, JurisdictionAdvice jurisdiction) {
 	}
 
-	/** Figures for oversight: groups of two or more cases, the cases in them, referrals in a period. */
+	/**
+	 * Figures for oversight: groups of two or more cases, the cases in them, referrals in
+	 * a period.
+	 */
 	public record Figures(long groups, long casesLinked, long referrals, long casesReferred) {
 	}
 
@@ -83,7 +97,7 @@ public class CaseLinkage {
 
 	private final FundControl funds;
 
-	private final org.fanzha.ledger.TransferLedger ledger;
+	private final TransferLedger ledger;
 
 	private final Directory directory;
 
@@ -95,8 +109,8 @@ public class CaseLinkage {
 
 	private volatile Snapshot snapshot;
 
-	CaseLinkage(CaseFileView files, FundControl funds, org.fanzha.ledger.TransferLedger ledger, Directory directory,
-			Referrals referrals, AuditTrail audit, Clock clock) {
+	CaseLinkage(CaseFileView files, FundControl funds, TransferLedger ledger, Directory directory, Referrals referrals,
+			AuditTrail audit, Clock clock) {
 		this.ledger = ledger;
 		this.files = files;
 		this.funds = funds;
@@ -106,7 +120,8 @@ public class CaseLinkage {
 		this.clock = clock;
 	}
 
-	private record Snapshot(String version, List<CaseFileView.CaseFile> files, Linking linking, Map<String, Integer> index) {
+	private record Snapshot(String version, List<CaseFileView.CaseFile> files, Linking linking,
+			Map<String, Integer> index) {
 	}
 
 	private Snapshot snapshot() {
@@ -144,17 +159,22 @@ public class CaseLinkage {
 		}
 	}
 
-	/** "ICBC" + "6222…" ⇒ "ICBC:6222…"; an account already written with its institution stays as it is. */
+	/**
+	 * "ICBC" + "6222…" ⇒ "ICBC:6222…"; an account already written with its institution
+	 * stays as it is.
+	 */
 	static String account(String bank, String account) {
 		String a = account.strip();
 		return a.contains(":") ? a : bank + ":" + a;
 	}
 
 	/**
-	 * A suspect identifier as the linker keys it: phones by digits, websites by host, fund accounts as the payees are
-	 * keyed (institution:account, so a named account links to another case's payee), chat groups and IM accounts with
-	 * their platform, cash-out points by kind and the identifier without spaces or case; the rest as written. Merge grounds
-	 * and leads follow {@link IdentifierKind}: chat groups, cash-out points, websites and fund accounts are grounds.
+	 * A suspect identifier as the linker keys it: phones by digits, websites by host,
+	 * fund accounts as the payees are keyed (institution:account, so a named account
+	 * links to another case's payee), chat groups and IM accounts with their platform,
+	 * cash-out points by kind and the identifier without spaces or case; the rest as
+	 * written. Merge grounds and leads follow {@link IdentifierKind}: chat groups,
+	 * cash-out points, websites and fund accounts are grounds.
 	 */
 	static Optional<Map.Entry<IdentifierKind, String>> identifier(CaseDetail.Suspect s) {
 		String v = s.value() == null ? "" : s.value().strip();
@@ -163,19 +183,24 @@ public class CaseLinkage {
 		}
 		String platform = s.platform() == null || s.platform().isBlank() ? null : s.platform().strip();
 		return switch (s.kind()) {
-		case "PHONE" -> Optional.of(Map.entry(IdentifierKind.PHONE, v.replaceAll("[^0-9]", "")));
-		case "URL" -> Optional.of(Map.entry(IdentifierKind.WEBSITE, host(v)));
-		case "APP" -> Optional.of(Map.entry(IdentifierKind.APP, v.toLowerCase(Locale.ROOT)));
-		case "IM" -> Optional.of(Map.entry(IdentifierKind.IM_ACCOUNT, platform == null ? v : platform + ":" + v));
-		case "ACCOUNT" -> Optional.of(Map.entry(IdentifierKind.FUND_ACCOUNT, platform == null ? v : account(platform, v)));
-		case "CHAT_GROUP" -> Optional.of(Map.entry(IdentifierKind.CHAT_GROUP, (platform == null ? "" : platform + ":") + v));
-		case "CASH_OUT" -> Optional.of(Map.entry(IdentifierKind.CASH_OUT_POINT,
-				(platform == null ? "" : platform + ":") + v.replaceAll("\\s+", "").toLowerCase(Locale.ROOT)));
-		default -> Optional.empty();
+			case "PHONE" -> Optional.of(Map.entry(IdentifierKind.PHONE, v.replaceAll("[^0-9]", "")));
+			case "URL" -> Optional.of(Map.entry(IdentifierKind.WEBSITE, host(v)));
+			case "APP" -> Optional.of(Map.entry(IdentifierKind.APP, v.toLowerCase(Locale.ROOT)));
+			case "IM" -> Optional.of(Map.entry(IdentifierKind.IM_ACCOUNT, platform == null ? v : platform + ":" + v));
+			case "ACCOUNT" ->
+				Optional.of(Map.entry(IdentifierKind.FUND_ACCOUNT, platform == null ? v : account(platform, v)));
+			case "CHAT_GROUP" ->
+				Optional.of(Map.entry(IdentifierKind.CHAT_GROUP, (platform == null ? "" : platform + ":") + v));
+			case "CASH_OUT" -> Optional.of(Map.entry(IdentifierKind.CASH_OUT_POINT,
+					(platform == null ? "" : platform + ":") + v.replaceAll("\\s+", "").toLowerCase(Locale.ROOT)));
+			default -> Optional.empty();
 		};
 	}
 
-	/** "https://Xinhui88.top/login?x=1" ⇒ "xinhui88.top": the same site behind different pages. */
+	/**
+	 * "https://Xinhui88.top/login?x=1" ⇒ "xinhui88.top": the same site behind different
+	 * pages.
+	 */
 	static String host(String url) {
 		try {
 			String h = URI.create(url.contains("://") ? url : "http://" + url).getHost();
@@ -226,7 +251,10 @@ public class CaseLinkage {
 				s.linking().mergeableAsWhole(g), evidence.size(), Optional.ofNullable(referred.get(key)));
 	}
 
-	/** The group that holds a case: its cases, shared evidence, whole chain and jurisdiction (the read is audited). */
+	/**
+	 * The group that holds a case: its cases, shared evidence, whole chain and
+	 * jurisdiction (the read is audited).
+	 */
 	public GroupDetail group(String caseNumber, String dispute) {
 		Snapshot s = snapshot();
 		Integer i = s.index().get(caseNumber);
@@ -242,9 +270,9 @@ public class CaseLinkage {
 		List<CaseLine> cases = new ArrayList<>();
 		for (int c : members) {
 			CaseFileView.CaseFile f = s.files().get(c);
-			cases.add(new CaseLine(f.caseNumber(), f.agencyCode(), f.reportedAt(), f.fraudType(), f.lossFen(), f.victimRegion(),
-					RegionCode.isValid(f.victimRegion()) ? RegionCode.of(f.victimRegion()).name().orElse(f.victimRegion())
-							: f.victimRegion()));
+			cases.add(new CaseLine(f.caseNumber(), f.agencyCode(), f.reportedAt(), f.fraudType(), f.lossFen(),
+					f.victimRegion(), RegionCode.isValid(f.victimRegion())
+							? RegionCode.of(f.victimRegion()).name().orElse(f.victimRegion()) : f.victimRegion()));
 		}
 		List<EvidenceLine> evidence = new ArrayList<>();
 		for (Linking.Evidence e : s.linking().evidence(g)) {
@@ -262,15 +290,19 @@ public class CaseLinkage {
 		return new GroupDetail(summary, cases, evidence, chain, advice);
 	}
 
-	/** How long after a victim's payment the chain's accounts are followed for where the money went. */
+	/**
+	 * How long after a victim's payment the chain's accounts are followed for where the
+	 * money went.
+	 */
 	static final long FOLLOW_SECONDS = 7 * 24 * 3600L;
 
 	/**
-	 * The chain's accounts (level-1 payees, the extended stop-payment accounts), who holds each, the case and level it
-	 * belongs to, and where money left it afterwards (the ledger's transfers with their place).
+	 * The chain's accounts (level-1 payees, the extended stop-payment accounts), who
+	 * holds each, the case and level it belongs to, and where money left it afterwards
+	 * (the ledger's transfers with their place).
 	 */
 	record Flow(Map<String, String> labels, Map<String, Integer> caseOf, Map<String, Integer> levelOf,
-			Map<String, List<org.fanzha.ledger.TransferLedger.Movement>> out, Map<Integer, List<InstructionView>> instructions) {
+			Map<String, List<TransferLedger.Movement>> out, Map<Integer, List<InstructionView>> instructions) {
 	}
 
 	private Flow flow(Snapshot s, int[] members) {
@@ -291,14 +323,14 @@ public class CaseLinkage {
 			List<InstructionView> list = funds.forCase(f.caseNumber());
 			instructions.put(c, list);
 			for (InstructionView v : list) {
-				labels.putIfAbsent(v.accountId(), (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（" + v.institution()
-						+ " " + v.accountNumber() + "）");
+				labels.putIfAbsent(v.accountId(), (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（"
+						+ v.institution() + " " + v.accountNumber() + "）");
 				caseOf.putIfAbsent(v.accountId(), c);
 				levelOf.merge(v.accountId(), v.level(), Math::min);
 				since.merge(v.accountId(), v.transactionTime().getEpochSecond(), Math::min);
 			}
 		}
-		Map<String, List<org.fanzha.ledger.TransferLedger.Movement>> out = new LinkedHashMap<>();
+		Map<String, List<TransferLedger.Movement>> out = new LinkedHashMap<>();
 		for (Map.Entry<String, Long> e : since.entrySet()) {
 			out.put(e.getKey(), ledger.outgoing(e.getKey(), e.getValue(), e.getValue() + FOLLOW_SECONDS, 50));
 		}
@@ -313,12 +345,13 @@ public class CaseLinkage {
 			losses.add(new WholeChain.CaseLoss(c, f.lossFen(), f.reportedAt()));
 			for (CaseDetail.Suspect x : f.suspects()) {
 				switch (x.kind()) {
-				case "PHONE" -> acts.add(new WholeChain.Act("号码 " + x.value(), WholeChain.Role.CALLER, 0, c, 0, f.reportedAt(),
-						f.caseNumber() + "：被害人指认的来电/短信号码"));
-				case "URL", "APP" -> acts.add(new WholeChain.Act(("URL".equals(x.kind()) ? "网站 " + host(x.value()) : "APP " + x.value())
-						+ " 的搭建/维护者", WholeChain.Role.TECHNICAL_HELP, 0, c, 0, f.reportedAt(), f.caseNumber() + "：被害人被引导使用"));
-				default -> {
-				}
+					case "PHONE" -> acts.add(new WholeChain.Act("号码 " + x.value(), WholeChain.Role.CALLER, 0, c, 0,
+							f.reportedAt(), f.caseNumber() + "：被害人指认的来电/短信号码"));
+					case "URL", "APP" -> acts.add(new WholeChain.Act(
+							("URL".equals(x.kind()) ? "网站 " + host(x.value()) : "APP " + x.value()) + " 的搭建/维护者",
+							WholeChain.Role.TECHNICAL_HELP, 0, c, 0, f.reportedAt(), f.caseNumber() + "：被害人被引导使用"));
+					default -> {
+					}
 				}
 			}
 			for (CaseFileView.Payee p : f.payees()) {
@@ -326,25 +359,26 @@ public class CaseLinkage {
 				acts.add(new WholeChain.Act(who, WholeChain.Role.CARD_SELLER, 0, c, p.amountFen(), p.paidAt(),
 						f.caseNumber() + "：一级账户收到被害人转账，账户出租/出售嫌疑"));
 				acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, 1, c, p.amountFen(), p.paidAt(),
-						f.caseNumber() + "：一级账户收款 " + org.fanzha.core.Money.ofFen(p.amountFen())));
+						f.caseNumber() + "：一级账户收款 " + Money.ofFen(p.amountFen())));
 			}
 			for (InstructionView v : flow.instructions().getOrDefault(c, List.of())) {
 				if (v.level() >= 2) {
 					String who = (v.payeeName() == null ? "账户持有人" : v.payeeName()) + "（" + v.institution() + " "
 							+ v.accountNumber() + "）";
-					acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, v.level(), c, v.amountFen(), v.transactionTime(),
-							f.caseNumber() + "：第" + v.level() + "级账户（延伸止付 #" + v.id() + "）"));
+					acts.add(new WholeChain.Act(who, WholeChain.Role.MULE, v.level(), c, v.amountFen(),
+							v.transactionTime(), f.caseNumber() + "：第" + v.level() + "级账户（延伸止付 #" + v.id() + "）"));
 				}
 			}
 		}
 		// cash taken out of the chain's accounts: the cash-out role, where and how much
-		for (Map.Entry<String, List<org.fanzha.ledger.TransferLedger.Movement>> e : flow.out().entrySet()) {
-			for (org.fanzha.ledger.TransferLedger.Movement m : e.getValue()) {
+		for (Map.Entry<String, List<TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (TransferLedger.Movement m : e.getValue()) {
 				if (m.toAccount() == null) {
 					acts.add(new WholeChain.Act(flow.labels().get(e.getKey()), WholeChain.Role.CASH_OUT, 0,
 							flow.caseOf().get(e.getKey()), m.amountFen(), Instant.ofEpochSecond(m.epochSecond()),
-							"取现 " + org.fanzha.core.Money.ofFen(m.amountFen()) + "（" + m.channel()
-									+ (m.region() == null ? "" : "，" + regionName(m.region())) + "，交易 " + m.transferId() + "）"));
+							"取现 " + Money.ofFen(m.amountFen()) + "（" + m.channel()
+									+ (m.region() == null ? "" : "，" + regionName(m.region())) + "，交易 " + m.transferId()
+									+ "）"));
 				}
 			}
 		}
@@ -355,7 +389,8 @@ public class CaseLinkage {
 		return RegionCode.isValid(code) ? RegionCode.of(code).name().orElse(code) + "（" + code + "）" : code;
 	}
 
-	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, Flow flow, String dispute) {
+	private JurisdictionAdvice jurisdiction(Snapshot s, int[] members, WholeChain.View chain, Flow flow,
+			String dispute) {
 		List<ConnectionPoint> points = new ArrayList<>();
 		CaseFileView.CaseFile oldest = s.files().get(members[0]);
 		for (int c : members) {
@@ -366,32 +401,38 @@ public class CaseLinkage {
 			points.add(ConnectionPoint.victim(f.victimRegion(), f.lossFen(), f.caseNumber() + "：被害人报案所在地",
 					f.reportedAt()));
 			if (f.suspects().stream().anyMatch(x -> "PHONE".equals(x.kind()))) {
-				points.add(ConnectionPoint.of(ConnectionKind.CALL_OR_SMS_RECEIVED, f.victimRegion(),
-						f.caseNumber() + "：诈骗电话/短信到达被害人所在地").at(f.reportedAt()));
+				points.add(ConnectionPoint
+					.of(ConnectionKind.CALL_OR_SMS_RECEIVED, f.victimRegion(), f.caseNumber() + "：诈骗电话/短信到达被害人所在地")
+					.at(f.reportedAt()));
 			}
 		}
-		// where the money was moved on or taken out in cash: one point per account and place
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		for (Map.Entry<String, List<org.fanzha.ledger.TransferLedger.Movement>> e : flow.out().entrySet()) {
-			for (org.fanzha.ledger.TransferLedger.Movement m : e.getValue()) {
+		// where the money was moved on or taken out in cash: one point per account and
+		// place
+		Set<String> seen = new HashSet<>();
+		for (Map.Entry<String, List<TransferLedger.Movement>> e : flow.out().entrySet()) {
+			for (TransferLedger.Movement m : e.getValue()) {
 				if (m.region() == null || !RegionCode.isValid(m.region())) {
 					continue;
 				}
 				boolean cash = m.toAccount() == null;
 				if (seen.add(e.getKey() + (cash ? "/cash/" : "/move/") + m.region())) {
-					points.add(ConnectionPoint.of(cash ? ConnectionKind.MONEY_WITHDRAWN : ConnectionKind.MONEY_MOVED, m.region(),
-							"第" + flow.levelOf().get(e.getKey()) + "级账户 " + e.getKey() + (cash ? " 取现 " : " 转出 ")
-									+ org.fanzha.core.Money.ofFen(m.amountFen()) + "（交易 " + m.transferId() + "）")
-							.at(Instant.ofEpochSecond(m.epochSecond())));
+					points.add(ConnectionPoint
+						.of(cash ? ConnectionKind.MONEY_WITHDRAWN : ConnectionKind.MONEY_MOVED, m.region(),
+								"第" + flow.levelOf().get(e.getKey()) + "级账户 " + e.getKey() + (cash ? " 取现 " : " 转出 ")
+										+ Money.ofFen(m.amountFen()) + "（交易 " + m.transferId() + "）")
+						.at(Instant.ofEpochSecond(m.epochSecond())));
 				}
 			}
 		}
-		AcceptingUnit first = directory.agency(oldest.agencyCode()).filter(a -> a.regionCode() != null)
-				.map(a -> AcceptingUnit.of(a.name(), a.regionCode().value())).orElse(null);
-		boolean multiLevel = chain.roles().stream()
-				.anyMatch(r -> r.role() == WholeChain.Role.MULE && r.muleLevel() >= 2);
-		return new JurisdictionAdvisor().advise(points, first, dispute == null || dispute.isBlank() ? null : dispute.strip(),
-				multiLevel);
+		AcceptingUnit first = directory.agency(oldest.agencyCode())
+			.filter(a -> a.regionCode() != null)
+			.map(a -> AcceptingUnit.of(a.name(), a.regionCode().value()))
+			.orElse(null);
+		boolean multiLevel = chain.roles()
+			.stream()
+			.anyMatch(r -> r.role() == WholeChain.Role.MULE && r.muleLevel() >= 2);
+		return new JurisdictionAdvisor().advise(points, first,
+				dispute == null || dispute.isBlank() ? null : dispute.strip(), multiLevel);
 	}
 
 	/** The printable decision-support sheet of the group that holds a case. */
@@ -401,7 +442,10 @@ public class CaseLinkage {
 				clock.instant());
 	}
 
-	/** The centre refers the group to the procuratorate that follows the recommended police unit. */
+	/**
+	 * The centre refers the group to the procuratorate that follows the recommended
+	 * police unit.
+	 */
 	public Referral refer(String caseNumber, String actor, String note) {
 		if (note != null && note.length() > 400) {
 			throw new InvalidFieldsException(Map.of("note", "at most 400 characters"));
@@ -410,8 +454,10 @@ public class CaseLinkage {
 		if (d.summary().referral().isPresent()) {
 			throw new ConflictException("case group " + d.summary().key() + " was referred already");
 		}
-		String procuratorate = d.jurisdiction().followOn().map(JurisdictionAdvice.FollowOn::procuratorate)
-				.orElse("由指定管辖的上级机关确定");
+		String procuratorate = d.jurisdiction()
+			.followOn()
+			.map(JurisdictionAdvice.FollowOn::procuratorate)
+			.orElse("由指定管辖的上级机关确定");
 		Referral r = new Referral(d.summary().key(), procuratorate, d.summary().cases(), actor, clock.instant(),
 				note == null || note.isBlank() ? null : note.strip());
 		referrals.insert(r, d.cases().stream().map(CaseLine::caseNumber).toList());
@@ -435,17 +481,17 @@ public class CaseLinkage {
 
 	static String kindLabel(IdentifierKind k) {
 		return switch (k) {
-		case FUND_ACCOUNT -> "资金账户";
-		case WEBSITE -> "网站";
-		case CHAT_GROUP -> "聊天群组";
-		case DEN -> "窝点";
-		case CASH_OUT_POINT -> "取现点";
-		case SUSPECT -> "嫌疑人";
-		case PHONE -> "电话号码";
-		case DEVICE -> "设备（IMEI）";
-		case APP -> "APP";
-		case IM_ACCOUNT -> "聊天账号";
-		case BANK -> "开户行";
+			case FUND_ACCOUNT -> "资金账户";
+			case WEBSITE -> "网站";
+			case CHAT_GROUP -> "聊天群组";
+			case DEN -> "窝点";
+			case CASH_OUT_POINT -> "取现点";
+			case SUSPECT -> "嫌疑人";
+			case PHONE -> "电话号码";
+			case DEVICE -> "设备（IMEI）";
+			case APP -> "APP";
+			case IM_ACCOUNT -> "聊天账号";
+			case BANK -> "开户行";
 		};
 	}
 
@@ -457,4 +503,5 @@ public class CaseLinkage {
 		}
 		return m;
 	}
+
 }

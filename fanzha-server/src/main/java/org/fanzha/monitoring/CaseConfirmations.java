@@ -5,8 +5,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A victim's report names the accounts the victim paid: from then on the monitor treats them as confirmed fraud
- * accounts (payments into them are frozen, money out of them and out of their next level is delayed).
+ * A victim's report names the accounts the victim paid: from then on the monitor treats
+ * them as confirmed fraud accounts (payments into them are frozen, money out of them and
+ * out of their next level is delayed).
  */
 @Component
 class CaseConfirmations {
@@ -25,4 +26,5 @@ class CaseConfirmations {
 			}
 		}
 	}
+
 }

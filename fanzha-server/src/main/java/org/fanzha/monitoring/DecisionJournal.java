@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Group commit for decisions: request threads hand their transfers and fresh decisions to one writer thread, which
- * stores what has queued up since its last write (many requests) in one transaction, and each request waits until
- * its own entry is committed. Under load a commit serves many requests; alone, a request waits for one write, as
- * before. A group that fails is written again entry by entry, so one bad entry fails only its own request.
+ * Group commit for decisions: request threads hand their transfers and fresh decisions to
+ * one writer thread, which stores what has queued up since its last write (many requests)
+ * in one transaction, and each request waits until its own entry is committed. Under load
+ * a commit serves many requests; alone, a request waits for one write, as before. A group
+ * that fails is written again entry by entry, so one bad entry fails only its own
+ * request.
  *
- * <p>Entries are appended in decision order (under the monitor's lock), so a retry answered from memory waits for
- * the write of the decision it repeats: an answer given is a row committed.
+ * <p>
+ * Entries are appended in decision order (under the monitor's lock), so a retry answered
+ * from memory waits for the write of the decision it repeats: an answer given is a row
+ * committed.
  */
 final class DecisionJournal {
 
@@ -53,7 +57,8 @@ final class DecisionJournal {
 					break;
 				}
 				catch (InterruptedException e) {
-					interrupted = true; // the answer depends on the write: wait it out, keep the flag
+					interrupted = true; // the answer depends on the write: wait it out,
+										// keep the flag
 				}
 			}
 			if (interrupted) {
@@ -68,6 +73,7 @@ final class DecisionJournal {
 			failure = e;
 			done.countDown();
 		}
+
 	}
 
 	private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
@@ -78,7 +84,9 @@ final class DecisionJournal {
 
 	private volatile boolean closed;
 
-	/** @param writer stores a group in one transaction, or throws */
+	/**
+	 * @param writer stores a group in one transaction, or throws
+	 */
 	DecisionJournal(Consumer<List<Entry>> writer) {
 		this.writer = writer;
 		this.thread = new Thread(this::run, "decision-journal");
@@ -157,4 +165,5 @@ final class DecisionJournal {
 			return new IllegalStateException("decisions not stored: " + e, e);
 		}
 	}
+
 }

@@ -7,19 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The decisions a bank may ask for again: keyed by (bank, transfer id), with a digest of what the bank sent, so
- * that a retry gets the same answer and another transfer under a used id is told apart.
+ * The decisions a bank may ask for again: keyed by (bank, transfer id), with a digest of
+ * what the bank sent, so that a retry gets the same answer and another transfer under a
+ * used id is told apart.
  *
- * <p>Layout: a ring of {@code capacity} (a power of two) slots in parallel primitive arrays — key hash, content
- * digest, decision time and the index of an interned {@link Shape} (a decision without its id and time: action,
- * hold, reasons, rule version; there are only as many shapes as combinations of rules that fire) — and an
- * open-addressing index from key hash to slot with linear probing and backward-shift deletion. A new decision
- * takes the oldest slot and drops its key, so memory is fixed (about 40 bytes a decision, no object per
- * decision) and the collector has nothing to trace; that is what made young pauses of over a second with a
- * million remembered {@code Decision} records. Keys are 64-bit hashes: two different (bank, id) pairs share one
- * with probability about n²/2⁶⁵ (10⁻⁸ for a million); the content digest is a second, independent 64-bit hash.
+ * <p>
+ * Layout: a ring of {@code capacity} (a power of two) slots in parallel primitive arrays
+ * — key hash, content digest, decision time and the index of an interned {@link Shape} (a
+ * decision without its id and time: action, hold, reasons, rule version; there are only
+ * as many shapes as combinations of rules that fire) — and an open-addressing index from
+ * key hash to slot with linear probing and backward-shift deletion. A new decision takes
+ * the oldest slot and drops its key, so memory is fixed (about 40 bytes a decision, no
+ * object per decision) and the collector has nothing to trace; that is what made young
+ * pauses of over a second with a million remembered {@code Decision} records. Keys are
+ * 64-bit hashes: two different (bank, id) pairs share one with probability about n²/2⁶⁵
+ * (10⁻⁸ for a million); the content digest is a second, independent 64-bit hash.
  *
- * <p>Not thread-safe: {@link TransferScreening} calls it under its lock.
+ * <p>
+ * Not thread-safe: {@link TransferScreening} calls it under its lock.
  */
 final class DecisionMemory {
 
@@ -33,8 +38,9 @@ final class DecisionMemory {
 		}
 
 		Decision decision(String transferId, long decidedAt) {
-			return new Decision(transferId, decision, holdSeconds < 0 ? null : Instant.ofEpochSecond(decidedAt + holdSeconds),
-					reasons, shadowReasons, ruleVersion, appeal);
+			return new Decision(transferId, decision,
+					holdSeconds < 0 ? null : Instant.ofEpochSecond(decidedAt + holdSeconds), reasons, shadowReasons,
+					ruleVersion, appeal);
 		}
 	}
 
@@ -53,7 +59,10 @@ final class DecisionMemory {
 
 	private final boolean[] used;
 
-	/** Open addressing: slot + 1 per bucket, 0 when empty. Twice the ring's size keeps probes short. */
+	/**
+	 * Open addressing: slot + 1 per bucket, 0 when empty. Twice the ring's size keeps
+	 * probes short.
+	 */
 	private final int[] index;
 
 	private final int indexMask;
@@ -87,7 +96,10 @@ final class DecisionMemory {
 		return mix(fnv(h, transferId));
 	}
 
-	/** What the bank sent, apart from the id: a retry must match it to get the earlier answer. */
+	/**
+	 * What the bank sent, apart from the id: a retry must match it to get the earlier
+	 * answer.
+	 */
 	static long digest(String from, String to, long amountFen, Instant time) {
 		long h = 0x84222325cbf29ce4L;
 		h = fnv(h, from);
@@ -136,7 +148,10 @@ final class DecisionMemory {
 		return shapeList.get(shapes[slot]).decision(transferId, times[slot]);
 	}
 
-	/** Remembers a decision, forgetting the oldest when full; a key already present is overwritten. */
+	/**
+	 * Remembers a decision, forgetting the oldest when full; a key already present is
+	 * overwritten.
+	 */
 	void put(long key, long digest, long decidedAt, Decision d) {
 		int existing = find(key);
 		if (existing != ABSENT) {
@@ -167,7 +182,10 @@ final class DecisionMemory {
 		index[b] = slot + 1;
 	}
 
-	/** Forgets one key (a decision whose write failed, so the bank's retry is decided afresh). */
+	/**
+	 * Forgets one key (a decision whose write failed, so the bank's retry is decided
+	 * afresh).
+	 */
 	void forget(long key) {
 		int slot = find(key);
 		if (slot != ABSENT) {
@@ -181,7 +199,8 @@ final class DecisionMemory {
 		while (idx[b] != slot + 1) {
 			b = (b + 1) & indexMask;
 		}
-		// backward-shift deletion: pull later entries of the run into the hole so probes never stop early
+		// backward-shift deletion: pull later entries of the run into the hole so probes
+		// never stop early
 		int hole = b;
 		for (int c = (hole + 1) & indexMask; idx[c] != 0; c = (c + 1) & indexMask) {
 			int home = (int) keys[idx[c] - 1] & indexMask;
@@ -203,4 +222,5 @@ final class DecisionMemory {
 	int capacity() {
 		return mask + 1;
 	}
+
 }

@@ -4,11 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The decisions banks may ask for again, kept across restarts (newest {@link TransferScreening#REMEMBERED}). */
+/**
+ * The decisions banks may ask for again, kept across restarts (newest
+ * {@link TransferScreening#REMEMBERED}).
+ */
 @Repository
 class Decisions {
 
@@ -22,14 +27,17 @@ class Decisions {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
+	private final JdbcTemplate template;
 
-	Decisions(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+	Decisions(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 	}
 
-	/** One batched statement per call: a bank's batch of a thousand decisions is one round trip. */
+	/**
+	 * One batched statement per call: a bank's batch of a thousand decisions is one round
+	 * trip.
+	 */
 	void insert(List<Stored> rows) {
 		if (rows.isEmpty()) {
 			return;
@@ -47,22 +55,36 @@ class Decisions {
 				  shadow, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
 	}
 
-	/** The newest {@code limit} decisions (about: ties at the cut are kept), oldest first, streamed. */
-	void newest(int limit, java.util.function.Consumer<Stored> sink) {
-		Timestamp from = jdbc.sql("SELECT decided_at FROM monitoring_decision ORDER BY decided_at DESC LIMIT 1 OFFSET ?")
-				.param(limit - 1).query(Timestamp.class).optional().orElse(Timestamp.from(Instant.EPOCH));
-		jdbc.sql("SELECT * FROM monitoring_decision WHERE decided_at >= ? ORDER BY decided_at").param(from).query(rs -> {
-			long at = rs.getTimestamp("decided_at").toInstant().getEpochSecond();
-			long hold = rs.getLong("hold_seconds");
-			Decision d = new Decision(rs.getString("transfer_id"), rs.getString("decision"),
-					hold < 0 ? null : Instant.ofEpochSecond(at + hold), split(rs.getString("reasons")),
-					split(rs.getString("shadow")), rs.getInt("rule_version"), hold < 0 ? null : TransferScreening.APPEAL);
-			String bank = rs.getString("bank");
-			sink.accept(new Stored(bank.isEmpty() ? null : bank, rs.getString("transfer_id"), rs.getLong("digest"), at, d));
-		});
+	/**
+	 * The newest {@code limit} decisions (about: ties at the cut are kept), oldest first,
+	 * streamed.
+	 */
+	void newest(int limit, Consumer<Stored> sink) {
+		Timestamp from = jdbc
+			.sql("SELECT decided_at FROM monitoring_decision ORDER BY decided_at DESC LIMIT 1 OFFSET ?")
+			.param(limit - 1)
+			.query(Timestamp.class)
+			.optional()
+			.orElse(Timestamp.from(Instant.EPOCH));
+		jdbc.sql("SELECT * FROM monitoring_decision WHERE decided_at >= ? ORDER BY decided_at")
+			.param(from)
+			.query(rs -> {
+				long at = rs.getTimestamp("decided_at").toInstant().getEpochSecond();
+				long hold = rs.getLong("hold_seconds");
+				Decision d = new Decision(rs.getString("transfer_id"), rs.getString("decision"),
+						hold < 0 ? null : Instant.ofEpochSecond(at + hold), split(rs.getString("reasons")),
+						split(rs.getString("shadow")), rs.getInt("rule_version"),
+						hold < 0 ? null : TransferScreening.APPEAL);
+				String bank = rs.getString("bank");
+				sink.accept(new Stored(bank.isEmpty() ? null : bank, rs.getString("transfer_id"), rs.getLong("digest"),
+						at, d));
+			});
 	}
 
-	/** Forgets decisions older than {@code before}: a bank retries within minutes, not weeks. */
+	/**
+	 * Forgets decisions older than {@code before}: a bank retries within minutes, not
+	 * weeks.
+	 */
 	int prune(Instant before) {
 		return jdbc.sql("DELETE FROM monitoring_decision WHERE decided_at < ?").param(Timestamp.from(before)).update();
 	}
@@ -85,8 +107,10 @@ class Decisions {
 		List<Decision.Reason> out = new ArrayList<>();
 		for (String one : text.split(String.valueOf(RECORD))) {
 			int u = one.indexOf(UNIT);
-			out.add(u < 0 ? new Decision.Reason(one, one) : new Decision.Reason(one.substring(0, u), one.substring(u + 1)));
+			out.add(u < 0 ? new Decision.Reason(one, one)
+					: new Decision.Reason(one.substring(0, u), one.substring(u + 1)));
 		}
 		return List.copyOf(out);
 	}
+
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.fanzha.ledger.TransferLedger;
 import org.fanzha.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The asynchronous path for a bank's transfer feed (e.g. the day's batch file, or a stream cut into parts): the
- * feed is validated whole, stored whole, acknowledged with 202 and its id, then scored in order by one worker
- * through the same monitor as the synchronous API. A feed that was stored but not finished when the platform
- * stopped is scored again at the next start; decisions are idempotent by transfer id, so nothing is counted twice
- * and nothing accepted is lost.
+ * The asynchronous path for a bank's transfer feed (e.g. the day's batch file, or a
+ * stream cut into parts): the feed is validated whole, stored whole, acknowledged with
+ * 202 and its id, then scored in order by one worker through the same monitor as the
+ * synchronous API. A feed that was stored but not finished when the platform stopped is
+ * scored again at the next start; decisions are idempotent by transfer id, so nothing is
+ * counted twice and nothing accepted is lost.
  */
 @Service
 public class FeedIntake {
@@ -60,12 +62,22 @@ public class FeedIntake {
 		decisions.validate(transfers, MAX_TRANSFERS);
 		StringBuilder payload = new StringBuilder(transfers.size() * 64);
 		for (TransferScreening.TransferIn t : transfers) {
-			payload.append(t.transferId()).append(',').append(t.fromAccount()).append(',')
-					.append(t.toAccount() == null ? "" : t.toAccount()).append(',').append(t.amountFen()).append(',')
-					.append(t.time() == null ? "" : Long.toString(t.time().getEpochSecond())).append(',')
-					.append(t.deviceId() == null ? "" : URLEncoder.encode(t.deviceId(), StandardCharsets.UTF_8)).append(',')
-					.append(t.channel() == null ? "" : t.channel()).append(',').append(t.region() == null ? "" : t.region())
-					.append('\n');
+			payload.append(t.transferId())
+				.append(',')
+				.append(t.fromAccount())
+				.append(',')
+				.append(t.toAccount() == null ? "" : t.toAccount())
+				.append(',')
+				.append(t.amountFen())
+				.append(',')
+				.append(t.time() == null ? "" : Long.toString(t.time().getEpochSecond()))
+				.append(',')
+				.append(t.deviceId() == null ? "" : URLEncoder.encode(t.deviceId(), StandardCharsets.UTF_8))
+				.append(',')
+				.append(t.channel() == null ? "" : t.channel())
+				.append(',')
+				.append(t.region() == null ? "" : t.region())
+				.append('\n');
 		}
 		long id = feeds.insert(bank, clock.instant(), transfers.size(), payload.toString());
 		worker.submit(() -> process(id));
@@ -74,11 +86,15 @@ public class FeedIntake {
 
 	/** A bank sees its own feeds only. */
 	public FeedView get(long id, String bank) {
-		return feeds.byId(id).filter(f -> bank == null || bank.equals(f.bank()))
-				.orElseThrow(() -> new NotFoundException("no feed " + id));
+		return feeds.byId(id)
+			.filter(f -> bank == null || bank.equals(f.bank()))
+			.orElseThrow(() -> new NotFoundException("no feed " + id));
 	}
 
-	/** The restricted and reviewed decisions of a finished (or running) feed, in feed order. */
+	/**
+	 * The restricted and reviewed decisions of a finished (or running) feed, in feed
+	 * order.
+	 */
 	public List<Decision> restricted(long id, String bank, int limit) {
 		FeedView feed = get(id, bank);
 		List<Decision> out = new ArrayList<>();
@@ -120,8 +136,9 @@ public class FeedIntake {
 						f[5].isEmpty() ? null : URLDecoder.decode(f[5], StandardCharsets.UTF_8),
 						f.length > 6 && !f[6].isEmpty() ? f[6] : null, f.length > 7 && !f[7].isEmpty() ? f[7] : null));
 			}
-			// into the ledger first (a replayed feed finds its rows there and adds nothing), then scored
-			decisions.record(org.fanzha.ledger.TransferLedger.Source.FEED, feed.bank(), "feed-" + id, transfers, now);
+			// into the ledger first (a replayed feed finds its rows there and adds
+			// nothing), then scored
+			decisions.record(TransferLedger.Source.FEED, feed.bank(), "feed-" + id, transfers, now);
 			for (TransferScreening.TransferIn t : transfers) {
 				Decision d = decisions.decideOne(feed.bank(), t, now);
 				counts.merge(d.decision(), 1L, Long::sum);
@@ -152,4 +169,5 @@ public class FeedIntake {
 		}
 		return m;
 	}
+
 }

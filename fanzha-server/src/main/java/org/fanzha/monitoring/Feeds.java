@@ -1,5 +1,7 @@
 package org.fanzha.monitoring;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +25,9 @@ class Feeds {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO monitoring_feed (bank, received_at, transfers, payload, status, processed)
-				VALUES (?, ?, ?, ?, 'QUEUED', 0)""").params(bank, Timestamp.from(at), transfers, payload).update(keys, "id");
+				VALUES (?, ?, ?, ?, 'QUEUED', 0)""")
+			.params(bank, Timestamp.from(at), transfers, payload)
+			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -37,18 +41,22 @@ class Feeds {
 
 	List<Long> unfinished() {
 		return jdbc.sql("SELECT id FROM monitoring_feed WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
-				.query(Long.class).list();
+			.query(Long.class)
+			.list();
 	}
 
 	void progress(long id, String status, int processed, String results, Instant finished) {
 		jdbc.sql("UPDATE monitoring_feed SET status = ?, processed = ?, results = ?, finished_at = ? WHERE id = ?")
-				.params(status, processed, results, finished == null ? null : Timestamp.from(finished), id).update();
+			.params(status, processed, results, finished == null ? null : Timestamp.from(finished), id)
+			.update();
 	}
 
-	private static FeedIntake.FeedView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static FeedIntake.FeedView view(ResultSet rs, int row) throws SQLException {
 		Timestamp finished = rs.getTimestamp("finished_at");
-		return new FeedIntake.FeedView(rs.getLong("id"), rs.getString("bank"), rs.getTimestamp("received_at").toInstant(),
-				rs.getInt("transfers"), rs.getString("status"), rs.getInt("processed"),
-				FeedIntake.counts(rs.getString("results")), finished == null ? null : finished.toInstant());
+		return new FeedIntake.FeedView(rs.getLong("id"), rs.getString("bank"),
+				rs.getTimestamp("received_at").toInstant(), rs.getInt("transfers"), rs.getString("status"),
+				rs.getInt("processed"), FeedIntake.counts(rs.getString("results")),
+				finished == null ? null : finished.toInstant());
 	}
+
 }

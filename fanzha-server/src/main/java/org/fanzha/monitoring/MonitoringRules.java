@@ -14,11 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monitoring rules in force, changed by an analyst at runtime without a rebuild: a new text is parsed (errors
- * name the line), must carry a higher version than the one in force, is stored with who loaded it, and takes
- * effect for the next transfer with the accounts' windows intact. The shipped rules are version
- * {@code TransferMonitor.DEFAULT_RULES}'s until someone loads another; after a restart the latest stored version
- * is put back in force.
+ * The monitoring rules in force, changed by an analyst at runtime without a rebuild: a
+ * new text is parsed (errors name the line), must carry a higher version than the one in
+ * force, is stored with who loaded it, and takes effect for the next transfer with the
+ * accounts' windows intact. The shipped rules are version
+ * {@code TransferMonitor.DEFAULT_RULES}'s until someone loads another; after a restart
+ * the latest stored version is put back in force.
  */
 @Service
 public class MonitoringRules {
@@ -41,8 +42,9 @@ public class MonitoringRules {
 
 	/** The set in force. */
 	public RuleSetView current() {
-		return sets.latest().orElseGet(() -> new RuleSetView(decisions.rules().version(), TransferMonitor.DEFAULT_RULES,
-				"fanzha", null, "shipped default"));
+		return sets.latest()
+			.orElseGet(() -> new RuleSetView(decisions.rules().version(), TransferMonitor.DEFAULT_RULES, "fanzha", null,
+					"shipped default"));
 	}
 
 	/** Every version loaded, newest first, then the shipped default. */
@@ -81,4 +83,5 @@ public class MonitoringRules {
 		decisions.useRules(parsed);
 		return new RuleSetView(parsed.version(), text, actor, now, note);
 	}
+
 }

@@ -1,39 +1,65 @@
 package org.fanzha.monitoring;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import org.fanzha.core.KeyIndex;
 import org.fanzha.engine.monitor.Action;
 import org.fanzha.engine.monitor.RuleEngine;
 import org.fanzha.engine.monitor.RuleSet;
+import org.fanzha.engine.monitor.SharedDevices;
 import org.fanzha.engine.monitor.TransferMonitor;
+import org.fanzha.engine.monitor.model.Model;
+import org.fanzha.engine.monitor.model.ModelFile;
+import org.fanzha.ledger.TransferLedger;
+import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides on banks' transfers one at a time (the engine is single-threaded and fast; callers queue briefly).
+ * Decides on banks' transfers one at a time (the engine is single-threaded and fast;
+ * callers queue briefly).
  *
- * <p>A transfer is known by its bank and its id: the same bank sending the same id with the same content gets the
- * same answer again, so it may retry safely; the same id with other content is refused (409), and another bank's
- * id never returns this bank's answer. The last million decisions are remembered in a {@link DecisionMemory}
- * (primitive arrays, nothing for the collector to trace) and in {@code monitoring_decision}.
+ * <p>
+ * A transfer is known by its bank and its id: the same bank sending the same id with the
+ * same content gets the same answer again, so it may retry safely; the same id with other
+ * content is refused (409), and another bank's id never returns this bank's answer. The
+ * last million decisions are remembered in a {@link DecisionMemory} (primitive arrays,
+ * nothing for the collector to trace) and in {@code monitoring_decision}.
  *
- * <p>Restarts: confirmed accounts are stored as they are confirmed; on start the monitor replays the ledger's
- * decided and fed transfers of the last {@code fanzha.monitoring.replay} (24 h by default: the longest window is a
- * day) with the confirmations in time order, which rebuilds windows, risk signals and the accounts already flagged,
- * then puts the remembered decisions back. The guard counts per bank (see {@code RuleEngine}).
+ * <p>
+ * Restarts: confirmed accounts are stored as they are confirmed; on start the monitor
+ * replays the ledger's decided and fed transfers of the last
+ * {@code fanzha.monitoring.replay} (24 h by default: the longest window is a day) with
+ * the confirmations in time order, which rebuilds windows, risk signals and the accounts
+ * already flagged, then puts the remembered decisions back. The guard counts per bank
+ * (see {@code RuleEngine}).
  */
 @Service
-public class TransferScreening implements org.springframework.beans.factory.SmartInitializingSingleton,
-		org.springframework.beans.factory.DisposableBean {
+public class TransferScreening implements SmartInitializingSingleton, DisposableBean {
 
 	public static final String APPEAL = "账户持有人可向开户机构提出申诉，携带有效身份证件说明资金来源；也可拨打 96110 咨询。核实无误的，限制立即解除（《反电信网络诈骗法》第三十二条）。";
 
@@ -44,7 +70,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	/**
 	 * A transfer as a bank reports it.
 	 *
-	 * @param deviceId the payer's device (IMEI, device fingerprint) or IP address as the bank saw it, optional
+	 * @param deviceId the payer's device (IMEI, device fingerprint) or IP address as the
+	 * bank saw it, optional
 	 */
 	public record TransferIn(String transferId, String fromAccount, String toAccount, Long amountFen, Instant time,
 			String deviceId, String channel, String region) {
@@ -59,11 +86,17 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		}
 	}
 
-	/** An account as its bank declares it to the platform (master data shared for tracing). */
+	/**
+	 * An account as its bank declares it to the platform (master data shared for
+	 * tracing).
+	 */
 	public record AccountIn(String accountId, String holderName, String cardNumber, Long openingBalanceFen) {
 	}
 
-	/** A bank declares its accounts: holder, card number, opening balance; all checked first, then stored. */
+	/**
+	 * A bank declares its accounts: holder, card number, opening balance; all checked
+	 * first, then stored.
+	 */
 	public void declareAccounts(String bank, List<AccountIn> accounts) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (bank == null || accounts == null || accounts.isEmpty() || accounts.size() > 100_000) {
@@ -79,7 +112,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 			if (a.accountId() == null || !a.accountId().matches("[A-Za-z0-9:-]{1,40}")) {
 				errors.put(at + "accountId", "must be 1-40 letters, digits, ':' or '-'");
 			}
-			if (a.holderName() != null && (a.holderName().length() > 100 || a.holderName().chars().anyMatch(Character::isISOControl))) {
+			if (a.holderName() != null
+					&& (a.holderName().length() > 100 || a.holderName().chars().anyMatch(Character::isISOControl))) {
 				errors.put(at + "holderName", "must be at most 100 printable characters");
 			}
 			if (a.cardNumber() != null && !a.cardNumber().matches("\\d{12,19}")) {
@@ -93,22 +127,28 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 			throw new InvalidFieldsException(errors);
 		}
 		if (ledger != null) {
-			ledger.declareAccounts(bank, accounts.stream().map(a -> new org.fanzha.ledger.TransferLedger.Account(a.accountId(),
-					a.holderName(), a.cardNumber(), a.openingBalanceFen())).toList(), org.fanzha.ledger.TransferLedger.Source.FEED);
+			ledger.declareAccounts(bank,
+					accounts.stream()
+						.map(a -> new TransferLedger.Account(a.accountId(), a.holderName(), a.cardNumber(),
+								a.openingBalanceFen()))
+						.toList(),
+					TransferLedger.Source.FEED);
 		}
 	}
 
-	/** Writes the bank's transfers to the ledger tracing reads: once, whichever door they came through. */
-	void record(org.fanzha.ledger.TransferLedger.Source source, String bank, String ref, List<TransferIn> transfers,
-			Instant now) {
+	/**
+	 * Writes the bank's transfers to the ledger tracing reads: once, whichever door they
+	 * came through.
+	 */
+	void record(TransferLedger.Source source, String bank, String ref, List<TransferIn> transfers, Instant now) {
 		if (ledger == null) {
 			return; // a monitor on its own: the rules' unit tests
 		}
 		tx.executeWithoutResult(s -> recordInTransaction(source, bank, ref, transfers, now));
 	}
 
-	private void recordInTransaction(org.fanzha.ledger.TransferLedger.Source source, String bank, String ref,
-			List<TransferIn> transfers, Instant now) {
+	private void recordInTransaction(TransferLedger.Source source, String bank, String ref, List<TransferIn> transfers,
+			Instant now) {
 		if (ledger == null) {
 			return;
 		}
@@ -116,17 +156,17 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		learn(source, bank, transfers);
 	}
 
-	private static List<org.fanzha.ledger.TransferLedger.Transfer> ledgerRows(List<TransferIn> transfers, Instant now) {
-		List<org.fanzha.ledger.TransferLedger.Transfer> rows = new ArrayList<>(transfers.size());
+	private static List<TransferLedger.Transfer> ledgerRows(List<TransferIn> transfers, Instant now) {
+		List<TransferLedger.Transfer> rows = new ArrayList<>(transfers.size());
 		for (TransferIn t : transfers) {
-			rows.add(new org.fanzha.ledger.TransferLedger.Transfer(t.transferId(), (t.time() == null ? now : t.time()).getEpochSecond(),
-					t.fromAccount(), t.toAccount() == null || t.toAccount().isEmpty() ? null : t.toAccount(), t.amountFen(),
-					t.channel(), t.region()));
+			rows.add(new TransferLedger.Transfer(t.transferId(), (t.time() == null ? now : t.time()).getEpochSecond(),
+					t.fromAccount(), t.toAccount() == null || t.toAccount().isEmpty() ? null : t.toAccount(),
+					t.amountFen(), t.channel(), t.region()));
 		}
 		return rows;
 	}
 
-	private void learn(org.fanzha.ledger.TransferLedger.Source source, String bank, List<TransferIn> transfers) {
+	private void learn(TransferLedger.Source source, String bank, List<TransferIn> transfers) {
 		if (bank != null) {
 			for (TransferIn t : transfers) {
 				ledger.learn(t.fromAccount(), bank, null, source);
@@ -134,17 +174,20 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		}
 	}
 
-	/** The journal's writer: a group of requests' transfers and decisions, in one transaction. */
+	/**
+	 * The journal's writer: a group of requests' transfers and decisions, in one
+	 * transaction.
+	 */
 	private void write(List<DecisionJournal.Entry> group) {
 		tx.executeWithoutResult(s -> {
 			if (ledger != null) {
-				List<org.fanzha.ledger.TransferLedger.Report> reports = new ArrayList<>(group.size());
+				List<TransferLedger.Report> reports = new ArrayList<>(group.size());
 				for (DecisionJournal.Entry e : group) {
-					reports.add(new org.fanzha.ledger.TransferLedger.Report(e.bank, null, ledgerRows(e.transfers, e.now)));
+					reports.add(new TransferLedger.Report(e.bank, null, ledgerRows(e.transfers, e.now)));
 				}
-				ledger.record(org.fanzha.ledger.TransferLedger.Source.DECISION, reports);
+				ledger.record(TransferLedger.Source.DECISION, reports);
 				for (DecisionJournal.Entry e : group) {
-					learn(org.fanzha.ledger.TransferLedger.Source.DECISION, e.bank, e.transfers);
+					learn(TransferLedger.Source.DECISION, e.bank, e.transfers);
 				}
 			}
 			if (stored != null) {
@@ -161,7 +204,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		journal.close();
 	}
 
-	/** How long a protective freeze holds before the police confirm it with a formal freeze or it is released. */
+	/**
+	 * How long a protective freeze holds before the police confirm it with a formal
+	 * freeze or it is released.
+	 */
 	static final long PROTECTIVE_FREEZE_SECONDS = 48 * 3_600;
 
 	private final Clock clock;
@@ -172,19 +218,25 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 
 	private final boolean hasModel;
 
-	/** Accounts (interned) the monitor has already flagged, so that each is announced once. */
-	private final java.util.BitSet announced = new java.util.BitSet();
+	/**
+	 * Accounts (interned) the monitor has already flagged, so that each is announced
+	 * once.
+	 */
+	private final BitSet announced = new BitSet();
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	private final org.springframework.transaction.support.TransactionTemplate tx;
+	private final TransactionTemplate tx;
 
 	private final DecisionMemory memory = new DecisionMemory(REMEMBERED_SLOTS);
 
 	/** Stores decisions with their transfers, many requests to a transaction. */
 	private final DecisionJournal journal = new DecisionJournal(this::write);
 
-	/** Banks as guard scopes: 0 is traffic no bank signed (tests, tools), a bank's scope is its index + 1. */
+	/**
+	 * Banks as guard scopes: 0 is traffic no bank signed (tests, tools), a bank's scope
+	 * is its index + 1.
+	 */
 	private final KeyIndex banks = new KeyIndex();
 
 	private final Decisions stored;
@@ -193,28 +245,31 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 
 	private final MonitoringProperties properties;
 
-	/** What the console shows: the latest decisions, counts by decision and reason, recently flagged accounts. */
-	public record Recent(String bank, String transferId, String fromAccount, String toAccount, long amountFen, Instant time,
-			Decision decision) {
+	/**
+	 * What the console shows: the latest decisions, counts by decision and reason,
+	 * recently flagged accounts.
+	 */
+	public record Recent(String bank, String transferId, String fromAccount, String toAccount, long amountFen,
+			Instant time, Decision decision) {
 	}
 
-	private final java.util.ArrayDeque<Recent> recent = new java.util.ArrayDeque<>();
+	private final ArrayDeque<Recent> recent = new ArrayDeque<>();
 
-	private final Map<String, Long> byDecision = new java.util.TreeMap<>();
+	private final Map<String, Long> byDecision = new TreeMap<>();
 
-	private final Map<String, Long> byReason = new java.util.TreeMap<>();
+	private final Map<String, Long> byReason = new TreeMap<>();
 
-	private final java.util.LinkedHashSet<String> flagged = new java.util.LinkedHashSet<>();
+	private final LinkedHashSet<String> flagged = new LinkedHashSet<>();
 
 	private final MeterRegistry meters;
 
 	private final Timer latency;
 
-	private final org.fanzha.ledger.TransferLedger ledger;
+	private final TransferLedger ledger;
 
-	TransferScreening(Clock clock, MeterRegistry meters, org.springframework.context.ApplicationEventPublisher events,
-			org.springframework.transaction.PlatformTransactionManager transactions, MonitoringProperties properties,
-			org.fanzha.ledger.TransferLedger ledger, Decisions stored, Confirmations confirmations) {
+	TransferScreening(Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, MonitoringProperties properties, TransferLedger ledger,
+			Decisions stored, Confirmations confirmations) {
 		this.ledger = ledger;
 		this.stored = stored;
 		this.confirmations = confirmations;
@@ -222,23 +277,24 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
-		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.tx = new TransactionTemplate(transactions);
 		this.monitor = new TransferMonitor(RuleSet.parse(TransferMonitor.DEFAULT_RULES), 1 << 16, model(properties));
 		this.hasModel = properties.modelFile() != null;
-		this.latency = Timer.builder("fanzha.monitoring.decision").description("time to decide on one transfer")
-				.publishPercentiles(0.5, 0.99).register(meters);
+		this.latency = Timer.builder("fanzha.monitoring.decision")
+			.description("time to decide on one transfer")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
-	private static java.util.function.ToDoubleFunction<double[]> model(MonitoringProperties properties) {
+	private static ToDoubleFunction<double[]> model(MonitoringProperties properties) {
 		if (properties.modelFile() == null) {
 			return null;
 		}
 		try {
-			org.fanzha.engine.monitor.model.Model m = org.fanzha.engine.monitor.model.ModelFile.load(properties.modelFile(),
-					RuleSet.FEATURES);
+			Model m = ModelFile.load(properties.modelFile(), RuleSet.FEATURES);
 			return m::score;
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException("fanzha.monitoring.model-file: cannot read " + properties.modelFile(), e);
 		}
 	}
@@ -253,7 +309,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		return decide(null, transfers);
 	}
 
-	/** As {@link #decide(List)}, remembering which bank asked (the console shows a bank its own decisions). */
+	/**
+	 * As {@link #decide(List)}, remembering which bank asked (the console shows a bank
+	 * its own decisions).
+	 */
 	public List<Decision> decide(String bank, List<TransferIn> transfers) {
 		validate(transfers, 1_000);
 		Instant now = clock.instant();
@@ -267,10 +326,15 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 				out.add(decideLocked(bank, t, now, flagged, fresh));
 			}
 			try {
-				entry = journal.append(bank, transfers, fresh, now); // under the lock: a retry queues after the original
+				entry = journal.append(bank, transfers, fresh, now); // under the lock: a
+																		// retry queues
+																		// after the
+																		// original
 			}
 			catch (RuntimeException e) {
-				fresh.forEach(f -> memory.forget(DecisionMemory.key(f.bank(), f.transferId()))); // stopping: not stored
+				fresh.forEach(f -> memory.forget(DecisionMemory.key(f.bank(), f.transferId()))); // stopping:
+																									// not
+																									// stored
 				throw e;
 			}
 		}
@@ -279,9 +343,12 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		return out;
 	}
 
-	/** Another transfer under an id this bank already used: refused before anything is decided or stored. */
+	/**
+	 * Another transfer under an id this bank already used: refused before anything is
+	 * decided or stored.
+	 */
 	private void refuseReusedIds(String bank, List<TransferIn> transfers) {
-		Map<Long, Long> batch = transfers.size() == 1 ? Map.of() : new java.util.HashMap<>();
+		Map<Long, Long> batch = transfers.size() == 1 ? Map.of() : new HashMap<>();
 		for (TransferIn t : transfers) {
 			long key = DecisionMemory.key(bank, t.transferId());
 			long digest = DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time());
@@ -289,7 +356,7 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 			Long earlier = slot != DecisionMemory.ABSENT ? Long.valueOf(memory.digestAt(slot))
 					: transfers.size() == 1 ? null : batch.putIfAbsent(key, digest);
 			if (earlier != null && earlier != digest) {
-				throw new org.fanzha.platform.ConflictException("transferId " + t.transferId()
+				throw new ConflictException("transferId " + t.transferId()
 						+ " was already decided for another transfer (payer, payee, amount or time differ); "
 						+ "a new transfer needs a new transferId");
 			}
@@ -297,8 +364,9 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * Waits until what was decided is stored with the transfers (the journal's group commit). If that fails the new
-	 * answers are forgotten, so the bank's retry is decided and stored afresh instead of answered from memory alone.
+	 * Waits until what was decided is stored with the transfers (the journal's group
+	 * commit). If that fails the new answers are forgotten, so the bank's retry is
+	 * decided and stored afresh instead of answered from memory alone.
 	 */
 	private void keep(DecisionJournal.Entry entry) {
 		try {
@@ -347,7 +415,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 				errors.put(at + "deviceId", "must be at most 64 characters");
 			}
 			if (t.channel() != null && !t.channel().matches("[A-Z_]{2,16}")) {
-				errors.put(at + "channel", "must be a channel code such as TRANSFER, ATM, POS, THIRD_PARTY, GOLD_CRYPTO");
+				errors.put(at + "channel",
+						"must be a channel code such as TRANSFER, ATM, POS, THIRD_PARTY, GOLD_CRYPTO");
 			}
 			if (t.region() != null && !t.region().matches("\\d{6}")) {
 				errors.put(at + "region", "must be a six-digit GB/T 2260 code");
@@ -366,9 +435,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		synchronized (this) {
 			long key = DecisionMemory.key(bank, t.transferId());
 			int slot = memory.find(key);
-			if (slot != DecisionMemory.ABSENT
-					&& memory.digestAt(slot) != DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time())) {
-				memory.forget(key); // a feed's row reusing an id: decided as the new transfer it is
+			if (slot != DecisionMemory.ABSENT && memory.digestAt(slot) != DecisionMemory.digest(t.fromAccount(),
+					t.toAccount(), t.amountFen(), t.time())) {
+				memory.forget(key); // a feed's row reusing an id: decided as the new
+									// transfer it is
 			}
 			d = decideLocked(bank, t, now, flagged, fresh);
 		}
@@ -390,10 +460,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		long time = (t.time() == null ? now : t.time()).getEpochSecond();
 		int from = accounts.getOrAdd(t.fromAccount());
 		int to = t.toAccount() == null || t.toAccount().isEmpty() ? -1 : accounts.getOrAdd(t.toAccount());
-		RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time,
-				org.fanzha.engine.monitor.SharedDevices.key(t.deviceId()), scope(bank));
+		RuleEngine.Verdict v = monitor.decide(from, to, t.amountFen(), time, SharedDevices.key(t.deviceId()),
+				scope(bank));
 		Decision d = describe(t.transferId(), v, time, scope(bank));
-		latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+		latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		meters.counter("fanzha.monitoring.decisions", "decision", d.decision()).increment();
 		long digest = DecisionMemory.digest(t.fromAccount(), t.toAccount(), t.amountFen(), t.time());
 		memory.put(key, digest, time, d);
@@ -408,8 +478,9 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * The first time the monitor acts on a payment into an account, the other modules hear of it: collected under
-	 * the lock, published (to the outbox, in its own transaction) after it.
+	 * The first time the monitor acts on a payment into an account, the other modules
+	 * hear of it: collected under the lock, published (to the outbox, in its own
+	 * transaction) after it.
 	 */
 	private void announce(String bank, int to, String account, long time, Decision d, List<MuleAccountFlagged> out) {
 		if (to < 0 || d.reasons().isEmpty() || announced.get(to)
@@ -437,8 +508,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * A victim's report or a freeze confirms the account: payments into it are frozen, money out of it delayed.
-	 * Stored first, so that a restart still knows it.
+	 * A victim's report or a freeze confirms the account: payments into it are frozen,
+	 * money out of it delayed. Stored first, so that a restart still knows it.
 	 */
 	public void confirm(String accountId, Instant at) {
 		if (confirmations != null) {
@@ -464,9 +535,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * Rebuilds the monitor from what is stored, before the server takes requests: confirmations and the ledger's
-	 * recent decided and fed transfers in time order (windows, risk, flagged accounts), then the remembered
-	 * decisions. Nothing is published again: those events went out when they happened.
+	 * Rebuilds the monitor from what is stored, before the server takes requests:
+	 * confirmations and the ledger's recent decided and fed transfers in time order
+	 * (windows, risk, flagged accounts), then the remembered decisions. Nothing is
+	 * published again: those events went out when they happened.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -481,8 +553,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		long[] replayed = { 0 };
 		List<MuleAccountFlagged> discarded = new ArrayList<>();
 		synchronized (this) {
-			ledger.replay(Instant.ofEpochSecond(since), java.util.EnumSet.of(org.fanzha.ledger.TransferLedger.Source.DECISION,
-					org.fanzha.ledger.TransferLedger.Source.FEED), t -> {
+			ledger.replay(Instant.ofEpochSecond(since),
+					EnumSet.of(TransferLedger.Source.DECISION, TransferLedger.Source.FEED), t -> {
 						while (next[0] < confirmed.size() && confirmed.get(next[0]).confirmedAt() <= t.epochSecond()) {
 							replayConfirmation(confirmed.get(next[0]++), t.epochSecond());
 						}
@@ -504,24 +576,28 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 				byDecision.merge(r.decision().decision(), 1L, Long::sum);
 			});
 		}
-		org.slf4j.LoggerFactory.getLogger(TransferScreening.class).info(
-				"Monitor rebuilt: {} confirmed accounts, {} transfers since {} replayed, {} decisions remembered ({} ms)",
-				confirmed.size(), replayed[0], Instant.ofEpochSecond(since), memory.size(),
-				(System.nanoTime() - started) / 1_000_000);
+		LoggerFactory.getLogger(TransferScreening.class)
+			.info("Monitor rebuilt: {} confirmed accounts, {} transfers since {} replayed, {} decisions remembered ({} ms)",
+					confirmed.size(), replayed[0], Instant.ofEpochSecond(since), memory.size(),
+					(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void replayConfirmation(Confirmations.Confirmation c, long now) {
 		if (c.liftedAt() != null && c.liftedAt() <= now) {
-			return; // lifted before this point: as if it had been lifted at once (the risk it left has decayed)
+			return; // lifted before this point: as if it had been lifted at once (the
+					// risk it left has decayed)
 		}
 		monitor.confirm(accounts.getOrAdd(c.accountId()), c.confirmedAt());
 	}
 
-	/** Forgets stored decisions past the retry horizon; memory holds at most a million anyway. */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+	/**
+	 * Forgets stored decisions past the retry horizon; memory holds at most a million
+	 * anyway.
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
 	void prune() {
 		if (stored != null) {
-			stored.prune(clock.instant().minus(java.time.Duration.ofDays(7)));
+			stored.prune(clock.instant().minus(Duration.ofDays(7)));
 		}
 	}
 
@@ -540,12 +616,17 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 		return monitor.engine().rules();
 	}
 
-	/** Whether the guard has put a rule of the set in force into shadow mode for any bank. */
+	/**
+	 * Whether the guard has put a rule of the set in force into shadow mode for any bank.
+	 */
 	public synchronized boolean guardAlarm() {
 		return monitor.engine().alarm();
 	}
 
-	/** The banks for which the guard has put a rule into shadow mode (the centre is alarmed; others are unaffected). */
+	/**
+	 * The banks for which the guard has put a rule into shadow mode (the centre is
+	 * alarmed; others are unaffected).
+	 */
 	public synchronized List<String> guardAlarms() {
 		List<String> out = new ArrayList<>();
 		for (int i = 0; i < banks.size(); i++) {
@@ -557,8 +638,8 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	/**
-	 * A transfer seen on a feed (the demo's simulated banks) rather than asked about: scored and shown, not kept
-	 * for idempotent retries.
+	 * A transfer seen on a feed (the demo's simulated banks) rather than asked about:
+	 * scored and shown, not kept for idempotent retries.
 	 */
 	public Decision observe(String bank, String transferId, String fromAccount, String toAccount, long amountFen,
 			long epochSecond) {
@@ -609,13 +690,17 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 	}
 
 	public synchronized Map<String, Long> countsByDecision() {
-		return new java.util.TreeMap<>(byDecision);
+		return new TreeMap<>(byDecision);
 	}
 
 	/** Reasons by how often they decided, most frequent first. */
 	public synchronized List<Map.Entry<String, Long>> topReasons(int n) {
-		return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
-				.map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+		return byReason.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(n)
+			.map(e -> Map.entry(e.getKey(), e.getValue()))
+			.toList();
 	}
 
 	/** Accounts that received a restricted or reviewed payment, most recent last. */
@@ -641,8 +726,10 @@ public class TransferScreening implements org.springframework.beans.factory.Smar
 			}
 		}
 		boolean restricts = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE;
-		long hold = v.action == Action.PROTECTIVE_FREEZE && v.holdSeconds == 0 ? PROTECTIVE_FREEZE_SECONDS : v.holdSeconds;
+		long hold = v.action == Action.PROTECTIVE_FREEZE && v.holdSeconds == 0 ? PROTECTIVE_FREEZE_SECONDS
+				: v.holdSeconds;
 		return new Decision(id, v.action.name(), restricts ? Instant.ofEpochSecond(time + hold) : null,
 				List.copyOf(acted), List.copyOf(shadow), rules.version(), restricts ? APPEAL : null);
 	}
+
 }

@@ -3,8 +3,9 @@ package org.fanzha.platform;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A page's chart data as JSON for a {@code data-chart} attribute, which the page's script file reads: the content
- * security policy allows no inline script, so data cannot be written into one.
+ * A page's chart data as JSON for a {@code data-chart} attribute, which the page's script
+ * file reads: the content security policy allows no inline script, so data cannot be
+ * written into one.
  */
 public final class ChartJson {
 
@@ -16,4 +17,5 @@ public final class ChartJson {
 	public static String of(Object data) {
 		return MAPPER.writeValueAsString(data);
 	}
+
 }

@@ -14,10 +14,11 @@ import org.fanzha.sim.world.Catalog;
 import org.springframework.stereotype.Component;
 
 /**
- * What the console's forms offer to pick from instead of codes to type: the Shaanxi cities and their counties by
- * name (GB/T 2260, {@link RegionCode#shaanxi()}), and the banks and payment institutions by name (the codes the
- * simulated province and the bank gateway use, {@link Catalog#INSTITUTIONS}). Templates reach it as
- * {@code @formChoices} (the region picker fragment in {@code regions.html}).
+ * What the console's forms offer to pick from instead of codes to type: the Shaanxi
+ * cities and their counties by name (GB/T 2260, {@link RegionCode#shaanxi()}), and the
+ * banks and payment institutions by name (the codes the simulated province and the bank
+ * gateway use, {@link Catalog#INSTITUTIONS}). Templates reach it as {@code @formChoices}
+ * (the region picker fragment in {@code regions.html}).
  */
 @Component("formChoices")
 public final class FormChoices {
@@ -29,15 +30,25 @@ public final class FormChoices {
 	/** Shaanxi's prefecture-level cities in code order. */
 	public static final List<Choice> CITIES;
 
-	/** Each city's county-level divisions (districts, county-level cities, counties), by the city's code. */
+	/**
+	 * Each city's county-level divisions (districts, county-level cities, counties), by
+	 * the city's code.
+	 */
 	public static final Map<String, List<Choice>> COUNTIES;
 
-	/** {@link #COUNTIES} as JSON for the picker's data attribute: {"610100":[["610102","新城区"],…],…}. */
+	/**
+	 * {@link #COUNTIES} as JSON for the picker's data attribute:
+	 * {"610100":[["610102","新城区"],…],…}.
+	 */
 	public static final String COUNTIES_JSON;
 
-	public static final List<Choice> BANKS = Catalog.INSTITUTIONS.stream().map(i -> new Choice(i.code(), i.name())).toList();
+	public static final List<Choice> BANKS = Catalog.INSTITUTIONS.stream()
+		.map(i -> new Choice(i.code(), i.name()))
+		.toList();
 
-	public static final Set<String> BANK_CODES = BANKS.stream().map(Choice::code).collect(Collectors.toUnmodifiableSet());
+	public static final Set<String> BANK_CODES = BANKS.stream()
+		.map(Choice::code)
+		.collect(Collectors.toUnmodifiableSet());
 
 	static {
 		List<Choice> cities = new ArrayList<>();
@@ -56,14 +67,20 @@ public final class FormChoices {
 		counties.replaceAll((city, list) -> List.copyOf(list));
 		CITIES = List.copyOf(cities);
 		COUNTIES = Collections.unmodifiableMap(counties);
-		COUNTIES_JSON = COUNTIES.entrySet().stream()
-				.map(e -> JsonText.quote(e.getKey()) + ":" + e.getValue().stream()
+		COUNTIES_JSON = COUNTIES.entrySet()
+			.stream()
+			.map(e -> JsonText.quote(e.getKey()) + ":"
+					+ e.getValue()
+						.stream()
 						.map(c -> "[" + JsonText.quote(c.code()) + "," + JsonText.quote(c.name()) + "]")
 						.collect(Collectors.joining(",", "[", "]")))
-				.collect(Collectors.joining(",", "{", "}"));
+			.collect(Collectors.joining(",", "{", "}"));
 	}
 
-	/** For templates: the cities, their counties by city, and the counties as JSON for forms.js. */
+	/**
+	 * For templates: the cities, their counties by city, and the counties as JSON for
+	 * forms.js.
+	 */
 	public List<Choice> cities() {
 		return CITIES;
 	}
@@ -82,8 +99,8 @@ public final class FormChoices {
 	}
 
 	/**
-	 * A region code as a name where one is known: 西安市雁塔区 for 610113, the province for another province's code,
-	 * else the code itself.
+	 * A region code as a name where one is known: 西安市雁塔区 for 610113, the province for
+	 * another province's code, else the code itself.
 	 */
 	public static String regionName(String regionCode) {
 		if (regionCode == null || !RegionCode.isValid(regionCode)) {
@@ -97,7 +114,10 @@ public final class FormChoices {
 		return r.isCounty() ? r.prefecture().name().orElse("") + name : name;
 	}
 
-	/** The city of a Shaanxi county the picker offers, or "" (nothing chosen, or a code outside the list). */
+	/**
+	 * The city of a Shaanxi county the picker offers, or "" (nothing chosen, or a code
+	 * outside the list).
+	 */
 	public static String cityOf(String regionCode) {
 		String code = regionCode == null ? "" : regionCode.strip();
 		if (code.length() != 6) {
@@ -107,4 +127,5 @@ public final class FormChoices {
 		List<Choice> counties = COUNTIES.get(city);
 		return counties != null && counties.stream().anyMatch(c -> c.code().equals(code)) ? city : "";
 	}
+
 }

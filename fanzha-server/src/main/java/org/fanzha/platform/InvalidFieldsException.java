@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A request with one or more invalid fields; answered with 400 and an {@code errors} map of field path to
- * message, so a form can show every problem at once.
+ * A request with one or more invalid fields; answered with 400 and an {@code errors} map
+ * of field path to message, so a form can show every problem at once.
  */
 public class InvalidFieldsException extends RuntimeException {
 
@@ -20,4 +20,5 @@ public class InvalidFieldsException extends RuntimeException {
 	public Map<String, String> errors() {
 		return errors;
 	}
+
 }

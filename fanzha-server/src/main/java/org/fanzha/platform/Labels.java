@@ -11,10 +11,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way a code (an enum constant, a status, a reason code) reaches a console page: through the message key
- * {@code code.<kind>.<CODE>}, e.g. {@code code.decision.DELAY}. Templates call {@code ${@labels.of('decision', x)}}.
- * A missing key shows as {@code ??code.decision.X??}, as Thymeleaf does for {@code #{...}}, so the page tests see it.
- * The API keeps the codes: banks and operators read them.
+ * The one way a code (an enum constant, a status, a reason code) reaches a console page:
+ * through the message key {@code code.<kind>.<CODE>}, e.g. {@code code.decision.DELAY}.
+ * Templates call {@code ${@labels.of('decision', x)}}. A missing key shows as
+ * {@code ??code.decision.X??}, as Thymeleaf does for {@code #{...}}, so the page tests
+ * see it. The API keeps the codes: banks and operators read them.
  */
 @Component("labels")
 public class Labels {
@@ -36,20 +37,23 @@ public class Labels {
 	}
 
 	/**
-	 * Free text that may be a code, as banks' rejection reasons are: the label where {@code code.<kind>.<text>} is
-	 * known, else the text as written.
+	 * Free text that may be a code, as banks' rejection reasons are: the label where
+	 * {@code code.<kind>.<text>} is known, else the text as written.
 	 */
 	public String text(String kind, String text) {
 		if (text == null || text.isBlank()) {
 			return "";
 		}
-		String said = messages.getMessage("code." + kind + "." + text.strip(), null, null, LocaleContextHolder.getLocale());
+		String said = messages.getMessage("code." + kind + "." + text.strip(), null, null,
+				LocaleContextHolder.getLocale());
 		return said != null ? said : text;
 	}
 
 	/**
-	 * A developer-written phrase, as the audit trail's purposes are ("console: case list", "listing 4"): the label of
-	 * its longest known head ({@code code.<kind>.<head as a slug>}, the rest of the phrase as {0}), else the phrase.
+	 * A developer-written phrase, as the audit trail's purposes are ("console: case
+	 * list", "listing 4"): the label of its longest known head
+	 * ({@code code.<kind>.<head as a slug>}, the rest of the phrase as {0}), else the
+	 * phrase.
 	 */
 	public String phrase(String kind, String text) {
 		if (text == null || text.isBlank()) {
@@ -57,11 +61,13 @@ public class Labels {
 		}
 		String[] words = text.strip().split("\\s+");
 		for (int n = words.length; n > 0; n--) {
-			String head = String.join(" ", Arrays.copyOf(words, n)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-					.replaceAll("^-|-$", "");
+			String head = String.join(" ", Arrays.copyOf(words, n))
+				.toLowerCase(Locale.ROOT)
+				.replaceAll("[^a-z0-9]+", "-")
+				.replaceAll("^-|-$", "");
 			String rest = String.join(" ", Arrays.copyOfRange(words, n, words.length));
-			String said = messages.getMessage("code." + kind + "." + head, rest.isEmpty() ? null : new Object[] { rest },
-					null, LocaleContextHolder.getLocale());
+			String said = messages.getMessage("code." + kind + "." + head,
+					rest.isEmpty() ? null : new Object[] { rest }, null, LocaleContextHolder.getLocale());
 			if (said != null) {
 				return said;
 			}
@@ -70,9 +76,10 @@ public class Labels {
 	}
 
 	/**
-	 * A service's refusal as a console page shows it. The services explain themselves in English to developers
-	 * ("victim.idNumber: check digit expected 5, got 1"); a page names the fields in the user's language, and only an
-	 * English page repeats the detail.
+	 * A service's refusal as a console page shows it. The services explain themselves in
+	 * English to developers ("victim.idNumber: check digit expected 5, got 1"); a page
+	 * names the fields in the user's language, and only an English page repeats the
+	 * detail.
 	 */
 	public String explain(RuntimeException e) {
 		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
@@ -84,8 +91,8 @@ public class Labels {
 			}
 			return message("form.invalid", String.join(english ? "; " : "、", out.stream().distinct().toList()));
 		}
-		return english && e.getMessage() != null ? message("form.refused", e.getMessage()) : message("form.refused", "")
-				.strip();
+		return english && e.getMessage() != null ? message("form.refused", e.getMessage())
+				: message("form.refused", "").strip();
 	}
 
 	private String field(String path) {
@@ -102,7 +109,10 @@ public class Labels {
 		return messages.getMessage(key, new Object[] { arg }, key, LocaleContextHolder.getLocale());
 	}
 
-	/** A reason as services write it, "MASS_CALLING 大量呼叫…" or "AGENT_RISK EXTRA_CHECK 受理代理商…", without its codes. */
+	/**
+	 * A reason as services write it, "MASS_CALLING 大量呼叫…" or "AGENT_RISK EXTRA_CHECK
+	 * 受理代理商…", without its codes.
+	 */
 	public String withoutCodes(String reason) {
 		return reason == null ? "" : reason.replaceFirst("^([A-Z][A-Z0-9_]+ )+", "");
 	}
@@ -112,8 +122,12 @@ public class Labels {
 		return reason == null ? "" : reason.substring(0, reason.length() - withoutCodes(reason).length()).strip();
 	}
 
-	/** An enum constant under its simple class name as the kind, e.g. {@code code.AuditAction.READ}. */
+	/**
+	 * An enum constant under its simple class name as the kind, e.g.
+	 * {@code code.AuditAction.READ}.
+	 */
 	public String of(Enum<?> code) {
 		return code == null ? "" : of(code.getDeclaringClass().getSimpleName(), code);
 	}
+
 }

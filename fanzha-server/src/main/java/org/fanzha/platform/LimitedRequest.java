@@ -64,4 +64,5 @@ class LimitedRequest extends HttpServletRequestWrapper {
 			}
 		};
 	}
+
 }

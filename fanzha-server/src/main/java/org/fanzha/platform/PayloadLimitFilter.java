@@ -6,17 +6,19 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects oversized API bodies with 413 before anything reads them. Bodies without a declared length
- * (chunked) are counted while read by {@link LimitedRequest}.
+ * Rejects oversized API bodies with 413 before anything reads them. Bodies without a
+ * declared length (chunked) are counted while read by {@link LimitedRequest}.
  */
 class PayloadLimitFilter extends OncePerRequestFilter {
 
-	/** Bulk transfer feeds are scored asynchronously and may be larger than an ordinary request. */
+	/**
+	 * Bulk transfer feeds are scored asynchronously and may be larger than an ordinary
+	 * request.
+	 */
 	static final String BULK_PATH = "/api/v1/transfers/feeds";
 
 	private final long defaultMax;
@@ -34,10 +36,11 @@ class PayloadLimitFilter extends OncePerRequestFilter {
 		long maxBytes = request.getRequestURI().startsWith(BULK_PATH) ? bulkMax : defaultMax;
 		long length = request.getContentLengthLong();
 		if (length > maxBytes) {
-			Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"Payload too large", "Request body of " + length + " bytes exceeds the limit of " + maxBytes + " bytes");
+			Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+					"Request body of " + length + " bytes exceeds the limit of " + maxBytes + " bytes");
 			return;
 		}
 		chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);
 	}
+
 }

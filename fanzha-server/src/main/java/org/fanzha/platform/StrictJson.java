@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -19,10 +18,12 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON as banks and operators must send it, with nothing guessed: a number where text belongs, a fraction of a fen,
- * text where a number belongs, a control or bidirectional-override character in a string (NUL, U+202E: they hide
- * or reorder what an officer reads) and a date outside 2000–2099 are refused with 400 naming the field, instead of
- * being coerced, truncated or stored. Tabs and line breaks stay allowed (narratives).
+ * JSON as banks and operators must send it, with nothing guessed: a number where text
+ * belongs, a fraction of a fen, text where a number belongs, a control or
+ * bidirectional-override character in a string (NUL, U+202E: they hide or reorder what an
+ * officer reads) and a date outside 2000–2099 are refused with 400 naming the field,
+ * instead of being coerced, truncated or stored. Tabs and line breaks stay allowed
+ * (narratives).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -37,16 +38,20 @@ class StrictJson {
 		module.addDeserializer(String.class, new CleanText());
 		module.addDeserializer(Instant.class, new PlausibleInstant());
 		return builder -> builder.addModule(module)
-				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-				.withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.withCoercionConfig(LogicalType.Integer,
+					c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-				.withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-				.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
 	}
 
-	/** Whether a character is refused in text: C0 and C1 controls but tab and line breaks, and bidi controls. */
+	/**
+	 * Whether a character is refused in text: C0 and C1 controls but tab and line breaks,
+	 * and bidi controls.
+	 */
 	static boolean refused(char c) {
 		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
 				|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
@@ -69,6 +74,7 @@ class StrictJson {
 			}
 			return s;
 		}
+
 	}
 
 	static final class PlausibleInstant extends ValueDeserializer<Instant> {
@@ -97,5 +103,7 @@ class StrictJson {
 			}
 			return at;
 		}
+
 	}
+
 }

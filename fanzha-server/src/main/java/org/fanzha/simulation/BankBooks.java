@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.fanzha.engine.graph.TransferGraph;
 import org.fanzha.ledger.StatementRow;
@@ -11,9 +12,10 @@ import org.fanzha.sim.world.World;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated banks' own books: every simulated transfer, in the banks' core systems, not the platform's. The
- * simulated banks answer stops and queries from here (balance, statement with counterparty bank and name), as a
- * real bank answers from its core system; the platform learns of the transfers only from what the banks send.
+ * The simulated banks' own books: every simulated transfer, in the banks' core systems,
+ * not the platform's. The simulated banks answer stops and queries from here (balance,
+ * statement with counterparty bank and name), as a real bank answers from its core
+ * system; the platform learns of the transfers only from what the banks send.
  */
 @Component
 class BankBooks {
@@ -31,7 +33,8 @@ class BankBooks {
 		this.world = world;
 	}
 
-	synchronized void append(String transferId, long epochSecond, String from, String to, long amountFen, String channel) {
+	synchronized void append(String transferId, long epochSecond, String from, String to, long amountFen,
+			String channel) {
 		graph.append(transferId, epochSecond, from, to, amountFen, channel);
 	}
 
@@ -63,12 +66,12 @@ class BankBooks {
 	}
 
 	/** A transfer as the payer's bank has it: from, to (null for cash), amount, time. */
-	synchronized java.util.Optional<long[]> transfer(String transferId) {
+	synchronized Optional<long[]> transfer(String transferId) {
 		int i = graph.transferIndex(transferId);
 		if (i < 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(new long[] { number(graph.accountId(graph.from(i))),
+		return Optional.of(new long[] { number(graph.accountId(graph.from(i))),
 				graph.to(i) < 0 ? -1 : number(graph.accountId(graph.to(i))), graph.amount(i), graph.time(i) });
 	}
 
@@ -88,8 +91,8 @@ class BankBooks {
 				name = w.population.holderName(o);
 			}
 		}
-		return new StatementRow(graph.transferId(t), Instant.ofEpochSecond(graph.time(t)), direction, otherId, bank, name,
-				graph.amount(t), channel(graph.channel(t)), null, null);
+		return new StatementRow(graph.transferId(t), Instant.ofEpochSecond(graph.time(t)), direction, otherId, bank,
+				name, graph.amount(t), channel(graph.channel(t)), null, null);
 	}
 
 	static StatementRow.Channel channel(String simChannel) {
@@ -100,4 +103,5 @@ class BankBooks {
 			default -> StatementRow.Channel.TRANSFER;
 		};
 	}
+
 }

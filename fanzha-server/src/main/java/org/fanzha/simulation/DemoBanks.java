@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.Workflows;
 import org.fanzha.ledger.StatementRow;
+import org.fanzha.sim.world.Catalog;
 import org.fanzha.sim.world.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated province's banks answer stop-payment instructions and fund queries through the same gateway as real
- * banks, after a delay, from their own books ({@link BankBooks}, not the platform's ledger): the bank checks the
- * payee's name against its customer, then stops what the account still holds (all, part, or nothing because the
- * money has moved on) and sends the account's statement since the money arrived, which extends the platform's trace.
+ * The simulated province's banks answer stop-payment instructions and fund queries
+ * through the same gateway as real banks, after a delay, from their own books
+ * ({@link BankBooks}, not the platform's ledger): the bank checks the payee's name
+ * against its customer, then stops what the account still holds (all, part, or nothing
+ * because the money has moved on) and sends the account's statement since the money
+ * arrived, which extends the platform's trace.
  */
 @Component
 class DemoBanks {
@@ -59,7 +62,7 @@ class DemoBanks {
 			return;
 		}
 		Instant due = clock.instant().minusSeconds(properties.bankDelaySeconds());
-		for (org.fanzha.sim.world.Catalog.Institution institution : org.fanzha.sim.world.Catalog.INSTITUTIONS) {
+		for (Catalog.Institution institution : Catalog.INSTITUTIONS) {
 			String bank = institution.code();
 			for (QueryControl.QueryView q : queries.forBank(bank, Workflows.QueryStatus.REQUESTED)) {
 				try {
@@ -91,11 +94,10 @@ class DemoBanks {
 	private void answer(World world, String bank, InstructionView v) {
 		String actor = "simulated " + bank;
 		String answerId = "demo-" + v.id();
-		String holder = v.accountId().startsWith("A") ? world.population.holderName(Integer.parseInt(v.accountId().substring(1)))
-				: null;
+		String holder = v.accountId().startsWith("A")
+				? world.population.holderName(Integer.parseInt(v.accountId().substring(1))) : null;
 		if (holder != null && v.payeeName() != null && !holder.equals(v.payeeName())) {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null,
-					"收款人户名与账户户名不符", actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "收款人户名与账户户名不符", actor);
 			return;
 		}
 		long now = clock.instant().getEpochSecond();
@@ -107,11 +109,13 @@ class DemoBanks {
 			funds.answer(bank, v.id(), answerId, FundControl.Result.EXECUTED, null, null, List.of(), statement, actor);
 		}
 		else if (b > 0) {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.PARTIALLY_EXECUTED, b, null, List.of(), statement, actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.PARTIALLY_EXECUTED, b, null, List.of(), statement,
+					actor);
 		}
 		else {
-			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "账户无余额，资金已转出",
-					List.of(), statement, actor);
+			funds.answer(bank, v.id(), answerId, FundControl.Result.REJECTED, null, "账户无余额，资金已转出", List.of(), statement,
+					actor);
 		}
 	}
+
 }

@@ -1,33 +1,46 @@
 package org.fanzha.simulation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import java.time.LocalDate;
-
 import org.fanzha.core.Beijing;
+import org.fanzha.engine.telecom.LongIndex;
+import org.fanzha.engine.telecom.SimMonitor;
+import org.fanzha.identity.AgencyType;
+import org.fanzha.kafka.SimulatedClients;
+import org.fanzha.monitoring.Decision;
+import org.fanzha.monitoring.TransferScreening;
 import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.SimConfig;
 import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
+import org.fanzha.telecom.SimControl;
+import org.fanzha.warnings.SignalIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the simulated province on one background thread, paced so that simulated time advances
- * {@code speedup} times faster than real time, and fans its events out to subscribers. When the window of
- * the preset is over, the province stays as it is (the counters keep their final values).
+ * Runs the simulated province on one background thread, paced so that simulated time
+ * advances {@code speedup} times faster than real time, and fans its events out to
+ * subscribers. When the window of the preset is over, the province stays as it is (the
+ * counters keep their final values).
  */
 @Service
 public class LiveProvince implements ProvinceFeed, SmartLifecycle {
@@ -70,12 +83,15 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private final BankBooks books;
 
-	private final org.fanzha.monitoring.TransferScreening decisions;
+	private final TransferScreening decisions;
 
-	/** Transfers waiting to be sent to the platform, per simulated bank (a bank sends batches, as a feed would). */
-	private final java.util.Map<String, List<org.fanzha.monitoring.TransferScreening.TransferIn>> outbox = new java.util.HashMap<>();
+	/**
+	 * Transfers waiting to be sent to the platform, per simulated bank (a bank sends
+	 * batches, as a feed would).
+	 */
+	private final Map<String, List<TransferScreening.TransferIn>> outbox = new HashMap<>();
 
-	private final java.util.Map<String, int[]> outboxPayers = new java.util.HashMap<>();
+	private final Map<String, int[]> outboxPayers = new HashMap<>();
 
 	private long lastSend = System.currentTimeMillis();
 
@@ -85,19 +101,21 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 
 	private volatile World world;
 
-	private final org.fanzha.telecom.SimControl sims;
+	private final SimControl sims;
 
-	private final org.fanzha.warnings.SignalIntake warnings;
+	private final SignalIntake warnings;
 
-	/** Phone ⇒ index into {@link #holderOfPhone}: who holds each of the world's SIMs, to find a callee's county. */
-	private volatile org.fanzha.engine.telecom.LongIndex phones;
+	/**
+	 * Phone ⇒ index into {@link #holderOfPhone}: who holds each of the world's SIMs, to
+	 * find a callee's county.
+	 */
+	private volatile LongIndex phones;
 
 	private volatile int[] holderOfPhone;
 
 	LiveProvince(SimulationProperties properties, ApplicationEventPublisher events, BankBooks books,
-			org.fanzha.monitoring.TransferScreening decisions, org.fanzha.telecom.SimControl sims,
-			org.fanzha.warnings.SignalIntake warnings,
-			org.springframework.beans.factory.ObjectProvider<org.fanzha.kafka.SimulatedClients> kafka) {
+			TransferScreening decisions, SimControl sims, SignalIntake warnings,
+			ObjectProvider<SimulatedClients> kafka) {
 		this.kafka = kafka.getIfAvailable();
 		this.sims = sims;
 		this.warnings = warnings;
@@ -107,8 +125,11 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		this.decisions = decisions;
 	}
 
-	/** With {@code demo --kafka}: the banks and operators produce to Kafka instead of calling the services. */
-	private final org.fanzha.kafka.SimulatedClients kafka;
+	/**
+	 * With {@code demo --kafka}: the banks and operators produce to Kafka instead of
+	 * calling the services.
+	 */
+	private final SimulatedClients kafka;
 
 	/** The running world, or null before it is built. */
 	World world() {
@@ -131,7 +152,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			return;
 		}
 		SimConfig preset = SimConfig.preset(properties.preset(), properties.seed());
-		// replay the days just before today, so every simulated event is in the platform's past
+		// replay the days just before today, so every simulated event is in the
+		// platform's past
 		SimConfig config = preset.withStart(LocalDate.now(Beijing.ZONE).minusDays(preset.days()));
 		running = true;
 		thread = new Thread(() -> run(config), "fanzha-province");
@@ -145,7 +167,7 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			books.open(world);
 			declareAccounts(world);
 			int simCount = world.population.sims();
-			org.fanzha.engine.telecom.LongIndex index = new org.fanzha.engine.telecom.LongIndex(simCount);
+			LongIndex index = new LongIndex(simCount);
 			int[] holders = new int[simCount];
 			for (int s = 0; s < simCount; s++) {
 				int i = index.getOrAdd(world.population.simPhone(s));
@@ -180,16 +202,17 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	}
 
 	/**
-	 * Each simulated bank declares its accounts to the platform (holder, card number, opening balance) through the
-	 * same service as {@code POST /api/v1/transfers/accounts}.
+	 * Each simulated bank declares its accounts to the platform (holder, card number,
+	 * opening balance) through the same service as
+	 * {@code POST /api/v1/transfers/accounts}.
 	 */
 	private void declareAccounts(World world) {
-		java.util.Map<String, List<org.fanzha.monitoring.TransferScreening.AccountIn>> byBank = new java.util.TreeMap<>();
+		Map<String, List<TransferScreening.AccountIn>> byBank = new TreeMap<>();
 		for (int a = 0; a < world.population.accounts(); a++) {
 			String card = world.population.cardNumber(a);
 			byBank.computeIfAbsent(world.population.institutionCode(a), k -> new ArrayList<>())
-					.add(new org.fanzha.monitoring.TransferScreening.AccountIn("A" + a, world.population.holderName(a),
-							card.isEmpty() ? null : card, world.population.openingBalance(a)));
+				.add(new TransferScreening.AccountIn("A" + a, world.population.holderName(a),
+						card.isEmpty() ? null : card, world.population.openingBalance(a)));
 		}
 		byBank.forEach((bank, accounts) -> {
 			for (int i = 0; i < accounts.size(); i += 50_000) {
@@ -198,29 +221,34 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		});
 	}
 
-	/** Sends the waiting transfers, bank by bank, and acts on the platform's decisions as a bank would. */
+	/**
+	 * Sends the waiting transfers, bank by bank, and acts on the platform's decisions as
+	 * a bank would.
+	 */
 	private void send() {
 		World w = world;
 		for (var e : outbox.entrySet()) {
-			List<org.fanzha.monitoring.TransferScreening.TransferIn> batch = e.getValue();
+			List<TransferScreening.TransferIn> batch = e.getValue();
 			if (batch.isEmpty()) {
 				continue;
 			}
 			int[] payers = outboxPayers.get(e.getKey());
 			try {
 				if (kafka != null) {
-					// the decisions come back on the decisions topic; the payer is not warned from here
+					// the decisions come back on the decisions topic; the payer is not
+					// warned from here
 					kafka.transfers(e.getKey(), batch);
 					batch.clear();
 					continue;
 				}
-				List<org.fanzha.monitoring.Decision> ds = decisions.decide(e.getKey(), batch);
+				List<Decision> ds = decisions.decide(e.getKey(), batch);
 				for (int i = 0; i < ds.size(); i++) {
 					warnPayer(ds.get(i), payers[i], batch.get(i).amountFen(), batch.get(i).time().getEpochSecond());
 				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Simulated bank {} could not send {} transfers: {}", e.getKey(), batch.size(), ex.getMessage());
+				log.warn("Simulated bank {} could not send {} transfers: {}", e.getKey(), batch.size(),
+						ex.getMessage());
 			}
 			batch.clear();
 		}
@@ -271,26 +299,29 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 			waitFor(time);
 			books.append("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name());
-			// the payer's bank sends the transfer to the platform (ledger and monitor), in batches
+			// the payer's bank sends the transfer to the platform (ledger and monitor),
+			// in batches
 			String bank = world == null ? "SIM" : world.population.institutionCode(from);
-			List<org.fanzha.monitoring.TransferScreening.TransferIn> batch = outbox.computeIfAbsent(bank, k -> new ArrayList<>());
+			List<TransferScreening.TransferIn> batch = outbox.computeIfAbsent(bank, k -> new ArrayList<>());
 			int[] payers = outboxPayers.computeIfAbsent(bank, k -> new int[BATCH]);
 			if (batch.size() >= BATCH) {
 				send();
 			}
 			payers[batch.size()] = from;
-			batch.add(new org.fanzha.monitoring.TransferScreening.TransferIn("T" + id, "A" + from, to < 0 ? null : "A" + to,
-					amountFen, Instant.ofEpochSecond(time), null, channel.name(), regions[county]));
+			batch.add(new TransferScreening.TransferIn("T" + id, "A" + from, to < 0 ? null : "A" + to, amountFen,
+					Instant.ofEpochSecond(time), null, channel.name(), regions[county]));
 			waiting++;
 			transfers.incrementAndGet();
 			amount.addAndGet(amountFen);
 			if (!transferListeners.isEmpty()) {
 				String region = regions[county];
 				for (TransferListener l : transferListeners) {
-					l.onTransfer("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name(), region);
+					l.onTransfer("T" + id, time, "A" + from, to < 0 ? null : "A" + to, amountFen, channel.name(),
+							region);
 				}
 			}
 		}
@@ -299,7 +330,8 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		public void call(long id, long time, long caller, long callee, int duration, boolean answered, int county,
 				long imei) {
 			calls.incrementAndGet();
-			// the simulated operators send their call records to the SIM monitor, so measures appear live
+			// the simulated operators send their call records to the SIM monitor, so
+			// measures appear live
 			if (kafka != null) {
 				kafka.call(true, caller, callee, time, duration, answered, regions[county], imei);
 			}
@@ -317,10 +349,10 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 		public void sms(long id, long time, long sender, long receiver, int county) {
 			texts.incrementAndGet();
 			if (kafka != null) {
-				kafka.call(false, sender, receiver, time, 0, true, regions[county], org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+				kafka.call(false, sender, receiver, time, 0, true, regions[county], SimMonitor.UNKNOWN);
 			}
 			else {
-				sims.observe(false, sender, receiver, time, 0, true, county, org.fanzha.engine.telecom.SimMonitor.UNKNOWN);
+				sims.observe(false, sender, receiver, time, 0, true, county, SimMonitor.UNKNOWN);
 			}
 			contact(false, sender, receiver, time, 0, true);
 		}
@@ -331,10 +363,12 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			send();
 			cases.incrementAndGet();
 			loss.addAndGet(c.lossFen());
-			SimulatedCaseReported event = new SimulatedCaseReported("C" + c.caseId(), Instant.ofEpochSecond(c.reportTime()),
-					"P" + c.victim(), c.type().domainType().name(), regions[c.county()], c.lossFen(),
+			SimulatedCaseReported event = new SimulatedCaseReported("C" + c.caseId(),
+					Instant.ofEpochSecond(c.reportTime()), "P" + c.victim(), c.type().domainType().name(),
+					regions[c.county()], c.lossFen(),
 					Arrays.stream(c.reportedTransfers()).mapToObj(t -> "T" + t).toList(),
-					Arrays.stream(c.suspectPhones()).mapToObj(Long::toString).toList(), c.suspectAppOrUrl(), c.suspectIm());
+					Arrays.stream(c.suspectPhones()).mapToObj(Long::toString).toList(), c.suspectAppOrUrl(),
+					c.suspectIm());
 			synchronized (recent) {
 				recent.addFirst(event);
 				while (recent.size() > RECENT) {
@@ -343,23 +377,26 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			}
 			events.publishEvent(event);
 		}
+
 	}
 
-	/** The payee-side rules: a payer sending money there is likely being defrauded right now. */
-	private static final java.util.Set<String> RISKY_PAYEE = java.util.Set.of("TO_CONFIRMED", "FAN_IN", "QUICK_OUT",
-			"FLAGGED_IN");
+	/**
+	 * The payee-side rules: a payer sending money there is likely being defrauded right
+	 * now.
+	 */
+	private static final Set<String> RISKY_PAYEE = Set.of("TO_CONFIRMED", "FAN_IN", "QUICK_OUT", "FLAGGED_IN");
 
 	/**
-	 * The simulated banks send the platform a signal when the monitor warned a payer or held a payment into a risky
-	 * account, as a real bank does through the warnings API.
+	 * The simulated banks send the platform a signal when the monitor warned a payer or
+	 * held a payment into a risky account, as a real bank does through the warnings API.
 	 */
-	private void warnPayer(org.fanzha.monitoring.Decision d, int from, long amountFen, long time) {
+	private void warnPayer(Decision d, int from, long amountFen, long time) {
 		World w = world;
 		if (d == null || w == null || "ALLOW".equals(d.decision())) {
 			return;
 		}
 		String kind = null;
-		for (org.fanzha.monitoring.Decision.Reason r : d.reasons()) {
+		for (Decision.Reason r : d.reasons()) {
 			if (RISKY_PAYEE.contains(r.rule())) {
 				kind = "TRANSFER_TO_RISKY_ACCOUNT";
 			}
@@ -375,20 +412,23 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 			return;
 		}
 		try {
-			warnings.signals(org.fanzha.identity.AgencyType.BANK, w.population.institutionCode(from) + "/simulated-bank",
-					List.of(new org.fanzha.warnings.SignalIntake.SignalIn(kind, Long.toString(w.population.phoneOf(person)),
-							w.population.name(person), null, w.population.countyOf(person).value(), null, null, null, null,
-							amountFen, null, Instant.ofEpochSecond(time))));
+			warnings.signals(AgencyType.BANK, w.population.institutionCode(from) + "/simulated-bank",
+					List.of(new SignalIntake.SignalIn(kind, Long.toString(w.population.phoneOf(person)),
+							w.population.name(person), null, w.population.countyOf(person).value(), null, null, null,
+							null, amountFen, null, Instant.ofEpochSecond(time))));
 		}
 		catch (RuntimeException e) {
 			log.debug("warning signal for transfer at {} not taken: {}", time, e.getMessage());
 		}
 	}
 
-	/** A call or text: only those from known fraud numbers to the world's people become signals. */
+	/**
+	 * A call or text: only those from known fraud numbers to the world's people become
+	 * signals.
+	 */
 	private void contact(boolean call, long caller, long callee, long time, int seconds, boolean answered) {
 		World w = world;
-		org.fanzha.engine.telecom.LongIndex index = phones;
+		LongIndex index = phones;
 		if (w == null || index == null || !warnings.isFraudNumber(caller)) {
 			return;
 		}
@@ -432,4 +472,5 @@ public class LiveProvince implements ProvinceFeed, SmartLifecycle {
 	public boolean isRunning() {
 		return running;
 	}
+
 }

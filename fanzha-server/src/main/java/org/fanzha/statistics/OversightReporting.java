@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
+import org.fanzha.cardcutting.CardCuttingStatistics;
 import org.fanzha.cases.CaseStatistics;
 import org.fanzha.core.Beijing;
 import org.fanzha.core.FraudType;
 import org.fanzha.core.RegionCode;
 import org.fanzha.funds.FundStatistics;
+import org.fanzha.linking.CaseLinkage;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.telecom.TelecomStatistics;
 import org.fanzha.warnings.WarningStatistics;
@@ -24,18 +27,23 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The figures the people's congress asked the agencies for (the seed's inquiry; DOMAIN.md §2 capability 11), for a
- * period, assembled from each module's aggregates: reports and losses; money stopped, frozen and returned and the
- * recovery rate; warnings and dissuasions by channel with the losses they prevented; SIMs checked, refused and
- * restricted. Only counts and sums leave this class — never a person, a phone, an ID or an account — so the
- * oversight role may read all of it. Periods are calendar days in Beijing time, end exclusive.
+ * The figures the people's congress asked the agencies for (the seed's inquiry; DOMAIN.md
+ * §2 capability 11), for a period, assembled from each module's aggregates: reports and
+ * losses; money stopped, frozen and returned and the recovery rate; warnings and
+ * dissuasions by channel with the losses they prevented; SIMs checked, refused and
+ * restricted. Only counts and sums leave this class — never a person, a phone, an ID or
+ * an account — so the oversight role may read all of it. Periods are calendar days in
+ * Beijing time, end exclusive.
  */
 @Service
 public class OversightReporting {
 
 	static final ZoneId BEIJING = Beijing.ZONE;
 
-	/** A row of a breakdown: key (region code, type, agency, channel), its Chinese label and figures by name. */
+	/**
+	 * A row of a breakdown: key (region code, type, agency, channel), its Chinese label
+	 * and figures by name.
+	 */
 	public record Row(String key, String label, Map<String, Long> figures) {
 
 		public long get(String name) {
@@ -44,9 +52,11 @@ public class OversightReporting {
 	}
 
 	/**
-	 * @param recoveryRate money returned ÷ losses reported in the period (0 when nothing was reported)
-	 * @param interceptRate money stopped or frozen ÷ losses reported in the period (stops and freezes overlap when a
-	 *        stopped account is then frozen, so this is an upper bound)
+	 * @param recoveryRate money returned ÷ losses reported in the period (0 when nothing
+	 * was reported)
+	 * @param interceptRate money stopped or frozen ÷ losses reported in the period (stops
+	 * and freezes overlap when a stopped account is then frozen, so this is an upper
+	 * bound)
 	 */
 	public record Report(LocalDate from, LocalDate toExclusive, Instant generatedAt, Map<String, Long> totals,
 			double recoveryRate, double interceptRate, List<Row> byCity, List<Row> byFraudType, List<Row> byAgency,
@@ -69,12 +79,12 @@ public class OversightReporting {
 
 	private final Clock clock;
 
-	private final org.fanzha.linking.CaseLinkage linking;
+	private final CaseLinkage linking;
 
-	private final org.fanzha.cardcutting.CardCuttingStatistics cardCutting;
+	private final CardCuttingStatistics cardCutting;
 
-	OversightReporting(CaseStatistics cases, FundStatistics funds, WarningStatistics warnings, TelecomStatistics telecom,
-			Clock clock, org.fanzha.linking.CaseLinkage linking, org.fanzha.cardcutting.CardCuttingStatistics cardCutting,
+	OversightReporting(CaseStatistics cases, FundStatistics funds, WarningStatistics warnings,
+			TelecomStatistics telecom, Clock clock, CaseLinkage linking, CardCuttingStatistics cardCutting,
 			MessageSource messages) {
 		this.messages = messages;
 		this.linking = linking;
@@ -126,8 +136,8 @@ public class OversightReporting {
 		}
 		for (FundStatistics.Agency a : funds.byAgency(start, end)) {
 			Map<String, Long> row = agency.computeIfAbsent(a.agencyCode(), k -> new LinkedHashMap<>());
-			long[] v = { a.stopsIssued(), a.stopsExecuted(), a.stoppedFen(), a.freezes(), a.frozenFen(), a.returnsExecuted(),
-					a.returnedFen() };
+			long[] v = { a.stopsIssued(), a.stopsExecuted(), a.stoppedFen(), a.freezes(), a.frozenFen(),
+					a.returnsExecuted(), a.returnedFen() };
 			String[] names = { "stopsIssued", "stopsExecuted", "stoppedFen", "freezes", "frozenFen", "returns",
 					"returnedFen" };
 			for (int i = 0; i < v.length; i++) {
@@ -149,9 +159,11 @@ public class OversightReporting {
 			add(row, "preventedFen", r.preventedFen());
 		}
 		List<Row> channels = new ArrayList<>();
-		w.byChannel().forEach((k, n) -> channels.add(new Row(k, zh("warnings.channel." + k, k), Map.of("warnings", n))));
+		w.byChannel()
+			.forEach((k, n) -> channels.add(new Row(k, zh("warnings.channel." + k, k), Map.of("warnings", n))));
 		List<Row> outcomes = new ArrayList<>();
-		w.byOutcome().forEach((k, n) -> outcomes.add(new Row(k, zh("warnings.outcome." + k, k), Map.of("warnings", n))));
+		w.byOutcome()
+			.forEach((k, n) -> outcomes.add(new Row(k, zh("warnings.outcome." + k, k), Map.of("warnings", n))));
 
 		List<Row> operators = new ArrayList<>();
 		for (TelecomStatistics.Operator o : telecom.byOperator(start, end).values()) {
@@ -168,33 +180,36 @@ public class OversightReporting {
 			f.forEach((k, v) -> add(totals, k, v));
 			operators.add(new Row(o.operator(), operatorLabel(o.operator()), f));
 		}
-		// linking: the groups as they stand now (a group spans periods), referrals made in the period
-		org.fanzha.linking.CaseLinkage.Figures l = linking.figures(start, end);
+		// linking: the groups as they stand now (a group spans periods), referrals made
+		// in the period
+		CaseLinkage.Figures l = linking.figures(start, end);
 		add(totals, "caseGroups", l.groups());
 		add(totals, "casesLinked", l.casesLinked());
 		add(totals, "referrals", l.referrals());
 		add(totals, "casesReferred", l.casesReferred());
-		// card-cutting: the disciplinary list's steps and the students whose schools were told
-		org.fanzha.cardcutting.CardCuttingStatistics.Figures cc = cardCutting.figures(start, end);
+		// card-cutting: the disciplinary list's steps and the students whose schools were
+		// told
+		CardCuttingStatistics.Figures cc = cardCutting.figures(start, end);
 		add(totals, "listingsProposed", cc.listingSteps().getOrDefault("PROPOSED", 0L));
 		add(totals, "listingsDecided", cc.listingSteps().getOrDefault("DECIDED", 0L));
 		add(totals, "listingAppeals", cc.listingSteps().getOrDefault("APPEALED", 0L));
 		add(totals, "listingsLifted", cc.listingSteps().getOrDefault("LIFTED", 0L));
 		add(totals, "studentsNotified", cc.studentsNotified());
-		for (String k : List.of("reports", "lossFen", "stopsIssued", "stopsExecuted", "stoppedFen", "freezes", "frozenFen",
-				"returns", "returnedFen", "simChecks", "simRefused", "simReverify", "simRestricted", "simSuspended",
-				"simBoxes", "simAppeals", "simLifted")) {
+		for (String k : List.of("reports", "lossFen", "stopsIssued", "stopsExecuted", "stoppedFen", "freezes",
+				"frozenFen", "returns", "returnedFen", "simChecks", "simRefused", "simReverify", "simRestricted",
+				"simSuspended", "simBoxes", "simAppeals", "simLifted")) {
 			totals.putIfAbsent(k, 0L);
 		}
 		long loss = totals.get("lossFen");
 		double recovery = loss == 0 ? 0 : (double) totals.get("returnedFen") / loss;
-		double intercept = loss == 0 ? 0 : Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
-		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept, rows(city, OversightReporting::regionLabel),
-				rows(type, OversightReporting::caseTypeLabel), rows(agency, k -> k), channels, outcomes, operators,
-				rows(county, OversightReporting::regionLabel));
+		double intercept = loss == 0 ? 0
+				: Math.min(1.0, (double) (totals.get("stoppedFen") + totals.get("frozenFen")) / loss);
+		return new Report(from, toExclusive, clock.instant(), totals, recovery, intercept,
+				rows(city, OversightReporting::regionLabel), rows(type, OversightReporting::caseTypeLabel),
+				rows(agency, k -> k), channels, outcomes, operators, rows(county, OversightReporting::regionLabel));
 	}
 
-	private static List<Row> rows(Map<String, Map<String, Long>> m, java.util.function.Function<String, String> label) {
+	private static List<Row> rows(Map<String, Map<String, Long>> m, Function<String, String> label) {
 		List<Row> out = new ArrayList<>();
 		m.forEach((k, v) -> out.add(new Row(k, label.apply(k), Map.copyOf(v))));
 		return out;
@@ -208,12 +223,18 @@ public class OversightReporting {
 		return county != null && county.length() == 6 ? county.substring(0, 4) + "00" : "000000";
 	}
 
-	/** The report is the platform's monthly report in Chinese; its labels come from the zh-CN bundle. */
+	/**
+	 * The report is the platform's monthly report in Chinese; its labels come from the
+	 * zh-CN bundle.
+	 */
 	private String zh(String key, String fallback) {
 		return messages.getMessage(key, null, fallback, Locale.SIMPLIFIED_CHINESE);
 	}
 
-	/** The Chinese name of a case's fraud type (the core vocabulary), the code where unknown. */
+	/**
+	 * The Chinese name of a case's fraud type (the core vocabulary), the code where
+	 * unknown.
+	 */
 	static String caseTypeLabel(String caseType) {
 		return FraudType.parse(caseType).map(FraudType::label).orElse(caseType);
 	}
@@ -224,12 +245,13 @@ public class OversightReporting {
 
 	static String operatorLabel(String op) {
 		return switch (op) {
-		case "CHINA_MOBILE" -> "中国移动";
-		case "CHINA_UNICOM" -> "中国联通";
-		case "CHINA_TELECOM" -> "中国电信";
-		case "CHINA_BROADNET" -> "中国广电";
-		case "MVNO" -> "虚拟运营商";
-		default -> op;
+			case "CHINA_MOBILE" -> "中国移动";
+			case "CHINA_UNICOM" -> "中国联通";
+			case "CHINA_TELECOM" -> "中国电信";
+			case "CHINA_BROADNET" -> "中国广电";
+			case "MVNO" -> "虚拟运营商";
+			default -> op;
 		};
 	}
+
 }

@@ -3,8 +3,12 @@ package org.fanzha.statistics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -13,8 +17,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The report as an Excel workbook (xlsx): a summary sheet and one sheet per breakdown. Money in yuan with two
- * decimals (from fen, exact), shares as percentages.
+ * The report as an Excel workbook (xlsx): a summary sheet and one sheet per breakdown.
+ * Money in yuan with two decimals (from fen, exact), shares as percentages.
  */
 public final class ReportWorkbook {
 
@@ -23,21 +27,20 @@ public final class ReportWorkbook {
 
 	/** Labels of the totals, in report order. */
 	public static final Map<String, String> TOTALS = linked("reports", "报案数", "lossFen", "报案损失（元）", "stopsIssued",
-			"下发止付指令", "stopsExecuted", "止付成功", "stoppedFen", "止付金额（元）", "freezes", "冻结", "frozenFen",
-			"冻结金额（元）", "returns", "返还笔数", "returnedFen", "返还金额（元）", "warnings", "预警", "sms", "短信劝阻", "calls",
-			"电话劝阻", "visits", "见面劝阻", "dissuaded", "劝阻成功", "preventedFen", "避免损失（元）", "simChecks", "入网核验",
-			"simRefused", "拒绝办卡", "simReverify", "二次实人核验", "simRestricted", "限制呼出", "simSuspended", "停机",
-			"simBoxes", "猫池/GOIP 号码", "simAppeals", "申诉", "simLifted", "申诉后解除", "caseGroups", "串并案件组（当前）", "casesLinked", "串并案件数（当前）", "referrals",
-			"移送审查起诉（组）", "casesReferred", "移送案件数", "listingsProposed", "惩戒名单：系统提请", "listingsDecided",
-			"惩戒名单：决定纳入", "listingAppeals", "惩戒名单：申诉", "listingsLifted", "惩戒名单：解除", "studentsNotified",
-			"涉“两卡”学生通报学校");
+			"下发止付指令", "stopsExecuted", "止付成功", "stoppedFen", "止付金额（元）", "freezes", "冻结", "frozenFen", "冻结金额（元）",
+			"returns", "返还笔数", "returnedFen", "返还金额（元）", "warnings", "预警", "sms", "短信劝阻", "calls", "电话劝阻", "visits",
+			"见面劝阻", "dissuaded", "劝阻成功", "preventedFen", "避免损失（元）", "simChecks", "入网核验", "simRefused", "拒绝办卡",
+			"simReverify", "二次实人核验", "simRestricted", "限制呼出", "simSuspended", "停机", "simBoxes", "猫池/GOIP 号码",
+			"simAppeals", "申诉", "simLifted", "申诉后解除", "caseGroups", "串并案件组（当前）", "casesLinked", "串并案件数（当前）",
+			"referrals", "移送审查起诉（组）", "casesReferred", "移送案件数", "listingsProposed", "惩戒名单：系统提请", "listingsDecided",
+			"惩戒名单：决定纳入", "listingAppeals", "惩戒名单：申诉", "listingsLifted", "惩戒名单：解除", "studentsNotified", "涉“两卡”学生通报学校");
 
 	private static Map<String, String> linked(String... kv) {
-		Map<String, String> m = new java.util.LinkedHashMap<>();
+		Map<String, String> m = new LinkedHashMap<>();
 		for (int i = 0; i < kv.length; i += 2) {
 			m.put(kv[i], kv[i + 1]);
 		}
-		return java.util.Collections.unmodifiableMap(m);
+		return Collections.unmodifiableMap(m);
 	}
 
 	public static byte[] write(OversightReporting.Report r) {
@@ -87,9 +90,10 @@ public final class ReportWorkbook {
 		}
 	}
 
-	private static void sheet(XSSFWorkbook wb, String name, List<OversightReporting.Row> rows, CellStyle bold, CellStyle money) {
+	private static void sheet(XSSFWorkbook wb, String name, List<OversightReporting.Row> rows, CellStyle bold,
+			CellStyle money) {
 		Sheet s = wb.createSheet(name);
-		java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+		Set<String> columns = new LinkedHashSet<>();
 		for (String k : TOTALS.keySet()) {
 			if (rows.stream().anyMatch(r -> r.figures().containsKey(k))) {
 				columns.add(k);
@@ -125,4 +129,5 @@ public final class ReportWorkbook {
 			row.createCell(col).setCellValue(v);
 		}
 	}
+
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.fanzha.cases.SuspectPhonesReported;
 import org.fanzha.core.Operator;
@@ -22,11 +23,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Abnormal-SIM monitoring on the platform: operators send their call and SMS records, the engine's
- * {@link SimMonitor} decides graded measures (re-verification, outgoing calls restricted, suspension; SIM boxes
- * reported), and every measure is stored with its reasons, the documents the holder needs and the appeal channel.
- * The operator's officer records an appeal and, when it is verified, lifts the measure at once (art. 32) — or turns
- * it down with a note; both are recorded with who decided. Numbers named in victims' reports are confirmed.
+ * Abnormal-SIM monitoring on the platform: operators send their call and SMS records, the
+ * engine's {@link SimMonitor} decides graded measures (re-verification, outgoing calls
+ * restricted, suspension; SIM boxes reported), and every measure is stored with its
+ * reasons, the documents the holder needs and the appeal channel. The operator's officer
+ * records an appeal and, when it is verified, lifts the measure at once (art. 32) — or
+ * turns it down with a note; both are recorded with who decided. Numbers named in
+ * victims' reports are confirmed.
  */
 @Service
 public class SimControl {
@@ -36,10 +39,10 @@ public class SimControl {
 			Boolean answered, String cell, String imei, String calleeRegion) {
 	}
 
-	public record MeasureView(long id, String phone, String operator, String measure, boolean simBox, List<String> reasons,
-			List<String> documents, String appealChannel, int rulesVersion, Instant since, Instant reverifyBy,
-			String status, String decidedBy, String appealStatement, String appealDocuments, Instant appealedAt,
-			String closedBy, Instant closedAt, String closeNote) {
+	public record MeasureView(long id, String phone, String operator, String measure, boolean simBox,
+			List<String> reasons, List<String> documents, String appealChannel, int rulesVersion, Instant since,
+			Instant reverifyBy, String status, String decidedBy, String appealStatement, String appealDocuments,
+			Instant appealedAt, String closedBy, Instant closedAt, String closeNote) {
 
 		public String measureLabel() {
 			return SimMeasure.valueOf(measure).label();
@@ -63,17 +66,22 @@ public class SimControl {
 
 	private final TransactionTemplate tx;
 
-	SimControl(Measures measures, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+	SimControl(Measures measures, Clock clock, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.measures = measures;
 		this.clock = clock;
 		this.events = events;
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	/** Validates all records, then decides each in order; the measures they raise are stored in one transaction. */
+	/**
+	 * Validates all records, then decides each in order; the measures they raise are
+	 * stored in one transaction.
+	 */
 	public Summary records(Operator operator, List<CallRecord> records) {
 		if (records == null || records.isEmpty() || records.size() > MAX_RECORDS) {
-			throw new InvalidFieldsException(Map.of("records", "send 1 to %,d records per request".formatted(MAX_RECORDS)));
+			throw new InvalidFieldsException(
+					Map.of("records", "send 1 to %,d records per request".formatted(MAX_RECORDS)));
 		}
 		Instant now = clock.instant();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -129,14 +137,15 @@ public class SimControl {
 			}
 		}
 		store(raised);
-		Map<String, Integer> by = new java.util.TreeMap<>();
+		Map<String, Integer> by = new TreeMap<>();
 		raised.forEach(m -> by.merge(m.measure(), 1, Integer::sum));
 		return new Summary(records.size(), raised.size(), by);
 	}
 
 	/**
-	 * A call or text seen on a feed (the demo's simulated operators) rather than sent through the API: decided, and
-	 * the measures it raises stored, under the operator its number segment belongs to.
+	 * A call or text seen on a feed (the demo's simulated operators) rather than sent
+	 * through the API: decided, and the measures it raises stored, under the operator its
+	 * number segment belongs to.
 	 */
 	public void observe(boolean call, long caller, long callee, long epochSecond, int durationSeconds, boolean answered,
 			long region, long imei) {
@@ -144,7 +153,8 @@ public class SimControl {
 		String operator = operatorOf(caller);
 		synchronized (monitor) {
 			SimMonitor.Verdict v = call
-					? monitor.call(caller, callee, epochSecond, durationSeconds, answered, region, imei, SimMonitor.UNKNOWN)
+					? monitor.call(caller, callee, epochSecond, durationSeconds, answered, region, imei,
+							SimMonitor.UNKNOWN)
 					: monitor.sms(caller, callee, epochSecond, region, imei, SimMonitor.UNKNOWN);
 			if (v.escalated || v.others > 0) {
 				collect(operator, v, raised);
@@ -162,7 +172,10 @@ public class SimControl {
 		return op == null ? "UNKNOWN" : op.name();
 	}
 
-	/** Measures risen at this verdict: the SIM decided on, and SIMs of a SIM box found with it. */
+	/**
+	 * Measures risen at this verdict: the SIM decided on, and SIMs of a SIM box found
+	 * with it.
+	 */
 	private void collect(String operator, SimMonitor.Verdict v, List<MeasureView> out) {
 		if (v.escalated) {
 			out.add(view(operator, monitor.decision(v.phone)));
@@ -174,10 +187,10 @@ public class SimControl {
 
 	private static MeasureView view(String operator, SimMonitor.Decision d) {
 		return new MeasureView(0, Long.toString(d.phone()), operator, d.measure().name(), d.simBox(),
-				d.reasons().stream().map(r -> r.code() + " " + r.text()).toList(), d.appealDocuments(), d.appealChannel(),
-				d.rulesVersion(), Instant.ofEpochSecond(d.sinceEpochSecond()),
-				d.reverifyByEpochSecond() == 0 ? null : Instant.ofEpochSecond(d.reverifyByEpochSecond()), "ACTIVE", SYSTEM,
-				null, null, null, null, null, null);
+				d.reasons().stream().map(r -> r.code() + " " + r.text()).toList(), d.appealDocuments(),
+				d.appealChannel(), d.rulesVersion(), Instant.ofEpochSecond(d.sinceEpochSecond()),
+				d.reverifyByEpochSecond() == 0 ? null : Instant.ofEpochSecond(d.reverifyByEpochSecond()), "ACTIVE",
+				SYSTEM, null, null, null, null, null, null);
 	}
 
 	private void store(List<MeasureView> raised) {
@@ -195,7 +208,10 @@ public class SimControl {
 		});
 	}
 
-	/** The numbers a victim names are confirmed fraud numbers: suspended (rule CONFIRMED) with the report as reason. */
+	/**
+	 * The numbers a victim names are confirmed fraud numbers: suspended (rule CONFIRMED)
+	 * with the report as reason.
+	 */
 	@ApplicationModuleListener
 	void on(SuspectPhonesReported reported) {
 		List<MeasureView> raised = new ArrayList<>();
@@ -206,8 +222,8 @@ public class SimControl {
 				}
 				PhoneNumber phone = PhoneNumber.parse(p);
 				Operator op = phone.operator();
-				collect(op == null ? "UNKNOWN" : op.name(), monitor.confirm(Long.parseLong(phone.value()),
-						reported.reportedAt().getEpochSecond()), raised);
+				collect(op == null ? "UNKNOWN" : op.name(),
+						monitor.confirm(Long.parseLong(phone.value()), reported.reportedAt().getEpochSecond()), raised);
 			}
 		}
 		store(raised);
@@ -219,20 +235,25 @@ public class SimControl {
 	}
 
 	/**
-	 * The statuses a list can be filtered by: {@code CURRENT} (the default) leaves out measures a newer one replaced,
-	 * {@code OPEN} is in force (active or under appeal), {@code ALL} includes the replaced ones.
+	 * The statuses a list can be filtered by: {@code CURRENT} (the default) leaves out
+	 * measures a newer one replaced, {@code OPEN} is in force (active or under appeal),
+	 * {@code ALL} includes the replaced ones.
 	 */
 	public static final List<String> STATUSES = List.of("CURRENT", "OPEN", "APPEALED", "ACTIVE", "LIFTED", "SUPERSEDED",
 			"ALL");
 
-	/** One page of a search: the rows, the page (from 0), how many pages and measures matched. */
+	/**
+	 * One page of a search: the rows, the page (from 0), how many pages and measures
+	 * matched.
+	 */
 	public record Page(List<MeasureView> rows, int page, int pages, long total) {
 	}
 
 	/**
-	 * Measures the operator sees (the centre: all), the urgent first — under appeal, then in force, newest first —
-	 * in a status ({@link #STATUSES}; null or blank: {@code CURRENT}), on phones containing the digits typed (full
-	 * number or part; +86 and separators ignored).
+	 * Measures the operator sees (the centre: all), the urgent first — under appeal, then
+	 * in force, newest first — in a status ({@link #STATUSES}; null or blank:
+	 * {@code CURRENT}), on phones containing the digits typed (full number or part; +86
+	 * and separators ignored).
 	 */
 	public Page search(Operator operatorOrNull, String status, String phoneQuery, int page, int size) {
 		String s = status == null || status.isBlank() ? "CURRENT" : status.strip();
@@ -257,17 +278,24 @@ public class SimControl {
 		return new Page(measures.page(op, s, digits, at * size, size), at, pages, total);
 	}
 
-	/** Every measure on the phone of this one, newest first, as far as the viewer sees them. */
+	/**
+	 * Every measure on the phone of this one, newest first, as far as the viewer sees
+	 * them.
+	 */
 	public List<MeasureView> history(MeasureView m, Operator operatorOrNull) {
 		return measures.onPhone(m.phone(), operatorOrNull == null ? null : operatorOrNull.name());
 	}
 
 	public MeasureView get(long id, Operator operatorOrNull) {
-		return measures.byId(id).filter(m -> operatorOrNull == null || operatorOrNull.name().equals(m.operator()))
-				.orElseThrow(() -> new NotFoundException("no measure " + id));
+		return measures.byId(id)
+			.filter(m -> operatorOrNull == null || operatorOrNull.name().equals(m.operator()))
+			.orElseThrow(() -> new NotFoundException("no measure " + id));
 	}
 
-	/** The holder appeals (at a hall or the hotline); the officer records it with the documents shown. */
+	/**
+	 * The holder appeals (at a hall or the hotline); the officer records it with the
+	 * documents shown.
+	 */
 	public MeasureView appeal(long id, Operator operator, String statement, List<String> documents) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (statement == null || statement.isBlank() || statement.length() > 400) {
@@ -286,7 +314,10 @@ public class SimControl {
 		return get(id, operator);
 	}
 
-	/** A verified appeal lifts the measure at once (art. 32); the engine leaves the SIM alone for a grace period. */
+	/**
+	 * A verified appeal lifts the measure at once (art. 32); the engine leaves the SIM
+	 * alone for a grace period.
+	 */
 	public MeasureView lift(long id, Operator operator, String actor, String note) {
 		MeasureView m = get(id, operator);
 		Instant now = clock.instant();
@@ -302,8 +333,9 @@ public class SimControl {
 	}
 
 	/**
-	 * The result of a re-verification (二次实人核验, art. 11) the holder did at a hall or online: passed lifts a measure
-	 * below suspension (recorded as lifted by the officer); failed suspends the SIM.
+	 * The result of a re-verification (二次实人核验, art. 11) the holder did at a hall or
+	 * online: passed lifts a measure below suspension (recorded as lifted by the
+	 * officer); failed suspends the SIM.
 	 */
 	public MeasureView reverification(String phoneText, Operator operator, boolean passed, String actor) {
 		if (phoneText == null || !PhoneNumber.isValid(phoneText)) {
@@ -311,7 +343,7 @@ public class SimControl {
 		}
 		String phone = PhoneNumber.parse(phoneText).value();
 		MeasureView open = measures.inForce(phone, operator.name())
-				.orElseThrow(() -> new NotFoundException("no measure in force on " + PhoneNumber.parse(phone).masked()));
+			.orElseThrow(() -> new NotFoundException("no measure in force on " + PhoneNumber.parse(phone).masked()));
 		Instant now = clock.instant();
 		if (passed) {
 			if (SimMeasure.valueOf(open.measure()) == SimMeasure.SUSPEND) {
@@ -334,7 +366,8 @@ public class SimControl {
 	/** The appeal was checked and does not hold: the measure stays, the note says why. */
 	public MeasureView turnDown(long id, Operator operator, String actor, String note) {
 		if (note == null || note.isBlank() || note.length() > 400) {
-			throw new InvalidFieldsException(Map.of("note", "say why the appeal does not hold (at most 400 characters)"));
+			throw new InvalidFieldsException(
+					Map.of("note", "say why the appeal does not hold (at most 400 characters)"));
 		}
 		MeasureView m = get(id, operator);
 		if (!measures.close(id, "APPEALED", "ACTIVE", actor, clock.instant(), note.strip())) {
@@ -342,4 +375,5 @@ public class SimControl {
 		}
 		return get(id, operator);
 	}
+
 }

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditTrail;
+import org.fanzha.core.Beijing;
 import org.fanzha.core.IdNumber;
 import org.fanzha.core.Operator;
 import org.fanzha.core.PhoneNumber;
+import org.fanzha.engine.telecom.AgentScores;
 import org.fanzha.engine.telecom.IssuanceCheck;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
@@ -20,14 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SIM issuance checks for an operator's sales channel and the register of issued SIMs. Every field is checked
- * before anything is stored (all errors at once); an application id is checked once per operator; the check and
- * its answer are stored in one transaction, and the read of the applicant's card counts is audited.
+ * SIM issuance checks for an operator's sales channel and the register of issued SIMs.
+ * Every field is checked before anything is stored (all errors at once); an application
+ * id is checked once per operator; the check and its answer are stored in one
+ * transaction, and the read of the applicant's card counts is audited.
  */
 @Service
 public class SimIssuance {
 
-	/** What a sales channel sends. Dates as yyyy-MM-dd; {@code idValidUntil} empty or "长期" for a long-term ID. */
+	/**
+	 * What a sales channel sends. Dates as yyyy-MM-dd; {@code idValidUntil} empty or "长期"
+	 * for a long-term ID.
+	 */
 	public record CheckRequest(String applicationId, String operator, String idNumber, String idValidUntil, String face,
 			Boolean guardianPresent, String shippingAddress, String agentId, Boolean riskNoticeSigned, String listing) {
 	}
@@ -36,8 +41,9 @@ public class SimIssuance {
 			LocalDate applicationDate, int applicantAge, String normalisedAddress) {
 	}
 
-	public record ApplicationView(String applicationId, String operator, String idNumber, String agentId, String address,
-			String decision, List<String> reasons, LocalDate applicationDate, Instant checkedAt, String checkedBy) {
+	public record ApplicationView(String applicationId, String operator, String idNumber, String agentId,
+			String address, String decision, List<String> reasons, LocalDate applicationDate, Instant checkedAt,
+			String checkedBy) {
 	}
 
 	/** A SIM the operator has issued (activated). */
@@ -76,15 +82,24 @@ public class SimIssuance {
 		}
 		IssuanceCheck.Result r = check.check(application);
 		IdNumber id = IdNumber.parse(application.idNumber());
-		// the application id is the operator's free text: the audit page (read by oversight) names only the operator
+		// the application id is the operator's free text: the audit page (read by
+		// oversight) names only the operator
 		audit.read("SIM_APPLICANT", id.masked(), null, "SIM issuance check by " + caller.name());
 		StringBuilder reasons = new StringBuilder();
 		for (IssuanceCheck.Reason reason : r.reasons()) {
-			reasons.append(reasons.length() == 0 ? "" : "\n").append(reason.code()).append(' ').append(reason.decision())
-					.append(' ').append(reason.text()).append(" (").append(reason.source()).append(')');
+			reasons.append(reasons.length() == 0 ? "" : "\n")
+				.append(reason.code())
+				.append(' ')
+				.append(reason.decision())
+				.append(' ')
+				.append(reason.text())
+				.append(" (")
+				.append(reason.source())
+				.append(')');
 		}
 		register.insertApplication(caller.name(), application.applicationId(), id.value(), application.agentId(),
-				r.normalisedAddress(), r.decision().name(), reasons.toString(), r.applicationDate(), clock.instant(), actor);
+				r.normalisedAddress(), r.decision().name(), reasons.toString(), r.applicationDate(), clock.instant(),
+				actor);
 		return new Answer(r.applicationId(), r.decision().name(), r.reasons(), r.applicationDate(), r.applicantAge(),
 				r.normalisedAddress());
 	}
@@ -152,8 +167,8 @@ public class SimIssuance {
 		}
 		try {
 			return new IssuanceCheck.Application(in.applicationId(), operator, in.idNumber(), validUntil, face,
-					Boolean.TRUE.equals(in.guardianPresent()), in.shippingAddress() == null || in.shippingAddress().isBlank()
-							? null : in.shippingAddress(),
+					Boolean.TRUE.equals(in.guardianPresent()),
+					in.shippingAddress() == null || in.shippingAddress().isBlank() ? null : in.shippingAddress(),
 					in.agentId(), in.riskNoticeSigned(), listing);
 		}
 		catch (IllegalArgumentException e) {
@@ -161,7 +176,10 @@ public class SimIssuance {
 		}
 	}
 
-	/** The operator reports a SIM it issued: counted against the holder's limits from now on. */
+	/**
+	 * The operator reports a SIM it issued: counted against the holder's limits from now
+	 * on.
+	 */
 	@Transactional
 	public void issued(Operator caller, IssuedSim sim) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -197,23 +215,32 @@ public class SimIssuance {
 		if (register.simExists(phone)) {
 			throw new ConflictException("SIM " + PhoneNumber.parse(phone).masked() + " is already registered");
 		}
-		register.insertSim(phone, caller.name(), IdNumber.parse(sim.idNumber()).value(), sim.agentId(), sim.applicationId(),
-				on, clock.instant());
+		register.insertSim(phone, caller.name(), IdNumber.parse(sim.idNumber()).value(), sim.agentId(),
+				sim.applicationId(), on, clock.instant());
 	}
 
-	/** The operator's agents ranked by how many of the cards they sold turned out to be fraud SIMs; listed ones first. */
-	public List<org.fanzha.engine.telecom.AgentScores.Score> agents(Operator operatorOrNull) {
+	/**
+	 * The operator's agents ranked by how many of the cards they sold turned out to be
+	 * fraud SIMs; listed ones first.
+	 */
+	public List<AgentScores.Score> agents(Operator operatorOrNull) {
 		return register.agentScores(operatorOrNull == null ? null : operatorOrNull.name()).ranked();
 	}
 
-	/** The operator's latest checks (ID numbers masked unless the caller may see them whole). */
+	/**
+	 * The operator's latest checks (ID numbers masked unless the caller may see them
+	 * whole).
+	 */
 	public List<ApplicationView> latest(Operator operator, int limit, boolean unmasked) {
 		List<ApplicationView> list = register.applications(operator.name(), limit);
 		if (unmasked) {
 			return list;
 		}
-		return list.stream().map(a -> new ApplicationView(a.applicationId(), a.operator(), IdNumber.parse(a.idNumber())
-				.masked(), a.agentId(), a.address(), a.decision(), a.reasons(), a.applicationDate(), a.checkedAt(),
-				a.checkedBy())).toList();
+		return list.stream()
+			.map(a -> new ApplicationView(a.applicationId(), a.operator(), IdNumber.parse(a.idNumber()).masked(),
+					a.agentId(), a.address(), a.decision(), a.reasons(), a.applicationDate(), a.checkedAt(),
+					a.checkedBy()))
+			.toList();
 	}
+
 }

@@ -9,9 +9,10 @@ import org.fanzha.engine.warnings.Grade;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may be warned again, and when: the engine's {@link Dedup} windows shared by the signal intake (a new task) and
- * the escalation (a task moved to another channel), so that a person is not warned twice on one channel inside its
- * window whichever of the two raised it. After a restart the tasks of the last windows count again.
+ * Who may be warned again, and when: the engine's {@link Dedup} windows shared by the
+ * signal intake (a new task) and the escalation (a task moved to another channel), so
+ * that a person is not warned twice on one channel inside its window whichever of the two
+ * raised it. After a restart the tasks of the last windows count again.
  */
 @Component
 class Admissions {
@@ -34,14 +35,18 @@ class Admissions {
 	}
 
 	/**
-	 * The lock the intake holds over a whole batch (committed before the next starts, so a person's open task is always
-	 * seen by the next signal) and the escalation over one admission.
+	 * The lock the intake holds over a whole batch (committed before the next starts, so
+	 * a person's open task is always seen by the next signal) and the escalation over one
+	 * admission.
 	 */
 	Object lock() {
 		return dedup;
 	}
 
-	/** Whether a warning on this channel is admitted now; the caller holds {@link #lock()}. */
+	/**
+	 * Whether a warning on this channel is admitted now; the caller holds
+	 * {@link #lock()}.
+	 */
 	boolean admit(String phone, Grade grade, Channel channel, Instant now) {
 		load();
 		return dedup.admit(phone, grade, channel, now);
@@ -57,4 +62,5 @@ class Admissions {
 		}
 		loaded = true;
 	}
+
 }

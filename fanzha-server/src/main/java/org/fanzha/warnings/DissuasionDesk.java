@@ -29,22 +29,31 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * The dissuasion tasks, as the police work them: a station sees its own, a centre those of its region; an officer
- * records attempts and the outcome; {@link #escalateDue()} moves unreachable or overdue tasks up the ladder
- * ({@link Escalation}) and re-routes them ({@link StationRoutes}). Prevented loss per outcome: see {@link #close}.
- * Tasks are raised by the {@link SignalIntake}; the figures are the {@link WarningStatistics}'.
+ * The dissuasion tasks, as the police work them: a station sees its own, a centre those
+ * of its region; an officer records attempts and the outcome; {@link #escalateDue()}
+ * moves unreachable or overdue tasks up the ladder ({@link Escalation}) and re-routes
+ * them ({@link StationRoutes}). Prevented loss per outcome: see {@link #close}. Tasks are
+ * raised by the {@link SignalIntake}; the figures are the {@link WarningStatistics}'.
  */
 @Service
 public class DissuasionDesk {
 
-	/** Who looks: a centre sees its region (code prefix), a station its own tasks, others none. */
+	/**
+	 * Who looks: a centre sees its region (code prefix), a station its own tasks, others
+	 * none.
+	 */
 	public record Viewer(String username, String agencyCode, Kind kind, String regionPrefix) {
 
 		public enum Kind {
+
 			CENTRE, STATION, SENDER
+
 		}
 
-		/** A centre sees its region, a station its own tasks, everyone else sends signals only. */
+		/**
+		 * A centre sees its region, a station its own tasks, everyone else sends signals
+		 * only.
+		 */
 		public static Viewer of(FanzhaPrincipal me, Directory directory) {
 			if (me.has(Role.CENTRE_OFFICER)) {
 				RegionCode region = directory.agency(me.agencyCode()).map(a -> a.regionCode()).orElse(null);
@@ -56,7 +65,9 @@ public class DissuasionDesk {
 			return new Viewer(me.username(), me.agencyCode(), Kind.SENDER, null);
 		}
 
-		/** 610000 ⇒ "61", 610100 ⇒ "6101", a county ⇒ its six digits; no region ⇒ nothing. */
+		/**
+		 * 610000 ⇒ "61", 610100 ⇒ "6101", a county ⇒ its six digits; no region ⇒ nothing.
+		 */
 		static String prefix(RegionCode region) {
 			if (region == null) {
 				return "-";
@@ -85,9 +96,9 @@ public class DissuasionDesk {
 		}
 
 		TaskView masked(String phone, String id) {
-			return new TaskView(id(), phone, personName, id, region, regionName, stationCode, stationName, grade, channel,
-					fraudType, reasons, smsText, raisedAt, deadline, status, failedAttempts, history, amountAtRiskFen,
-					outcome, outcomeNote, preventedFen, closedBy, closedAt);
+			return new TaskView(id(), phone, personName, id, region, regionName, stationCode, stationName, grade,
+					channel, fraudType, reasons, smsText, raisedAt, deadline, status, failedAttempts, history,
+					amountAtRiskFen, outcome, outcomeNote, preventedFen, closedBy, closedAt);
 		}
 	}
 
@@ -98,7 +109,8 @@ public class DissuasionDesk {
 	 * @param phone digits of the person's phone
 	 * @param to exclusive
 	 */
-	public record TaskQuery(String status, String fraudType, Instant from, Instant to, String phone, int page, int size) {
+	public record TaskQuery(String status, String fraudType, Instant from, Instant to, String phone, int page,
+			int size) {
 
 		public TaskQuery {
 			phone = phone == null ? null : phone.replaceAll("[^0-9]", "");
@@ -118,7 +130,10 @@ public class DissuasionDesk {
 		}
 	}
 
-	/** The closed task and, when the person had already paid, the link to a prefilled case intake. */
+	/**
+	 * The closed task and, when the person had already paid, the link to a prefilled case
+	 * intake.
+	 */
 	public record Closed(TaskView task, String intake) {
 	}
 
@@ -158,7 +173,10 @@ public class DissuasionDesk {
 		this.escalation = new Escalation(properties.maxAttempts(), properties.deadlines());
 	}
 
-	/** Moves open tasks that are unreachable or overdue up the ladder; a visit is referred up. */
+	/**
+	 * Moves open tasks that are unreachable or overdue up the ladder; a visit is referred
+	 * up.
+	 */
 	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
 	public int escalateDue() {
 		Instant now = clock.instant();
@@ -175,31 +193,35 @@ public class DissuasionDesk {
 		Escalation.Decision d = escalation.decide(new Escalation.Task(Long.toString(t.id()), Grade.valueOf(t.grade()),
 				Channel.valueOf(t.channel()), t.deadline(), t.failedAttempts()), now);
 		switch (d.action()) {
-		case KEEP:
-			return false;
-		case REFER_UP:
-			return tasks.refer(t.id(), history.line(now, d.reasonCode() + " " + d.text()));
-		default:
-			Escalation.Task next = d.task();
-			StationRoutes.Route r = routes.route(next.channel(), t.region());
-			synchronized (admissions.lock()) {
-				admissions.admit(t.phone(), next.grade(), next.channel(), now);
-			}
-			return tasks.escalate(t.id(), t.channel(), next.grade().name(), next.channel().name(), next.deadline(), r.code(),
-					r.name(), history.line(now, d.reasonCode() + " " + d.text()));
+			case KEEP:
+				return false;
+			case REFER_UP:
+				return tasks.refer(t.id(), history.line(now, d.reasonCode() + " " + d.text()));
+			default:
+				Escalation.Task next = d.task();
+				StationRoutes.Route r = routes.route(next.channel(), t.region());
+				synchronized (admissions.lock()) {
+					admissions.admit(t.phone(), next.grade(), next.channel(), now);
+				}
+				return tasks.escalate(t.id(), t.channel(), next.grade().name(), next.channel().name(), next.deadline(),
+						r.code(), r.name(), history.line(now, d.reasonCode() + " " + d.text()));
 		}
 	}
 
-	/** Tasks the viewer may see, newest first: a station its own, a centre those of its region. */
+	/**
+	 * Tasks the viewer may see, newest first: a station its own, a centre those of its
+	 * region.
+	 */
 	public List<TaskView> list(Viewer viewer, boolean openOnly, int limit) {
 		List<TaskView> found = switch (viewer.kind()) {
-		case STATION -> tasks.forStation(viewer.agencyCode(), openOnly, limit);
-		case CENTRE -> tasks.forRegion(viewer.regionPrefix(), openOnly, limit);
-		case SENDER -> throw new AccessDeniedException("banks and operators send signals; dissuasion tasks are the police's");
+			case STATION -> tasks.forStation(viewer.agencyCode(), openOnly, limit);
+			case CENTRE -> tasks.forRegion(viewer.regionPrefix(), openOnly, limit);
+			case SENDER ->
+				throw new AccessDeniedException("banks and operators send signals; dissuasion tasks are the police's");
 		};
-		// the viewer's agency says whose tasks were listed (a centre's region or a station's own)
-		audit.read("warning-tasks", viewer.agencyCode(), null,
-				"dissuasion task list " + found.size());
+		// the viewer's agency says whose tasks were listed (a centre's region or a
+		// station's own)
+		audit.read("warning-tasks", viewer.agencyCode(), null, "dissuasion task list " + found.size());
 		return found.stream().map(t -> mask(t, viewer)).toList();
 	}
 
@@ -217,7 +239,8 @@ public class DissuasionDesk {
 
 	public TaskView get(long id, Viewer viewer) {
 		TaskView t = visible(id, viewer);
-		audit.read("warning-task", Long.toString(id), null, "dissuasion task of " + PhoneNumber.parse(t.personPhone()).masked());
+		audit.read("warning-task", Long.toString(id), null,
+				"dissuasion task of " + PhoneNumber.parse(t.personPhone()).masked());
 		return mask(t, viewer);
 	}
 
@@ -230,31 +253,39 @@ public class DissuasionDesk {
 	private TaskView visible(long id, Viewer viewer) {
 		TaskView t = tasks.byId(id).orElseThrow(() -> new NotFoundException("no dissuasion task " + id));
 		boolean may = switch (viewer.kind()) {
-		case STATION -> viewer.agencyCode().equals(t.stationCode());
-		case CENTRE -> t.region().startsWith(viewer.regionPrefix());
-		case SENDER -> false;
+			case STATION -> viewer.agencyCode().equals(t.stationCode());
+			case CENTRE -> t.region().startsWith(viewer.regionPrefix());
+			case SENDER -> false;
 		};
 		if (!may) {
-			throw new NotFoundException("no dissuasion task " + id); // not even whether it exists
+			throw new NotFoundException("no dissuasion task " + id); // not even whether
+																		// it exists
 		}
 		return t;
 	}
 
-	/** The station and the centre need the phone to reach the person; the ID number stays masked for the station. */
+	/**
+	 * The station and the centre need the phone to reach the person; the ID number stays
+	 * masked for the station.
+	 */
 	private static TaskView mask(TaskView t, Viewer viewer) {
 		String id = t.idNumber() == null ? null
 				: viewer.kind() == Viewer.Kind.CENTRE ? t.idNumber() : IdNumber.parse(t.idNumber()).masked();
 		return t.masked(t.personPhone(), id);
 	}
 
-	/** A contact attempt that did not reach the person; enough of them escalate the task at once. */
+	/**
+	 * A contact attempt that did not reach the person; enough of them escalate the task
+	 * at once.
+	 */
 	public TaskView attempt(long id, Viewer viewer, String note) {
 		if (note != null && note.length() > 400) {
 			throw new InvalidFieldsException(Map.of("note", "at most 400 characters"));
 		}
 		TaskView t = visible(id, viewer);
 		Instant now = clock.instant();
-		if (!tasks.attempt(id, history.line(now, "未联系上（" + viewer.username() + "）" + (note == null ? "" : "：" + note.strip())))) {
+		if (!tasks.attempt(id,
+				history.line(now, "未联系上（" + viewer.username() + "）" + (note == null ? "" : "：" + note.strip())))) {
 			throw new ConflictException("task " + id + " is " + t.status() + ": no attempt to record");
 		}
 		tasks.byRow(id).ifPresent(r -> decide(r, now));
@@ -262,10 +293,11 @@ public class DissuasionDesk {
 	}
 
 	/**
-	 * Records the outcome. Prevented loss (docs/warnings.md): DISSUADED counts the amount the person was about to pay —
-	 * as the officer states it, else the largest amount a bank reported with the signals, else the assumed loss of the
-	 * likely fraud type; every other outcome prevents nothing. ALREADY_PAID answers with a link to a case intake
-	 * prefilled with the person's details.
+	 * Records the outcome. Prevented loss (docs/warnings.md): DISSUADED counts the amount
+	 * the person was about to pay — as the officer states it, else the largest amount a
+	 * bank reported with the signals, else the assumed loss of the likely fraud type;
+	 * every other outcome prevents nothing. ALREADY_PAID answers with a link to a case
+	 * intake prefilled with the person's details.
 	 */
 	public Closed close(long id, Viewer viewer, String outcome, String note, Long amountAtRiskFen) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -296,8 +328,11 @@ public class DissuasionDesk {
 		TaskView closed = get(id, viewer);
 		String intake = null;
 		if ("ALREADY_PAID".equals(outcome)) {
-			StringBuilder b = new StringBuilder("/cases/new?phone=").append(closed.personPhone()).append("&regionCode=")
-					.append(closed.region()).append("&fraudType=").append(caseType(FraudType.valueOf(closed.fraudType())));
+			StringBuilder b = new StringBuilder("/cases/new?phone=").append(closed.personPhone())
+				.append("&regionCode=")
+				.append(closed.region())
+				.append("&fraudType=")
+				.append(caseType(FraudType.valueOf(closed.fraudType())));
 			if (closed.personName() != null) {
 				b.append("&name=").append(URLEncoder.encode(closed.personName(), StandardCharsets.UTF_8));
 			}
@@ -312,7 +347,7 @@ public class DissuasionDesk {
 
 	/** The case intake's fraud type for a warning's type. */
 	static String caseType(FraudType t) {
-		org.fanzha.core.FraudType c = t.caseType();
+		org.fanzha.core.FraudType c = t.caseType(); // style:fqn
 		return c == null ? "" : c.name(); // UNKNOWN: the officer picks one
 	}
 

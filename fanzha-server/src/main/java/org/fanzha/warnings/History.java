@@ -11,9 +11,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The lines of a task's history ("05-12 14:03 预警生成：高风险，见面劝阻"). They are stored with the task as the
- * record of what happened, so they are written once, in the platform's language of record (zh-CN), with the labels
- * of the message bundle ({@code warnings.channel.*}, {@code warnings.outcome.*}) that the console shows too.
+ * The lines of a task's history ("05-12 14:03 预警生成：高风险，见面劝阻"). They are stored with the
+ * task as the record of what happened, so they are written once, in the platform's
+ * language of record (zh-CN), with the labels of the message bundle
+ * ({@code warnings.channel.*}, {@code warnings.outcome.*}) that the console shows too.
  */
 @Component
 class History {
@@ -38,7 +39,10 @@ class History {
 		return AT.format(at) + " 结案：" + label("warnings.outcome." + outcome, outcome) + "（" + actor + "）";
 	}
 
-	/** A line with the time in front: an escalation's reason, an attempt that did not reach the person. */
+	/**
+	 * A line with the time in front: an escalation's reason, an attempt that did not
+	 * reach the person.
+	 */
 	String line(Instant at, String text) {
 		return AT.format(at) + " " + text;
 	}
@@ -50,4 +54,5 @@ class History {
 	private String label(String key, String fallback) {
 		return messages.getMessage(key, null, fallback, Locale.SIMPLIFIED_CHINESE);
 	}
+
 }

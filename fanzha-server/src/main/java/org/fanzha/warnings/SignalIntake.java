@@ -33,13 +33,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signal intake: what banks, operators, stations and the centre send. A batch is validated as a whole (nothing is
- * stored when one signal is wrong), then each person is graded ({@link WarningGrader}) over their recent signals and
- * the signals are stored with what they cause in one transaction: each person has at most one open dissuasion task,
- * which a new signal joins (and raises when its grade is higher); a new task is admitted only through the shared
- * de-duplication windows ({@link Admissions}) and routed by {@link StationRoutes}. SMS tasks are sent at once (12381,
- * template per fraud type, no links, no call-back numbers). Also the known fraud numbers: confirmed by reports,
- * suspected from SIM measures, asked about on every call of the operators' feed without allocating.
+ * Signal intake: what banks, operators, stations and the centre send. A batch is
+ * validated as a whole (nothing is stored when one signal is wrong), then each person is
+ * graded ({@link WarningGrader}) over their recent signals and the signals are stored
+ * with what they cause in one transaction: each person has at most one open dissuasion
+ * task, which a new signal joins (and raises when its grade is higher); a new task is
+ * admitted only through the shared de-duplication windows ({@link Admissions}) and routed
+ * by {@link StationRoutes}. SMS tasks are sent at once (12381, template per fraud type,
+ * no links, no call-back numbers). Also the known fraud numbers: confirmed by reports,
+ * suspected from SIM measures, asked about on every call of the operators' feed without
+ * allocating.
  */
 @Service
 public class SignalIntake {
@@ -79,13 +82,16 @@ public class SignalIntake {
 	private final Map<String, Confidence> known = new ConcurrentHashMap<>();
 
 	/**
-	 * The fraud type of the case that named a number. Operators' feeds carry no type; without this every task raised
-	 * by a call from a reported number said "unknown type". Kept in memory: after a restart, numbers reported again
-	 * regain their type.
+	 * The fraud type of the case that named a number. Operators' feeds carry no type;
+	 * without this every task raised by a call from a reported number said "unknown
+	 * type". Kept in memory: after a restart, numbers reported again regain their type.
 	 */
 	private final Map<String, FraudType> typeOfNumber = new ConcurrentHashMap<>();
 
-	/** The known numbers as a sorted array, copied on write: the call feed asks about every call without allocating. */
+	/**
+	 * The known numbers as a sorted array, copied on write: the call feed asks about
+	 * every call without allocating.
+	 */
 	private volatile long[] knownSorted = new long[0];
 
 	private volatile boolean knownLoaded;
@@ -107,21 +113,23 @@ public class SignalIntake {
 	/** Which signal kinds each kind of sender may send (the centre all of them). */
 	static Set<SignalKind> allowed(AgencyType sender) {
 		return switch (sender) {
-		case BANK -> EnumSet.of(SignalKind.PAYER_WARNING, SignalKind.TRANSFER_TO_RISKY_ACCOUNT);
-		case TELECOM_OPERATOR -> EnumSet.of(SignalKind.CALL_FROM_FRAUD_NUMBER, SignalKind.SMS_FROM_FRAUD_NUMBER);
-		case POLICE_STATION -> EnumSet.of(SignalKind.PUBLIC_REPORT);
-		case ANTI_FRAUD_CENTRE -> EnumSet.allOf(SignalKind.class);
-		default -> EnumSet.noneOf(SignalKind.class);
+			case BANK -> EnumSet.of(SignalKind.PAYER_WARNING, SignalKind.TRANSFER_TO_RISKY_ACCOUNT);
+			case TELECOM_OPERATOR -> EnumSet.of(SignalKind.CALL_FROM_FRAUD_NUMBER, SignalKind.SMS_FROM_FRAUD_NUMBER);
+			case POLICE_STATION -> EnumSet.of(SignalKind.PUBLIC_REPORT);
+			case ANTI_FRAUD_CENTRE -> EnumSet.allOf(SignalKind.class);
+			default -> EnumSet.noneOf(SignalKind.class);
 		};
 	}
 
 	/**
-	 * Validates the whole batch (nothing is stored when one signal is wrong), then grades each person in order and stores
-	 * the signals with the tasks they raise in one transaction.
+	 * Validates the whole batch (nothing is stored when one signal is wrong), then grades
+	 * each person in order and stores the signals with the tasks they raise in one
+	 * transaction.
 	 */
 	public Receipt signals(AgencyType sender, String source, List<SignalIn> in) {
 		if (in == null || in.isEmpty() || in.size() > MAX_SIGNALS) {
-			throw new InvalidFieldsException(Map.of("signals", "send 1 to %,d signals per request".formatted(MAX_SIGNALS)));
+			throw new InvalidFieldsException(
+					Map.of("signals", "send 1 to %,d signals per request".formatted(MAX_SIGNALS)));
 		}
 		Set<SignalKind> may = allowed(sender);
 		Instant now = clock.instant();
@@ -136,7 +144,8 @@ public class SignalIntake {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		// one intake at a time, committed before the next starts: a person's open task is always seen by the next signal
+		// one intake at a time, committed before the next starts: a person's open task is
+		// always seen by the next signal
 		synchronized (admissions.lock()) {
 			return tx.execute(s -> {
 				int[] counts = new int[3];
@@ -149,8 +158,9 @@ public class SignalIntake {
 	}
 
 	/**
-	 * A call or text an operator's feed saw (the demo's simulated operators): a signal only when the caller is a known
-	 * fraud number and the callee a mobile number; otherwise nothing happens (and nothing is stored).
+	 * A call or text an operator's feed saw (the demo's simulated operators): a signal
+	 * only when the caller is a known fraud number and the callee a mobile number;
+	 * otherwise nothing happens (and nothing is stored).
 	 */
 	public void observeContact(boolean call, long caller, long callee, long epochSecond, int seconds, boolean answered,
 			String region) {
@@ -167,8 +177,9 @@ public class SignalIntake {
 			return;
 		}
 		SignalKind kind = call ? SignalKind.CALL_FROM_FRAUD_NUMBER : SignalKind.SMS_FROM_FRAUD_NUMBER;
-		Parsed p = new Parsed(kind, phone, null, null, region, Long.toString(caller), c, answered ? seconds : 0, 1, null,
-				typeOfNumber.getOrDefault(Long.toString(caller), FraudType.UNKNOWN), Instant.ofEpochSecond(epochSecond));
+		Parsed p = new Parsed(kind, phone, null, null, region, Long.toString(caller), c, answered ? seconds : 0, 1,
+				null, typeOfNumber.getOrDefault(Long.toString(caller), FraudType.UNKNOWN),
+				Instant.ofEpochSecond(epochSecond));
 		synchronized (admissions.lock()) {
 			tx.executeWithoutResult(s -> handle(p, "operator feed", new int[3]));
 		}
@@ -180,8 +191,9 @@ public class SignalIntake {
 		return Optional.ofNullable(known.get(phone));
 	}
 
-	private record Parsed(SignalKind kind, String phone, String name, String idNumber, String region, String fraudNumber,
-			Confidence confidence, int callSeconds, int contacts, Long amountFen, FraudType type, Instant at) {
+	private record Parsed(SignalKind kind, String phone, String name, String idNumber, String region,
+			String fraudNumber, Confidence confidence, int callSeconds, int contacts, Long amountFen, FraudType type,
+			Instant at) {
 
 		WarningGrader.Signal signal() {
 			boolean contact = kind == SignalKind.CALL_FROM_FRAUD_NUMBER || kind == SignalKind.SMS_FROM_FRAUD_NUMBER;
@@ -219,7 +231,9 @@ public class SignalIntake {
 			errors.put(at + "idNumber", "is not a valid ID number (length, birth date or check digit)");
 		}
 		else if ((region == null || region.isBlank()) && s.idNumber() != null && !s.idNumber().isBlank()) {
-			region = IdNumber.parse(s.idNumber()).regionCode().value(); // where the ID was issued, failing better
+			region = IdNumber.parse(s.idNumber()).regionCode().value(); // where the ID
+																		// was issued,
+																		// failing better
 		}
 		if (region == null || !RegionCode.isValid(region) || !RegionCode.of(region).isCounty()) {
 			errors.put(at + "region", "must be the 6-digit county-level GB/T 2260 code where the person lives");
@@ -241,7 +255,8 @@ public class SignalIntake {
 			else {
 				confidence = fraudNumber(s.fraudNumber().replace("+", "")).orElse(null);
 				if (confidence == null) {
-					errors.put(at + "confidence", "is required: " + s.fraudNumber() + " is not on file as a fraud number");
+					errors.put(at + "confidence",
+							"is required: " + s.fraudNumber() + " is not on file as a fraud number");
 				}
 			}
 		}
@@ -273,11 +288,15 @@ public class SignalIntake {
 		String id = s.idNumber() == null || s.idNumber().isBlank() ? null : IdNumber.parse(s.idNumber()).value();
 		return new Parsed(kind, PhoneNumber.parse(s.personPhone()).value(), name, id, region,
 				contact ? s.fraudNumber().replace("+", "") : null, confidence,
-				s.callSeconds() == null ? 0 : s.callSeconds(), s.contacts() == null ? 1 : s.contacts(), s.amountFen(), type,
-				s.at().truncatedTo(ChronoUnit.MILLIS)); // as the database keeps it, so it finds it again
+				s.callSeconds() == null ? 0 : s.callSeconds(), s.contacts() == null ? 1 : s.contacts(), s.amountFen(),
+				type, s.at().truncatedTo(ChronoUnit.MILLIS)); // as the database keeps it,
+																// so it finds it again
 	}
 
-	/** counts: [0] tasks raised, [1] tasks whose grade rose, [2] signals suppressed by de-duplication. */
+	/**
+	 * counts: [0] tasks raised, [1] tasks whose grade rose, [2] signals suppressed by
+	 * de-duplication.
+	 */
 	private void handle(Parsed p, String source, int[] counts) {
 		Instant now = clock.instant();
 		// the caller holds the admissions' lock
@@ -331,7 +350,10 @@ public class SignalIntake {
 		}
 	}
 
-	/** Whether a number is known as a fraud number; allocation-free, for the per-call feed. */
+	/**
+	 * Whether a number is known as a fraud number; allocation-free, for the per-call
+	 * feed.
+	 */
 	public boolean isFraudNumber(long phone) {
 		loadKnown();
 		return Arrays.binarySearch(knownSorted, phone) >= 0;
@@ -339,8 +361,12 @@ public class SignalIntake {
 
 	private void resort() {
 		synchronized (known) {
-			knownSorted = known.keySet().stream().filter(p -> p.length() <= 18 && p.chars().allMatch(Character::isDigit))
-					.mapToLong(Long::parseLong).sorted().toArray();
+			knownSorted = known.keySet()
+				.stream()
+				.filter(p -> p.length() <= 18 && p.chars().allMatch(Character::isDigit))
+				.mapToLong(Long::parseLong)
+				.sorted()
+				.toArray();
 		}
 	}
 
@@ -367,14 +393,18 @@ public class SignalIntake {
 
 	/** The warning type of a case's type (a core fraud type name); UNKNOWN for none. */
 	static FraudType warningType(String caseType) {
-		return FraudType.ofCase(org.fanzha.core.FraudType.parse(caseType).orElse(null));
+		return FraudType.ofCase(org.fanzha.core.FraudType.parse(caseType).orElse(null)); // style:fqn
 	}
 
-	/** A SIM the SIM monitor restricted is a suspected fraud number (unless already confirmed). */
+	/**
+	 * A SIM the SIM monitor restricted is a suspected fraud number (unless already
+	 * confirmed).
+	 */
 	@ApplicationModuleListener
 	void on(SimRestricted restricted) {
 		numbers.suspect(restricted.phone(), restricted.operator() + " " + restricted.measure(), restricted.at());
 		known.merge(restricted.phone(), Confidence.SUSPECTED, SignalIntake::stronger);
 		resort();
 	}
+
 }

@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Where a task goes: visits to the police station of the person's county, calls to the 96110 desk of the nearest
- * anti-fraud centre above the county, SMS to 12381. The station table is built from the directory once and kept until
- * an agency is registered (then rebuilt at the next route, after that registration committed), not rebuilt per task.
+ * Where a task goes: visits to the police station of the person's county, calls to the
+ * 96110 desk of the nearest anti-fraud centre above the county, SMS to 12381. The station
+ * table is built from the directory once and kept until an agency is registered (then
+ * rebuilt at the next route, after that registration committed), not rebuilt per task.
  */
 @Component
 class StationRoutes {
@@ -42,8 +43,8 @@ class StationRoutes {
 	}
 
 	/**
-	 * A county whose stations are not on the platform yet goes to its county bureau, which the centre sees; a person
-	 * under no centre goes to the national 96110 line.
+	 * A county whose stations are not on the platform yet goes to its county bureau,
+	 * which the centre sees; a person under no centre goes to the national 96110 line.
 	 */
 	Route route(Channel channel, String county) {
 		if (channel == Channel.SMS) {
@@ -79,7 +80,7 @@ class StationRoutes {
 				}
 				if (a.type() == AgencyType.POLICE_STATION && a.regionCode().isCounty()) {
 					byCounty.computeIfAbsent(a.regionCode().value(), k -> new ArrayList<>())
-							.add(new StationRouting.Station(a.code(), a.name()));
+						.add(new StationRouting.Station(a.code(), a.name()));
 				}
 				else if (a.type() == AgencyType.ANTI_FRAUD_CENTRE) {
 					centres.add(a);
@@ -91,7 +92,10 @@ class StationRoutes {
 		return t;
 	}
 
-	/** A new agency: forget the table now and again once the registration committed (a read in between is stale). */
+	/**
+	 * A new agency: forget the table now and again once the registration committed (a
+	 * read in between is stale).
+	 */
 	@EventListener
 	void on(AgencyRegistered registered) {
 		table = null;
@@ -104,4 +108,5 @@ class StationRoutes {
 			});
 		}
 	}
+
 }

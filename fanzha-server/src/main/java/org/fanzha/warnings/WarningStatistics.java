@@ -12,8 +12,9 @@ import org.fanzha.platform.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 
 /**
- * The warnings' figures for a period (the dashboard, the oversight report): counts by channel and outcome, by city and
- * by fraud type, with prevented loss. Aggregates only, no person's data.
+ * The warnings' figures for a period (the dashboard, the oversight report): counts by
+ * channel and outcome, by city and by fraud type, with prevented loss. Aggregates only,
+ * no person's data.
  */
 @Service
 public class WarningStatistics {
@@ -37,8 +38,9 @@ public class WarningStatistics {
 	}
 
 	/**
-	 * Figures for a period: warnings by channel and outcome, by city and by fraud type, with prevented loss; aggregates
-	 * only (no person's data), so the oversight statistics may read them. {@code regionPrefix} "" is everywhere.
+	 * Figures for a period: warnings by channel and outcome, by city and by fraud type,
+	 * with prevented loss; aggregates only (no person's data), so the oversight
+	 * statistics may read them. {@code regionPrefix} "" is everywhere.
 	 */
 	public Statistics statistics(Instant from, Instant to, String regionPrefix) {
 		if (from == null || to == null || !from.isBefore(to)) {
@@ -69,12 +71,19 @@ public class WarningStatistics {
 				acc[3] += g.preventedFen();
 			}
 		}
-		List<Row> cities = city.entrySet().stream().map(e -> new Row(e.getKey(),
-				RegionCode.isValid(e.getKey()) ? RegionCode.of(e.getKey()).name().orElse(e.getKey()) : e.getKey(),
-				e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
-		List<Row> types = type.entrySet().stream().map(e -> new Row(e.getKey(), FraudType.valueOf(e.getKey()).label(),
-				e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+		List<Row> cities = city.entrySet()
+			.stream()
+			.map(e -> new Row(e.getKey(),
+					RegionCode.isValid(e.getKey()) ? RegionCode.of(e.getKey()).name().orElse(e.getKey()) : e.getKey(),
+					e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+			.toList();
+		List<Row> types = type.entrySet()
+			.stream()
+			.map(e -> new Row(e.getKey(), FraudType.valueOf(e.getKey()).label(), e.getValue()[0], e.getValue()[1],
+					e.getValue()[2], e.getValue()[3]))
+			.toList();
 		return new Statistics(from, to, total, open, tasks.overdue(clock.instant(), prefix), dissuaded, prevented,
 				byChannel, byOutcome, cities, types);
 	}
+
 }

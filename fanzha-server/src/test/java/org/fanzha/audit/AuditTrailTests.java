@@ -36,14 +36,16 @@ class AuditTrailTests {
 	}
 
 	private void signIn(String user, String agency) {
-		SecurityContextHolder.getContext().setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(new Actor(user, agency), null, List.of()));
+		SecurityContextHolder.getContext()
+			.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(new Actor(user, agency), null, List.of()));
 	}
 
 	@Test
 	void recordsWhoReadWhatForWhichCase() {
 		signIn("officer-7", "XA-AFC");
-		// outside an HTTP request (a scheduled job, an event listener) the channel is SYSTEM
+		// outside an HTTP request (a scheduled job, an event listener) the channel is
+		// SYSTEM
 		RequestContextHolder.resetRequestAttributes();
 		trail.read("PERSON", "610***********1234", "XA-2026-000123", "victim contact for stop-payment");
 		AuditEntry e = trail.search(new AuditQuery(null, null, null, "XA-2026-000123", null, 10)).get(0);
@@ -59,12 +61,11 @@ class AuditTrailTests {
 		trail.changed("USER", "someone", null, "test");
 		long before = jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single();
 		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET actor = 'forged'").update())
-				.hasStackTraceContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry").update())
-				.hasStackTraceContaining("append-only");
+			.hasStackTraceContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry").update()).hasStackTraceContaining("append-only");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single()).isEqualTo(before);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE actor = 'forged'").query(Long.class).single())
-				.isZero();
+			.isZero();
 	}
 
 	@Test
@@ -80,8 +81,8 @@ class AuditTrailTests {
 	@Test
 	void incompleteEntriesAreRefused() {
 		assertThatThrownBy(() -> trail.read("PERSON", "x", null, " ")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("purpose");
-		assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, 0))
-				.hasMessageContaining("limit");
+			.hasMessageContaining("purpose");
+		assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, 0)).hasMessageContaining("limit");
 	}
+
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import org.fanzha.support.Browsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The card-cutting console in a real browser (Debian's Chromium, driven by Playwright), zh-CN: the centre opens a
- * demo person from the list and the bank queries the list, and no ID number ever shows in the address bar; no
- * Content-Security-Policy violation on the way. Screenshots go to $FANZHA_SHOTS (default target/screenshots).
+ * The card-cutting console in a real browser (Debian's Chromium, driven by Playwright),
+ * zh-CN: the centre opens a demo person from the list and the bank queries the list, and
+ * no ID number ever shows in the address bar; no Content-Security-Policy violation on the
+ * way. Screenshots go to $FANZHA_SHOTS (default target/screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CardCuttingBrowserTest {
@@ -44,8 +44,7 @@ class CardCuttingBrowserTest {
 	@Test
 	void theCentreOpensAPersonAndTheBankQueriesWithoutAnIdNumberInTheUrl() throws Exception {
 		Files.createDirectories(SHOTS);
-		try (Playwright playwright = Browsers.playwright();
-				Browser browser = Browsers.launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
 			String base = "http://localhost:" + port;
 			List<String> violations = new ArrayList<>();
 			Page centre = signIn(browser, base, "centre", violations);
@@ -56,7 +55,7 @@ class CardCuttingBrowserTest {
 			assertThat(centre.locator("h1").textContent()).contains("张某").contains(DEALER);
 			assertThat(centre.locator("#cc-assessment").textContent()).contains("情节严重");
 			centre.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("cardcutting-person-centre.png"))
-					.setFullPage(true));
+				.setFullPage(true));
 
 			Page bank = signIn(browser, base, "bank", violations);
 			bank.navigate(base + "/cardcutting");
@@ -66,7 +65,7 @@ class CardCuttingBrowserTest {
 			assertThat(bank.url()).doesNotContain(DEALER);
 			assertThat(bank.locator("#cc-answer").textContent()).contains("在惩戒名单中");
 			bank.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("cardcutting-query-bank.png"))
-					.setFullPage(true));
+				.setFullPage(true));
 			assertThat(violations).isEmpty();
 		}
 	}
@@ -80,4 +79,5 @@ class CardCuttingBrowserTest {
 		});
 		return page;
 	}
+
 }

@@ -32,13 +32,21 @@ abstract class CardCuttingSupport {
 	}
 
 	MvcResult post(String user, String path, String json) throws Exception {
-		return mvc().perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+		return mvc()
+			.perform(MockMvcRequestBuilders.post(path)
+				.with(httpBasic(user, DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andReturn();
 	}
 
 	MvcResult put(String user, String path, String json) throws Exception {
-		return mvc().perform(MockMvcRequestBuilders.put(path).with(httpBasic(user, DemoLogins.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+		return mvc()
+			.perform(MockMvcRequestBuilders.put(path)
+				.with(httpBasic(user, DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andReturn();
 	}
 
 	MvcResult get(String user, String path) throws Exception {
@@ -51,7 +59,10 @@ abstract class CardCuttingSupport {
 		return body;
 	}
 
-	/** Registers a person and records two pieces of involvement, so the system proposes a listing; answers its id. */
+	/**
+	 * Registers a person and records two pieces of involvement, so the system proposes a
+	 * listing; answers its id.
+	 */
 	long proposed(String id, String region, String school) throws Exception {
 		ok(post("centre", "/api/v1/cardcutting/persons", """
 				{"idNumber":"%s","name":"赵某","phone":"13811112222","regionCode":"%s"%s}""".formatted(id, region,
@@ -60,17 +71,21 @@ abstract class CardCuttingSupport {
 		ok(post("centre", personPath(id) + "/accounts", """
 				{"bank":"ICBC","cardNumber":"%s","accountClass":"II"}""".formatted(card)));
 		ok(post("centre", personPath(id) + "/involvements", """
-				{"kind":"BANK_CARD_SOLD","reference":"ICBC:%s","illegalGainsFen":30000,"detail":"以300元出售银行卡"}""".formatted(card)));
+				{"kind":"BANK_CARD_SOLD","reference":"ICBC:%s","illegalGainsFen":30000,"detail":"以300元出售银行卡"}"""
+			.formatted(card)));
 		String person = ok(post("centre", personPath(id) + "/involvements", """
 				{"kind":"OTHER","settlementFen":500000,"targetsHelped":1,"detail":"为他人转账5000元"}"""));
 		assertThat(person).contains("\"status\":\"PROPOSED\"");
 		return listingId(person);
 	}
 
-	/** The opaque id the API addresses a person by, found by the centre's search on the ID number. */
+	/**
+	 * The opaque id the API addresses a person by, found by the centre's search on the ID
+	 * number.
+	 */
 	String personId(String idNumber) throws Exception {
-		return personIdOf(ok(post("centre", "/api/v1/cardcutting/persons/search",
-				"{\"idNumber\":\"" + idNumber + "\"}")));
+		return personIdOf(
+				ok(post("centre", "/api/v1/cardcutting/persons/search", "{\"idNumber\":\"" + idNumber + "\"}")));
 	}
 
 	String personPath(String idNumber) throws Exception {
@@ -93,4 +108,5 @@ abstract class CardCuttingSupport {
 		assertThat(m.find()).as(json).isTrue();
 		return Long.parseLong(m.group(1));
 	}
+
 }

@@ -19,14 +19,18 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * ID numbers never appear in a URL (browser history, proxy logs, Referer headers): the card-cutting pages link to
- * persons by their opaque id, forms that take an ID number post it, and the old paths by ID number are gone.
+ * ID numbers never appear in a URL (browser history, proxy logs, Referer headers): the
+ * card-cutting pages link to persons by their opaque id, forms that take an ID number
+ * post it, and the old paths by ID number are gone.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 
-	/** An 18-character ID number (17 digits and a digit or X check), anywhere in a link or form target. */
+	/**
+	 * An 18-character ID number (17 digits and a digit or X check), anywhere in a link or
+	 * form target.
+	 */
 	static final Pattern ID_IN_URL = Pattern.compile("(?i)(?:href|action|src)=\"([^\"]*\\d{17}[\\dX][^\"]*)\"");
 
 	@Autowired
@@ -52,8 +56,9 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		String list = ok(get("centre", "/cardcutting"));
 		assertThat(list).contains(id).contains("href=\"/cardcutting/persons/" + pid + "\"");
 		assertThat(ok(get("centre", "/cardcutting/listings/" + listing)))
-				.contains("href=\"/cardcutting/persons/" + pid + "\"");
-		// a school officer sees the student cases only (the card-cutting pages are the police's, banks' and operators')
+			.contains("href=\"/cardcutting/persons/" + pid + "\"");
+		// a school officer sees the student cases only (the card-cutting pages are the
+		// police's, banks' and operators')
 		assertThat(idUrls(ok(get("school", "/schools")))).as("school /schools").isEmpty();
 		assertThat(get("school", "/cardcutting").getResponse().getStatus()).isEqualTo(403);
 		assertThat(idUrls(ok(get("station", "/cardcutting")))).as("station /cardcutting").isEmpty();
@@ -65,17 +70,23 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		proposed(id, "610113", null);
 		for (String path : List.of("/api/v1/cardcutting/persons", personPath(id), "/api/v1/cardcutting/listings")) {
 			MvcResult r = get("centre", path);
-			assertThat(ok(r)).as(path).doesNotContainPattern("/persons/\\d{17}[\\dX]")
-					.doesNotContainPattern("/disciplinary-list/\\d{17}[\\dX]");
+			assertThat(ok(r)).as(path)
+				.doesNotContainPattern("/persons/\\d{17}[\\dX]")
+				.doesNotContainPattern("/disciplinary-list/\\d{17}[\\dX]");
 			assertThat(r.getResponse().getHeader("Location")).isNull();
 		}
 		// the console's registration redirects to the new person by its opaque id
 		String other = newId("610113");
-		MvcResult registered = mvc.perform(MockMvcRequestBuilders.post("/cardcutting/persons")
-				.with(httpBasic("centre", DemoLogins.PASSWORD)).with(csrf()).param("idNumber", other).param("name", "冯某")
-				.param("regionCode", "610113")).andReturn();
+		MvcResult registered = mvc
+			.perform(MockMvcRequestBuilders.post("/cardcutting/persons")
+				.with(httpBasic("centre", DemoLogins.PASSWORD))
+				.with(csrf())
+				.param("idNumber", other)
+				.param("name", "冯某")
+				.param("regionCode", "610113"))
+			.andReturn();
 		assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/cardcutting/persons/" + personId(other))
-				.doesNotContain(other);
+			.doesNotContain(other);
 	}
 
 	@Test
@@ -87,8 +98,10 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		assertThat(get("bank", "/api/v1/cardcutting/disciplinary-list/" + id).getResponse().getStatus()).isEqualTo(404);
 		// the query form no longer reads an ID number from the URL
 		assertThat(ok(get("bank", "/cardcutting?idNumber=" + id))).doesNotContain("cc-answer");
-		// the language switch on an answer (a GET of the address the form posted to) goes back to the page
-		assertThat(get("bank", "/cardcutting/query?lang=en").getResponse().getRedirectedUrl()).isEqualTo("/cardcutting");
+		// the language switch on an answer (a GET of the address the form posted to) goes
+		// back to the page
+		assertThat(get("bank", "/cardcutting/query?lang=en").getResponse().getRedirectedUrl())
+			.isEqualTo("/cardcutting");
 		// by the opaque id the person is found, and the check by body answers
 		assertThat(ok(get("centre", personPath(id)))).contains("\"idNumber\":\"" + id + "\"");
 		assertThat(ok(check("bank", id))).contains("\"listed\":false");
@@ -102,4 +115,5 @@ class IdNumbersStayOutOfUrlsTests extends CardCuttingSupport {
 		}
 		return found;
 	}
+
 }

@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Measures run out one by one with the (injected) time: after 3 years no new accounts is over while non-counter
- * business stays stopped; after 5 years the person is no longer listed and the listing has expired. The appeal
- * deadline of the notice is enforced.
+ * Measures run out one by one with the (injected) time: after 3 years no new accounts is
+ * over while non-counter business stays stopped; after 5 years the person is no longer
+ * listed and the listing has expired. The appeal deadline of the notice is enforced.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,6 +35,7 @@ class ListingExpiryTests extends CardCuttingSupport {
 		MutableClock mutableClock() {
 			return new MutableClock(NOW);
 		}
+
 	}
 
 	@Autowired
@@ -65,11 +66,11 @@ class ListingExpiryTests extends CardCuttingSupport {
 		assertThat(late.getResponse().getContentAsString()).contains("deadline");
 
 		clock.advance(Duration.between(clock.instant(), threeYears).minusSeconds(1));
-		assertThat(ok(check("bank", id))).contains("NO_NEW_ACCOUNTS")
-				.contains("NON_COUNTER_BUSINESS_STOPPED");
+		assertThat(ok(check("bank", id))).contains("NO_NEW_ACCOUNTS").contains("NON_COUNTER_BUSINESS_STOPPED");
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(ok(check("bank", id))).doesNotContain("NO_NEW_ACCOUNTS")
-				.contains("NON_COUNTER_BUSINESS_STOPPED").contains("\"listed\":true");
+			.contains("NON_COUNTER_BUSINESS_STOPPED")
+			.contains("\"listed\":true");
 		assertThat(ok(check("telecom", id))).contains("\"listed\":false");
 
 		clock.advance(Duration.between(clock.instant(), fiveYears));
@@ -77,6 +78,7 @@ class ListingExpiryTests extends CardCuttingSupport {
 		assertThat(ok(get("centre", base))).contains("\"status\":\"EXPIRED\"").contains("\"step\":\"EXPIRED\"");
 		// after expiry the credit record can be repaired
 		assertThat(ok(post("centre", base + "/credit-repair", "{\"note\":\"期满申请信用修复\"}")))
-				.contains("\"status\":\"CREDIT_REPAIRED\"");
+			.contains("\"status\":\"CREDIT_REPAIRED\"");
 	}
+
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.support.Browsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The intake form in a real browser, as a station officer types it: the region picker (city, then its counties by
- * name), banks by name, a second payment row added and a third added and removed in place, one mistake that keeps
- * every row, then the case page saying the report is in.
+ * The intake form in a real browser, as a station officer types it: the region picker
+ * (city, then its counties by name), banks by name, a second payment row added and a
+ * third added and removed in place, one mistake that keeps every row, then the case page
+ * saying the report is in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fanzha.simulation.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fanzha.simulation.enabled=false")
 class IntakeBrowserTest {
 
 	@LocalServerPort
@@ -43,7 +44,8 @@ class IntakeBrowserTest {
 			Page page = Browsers.signIn(browser, base, "station");
 			page.navigate(base + "/cases/new");
 
-			// no city yet: no county to choose; Xi'an: its districts and counties by name, none of Yulin's
+			// no city yet: no county to choose; Xi'an: its districts and counties by
+			// name, none of Yulin's
 			assertThat(page.locator("#f-region option").count()).isEqualTo(1);
 			page.selectOption("#f-city", "610100");
 			assertThat(page.locator("#f-region").innerText()).contains("雁塔区").contains("周至县").doesNotContain("榆阳区");
@@ -59,8 +61,8 @@ class IntakeBrowserTest {
 			page.click("#f-add-payment");
 			assertThat(page.locator(".payment-row").count()).isEqualTo(2);
 			assertThat(page.inputValue("#f-payee-1")).isEmpty();
-			fillRow(page, "-1", new String[] { BankCardNumber.withLuhnDigit("622848000000000000"), "乙某", "CCB:ROWS2", "CCB",
-					"三千", paidAt, "" });
+			fillRow(page, "-1", new String[] { BankCardNumber.withLuhnDigit("622848000000000000"), "乙某", "CCB:ROWS2",
+					"CCB", "三千", paidAt, "" });
 			// a third row, added by mistake and removed again
 			page.click("#f-add-payment");
 			assertThat(page.locator(".payment-row").count()).isEqualTo(3);
@@ -82,7 +84,8 @@ class IntakeBrowserTest {
 			assertThat(page.inputValue("#f-bank-1")).isEqualTo("CCB");
 			assertThat(page.inputValue("#f-amount-1")).isEqualTo("三千");
 			assertThat(page.locator(".payment-row").nth(1).locator(".remove-payment").isVisible()).isTrue();
-			// buttons by meaning: submitting is the primary colour, adding a row neutral, neither the alarm red
+			// buttons by meaning: submitting is the primary colour, adding a row neutral,
+			// neither the alarm red
 			assertThat(background(page, "#f-submit")).isEqualTo("rgb(29, 79, 145)");
 			assertThat(background(page, "#f-add-payment")).isEqualTo("rgb(255, 255, 255)");
 			Browsers.readable(page);
@@ -92,14 +95,18 @@ class IntakeBrowserTest {
 			page.click("#f-submit");
 			page.waitForURL(Pattern.compile(".*/cases/XA-YT-.*"));
 			assertThat(page.locator("#created").innerText()).contains("报案已提交");
-			assertThat(page.locator("#payments").innerText()).contains("ICBC:ROWS1").contains("CCB:ROWS2").contains("3,000.00")
-					.contains("中国工商银行").contains("中国建设银行");
+			assertThat(page.locator("#payments").innerText()).contains("ICBC:ROWS1")
+				.contains("CCB:ROWS2")
+				.contains("3,000.00")
+				.contains("中国工商银行")
+				.contains("中国建设银行");
 			assertThat(page.locator("#case-detail").innerText()).contains("西安市雁塔区");
 			assertThat(page.inputValue("#p-bank")).isEmpty();
 			Browsers.readable(page);
 			Browsers.shot(page, "intake-rows-created");
 
-			// a destructive action asks first: turning the confirmation down sends nothing
+			// a destructive action asks first: turning the confirmation down sends
+			// nothing
 			Page centre = Browsers.signIn(browser, base, "centre");
 			centre.navigate(base + "/cardcutting");
 			centre.locator("#cc-listings tr.overdue a").first().click();
@@ -119,7 +126,10 @@ class IntakeBrowserTest {
 		}
 	}
 
-	/** One payment row: payer, payee name, payee account, bank, amount, time, transfer id; {@code n} the id suffix. */
+	/**
+	 * One payment row: payer, payee name, payee account, bank, amount, time, transfer id;
+	 * {@code n} the id suffix.
+	 */
 	static void fillRow(Page page, String n, String[] values) {
 		String[] ids = { "#f-payer", "#f-payee-name", "#f-payee", "#f-bank", "#f-amount", "#f-time", "#f-transfer" };
 		for (int i = 0; i < ids.length; i++) {
@@ -135,4 +145,5 @@ class IntakeBrowserTest {
 	static String background(Page page, String selector) {
 		return String.valueOf(page.evalOnSelector(selector, "e => getComputedStyle(e).backgroundColor"));
 	}
+
 }

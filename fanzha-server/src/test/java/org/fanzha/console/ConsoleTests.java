@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import jakarta.servlet.http.Cookie;
-
 import org.fanzha.identity.Directory;
 import org.fanzha.support.DemoLogins;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,13 @@ class ConsoleTests {
 	@Test
 	void englishCanBeChosenAndIsRemembered() throws Exception {
 		MvcResult r = mvc.perform(get("/login?lang=en")).andReturn();
-		assertThat(r.getResponse().getContentAsString()).contains("lang=\"en\"").contains("Sign in")
-				.contains("Username");
+		assertThat(r.getResponse().getContentAsString()).contains("lang=\"en\"")
+			.contains("Sign in")
+			.contains("Username");
 		Cookie cookie = r.getResponse().getCookie("FANZHA_LANG");
 		assertThat(cookie).isNotNull();
 		assertThat(mvc.perform(get("/login").cookie(cookie)).andReturn().getResponse().getContentAsString())
-				.contains("Sign in");
+			.contains("Sign in");
 	}
 
 	@Test
@@ -55,36 +55,52 @@ class ConsoleTests {
 
 	@Test
 	void homeShowsTheNavigationOfTheRole() throws Exception {
-		String bank = mvc.perform(get("/").with(user(directory.loadUserByUsername("bank")))).andReturn()
-				.getResponse().getContentAsString();
-		assertThat(bank).contains("data-area=\"FUNDS\"").contains("data-area=\"MONITORING\"")
-				.doesNotContain("data-area=\"CASES\"").doesNotContain("data-area=\"ADMINISTRATION\"")
-				.contains("张经理（工商银行）").contains("银行反诈专员");
-		String admin = mvc.perform(get("/?lang=en").with(user(directory.loadUserByUsername("admin")))).andReturn()
-				.getResponse().getContentAsString();
-		assertThat(admin).contains("data-area=\"ADMINISTRATION\"").contains("data-area=\"AUDIT\"")
-				.doesNotContain("data-area=\"CASES\"").contains("Users and agencies");
+		String bank = mvc.perform(get("/").with(user(directory.loadUserByUsername("bank"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(bank).contains("data-area=\"FUNDS\"")
+			.contains("data-area=\"MONITORING\"")
+			.doesNotContain("data-area=\"CASES\"")
+			.doesNotContain("data-area=\"ADMINISTRATION\"")
+			.contains("张经理（工商银行）")
+			.contains("银行反诈专员");
+		String admin = mvc.perform(get("/?lang=en").with(user(directory.loadUserByUsername("admin"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(admin).contains("data-area=\"ADMINISTRATION\"")
+			.contains("data-area=\"AUDIT\"")
+			.doesNotContain("data-area=\"CASES\"")
+			.contains("Users and agencies");
 	}
 
 	@Test
 	void administrationPageShowsUsersAndRecordsTheRead() throws Exception {
-		String html = mvc.perform(get("/admin").with(user(directory.loadUserByUsername("admin")))).andReturn()
-				.getResponse().getContentAsString();
+		String html = mvc.perform(get("/admin").with(user(directory.loadUserByUsername("admin"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(html).contains("ICBC-SN").contains("13800000004");
-		String audit = mvc.perform(get("/audit").with(user(directory.loadUserByUsername("oversight")))).andReturn()
-				.getResponse().getContentAsString();
-		assertThat(audit).contains("user administration in console").contains("reads-chart")
-				.contains("echarts.min.js");
-		String filtered = mvc.perform(get("/audit/entries?actor=nobody")
-				.with(user(directory.loadUserByUsername("oversight")))).andReturn().getResponse().getContentAsString();
+		String audit = mvc.perform(get("/audit").with(user(directory.loadUserByUsername("oversight"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(audit).contains("user administration in console").contains("reads-chart").contains("echarts.min.js");
+		String filtered = mvc
+			.perform(get("/audit/entries?actor=nobody").with(user(directory.loadUserByUsername("oversight"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(filtered).contains("id=\"entries\"").contains("暂无记录").doesNotContain("<html");
 	}
 
 	@Test
 	void webjarsAreServed() throws Exception {
 		assertThat(mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andReturn().getResponse().getStatus())
-				.isEqualTo(200);
+			.isEqualTo(200);
 		assertThat(mvc.perform(get("/webjars/echarts/dist/echarts.min.js")).andReturn().getResponse().getStatus())
-				.isEqualTo(200);
+			.isEqualTo(200);
 	}
+
 }

@@ -18,9 +18,8 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
-import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.CaseRegister;
+import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Intake;
 import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
@@ -37,14 +36,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * One working day through the console, every party in its own browser, zh-CN at 1366×768, no simulation: the centre
- * takes a report with one mistake (what was typed stays), confirms the plan; the bank answers the stop in its inbox
- * and the centre's fund-flow picture changes without a reload; a station adds a payment the victim remembered later;
- * an operator finds a measure by the phone number and lifts it on appeal; oversight looks at the map. Every page on
- * the way must read as Chinese and fit the window. With FANZHA_GALLERY set, the pages become the gallery of
- * docs/console.md.
+ * One working day through the console, every party in its own browser, zh-CN at 1366×768,
+ * no simulation: the centre takes a report with one mistake (what was typed stays),
+ * confirms the plan; the bank answers the stop in its inbox and the centre's fund-flow
+ * picture changes without a reload; a station adds a payment the victim remembered later;
+ * an operator finds a measure by the phone number and lifts it on appeal; oversight looks
+ * at the map. Every page on the way must read as Chinese and fit the window. With
+ * FANZHA_GALLERY set, the pages become the gallery of docs/console.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fanzha.simulation.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fanzha.simulation.enabled=false")
 class ConsoleWalkBrowserTest {
 
 	@LocalServerPort
@@ -70,7 +71,8 @@ class ConsoleWalkBrowserTest {
 
 	@Test
 	void aDayInTheConsole() throws Exception {
-		// the bank's feed already holds the victim's transfer and the mule's onward transfers
+		// the bank's feed already holds the victim's transfer and the mule's onward
+		// transfers
 		Instant paid = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(25, ChronoUnit.MINUTES);
 		String payer = BankCardNumber.withLuhnDigit("622202000000000731");
 		String mule = "ICBC:WALK1";
@@ -83,7 +85,8 @@ class ConsoleWalkBrowserTest {
 		LedgerFixture.transfer(ledger, "T-WALK-2", paid.getEpochSecond() + 300, mule, "ABC:WALK3", 1_500_000, "MOBILE");
 
 		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
-			// 1. the centre takes the report; the ID number is mistyped, nothing typed is lost
+			// 1. the centre takes the report; the ID number is mistyped, nothing typed is
+			// lost
 			Page centre = Browsers.signIn(browser, base(), "centre");
 			Browsers.readable(centre);
 			Browsers.shot(centre, "centre-home");
@@ -117,7 +120,8 @@ class ConsoleWalkBrowserTest {
 			Browsers.readable(centre);
 			Browsers.shot(centre, "centre-case");
 
-			// 2. the plan: proposed stops for the mule and the two accounts it paid on, confirmed by the centre
+			// 2. the plan: proposed stops for the mule and the two accounts it paid on,
+			// confirmed by the centre
 			centre.click("#to-plan");
 			for (int i = 0; i < 50 && centre.locator("#confirm-plan").count() == 0; i++) {
 				Thread.sleep(200);
@@ -128,7 +132,8 @@ class ConsoleWalkBrowserTest {
 			List<InstructionView> plan = funds.forCase(number);
 			assertThat(plan).extracting(InstructionView::accountId).contains(mule, "CCB:WALK2", "ABC:WALK3");
 			long stop = plan.stream().filter(v -> v.accountId().equals(mule)).findFirst().orElseThrow().id();
-			centre.waitForFunction("() => window.echarts && echarts.getInstanceByDom(document.getElementById('flow-chart'))");
+			centre.waitForFunction(
+					"() => window.echarts && echarts.getInstanceByDom(document.getElementById('flow-chart'))");
 			assertThat(flowChart(centre)).contains("WALK1").contains("WALK2").contains("WALK3");
 			assertThat(flowChart(centre)).doesNotContain("已止付");
 			Browsers.readable(centre);
@@ -145,16 +150,17 @@ class ConsoleWalkBrowserTest {
 			bank.waitForSelector("#flash-ok");
 			assertThat(bank.locator("#flash-ok").innerText()).contains("已提交答复");
 
-			// 4. the centre's picture follows without a reload (the live fragment polls every 5 s)
+			// 4. the centre's picture follows without a reload (the live fragment polls
+			// every 5 s)
 			centre.waitForCondition(() -> flowChart(centre).contains("已止付"),
 					new Page.WaitForConditionOptions().setTimeout(20_000));
 			assertThat(centre.locator("#instructions").innerText()).contains("已止付");
 			Browsers.shot(centre, "centre-plan-answered");
 
 			// 5. a station adds a payment its victim remembered after the report
-			CaseSummary own = cases.report("XA-YT-XZL", "station", new Intake(new Intake.Victim("冯某",
-					IdNumber.withCheckDigit("61011319900202731"), null, "610113"), "FAKE_POLICE", null,
-					Instant.now().minus(40, ChronoUnit.MINUTES), List.of(), null));
+			CaseSummary own = cases.report("XA-YT-XZL", "station",
+					new Intake(new Intake.Victim("冯某", IdNumber.withCheckDigit("61011319900202731"), null, "610113"),
+							"FAKE_POLICE", null, Instant.now().minus(40, ChronoUnit.MINUTES), List.of(), null));
 			Page station = Browsers.signIn(browser, base(), "station");
 			Browsers.readable(station);
 			Browsers.shot(station, "station-home");
@@ -164,18 +170,20 @@ class ConsoleWalkBrowserTest {
 			station.fill("#p-payee", BankCardNumber.withLuhnDigit("622202777700000731"));
 			pickBank(station, "#p-bank", "ICBC");
 			station.fill("#p-amount", "12800");
-			station.fill("#p-time", LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(45).withSecond(0).withNano(0)
-					.toString());
+			station.fill("#p-time",
+					LocalDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(45).withSecond(0).withNano(0).toString());
 			station.click("#p-submit");
 			station.waitForSelector("#payment-added");
 			assertThat(station.locator("#payments").innerText()).contains("卫某").contains("12,800.00");
 			Browsers.readable(station);
 			Browsers.shot(station, "station-case-payment");
 
-			// 6. an operator: a number the monitor restricted, found by the phone and lifted on appeal
+			// 6. an operator: a number the monitor restricted, found by the phone and
+			// lifted on appeal
 			String phone = "13791230731";
-			assertThat(post("telecom", "/api/v1/sims/records", spree(phone, Instant.now().truncatedTo(ChronoUnit.SECONDS)
-					.minus(2, ChronoUnit.HOURS))).statusCode()).isEqualTo(200);
+			assertThat(post("telecom", "/api/v1/sims/records",
+					spree(phone, Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS)))
+				.statusCode()).isEqualTo(200);
 			Page operator = Browsers.signIn(browser, base(), "telecom");
 			operator.onDialog(d -> d.accept());
 			Browsers.readable(operator);
@@ -203,9 +211,11 @@ class ConsoleWalkBrowserTest {
 			// 7. oversight: the province by city and county
 			Page oversight = Browsers.signIn(browser, base(), "oversight");
 			oversight.navigate(base() + "/statistics");
-			oversight.waitForFunction("() => window.echarts && echarts.getInstanceByDom(document.getElementById('chart-map'))");
-			Object map = oversight.evaluate("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-map'))"
-					+ ".getOption().series.map(s => s.type + ':' + s.map))");
+			oversight.waitForFunction(
+					"() => window.echarts && echarts.getInstanceByDom(document.getElementById('chart-map'))");
+			Object map = oversight
+				.evaluate("() => JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-map'))"
+						+ ".getOption().series.map(s => s.type + ':' + s.map))");
 			assertThat(map.toString()).contains("map:");
 			Browsers.readable(oversight);
 			Browsers.shot(oversight, "oversight-map");
@@ -220,10 +230,14 @@ class ConsoleWalkBrowserTest {
 		}
 	}
 
-	/** What the fund-flow picture holds now: its nodes, edges and labels as ECharts has them. */
+	/**
+	 * What the fund-flow picture holds now: its nodes, edges and labels as ECharts has
+	 * them.
+	 */
 	static String flowChart(Page page) {
-		return String.valueOf(page.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
-				+ " return c ? JSON.stringify(c.getOption().series) : ''; }"));
+		return String
+			.valueOf(page.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
+					+ " return c ? JSON.stringify(c.getOption().series) : ''; }"));
 	}
 
 	/** The region picker: the city first, then its county. */
@@ -242,25 +256,34 @@ class ConsoleWalkBrowserTest {
 	}
 
 	HttpResponse<String> post(String user, String path, String json) throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoLogins.PASSWORD)
-						.getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + path))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((user + ":" + DemoLogins.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** A number dialling 80 strangers in an hour and a half from one handset, hardly anyone answering. */
+	/**
+	 * A number dialling 80 strangers in an hour and a half from one handset, hardly
+	 * anyone answering.
+	 */
 	static String spree(String caller, Instant start) {
 		StringBuilder b = new StringBuilder("[");
 		long t = 0;
 		for (int i = 0; i < 80; i++) {
 			t += 20 + (i * 37) % 90;
 			boolean answered = i % 7 == 0;
-			b.append(i == 0 ? "" : ",").append("""
-					{"type":"CALL","caller":"%s","callee":"1%010d","time":"%s","durationSeconds":%d,"answered":%s,
-					 "cell":"4601","imei":"8613%s","calleeRegion":"%s"}""".formatted(caller, 3_800_000_000L + i * 7919L,
-					start.plusSeconds(t), answered ? 12 : 0, answered, caller, i % 2 == 0 ? "610113" : "610502"));
+			b.append(i == 0 ? "" : ",")
+				.append("""
+						{"type":"CALL","caller":"%s","callee":"1%010d","time":"%s","durationSeconds":%d,"answered":%s,
+						 "cell":"4601","imei":"8613%s","calleeRegion":"%s"}""".formatted(caller,
+						3_800_000_000L + i * 7919L, start.plusSeconds(t), answered ? 12 : 0, answered, caller,
+						i % 2 == 0 ? "610113" : "610502"));
 		}
 		return b.append("]").toString();
 	}
+
 }

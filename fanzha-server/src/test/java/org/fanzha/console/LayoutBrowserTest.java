@@ -18,7 +18,6 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import org.fanzha.identity.Area;
 import org.fanzha.identity.Role;
 import org.fanzha.support.Browsers;
@@ -29,8 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * At a duty-room laptop's 1366×768 every role's pages hold: nothing scrolls sideways. Photographs the busiest pages
- * in zh-CN ({@code FANZHA_SHOTS}, default target/screenshots).
+ * At a duty-room laptop's 1366×768 every role's pages hold: nothing scrolls sideways.
+ * Photographs the busiest pages in zh-CN ({@code FANZHA_SHOTS}, default
+ * target/screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LayoutBrowserTest {
@@ -41,8 +41,8 @@ class LayoutBrowserTest {
 
 	/** Pages worth a photograph, by role. */
 	static final Map<Role, List<String>> PHOTOGRAPHED = Map.of(Role.CENTRE_OFFICER, List.of("/monitoring", "/warnings"),
-			Role.BANK_OFFICER, List.of("/monitoring"), Role.TELECOM_OFFICER, List.of("/telecom"),
-			Role.STATION_OFFICER, List.of("/warnings"), Role.OVERSIGHT, List.of("/audit", "/statistics"));
+			Role.BANK_OFFICER, List.of("/monitoring"), Role.TELECOM_OFFICER, List.of("/telecom"), Role.STATION_OFFICER,
+			List.of("/warnings"), Role.OVERSIGHT, List.of("/audit", "/statistics"));
 
 	@LocalServerPort
 	int port;
@@ -54,32 +54,39 @@ class LayoutBrowserTest {
 
 	void api(String user, String path, String json) throws Exception {
 		HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoLogins.PASSWORD)
-						.getBytes()))
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoLogins.PASSWORD).getBytes()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
 		HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
 		assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
 	}
 
-	/** Decisions with long account names, a SIM measure with long reasons, warning tasks: the widest content. */
+	/**
+	 * Decisions with long account names, a SIM measure with long reasons, warning tasks:
+	 * the widest content.
+	 */
 	void demoData() throws Exception {
 		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
 		StringBuilder batch = new StringBuilder("[");
 		for (int i = 0; i < 12; i++) {
-			batch.append(i == 0 ? "" : ",").append(ConsolePagesTests.transfer("LAYOUT-TRANSFER-" + i + "-0000000000",
-					"ICBC:6222020000000000000" + i, "ICBC:LAYOUTRECEIVINGACCOUNT0000000001", 10_000 + i,
-					t0.plusSeconds(i * 20)));
+			batch.append(i == 0 ? "" : ",")
+				.append(ConsolePagesTests.transfer("LAYOUT-TRANSFER-" + i + "-0000000000",
+						"ICBC:6222020000000000000" + i, "ICBC:LAYOUTRECEIVINGACCOUNT0000000001", 10_000 + i,
+						t0.plusSeconds(i * 20)));
 		}
 		api("bank", "/api/v1/transfers/decisions/batch", batch.append("]").toString());
-		api("bank", "/api/v1/transfers/decisions", ConsolePagesTests.transfer("LAYOUT-OUT", "ICBC:LAYOUTRECEIVINGACCOUNT0000000001",
-				"CCB:6217000000000000001", 100_000, t0.plusSeconds(300)));
-		api("telecom", "/api/v1/sims/records", ConsolePagesTests.spree("13712349999", Instant.now()
-				.truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS)));
+		api("bank", "/api/v1/transfers/decisions", ConsolePagesTests.transfer("LAYOUT-OUT",
+				"ICBC:LAYOUTRECEIVINGACCOUNT0000000001", "CCB:6217000000000000001", 100_000, t0.plusSeconds(300)));
+		api("telecom", "/api/v1/sims/records", ConsolePagesTests.spree("13712349999",
+				Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS)));
 		Instant t = Instant.now().minusSeconds(60);
-		api("telecom", "/api/v1/warnings/signals", "[" + """
-				{"kind":"CALL_FROM_FRAUD_NUMBER","personPhone":"13910009001","personName":"欧阳某某","region":"610113",\
-				"at":"%s","fraudNumber":"17012345678","confidence":"CONFIRMED","callSeconds":600,"fraudType":"FAKE_POLICE"}"""
-				.formatted(t) + "]");
+		api("telecom", "/api/v1/warnings/signals",
+				"[" + """
+						{"kind":"CALL_FROM_FRAUD_NUMBER","personPhone":"13910009001","personName":"欧阳某某","region":"610113",\
+						"at":"%s","fraudNumber":"17012345678","confidence":"CONFIRMED","callSeconds":600,"fraudType":"FAKE_POLICE"}"""
+					.formatted(t) + "]");
 	}
 
 	@Test
@@ -87,12 +94,11 @@ class LayoutBrowserTest {
 		demoData();
 		Files.createDirectories(SHOTS);
 		List<String> overflowing = new ArrayList<>();
-		try (Playwright playwright = Browsers.playwright();
-				Browser browser = Browsers.launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
 			String base = "http://localhost:" + port;
 			for (Role role : Role.values()) {
-				var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, 768)
-						.setLocale("zh-CN"));
+				var context = browser
+					.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, 768).setLocale("zh-CN"));
 				Page page = context.newPage();
 				page.navigate(base + "/login");
 				page.fill("#username", DemoLogins.USER_BY_ROLE.get(role));
@@ -113,7 +119,7 @@ class LayoutBrowserTest {
 					}
 					if (PHOTOGRAPHED.getOrDefault(role, List.of()).contains(path)) {
 						page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-								.setPath(SHOTS.resolve(role.name().toLowerCase() + path.replace('/', '-') + ".png")));
+							.setPath(SHOTS.resolve(role.name().toLowerCase() + path.replace('/', '-') + ".png")));
 					}
 				}
 				context.close();
@@ -121,4 +127,5 @@ class LayoutBrowserTest {
 		}
 		assertThat(overflowing).as(String.join("\n", overflowing)).isEmpty();
 	}
+
 }

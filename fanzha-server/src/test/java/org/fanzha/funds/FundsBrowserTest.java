@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
-
 import org.fanzha.funds.Workflows.FreezeStatus;
 import org.fanzha.funds.Workflows.ReturnStatus;
 import org.fanzha.funds.Workflows.StopStatus;
@@ -32,12 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fund chain in the console, in a real browser (Debian's Chromium, driven by Playwright), zh-CN: the bank answers
- * a stop with a CSV statement and answers the freeze; the centre opens the freeze from the stop and a return round,
- * and decides it; the bank reports the return paid. Skips where no Chromium is installed; fails when CI=true.
- * Screenshots of the bank inbox, the board and the plan go to $FANZHA_SHOTS (default target/screenshots).
+ * The fund chain in the console, in a real browser (Debian's Chromium, driven by
+ * Playwright), zh-CN: the bank answers a stop with a CSV statement and answers the
+ * freeze; the centre opens the freeze from the stop and a return round, and decides it;
+ * the bank reports the return paid. Skips where no Chromium is installed; fails when
+ * CI=true. Screenshots of the bank inbox, the board and the plan go to $FANZHA_SHOTS
+ * (default target/screenshots).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fanzha.simulation.enabled=false", "fanzha.funds.auto-issue=NONE" })
@@ -76,12 +81,15 @@ class FundsBrowserTest {
 				{"victim":{"name":"赵浏览","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"INVESTMENT",
 				 "reportedAt":"%s","payments":[{"payerAccount":"%s","payeeName":"某浏览商贸公司","payeeAccount":"%s",
 				 "payeeBank":"ICBC","amountFen":%d,"paidAt":"%s","transferId":"%s"}]}"""
-				.formatted(Instant.now().minusSeconds(60), payer, payee, fen, paid, transferId);
-		HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/cases"))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("centre:" + DemoLogins.PASSWORD)
-						.getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-				HttpResponse.BodyHandlers.ofString());
+			.formatted(Instant.now().minusSeconds(60), payer, payee, fen, paid, transferId);
+		HttpResponse<String> r = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/cases"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("centre:" + DemoLogins.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 		return r.body().replaceAll("(?s).*?\"caseNumber\":\"([^\"]+)\".*", "$1");
 	}
@@ -99,22 +107,34 @@ class FundsBrowserTest {
 			plan = funds.forCase(number);
 		}
 		funds.confirm(number, "centre");
-		long stop = funds.forCase(number).stream().filter(v -> v.accountId().equals("ICBC:FBM1")).findFirst().orElseThrow().id();
+		long stop = funds.forCase(number)
+			.stream()
+			.filter(v -> v.accountId().equals("ICBC:FBM1"))
+			.findFirst()
+			.orElseThrow()
+			.id();
 
-		try (Playwright playwright = Browsers.playwright();
-				Browser browser = Browsers.launch(playwright)) {
-			// the bank: the stop waits in its inbox with the four fields and the deadline counting down
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
+			// the bank: the stop waits in its inbox with the four fields and the deadline
+			// counting down
 			Page bank = signIn(browser, "bank");
 			bank.navigate(base() + "/funds");
 			String row = bank.locator("#stop-" + stop).innerText();
-			assertThat(row).contains(number).contains("某浏览商贸公司").contains("ICBC:FBM1").contains("¥300.00").contains("剩余");
+			assertThat(row).contains(number)
+				.contains("某浏览商贸公司")
+				.contains("ICBC:FBM1")
+				.contains("¥300.00")
+				.contains("剩余");
 			assertThat(bank.locator("#tab-stop").innerText()).contains("止付");
 			Browsers.readable(bank);
 			Browsers.shot(bank, "funds-bank-inbox");
 
-			// partly executed: ¥200.00 stopped, ¥100.00 had already moved on, as the uploaded statement shows
+			// partly executed: ¥200.00 stopped, ¥100.00 had already moved on, as the
+			// uploaded statement shows
 			String csv = "交易时间,借贷标志,交易金额,对方账号,对方户名,对方开户行,交易渠道,交易流水号\n"
-					+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8)).format(t0.plusSeconds(600))
+					+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+						.withZone(ZoneOffset.ofHours(8))
+						.format(t0.plusSeconds(600))
 					+ ",借,100.00,CCB:FBN1,钱某,CCB,网银,S-FB-1\n";
 			String form = "#stop-form-" + stop;
 			bank.check(form + " input[name=result][value=PARTIALLY_EXECUTED]");
@@ -127,7 +147,8 @@ class FundsBrowserTest {
 			InstructionView answered = funds.byId(stop).orElseThrow();
 			assertThat(answered.status()).isEqualTo(StopStatus.PARTIALLY_EXECUTED);
 			assertThat(answered.stoppedFen()).isEqualTo(20_000);
-			// the statement extended the trace: the next account is in the plan, one level deeper
+			// the statement extended the trace: the next account is in the plan, one
+			// level deeper
 			List<InstructionView> extended = funds.forCase(number);
 			for (int i = 0; i < 100 && extended.stream().noneMatch(v -> v.accountId().equals("CCB:FBN1")); i++) {
 				Thread.sleep(100);
@@ -142,7 +163,8 @@ class FundsBrowserTest {
 			Browsers.readable(bank);
 			Browsers.shot(bank, "bank-history");
 
-			// the centre: the board, overdue first, links to the plan; the freeze is requested from the stop
+			// the centre: the board, overdue first, links to the plan; the freeze is
+			// requested from the stop
 			Page centre = signIn(browser, "centre");
 			centre.navigate(base() + "/funds/board?bank=ICBC");
 			assertThat(centre.locator("#board-table").innerText()).contains(number).contains("部分止付");
@@ -173,7 +195,8 @@ class FundsBrowserTest {
 			// the bank freezes what the stop holds
 			bank.navigate(base() + "/funds?tab=freeze");
 			assertThat(bank.locator("#freeze-" + requested.id()).innerText()).contains("冻字[2026]088号")
-					.contains("某浏览商贸公司").contains("¥200.00");
+				.contains("某浏览商贸公司")
+				.contains("¥200.00");
 			Browsers.readable(bank);
 			Browsers.shot(bank, "bank-freeze");
 			bank.click("#freeze-form-" + requested.id() + " button[type=submit]");
@@ -182,11 +205,13 @@ class FundsBrowserTest {
 			assertThat(freezes.byId(requested.id()).orElseThrow().status()).isEqualTo(FreezeStatus.FROZEN);
 			assertThat(freezes.byId(requested.id()).orElseThrow().frozenFen()).isEqualTo(20_000);
 
-			// the picture and the freezes table follow the bank's answer without a reload (htmx polling)
+			// the picture and the freezes table follow the bank's answer without a reload
+			// (htmx polling)
 			centre.waitForCondition(() -> centre.locator("#freezes").innerText().contains("已冻结"),
 					new Page.WaitForConditionOptions().setTimeout(15_000));
 
-			// a return round from the freeze, the victim's case preselected from the trace; decided at once (direct)
+			// a return round from the freeze, the victim's case preselected from the
+			// trace; decided at once (direct)
 			centre.reload();
 			String propose = "#propose-" + requested.id();
 			assertThat(centre.locator(propose + " input[name=cases][value='" + number + "']").isChecked()).isTrue();
@@ -216,7 +241,8 @@ class FundsBrowserTest {
 			assertThat(returns.account(number).returnedFen()).isEqualTo(20_000);
 			Browsers.readable(centre);
 			Browsers.shot(centre, "funds-centre-plan");
-			System.out.println("[browser] stop with statement -> freeze -> return round in the console passed for case " + number);
+			System.out.println(
+					"[browser] stop with statement -> freeze -> return round in the console passed for case " + number);
 		}
 	}
 
@@ -244,37 +270,38 @@ class FundsBrowserTest {
 			plan = funds.forCase(number);
 		}
 		assertThat(plan).extracting(InstructionView::accountId).contains("CCB:FGA1", "ABC:FGB1");
-		Map<String, Integer> level = new java.util.HashMap<>();
+		Map<String, Integer> level = new HashMap<>();
 		level.put("ICBC:FGV1", 0);
 		plan.forEach(v -> level.put(v.accountId(), v.level()));
 
-		try (Playwright playwright = Browsers.playwright();
-				Browser browser = Browsers.launch(playwright)) {
+		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
 			Page centre = signIn(browser, "centre");
 			centre.navigate(base() + "/funds/cases/" + number);
 			centre.waitForFunction(FLOW);
-			tools.jackson.databind.JsonNode flow = tools.jackson.databind.json.JsonMapper.builder().build()
-					.readTree(String.valueOf(centre.evaluate(FLOW)));
+			JsonNode flow = JsonMapper.builder().build().readTree(String.valueOf(centre.evaluate(FLOW)));
 
-			// one legend entry per bank, by its Chinese name, and every node of a bank in that bank's category
-			List<String> legend = new java.util.ArrayList<>();
+			// one legend entry per bank, by its Chinese name, and every node of a bank in
+			// that bank's category
+			List<String> legend = new ArrayList<>();
 			flow.get("legend").forEach(x -> legend.add(x.asString()));
 			assertThat(legend).containsExactlyInAnyOrder("中国工商银行", "中国建设银行", "中国农业银行");
-			List<String> categories = new java.util.ArrayList<>();
+			List<String> categories = new ArrayList<>();
 			flow.get("categories").forEach(x -> categories.add(x.asString()));
 			assertThat(categories).containsExactlyInAnyOrderElementsOf(legend);
-			Map<String, double[]> at = new java.util.HashMap<>();
-			Map<String, String> bankOf = new java.util.HashMap<>();
-			Map<String, String> tip = new java.util.HashMap<>();
-			for (tools.jackson.databind.JsonNode n : flow.get("nodes")) {
+			Map<String, double[]> at = new HashMap<>();
+			Map<String, String> bankOf = new HashMap<>();
+			Map<String, String> tip = new HashMap<>();
+			for (JsonNode n : flow.get("nodes")) {
 				at.put(n.get("name").asString(), new double[] { n.get("x").asDouble(), n.get("y").asDouble() });
 				bankOf.put(n.get("name").asString(), categories.get(n.get("category").asInt()));
 				tip.put(n.get("name").asString(), n.get("tip").asString());
 			}
 			assertThat(at.keySet()).containsAll(level.keySet());
-			assertThat(bankOf).containsEntry("ICBC:FGV1", "中国工商银行").containsEntry("CCB:FGA1", "中国建设银行")
-					.containsEntry("ABC:FGB1", "中国农业银行");
-			// left to right by level, the victim's account first; a level's accounts share x and have distinct y
+			assertThat(bankOf).containsEntry("ICBC:FGV1", "中国工商银行")
+				.containsEntry("CCB:FGA1", "中国建设银行")
+				.containsEntry("ABC:FGB1", "中国农业银行");
+			// left to right by level, the victim's account first; a level's accounts
+			// share x and have distinct y
 			for (String a : level.keySet()) {
 				for (String b : level.keySet()) {
 					if (a.equals(b)) {
@@ -294,18 +321,21 @@ class FundsBrowserTest {
 			assertThat(tip.get("CCB:FGA1")).contains("待确认").contains("¥150.00");
 			assertThat(flow.get("links").toString()).contains("ICBC:FGM1>CCB:FGA1 止付 ¥150.00");
 
-			// a click on an account opens it in the side panel, with the instruction's history linked
+			// a click on an account opens it in the side panel, with the instruction's
+			// history linked
 			InstructionView fga = plan.stream().filter(v -> v.accountId().equals("CCB:FGA1")).findFirst().orElseThrow();
-			Object pixel = centre.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
-					+ " const n = c.getOption().series[0].data.find(d => d.name === 'CCB:FGA1');"
-					+ " const p = c.convertToPixel({seriesIndex: 0}, n.value);"
-					+ " const r = document.getElementById('flow-chart').getBoundingClientRect(); return [r.left + p[0], r.top + p[1]]; }");
+			Object pixel = centre
+				.evaluate("() => { const c = echarts.getInstanceByDom(document.getElementById('flow-chart'));"
+						+ " const n = c.getOption().series[0].data.find(d => d.name === 'CCB:FGA1');"
+						+ " const p = c.convertToPixel({seriesIndex: 0}, n.value);"
+						+ " const r = document.getElementById('flow-chart').getBoundingClientRect(); return [r.left + p[0], r.top + p[1]]; }");
 			List<?> xy = (List<?>) pixel;
 			centre.mouse().click(((Number) xy.get(0)).doubleValue(), ((Number) xy.get(1)).doubleValue());
 			centre.waitForCondition(() -> centre.locator("#flow-account").innerText().equals("CCB:FGA1"));
 			assertThat(centre.locator("#flow-bank").innerText()).isEqualTo("中国建设银行");
 			assertThat(centre.locator("#flow-status").innerText()).isEqualTo("待确认");
-			assertThat(centre.locator("#flow-history").getAttribute("href")).isEqualTo("/funds/history/stop/" + fga.id());
+			assertThat(centre.locator("#flow-history").getAttribute("href"))
+				.isEqualTo("/funds/history/stop/" + fga.id());
 			assertThat(centre.locator("#flow-history").isVisible()).isTrue();
 			Browsers.readable(centre);
 			Object overflow = centre.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
@@ -313,4 +343,5 @@ class FundsBrowserTest {
 			Browsers.shot(centre, "centre-plan-flow");
 		}
 	}
+
 }

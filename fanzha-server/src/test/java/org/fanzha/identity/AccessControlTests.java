@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Every role against every protected area, on the console and on the API: admitted roles get in,
- * the others get 403, strangers 401 (API) or the login page (console).
+ * Every role against every protected area, on the console and on the API: admitted roles
+ * get in, the others get 403, strangers 401 (API) or the login page (console).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -38,7 +38,10 @@ class AccessControlTests {
 		for (Role role : Role.values()) {
 			var principal = directory.loadUserByUsername(DemoLogins.USER_BY_ROLE.get(role));
 			for (Area area : Area.values()) {
-				int console = mvc.perform(get(area.consolePath()).with(user(principal))).andReturn().getResponse().getStatus();
+				int console = mvc.perform(get(area.consolePath()).with(user(principal)))
+					.andReturn()
+					.getResponse()
+					.getStatus();
 				int api = mvc.perform(get(area.apiPath()).with(user(principal))).andReturn().getResponse().getStatus();
 				if (area.admits(role)) {
 					if (console != 200) {
@@ -69,10 +72,14 @@ class AccessControlTests {
 			assertThat(r.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			assertThat(r.getResponse().getContentAsString()).contains("\"status\":401").contains("unauthenticated");
 		}
-		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("nobody", "wrong-password1"))).andReturn()
-				.getResponse().getStatus()).isEqualTo(401);
-		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("centre", "wrong-password1"))).andReturn()
-				.getResponse().getStatus()).isEqualTo(401);
+		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("nobody", "wrong-password1")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(401);
+		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("centre", "wrong-password1")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(401);
 	}
 
 	@Test
@@ -97,7 +104,7 @@ class AccessControlTests {
 		MvcResult r = mvc.perform(get("/api/v1/me").with(httpBasic("centre", DemoLogins.PASSWORD))).andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(200);
 		assertThat(r.getResponse().getContentAsString()).contains("\"agencyCode\":\"XA-AFC\"")
-				.contains("CENTRE_OFFICER");
+			.contains("CENTRE_OFFICER");
 	}
 
 	@Test
@@ -108,26 +115,36 @@ class AccessControlTests {
 		assertThat(ok.getResponse().getContentAsString()).contains("icbc-gateway").contains("BANK_OFFICER");
 		// a bank's token does not open the administration
 		assertThat(mvc.perform(get("/api/v1/admin/users").header("Authorization", "Bearer " + token.token()))
-				.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 
-		mvc.perform(post("/api/v1/admin/tokens/" + token.id() + "/revoke").with(httpBasic("admin", DemoLogins.PASSWORD)));
-		MvcResult revoked = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.token())).andReturn();
+		mvc.perform(
+				post("/api/v1/admin/tokens/" + token.id() + "/revoke").with(httpBasic("admin", DemoLogins.PASSWORD)));
+		MvcResult revoked = mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.token()))
+			.andReturn();
 		assertThat(revoked.getResponse().getStatus()).isEqualTo(401);
 
 		assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer fz_not-a-real-token"))
-				.andReturn().getResponse().getStatus()).isEqualTo(401);
-		assertThat(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer "))
-				.andReturn().getResponse().getStatus()).isEqualTo(401);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(401);
+		assertThat(
+				mvc.perform(get("/api/v1/me").header("Authorization", "Bearer ")).andReturn().getResponse().getStatus())
+			.isEqualTo(401);
 	}
 
 	@Test
 	void actuatorHealthIsPublicButMetricsNeedAnAdministrator() throws Exception {
 		assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
 		assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic("centre", DemoLogins.PASSWORD)))
-				.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 		MvcResult metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", DemoLogins.PASSWORD)))
-				.andReturn();
+			.andReturn();
 		assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
 		assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** The administration API: validation with clear problems, nothing stored half-way, audited reads. */
+/**
+ * The administration API: validation with clear problems, nothing stored half-way,
+ * audited reads.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class IdentityApiTests {
@@ -34,8 +37,11 @@ class IdentityApiTests {
 	AuditTrail audit;
 
 	private MvcResult postAsAdmin(String path, String json) throws Exception {
-		return mvc.perform(post(path).with(httpBasic("admin", DemoLogins.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+		return mvc
+			.perform(post(path).with(httpBasic("admin", DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andReturn();
 	}
 
 	private long count(String table) {
@@ -48,11 +54,16 @@ class IdentityApiTests {
 				{"username":"bank2","password":"secret12345","displayName":"测试","phone":"+86 139-1234-5678",
 				 "agencyCode":"ICBC-SN","roles":["BANK_OFFICER"]}""");
 		assertThat(r.getResponse().getStatus()).isEqualTo(201);
-		assertThat(r.getResponse().getContentAsString()).contains("\"username\":\"bank2\"").contains("139****5678")
-				.doesNotContain("secret12345");
-		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("bank2", "secret12345"))).andReturn()
-				.getResponse().getStatus()).isEqualTo(200);
-		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'bank2'").query(String.class).single();
+		assertThat(r.getResponse().getContentAsString()).contains("\"username\":\"bank2\"")
+			.contains("139****5678")
+			.doesNotContain("secret12345");
+		assertThat(mvc.perform(get("/api/v1/me").with(httpBasic("bank2", "secret12345")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'bank2'")
+			.query(String.class)
+			.single();
 		assertThat(hash).startsWith("{bcrypt}").doesNotContain("secret12345");
 	}
 
@@ -60,16 +71,22 @@ class IdentityApiTests {
 	void badUsersAreRejectedWithAClearProblemAndNothingIsStored() throws Exception {
 		long users = count("app_user");
 		long roles = count("user_role");
-		String[][] cases = {
-				{ "{\"username\":\"x1\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}", "Username" },
-				{ "{\"username\":\"weak\",\"password\":\"short\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}", "Password" },
-				{ "{\"username\":\"phone\",\"password\":\"secret12345\",\"displayName\":\"a\",\"phone\":\"02988886666\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}", "02988886666" },
-				{ "{\"username\":\"wrongrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"CENTRE_OFFICER\"]}", "not allowed in a BANK agency" },
-				{ "{\"username\":\"noagency\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"NOPE\",\"roles\":[\"BANK_OFFICER\"]}", "Unknown agency" },
-				{ "{\"username\":\"noroles\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[]}", "at least one role" },
-				{ "{\"username\":\"badrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"KING\"]}", "roles[0]: KING is not one of [ADMIN" },
-				{ "{\"username\":", "not valid JSON" },
-		};
+		String[][] cases = { {
+				"{\"username\":\"x1\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}",
+				"Username" },
+				{ "{\"username\":\"weak\",\"password\":\"short\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}",
+						"Password" },
+				{ "{\"username\":\"phone\",\"password\":\"secret12345\",\"displayName\":\"a\",\"phone\":\"02988886666\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"BANK_OFFICER\"]}",
+						"02988886666" },
+				{ "{\"username\":\"wrongrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"CENTRE_OFFICER\"]}",
+						"not allowed in a BANK agency" },
+				{ "{\"username\":\"noagency\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"NOPE\",\"roles\":[\"BANK_OFFICER\"]}",
+						"Unknown agency" },
+				{ "{\"username\":\"noroles\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[]}",
+						"at least one role" },
+				{ "{\"username\":\"badrole\",\"password\":\"secret12345\",\"displayName\":\"a\",\"agencyCode\":\"ICBC-SN\",\"roles\":[\"KING\"]}",
+						"roles[0]: KING is not one of [ADMIN" },
+				{ "{\"username\":", "not valid JSON" }, };
 		for (String[] c : cases) {
 			MvcResult r = postAsAdmin("/api/v1/admin/users", c[0]);
 			assertThat(r.getResponse().getStatus()).as(c[0]).isEqualTo(400);
@@ -95,7 +112,8 @@ class IdentityApiTests {
 		assertThat(ok.getResponse().getStatus()).isEqualTo(201);
 		assertThat(postAsAdmin("/api/v1/admin/agencies",
 				"{\"code\":\"CCB-SN\",\"name\":\"again\",\"type\":\"BANK\",\"regionCode\":\"610000\"}")
-				.getResponse().getStatus()).isEqualTo(409);
+			.getResponse()
+			.getStatus()).isEqualTo(409);
 	}
 
 	@Test
@@ -109,7 +127,7 @@ class IdentityApiTests {
 	@Test
 	void unknownApiPathsAreProblemDetails() throws Exception {
 		MvcResult r = mvc.perform(get("/api/v1/admin/nothing-here").with(httpBasic("admin", DemoLogins.PASSWORD)))
-				.andReturn();
+			.andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(404);
 		assertThat(r.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 	}
@@ -125,4 +143,5 @@ class IdentityApiTests {
 		assertThat(last.channel()).isEqualTo("API");
 		assertThat(last.purpose()).contains("user administration");
 	}
+
 }

@@ -18,14 +18,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every write endpoint the application maps (API and console, found from the handler mappings, so a new one is
- * covered without editing this test) against every role: the read-only roles, the roles outside the area and the
- * roles a {@link Route} keeps out (a centre officer on the bank gateway, a bank on the centre's freeze forms) get 403
- * before any handler runs, whatever the body.
+ * Every write endpoint the application maps (API and console, found from the handler
+ * mappings, so a new one is covered without editing this test) against every role: the
+ * read-only roles, the roles outside the area and the roles a {@link Route} keeps out (a
+ * centre officer on the bank gateway, a bank on the centre's freeze forms) get 403 before
+ * any handler runs, whatever the body.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,7 +43,9 @@ class WriteAccessTests {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	/** Each write endpoint as "METHOD path", path variables filled with a harmless value. */
+	/**
+	 * Each write endpoint as "METHOD path", path variables filled with a harmless value.
+	 */
 	List<String[]> writes() {
 		TreeSet<String> out = new TreeSet<>();
 		mappings.getHandlerMethods().forEach((info, method) -> {
@@ -68,9 +72,12 @@ class WriteAccessTests {
 		return null;
 	}
 
-	static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+	static final AntPathMatcher PATHS = new AntPathMatcher();
 
-	/** The first route that covers this write, as the security configuration applies them; null if none. */
+	/**
+	 * The first route that covers this write, as the security configuration applies them;
+	 * null if none.
+	 */
 	static Route routeOf(String method, String path) {
 		for (Route r : Route.values()) {
 			if (r.method() != null && !r.method().equals(method)) {
@@ -103,8 +110,15 @@ class WriteAccessTests {
 					continue;
 				}
 				var principal = directory.loadUserByUsername(DemoLogins.USER_BY_ROLE.get(role));
-				int status = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(w[0]), w[1]).with(user(principal))
-						.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus();
+				int status = mvc
+					.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(w[0]), w[1])
+						.with(user(principal))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{}"))
+					.andReturn()
+					.getResponse()
+					.getStatus();
 				checked++;
 				if (status != 403) {
 					wrong.add(role + " " + w[0] + " " + w[1] + " -> " + status);
@@ -114,4 +128,5 @@ class WriteAccessTests {
 		assertThat(checked).isGreaterThan(100);
 		assertThat(wrong).as("writes that must be refused").isEmpty();
 	}
+
 }

@@ -33,12 +33,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An instruction reaches the bank's topic exactly once although the server is killed with SIGKILL twice on its way
- * there: first between the commit that raised it and its send to the broker, then — while the restarted server
- * republishes it — between the broker's acknowledgement and the completion of its publication. A third start must
- * neither lose it nor send it a second time, and instructions raised after it go out as usual. The server runs in a
- * JVM of its own against a real KRaft broker in this one; a producer interceptor (test code, configured through the
- * server's Kafka properties) holds the server at the exact moment so that the kill lands there.
+ * An instruction reaches the bank's topic exactly once although the server is killed with
+ * SIGKILL twice on its way there: first between the commit that raised it and its send to
+ * the broker, then — while the restarted server republishes it — between the broker's
+ * acknowledgement and the completion of its publication. A third start must neither lose
+ * it nor send it a second time, and instructions raised after it go out as usual. The
+ * server runs in a JVM of its own against a real KRaft broker in this one; a producer
+ * interceptor (test code, configured through the server's Kafka properties) holds the
+ * server at the exact moment so that the kill lands there.
  */
 class KafkaCrashTests {
 
@@ -57,8 +59,9 @@ class KafkaCrashTests {
 	}
 
 	/**
-	 * Holds the sending thread forever, after printing a line, when an instruction is about to be sent ({@code send})
-	 * or has been acknowledged by the broker, before the sender hears of it ({@code ack}).
+	 * Holds the sending thread forever, after printing a line, when an instruction is
+	 * about to be sent ({@code send}) or has been acknowledged by the broker, before the
+	 * sender hears of it ({@code ack}).
 	 */
 	public static class Holding implements ProducerInterceptor<Object, Object> {
 
@@ -101,11 +104,13 @@ class KafkaCrashTests {
 		@Override
 		public void close() {
 		}
+
 	}
 
 	String[] kafka(String hold) {
 		List<String> args = new ArrayList<>(List.of("--fanzha.kafka.enabled=true", "--fanzha.kafka.partitions=1",
-				"--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--logging.level.org.fanzha.kafka=INFO"));
+				"--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+				"--logging.level.org.fanzha.kafka=INFO"));
 		if (hold != null) {
 			args.add("--spring.kafka.producer.properties.interceptor.classes=" + Holding.class.getName());
 			args.add("--spring.kafka.producer.properties.fanzha.test.hold=" + hold);
@@ -118,19 +123,26 @@ class KafkaCrashTests {
 		String body = """
 				{"victim":{"name":"受害人%d","idNumber":"11010519491231002X","regionCode":"610113"},"fraudType":"LOAN",
 				 "reportedAt":"%s","payments":[{"payerAccount":"ABC:KC%d","payeeName":"某某","payeeAccount":"CCB:KCRASH%d",
-				 "payeeBank":"CCB","amountFen":%d,"paidAt":"%s"}]}""".formatted(i, now, i, i, 50_000 + i, now.minusSeconds(120));
+				 "payeeBank":"CCB","amountFen":%d,"paidAt":"%s"}]}"""
+			.formatted(i, now, i, i, 50_000 + i, now.minusSeconds(120));
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
-				.header("Authorization", ChildServer.CENTRE).header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", ChildServer.CENTRE)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Everything on {@code instructions} (read_committed), read for {@code quiet} after the last record. */
+	/**
+	 * Everything on {@code instructions} (read_committed), read for {@code quiet} after
+	 * the last record.
+	 */
 	static List<ConsumerRecord<String, String>> instructions(Duration quiet) {
 		List<ConsumerRecord<String, String>> all = new ArrayList<>();
-		try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-				"group.id", "crash-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level",
-				"read_committed"), new StringDeserializer(), new StringDeserializer())) {
+		try (KafkaConsumer<String, String> c = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", "crash-" + UUID.randomUUID(),
+						"auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+				new StringDeserializer(), new StringDeserializer())) {
 			c.subscribe(List.of(KafkaTopics.INSTRUCTIONS));
 			long until = System.nanoTime() + quiet.toNanos() + Duration.ofSeconds(3).toNanos();
 			while (System.nanoTime() < until) {
@@ -173,7 +185,8 @@ class KafkaCrashTests {
 		assertThat(instructionId).as("the held message: " + held).matches("\\d+");
 		assertThat(instructions(Duration.ofSeconds(1))).as("nothing was sent before the kill").isEmpty();
 
-		// 2. the restart republishes it; killed after the broker acknowledged it, before the publication completed
+		// 2. the restart republishes it; killed after the broker acknowledged it, before
+		// the publication completed
 		ChildServer second = ChildServer.launch(data, port, kafka("ack"));
 		try {
 			second.awaitLine("HOLDING-AFTER-ACK", Duration.ofSeconds(120));
@@ -182,11 +195,13 @@ class KafkaCrashTests {
 			second.kill();
 		}
 		Function<List<ConsumerRecord<String, String>>, Long> copies = records -> records.stream()
-				.filter(r -> instructionId.equals(field(r.value(), "instructionId")) && to.equals(field(r.value(), "to")))
-				.count();
-		assertThat(copies.apply(instructions(Duration.ofSeconds(1)))).as("on the broker after the second kill").isEqualTo(1);
+			.filter(r -> instructionId.equals(field(r.value(), "instructionId")) && to.equals(field(r.value(), "to")))
+			.count();
+		assertThat(copies.apply(instructions(Duration.ofSeconds(1)))).as("on the broker after the second kill")
+			.isEqualTo(1);
 
-		// 3. a clean start: the registry republishes it again, the template finds it on the topic and does not resend
+		// 3. a clean start: the registry republishes it again, the template finds it on
+		// the topic and does not resend
 		ChildServer third = ChildServer.start(data, port, kafka(null));
 		try {
 			third.awaitLine("not sent again", Duration.ofSeconds(60));
@@ -196,20 +211,25 @@ class KafkaCrashTests {
 			do {
 				out = instructions(Duration.ofSeconds(2));
 			}
-			while (out.stream().noneMatch(r -> r.value().contains("KCRASH2") || r.value().contains("\"bank\":\"CCB\"")
-					&& !instructionId.equals(field(r.value(), "instructionId"))) && System.currentTimeMillis() < deadline);
+			while (out.stream()
+				.noneMatch(r -> r.value().contains("KCRASH2") || r.value().contains("\"bank\":\"CCB\"")
+						&& !instructionId.equals(field(r.value(), "instructionId")))
+					&& System.currentTimeMillis() < deadline);
 			assertThat(copies.apply(out)).as("the held instruction after the third start").isEqualTo(1);
-			Map<String, Long> perEvent = out.stream().collect(Collectors.groupingBy(r -> String.valueOf(eventId(r)),
-					Collectors.counting()));
-			assertThat(perEvent).as("every event on the topic once, with its id").doesNotContainKey("null")
-					.allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+			Map<String, Long> perEvent = out.stream()
+				.collect(Collectors.groupingBy(r -> String.valueOf(eventId(r)), Collectors.counting()));
+			assertThat(perEvent).as("every event on the topic once, with its id")
+				.doesNotContainKey("null")
+				.allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 			assertThat(out.stream().filter(r -> !instructionId.equals(field(r.value(), "instructionId"))))
-					.as("the instruction raised after the restarts goes out too").isNotEmpty();
-			System.out.println("[kafka-crash] instruction " + instructionId + " (" + to + ") once on the topic after two kills; "
-					+ out.size() + " instruction messages, each once");
+				.as("the instruction raised after the restarts goes out too")
+				.isNotEmpty();
+			System.out.println("[kafka-crash] instruction " + instructionId + " (" + to
+					+ ") once on the topic after two kills; " + out.size() + " instruction messages, each once");
 		}
 		finally {
 			third.kill();
 		}
 	}
+
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,23 +23,31 @@ import org.fanzha.funds.BankGateway;
 import org.fanzha.funds.InstructionTransitioned;
 import org.fanzha.monitoring.TransferScreening;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Against a real single-node KRaft broker ({@link KafkaBroker}, in this JVM on a free port, one for the class): a
- * bank's transfer on {@code transfers} is decided and recorded as through the REST API, its decision appears on
- * {@code decisions}; a malformed message lands on {@code transfers.DLT} with its reason; an instruction event leaves
- * through the event publication registry to {@code instructions}, keyed by bank, once.
+ * Against a real single-node KRaft broker ({@link KafkaBroker}, in this JVM on a free
+ * port, one for the class): a bank's transfer on {@code transfers} is decided and
+ * recorded as through the REST API, its decision appears on {@code decisions}; a
+ * malformed message lands on {@code transfers.DLT} with its reason; an instruction event
+ * leaves through the event publication registry to {@code instructions}, keyed by bank,
+ * once.
  */
-@SpringBootTest(properties = { "fanzha.kafka.enabled=true", "fanzha.kafka.partitions=1", "logging.level.org.apache.kafka=WARN",
-		"logging.level.kafka=WARN", "logging.level.org.springframework.kafka=WARN" })
+@SpringBootTest(
+		properties = { "fanzha.kafka.enabled=true", "fanzha.kafka.partitions=1", "logging.level.org.apache.kafka=WARN",
+				"logging.level.kafka=WARN", "logging.level.org.springframework.kafka=WARN" })
 @DirtiesContext
 class KafkaTests {
 
@@ -54,13 +61,14 @@ class KafkaTests {
 		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
 	}
 
-
-	/** The broker closes with the context (after its consumers stopped), not with the JVM. */
-	@org.springframework.boot.test.context.TestConfiguration
+	/**
+	 * The broker closes with the context (after its consumers stopped), not with the JVM.
+	 */
+	@TestConfiguration
 	static class BrokerLifecycle {
 
-		@org.springframework.context.annotation.Bean
-		org.springframework.beans.factory.DisposableBean kafkaBrokerShutdown() {
+		@Bean
+		DisposableBean kafkaBrokerShutdown() {
 			return () -> {
 				if (broker != null) {
 					broker.close();
@@ -68,6 +76,7 @@ class KafkaTests {
 				}
 			};
 		}
+
 	}
 
 	@Autowired
@@ -80,7 +89,7 @@ class KafkaTests {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	static KafkaProducer<String, String> producer() {
 		return new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(),
@@ -95,7 +104,10 @@ class KafkaTests {
 		return c;
 	}
 
-	/** Polls until a record matches (or 30 s pass), then keeps polling {@code linger} for duplicates. */
+	/**
+	 * Polls until a record matches (or 30 s pass), then keeps polling {@code linger} for
+	 * duplicates.
+	 */
 	static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
 			Duration linger) {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
@@ -120,9 +132,12 @@ class KafkaTests {
 	}
 
 	@Autowired
-	tools.jackson.databind.json.JsonMapper json;
+	JsonMapper json;
 
-	/** The message has every field its topic's schema (schemas/kafka/<topic>.v1.json) requires, version 1. */
+	/**
+	 * The message has every field its topic's schema (schemas/kafka/<topic>.v1.json)
+	 * requires, version 1.
+	 */
 	void conformsToSchema(String topic, String message) throws Exception {
 		try (var in = getClass().getResourceAsStream("/schemas/kafka/" + topic + ".v1.json")) {
 			assertThat(in).as("schema of " + topic).isNotNull();
@@ -131,7 +146,8 @@ class KafkaTests {
 			for (var field : schema.get("required")) {
 				assertThat(m.has(field.asString())).as(topic + " message has " + field.asString()).isTrue();
 			}
-			assertThat(m.get("version").asInt()).isEqualTo(schema.get("properties").get("version").get("const").asInt());
+			assertThat(m.get("version").asInt())
+				.isEqualTo(schema.get("properties").get("version").get("const").asInt());
 		}
 	}
 
@@ -148,42 +164,52 @@ class KafkaTests {
 				Duration.ofMillis(500));
 		assertThat(out).hasSize(1);
 		assertThat(out.get(0).key()).isEqualTo("ICBC:KP1");
-		assertThat(out.get(0).value()).contains("\"version\":1").contains("\"bank\":\"ICBC\"").contains("\"decision\":\"ALLOW\"");
+		assertThat(out.get(0).value()).contains("\"version\":1")
+			.contains("\"bank\":\"ICBC\"")
+			.contains("\"decision\":\"ALLOW\"");
 		conformsToSchema(KafkaTopics.TRANSFERS, json);
 		conformsToSchema(KafkaTopics.DECISIONS, out.get(0).value());
-		// recorded where the REST path records it: the monitor's memory, the stored decision, the ledger
+		// recorded where the REST path records it: the monitor's memory, the stored
+		// decision, the ledger
 		assertThat(decisions.known("ICBC", "KT1")).isNotNull();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_decision WHERE bank = 'ICBC' AND transfer_id = 'KT1'")
-				.query(Long.class).single()).isEqualTo(1L);
+			.query(Long.class)
+			.single()).isEqualTo(1L);
 		assertThat(jdbc.sql("SELECT amount_fen FROM ledger_transfer WHERE from_account = 'ICBC:KP1'")
-				.query(Long.class).list()).containsExactly(12_345L);
+			.query(Long.class)
+			.list()).containsExactly(12_345L);
 	}
 
 	@Test
 	void malformedMessagesGoToTheDeadLetterTopicWithTheirReason() throws Exception {
 		String invalid = """
 				{"version":1,"bank":"ICBC","transferId":"KT2","fromAccount":"ICBC:KP2","amountFen":-5,"time":"%s"}"""
-				.formatted(Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
+			.formatted(Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
 		try (KafkaProducer<String, String> p = producer()) {
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "x", "this is not json {")).get();
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "ICBC:KP2", invalid)).get();
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "y", "{\"version\":2,\"bank\":\"ICBC\"}")).get();
-			// the same id again with another amount: the first is decided, the second refused as the REST API refuses it
+			// the same id again with another amount: the first is decided, the second
+			// refused as the REST API refuses it
 			String reused = invalid.replace("KT2", "KT3").replace("ICBC:KP2", "ICBC:KP3");
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "ICBC:KP3", reused.replace("-5", "700"))).get();
 			p.send(new ProducerRecord<>(KafkaTopics.TRANSFERS, "z", reused.replace("-5", "800"))).get();
 		}
-		List<ConsumerRecord<String, String>> dead = await(KafkaTopics.TRANSFERS + KafkaTopics.DLT_SUFFIX,
-				r -> true, Duration.ofSeconds(2));
+		List<ConsumerRecord<String, String>> dead = await(KafkaTopics.TRANSFERS + KafkaTopics.DLT_SUFFIX, r -> true,
+				Duration.ofSeconds(2));
 		assertThat(dead).extracting(ConsumerRecord::value).contains("this is not json {", invalid);
-		assertThat(dead).filteredOn(r -> r.value().equals("this is not json {")).first()
-				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("not JSON"));
-		assertThat(dead).filteredOn(r -> r.value().equals(invalid)).first()
-				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("amountFen"));
-		assertThat(dead).filteredOn(r -> r.key().equals("y")).first()
-				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("version"));
-		assertThat(dead).filteredOn(r -> r.key().equals("z")).first()
-				.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("already decided"));
+		assertThat(dead).filteredOn(r -> r.value().equals("this is not json {"))
+			.first()
+			.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("not JSON"));
+		assertThat(dead).filteredOn(r -> r.value().equals(invalid))
+			.first()
+			.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("amountFen"));
+		assertThat(dead).filteredOn(r -> r.key().equals("y"))
+			.first()
+			.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("version"));
+		assertThat(dead).filteredOn(r -> r.key().equals("z"))
+			.first()
+			.satisfies(r -> assertThat(header(r, KafkaTopics.REASON_HEADER)).contains("already decided"));
 		assertThat(decisions.known("ICBC", "KT2")).isNull();
 		assertThat(decisions.known("ICBC", "KT3")).isNotNull();
 	}
@@ -191,26 +217,34 @@ class KafkaTests {
 	@Test
 	void anInstructionEventReachesInstructionsKeyedByBankOnceAndItsPublicationCompletes() throws Exception {
 		long id = 987_654_321L;
-		new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new InstructionTransitioned(
-				BankGateway.Type.values()[0], id, "KAFKA-CASE-1", "ABC", "PROPOSED", "ISSUED", true, Instant.now(),
-				Instant.now().plusSeconds(3600))));
+		new TransactionTemplate(transactions).executeWithoutResult(
+				s -> events.publishEvent(new InstructionTransitioned(BankGateway.Type.values()[0], id, "KAFKA-CASE-1",
+						"ABC", "PROPOSED", "ISSUED", true, Instant.now(), Instant.now().plusSeconds(3600))));
 		List<ConsumerRecord<String, String>> out = await(KafkaTopics.INSTRUCTIONS,
 				r -> r.value().contains("\"instructionId\":" + id), Duration.ofSeconds(2));
 		assertThat(out).hasSize(1);
 		assertThat(out.get(0).key()).isEqualTo("ABC");
-		assertThat(out.get(0).value()).contains("\"version\":1").contains("\"bank\":\"ABC\"").contains("\"to\":\"ISSUED\"");
+		assertThat(out.get(0).value()).contains("\"version\":1")
+			.contains("\"bank\":\"ABC\"")
+			.contains("\"to\":\"ISSUED\"");
 		conformsToSchema(KafkaTopics.INSTRUCTIONS, out.get(0).value());
 		assertThat(header(out.get(0), KafkaTopics.EVENT_ID_HEADER)).as("the event id header").matches("[0-9a-f-]{36}");
-		// the registry marks the externalization completed (within a moment of the broker's acknowledgement)
+		// the registry marks the externalization completed (within a moment of the
+		// broker's acknowledgement)
 		long deadline = System.currentTimeMillis() + 10_000;
 		List<Map<String, Object>> rows;
 		do {
 			rows = jdbc.sql("SELECT listener_id, completion_date FROM event_publication WHERE serialized_event LIKE ?")
-					.param("%" + id + "%").query().listOfRows().stream()
-					.filter(r -> String.valueOf(r.get("LISTENER_ID")).toLowerCase().contains("externaliz")).toList();
+				.param("%" + id + "%")
+				.query()
+				.listOfRows()
+				.stream()
+				.filter(r -> String.valueOf(r.get("LISTENER_ID")).toLowerCase().contains("externaliz"))
+				.toList();
 		}
 		while ((rows.isEmpty() || rows.get(0).get("COMPLETION_DATE") == null) && System.currentTimeMillis() < deadline);
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get("COMPLETION_DATE")).isNotNull();
 	}
+
 }

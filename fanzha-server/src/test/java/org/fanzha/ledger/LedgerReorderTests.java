@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import javax.sql.DataSource;
 
 import org.fanzha.engine.graph.TransferGraph;
 import org.fanzha.engine.trace.Policy;
@@ -18,9 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rows that arrive out of time order (interleaved connections, a statement about yesterday) are held and merged
- * without a rebuild per write; whatever the order of arrival, a reader sees the graph, and gets the traces, that a
- * fresh build from the table gives.
+ * Rows that arrive out of time order (interleaved connections, a statement about
+ * yesterday) are held and merged without a rebuild per write; whatever the order of
+ * arrival, a reader sees the graph, and gets the traces, that a fresh build from the
+ * table gives.
  */
 @SpringBootTest(properties = { "fanzha.simulation.enabled=false", "fanzha.funds.auto-issue=NONE" })
 class LedgerReorderTests {
@@ -32,7 +35,7 @@ class LedgerReorderTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	javax.sql.DataSource dataSource;
+	DataSource dataSource;
 
 	@Test
 	void interleavedAndLateRowsGiveTheGraphAndTracesOfAFreshBuild() {
@@ -40,7 +43,8 @@ class LedgerReorderTests {
 		long t0 = 1_700_000_000L;
 		Random random = new Random(20);
 		for (int a = 0; a < 4; a++) {
-			ledger.declareAccounts("ICBC", List.of(new TransferLedger.Account("ICBC:" + p + "V" + a, null, null, 10_000_000L)),
+			ledger.declareAccounts("ICBC",
+					List.of(new TransferLedger.Account("ICBC:" + p + "V" + a, null, null, 10_000_000L)),
 					TransferLedger.Source.FEED);
 		}
 		// victims pay mules, mules pass money on and cash out: a time-ordered stream...
@@ -49,18 +53,19 @@ class LedgerReorderTests {
 			long at = t0 + i * 20L;
 			String from = i % 5 == 0 ? "ICBC:" + p + "V" + random.nextInt(4) : "ICBC:" + p + "M" + random.nextInt(30);
 			String to = i % 17 == 0 ? null : "CCB:" + p + "M" + random.nextInt(30);
-			stream.add(new TransferLedger.Transfer(p + "T" + i, at, from, to, 1_000 + random.nextInt(50_000), i % 17 == 0 ? "ATM" : "TRANSFER",
-					null));
+			stream.add(new TransferLedger.Transfer(p + "T" + i, at, from, to, 1_000 + random.nextInt(50_000),
+					i % 17 == 0 ? "ATM" : "TRANSFER", null));
 		}
-		// ...sent on four interleaved "connections" that drift apart, plus a statement about two hours earlier
+		// ...sent on four interleaved "connections" that drift apart, plus a statement
+		// about two hours earlier
 		List<TransferLedger.Transfer> arrival = new ArrayList<>();
 		for (int i = 0; i < stream.size(); i += 8) {
 			List<TransferLedger.Transfer> chunk = new ArrayList<>(stream.subList(i, Math.min(stream.size(), i + 8)));
-			java.util.Collections.shuffle(chunk, random);
+			Collections.shuffle(chunk, random);
 			arrival.addAll(chunk);
 		}
-		arrival.add(300, new TransferLedger.Transfer(p + "L1", t0 - 7_200, "ICBC:" + p + "V1", "CCB:" + p + "M3", 77_700,
-				"TRANSFER", null));
+		arrival.add(300, new TransferLedger.Transfer(p + "L1", t0 - 7_200, "ICBC:" + p + "V1", "CCB:" + p + "M3",
+				77_700, "TRANSFER", null));
 		arrival.add(450, new TransferLedger.Transfer(p + "L2", t0 + 100, "CCB:" + p + "M3", "CCB:" + p + "M4", 12_300,
 				"TRANSFER", null));
 		int written = 0;
@@ -68,18 +73,23 @@ class LedgerReorderTests {
 			TransferLedger.Transfer t = arrival.get(i);
 			written += ledger.record(TransferLedger.Source.DECISION, "ICBC", null, List.of(t));
 			if (i == 200) {
-				assertThat(ledger.transfer(p + "T150")).isPresent(); // a read in between merges what is held
+				assertThat(ledger.transfer(p + "T150")).isPresent(); // a read in between
+																		// merges what is
+																		// held
 			}
 		}
 		assertThat(written).isEqualTo(arrival.size());
 
-		// the writers' duplicate checks see the held rows: same id, and the same payment from the other side
+		// the writers' duplicate checks see the held rows: same id, and the same payment
+		// from the other side
 		TransferLedger.Transfer last = stream.get(stream.size() - 1);
 		assertThat(ledger.record(TransferLedger.Source.FEED, "CCB", null, List.of(last))).isZero();
 		if (last.toAccount() != null) {
-			assertThat(ledger.record(TransferLedger.Source.STATEMENT, "CCB", null, List.of(new TransferLedger.Transfer(
-					p + "OTHER", last.epochSecond() + 30, last.fromAccount(), last.toAccount(), last.amountFen(), "TRANSFER",
-					null)))).isZero();
+			assertThat(
+					ledger.record(TransferLedger.Source.STATEMENT, "CCB", null,
+							List.of(new TransferLedger.Transfer(p + "OTHER", last.epochSecond() + 30,
+									last.fromAccount(), last.toAccount(), last.amountFen(), "TRANSFER", null))))
+				.isZero();
 		}
 
 		TransferLedger fresh = new TransferLedger(jdbc, dataSource);
@@ -104,27 +114,61 @@ class LedgerReorderTests {
 		});
 	}
 
-	/** A trace's result with accounts and transfers by id (account numbering may differ between two builds). */
+	/**
+	 * A trace's result with accounts and transfers by id (account numbering may differ
+	 * between two builds).
+	 */
 	private static String trace(TransferLedger l, Policy policy, String[] seedIds, long asOf) {
 		return l.read(g -> {
 			int[] seeds = Arrays.stream(seedIds).mapToInt(g::transferIndex).toArray();
 			TraceResult r = Trace.run(g, TraceRequest.of(policy, asOf, seeds));
 			StringBuilder b = new StringBuilder();
 			for (TraceResult.Flow f : r.flows()) {
-				b.append("flow ").append(g.transferId(f.transfer())).append(' ').append(id(g, f.from())).append(' ')
-						.append(id(g, f.to())).append(' ').append(f.time()).append(' ').append(f.amount()).append(' ')
-						.append(f.traced()).append(' ').append(Arrays.toString(f.perVictim())).append(' ').append(f.level())
-						.append('\n');
+				b.append("flow ")
+					.append(g.transferId(f.transfer()))
+					.append(' ')
+					.append(id(g, f.from()))
+					.append(' ')
+					.append(id(g, f.to()))
+					.append(' ')
+					.append(f.time())
+					.append(' ')
+					.append(f.amount())
+					.append(' ')
+					.append(f.traced())
+					.append(' ')
+					.append(Arrays.toString(f.perVictim()))
+					.append(' ')
+					.append(f.level())
+					.append('\n');
 			}
 			for (TraceResult.Holding h : r.holdings()) {
-				b.append("holding ").append(id(g, h.account())).append(' ').append(h.amount()).append(' ')
-						.append(Arrays.toString(h.perVictim())).append(' ').append(h.level()).append(' ')
-						.append(h.lastTaintedTransfer() < 0 ? "-" : g.transferId(h.lastTaintedTransfer())).append('\n');
+				b.append("holding ")
+					.append(id(g, h.account()))
+					.append(' ')
+					.append(h.amount())
+					.append(' ')
+					.append(Arrays.toString(h.perVictim()))
+					.append(' ')
+					.append(h.level())
+					.append(' ')
+					.append(h.lastTaintedTransfer() < 0 ? "-" : g.transferId(h.lastTaintedTransfer()))
+					.append('\n');
 			}
 			for (TraceResult.Exit e : r.exits()) {
-				b.append("exit ").append(e.transfer() < 0 ? "-" : g.transferId(e.transfer())).append(' ')
-						.append(id(g, e.account())).append(' ').append(e.channel()).append(' ').append(e.amount()).append(' ')
-						.append(Arrays.toString(e.perVictim())).append(' ').append(e.kind()).append('\n');
+				b.append("exit ")
+					.append(e.transfer() < 0 ? "-" : g.transferId(e.transfer()))
+					.append(' ')
+					.append(id(g, e.account()))
+					.append(' ')
+					.append(e.channel())
+					.append(' ')
+					.append(e.amount())
+					.append(' ')
+					.append(Arrays.toString(e.perVictim()))
+					.append(' ')
+					.append(e.kind())
+					.append('\n');
 			}
 			return b.toString();
 		});
@@ -133,4 +177,5 @@ class LedgerReorderTests {
 	private static String id(TransferGraph g, int account) {
 		return account < 0 || account == TransferGraph.NONE ? "-" : g.accountId(account);
 	}
+
 }

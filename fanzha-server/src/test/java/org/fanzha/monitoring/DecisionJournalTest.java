@@ -11,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-/** Group commit: every entry is written once, a request returns after its own write, one bad entry fails alone. */
+/**
+ * Group commit: every entry is written once, a request returns after its own write, one
+ * bad entry fails alone.
+ */
 class DecisionJournalTest {
 
 	private static List<TransferScreening.TransferIn> one(String id) {
@@ -25,7 +28,8 @@ class DecisionJournalTest {
 		CountDownLatch firstWrite = new CountDownLatch(1);
 		DecisionJournal journal = new DecisionJournal(group -> {
 			try {
-				firstWrite.await(); // hold the first write so that the others queue up behind it
+				firstWrite.await(); // hold the first write so that the others queue up
+									// behind it
 			}
 			catch (InterruptedException e) {
 				throw new IllegalStateException(e);
@@ -68,7 +72,9 @@ class DecisionJournalTest {
 				throw new IllegalStateException(e);
 			}
 			if (group.stream().anyMatch(e -> e.transfers.get(0).transferId().equals("BAD"))) {
-				throw new IllegalStateException("constraint violated"); // the whole transaction rolls back
+				throw new IllegalStateException("constraint violated"); // the whole
+																		// transaction
+																		// rolls back
 			}
 			group.forEach(e -> written.add(e.transfers.get(0).transferId()));
 		});
@@ -82,4 +88,5 @@ class DecisionJournalTest {
 		assertThat(written).containsExactlyInAnyOrder("A", "B");
 		journal.close();
 	}
+
 }

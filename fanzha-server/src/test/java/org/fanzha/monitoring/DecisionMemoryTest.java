@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class DecisionMemoryTest {
 
 	static Decision decision(String id, String action, Instant hold) {
-		return new Decision(id, action, hold, List.of(new Decision.Reason("R1", "原因")), List.of(), 2, hold == null ? null : "申诉");
+		return new Decision(id, action, hold, List.of(new Decision.Reason("R1", "原因")), List.of(), 2,
+				hold == null ? null : "申诉");
 	}
 
 	@Test
@@ -22,9 +23,10 @@ class DecisionMemoryTest {
 		assertThat(DecisionMemory.key("IC", "BCT1")).isNotEqualTo(DecisionMemory.key("ICB", "CT1"));
 		Instant t = Instant.parse("2026-12-05T10:00:00Z");
 		assertThat(DecisionMemory.digest("A", "B", 100, t)).isEqualTo(DecisionMemory.digest("A", "B", 100, t))
-				.isNotEqualTo(DecisionMemory.digest("A", "B", 101, t)).isNotEqualTo(DecisionMemory.digest("A", "C", 100, t))
-				.isNotEqualTo(DecisionMemory.digest("A", "B", 100, t.plusSeconds(1)))
-				.isNotEqualTo(DecisionMemory.digest("A", null, 100, t));
+			.isNotEqualTo(DecisionMemory.digest("A", "B", 101, t))
+			.isNotEqualTo(DecisionMemory.digest("A", "C", 100, t))
+			.isNotEqualTo(DecisionMemory.digest("A", "B", 100, t.plusSeconds(1)))
+			.isNotEqualTo(DecisionMemory.digest("A", null, 100, t));
 	}
 
 	@Test
@@ -46,9 +48,10 @@ class DecisionMemoryTest {
 	}
 
 	/**
-	 * Random puts, forgets and lookups against a plain map beside a ring of the same size: a new decision takes the
-	 * next position of the ring and forgets whatever held it (the oldest position, not necessarily the oldest entry
-	 * when others were forgotten or replaced meanwhile).
+	 * Random puts, forgets and lookups against a plain map beside a ring of the same
+	 * size: a new decision takes the next position of the ring and forgets whatever held
+	 * it (the oldest position, not necessarily the oldest entry when others were
+	 * forgotten or replaced meanwhile).
 	 */
 	@Test
 	void behavesLikeABoundedMapUnderRandomOperations() {
@@ -97,4 +100,5 @@ class DecisionMemoryTest {
 		}
 		assertThat(m.size()).isEqualTo(model.size());
 	}
+
 }

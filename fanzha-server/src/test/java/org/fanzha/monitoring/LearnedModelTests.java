@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.fanzha.engine.monitor.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
-/** A model file named in the settings feeds the rules' {@code model} feature; a bad file stops the start. */
+/**
+ * A model file named in the settings feeds the rules' {@code model} feature; a bad file
+ * stops the start.
+ */
 class LearnedModelTests {
 
 	static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
@@ -45,7 +47,10 @@ class LearnedModelTests {
 		};
 	}
 
-	/** A one-leaf boosted model whose score is the logistic of its base: every transfer looks like a mule's. */
+	/**
+	 * A one-leaf boosted model whose score is the logistic of its base: every transfer
+	 * looks like a mule's.
+	 */
 	static String constantModel(double base) {
 		StringBuilder b = new StringBuilder("fanzha-model 1\nkind gbt\nfeatures " + RuleSet.FEATURES.size() + "\n");
 		RuleSet.FEATURES.forEach(f -> b.append("feature ").append(f).append('\n'));
@@ -77,4 +82,5 @@ class LearnedModelTests {
 		assertThatThrownBy(() -> decisions(wrong)).hasMessageContaining("somethingElse");
 		assertThatThrownBy(() -> decisions(dir.resolve("missing.txt"))).hasMessageContaining("missing.txt");
 	}
+
 }

@@ -23,34 +23,42 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every operation of the OpenAPI document, called by a user its area admits, with malformed, boundary and hostile
- * values in its body, path and query: never a 5xx, and a refused request (4xx) changes no table. The operations come
- * from /api-docs, so a new endpoint is fuzzed without editing this test. Runs on H2 in {@code ./mvnw verify} and on
- * PostgreSQL in CI.
+ * Every operation of the OpenAPI document, called by a user its area admits, with
+ * malformed, boundary and hostile values in its body, path and query: never a 5xx, and a
+ * refused request (4xx) changes no table. The operations come from /api-docs, so a new
+ * endpoint is fuzzed without editing this test. Runs on H2 in {@code ./mvnw verify} and
+ * on PostgreSQL in CI.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ApiFuzzTests {
 
 	/** Bodies a careless or hostile client sends. */
-	static final List<String> BODIES = List.of("", "{", "null", "[]", "{}", "[null]", "\"text\"", "12345678901234567890",
-			"{\"amountFen\":-1,\"transferId\":\"\\u0000\",\"caseNumber\":\"../../etc/passwd\"}",
+	static final List<String> BODIES = List.of("", "{", "null", "[]", "{}", "[null]", "\"text\"",
+			"12345678901234567890", "{\"amountFen\":-1,\"transferId\":\"\\u0000\",\"caseNumber\":\"../../etc/passwd\"}",
 			"{\"amountFen\":1.5,\"time\":\"1900-01-01T00:00:00Z\",\"accountId\":\"A\\u202EB\"}",
 			"{\"amountFen\":\"100\",\"name\":123,\"roles\":[\"KING\"],\"payments\":[null]}",
-			"[{\"transferId\":\"" + "x".repeat(5_000) + "\",\"fromAccount\":\"ICBC:A\",\"amountFen\":9223372036854775807}]",
-			"{\"victim\":{\"name\":\"" + "张".repeat(2_000) + "\",\"idNumber\":\"11010519491231002X\"},\"payments\":[{}]}",
+			"[{\"transferId\":\"" + "x".repeat(5_000)
+					+ "\",\"fromAccount\":\"ICBC:A\",\"amountFen\":9223372036854775807}]",
+			"{\"victim\":{\"name\":\"" + "张".repeat(2_000)
+					+ "\",\"idNumber\":\"11010519491231002X\"},\"payments\":[{}]}",
 			"{\"onward\":[null],\"statement\":[{}],\"result\":\"EXECUTED\",\"answerId\":\"" + "a".repeat(300) + "\"}",
 			"[" + "[".repeat(2_000) + "]".repeat(2_000) + "]");
 
-	/** Path variable values: ordinary, unknown, traversal, encoded NUL, overlong, negative. */
+	/**
+	 * Path variable values: ordinary, unknown, traversal, encoded NUL, overlong,
+	 * negative.
+	 */
 	static final List<String> PATH_VALUES = List.of("1", "XA-AFC-2026-999999", "..%2F..%2Fetc", "9".repeat(300));
 
-	/** Tables a refused request may still touch: its audit entry (none for 4xx in practice) and the outbox. */
+	/**
+	 * Tables a refused request may still touch: its audit entry (none for 4xx in
+	 * practice) and the outbox.
+	 */
 	static final List<String> VOLATILE = List.of("audit_entry", "event_publication", "flyway_schema_history");
 
 	@Autowired
@@ -65,7 +73,10 @@ class ApiFuzzTests {
 	}
 
 	List<Operation> operations() throws Exception {
-		String docs = mvc.perform(MockMvcRequestBuilders.get("/api-docs")).andReturn().getResponse().getContentAsString();
+		String docs = mvc.perform(MockMvcRequestBuilders.get("/api-docs"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		JsonNode paths = json.readTree(docs).get("paths");
 		List<Operation> out = new ArrayList<>();
 		for (Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator(); it.hasNext();) {
@@ -81,7 +92,10 @@ class ApiFuzzTests {
 		return out;
 	}
 
-	/** A role the path's area admits and lets write (the first in the area's list), or null outside the areas. */
+	/**
+	 * A role the path's area admits and lets write (the first in the area's list), or
+	 * null outside the areas.
+	 */
 	static Role writer(String path) {
 		for (Area a : Area.values()) {
 			if (path.equals(a.apiPath()) || path.startsWith(a.apiPath() + "/")) {
@@ -120,12 +134,16 @@ class ApiFuzzTests {
 			boolean writes = op.method() != HttpMethod.GET;
 			for (String path : paths) {
 				for (String body : writes ? BODIES : List.of("")) {
-					MockHttpServletRequestBuilder req = MockMvcRequestBuilders.request(op.method(), path + "?limit=-1&from=x")
-							.with(httpBasic(user, DemoLogins.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body);
+					MockHttpServletRequestBuilder req = MockMvcRequestBuilders
+						.request(op.method(), path + "?limit=-1&from=x")
+						.with(httpBasic(user, DemoLogins.PASSWORD))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content(body);
 					MvcResult r = mvc.perform(req).andReturn();
 					requests++;
 					int status = r.getResponse().getStatus();
-					String what = op.method() + " " + path + " as " + user + " with " + abbreviate(body) + " -> " + status;
+					String what = op.method() + " " + path + " as " + user + " with " + abbreviate(body) + " -> "
+							+ status;
 					if (status >= 500) {
 						failures.add(what + " " + abbreviate(r.getResponse().getContentAsString()));
 					}
@@ -156,4 +174,5 @@ class ApiFuzzTests {
 		});
 		return out.toString();
 	}
+
 }

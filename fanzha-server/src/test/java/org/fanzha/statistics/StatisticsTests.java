@@ -14,21 +14,24 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fanzha.core.BankCardNumber;
 import org.fanzha.core.IdNumber;
+import org.fanzha.identity.Directory;
 import org.fanzha.support.DemoLogins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The oversight report: it counts what the agencies did in the month (a report's loss, a dissuasion's prevented loss),
- * exports the same figures to Excel, refuses bad periods, and carries no person's data; the oversight role cannot
- * reach case or task data at all.
+ * The oversight report: it counts what the agencies did in the month (a report's loss, a
+ * dissuasion's prevented loss), exports the same figures to Excel, refuses bad periods,
+ * and carries no person's data; the oversight role cannot reach case or task data at all.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -38,11 +41,15 @@ class StatisticsTests {
 	MockMvc mvc;
 
 	@Autowired
-	org.fanzha.identity.Directory directory;
+	Directory directory;
 
 	MvcResult post(String user, String path, String json) throws Exception {
-		return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, DemoLogins.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
+		return mvc
+			.perform(MockMvcRequestBuilders.post(path)
+				.with(httpBasic(user, DemoLogins.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andReturn();
 	}
 
 	MvcResult get(String user, String path) throws Exception {
@@ -65,7 +72,7 @@ class StatisticsTests {
 				{"victim":{"name":"统计甲","idNumber":"%s","phone":"13912340001","regionCode":"610113"},"fraudType":"FAKE_POLICE",
 				 "narrative":"测试","reportedAt":"%s","payments":[{"payerAccount":"%s","payeeName":"某某",
 				 "payeeAccount":"ICBC:STAT1","payeeBank":"ICBC","amountFen":1234500,"paidAt":"%s"}],"suspects":{"phones":[]}}"""
-				.formatted(idNumber, at, org.fanzha.core.BankCardNumber.withLuhnDigit("622202000000000000"), at.minusSeconds(600));
+			.formatted(idNumber, at, BankCardNumber.withLuhnDigit("622202000000000000"), at.minusSeconds(600));
 		MvcResult c = post("centre", "/api/v1/cases", intake);
 		assertThat(c.getResponse().getStatus()).as(c.getResponse().getContentAsString()).isBetween(200, 201);
 		assertThat(post("bank", "/api/v1/warnings/signals", """
@@ -75,7 +82,8 @@ class StatisticsTests {
 		Matcher t = Pattern.compile("\\{\"id\":(\\d+),\"personPhone\":\"13912340002\"").matcher(tasks);
 		assertThat(t.find()).isTrue();
 		assertThat(post("station", "/api/v1/warnings/tasks/" + t.group(1) + "/outcome", "{\"outcome\":\"DISSUADED\"}")
-				.getResponse().getStatus()).isEqualTo(200);
+			.getResponse()
+			.getStatus()).isEqualTo(200);
 
 		MvcResult after = get("oversight", "/api/v1/statistics/report?month=" + month);
 		assertThat(after.getResponse().getStatus()).isEqualTo(200);
@@ -85,25 +93,34 @@ class StatisticsTests {
 		assertThat(total(json, "dissuaded") - total(before, "dissuaded")).isEqualTo(1);
 		assertThat(total(json, "preventedFen") - total(before, "preventedFen")).isEqualTo(300_000);
 		assertThat(json).contains("\"label\":\"西安市\"").contains("\"label\":\"冒充公检法\"").contains("\"recoveryRate\":");
-		// the demo's card-cutting seed (a proposal, a student notified to NWU) and the linking figures are in it too
+		// the demo's card-cutting seed (a proposal, a student notified to NWU) and the
+		// linking figures are in it too
 		assertThat(total(json, "listingsProposed")).isPositive();
 		assertThat(total(json, "studentsNotified")).isPositive();
 		assertThat(json).contains("\"caseGroups\":").contains("\"referrals\":");
 		// aggregates only
-		assertThat(json).doesNotContain("统计甲").doesNotContain("统计乙").doesNotContain(idNumber)
-				.doesNotContain("13912340001").doesNotContain("13912340002").doesNotContain("ICBC:STAT1");
+		assertThat(json).doesNotContain("统计甲")
+			.doesNotContain("统计乙")
+			.doesNotContain(idNumber)
+			.doesNotContain("13912340001")
+			.doesNotContain("13912340002")
+			.doesNotContain("ICBC:STAT1");
 		assertThat(Pattern.compile("1[3-9]\\d{9}").matcher(json).find()).isFalse();
 
 		// the printable report and the dashboard render the same totals
-		String print = mvc.perform(MockMvcRequestBuilders.get("/statistics/print?month=" + month)
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user(directory.loadUserByUsername("oversight"))))
-				.andReturn().getResponse().getContentAsString();
+		String print = mvc
+			.perform(MockMvcRequestBuilders.get("/statistics/print?month=" + month)
+				.with(SecurityMockMvcRequestPostProcessors.user(directory.loadUserByUsername("oversight"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(print).contains("电信网络诈骗治理工作月报").contains("一、主要数字").contains("西安市").doesNotContain("统计甲");
-		String dashboard = mvc.perform(MockMvcRequestBuilders.get("/statistics?month=" + month)
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.user(directory.loadUserByUsername("oversight"))))
-				.andReturn().getResponse().getContentAsString();
+		String dashboard = mvc
+			.perform(MockMvcRequestBuilders.get("/statistics?month=" + month)
+				.with(SecurityMockMvcRequestPostProcessors.user(directory.loadUserByUsername("oversight"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(dashboard).contains("id=\"fig-reports\"").contains("chart-cities").doesNotContain("13912340002");
 
 		// the same figures in the workbook
@@ -134,11 +151,14 @@ class StatisticsTests {
 		MvcResult bad = get("oversight", "/api/v1/statistics/report?month=2026-13");
 		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
 		assertThat(bad.getResponse().getContentType()).contains("problem+json");
-		assertThat(get("oversight", "/api/v1/statistics/report?from=2026-11-10&to=2026-11-01").getResponse().getStatus())
-				.isEqualTo(400);
-		assertThat(get("oversight", "/api/v1/statistics/report?from=2026-11-01").getResponse().getStatus()).isEqualTo(400);
-		assertThat(get("oversight", "/api/v1/statistics/report?from=2026-11-01&to=2026-11-15").getResponse().getStatus())
-				.isEqualTo(200);
+		assertThat(
+				get("oversight", "/api/v1/statistics/report?from=2026-11-10&to=2026-11-01").getResponse().getStatus())
+			.isEqualTo(400);
+		assertThat(get("oversight", "/api/v1/statistics/report?from=2026-11-01").getResponse().getStatus())
+			.isEqualTo(400);
+		assertThat(
+				get("oversight", "/api/v1/statistics/report?from=2026-11-01&to=2026-11-15").getResponse().getStatus())
+			.isEqualTo(200);
 		for (String path : new String[] { "/api/v1/cases", "/api/v1/warnings/tasks", "/api/v1/sims/measures",
 				"/api/v1/funds/candidates" }) {
 			assertThat(get("oversight", path).getResponse().getStatus()).as(path).isEqualTo(403);
@@ -147,4 +167,5 @@ class StatisticsTests {
 		assertThat(get("bank", "/api/v1/statistics/report").getResponse().getStatus()).isEqualTo(403);
 		assertThat(get("station", "/api/v1/statistics/report").getResponse().getStatus()).isEqualTo(403);
 	}
+
 }

@@ -17,9 +17,10 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The platform in a JVM of its own, for tests that kill it with SIGKILL and start it again on the same data: the
- * test's class path, the data directory's H2 file or, under the postgres profile (CI), a PostgreSQL schema named after
- * the data directory, so that the restarted server finds what the killed one committed. Each start logs to a file of
+ * The platform in a JVM of its own, for tests that kill it with SIGKILL and start it
+ * again on the same data: the test's class path, the data directory's H2 file or, under
+ * the postgres profile (CI), a PostgreSQL schema named after the data directory, so that
+ * the restarted server finds what the killed one committed. Each start logs to a file of
  * its own in the data directory.
  */
 public final class ChildServer {
@@ -44,7 +45,10 @@ public final class ChildServer {
 		}
 	}
 
-	/** Starts the server and waits until it answers (at most 180 s); extra arguments are Spring Boot properties. */
+	/**
+	 * Starts the server and waits until it answers (at most 180 s); extra arguments are
+	 * Spring Boot properties.
+	 */
 	public static ChildServer start(Path data, int port, String... extra) throws Exception {
 		ChildServer server = launch(data, port, extra);
 		server.awaitUp(port);
@@ -68,8 +72,9 @@ public final class ChildServer {
 	}
 
 	/**
-	 * Up means healthy and the demo users signed in. Health is asked first, without credentials: asking with them
-	 * while the users are still being created counts as failed sign-ins, and the sign-in guard then locks the name.
+	 * Up means healthy and the demo users signed in. Health is asked first, without
+	 * credentials: asking with them while the users are still being created counts as
+	 * failed sign-ins, and the sign-in guard then locks the name.
 	 */
 	private void awaitUp(int port) throws Exception {
 		long deadline = System.currentTimeMillis() + 180_000;
@@ -97,14 +102,17 @@ public final class ChildServer {
 
 	private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.timeout(Duration.ofSeconds(2));
+			.timeout(Duration.ofSeconds(2));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Waits (at most {@code timeout}) until a line of the server's output contains {@code marker}; returns the line. */
+	/**
+	 * Waits (at most {@code timeout}) until a line of the server's output contains
+	 * {@code marker}; returns the line.
+	 */
 	public String awaitLine(String marker, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -135,8 +143,9 @@ public final class ChildServer {
 	}
 
 	/**
-	 * The child's database: the H2 file in its data directory, or under the postgres profile (CI) a schema of its own
-	 * in the PostgreSQL test database, named after the data directory so that the restarted server finds it again.
+	 * The child's database: the H2 file in its data directory, or under the postgres
+	 * profile (CI) a schema of its own in the PostgreSQL test database, named after the
+	 * data directory so that the restarted server finds it again.
 	 */
 	static List<String> database(Path data) throws Exception {
 		if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
@@ -154,4 +163,5 @@ public final class ChildServer {
 				"--spring.datasource.hikari.schema=" + schema, "--spring.flyway.default-schema=" + schema,
 				"--spring.flyway.schemas=" + schema);
 	}
+
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.fanzha.ledger.TransferLedger;
 
 /**
- * Puts accounts and transfers into the ledger as a bank's feed would (the bank being the part of the account id
- * before ':', e.g. ICBC for {@code ICBC:M1}).
+ * Puts accounts and transfers into the ledger as a bank's feed would (the bank being the
+ * part of the account id before ':', e.g. ICBC for {@code ICBC:M1}).
  */
 public final class LedgerFixture {
 
@@ -14,7 +14,8 @@ public final class LedgerFixture {
 	}
 
 	public static void account(TransferLedger ledger, String accountId, long openingBalanceFen) {
-		ledger.declareAccounts(bankOf(accountId), List.of(new TransferLedger.Account(accountId, null, null, openingBalanceFen)),
+		ledger.declareAccounts(bankOf(accountId),
+				List.of(new TransferLedger.Account(accountId, null, null, openingBalanceFen)),
 				TransferLedger.Source.FEED);
 	}
 
@@ -34,4 +35,5 @@ public final class LedgerFixture {
 		int colon = accountId.indexOf(':');
 		return colon > 0 ? accountId.substring(0, colon) : "UNKNOWN";
 	}
+
 }

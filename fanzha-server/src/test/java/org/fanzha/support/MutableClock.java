@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward, so 48-hour stops and 6-month freezes can expire in a test. */
+/**
+ * A clock that tests move forward, so 48-hour stops and 6-month freezes can expire in a
+ * test.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;
@@ -33,4 +36,5 @@ public final class MutableClock extends Clock {
 	public Instant instant() {
 		return now;
 	}
+
 }

@@ -16,17 +16,19 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Gives every test application context a database of its own, so cached contexts never see each other's
- * data and tests never touch ./data: an in-memory H2 database by default, or a fresh schema in the
- * PostgreSQL database of FANZHA_DB_URL under the {@code postgres} profile ({@code ./mvnw verify -Ppostgres}),
- * dropped when the context closes.
+ * Gives every test application context a database of its own, so cached contexts never
+ * see each other's data and tests never touch ./data: an in-memory H2 database by
+ * default, or a fresh schema in the PostgreSQL database of FANZHA_DB_URL under the
+ * {@code postgres} profile ({@code ./mvnw verify -Ppostgres}), dropped when the context
+ * closes.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		if (Boolean.getBoolean("fanzha.test.database.off")) {
-			// a server started as a separate process by a test keeps its own (file) database
+			// a server started as a separate process by a test keeps its own (file)
+			// database
 			return;
 		}
 		ConfigurableEnvironment env = context.getEnvironment();
@@ -49,14 +51,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		else {
 			props.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
 		}
-		// contexts are cached for the whole run: small pools, idle connections given back, so that a dozen cached
+		// contexts are cached for the whole run: small pools, idle connections given
+		// back, so that a dozen cached
 		// contexts stay far below PostgreSQL's max_connections (100)
 		props.put("spring.datasource.hikari.maximum-pool-size", "4");
 		props.put("spring.datasource.hikari.minimum-idle", "1");
 		props.put("spring.datasource.hikari.idle-timeout", "10000");
 		props.put("spring.datasource.hikari.leak-detection-threshold", "10000");
 		props.put("fanzha.data-dir", "target/test-data/" + name);
-		// every test context starts with the demo agencies and one user per role (see README)
+		// every test context starts with the demo agencies and one user per role (see
+		// README)
 		props.put("fanzha.identity.demo-users", "true");
 		env.getPropertySources().addFirst(new MapPropertySource("fanzha-test-database", props));
 	}
@@ -69,4 +73,5 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			throw new IllegalStateException("Test database setup failed at " + url + ": " + e.getMessage(), e);
 		}
 	}
+
 }

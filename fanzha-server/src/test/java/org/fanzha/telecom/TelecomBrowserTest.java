@@ -9,11 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import org.fanzha.support.Browsers;
 import org.fanzha.support.DemoLogins;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The operator's officer in a real browser: finds a restricted number by typing it and pressing Enter, opens the
- * measure, records the holder's appeal with the documents shown, and lifts the measure after saying yes to the
- * question the lift form asks.
+ * The operator's officer in a real browser: finds a restricted number by typing it and
+ * pressing Enter, opens the measure, records the holder's appeal with the documents
+ * shown, and lifts the measure after saying yes to the question the lift form asks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fanzha.simulation.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fanzha.simulation.enabled=false")
 class TelecomBrowserTest {
 
 	@LocalServerPort
@@ -43,9 +45,11 @@ class TelecomBrowserTest {
 
 	int post(String user, String path, String json) throws Exception {
 		HttpRequest req = HttpRequest.newBuilder(URI.create(base() + path))
-				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoLogins.PASSWORD)
-						.getBytes()))
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoLogins.PASSWORD).getBytes()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
 		return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).statusCode();
 	}
 
@@ -54,12 +58,14 @@ class TelecomBrowserTest {
 		String phone = "13791230588";
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
 		assertThat(post("telecom", "/api/v1/sims/records", SimMeasuresTests.spree(phone, start))).isEqualTo(200);
-		// another number of the same operator, so that the search has something to leave out
-		assertThat(post("telecom", "/api/v1/sims/records", SimMeasuresTests.spree("13791230589", start.plusSeconds(60))))
-				.isEqualTo(200);
+		// another number of the same operator, so that the search has something to leave
+		// out
+		assertThat(
+				post("telecom", "/api/v1/sims/records", SimMeasuresTests.spree("13791230589", start.plusSeconds(60))))
+			.isEqualTo(200);
 		try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
 			Page page = Browsers.signIn(browser, base(), "telecom");
-			java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<String> asked = new CopyOnWriteArrayList<>();
 			page.onDialog(d -> {
 				asked.add(d.message());
 				d.accept();
@@ -102,4 +108,5 @@ class TelecomBrowserTest {
 			Browsers.shot(page, "telecom-lifted");
 		}
 	}
+
 }

@@ -6,18 +6,23 @@ import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 
 /**
- * The transfer monitor's per-account work on state held outside the engine (a stream processor's keyed state),
- * one account at a time. An account's whole state is one {@code long[]}: the {@link AccountFeatures} slab of one
- * account (windows, dwell, recent counterparties) followed by its {@link RiskSignals} (distance from a confirmed
- * account, flagged contact, monitor flag). Each call loads it into a one-account engine instance, books the
- * payer's or the payee's side of a transfer exactly as {@link TransferMonitor#decide} does, fills that side's
- * slots of the feature vector through the monitor's own {@link TransferMonitor#payerSide}/{@link
- * TransferMonitor#payeeSide}, and stores the state back: two copies of {@value #LONGS} longs per leg, nothing else
- * allocated. Not thread-safe (one per operator instance).
+ * The transfer monitor's per-account work on state held outside the engine (a stream
+ * processor's keyed state), one account at a time. An account's whole state is one
+ * {@code long[]}: the {@link AccountFeatures} slab of one account (windows, dwell, recent
+ * counterparties) followed by its {@link RiskSignals} (distance from a confirmed account,
+ * flagged contact, monitor flag). Each call loads it into a one-account engine instance,
+ * books the payer's or the payee's side of a transfer exactly as
+ * {@link TransferMonitor#decide} does, fills that side's slots of the feature vector
+ * through the monitor's own
+ * {@link TransferMonitor#payerSide}/{@link TransferMonitor#payeeSide}, and stores the
+ * state back: two copies of {@value #LONGS} longs per leg, nothing else allocated. Not
+ * thread-safe (one per operator instance).
  *
- * <p>What one account's state cannot give: the payee's distance learned from the payer's (hops propagated along
- * money flow) and the monitor's flag on a payee it acted on need the other account's state or the decision, i.e.
- * a feedback edge; the job leaves them out (docs/stream.md, "Differences").
+ * <p>
+ * What one account's state cannot give: the payee's distance learned from the payer's
+ * (hops propagated along money flow) and the monitor's flag on a payee it acted on need
+ * the other account's state or the decision, i.e. a feedback edge; the job leaves them
+ * out (docs/stream.md, "Differences").
  */
 public final class AccountLogic {
 
@@ -60,8 +65,9 @@ public final class AccountLogic {
 	}
 
 	/**
-	 * The payer's side: books the transfer out of the account and fills the payer's slots of {@code v}.
-	 * {@code counterparty} identifies the payee ({@link #identity}), -1 for cash.
+	 * The payer's side: books the transfer out of the account and fills the payer's slots
+	 * of {@code v}. {@code counterparty} identifies the payee ({@link #identity}), -1 for
+	 * cash.
 	 */
 	public void out(long[] state, int counterparty, long amountFen, long epochSecond, double[] v) {
 		load(state);
@@ -70,7 +76,10 @@ public final class AccountLogic {
 		store(state);
 	}
 
-	/** The payee's side: books the transfer into the account and fills the payee's slots of {@code v}. */
+	/**
+	 * The payee's side: books the transfer into the account and fills the payee's slots
+	 * of {@code v}.
+	 */
 	public void in(long[] state, int counterparty, long amountFen, long epochSecond, double[] v) {
 		load(state);
 		long idle = features.idleSeconds(0, epochSecond);
@@ -79,14 +88,18 @@ public final class AccountLogic {
 		store(state);
 	}
 
-	/** A cash withdrawal has no payee: the payee's slots as the monitor sets them for cash. */
+	/**
+	 * A cash withdrawal has no payee: the payee's slots as the monitor sets them for
+	 * cash.
+	 */
 	public static void cashPayee(double[] v) {
 		TransferMonitor.payeeSide(null, null, -1, 0, 0, v);
 	}
 
 	/**
-	 * The int the engine compares for "a counterparty not seen recently": any stable identity of the other account
-	 * serves (the engine only tests equality), here its id's hash; -1 for cash.
+	 * The int the engine compares for "a counterparty not seen recently": any stable
+	 * identity of the other account serves (the engine only tests equality), here its
+	 * id's hash; -1 for cash.
 	 */
 	public static int identity(String account) {
 		return account == null || account.isEmpty() ? -1 : account.hashCode() & 0x7fff_ffff;
@@ -96,4 +109,5 @@ public final class AccountLogic {
 	public static double[] vector() {
 		return new double[RuleSet.FEATURES.size()];
 	}
+
 }

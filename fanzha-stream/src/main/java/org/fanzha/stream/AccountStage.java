@@ -14,16 +14,20 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The account stage, keyed by account: applies each account's legs (its transfers out, its transfers in, reports
- * naming it) to its state in event-time order and sends each transfer side's features on to the decision stage.
+ * The account stage, keyed by account: applies each account's legs (its transfers out,
+ * its transfers in, reports naming it) to its state in event-time order and sends each
+ * transfer side's features on to the decision stage.
  *
- * <p>Legs of one account come from different Kafka partitions (out legs from the payer's partition, in legs from
- * other payers'), so arrival order is not event order. A leg is parked in the key's list state and an event-time
- * timer set at its second; when the watermark passes that second the parked legs up to it are sorted
- * ({@link Leg#order}: the in-process monitor's order) and applied. The account's state is one {@code long[]} of
- * {@link AccountLogic#LONGS} longs (about 700 bytes) in a value state: one read and one write per timer firing,
- * however many legs the second holds. Cost per leg: a list-state append, the timer, and on firing a sort of the
- * second's legs plus {@link AccountLogic}'s two copies of the state.
+ * <p>
+ * Legs of one account come from different Kafka partitions (out legs from the payer's
+ * partition, in legs from other payers'), so arrival order is not event order. A leg is
+ * parked in the key's list state and an event-time timer set at its second; when the
+ * watermark passes that second the parked legs up to it are sorted ({@link Leg#order}:
+ * the in-process monitor's order) and applied. The account's state is one {@code long[]}
+ * of {@link AccountLogic#LONGS} longs (about 700 bytes) in a value state: one read and
+ * one write per timer firing, however many legs the second holds. Cost per leg: a
+ * list-state append, the timer, and on firing a sort of the second's legs plus
+ * {@link AccountLogic}'s two copies of the state.
  */
 public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 
@@ -35,8 +39,8 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 
 	@Override
 	public void open(OpenContext context) {
-		account = getRuntimeContext().getState(
-				new ValueStateDescriptor<>("account", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+		account = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("account", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
 		parked = getRuntimeContext().getListState(new ListStateDescriptor<>("parked", TypeInformation.of(Leg.class)));
 		logic = new AccountLogic();
 	}
@@ -99,4 +103,5 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 		}
 		out.collect(h);
 	}
+
 }

@@ -1,9 +1,10 @@
 package org.fanzha.stream;
 
 /**
- * A call or text record of the {@code calls} topic (calls.v1.json) as the job uses it: numbers as longs (the callee
- * without its "+"), absent cell, handset and region as {@link org.fanzha.engine.telecom.SimMonitor#UNKNOWN}, the
- * server's reading ({@code SimControl.records}). A Flink POJO.
+ * A call or text record of the {@code calls} topic (calls.v1.json) as the job uses it:
+ * numbers as longs (the callee without its "+"), absent cell, handset and region as
+ * {@link org.fanzha.engine.telecom.SimMonitor#UNKNOWN}, the server's reading
+ * ({@code SimControl.records}). A Flink POJO.
  */
 public class Call {
 
@@ -31,4 +32,5 @@ public class Call {
 
 	public Call() {
 	}
+
 }

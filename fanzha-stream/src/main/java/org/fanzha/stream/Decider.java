@@ -1,6 +1,7 @@
 package org.fanzha.stream;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.fanzha.engine.monitor.Action;
 import org.fanzha.engine.monitor.RuleEngine;
@@ -8,11 +9,12 @@ import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 
 /**
- * Scores a transfer once both sides' features are in: merges the payer's and the payee's slots into one vector,
- * adds the transfer's own (amount, hour) and scores it with the monitor's {@link RuleEngine} (the same rules, the
- * same guard settings as {@link TransferMonitor}). The payer's device count is 0 (transfers without a device, as
- * {@link TransferMonitor#decide(int, int, long, long)}); there is no learned model. One per operator instance; the
- * vector and the verdict are reused.
+ * Scores a transfer once both sides' features are in: merges the payer's and the payee's
+ * slots into one vector, adds the transfer's own (amount, hour) and scores it with the
+ * monitor's {@link RuleEngine} (the same rules, the same guard settings as
+ * {@link TransferMonitor}). The payer's device count is 0 (transfers without a device, as
+ * {@link TransferMonitor#decide(int, int, long, long)}); there is no learned model. One
+ * per operator instance; the vector and the verdict are reused.
  */
 public final class Decider {
 
@@ -38,7 +40,7 @@ public final class Decider {
 
 	private static int[] slots(String prefix) {
 		List<String> f = RuleSet.FEATURES;
-		return java.util.stream.IntStream.range(0, f.size()).filter(i -> f.get(i).startsWith(prefix)).toArray();
+		return IntStream.range(0, f.size()).filter(i -> f.get(i).startsWith(prefix)).toArray();
 	}
 
 	/** Decides from the payer's half and the payee's ({@code null}: cash). */
@@ -74,4 +76,5 @@ public final class Decider {
 	public RuleSet rules() {
 		return engine.rules();
 	}
+
 }

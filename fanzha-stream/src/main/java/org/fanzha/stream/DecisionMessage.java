@@ -1,9 +1,10 @@
 package org.fanzha.stream;
 
 /**
- * The job's answer to one transfer, written to {@code decisions} (schema decisions.v1.json) keyed by the payer.
- * {@link #matched} and {@link #acted} are the rule bits of {@link org.fanzha.engine.monitor.RuleEngine.Verdict}
- * (rule index order of the rule set), kept for comparisons. A Flink POJO.
+ * The job's answer to one transfer, written to {@code decisions} (schema
+ * decisions.v1.json) keyed by the payer. {@link #matched} and {@link #acted} are the rule
+ * bits of {@link org.fanzha.engine.monitor.RuleEngine.Verdict} (rule index order of the
+ * rule set), kept for comparisons. A Flink POJO.
  */
 public class DecisionMessage {
 
@@ -37,4 +38,5 @@ public class DecisionMessage {
 
 	public DecisionMessage() {
 	}
+
 }

@@ -8,14 +8,16 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The decision stage, keyed by transfer id: waits for the payer's and the payee's halves of a transfer (the payer's
- * alone for cash), scores them with the monitor's rules ({@link Decider}) and emits the decision with its
- * {@code decisions} message. State: at most one parked half per transfer in flight, cleared when the decision
- * is made.
+ * The decision stage, keyed by transfer id: waits for the payer's and the payee's halves
+ * of a transfer (the payer's alone for cash), scores them with the monitor's rules
+ * ({@link Decider}) and emits the decision with its {@code decisions} message. State: at
+ * most one parked half per transfer in flight, cleared when the decision is made.
  *
- * <p>The rule engine's guard (a rule acting on too large a share of traffic is shadowed) counts per instance of
- * this stage and is not checkpointed: after a restore it starts a fresh block, and at parallelism n each
- * instance watches its n-th of the traffic (docs/stream.md, "Differences").
+ * <p>
+ * The rule engine's guard (a rule acting on too large a share of traffic is shadowed)
+ * counts per instance of this stage and is not checkpointed: after a restore it starts a
+ * fresh block, and at parallelism n each instance watches its n-th of the traffic
+ * (docs/stream.md, "Differences").
  */
 public class DecisionStage extends KeyedProcessFunction<String, Half, DecisionMessage> {
 
@@ -49,4 +51,5 @@ public class DecisionStage extends KeyedProcessFunction<String, Half, DecisionMe
 		Latency.record(d.producedAt);
 		out.collect(d);
 	}
+
 }

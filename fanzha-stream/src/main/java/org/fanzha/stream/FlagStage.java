@@ -7,13 +7,16 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.fanzha.engine.monitor.RuleSet;
 
 /**
- * The {@code flags} topic, keyed by payee: the first time the monitor acts (REVIEW or more severe) on a payment
- * into an account, one message names the account, as the server's monitoring module announces it
- * ({@code MuleAccountFlagged}). Decisions reach this stage in no particular order within a watermark step, so
- * the earliest acting decision (by time, then transfer id) is held until the watermark passes it and only then
- * announced; later ones are dropped. State per payee: a flag "announced" and at most one held decision.
+ * The {@code flags} topic, keyed by payee: the first time the monitor acts (REVIEW or
+ * more severe) on a payment into an account, one message names the account, as the
+ * server's monitoring module announces it ({@code MuleAccountFlagged}). Decisions reach
+ * this stage in no particular order within a watermark step, so the earliest acting
+ * decision (by time, then transfer id) is held until the watermark passes it and only
+ * then announced; later ones are dropped. State per payee: a flag "announced" and at most
+ * one held decision.
  */
 public class FlagStage extends KeyedProcessFunction<String, DecisionMessage, Keyed> {
 
@@ -21,12 +24,13 @@ public class FlagStage extends KeyedProcessFunction<String, DecisionMessage, Key
 
 	private transient ValueState<DecisionMessage> held;
 
-	private transient org.fanzha.engine.monitor.RuleSet rules;
+	private transient RuleSet rules;
 
 	@Override
 	public void open(OpenContext context) {
 		announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.BOOLEAN));
-		held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", TypeInformation.of(DecisionMessage.class)));
+		held = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("held", TypeInformation.of(DecisionMessage.class)));
 		rules = Decider.withDefaultRules().rules();
 	}
 
@@ -52,4 +56,5 @@ public class FlagStage extends KeyedProcessFunction<String, DecisionMessage, Key
 		held.clear();
 		out.collect(new Keyed(h.toAccount, Messages.flagJson(h, rules)));
 	}
+
 }

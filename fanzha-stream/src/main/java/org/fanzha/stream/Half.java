@@ -1,9 +1,10 @@
 package org.fanzha.stream;
 
 /**
- * One side's features of a transfer, from the account stage to the decision stage (keyed by transfer id): the
- * payer's slots of {@link org.fanzha.engine.monitor.RuleSet#FEATURES} or the payee's, in a full-length vector whose
- * other slots are unused. A Flink POJO.
+ * One side's features of a transfer, from the account stage to the decision stage (keyed
+ * by transfer id): the payer's slots of
+ * {@link org.fanzha.engine.monitor.RuleSet#FEATURES} or the payee's, in a full-length
+ * vector whose other slots are unused. A Flink POJO.
  */
 public class Half {
 
@@ -31,4 +32,5 @@ public class Half {
 
 	public Half() {
 	}
+
 }

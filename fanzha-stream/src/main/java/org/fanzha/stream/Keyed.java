@@ -14,4 +14,5 @@ public class Keyed {
 		this.key = key;
 		this.json = json;
 	}
+
 }

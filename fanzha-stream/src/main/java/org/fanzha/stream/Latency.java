@@ -3,11 +3,12 @@ package org.fanzha.stream;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * Event-to-decision latency for the bench: milliseconds from a transfer's Kafka record timestamp (when it was
- * produced) to its decision leaving the decision stage, recorded only while {@link #start} has switched it on.
- * Static because the bench runs the job in a MiniCluster in its own JVM; on a real cluster it stays off. The
- * decision is visible to a read_committed consumer only when the checkpoint that covers it commits, i.e. up to one
- * checkpoint interval later (docs/stream.md).
+ * Event-to-decision latency for the bench: milliseconds from a transfer's Kafka record
+ * timestamp (when it was produced) to its decision leaving the decision stage, recorded
+ * only while {@link #start} has switched it on. Static because the bench runs the job in
+ * a MiniCluster in its own JVM; on a real cluster it stays off. The decision is visible
+ * to a read_committed consumer only when the checkpoint that covers it commits, i.e. up
+ * to one checkpoint interval later (docs/stream.md).
  */
 public final class Latency {
 
@@ -32,4 +33,5 @@ public final class Latency {
 			h.recordValue(Math.max(0, Math.min(3_600_000L, System.currentTimeMillis() - producedAt)));
 		}
 	}
+
 }

@@ -1,10 +1,11 @@
 package org.fanzha.stream;
 
 /**
- * One account's part in an event, the unit of the account stage (keyed by {@link #account}): the payer's side of a
- * transfer ({@link #OUT}), the payee's ({@link #IN}), or a report confirming the account as a fraud account
- * ({@link #CONFIRM}). A Flink POJO (public fields, no-argument constructor), so state and network use Flink's own
- * serializer, not Kryo.
+ * One account's part in an event, the unit of the account stage (keyed by
+ * {@link #account}): the payer's side of a transfer ({@link #OUT}), the payee's
+ * ({@link #IN}), or a report confirming the account as a fraud account
+ * ({@link #CONFIRM}). A Flink POJO (public fields, no-argument constructor), so state and
+ * network use Flink's own serializer, not Kryo.
  */
 public class Leg {
 
@@ -33,7 +34,10 @@ public class Leg {
 	/** Event time, epoch seconds. */
 	public long time;
 
-	/** Wall-clock milliseconds when the transfer was produced to Kafka (the record timestamp), for latency. */
+	/**
+	 * Wall-clock milliseconds when the transfer was produced to Kafka (the record
+	 * timestamp), for latency.
+	 */
 	public long producedAt;
 
 	public Leg() {
@@ -54,9 +58,10 @@ public class Leg {
 	}
 
 	/**
-	 * The order in which one account's legs are applied, the same as the in-process monitor's: by event time, a
-	 * confirmation before the transfers of its second (the monitor confirms reports up to a transfer's time first),
-	 * then by transfer id (the producers' sequence), the payer's side before the payee's.
+	 * The order in which one account's legs are applied, the same as the in-process
+	 * monitor's: by event time, a confirmation before the transfers of its second (the
+	 * monitor confirms reports up to a transfer's time first), then by transfer id (the
+	 * producers' sequence), the payer's side before the payee's.
 	 */
 	public static int order(Leg a, Leg b) {
 		int c = Long.compare(a.time, b.time);
@@ -77,4 +82,5 @@ public class Leg {
 		}
 		return a.compareTo(b);
 	}
+
 }

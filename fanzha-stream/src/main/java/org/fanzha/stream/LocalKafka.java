@@ -14,7 +14,6 @@ import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,10 +30,12 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A throwaway single-node Kafka (KRaft, broker and controller in this JVM) for the tests and the bench of this
- * module, plus the few client calls they need: create topics, fill them from a {@link SimFeed}, read a topic back
- * with read_committed. The server's {@code org.fanzha.kafka.KafkaBroker} does the same for {@code ./fanzha kafka};
- * this module does not depend on the server, so it starts its own (fresh storage each time, on free ports).
+ * A throwaway single-node Kafka (KRaft, broker and controller in this JVM) for the tests
+ * and the bench of this module, plus the few client calls they need: create topics, fill
+ * them from a {@link SimFeed}, read a topic back with read_committed. The server's
+ * {@code org.fanzha.kafka.KafkaBroker} does the same for {@code ./fanzha kafka}; this
+ * module does not depend on the server, so it starts its own (fresh storage each time, on
+ * free ports).
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -68,14 +69,14 @@ public final class LocalKafka implements AutoCloseable {
 			p.setProperty("group.initial.rebalance.delay.ms", "0");
 			p.setProperty("auto.create.topics.enable", "false");
 			new Formatter().setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-					.setNodeId(1)
-					.setClusterId(Uuid.randomUuid().toString())
-					.setDirectories(List.of(logs.toString()))
-					.setMetadataLogDirectory(logs.toString())
-					.setControllerListenerName("CONTROLLER")
-					.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-					.setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-					.run();
+				.setNodeId(1)
+				.setClusterId(Uuid.randomUuid().toString())
+				.setDirectories(List.of(logs.toString()))
+				.setMetadataLogDirectory(logs.toString())
+				.setControllerListenerName("CONTROLLER")
+				.setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+				.setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+				.run();
 			KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
 			server.startup();
 			return new LocalKafka(server, "localhost:" + port);
@@ -97,15 +98,22 @@ public final class LocalKafka implements AutoCloseable {
 		createMissingTopics(bootstrap, partitions);
 	}
 
-	/** Creates those of the job's topics that {@code servers} does not have yet (replication 1: a local broker). */
+	/**
+	 * Creates those of the job's topics that {@code servers} does not have yet
+	 * (replication 1: a local broker).
+	 */
 	public static void createMissingTopics(String servers, int partitions) {
 		Properties p = new Properties();
 		p.setProperty("bootstrap.servers", servers);
 		try (Admin admin = Admin.create(p)) {
 			var existing = admin.listTopics().names().get();
-			var missing = List.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS, StreamJob.CALLS, StreamJob.MEASURES).stream()
-					.filter(t -> !existing.contains(t))
-					.map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+			var missing = List
+				.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS, StreamJob.CALLS,
+						StreamJob.MEASURES)
+				.stream()
+				.filter(t -> !existing.contains(t))
+				.map(t -> new NewTopic(t, partitions, (short) 1))
+				.toList();
 			admin.createTopics(missing).all().get();
 		}
 		catch (Exception e) {
@@ -127,7 +135,9 @@ public final class LocalKafka implements AutoCloseable {
 		return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
 	}
 
-	/** Writes the feed's transfers (key: payer) and reports (key: case) to their topics. */
+	/**
+	 * Writes the feed's transfers (key: payer) and reports (key: case) to their topics.
+	 */
 	public void fill(SimFeed.Feed feed) {
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (Transfer t : feed.transfers()) {
@@ -141,29 +151,40 @@ public final class LocalKafka implements AutoCloseable {
 		}
 	}
 
-	/** Writes the feed's calls and texts to {@code calls} (apart from {@link #fill}: the bench times transfers alone). */
+	/**
+	 * Writes the feed's calls and texts to {@code calls} (apart from {@link #fill}: the
+	 * bench times transfers alone).
+	 */
 	public void fillCalls(SimFeed.Feed feed) {
 		try (KafkaProducer<String, String> producer = producer()) {
 			for (Call c : feed.calls()) {
-				// key: the caller, as calls.v1.json asks, so that each phone's records stay in one partition in order
+				// key: the caller, as calls.v1.json asks, so that each phone's records
+				// stay in one partition in order
 				producer.send(new ProducerRecord<>(StreamJob.CALLS, Long.toString(c.caller), Messages.callJson(c)));
 			}
 			producer.flush();
 		}
 	}
 
-	/** Every committed message of {@code topic} now there (read_committed, from the start). */
+	/**
+	 * Every committed message of {@code topic} now there (read_committed, from the
+	 * start).
+	 */
 	public List<String> readCommitted(String topic) {
 		Properties p = props();
 		p.setProperty("isolation.level", "read_committed");
 		p.setProperty("auto.offset.reset", "earliest");
 		p.setProperty("enable.auto.commit", "false");
 		List<String> out = new ArrayList<>();
-		try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-			// assigned, not subscribed: no group to join, and the end offsets (read_committed: the last stable
+		try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
+				new StringDeserializer())) {
+			// assigned, not subscribed: no group to join, and the end offsets
+			// (read_committed: the last stable
 			// offsets) say when everything committed has been read
-			List<TopicPartition> parts = c.partitionsFor(topic).stream()
-					.map(i -> new TopicPartition(topic, i.partition())).toList();
+			List<TopicPartition> parts = c.partitionsFor(topic)
+				.stream()
+				.map(i -> new TopicPartition(topic, i.partition()))
+				.toList();
 			c.assign(parts);
 			c.seekToBeginning(parts);
 			Map<TopicPartition, Long> end = c.endOffsets(parts);
@@ -188,4 +209,5 @@ public final class LocalKafka implements AutoCloseable {
 			return s.getLocalPort();
 		}
 	}
+
 }

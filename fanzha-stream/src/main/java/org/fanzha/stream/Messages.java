@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.telecom.SimMonitor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,10 +14,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The topics' JSON (schemas in fanzha-server/src/main/resources/schemas/kafka/, version 1) read and written by the
- * job: {@code transfers}, {@code reports} and {@code calls} in, {@code decisions}, {@code flags} and {@code measures} out. A message of another version, or one that
- * is not JSON, is refused ({@link IllegalArgumentException}); the job counts and drops those (the server's intake
- * dead-letters them, see docs/kafka.md).
+ * The topics' JSON (schemas in fanzha-server/src/main/resources/schemas/kafka/, version
+ * 1) read and written by the job: {@code transfers}, {@code reports} and {@code calls}
+ * in, {@code decisions}, {@code flags} and {@code measures} out. A message of another
+ * version, or one that is not JSON, is refused ({@link IllegalArgumentException}); the
+ * job counts and drops those (the server's intake dead-letters them, see docs/kafka.md).
  */
 public final class Messages {
 
@@ -82,7 +82,10 @@ public final class Messages {
 		return JSON.writeValueAsString(m);
 	}
 
-	/** A {@code calls} message (calls.v1.json), read as the server's {@code SimControl.records} reads a record. */
+	/**
+	 * A {@code calls} message (calls.v1.json), read as the server's
+	 * {@code SimControl.records} reads a record.
+	 */
 	public static Call call(String text) {
 		JsonNode m = versioned(text);
 		String type = text(m, "type");
@@ -136,8 +139,9 @@ public final class Messages {
 	}
 
 	/**
-	 * A {@code measures} message (measures.v1.json) for a measure in force: reasons as the server writes them (code,
-	 * a space, the text), {@code at} the time it was put in force.
+	 * A {@code measures} message (measures.v1.json) for a measure in force: reasons as
+	 * the server writes them (code, a space, the text), {@code at} the time it was put in
+	 * force.
 	 */
 	public static String measureJson(String operator, SimMonitor.Decision d) {
 		ObjectNode m = JSON.createObjectNode();
@@ -157,7 +161,9 @@ public final class Messages {
 		return versioned(text).path("phone").asString();
 	}
 
-	/** A victim's report as the job uses it: when, and the victim's transfers it names. */
+	/**
+	 * A victim's report as the job uses it: when, and the victim's transfers it names.
+	 */
 	public record Report(String caseNumber, long reportedAt, List<String> transferIds) {
 	}
 
@@ -184,7 +190,9 @@ public final class Messages {
 		return JSON.writeValueAsString(m);
 	}
 
-	/** The rules whose bit is set in the decision's {@code matched}, in rule-set order. */
+	/**
+	 * The rules whose bit is set in the decision's {@code matched}, in rule-set order.
+	 */
 	static List<RuleSet.Rule> matched(DecisionMessage d, RuleSet rules) {
 		List<RuleSet.Rule> out = new ArrayList<>();
 		for (int r = 0; r < rules.rules().size(); r++) {
@@ -195,7 +203,10 @@ public final class Messages {
 		return out;
 	}
 
-	/** A {@code decisions} message: the schema's fields, the reasons being every rule that matched. */
+	/**
+	 * A {@code decisions} message: the schema's fields, the reasons being every rule that
+	 * matched.
+	 */
 	public static String decisionJson(DecisionMessage d, RuleSet rules) {
 		ObjectNode m = JSON.createObjectNode();
 		m.put("version", VERSION);
@@ -214,8 +225,9 @@ public final class Messages {
 	}
 
 	/**
-	 * A {@code flags} message (flags.v1.json) for the payee of an acting decision: the decision, the rules that
-	 * acted or matched, the first one's reason, the transfer's time.
+	 * A {@code flags} message (flags.v1.json) for the payee of an acting decision: the
+	 * decision, the rules that acted or matched, the first one's reason, the transfer's
+	 * time.
 	 */
 	public static String flagJson(DecisionMessage d, RuleSet rules) {
 		ObjectNode m = JSON.createObjectNode();
@@ -236,7 +248,10 @@ public final class Messages {
 		return text(versioned(text), "accountId");
 	}
 
-	/** The fields of a {@code decisions} message a comparison needs: transfer id, decision, matched rules. */
+	/**
+	 * The fields of a {@code decisions} message a comparison needs: transfer id,
+	 * decision, matched rules.
+	 */
 	public record DecisionView(String transferId, String decision, List<String> rules) {
 	}
 
@@ -246,4 +261,5 @@ public final class Messages {
 		m.path("reasons").forEach(r -> rules.add(r.path("rule").asString()));
 		return new DecisionView(text(m, "transferId"), text(m, "decision"), rules);
 	}
+
 }

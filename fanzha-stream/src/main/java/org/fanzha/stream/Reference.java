@@ -9,16 +9,20 @@ import org.fanzha.engine.monitor.RuleEngine;
 import org.fanzha.engine.monitor.TransferMonitor;
 
 /**
- * The decisions a feed should get, computed without Flink, in the order the job applies events (time, reports
- * first within a second, then transfer id): {@link #inProcess} by the engine's {@link TransferMonitor} over all
- * accounts, {@link #split} by the job's own per-account logic ({@link AccountLogic}, {@link Decider}) with each
- * account's state apart. The job must equal {@link #split} exactly; {@link #split} differs from {@link #inProcess}
- * only where the in-process vector carries a signal that crosses accounts ({@link #CROSS}), which {@link
- * #unexplained} checks slot by slot.
+ * The decisions a feed should get, computed without Flink, in the order the job applies
+ * events (time, reports first within a second, then transfer id): {@link #inProcess} by
+ * the engine's {@link TransferMonitor} over all accounts, {@link #split} by the job's own
+ * per-account logic ({@link AccountLogic}, {@link Decider}) with each account's state
+ * apart. The job must equal {@link #split} exactly; {@link #split} differs from
+ * {@link #inProcess} only where the in-process vector carries a signal that crosses
+ * accounts ({@link #CROSS}), which {@link #unexplained} checks slot by slot.
  */
 public final class Reference {
 
-	/** Feature slots that need another account's state: payee/payer hops from confirmed, payee/payer flagged. */
+	/**
+	 * Feature slots that need another account's state: payee/payer hops from confirmed,
+	 * payee/payer flagged.
+	 */
 	public static final int[] CROSS = { 12, 13, 16, 17 };
 
 	public record Outcome(String action, long matched, double[] vector) {
@@ -79,8 +83,8 @@ public final class Reference {
 			Half payee = null;
 			if (!t.cash()) {
 				payee = half(t, Leg.IN);
-				logic.in(state.computeIfAbsent(t.toAccount, k -> logic.newState()), AccountLogic.identity(t.fromAccount),
-						t.amountFen, t.time, payee.features);
+				logic.in(state.computeIfAbsent(t.toAccount, k -> logic.newState()),
+						AccountLogic.identity(t.fromAccount), t.amountFen, t.time, payee.features);
 			}
 			DecisionMessage d = decider.decide(payer, payee);
 			double[] v = AccountLogic.vector();
@@ -113,8 +117,9 @@ public final class Reference {
 	}
 
 	/**
-	 * Transfers whose decision differs between {@code actual} and {@code inProcess} although no cross-account slot
-	 * differs (a real disagreement), or which one side lacks.
+	 * Transfers whose decision differs between {@code actual} and {@code inProcess}
+	 * although no cross-account slot differs (a real disagreement), or which one side
+	 * lacks.
 	 */
 	public static List<String> unexplained(Map<String, Outcome> inProcess, Map<String, String> actualAction,
 			Map<String, Outcome> split) {
@@ -124,7 +129,8 @@ public final class Reference {
 			if (action == null) {
 				bad.add(e.getKey() + " missing");
 			}
-			else if (!action.equals(e.getValue().action()) && !crossDiffers(e.getValue().vector(), split.get(e.getKey()).vector())) {
+			else if (!action.equals(e.getValue().action())
+					&& !crossDiffers(e.getValue().vector(), split.get(e.getKey()).vector())) {
 				bad.add(e.getKey() + " " + e.getValue().action() + " in process, " + action + " in the job");
 			}
 		}
@@ -139,4 +145,5 @@ public final class Reference {
 		}
 		return false;
 	}
+
 }

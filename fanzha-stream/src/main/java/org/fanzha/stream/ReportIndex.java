@@ -11,11 +11,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a victim's report into confirmations of the accounts it paid into, keyed by transfer id: a report names
- * the victim's transfers, not accounts, so each transfer's payee is remembered here (a string per transfer, kept
- * {@link #KEPT} by state TTL) and a report's mention of the transfer becomes a {@link Leg#CONFIRM} of that payee at
- * the report's time. The report is held until the watermark passes its time, by when the transfer it names (made
- * earlier) has been seen.
+ * Turns a victim's report into confirmations of the accounts it paid into, keyed by
+ * transfer id: a report names the victim's transfers, not accounts, so each transfer's
+ * payee is remembered here (a string per transfer, kept {@link #KEPT} by state TTL) and a
+ * report's mention of the transfer becomes a {@link Leg#CONFIRM} of that payee at the
+ * report's time. The report is held until the watermark passes its time, by when the
+ * transfer it names (made earlier) has been seen.
  */
 public class ReportIndex extends KeyedProcessFunction<String, Leg, Leg> {
 
@@ -62,4 +63,5 @@ public class ReportIndex extends KeyedProcessFunction<String, Leg, Leg> {
 			out.collect(c);
 		}
 	}
+
 }

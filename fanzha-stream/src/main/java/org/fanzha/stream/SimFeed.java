@@ -12,21 +12,28 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * A simulated world's transfers and victims' reports as topic messages, the input of the equivalence tests and the
- * bench. Accounts are {@code A<index>}, transfer ids {@code T<9 digits>} in emission order (so that the id order
- * the job breaks ties with is the simulator's order), banks {@code B<account mod 4>}. Each victim's payment (a
- * level-1 laundering transfer) is reported {@link #REPORT_LAG} later naming that transfer, as the monitor bench
- * does (MonitorBench.Reports).
+ * A simulated world's transfers and victims' reports as topic messages, the input of the
+ * equivalence tests and the bench. Accounts are {@code A<index>}, transfer ids
+ * {@code T<9 digits>} in emission order (so that the id order the job breaks ties with is
+ * the simulator's order), banks {@code B<account mod 4>}. Each victim's payment (a
+ * level-1 laundering transfer) is reported {@link #REPORT_LAG} later naming that
+ * transfer, as the monitor bench does (MonitorBench.Reports).
  */
 public final class SimFeed implements EventSink {
 
 	public static final long REPORT_LAG = 2 * 3_600;
 
-	/** A report as fed: when, which transfer it names, and the payee that transfer paid (for the references). */
+	/**
+	 * A report as fed: when, which transfer it names, and the payee that transfer paid
+	 * (for the references).
+	 */
 	public record Report(String caseNumber, long reportedAt, String transferId, String account) {
 	}
 
-	/** Transfers and reports; {@code calls}: the world's calls and texts in emission (time) order. */
+	/**
+	 * Transfers and reports; {@code calls}: the world's calls and texts in emission
+	 * (time) order.
+	 */
 	public record Feed(List<Transfer> transfers, List<Report> reports, List<Call> calls) {
 	}
 
@@ -45,8 +52,8 @@ public final class SimFeed implements EventSink {
 	}
 
 	/**
-	 * A small world with more fraud than the preset's (for the tests: a few thousand transfers hold enough victims,
-	 * reports and mule traffic for the rules to act).
+	 * A small world with more fraud than the preset's (for the tests: a few thousand
+	 * transfers hold enough victims, reports and mule traffic for the rules to act).
 	 */
 	public static Feed simulateFraudulent(int persons, int days, long seed, double victimsPerMillionPerDay) {
 		return simulate(SimConfig.preset("small", seed).withSize(persons, days).withFraud(3, victimsPerMillionPerDay));
@@ -69,8 +76,8 @@ public final class SimFeed implements EventSink {
 
 	@Override
 	public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
-		transfers.add(new Transfer("B" + (from & 3), transferId(id), account(from), to < 0 ? null : account(to), amountFen,
-				time));
+		transfers.add(new Transfer("B" + (from & 3), transferId(id), account(from), to < 0 ? null : account(to),
+				amountFen, time));
 	}
 
 	@Override
@@ -82,8 +89,9 @@ public final class SimFeed implements EventSink {
 	}
 
 	/**
-	 * Calls and texts as the server's simulated province books them ({@code LiveProvince}, {@code SimControl.observe}):
-	 * the county as the cell, no callee region, texts without a handset.
+	 * Calls and texts as the server's simulated province books them
+	 * ({@code LiveProvince}, {@code SimControl.observe}): the county as the cell, no
+	 * callee region, texts without a handset.
 	 */
 	@Override
 	public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
@@ -111,4 +119,5 @@ public final class SimFeed implements EventSink {
 		c.calleeRegion = SimMonitor.UNKNOWN;
 		return c;
 	}
+
 }

@@ -10,24 +10,32 @@ import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.engine.telecom.SimRuleSet;
 
 /**
- * The {@code measures} a call feed should get, computed without Flink, in feed order: {@link #inProcess} by the
- * engine's {@link SimMonitor} over all numbers (as the server's {@code SimControl} runs it), {@link #split} by the
- * SIM stage's own per-phone logic ({@link SimLogic}) with each phone's state apart. The job must equal
- * {@link #split} exactly; {@link #split} differs from {@link #inProcess} only for phones whose in-process features
- * carried a signal made of other numbers' state at some record of theirs ({@link InProcess#crossKey}): a call-back,
- * a handset shared with other SIMs, new SIMs in the cell, contacts with confirmed numbers; and for the SIMs a SIM-box
- * handset takes down with it.
+ * The {@code measures} a call feed should get, computed without Flink, in feed order:
+ * {@link #inProcess} by the engine's {@link SimMonitor} over all numbers (as the server's
+ * {@code SimControl} runs it), {@link #split} by the SIM stage's own per-phone logic
+ * ({@link SimLogic}) with each phone's state apart. The job must equal {@link #split}
+ * exactly; {@link #split} differs from {@link #inProcess} only for phones whose
+ * in-process features carried a signal made of other numbers' state at some record of
+ * theirs ({@link InProcess#crossKey}): a call-back, a handset shared with other SIMs, new
+ * SIMs in the cell, contacts with confirmed numbers; and for the SIMs a SIM-box handset
+ * takes down with it.
  */
 public final class SimReference {
 
-	/** Measures by phone; {@code crossKey}: phones that saw a signal the job does not have (see the class comment). */
+	/**
+	 * Measures by phone; {@code crossKey}: phones that saw a signal the job does not have
+	 * (see the class comment).
+	 */
 	public record InProcess(Map<String, String> measures, Set<String> crossKey) {
 	}
 
 	private SimReference() {
 	}
 
-	/** The engine's monitor of all numbers; a phone's message when it is first restricted (the SIM box's others too). */
+	/**
+	 * The engine's monitor of all numbers; a phone's message when it is first restricted
+	 * (the SIM box's others too).
+	 */
 	public static InProcess inProcess(List<Call> calls) {
 		SimMonitor m = SimMonitor.withDefaultRules(1 << 12);
 		List<String> names = SimRuleSet.FEATURES;
@@ -47,8 +55,8 @@ public final class SimReference {
 					? m.call(c.caller, c.callee, c.time, c.durationSeconds, c.answered, c.cell, c.imei, c.calleeRegion)
 					: m.sms(c.caller, c.callee, c.time, c.cell, c.imei, c.calleeRegion);
 			double[] f = m.lastFeatures();
-			if (f[calls24h] > 0 && f[calledBack] > 0 || f[deviceSims] >= 2 || f[newSims] > 0
-					|| f[toConfirmed] > 0 || f[fromConfirmed] > 0) {
+			if (f[calls24h] > 0 && f[calledBack] > 0 || f[deviceSims] >= 2 || f[newSims] > 0 || f[toConfirmed] > 0
+					|| f[fromConfirmed] > 0) {
 				cross.add(Long.toString(c.caller));
 			}
 			if (!before && v.measure.restricts()) {
@@ -87,4 +95,5 @@ public final class SimReference {
 		}
 		return out;
 	}
+
 }

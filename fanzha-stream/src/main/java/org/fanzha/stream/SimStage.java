@@ -8,16 +8,19 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The SIM stage, keyed by calling phone: each call or text is booked on its caller's state and decided by the
- * engine's SIM monitor ({@link SimLogic}); the first time a phone is restricted or suspended, one {@code measures}
- * message (measures.v1.json, key: the phone) goes out, as the server publishes {@code SimRestricted}.
+ * The SIM stage, keyed by calling phone: each call or text is booked on its caller's
+ * state and decided by the engine's SIM monitor ({@link SimLogic}); the first time a
+ * phone is restricted or suspended, one {@code measures} message (measures.v1.json, key:
+ * the phone) goes out, as the server publishes {@code SimRestricted}.
  *
- * <p>No event-time buffering, unlike the account stage: a phone's records all come from one partition of
- * {@code calls} (its key is the caller) and a keyed stream keeps their order, so the stage sees each phone's
- * records in the order they were produced, which is the order the server's monitor books them in (it, too, takes
- * records as they come, a little out of time order included). The state is the engine's two slabs of one SIM
- * ({@code SimMonitor.SIM_INTS} ints and {@code SIM_LONGS} longs, about 450 bytes) in two value states: one read and
- * one write of each per record.
+ * <p>
+ * No event-time buffering, unlike the account stage: a phone's records all come from one
+ * partition of {@code calls} (its key is the caller) and a keyed stream keeps their
+ * order, so the stage sees each phone's records in the order they were produced, which is
+ * the order the server's monitor books them in (it, too, takes records as they come, a
+ * little out of time order included). The state is the engine's two slabs of one SIM
+ * ({@code SimMonitor.SIM_INTS} ints and {@code SIM_LONGS} longs, about 450 bytes) in two
+ * value states: one read and one write of each per record.
  */
 public class SimStage extends KeyedProcessFunction<Long, Call, Keyed> {
 
@@ -29,10 +32,10 @@ public class SimStage extends KeyedProcessFunction<Long, Call, Keyed> {
 
 	@Override
 	public void open(OpenContext context) {
-		ints = getRuntimeContext().getState(
-				new ValueStateDescriptor<>("sim-ints", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
-		longs = getRuntimeContext().getState(
-				new ValueStateDescriptor<>("sim-longs", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+		ints = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("sim-ints", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
+		longs = getRuntimeContext()
+			.getState(new ValueStateDescriptor<>("sim-longs", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
 		logic = new SimLogic();
 	}
 
@@ -52,4 +55,5 @@ public class SimStage extends KeyedProcessFunction<Long, Call, Keyed> {
 			out.collect(new Keyed(Long.toString(c.caller), measure));
 		}
 	}
+
 }

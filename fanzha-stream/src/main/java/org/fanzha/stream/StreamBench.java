@@ -12,18 +12,22 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The job's figures on this machine (docs/benchmarks.md, issue 17): a simulated feed, an in-process Kafka
- * (KRaft) and the job on a local MiniCluster with RocksDB state and exactly-once checkpoints every second.
+ * The job's figures on this machine (docs/benchmarks.md, issue 17): a simulated feed, an
+ * in-process Kafka (KRaft) and the job on a local MiniCluster with RocksDB state and
+ * exactly-once checkpoints every second.
  *
  * <ul>
- * <li>Throughput: the topics are filled first, then the job reads them bounded at parallelism 1 and 2; transfers
- * per second of the job's net run time (task start to the last decision committed).</li>
- * <li>Latency: the job runs unbounded and the transfers are produced at a fixed rate; per transfer, milliseconds
- * from its Kafka record timestamp to its decision leaving the decision stage ({@link Latency}). A read_committed
- * consumer sees the decision when the checkpoint covering it commits: add up to one checkpoint interval.</li>
+ * <li>Throughput: the topics are filled first, then the job reads them bounded at
+ * parallelism 1 and 2; transfers per second of the job's net run time (task start to the
+ * last decision committed).</li>
+ * <li>Latency: the job runs unbounded and the transfers are produced at a fixed rate; per
+ * transfer, milliseconds from its Kafka record timestamp to its decision leaving the
+ * decision stage ({@link Latency}). A read_committed consumer sees the decision when the
+ * checkpoint covering it commits: add up to one checkpoint interval.</li>
  * </ul>
  *
- * Usage: {@code StreamBench [persons] [days] [parallelisms, e.g. 1,2] [latency rate/s, 0: none]}.
+ * Usage:
+ * {@code StreamBench [persons] [days] [parallelisms, e.g. 1,2] [latency rate/s, 0: none]}.
  */
 public final class StreamBench {
 
@@ -33,7 +37,9 @@ public final class StreamBench {
 	public record LatencyRun(int parallelism, int rate, long decisions, long p50, long p99, long max) {
 	}
 
-	/** Checkpoint interval of the runs: 1 s unless -Dfanzha.checkpoint.ms says otherwise. */
+	/**
+	 * Checkpoint interval of the runs: 1 s unless -Dfanzha.checkpoint.ms says otherwise.
+	 */
 	static final long CHECKPOINT_MILLIS = Long.getLong("fanzha.checkpoint.ms", 1_000);
 
 	private StreamBench() {
@@ -64,10 +70,11 @@ public final class StreamBench {
 		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
 			kafka.createTopics(Math.max(2, parallelism));
 			kafka.fill(feed);
-			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
-					.withParallelism(parallelism)
-					.withCheckpointMillis(CHECKPOINT_MILLIS)
-					.withBounded(true);
+			StreamJob.Options o = StreamJob.Options
+				.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
+				.withParallelism(parallelism)
+				.withCheckpointMillis(CHECKPOINT_MILLIS)
+				.withBounded(true);
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			StreamJob.build(env, o);
 			JobExecutionResult r = env.execute("fanzha-stream bench p" + parallelism);
@@ -76,14 +83,18 @@ public final class StreamBench {
 		}
 	}
 
-	/** Runs the job unbounded and produces the feed's transfers at {@code rate} per second. */
+	/**
+	 * Runs the job unbounded and produces the feed's transfers at {@code rate} per
+	 * second.
+	 */
 	public static LatencyRun latency(SimFeed.Feed feed, int parallelism, int rate) throws Exception {
 		Path dir = Files.createTempDirectory("fanzha-stream-latency");
 		try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"))) {
 			kafka.createTopics(Math.max(2, parallelism));
-			StreamJob.Options o = StreamJob.Options.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
-					.withParallelism(parallelism)
-					.withCheckpointMillis(CHECKPOINT_MILLIS);
+			StreamJob.Options o = StreamJob.Options
+				.defaults(kafka.bootstrapServers(), dir.resolve("cp").toUri().toString())
+				.withParallelism(parallelism)
+				.withCheckpointMillis(CHECKPOINT_MILLIS);
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			StreamJob.build(env, o);
 			Latency.start();
@@ -102,13 +113,16 @@ public final class StreamBench {
 				}
 				producer.flush();
 			}
-			// the last seconds of event time wait for a watermark past them; what is decided by then is counted
+			// the last seconds of event time wait for a watermark past them; what is
+			// decided by then is counted
 			Thread.sleep(10_000);
 			job.cancel().get();
 			Histogram h = Latency.stop();
-			// the first second's decisions include the sources' start; the figures are over everything recorded
+			// the first second's decisions include the sources' start; the figures are
+			// over everything recorded
 			return new LatencyRun(parallelism, rate, h.getTotalCount(), h.getValueAtPercentile(50),
 					h.getValueAtPercentile(99), h.getMaxValue());
 		}
 	}
+
 }

@@ -3,6 +3,7 @@ package org.fanzha.stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -27,8 +28,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fanzha.engine.monitor.Action;
 
 /**
- * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions} and {@code flags} out,
- * exactly once; and SIM monitoring, {@code calls} in, {@code measures} out ({@link SimStage}, keyed by caller).
+ * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions}
+ * and {@code flags} out, exactly once; and SIM monitoring, {@code calls} in,
+ * {@code measures} out ({@link SimStage}, keyed by caller).
  *
  * <pre>
  * transfers ─┬─ split: payer's leg (key payer), payee's leg (key payee) ──┐
@@ -38,11 +40,13 @@ import org.fanzha.engine.monitor.Action;
  * calls ───── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─ measures
  * </pre>
  *
- * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle partitions are skipped after a
- * few seconds so that a quiet {@code reports} topic does not hold the watermark. State lives in RocksDB
- * (incremental checkpoints); the sink writes in Kafka transactions committed on each checkpoint
- * ({@link DeliveryGuarantee#EXACTLY_ONCE}), so a read_committed consumer of {@code decisions} sees each decision
- * once even across failures and restarts from a checkpoint.
+ * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle
+ * partitions are skipped after a few seconds so that a quiet {@code reports} topic does
+ * not hold the watermark. State lives in RocksDB (incremental checkpoints); the sink
+ * writes in Kafka transactions committed on each checkpoint
+ * ({@link DeliveryGuarantee#EXACTLY_ONCE}), so a read_committed consumer of
+ * {@code decisions} sees each decision once even across failures and restarts from a
+ * checkpoint.
  */
 public final class StreamJob {
 
@@ -71,21 +75,26 @@ public final class StreamJob {
 					transactionalIdPrefix, tap, callTap);
 		}
 
-		/** A map applied to every transfer read (the failure test kills a task from it). */
+		/**
+		 * A map applied to every transfer read (the failure test kills a task from it).
+		 */
 		public Options withTap(MapFunction<Transfer, Transfer> t) {
-			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					transactionalIdPrefix, t, callTap);
+			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded,
+					outOfOrder, transactionalIdPrefix, t, callTap);
 		}
 
-		/** A map applied to every call record read (the failure test slows the SIM stage's input with it). */
+		/**
+		 * A map applied to every call record read (the failure test slows the SIM stage's
+		 * input with it).
+		 */
 		public Options withCallTap(MapFunction<Call, Call> t) {
-			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					transactionalIdPrefix, tap, t);
+			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded,
+					outOfOrder, transactionalIdPrefix, tap, t);
 		}
 
 		public Options withTransactionalIdPrefix(String prefix) {
-			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded, outOfOrder,
-					prefix, tap, callTap);
+			return new Options(bootstrapServers, groupId, parallelism, checkpointMillis, checkpointDir, bounded,
+					outOfOrder, prefix, tap, callTap);
 		}
 	}
 
@@ -104,12 +113,16 @@ public final class StreamJob {
 	private StreamJob() {
 	}
 
-	/** The configuration of the environment: RocksDB state, checkpoints to {@code checkpointDir}, restarts. */
+	/**
+	 * The configuration of the environment: RocksDB state, checkpoints to
+	 * {@code checkpointDir}, restarts.
+	 */
 	public static Configuration configuration(Options o) {
 		Configuration c = new Configuration();
 		c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
 		c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-		// timers (one per account and second with legs parked) on the heap, snapshotted with the checkpoint: a
+		// timers (one per account and second with legs parked) on the heap, snapshotted
+		// with the checkpoint: a
 		// RocksDB write and delete per timer otherwise
 		c.setString("state.backend.rocksdb.timer-service.factory", "HEAP");
 		c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -120,7 +133,10 @@ public final class StreamJob {
 		return c;
 	}
 
-	/** A local MiniCluster environment for these options (./fanzha stream, the tests, the bench). */
+	/**
+	 * A local MiniCluster environment for these options (./fanzha stream, the tests, the
+	 * bench).
+	 */
 	public static StreamExecutionEnvironment local(Options o) {
 		return StreamExecutionEnvironment.createLocalEnvironment(o.parallelism(), configuration(o));
 	}
@@ -128,22 +144,26 @@ public final class StreamJob {
 	/** Adds the job to {@code env}. */
 	public static void build(StreamExecutionEnvironment env, Options o) {
 		env.setParallelism(o.parallelism());
-		// a decision waits for the watermark to pass its second, and for the network buffer it sits in to be sent:
-		// both every few milliseconds rather than Flink's defaults (200 ms and 100 ms), for event-to-decision latency
+		// a decision waits for the watermark to pass its second, and for the network
+		// buffer it sits in to be sent:
+		// both every few milliseconds rather than Flink's defaults (200 ms and 100 ms),
+		// for event-to-decision latency
 		env.getConfig().setAutoWatermarkInterval(20);
 		env.setBufferTimeout(10);
-		// the functions never modify a record after emitting it, so chained operators may pass it on without a copy
+		// the functions never modify a record after emitting it, so chained operators may
+		// pass it on without a copy
 		env.getConfig().enableObjectReuse();
 		env.enableCheckpointing(o.checkpointMillis(), CheckpointingMode.EXACTLY_ONCE);
 
 		KafkaSource<Transfer> transferSource = source(o, TRANSFERS, new TransferReader());
 		KafkaSource<Messages.Report> reportSource = source(o, REPORTS, new ReportReader());
-		WatermarkStrategy<Transfer> tw = WatermarkStrategy.<Transfer> forBoundedOutOfOrderness(o.outOfOrder())
-				.withTimestampAssigner((t, ts) -> t.time * 1000)
-				.withIdleness(Duration.ofSeconds(5));
-		WatermarkStrategy<Messages.Report> rw = WatermarkStrategy.<Messages.Report> forBoundedOutOfOrderness(o.outOfOrder())
-				.withTimestampAssigner((r, ts) -> r.reportedAt() * 1000)
-				.withIdleness(Duration.ofSeconds(5));
+		WatermarkStrategy<Transfer> tw = WatermarkStrategy.<Transfer>forBoundedOutOfOrderness(o.outOfOrder())
+			.withTimestampAssigner((t, ts) -> t.time * 1000)
+			.withIdleness(Duration.ofSeconds(5));
+		WatermarkStrategy<Messages.Report> rw = WatermarkStrategy.<Messages.Report>forBoundedOutOfOrderness(
+				o.outOfOrder())
+			.withTimestampAssigner((r, ts) -> r.reportedAt() * 1000)
+			.withIdleness(Duration.ofSeconds(5));
 
 		DataStream<Transfer> transfers = env.fromSource(transferSource, tw, "transfers");
 		if (o.tap() != null) {
@@ -151,43 +171,45 @@ public final class StreamJob {
 		}
 		DataStream<Leg> legs = transfers.flatMap(StreamJob::legs, TypeInformation.of(Leg.class)).name("legs");
 		DataStream<Leg> payees = transfers.filter(t -> !t.cash())
-				.map(t -> new Leg(Leg.IN, t.toAccount, t.fromAccount, t), TypeInformation.of(Leg.class))
-				.name("payees");
+			.map(t -> new Leg(Leg.IN, t.toAccount, t.fromAccount, t), TypeInformation.of(Leg.class))
+			.name("payees");
 		DataStream<Leg> named = env.fromSource(reportSource, rw, "reports")
-				.flatMap(StreamJob::named, TypeInformation.of(Leg.class))
-				.name("named transfers");
+			.flatMap(StreamJob::named, TypeInformation.of(Leg.class))
+			.name("named transfers");
 		DataStream<Leg> confirms = payees.union(named)
-				.keyBy(l -> l.transferId)
-				.process(new ReportIndex(), TypeInformation.of(Leg.class))
-				.name("report index");
+			.keyBy(l -> l.transferId)
+			.process(new ReportIndex(), TypeInformation.of(Leg.class))
+			.name("report index");
 
 		DataStream<DecisionMessage> decisions = legs.union(confirms)
-				.keyBy(l -> l.account)
-				.process(new AccountStage(), TypeInformation.of(Half.class))
-				.name("accounts")
-				.keyBy(h -> h.transferId)
-				.process(new DecisionStage(), TypeInformation.of(DecisionMessage.class))
-				.name("decisions");
+			.keyBy(l -> l.account)
+			.process(new AccountStage(), TypeInformation.of(Half.class))
+			.name("accounts")
+			.keyBy(h -> h.transferId)
+			.process(new DecisionStage(), TypeInformation.of(DecisionMessage.class))
+			.name("decisions");
 		decisions.map(d -> new Keyed(d.fromAccount, d.json), TypeInformation.of(Keyed.class))
-				.sinkTo(sink(o, DECISIONS))
-				.name("decisions topic");
+			.sinkTo(sink(o, DECISIONS))
+			.name("decisions topic");
 		decisions.filter(d -> d.toAccount != null && Action.valueOf(d.action).compareTo(Action.REVIEW) >= 0)
-				.keyBy(d -> d.toAccount)
-				.process(new FlagStage(), TypeInformation.of(Keyed.class))
-				.name("flags")
-				.sinkTo(sink(o, FLAGS))
-				.name("flags topic");
+			.keyBy(d -> d.toAccount)
+			.process(new FlagStage(), TypeInformation.of(Keyed.class))
+			.name("flags")
+			.sinkTo(sink(o, FLAGS))
+			.name("flags topic");
 
-		// SIM monitoring: no watermarks needed, each phone's records come in order from one partition (SimStage)
-		DataStream<Call> calls = env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(), "calls");
+		// SIM monitoring: no watermarks needed, each phone's records come in order from
+		// one partition (SimStage)
+		DataStream<Call> calls = env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(),
+				"calls");
 		if (o.callTap() != null) {
 			calls = calls.map(o.callTap(), TypeInformation.of(Call.class)).name("call tap");
 		}
 		calls.keyBy(c -> c.caller, Types.LONG)
-				.process(new SimStage(), TypeInformation.of(Keyed.class))
-				.name("sims")
-				.sinkTo(sink(o, MEASURES))
-				.name("measures topic");
+			.process(new SimStage(), TypeInformation.of(Keyed.class))
+			.name("sims")
+			.sinkTo(sink(o, MEASURES))
+			.name("measures topic");
 	}
 
 	static void legs(Transfer t, Collector<Leg> out) {
@@ -207,13 +229,13 @@ public final class StreamJob {
 	}
 
 	private static <T> KafkaSource<T> source(Options o, String topic, KafkaRecordDeserializationSchema<T> reader) {
-		var b = KafkaSource.<T> builder()
-				.setBootstrapServers(o.bootstrapServers())
-				.setTopics(topic)
-				.setGroupId(o.groupId())
-				.setStartingOffsets(OffsetsInitializer.earliest())
-				.setProperty("isolation.level", "read_committed")
-				.setDeserializer(reader);
+		var b = KafkaSource.<T>builder()
+			.setBootstrapServers(o.bootstrapServers())
+			.setTopics(topic)
+			.setGroupId(o.groupId())
+			.setStartingOffsets(OffsetsInitializer.earliest())
+			.setProperty("isolation.level", "read_committed")
+			.setDeserializer(reader);
 		if (o.bounded()) {
 			b.setBounded(OffsetsInitializer.latest());
 		}
@@ -222,18 +244,22 @@ public final class StreamJob {
 
 	static KafkaSink<Keyed> sink(Options o, String topic) {
 		Properties p = new Properties();
-		// below the broker's transaction.max.timeout.ms (15 minutes by default); a checkpoint commits well before
+		// below the broker's transaction.max.timeout.ms (15 minutes by default); a
+		// checkpoint commits well before
 		p.setProperty("transaction.timeout.ms", "600000");
-		return KafkaSink.<Keyed> builder()
-				.setBootstrapServers(o.bootstrapServers())
-				.setKafkaProducerConfig(p)
-				.setRecordSerializer(new TopicWriter(topic))
-				.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-				.setTransactionalIdPrefix(o.transactionalIdPrefix() + "-" + topic)
-				.build();
+		return KafkaSink.<Keyed>builder()
+			.setBootstrapServers(o.bootstrapServers())
+			.setKafkaProducerConfig(p)
+			.setRecordSerializer(new TopicWriter(topic))
+			.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+			.setTransactionalIdPrefix(o.transactionalIdPrefix() + "-" + topic)
+			.build();
 	}
 
-	/** Writes keyed messages to one topic (decisions keyed by the payer, flags by the account, as the server does). */
+	/**
+	 * Writes keyed messages to one topic (decisions keyed by the payer, flags by the
+	 * account, as the server does).
+	 */
 	static final class TopicWriter implements KafkaRecordSerializationSchema<Keyed> {
 
 		private final String topic;
@@ -244,8 +270,10 @@ public final class StreamJob {
 
 		@Override
 		public ProducerRecord<byte[], byte[]> serialize(Keyed m, KafkaSinkContext context, Long timestamp) {
-			return new ProducerRecord<>(topic, m.key.getBytes(StandardCharsets.UTF_8), m.json.getBytes(StandardCharsets.UTF_8));
+			return new ProducerRecord<>(topic, m.key.getBytes(StandardCharsets.UTF_8),
+					m.json.getBytes(StandardCharsets.UTF_8));
 		}
+
 	}
 
 	/** Reads {@code transfers}; a message that cannot be read is counted and skipped. */
@@ -261,7 +289,8 @@ public final class StreamJob {
 				Refused.count();
 				return;
 			}
-			// outside the try: collect runs the chained operators, whose failures must fail the task
+			// outside the try: collect runs the chained operators, whose failures must
+			// fail the task
 			out.collect(t);
 		}
 
@@ -269,6 +298,7 @@ public final class StreamJob {
 		public TypeInformation<Transfer> getProducedType() {
 			return TypeInformation.of(Transfer.class);
 		}
+
 	}
 
 	/** Reads {@code reports}; a message that cannot be read is counted and skipped. */
@@ -291,6 +321,7 @@ public final class StreamJob {
 		public TypeInformation<Messages.Report> getProducedType() {
 			return TypeInformation.of(Messages.Report.class);
 		}
+
 	}
 
 	/** Reads {@code calls}; a message that cannot be read is counted and skipped. */
@@ -313,12 +344,16 @@ public final class StreamJob {
 		public TypeInformation<Call> getProducedType() {
 			return TypeInformation.of(Call.class);
 		}
+
 	}
 
-	/** Messages refused as unreadable, in this JVM (the server's intake dead-letters them instead). */
+	/**
+	 * Messages refused as unreadable, in this JVM (the server's intake dead-letters them
+	 * instead).
+	 */
 	public static final class Refused {
 
-		private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
+		private static final AtomicLong COUNT = new AtomicLong();
 
 		private Refused() {
 		}
@@ -330,5 +365,7 @@ public final class StreamJob {
 		public static long total() {
 			return COUNT.get();
 		}
+
 	}
+
 }

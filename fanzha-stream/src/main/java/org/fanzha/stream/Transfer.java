@@ -1,6 +1,9 @@
 package org.fanzha.stream;
 
-/** A message of the {@code transfers} topic (schema transfers.v1.json), as the job reads it. A Flink POJO. */
+/**
+ * A message of the {@code transfers} topic (schema transfers.v1.json), as the job reads
+ * it. A Flink POJO.
+ */
 public class Transfer {
 
 	public String bank;
@@ -37,4 +40,5 @@ public class Transfer {
 	public boolean cash() {
 		return toAccount == null || toAccount.isEmpty();
 	}
+
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIM monitoring in the job against the engine's in-process {@code SimMonitor}, on the calls and texts of a small
- * simulated world (seed fixed): the per-phone logic without Flink ({@link SimReference#split}) gives the in-process
- * monitor's measures except for phones that saw a signal made of other numbers' state (documented in
- * docs/stream.md), and the SIM stage on a MiniCluster (parallelism 2, keyed by caller) gives exactly
+ * SIM monitoring in the job against the engine's in-process {@code SimMonitor}, on the
+ * calls and texts of a small simulated world (seed fixed): the per-phone logic without
+ * Flink ({@link SimReference#split}) gives the in-process monitor's measures except for
+ * phones that saw a signal made of other numbers' state (documented in docs/stream.md),
+ * and the SIM stage on a MiniCluster (parallelism 2, keyed by caller) gives exactly
  * {@link SimReference#split}'s.
  */
 class SimEquivalenceTest {
@@ -38,15 +42,17 @@ class SimEquivalenceTest {
 		long differ = 0;
 		long unexplained = 0;
 		for (String phone : union(in.measures(), split)) {
-			if (!java.util.Objects.equals(in.measures().get(phone), split.get(phone))) {
+			if (!Objects.equals(in.measures().get(phone), split.get(phone))) {
 				differ++;
 				if (!in.crossKey().contains(phone)) {
 					unexplained++;
-					System.out.println("unexplained " + phone + ": in-process " + in.measures().get(phone) + " / split " + split.get(phone));
+					System.out.println("unexplained " + phone + ": in-process " + in.measures().get(phone) + " / split "
+							+ split.get(phone));
 				}
 			}
 		}
-		System.out.printf("sims: %d records, %d phones measured in process, %d by the per-phone logic, %d differ (all cross-key: %d phones saw such a signal)%n",
+		System.out.printf(
+				"sims: %d records, %d phones measured in process, %d by the per-phone logic, %d differ (all cross-key: %d phones saw such a signal)%n",
 				calls.size(), in.measures().size(), split.size(), differ, in.crossKey().size());
 		assertThat(split).as("phones restricted by the per-phone logic").isNotEmpty();
 		assertThat(unexplained).as("differences not explained by a cross-key signal").isZero();
@@ -57,9 +63,9 @@ class SimEquivalenceTest {
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, new Configuration());
 		Map<String, String> job = new HashMap<>();
 		try (var it = env.fromData(calls, TypeInformation.of(Call.class))
-				.keyBy(c -> c.caller, Types.LONG)
-				.process(new SimStage(), TypeInformation.of(Keyed.class))
-				.executeAndCollect()) {
+			.keyBy(c -> c.caller, Types.LONG)
+			.process(new SimStage(), TypeInformation.of(Keyed.class))
+			.executeAndCollect()) {
 			while (it.hasNext()) {
 				Keyed k = it.next();
 				assertThat(job.put(k.key, k.json)).as("one message per phone: " + k.key).isNull();
@@ -69,9 +75,10 @@ class SimEquivalenceTest {
 		assertThat(job).isEqualTo(split);
 	}
 
-	private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-		java.util.Set<String> s = new java.util.TreeSet<>(a.keySet());
+	private static Set<String> union(Map<String, String> a, Map<String, String> b) {
+		Set<String> s = new TreeSet<>(a.keySet());
 		s.addAll(b.keySet());
 		return s;
 	}
+
 }

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.fanzha.engine.monitor.RuleSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job's per-account logic against the engine's in-process monitor on a simulated feed, without Flink: every
- * feature that one account's state gives is equal, and decisions differ only where a cross-account signal
- * (propagated hops, the monitor's own flags) does.
+ * The job's per-account logic against the engine's in-process monitor on a simulated
+ * feed, without Flink: every feature that one account's state gives is equal, and
+ * decisions differ only where a cross-account signal (propagated hops, the monitor's own
+ * flags) does.
  */
 class SplitEquivalenceTest {
 
@@ -29,7 +32,7 @@ class SplitEquivalenceTest {
 		List<String> featureDifferences = new ArrayList<>();
 		Map<String, String> actions = new HashMap<>();
 		int differ = 0;
-		Map<String, Integer> bySlot = new java.util.TreeMap<>();
+		Map<String, Integer> bySlot = new TreeMap<>();
 		int acted = 0;
 		for (Transfer t : feed.transfers()) {
 			Reference.Outcome a = inProcess.get(t.transferId);
@@ -44,7 +47,7 @@ class SplitEquivalenceTest {
 				differ++;
 				for (int i : Reference.CROSS) {
 					if (a.vector()[i] != b.vector()[i]) {
-						bySlot.merge(org.fanzha.engine.monitor.RuleSet.FEATURES.get(i), 1, Integer::sum);
+						bySlot.merge(RuleSet.FEATURES.get(i), 1, Integer::sum);
 					}
 				}
 			}
@@ -53,7 +56,9 @@ class SplitEquivalenceTest {
 		assertThat(featureDifferences).isEmpty();
 		assertThat(Reference.unexplained(inProcess, actions, split)).isEmpty();
 		assertThat(acted).as("decisions other than ALLOW").isPositive();
-		System.out.printf("split vs in-process: %d transfers, %d reports, %d acted on, %d decisions differ (cross-account signals: %s)%n",
+		System.out.printf(
+				"split vs in-process: %d transfers, %d reports, %d acted on, %d decisions differ (cross-account signals: %s)%n",
 				feed.transfers().size(), feed.reports().size(), acted, differ, bySlot);
 	}
+
 }

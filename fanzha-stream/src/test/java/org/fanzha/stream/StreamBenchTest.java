@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A smoke run of the bench harness on a tiny feed: it runs and reports; no time is asserted. */
+/**
+ * A smoke run of the bench harness on a tiny feed: it runs and reports; no time is
+ * asserted.
+ */
 class StreamBenchTest {
 
 	@Test
@@ -14,4 +17,5 @@ class StreamBenchTest {
 		assertThat(run.transfers()).isEqualTo(feed.transfers().size()).isPositive();
 		assertThat(run.perSecond()).isPositive();
 	}
+
 }

@@ -3,14 +3,16 @@ package org.fanzha.bench.drools;
 import org.kie.api.definition.type.Modifies;
 
 /**
- * An account's profile as a Drools fact: what the rule set reads that is not a windowed count or sum
- * (those come from the engine's {@code window:time} accumulates). The booking rules of transfer-monitor.drl
- * update it with {@code modify}, the way a bank's DRL keeps a customer profile. The definitions follow
- * Fanzha's rule features so the two engines can be compared decision by decision: latest activity, a weighted
- * dwell time between money arriving and leaving, payments received today (Beijing time) from counterparties
- * that are not among the account's last eight, hops from an account confirmed as a fraud account (propagated as
- * money moves, fading after seven days), when the holder was last contacted by a flagged number, and when the
- * monitor last restricted a payment into the account.
+ * An account's profile as a Drools fact: what the rule set reads that is not a windowed
+ * count or sum (those come from the engine's {@code window:time} accumulates). The
+ * booking rules of transfer-monitor.drl update it with {@code modify}, the way a bank's
+ * DRL keeps a customer profile. The definitions follow Fanzha's rule features so the two
+ * engines can be compared decision by decision: latest activity, a weighted dwell time
+ * between money arriving and leaving, payments received today (Beijing time) from
+ * counterparties that are not among the account's last eight, hops from an account
+ * confirmed as a fraud account (propagated as money moves, fading after seven days), when
+ * the holder was last contacted by a flagged number, and when the monitor last restricted
+ * a payment into the account.
  */
 public final class Account {
 
@@ -51,7 +53,10 @@ public final class Account {
 
 	private long monitorFlag = NONE;
 
-	/** Windowed figures, for the DRL that keeps them on the profile (transfer-monitor.drl's window rules). */
+	/**
+	 * Windowed figures, for the DRL that keeps them on the profile
+	 * (transfer-monitor.drl's window rules).
+	 */
 	private int countIn1h;
 
 	private long sumIn24h;
@@ -81,7 +86,9 @@ public final class Account {
 		return newPayersDay;
 	}
 
-	/** Payments from counterparties not among the last eight, on {@link #getNewPayersDay}. */
+	/**
+	 * Payments from counterparties not among the last eight, on {@link #getNewPayersDay}.
+	 */
 	public int getNewPayers() {
 		return newPayers;
 	}
@@ -90,7 +97,10 @@ public final class Account {
 		return lastSeen;
 	}
 
-	/** Hops from a confirmed account as stored (0 confirmed; 1-3 valid for seven days from {@link #getHopsSince}). */
+	/**
+	 * Hops from a confirmed account as stored (0 confirmed; 1-3 valid for seven days from
+	 * {@link #getHopsSince}).
+	 */
 	public int getHops() {
 		return hops;
 	}
@@ -109,7 +119,10 @@ public final class Account {
 		return flaggedContact;
 	}
 
-	/** When the monitor last restricted or reviewed a payment into the account (Long.MIN_VALUE: never). */
+	/**
+	 * When the monitor last restricted or reviewed a payment into the account
+	 * (Long.MIN_VALUE: never).
+	 */
 	public long getMonitorFlag() {
 		return monitorFlag;
 	}
@@ -129,8 +142,8 @@ public final class Account {
 	}
 
 	/**
-	 * After the decision on a payment into this account: proximity comes along from the payer, and the account is
-	 * flagged if the payment was reviewed or restricted.
+	 * After the decision on a payment into this account: proximity comes along from the
+	 * payer, and the account is flagged if the payment was reviewed or restricted.
 	 */
 	@Modifies({ "hops", "hopsSince", "monitorFlag" })
 	public void afterPayment(int payerHops, boolean restricted, long t) {
@@ -219,4 +232,5 @@ public final class Account {
 		recent[recentNext] = counterparty;
 		recentNext = (recentNext + 1) % RECENT;
 	}
+
 }

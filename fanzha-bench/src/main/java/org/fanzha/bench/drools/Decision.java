@@ -3,10 +3,11 @@ package org.fanzha.bench.drools;
 import org.fanzha.engine.monitor.Action;
 
 /**
- * The transfer being decided, as a plain fact: the booking rules fill in what must be read before the
- * accounts are updated, the decision rules report their matches. Resolution is Fanzha's: the most severe
- * action of the matching active rules wins, the earlier rule on a tie; shadow rules and rules stopped by the
- * {@link Guard} are only recorded. Rule numbers are the positions in the DRL's rule comments.
+ * The transfer being decided, as a plain fact: the booking rules fill in what must be
+ * read before the accounts are updated, the decision rules report their matches.
+ * Resolution is Fanzha's: the most severe action of the matching active rules wins, the
+ * earlier rule on a tie; shadow rules and rules stopped by the {@link Guard} are only
+ * recorded. Rule numbers are the positions in the DRL's rule comments.
  */
 public final class Decision extends Payment {
 
@@ -41,7 +42,10 @@ public final class Decision extends Payment {
 		this.day = Math.floorDiv(epochSecond + 8 * 3_600, 86_400);
 	}
 
-	/** Called by a rule's consequence: rule {@code rule} matched; it acts unless shadow or stopped by the guard. */
+	/**
+	 * Called by a rule's consequence: rule {@code rule} matched; it acts unless shadow or
+	 * stopped by the guard.
+	 */
 	public void match(int rule, Action a, long hold, boolean shadow) {
 		matched |= 1L << rule;
 		if (shadow || guard.guarded(rule)) {
@@ -77,7 +81,10 @@ public final class Decision extends Payment {
 		this.phase = phase;
 	}
 
-	/** Accounts seen on the payer's device: no device ids are sent in the benchmark, on either side. */
+	/**
+	 * Accounts seen on the payer's device: no device ids are sent in the benchmark, on
+	 * either side.
+	 */
 	public int getPayerAccountsOnDevice() {
 		return 0;
 	}
@@ -87,7 +94,10 @@ public final class Decision extends Payment {
 		return 0;
 	}
 
-	/** Whether the outcome reviews or restricts the payment (the payee is then watched for seven days). */
+	/**
+	 * Whether the outcome reviews or restricts the payment (the payee is then watched for
+	 * seven days).
+	 */
 	public boolean isRestrictive() {
 		return action.compareTo(Action.REVIEW) >= 0;
 	}
@@ -113,8 +123,12 @@ public final class Decision extends Payment {
 		return active;
 	}
 
-	/** Bit r set: rule r matched (shadow rules included), as {@code RuleEngine.Verdict.matched}. */
+	/**
+	 * Bit r set: rule r matched (shadow rules included), as
+	 * {@code RuleEngine.Verdict.matched}.
+	 */
 	public long getMatched() {
 		return matched;
 	}
+
 }

@@ -1,11 +1,14 @@
 package org.fanzha.bench.drools;
 
+import org.fanzha.engine.monitor.RuleEngine;
+
 /**
- * Fanzha's guard, rebuilt for the Drools peer so that both sides apply the same rule set semantics: a rule that
- * acts on more than {@code capShare} of a block of {@code block} decisions, or on more than half of a short block of
- * {@link org.fanzha.engine.monitor.RuleEngine#RUNAWAY_BLOCK} (a runaway rule), is put into shadow mode (it is still
- * reported as matched, it no longer acts). Counts every matching active rule, as
- * {@link org.fanzha.engine.monitor.RuleEngine} does.
+ * Fanzha's guard, rebuilt for the Drools peer so that both sides apply the same rule set
+ * semantics: a rule that acts on more than {@code capShare} of a block of {@code block}
+ * decisions, or on more than half of a short block of
+ * {@link org.fanzha.engine.monitor.RuleEngine#RUNAWAY_BLOCK} (a runaway rule), is put
+ * into shadow mode (it is still reported as matched, it no longer acts). Counts every
+ * matching active rule, as {@link org.fanzha.engine.monitor.RuleEngine} does.
  */
 public final class Guard {
 
@@ -37,14 +40,17 @@ public final class Guard {
 		return guarded != 0;
 	}
 
-	/** Counts a decided transfer: {@code active} has bit r set when rule r matched and acted. */
+	/**
+	 * Counts a decided transfer: {@code active} has bit r set when rule r matched and
+	 * acted.
+	 */
 	void count(long active) {
 		for (long m = active; m != 0; m &= m - 1) {
 			int r = Long.numberOfTrailingZeros(m);
 			acted[r]++;
 			actedShort[r]++;
 		}
-		if (++evaluatedShort >= org.fanzha.engine.monitor.RuleEngine.RUNAWAY_BLOCK) {
+		if (++evaluatedShort >= RuleEngine.RUNAWAY_BLOCK) {
 			for (int r = 0; r < actedShort.length; r++) {
 				if (!guarded(r) && actedShort[r] * 2 > evaluatedShort) {
 					guarded |= 1L << r;
@@ -63,4 +69,5 @@ public final class Guard {
 			evaluated = 0;
 		}
 	}
+
 }

@@ -1,6 +1,9 @@
 package org.fanzha.bench.drools;
 
-/** Who pays whom how much: what a {@link Transfer} event and a {@link Decision} fact have in common. */
+/**
+ * Who pays whom how much: what a {@link Transfer} event and a {@link Decision} fact have
+ * in common.
+ */
 public abstract class Payment {
 
 	private final int from;
@@ -27,4 +30,5 @@ public abstract class Payment {
 	public long getAmount() {
 		return amount;
 	}
+
 }

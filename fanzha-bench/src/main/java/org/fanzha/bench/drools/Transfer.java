@@ -1,8 +1,8 @@
 package org.fanzha.bench.drools;
 
 /**
- * A transfer as a Drools event ({@code @role(event)}, declared in monitor-common.drl): the rules' sliding
- * windows count and sum these.
+ * A transfer as a Drools event ({@code @role(event)}, declared in monitor-common.drl):
+ * the rules' sliding windows count and sum these.
  */
 public final class Transfer extends Payment {
 
@@ -16,4 +16,5 @@ public final class Transfer extends Payment {
 	public long getTimestamp() {
 		return timestamp;
 	}
+
 }

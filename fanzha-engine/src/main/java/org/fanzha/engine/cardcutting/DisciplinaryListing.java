@@ -43,20 +43,26 @@ import org.fanzha.core.RegionCode;
  * with the injected time. Lifting or credit repair ends every measure at that instant. Every transition records who
  * and when; an illegal one throws IllegalStateException naming the current state. Cost: O(1) per transition.
  */
-/** A person's listing on the card-cutting disciplinary list and its lifecycle (arts. 31-32). */
+/**
+ * A person's listing on the card-cutting disciplinary list and its lifecycle (arts.
+ * 31-32).
+ */
 public final class DisciplinaryListing {
 
 	public enum Status {
+
 		PROPOSED, DISMISSED, DECIDED, NOTIFIED, APPEALED, LIFTED, EXPIRED, CREDIT_REPAIRED;
 
 		/** Whether the listing's measures can still be in force in this state. */
 		public boolean binding() {
 			return this == DECIDED || this == NOTIFIED || this == APPEALED;
 		}
+
 	}
 
 	/** The measures of art. 31 para. 2, with the party that applies each. */
 	public enum Measure {
+
 		/** 停止非柜面业务: banks and payment institutions. */
 		NON_COUNTER_BUSINESS_STOPPED("停止非柜面业务", true),
 		/** 暂停新业务（不得新开账户）: banks and payment institutions. */
@@ -81,9 +87,13 @@ public final class DisciplinaryListing {
 		public boolean banking() {
 			return banking;
 		}
+
 	}
 
-	/** How long each measure lasts from the decision. Defaults: 5 years, 3 years (DOMAIN.md §3, secondary), 3 years (assumed). */
+	/**
+	 * How long each measure lasts from the decision. Defaults: 5 years, 3 years
+	 * (DOMAIN.md §3, secondary), 3 years (assumed).
+	 */
 	public record Durations(Period nonCounterBusinessStopped, Period noNewAccounts, Period simLimit) {
 
 		public static final Durations DEFAULTS = new Durations(Period.ofYears(5), Period.ofYears(3), Period.ofYears(3));
@@ -123,7 +133,10 @@ public final class DisciplinaryListing {
 		}
 	}
 
-	/** The notice of art. 32: reason, appeal channel, documents and the appeal deadline, with the full text. */
+	/**
+	 * The notice of art. 32: reason, appeal channel, documents and the appeal deadline,
+	 * with the full text.
+	 */
 	public record Notice(String reason, String appealChannel, List<String> documents, Instant appealDeadline,
 			Instant issuedAt, String text) {
 
@@ -219,14 +232,15 @@ public final class DisciplinaryListing {
 	}
 
 	/**
-	 * The decision of art. 31: the listed measures start now and each lasts its duration (calendar years in
-	 * {@code zone}). Only a police user of a prefecture-level-or-above unit decides.
+	 * The decision of art. 31: the listed measures start now and each lasts its duration
+	 * (calendar years in {@code zone}). Only a police user of a prefecture-level-or-above
+	 * unit decides.
 	 */
 	public void decide(Decider decider, Set<Measure> measures, Durations durations, ZoneId zone, Instant now) {
 		if (decider == null || !decider.mayDecide()) {
 			throw new IllegalArgumentException("only the police of a prefecture-level or higher unit decide a listing "
-					+ "(Anti-Telecom-Fraud Law art. 31)" + (decider == null ? "" : "; " + decider.username() + " of "
-							+ decider.unitRegion() + " may not"));
+					+ "(Anti-Telecom-Fraud Law art. 31)"
+					+ (decider == null ? "" : "; " + decider.username() + " of " + decider.unitRegion() + " may not"));
 		}
 		if (measures == null || measures.isEmpty()) {
 			throw new IllegalArgumentException("a decision names at least one measure");
@@ -248,7 +262,8 @@ public final class DisciplinaryListing {
 	/** The proposal does not hold (by the same authority as a decision). */
 	public void dismiss(Decider decider, String note, Instant now) {
 		if (decider == null || !decider.mayDecide()) {
-			throw new IllegalArgumentException("only the police of a prefecture-level or higher unit dismiss a proposal");
+			throw new IllegalArgumentException(
+					"only the police of a prefecture-level or higher unit dismiss a proposal");
 		}
 		requireNote(note);
 		requireTime(now);
@@ -256,7 +271,10 @@ public final class DisciplinaryListing {
 		close(Status.DISMISSED, decider.username(), now, note);
 	}
 
-	/** The notice of art. 32, issued to the person: the text states the reason, channel, documents and deadline. */
+	/**
+	 * The notice of art. 32, issued to the person: the text states the reason, channel,
+	 * documents and deadline.
+	 */
 	public Notice notify(String appealChannel, List<String> documents, Period appealPeriod, ZoneId zone, Instant now) {
 		if (appealChannel == null || appealChannel.isBlank()) {
 			throw new IllegalArgumentException("the notice names the appeal channel");
@@ -271,20 +289,27 @@ public final class DisciplinaryListing {
 		expect("notify", Status.DECIDED);
 		Instant deadline = now.atZone(zone).plus(appealPeriod).toInstant();
 		String reason = String.join("；", evidence);
-		StringBuilder text = new StringBuilder("惩戒告知书：经设区的市级以上公安机关认定，你实施了《中华人民共和国反电信网络诈骗法》"
-				+ "第三十一条第一款规定的行为（" + reason + "），依照该条第二款对你采取以下措施：");
+		StringBuilder text = new StringBuilder(
+				"惩戒告知书：经设区的市级以上公安机关认定，你实施了《中华人民共和国反电信网络诈骗法》" + "第三十一条第一款规定的行为（" + reason + "），依照该条第二款对你采取以下措施：");
 		for (Map.Entry<Measure, Instant> e : until.entrySet()) {
 			text.append(e.getKey().label()).append("（至").append(e.getValue().atZone(zone).toLocalDate()).append("）；");
 		}
-		text.append("如有异议，可于").append(deadline.atZone(zone).toLocalDate()).append("前通过").append(appealChannel)
-				.append("提出申诉，需提交：").append(String.join("、", documents))
-				.append("。申诉经核查属实的，即时解除上述措施（第三十二条）。");
+		text.append("如有异议，可于")
+			.append(deadline.atZone(zone).toLocalDate())
+			.append("前通过")
+			.append(appealChannel)
+			.append("提出申诉，需提交：")
+			.append(String.join("、", documents))
+			.append("。申诉经核查属实的，即时解除上述措施（第三十二条）。");
 		notice = new Notice(reason, appealChannel, documents, deadline, now, text.toString());
 		status = Status.NOTIFIED;
 		return notice;
 	}
 
-	/** The person appeals (through the centre) with a statement and the documents, before the deadline. */
+	/**
+	 * The person appeals (through the centre) with a statement and the documents, before
+	 * the deadline.
+	 */
 	public void appeal(String statement, List<String> documents, Instant now) {
 		requireNote(statement);
 		if (documents == null || documents.isEmpty()) {
@@ -313,7 +338,10 @@ public final class DisciplinaryListing {
 		close(Status.LIFTED, actor, now, note);
 	}
 
-	/** The appeal does not hold: the measures stay, the note says why; the person may appeal again before the deadline. */
+	/**
+	 * The appeal does not hold: the measures stay, the note says why; the person may
+	 * appeal again before the deadline.
+	 */
 	public void rejectAppeal(String actor, String note, Instant now) {
 		requireActor(actor);
 		requireNote(note);
@@ -326,7 +354,10 @@ public final class DisciplinaryListing {
 		status = Status.NOTIFIED;
 	}
 
-	/** Credit repair (信用修复, art. 31 para. 2): the record is cleared and any measure still running ends now. */
+	/**
+	 * Credit repair (信用修复, art. 31 para. 2): the record is cleared and any measure still
+	 * running ends now.
+	 */
 	public void repairCredit(String actor, String note, Instant now) {
 		requireActor(actor);
 		requireNote(note);
@@ -336,7 +367,10 @@ public final class DisciplinaryListing {
 		close(Status.CREDIT_REPAIRED, actor, now, note);
 	}
 
-	/** Moves a notified listing whose measures have all run out to EXPIRED; answers whether it did. */
+	/**
+	 * Moves a notified listing whose measures have all run out to EXPIRED; answers
+	 * whether it did.
+	 */
 	public boolean expireIfDue(Instant now) {
 		requireTime(now);
 		if ((status == Status.NOTIFIED || status == Status.DECIDED) && measuresInForce(now).isEmpty()) {
@@ -346,7 +380,10 @@ public final class DisciplinaryListing {
 		return false;
 	}
 
-	/** The measures in force at {@code now}, each with its end; empty unless the listing binds. */
+	/**
+	 * The measures in force at {@code now}, each with its end; empty unless the listing
+	 * binds.
+	 */
 	public Map<Measure, Instant> measuresInForce(Instant now) {
 		requireTime(now);
 		EnumMap<Measure, Instant> out = new EnumMap<>(Measure.class);
@@ -411,4 +448,5 @@ public final class DisciplinaryListing {
 			throw new IllegalArgumentException("a note (statement or reason) is required");
 		}
 	}
+
 }

@@ -28,15 +28,22 @@ import org.fanzha.engine.warnings.HelpingCrimeThresholds.Facts;
 public final class Involvements {
 
 	public enum Kind {
+
 		/** An account in the person's name used as a mule (from transfer monitoring). */
 		MULE_ACCOUNT,
 		/** A SIM in the person's name restricted as a fraud SIM (from SIM monitoring). */
 		FRAUD_SIM,
-		/** The centre established that the person sold, rented or lent a bank card or account. */
+		/**
+		 * The centre established that the person sold, rented or lent a bank card or
+		 * account.
+		 */
 		BANK_CARD_SOLD,
 		/** The centre established that the person sold, rented or lent a SIM card. */
 		SIM_SOLD,
-		/** Other help (settlement, advertising, technical support): counts only by its amounts and targets. */
+		/**
+		 * Other help (settlement, advertising, technical support): counts only by its
+		 * amounts and targets.
+		 */
 		OTHER;
 
 		public boolean bankCard() {
@@ -46,11 +53,12 @@ public final class Involvements {
 		public boolean sim() {
 			return this == FRAUD_SIM || this == SIM_SOLD;
 		}
+
 	}
 
 	/** One piece of involvement; amounts in fen. */
-	public record Involvement(Kind kind, String reference, int targetsHelped, long settlementFen, long advertisingFundsFen,
-			long illegalGainsFen, Instant at) {
+	public record Involvement(Kind kind, String reference, int targetsHelped, long settlementFen,
+			long advertisingFundsFen, long illegalGainsFen, Instant at) {
 
 		public Involvement {
 			if (kind == null || at == null) {
@@ -66,9 +74,11 @@ public final class Involvements {
 	}
 
 	/** What the officer has established about the person. */
-	public record Findings(boolean helpedCrimeEstablished, boolean priorPenaltyWithinTwoYears, Consequences consequences) {
+	public record Findings(boolean helpedCrimeEstablished, boolean priorPenaltyWithinTwoYears,
+			Consequences consequences) {
 
 		public static final Findings NONE = new Findings(false, false, Consequences.NONE);
+
 	}
 
 	private final HelpingCrimeThresholds thresholds;
@@ -83,7 +93,10 @@ public final class Involvements {
 		this.zone = zone;
 	}
 
-	/** The facts of the involvement within the last 2 years (saturating at Long.MAX_VALUE fen). */
+	/**
+	 * The facts of the involvement within the last 2 years (saturating at Long.MAX_VALUE
+	 * fen).
+	 */
 	public Facts facts(List<Involvement> involvements, Findings findings, Instant now) {
 		if (involvements == null || findings == null || now == null) {
 			throw new IllegalArgumentException("involvements, findings and time are required");
@@ -123,4 +136,5 @@ public final class Involvements {
 		long s = a + b;
 		return s < 0 ? Long.MAX_VALUE : s;
 	}
+
 }

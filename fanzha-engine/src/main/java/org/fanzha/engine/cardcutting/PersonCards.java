@@ -22,7 +22,9 @@ public final class PersonCards {
 
 	/** Bank account classes (I 类 full-function, II/III 类 restricted). */
 	public enum AccountClass {
+
 		I, II, III
+
 	}
 
 	public record Account(String bank, AccountClass accountClass) {
@@ -37,7 +39,10 @@ public final class PersonCards {
 		}
 	}
 
-	/** The limits; {@link #DEFAULTS}: 4 cards and 1 class-I account per bank, 5 SIMs per operator, 10 SIMs in all. */
+	/**
+	 * The limits; {@link #DEFAULTS}: 4 cards and 1 class-I account per bank, 5 SIMs per
+	 * operator, 10 SIMs in all.
+	 */
 	public record Limits(int cardsPerBank, int classIPerBank, int simsPerOperator, int simsTotal) {
 
 		public static final Limits DEFAULTS = new Limits(4, 1, 5, 10);
@@ -49,7 +54,10 @@ public final class PersonCards {
 		}
 	}
 
-	/** One limit exceeded: code, where (bank code, operator or "ALL"), how many, the limit, text and source. */
+	/**
+	 * One limit exceeded: code, where (bank code, operator or "ALL"), how many, the
+	 * limit, text and source.
+	 */
 	public record Excess(String code, String where, int count, int limit, String text, String source) {
 	}
 
@@ -115,4 +123,5 @@ public final class PersonCards {
 		}
 		return new Result(out.isEmpty(), List.copyOf(out), Map.copyOf(perBank), Map.copyOf(perOperator), sims.size());
 	}
+
 }

@@ -16,10 +16,14 @@ import java.util.Set;
  * before the case is closed (the time of the first contact is kept, later contacts update the note). An illegal step
  * throws IllegalStateException naming both stages. Cost: O(1) per step.
  */
-/** The school's workflow for one student: warning, analysis, education, discipline or closed; parent contact. */
+/**
+ * The school's workflow for one student: warning, analysis, education, discipline or
+ * closed; parent contact.
+ */
 public final class StudentCase {
 
 	public enum Stage {
+
 		WARNING, ANALYSIS, EDUCATION, DISCIPLINE, CLOSED;
 
 		/** The stages this one may move to. */
@@ -42,6 +46,7 @@ public final class StudentCase {
 				case CLOSED -> "结案";
 			};
 		}
+
 	}
 
 	private Stage stage;
@@ -113,4 +118,5 @@ public final class StudentCase {
 	public Instant changedAt() {
 		return changedAt;
 	}
+
 }

@@ -1,5 +1,7 @@
 package org.fanzha.engine.cli;
 
+import org.fanzha.core.JsonText;
+
 /** Just enough JSON writing for the command-line outputs (no library in the engine). */
 public final class Json {
 
@@ -85,11 +87,12 @@ public final class Json {
 	}
 
 	private void string(String s) {
-		org.fanzha.core.JsonText.appendQuoted(b, s);
+		JsonText.appendQuoted(b, s);
 	}
 
 	@Override
 	public String toString() {
 		return b.toString();
 	}
+
 }

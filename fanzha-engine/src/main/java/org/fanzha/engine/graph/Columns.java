@@ -3,9 +3,9 @@ package org.fanzha.engine.graph;
 import java.util.Arrays;
 
 /**
- * Append-only primitive columns in fixed chunks of 2^20 entries: growing never copies what is stored, so a
- * column of 50 million entries costs its entries plus a small chunk table, never twice its size while it
- * grows (as a doubling array would).
+ * Append-only primitive columns in fixed chunks of 2^20 entries: growing never copies
+ * what is stored, so a column of 50 million entries costs its entries plus a small chunk
+ * table, never twice its size while it grows (as a doubling array would).
  */
 final class Columns {
 
@@ -54,6 +54,7 @@ final class Columns {
 			}
 			return n + 8L * chunks.length;
 		}
+
 	}
 
 	static final class Longs {
@@ -83,6 +84,7 @@ final class Columns {
 			}
 			return n + 8L * chunks.length;
 		}
+
 	}
 
 	static final class Bytes {
@@ -112,5 +114,7 @@ final class Columns {
 			}
 			return n + 8L * chunks.length;
 		}
+
 	}
+
 }

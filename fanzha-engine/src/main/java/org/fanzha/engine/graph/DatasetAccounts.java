@@ -11,9 +11,10 @@ import java.util.Map;
 import org.fanzha.engine.stop.AccountInfo;
 
 /**
- * Holder names, institutions and card numbers of a dataset's accounts (accounts.csv, and persons.csv for
- * the names where the simulator wrote one), for stop-payment instructions. Columns that a dataset lacks
- * (imports have no holders) simply stay unknown.
+ * Holder names, institutions and card numbers of a dataset's accounts (accounts.csv, and
+ * persons.csv for the names where the simulator wrote one), for stop-payment
+ * instructions. Columns that a dataset lacks (imports have no holders) simply stay
+ * unknown.
  */
 public final class DatasetAccounts implements AccountInfo {
 
@@ -100,4 +101,5 @@ public final class DatasetAccounts implements AccountInfo {
 	public String number(int account) {
 		return account < number.length ? number[account] : null;
 	}
+
 }

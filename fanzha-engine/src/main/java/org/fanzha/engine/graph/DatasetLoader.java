@@ -13,10 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Loads {@code accounts.csv} and {@code transfers.csv} of a Fanzha dataset (simulator or importer output)
- * into a {@link TransferGraph}, finding columns by header name. Transfers are read into primitive arrays,
- * sorted by (time, file order) when the file is not already in time order, and appended.
- * Malformed rows are errors naming file, line and column: the engine does not guess.
+ * Loads {@code accounts.csv} and {@code transfers.csv} of a Fanzha dataset (simulator or
+ * importer output) into a {@link TransferGraph}, finding columns by header name.
+ * Transfers are read into primitive arrays, sorted by (time, file order) when the file is
+ * not already in time order, and appended. Malformed rows are errors naming file, line
+ * and column: the engine does not guess.
  */
 public final class DatasetLoader {
 
@@ -29,7 +30,8 @@ public final class DatasetLoader {
 		Path transfers = dir.resolve("transfers.csv");
 		for (Path p : List.of(accounts, transfers)) {
 			if (!Files.isRegularFile(p)) {
-				throw new NoSuchFileException(p.toString(), null, "a Fanzha dataset needs accounts.csv and transfers.csv");
+				throw new NoSuchFileException(p.toString(), null,
+						"a Fanzha dataset needs accounts.csv and transfers.csv");
 			}
 		}
 		try (BufferedReader r = Files.newBufferedReader(accounts, StandardCharsets.UTF_8)) {
@@ -44,8 +46,8 @@ public final class DatasetLoader {
 					continue;
 				}
 				String[] f = split(line);
-				g.addAccount(field(f, id, accounts, n, "account_id"), parseLong(field(f, opening, accounts, n,
-						"opening_balance_fen"), accounts, n, "opening_balance_fen"));
+				g.addAccount(field(f, id, accounts, n, "account_id"), parseLong(
+						field(f, opening, accounts, n, "opening_balance_fen"), accounts, n, "opening_balance_fen"));
 			}
 		}
 		Rows rows = new Rows();
@@ -73,7 +75,8 @@ public final class DatasetLoader {
 				String toId = cTo < f.length ? f[cTo] : "";
 				long amount = parseLong(field(f, cAmount, transfers, n, "amount_fen"), transfers, n, "amount_fen");
 				if (amount <= 0) {
-					throw new IllegalArgumentException(transfers + ":" + n + ": column amount_fen: must be > 0, got " + amount);
+					throw new IllegalArgumentException(
+							transfers + ":" + n + ": column amount_fen: must be > 0, got " + amount);
 				}
 				String ch = cChannel < f.length ? f[cChannel] : "";
 				if (sorted && time < last) {
@@ -130,7 +133,8 @@ public final class DatasetLoader {
 				order[i] = i;
 			}
 			if (sort) {
-				// stable by file order within a second: sort (time, row) packed in a long when it fits
+				// stable by file order within a second: sort (time, row) packed in a long
+				// when it fits
 				long[] keys = new long[n];
 				long min = Long.MAX_VALUE;
 				for (int i = 0; i < n; i++) {
@@ -140,7 +144,8 @@ public final class DatasetLoader {
 					keys[i] = ((time[i] - min) << 27) | i;
 				}
 				if (n >= (1 << 27)) {
-					throw new IllegalArgumentException("too many unsorted transfers to sort in memory; sort the file by time");
+					throw new IllegalArgumentException(
+							"too many unsorted transfers to sort in memory; sort the file by time");
 				}
 				Arrays.sort(keys);
 				for (int i = 0; i < n; i++) {
@@ -152,6 +157,7 @@ public final class DatasetLoader {
 				g.append(ids[i], time[i], from[i], to[i], amount[i], channel[i]);
 			}
 		}
+
 	}
 
 	private static String[] header(BufferedReader r, Path file) throws IOException {
@@ -195,7 +201,8 @@ public final class DatasetLoader {
 			return OffsetDateTime.parse(s).toEpochSecond();
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(file + ":" + line + ": column time: not an ISO-8601 time with offset: " + s);
+			throw new IllegalArgumentException(
+					file + ":" + line + ": column time: not an ISO-8601 time with offset: " + s);
 		}
 	}
 
@@ -234,4 +241,5 @@ public final class DatasetLoader {
 		out.add(b.toString());
 		return out.toArray(String[]::new);
 	}
+
 }

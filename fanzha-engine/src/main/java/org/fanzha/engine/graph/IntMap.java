@@ -57,7 +57,9 @@ public final class IntMap<V> {
 		return put(key, value, true);
 	}
 
-	/** Sets the value of {@code key} unless it has one; returns the value it had, or null. */
+	/**
+	 * Sets the value of {@code key} unless it has one; returns the value it had, or null.
+	 */
 	public V putIfAbsent(int key, V value) {
 		return put(key, value, false);
 	}
@@ -116,4 +118,5 @@ public final class IntMap<V> {
 		int h = key * 0x9E3779B9;
 		return (h ^ h >>> 16) & mask;
 	}
+
 }

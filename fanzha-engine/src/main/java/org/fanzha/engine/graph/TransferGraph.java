@@ -1,24 +1,31 @@
 package org.fanzha.engine.graph;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.fanzha.core.KeyIndex;
 
 /**
- * A temporal transfer graph: every transfer ever ingested, append-only, in time order, with each account's
- * outgoing and incoming transfers reachable in time order.
+ * A temporal transfer graph: every transfer ever ingested, append-only, in time order,
+ * with each account's outgoing and incoming transfers reachable in time order.
  *
- * <p>Layout (struct of arrays in {@link Columns chunked columns}): per transfer a time (int seconds from
- * 2000-01-01 +08:00), from and to account (int; -1 when money leaves the banking system), amount (long fen),
- * channel (byte code), and two int links — the next transfer out of the same sender and into the same receiver —
- * so an account's history is a linked list threaded through the columns rather than a list object per
- * account. Transfer ids of the form {@code <prefix><number>} (every Fanzha dataset: {@code T123}) cost one
- * int in a dense number-to-index column; other ids fall back to a {@link KeyIndex}. That is 33 bytes per
- * transfer, about 1.6 GiB for 50 million, plus the account tables.
+ * <p>
+ * Layout (struct of arrays in {@link Columns chunked columns}): per transfer a time (int
+ * seconds from 2000-01-01 +08:00), from and to account (int; -1 when money leaves the
+ * banking system), amount (long fen), channel (byte code), and two int links — the next
+ * transfer out of the same sender and into the same receiver — so an account's history is
+ * a linked list threaded through the columns rather than a list object per account.
+ * Transfer ids of the form {@code <prefix><number>} (every Fanzha dataset: {@code T123})
+ * cost one int in a dense number-to-index column; other ids fall back to a
+ * {@link KeyIndex}. That is 33 bytes per transfer, about 1.6 GiB for 50 million, plus the
+ * account tables.
  *
- * <p>Ingestion is O(1) and allocates nothing per transfer. Transfers must arrive in non-decreasing time
- * (a stream or a sorted file), which is what makes index order equal time order: tracing sweeps indices.
+ * <p>
+ * Ingestion is O(1) and allocates nothing per transfer. Transfers must arrive in
+ * non-decreasing time (a stream or a sorted file), which is what makes index order equal
+ * time order: tracing sweeps indices.
  */
 public final class TransferGraph {
 
@@ -78,9 +85,10 @@ public final class TransferGraph {
 	private int[] events = new int[1 << 10];
 
 	/**
-	 * Every {@link #CHECKPOINT_EVERY} transfers of an account: (transfer index, balance after it, last transfer
-	 * in and out up to it), so the balance of a busy account at any moment is found by a binary search and a
-	 * short walk instead of a walk over its whole history. Only busy accounts have any.
+	 * Every {@link #CHECKPOINT_EVERY} transfers of an account: (transfer index, balance
+	 * after it, last transfer in and out up to it), so the balance of a busy account at
+	 * any moment is found by a binary search and a short walk instead of a walk over its
+	 * whole history. Only busy accounts have any.
 	 */
 	private final IntMap<Checkpoints> checkpoints = new IntMap<>();
 
@@ -100,10 +108,10 @@ public final class TransferGraph {
 
 		void add(int index, long bal, int in, int out) {
 			if (n == at.length) {
-				at = java.util.Arrays.copyOf(at, n * 2);
-				balance = java.util.Arrays.copyOf(balance, n * 2);
-				lastIn = java.util.Arrays.copyOf(lastIn, n * 2);
-				lastOut = java.util.Arrays.copyOf(lastOut, n * 2);
+				at = Arrays.copyOf(at, n * 2);
+				balance = Arrays.copyOf(balance, n * 2);
+				lastIn = Arrays.copyOf(lastIn, n * 2);
+				lastOut = Arrays.copyOf(lastOut, n * 2);
 			}
 			at[n] = index;
 			balance[n] = bal;
@@ -129,16 +137,21 @@ public final class TransferGraph {
 			}
 			return found;
 		}
+
 	}
 
-	/** The account's state just before transfer {@code index}: its balance and last transfers in and out. */
+	/**
+	 * The account's state just before transfer {@code index}: its balance and last
+	 * transfers in and out.
+	 */
 	public record StateBefore(long balance, int lastIn, int lastOut) {
 	}
 
 	/**
-	 * The account's first outgoing transfer after transfer {@code index} (by index, which is time order), or
-	 * {@link #NONE}: a binary search over the account's checkpoints and a walk of at most
-	 * {@link #CHECKPOINT_EVERY} of its transfers, instead of a walk from its first transfer.
+	 * The account's first outgoing transfer after transfer {@code index} (by index, which
+	 * is time order), or {@link #NONE}: a binary search over the account's checkpoints
+	 * and a walk of at most {@link #CHECKPOINT_EVERY} of its transfers, instead of a walk
+	 * from its first transfer.
 	 */
 	public int firstOutAfter(int account, int index) {
 		int t = firstOut[account];
@@ -185,7 +198,10 @@ public final class TransferGraph {
 		return new StateBefore(bal, lastInT, lastOutT);
 	}
 
-	/** The account is not in the account list of the data (money that reaches it has left the data). */
+	/**
+	 * The account is not in the account list of the data (money that reaches it has left
+	 * the data).
+	 */
 	public static final byte EXTERNAL = 1;
 
 	private final List<String> channels = new ArrayList<>();
@@ -194,7 +210,10 @@ public final class TransferGraph {
 
 	// ------------------------------------------------------------------ accounts
 
-	/** Declares an account with its opening balance (untainted money, first in). Returns its index. */
+	/**
+	 * Declares an account with its opening balance (untainted money, first in). Returns
+	 * its index.
+	 */
 	public int addAccount(String id, long openingBalanceFen) {
 		int a = account(id);
 		accountFlags[a] &= ~EXTERNAL;
@@ -219,14 +238,14 @@ public final class TransferGraph {
 	private void ensureAccounts(int n) {
 		if (n > opening.length) {
 			int c = Math.max(n, opening.length * 2);
-			opening = java.util.Arrays.copyOf(opening, c);
-			firstOut = java.util.Arrays.copyOf(firstOut, c);
-			balance = java.util.Arrays.copyOf(balance, c);
-			events = java.util.Arrays.copyOf(events, c);
-			lastOut = java.util.Arrays.copyOf(lastOut, c);
-			firstIn = java.util.Arrays.copyOf(firstIn, c);
-			lastIn = java.util.Arrays.copyOf(lastIn, c);
-			accountFlags = java.util.Arrays.copyOf(accountFlags, c);
+			opening = Arrays.copyOf(opening, c);
+			firstOut = Arrays.copyOf(firstOut, c);
+			balance = Arrays.copyOf(balance, c);
+			events = Arrays.copyOf(events, c);
+			lastOut = Arrays.copyOf(lastOut, c);
+			firstIn = Arrays.copyOf(firstIn, c);
+			lastIn = Arrays.copyOf(lastIn, c);
+			accountFlags = Arrays.copyOf(accountFlags, c);
 		}
 	}
 
@@ -265,8 +284,9 @@ public final class TransferGraph {
 	// ------------------------------------------------------------------ transfers
 
 	/**
-	 * Appends a transfer. {@code toAccount} null means the money left the banking system (ATM, crypto OTC);
-	 * an account not declared with {@link #addAccount} is created as {@link #EXTERNAL}. Returns the index.
+	 * Appends a transfer. {@code toAccount} null means the money left the banking system
+	 * (ATM, crypto OTC); an account not declared with {@link #addAccount} is created as
+	 * {@link #EXTERNAL}. Returns the index.
 	 */
 	public int append(String transferId, long epochSecond, String fromAccount, String toAccount, long amountFen,
 			String channelName) {
@@ -276,8 +296,8 @@ public final class TransferGraph {
 	}
 
 	/**
-	 * The allocation-free path for numbered ids ({@code T<number>}, as every Fanzha dataset has): accounts
-	 * and channel already resolved.
+	 * The allocation-free path for numbered ids ({@code T<number>}, as every Fanzha
+	 * dataset has): accounts and channel already resolved.
 	 */
 	public int appendNumbered(int number, long epochSecond, int fromAccount, int toAccount, long amountFen,
 			byte channelCode) {
@@ -300,7 +320,7 @@ public final class TransferGraph {
 		}
 		if (epochSecond < lastTime) {
 			throw new IllegalArgumentException("transfer " + id + " is out of time order: "
-					+ java.time.Instant.ofEpochSecond(epochSecond) + " after " + java.time.Instant.ofEpochSecond(lastTime));
+					+ Instant.ofEpochSecond(epochSecond) + " after " + Instant.ofEpochSecond(lastTime));
 		}
 		if (fromAccount < 0 || fromAccount >= accounts() || toAccount >= accounts()) {
 			throw new IllegalArgumentException("transfer " + id + ": unknown account index");
@@ -312,7 +332,8 @@ public final class TransferGraph {
 	}
 
 	/** The allocation-free path: accounts and channel already resolved. */
-	public int append(String transferId, long epochSecond, int fromAccount, int toAccount, long amountFen, byte channelCode) {
+	public int append(String transferId, long epochSecond, int fromAccount, int toAccount, long amountFen,
+			byte channelCode) {
 		check(transferId, epochSecond, fromAccount, toAccount, amountFen);
 		registerId(transferId, transfers);
 		return store(epochSecond, fromAccount, toAccount, amountFen, channelCode);
@@ -362,8 +383,7 @@ public final class TransferGraph {
 			c = new Checkpoints();
 			checkpoints.put(account, c);
 		}
-		c.add(index, balance[account], lastIn[account],
-				lastOut[account]);
+		c.add(index, balance[account], lastIn[account], lastOut[account]);
 	}
 
 	/** Resolves (creating if needed) an account for the allocation-free append. */
@@ -417,10 +437,10 @@ public final class TransferGraph {
 			throw new IllegalArgumentException("duplicate transfer id " + id);
 		}
 		if (index >= otherIdOfTransfer.length) {
-			otherIdOfTransfer = java.util.Arrays.copyOf(otherIdOfTransfer, index * 2 + 16);
+			otherIdOfTransfer = Arrays.copyOf(otherIdOfTransfer, index * 2 + 16);
 		}
 		if (k >= transferOfOtherId.length) {
-			transferOfOtherId = java.util.Arrays.copyOf(transferOfOtherId, k * 2 + 16);
+			transferOfOtherId = Arrays.copyOf(transferOfOtherId, k * 2 + 16);
 		}
 		otherIdOfTransfer[index] = k;
 		transferOfOtherId[k] = index;
@@ -489,4 +509,5 @@ public final class TransferGraph {
 		return time.bytes() + from.bytes() + to.bytes() + amount.bytes() + channel.bytes() + nextOut.bytes()
 				+ nextIn.bytes() + byNumber.bytes() + numberOf.bytes();
 	}
+
 }

@@ -18,7 +18,8 @@ public record AcceptingUnit(String name, RegionCode region) {
 		if (region == null) {
 			throw new IllegalArgumentException("first accepting unit " + name + " has no region code");
 		}
-		new Place.Domestic(region); // refuses 71/81/82 with the same message as a point would
+		new Place.Domestic(region); // refuses 71/81/82 with the same message as a point
+									// would
 	}
 
 	public static AcceptingUnit of(String name, String regionCode) {

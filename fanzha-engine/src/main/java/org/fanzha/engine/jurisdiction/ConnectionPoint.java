@@ -8,10 +8,12 @@ import java.util.Optional;
  *
  * @param kind what kind of place it is, which fixes its legal basis
  * @param place mainland division or overseas country
- * @param evidence what it is, in words: the record it comes from (e.g. "报案笔录：被害人在雁塔区家中被骗")
+ * @param evidence what it is, in words: the record it comes from (e.g.
+ * "报案笔录：被害人在雁塔区家中被骗")
  * @param time when, if known (null otherwise)
- * @param lossFen the victim's loss, only for {@link ConnectionKind#VICTIM_LOCATION}; 0 elsewhere. Only victim
- *     locations carry money so that the same money is not counted again where it was moved or withdrawn.
+ * @param lossFen the victim's loss, only for {@link ConnectionKind#VICTIM_LOCATION}; 0
+ * elsewhere. Only victim locations carry money so that the same money is not counted
+ * again where it was moved or withdrawn.
  */
 public record ConnectionPoint(ConnectionKind kind, Place place, String evidence, Instant time, long lossFen) {
 
@@ -25,18 +27,21 @@ public record ConnectionPoint(ConnectionKind kind, Place place, String evidence,
 			throw new IllegalArgumentException("connection point " + kind + " has no place");
 		}
 		if (evidence == null || evidence.isBlank()) {
-			throw new IllegalArgumentException("connection point " + kind + " at " + place.label() + " has no evidence text");
+			throw new IllegalArgumentException(
+					"connection point " + kind + " at " + place.label() + " has no evidence text");
 		}
 		evidence = evidence.strip();
 		if (evidence.length() > MAX_EVIDENCE_LENGTH) {
-			throw new IllegalArgumentException("connection point evidence is longer than " + MAX_EVIDENCE_LENGTH + " characters");
+			throw new IllegalArgumentException(
+					"connection point evidence is longer than " + MAX_EVIDENCE_LENGTH + " characters");
 		}
 		if (lossFen < 0) {
 			throw new IllegalArgumentException("connection point loss must be >= 0 fen, got " + lossFen);
 		}
 		if (lossFen > 0 && kind != ConnectionKind.VICTIM_LOCATION) {
-			throw new IllegalArgumentException("only a VICTIM_LOCATION point carries a loss (money is counted where the victim lost it), not "
-					+ kind);
+			throw new IllegalArgumentException(
+					"only a VICTIM_LOCATION point carries a loss (money is counted where the victim lost it), not "
+							+ kind);
 		}
 	}
 

@@ -8,24 +8,29 @@ import java.util.Set;
 import org.fanzha.core.RegionCode;
 
 /**
- * What {@link JurisdictionAdvisor#advise} found: the candidates, the recommendation, whether a superior must
- * designate, and the procuratorate and court that follow. Immutable.
+ * What {@link JurisdictionAdvisor#advise} found: the candidates, the recommendation,
+ * whether a superior must designate, and the procuratorate and court that follow.
+ * Immutable.
  *
  * @param points every connection point given, in input order
- * @param candidates the mainland units that the points make competent, main crime location first (see
- *     {@link JurisdictionAdvisor} for the order)
+ * @param candidates the mainland units that the points make competent, main crime
+ * location first (see {@link JurisdictionAdvisor} for the order)
  * @param overseasPoints the points outside the mainland
  * @param firstAccepting the first accepting unit, if one was given
  * @param dispute the declared dispute, if any
- * @param multiLevelChain whether the case was declared part of a multi-level cross-region chain
- * @param recommendation the unit to investigate (or to propose to the designating superior)
+ * @param multiLevelChain whether the case was declared part of a multi-level cross-region
+ * chain
+ * @param recommendation the unit to investigate (or to propose to the designating
+ * superior)
  * @param designation whether a common superior designates, which one and why
- * @param followOn procuratorate and court of the recommended unit; empty when nothing is recommended
+ * @param followOn procuratorate and court of the recommended unit; empty when nothing is
+ * recommended
  * @param sources every citation used anywhere in the advice, in first-use order
  */
-public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> candidates, List<ConnectionPoint> overseasPoints,
-		Optional<AcceptingUnit> firstAccepting, Optional<String> dispute, boolean multiLevelChain, Recommendation recommendation,
-		Designation designation, Optional<FollowOn> followOn, List<Citation> sources) {
+public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> candidates,
+		List<ConnectionPoint> overseasPoints, Optional<AcceptingUnit> firstAccepting, Optional<String> dispute,
+		boolean multiLevelChain, Recommendation recommendation, Designation designation, Optional<FollowOn> followOn,
+		List<Citation> sources) {
 
 	public JurisdictionAdvice {
 		points = List.copyOf(points);
@@ -45,12 +50,14 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 	 * @param region the division, at the level the points gave it
 	 * @param policeUnit the derived name of its police unit
 	 * @param points the points there, input order
-	 * @param victimLossFen the losses of the victims defrauded there (VICTIM_LOCATION points)
+	 * @param victimLossFen the losses of the victims defrauded there (VICTIM_LOCATION
+	 * points)
 	 * @param victimCount how many VICTIM_LOCATION points are there
-	 * @param crimeLocationPoints how many points there are crime locations (every kind but SUSPECT_RESIDENCE)
+	 * @param crimeLocationPoints how many points there are crime locations (every kind
+	 * but SUSPECT_RESIDENCE)
 	 */
-	public record Candidate(RegionCode region, String policeUnit, List<ConnectionPoint> points, long victimLossFen, int victimCount,
-			int crimeLocationPoints) {
+	public record Candidate(RegionCode region, String policeUnit, List<ConnectionPoint> points, long victimLossFen,
+			int victimCount, int crimeLocationPoints) {
 
 		public Candidate {
 			points = List.copyOf(points);
@@ -68,7 +75,9 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 			return kinds;
 		}
 
-		/** The citations that make this unit competent, one per distinct source article. */
+		/**
+		 * The citations that make this unit competent, one per distinct source article.
+		 */
 		public List<Citation> bases() {
 			Set<Citation> bases = new LinkedHashSet<>();
 			points.forEach(p -> bases.add(p.kind().citation()));
@@ -81,6 +90,7 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 	}
 
 	public enum Ground {
+
 		/** The first accepting unit is competent: it keeps the case. */
 		FIRST_ACCEPTING_UNIT("最初受理地"),
 		/** No competent first accepting unit: the main crime location. */
@@ -97,17 +107,19 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 		public String label() {
 			return label;
 		}
+
 	}
 
 	/**
 	 * @param ground why this unit
-	 * @param policeUnit the unit's name (the accepting unit's own name when it wins), empty for {@link Ground#NONE}
+	 * @param policeUnit the unit's name (the accepting unit's own name when it wins),
+	 * empty for {@link Ground#NONE}
 	 * @param region its division, empty for {@link Ground#NONE}
 	 * @param reasoning the reasoning in Chinese, one sentence per step
 	 * @param citations the rules applied
 	 */
-	public record Recommendation(Ground ground, Optional<String> policeUnit, Optional<RegionCode> region, List<String> reasoning,
-			List<Citation> citations) {
+	public record Recommendation(Ground ground, Optional<String> policeUnit, Optional<RegionCode> region,
+			List<String> reasoning, List<Citation> citations) {
 
 		public Recommendation {
 			reasoning = List.copyOf(reasoning);
@@ -116,6 +128,7 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 	}
 
 	public enum SuperiorLevel {
+
 		CITY("地市级公安机关"), PROVINCE("省级公安机关"), MINISTRY("公安部");
 
 		private final String label;
@@ -127,6 +140,7 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 		public String label() {
 			return label;
 		}
+
 	}
 
 	/**
@@ -138,12 +152,14 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 	}
 
 	/**
-	 * @param needed whether the case should go to a common superior for designation (指定管辖)
+	 * @param needed whether the case should go to a common superior for designation
+	 * (指定管辖)
 	 * @param superior who designates, when needed
 	 * @param reasons why, in Chinese, one per trigger
 	 * @param citations the rules behind the reasons
 	 */
-	public record Designation(boolean needed, Optional<Superior> superior, List<String> reasons, List<Citation> citations) {
+	public record Designation(boolean needed, Optional<Superior> superior, List<String> reasons,
+			List<Citation> citations) {
 
 		public Designation {
 			reasons = List.copyOf(reasons);
@@ -154,12 +170,14 @@ public record JurisdictionAdvice(List<ConnectionPoint> points, List<Candidate> c
 	/**
 	 * The procuratorate and court that follow the recommended police unit.
 	 *
-	 * @param procuratorate same division as the police unit (basic level for a county-level unit)
+	 * @param procuratorate same division as the police unit (basic level for a
+	 * county-level unit)
 	 * @param court same division (basic court for a county-level unit)
-	 * @param intermediateCourt the prefecture's intermediate court, present when the recorded losses reach the
-	 *     "especially huge" amount, where a life sentence is possible and the intermediate court tries the case at
-	 *     first instance
-	 * @param intermediateProcuratorate the prefecture's procuratorate, present with intermediateCourt
+	 * @param intermediateCourt the prefecture's intermediate court, present when the
+	 * recorded losses reach the "especially huge" amount, where a life sentence is
+	 * possible and the intermediate court tries the case at first instance
+	 * @param intermediateProcuratorate the prefecture's procuratorate, present with
+	 * intermediateCourt
 	 * @param notes the reasoning in Chinese
 	 */
 	public record FollowOn(String procuratorate, String court, Optional<String> intermediateCourt,

@@ -64,12 +64,15 @@ public final class JurisdictionAdvisor {
 	public static final long ESPECIALLY_HUGE_FEN = 50_000_000L;
 
 	private static final Comparator<Candidate> MAIN_FIRST = Comparator.comparing((Candidate c) -> !c.isCrimeLocation())
-			.thenComparing(Comparator.comparingLong(Candidate::victimLossFen).reversed())
-			.thenComparing(Comparator.comparingInt(Candidate::victimCount).reversed())
-			.thenComparing(Comparator.comparingInt(Candidate::crimeLocationPoints).reversed())
-			.thenComparing(c -> c.region().value());
+		.thenComparing(Comparator.comparingLong(Candidate::victimLossFen).reversed())
+		.thenComparing(Comparator.comparingInt(Candidate::victimCount).reversed())
+		.thenComparing(Comparator.comparingInt(Candidate::crimeLocationPoints).reversed())
+		.thenComparing(c -> c.region().value());
 
-	/** Same as {@link #advise(List, AcceptingUnit, String, boolean)} with no accepting unit, dispute or chain. */
+	/**
+	 * Same as {@link #advise(List, AcceptingUnit, String, boolean)} with no accepting
+	 * unit, dispute or chain.
+	 */
 	public JurisdictionAdvice advise(List<ConnectionPoint> points) {
 		return advise(points, null, null, false);
 	}
@@ -77,11 +80,15 @@ public final class JurisdictionAdvisor {
 	/**
 	 * @param points the case's connection points; at least one, none null
 	 * @param firstAccepting the unit that first accepted the case, or null
-	 * @param dispute what the dispute between units is about, or null/blank when there is none
-	 * @param multiLevelChain whether the case is part of a multi-level cross-region chain (多层级链条、跨区域)
-	 * @throws IllegalArgumentException on no points, a null point, too many points, or losses that overflow
+	 * @param dispute what the dispute between units is about, or null/blank when there is
+	 * none
+	 * @param multiLevelChain whether the case is part of a multi-level cross-region chain
+	 * (多层级链条、跨区域)
+	 * @throws IllegalArgumentException on no points, a null point, too many points, or
+	 * losses that overflow
 	 */
-	public JurisdictionAdvice advise(List<ConnectionPoint> points, AcceptingUnit firstAccepting, String dispute, boolean multiLevelChain) {
+	public JurisdictionAdvice advise(List<ConnectionPoint> points, AcceptingUnit firstAccepting, String dispute,
+			boolean multiLevelChain) {
 		if (points == null || points.isEmpty()) {
 			throw new IllegalArgumentException("no connection points: jurisdiction needs at least one");
 		}
@@ -109,8 +116,8 @@ public final class JurisdictionAdvisor {
 		sources.addAll(recommendation.citations());
 		sources.addAll(designation.citations());
 		followOn.ifPresent(f -> sources.addAll(f.citations()));
-		return new JurisdictionAdvice(points, candidates, overseas, accepting, disputeText, multiLevelChain, recommendation, designation,
-				followOn, List.copyOf(sources));
+		return new JurisdictionAdvice(points, candidates, overseas, accepting, disputeText, multiLevelChain,
+				recommendation, designation, followOn, List.copyOf(sources));
 	}
 
 	private static List<Candidate> candidates(List<ConnectionPoint> points) {
@@ -151,40 +158,46 @@ public final class JurisdictionAdvisor {
 	private static long addLoss(long a, long b) {
 		try {
 			return Math.addExact(a, b);
-		} catch (ArithmeticException e) {
+		}
+		catch (ArithmeticException e) {
 			throw new IllegalArgumentException("victim losses add up to more than a long of fen can hold");
 		}
 	}
 
-	private static Recommendation recommend(List<Candidate> candidates, List<ConnectionPoint> overseas, Optional<AcceptingUnit> accepting) {
+	private static Recommendation recommend(List<Candidate> candidates, List<ConnectionPoint> overseas,
+			Optional<AcceptingUnit> accepting) {
 		List<String> why = new ArrayList<>();
 		if (candidates.isEmpty()) {
 			why.add("全部" + overseas.size() + "个连接点均在境外，境内没有犯罪地或居住地，无法按连接点确定管辖。");
 			why.add("在境外实施的电信网络诈骗等犯罪案件，可由公安部按照有利于查清犯罪事实、有利于诉讼的原则，指定有关公安机关立案侦查。");
 			accepting.ifPresent(a -> why.add("最初受理单位" + a.name() + "可报请公安部指定管辖。"));
-			return new Recommendation(Ground.NONE, Optional.empty(), Optional.empty(), why, List.of(OPINION_2016.at("五、（六）")));
+			return new Recommendation(Ground.NONE, Optional.empty(), Optional.empty(), why,
+					List.of(OPINION_2016.at("五、（六）")));
 		}
-		why.add("本案境内连接点涉及" + candidates.size() + "个管辖地：" + candidates.stream().map(c -> c.regionName() + "（" + c.region() + "）")
-				.collect(Collectors.joining("、")) + "。");
+		why.add("本案境内连接点涉及" + candidates.size() + "个管辖地："
+				+ candidates.stream().map(c -> c.regionName() + "（" + c.region() + "）").collect(Collectors.joining("、"))
+				+ "。");
 		if (accepting.isPresent()) {
 			AcceptingUnit a = accepting.get();
 			Optional<Candidate> own = candidates.stream().filter(c -> c.region().equals(a.region())).findFirst();
 			if (own.isPresent()) {
 				Candidate c = own.get();
 				why.add("最初受理单位" + a.name() + "所在地" + c.regionName() + "有连接点：" + kindLabels(c) + "，具有管辖权。");
-				List<Citation> cites = new ArrayList<>(List.of(OPINION_2016.at("五、（五）"), PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十一条")));
+				List<Citation> cites = new ArrayList<>(
+						List.of(OPINION_2016.at("五、（五）"), PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十一条")));
 				if (!c.isCrimeLocation()) {
 					why.add("但该地仅为犯罪嫌疑人居住地，只有由居住地公安机关立案侦查更为适宜时才可管辖，否则应按主要犯罪地确定。");
 					cites.add(0, ConnectionKind.SUSPECT_RESIDENCE.citation());
 				}
 				why.add(candidates.size() == 1 ? "本案仅此一个境内管辖地，建议由" + a.name() + "立案侦查。"
-						: "多个公安机关都有权立案侦查的，由最初受理的公安机关或者主要犯罪地公安机关立案侦查；最初受理单位有管辖权，建议由" + a.name()
-								+ "立案侦查。");
-				return new Recommendation(Ground.FIRST_ACCEPTING_UNIT, Optional.of(a.name()), Optional.of(a.region()), why, cites);
+						: "多个公安机关都有权立案侦查的，由最初受理的公安机关或者主要犯罪地公安机关立案侦查；最初受理单位有管辖权，建议由" + a.name() + "立案侦查。");
+				return new Recommendation(Ground.FIRST_ACCEPTING_UNIT, Optional.of(a.name()), Optional.of(a.region()),
+						why, cites);
 			}
 			why.add("最初受理单位" + a.name() + "所在地" + UnitNames.regionName(a.region()) + "（" + a.region()
 					+ "）不是本案任何连接点所在地，不能据最初受理确定管辖，应移送有管辖权的公安机关。");
-		} else {
+		}
+		else {
 			why.add("未记载最初受理单位。");
 		}
 		Candidate main = candidates.get(0);
@@ -198,9 +211,10 @@ public final class JurisdictionAdvisor {
 			why.add("境内只有犯罪嫌疑人居住地，须由居住地公安机关立案侦查更为适宜时方可管辖。");
 		}
 		why.add("建议由主要犯罪地公安机关" + main.policeUnit() + "立案侦查。");
-		List<Citation> cites = new ArrayList<>(List.of(OPINION_2016.at("五、（五）"), PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十一条"),
-				SYSTEM_RULE.at("主要犯罪地的确定顺序")));
-		return new Recommendation(Ground.MAIN_CRIME_LOCATION, Optional.of(main.policeUnit()), Optional.of(main.region()), why, cites);
+		List<Citation> cites = new ArrayList<>(List.of(OPINION_2016.at("五、（五）"),
+				PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十一条"), SYSTEM_RULE.at("主要犯罪地的确定顺序")));
+		return new Recommendation(Ground.MAIN_CRIME_LOCATION, Optional.of(main.policeUnit()),
+				Optional.of(main.region()), why, cites);
 	}
 
 	private static String kindLabels(Candidate c) {
@@ -208,11 +222,12 @@ public final class JurisdictionAdvisor {
 	}
 
 	private static String figures(Candidate c) {
-		return "被害人损失" + Money.ofFen(c.victimLossFen()) + "，被害人" + c.victimCount() + "名，犯罪地连接点" + c.crimeLocationPoints() + "个";
+		return "被害人损失" + Money.ofFen(c.victimLossFen()) + "，被害人" + c.victimCount() + "名，犯罪地连接点"
+				+ c.crimeLocationPoints() + "个";
 	}
 
-	private static Designation designation(List<Candidate> candidates, List<ConnectionPoint> overseas, Optional<AcceptingUnit> accepting,
-			Optional<String> dispute, boolean chain) {
+	private static Designation designation(List<Candidate> candidates, List<ConnectionPoint> overseas,
+			Optional<AcceptingUnit> accepting, Optional<String> dispute, boolean chain) {
 		List<String> reasons = new ArrayList<>();
 		List<Citation> cites = new ArrayList<>();
 		Set<RegionCode> involved = new TreeSet<>(Comparator.comparing(RegionCode::value));
@@ -226,22 +241,23 @@ public final class JurisdictionAdvisor {
 		}
 		if (dispute.isPresent()) {
 			reasons.add("管辖存在争议（" + dispute.get() + "）：有关公安机关应按照有利于查清犯罪事实、有利于诉讼的原则协商解决；协商不成的，由共同上级公安机关"
-					+ (superior == null ? "" : superior.name()) + "指定管辖。" + (superior == null ? "" : superiorWhy(involved, superior)));
+					+ (superior == null ? "" : superior.name()) + "指定管辖。"
+					+ (superior == null ? "" : superiorWhy(involved, superior)));
 			cites.add(OPINION_2016.at("五、（五）"));
 			cites.add(PUBLIC_SECURITY_PROCEDURE_RULES_2020.at("第二十二条"));
 		}
 		if (chain) {
-			reasons.add("本案属因网络交易、技术支持、资金支付结算等关系形成的多层级链条、跨区域案件：可由共同上级公安机关"
-					+ (superior == null ? "" : superior.name()) + "按照有利于查清犯罪事实、有利于诉讼的原则指定有关公安机关立案侦查。"
-					+ (superior == null ? "" : superiorWhy(involved, superior)));
+			reasons.add("本案属因网络交易、技术支持、资金支付结算等关系形成的多层级链条、跨区域案件：可由共同上级公安机关" + (superior == null ? "" : superior.name())
+					+ "按照有利于查清犯罪事实、有利于诉讼的原则指定有关公安机关立案侦查。" + (superior == null ? "" : superiorWhy(involved, superior)));
 			cites.add(OPINION_2016.at("五、（四）"));
 		}
 		if (!overseas.isEmpty()) {
-			String instead = superior != null && superior.level() != SuperiorLevel.MINISTRY ? "因涉境外，由公安部指定，而不是上述" + superior.name() + "。" : "";
+			String instead = superior != null && superior.level() != SuperiorLevel.MINISTRY
+					? "因涉境外，由公安部指定，而不是上述" + superior.name() + "。" : "";
 			superior = ministry();
-			reasons.add("本案有境外连接点（" + overseas.stream().map(p -> p.place().label()).distinct().collect(Collectors.joining("、"))
-					+ "）：在境外实施的电信网络诈骗等犯罪案件，可由公安部指定有关公安机关立案侦查。境外组织、个人针对境内实施电信网络诈骗活动的，依照反电信网络诈骗法追究责任。"
-					+ instead);
+			reasons.add("本案有境外连接点（"
+					+ overseas.stream().map(p -> p.place().label()).distinct().collect(Collectors.joining("、"))
+					+ "）：在境外实施的电信网络诈骗等犯罪案件，可由公安部指定有关公安机关立案侦查。境外组织、个人针对境内实施电信网络诈骗活动的，依照反电信网络诈骗法追究责任。" + instead);
 			cites.add(OPINION_2016.at("五、（六）"));
 			cites.add(ANTI_TELECOM_FRAUD_LAW_2022.at("第三条"));
 		}
@@ -249,11 +265,15 @@ public final class JurisdictionAdvisor {
 	}
 
 	private static String superiorWhy(Collection<RegionCode> involved, Superior s) {
-		String list = involved.stream().map(r -> UnitNames.regionName(r) + "（" + r + "）").collect(Collectors.joining("、"));
+		String list = involved.stream()
+			.map(r -> UnitNames.regionName(r) + "（" + r + "）")
+			.collect(Collectors.joining("、"));
 		String scope = switch (s.level()) {
-		case CITY -> "均在" + UnitNames.regionName(s.region().orElseThrow()) + "辖区内";
-		case PROVINCE -> involved.stream().map(r -> r.prefecture().value()).distinct().count() > 1 ? "跨地市" : "含地市级单位本身";
-		case MINISTRY -> involved.stream().map(r -> r.province().value()).distinct().count() > 1 ? "跨省级行政区" : "含省级单位本身";
+			case CITY -> "均在" + UnitNames.regionName(s.region().orElseThrow()) + "辖区内";
+			case PROVINCE ->
+				involved.stream().map(r -> r.prefecture().value()).distinct().count() > 1 ? "跨地市" : "含地市级单位本身";
+			case MINISTRY ->
+				involved.stream().map(r -> r.province().value()).distinct().count() > 1 ? "跨省级行政区" : "含省级单位本身";
 		};
 		return "涉及" + list + "，" + scope + "，最低共同上级为" + s.name() + "。";
 	}
@@ -263,11 +283,11 @@ public final class JurisdictionAdvisor {
 	}
 
 	/**
-	 * The lowest police authority above every division given: the city bureau when all are counties of one
-	 * prefecture, the province when all lie in one province, else the Ministry. A superior is strictly above the
-	 * units involved, so a set that holds the prefecture (or province) itself goes one level up. In the four
-	 * municipalities the city is the province level.
-	 *
+	 * The lowest police authority above every division given: the city bureau when all
+	 * are counties of one prefecture, the province when all lie in one province, else the
+	 * Ministry. A superior is strictly above the units involved, so a set that holds the
+	 * prefecture (or province) itself goes one level up. In the four municipalities the
+	 * city is the province level.
 	 * @throws IllegalArgumentException on an empty or null collection
 	 */
 	public static Superior commonSuperior(Collection<RegionCode> regions) {
@@ -325,4 +345,5 @@ public final class JurisdictionAdvisor {
 		}
 		return new FollowOn(procuratorate, court, midCourt, midProc, notes, cites);
 	}
+
 }

@@ -19,13 +19,13 @@ public enum LegalSource {
 	SYSTEM_RULE("本系统规则（非法律条文）", Status.SYSTEM);
 
 	public enum Status {
+
 		/** The full text is in shared/reference/law/ and the article was read there. */
 		VERIFIED("已核对原文"),
 		/** Known from secondary reproductions of the text. */
 		SECONDARY("二手资料，待核对"),
 		/** Recalled; verify before relying on it. */
-		RECALLED("凭记忆引用，待核对"),
-		SYSTEM("系统约定");
+		RECALLED("凭记忆引用，待核对"), SYSTEM("系统约定");
 
 		private final String label;
 
@@ -36,9 +36,11 @@ public enum LegalSource {
 		public String label() {
 			return label;
 		}
+
 	}
 
 	private final String title;
+
 	private final Status status;
 
 	LegalSource(String title, Status status) {
@@ -57,4 +59,5 @@ public enum LegalSource {
 	public Citation at(String article) {
 		return new Citation(this, article);
 	}
+
 }

@@ -13,7 +13,10 @@ import org.fanzha.core.RegionCode;
  */
 final class UnitNames {
 
-	/** The four municipalities directly under the central government: their prefecture level is the city itself. */
+	/**
+	 * The four municipalities directly under the central government: their prefecture
+	 * level is the city itself.
+	 */
 	private static final Set<String> MUNICIPALITIES = Set.of("11", "12", "31", "50");
 
 	private UnitNames() {
@@ -58,7 +61,9 @@ final class UnitNames {
 		return regionName(r) + "人民检察院";
 	}
 
-	/** The court at the same level: basic, intermediate (prefecture) or high (province). */
+	/**
+	 * The court at the same level: basic, intermediate (prefecture) or high (province).
+	 */
 	static String court(RegionCode r) {
 		if (r.isProvince()) {
 			return regionName(r) + "高级人民法院";
@@ -68,4 +73,5 @@ final class UnitNames {
 		}
 		return regionName(r) + "人民法院";
 	}
+
 }

@@ -38,7 +38,10 @@ import org.fanzha.core.KeyIndex;
 /** Links cases that share identifiers; see {@link Linking} for the result. */
 public final class CaseLinker {
 
-	/** The guard and what may link. Immutable; {@link #DEFAULTS}: 1,000 cases, the kinds' weights, every kind. */
+	/**
+	 * The guard and what may link. Immutable; {@link #DEFAULTS}: 1,000 cases, the kinds'
+	 * weights, every kind.
+	 */
 	public static final class Options {
 
 		public static final Options DEFAULTS = new Options(1_000, false, defaultWeights());
@@ -66,12 +69,18 @@ public final class CaseLinker {
 			return w;
 		}
 
-		/** An identifier seen in more than {@code n} × its kind's weight cases does not link. */
+		/**
+		 * An identifier seen in more than {@code n} × its kind's weight cases does not
+		 * link.
+		 */
 		public Options withMaxCases(int n) {
 			return new Options(n, mergeGroundsOnly, weights);
 		}
 
-		/** Only identifiers whose kind carries a merge ground link; phones, handsets, apps, IM accounts stay leads. */
+		/**
+		 * Only identifiers whose kind carries a merge ground link; phones, handsets,
+		 * apps, IM accounts stay leads.
+		 */
 		public Options withMergeGroundsOnly(boolean on) {
 			return new Options(maxCases, on, weights);
 		}
@@ -104,6 +113,7 @@ public final class CaseLinker {
 			}
 			return (int) Math.floor(maxCases * weights[kind.ordinal()] + 1e-9);
 		}
+
 	}
 
 	private final Options options;
@@ -133,7 +143,10 @@ public final class CaseLinker {
 		this.options = options;
 	}
 
-	/** The dense number of an identifier (leading and trailing white space ignored), interned on first use. */
+	/**
+	 * The dense number of an identifier (leading and trailing white space ignored),
+	 * interned on first use.
+	 */
 	public int identifier(IdentifierKind kind, String value) {
 		if (kind == null || value == null) {
 			throw new IllegalArgumentException("an identifier needs a kind and a non-blank value");
@@ -149,7 +162,8 @@ public final class CaseLinker {
 		if (from == to) {
 			throw new IllegalArgumentException("an identifier needs a kind and a non-blank value");
 		}
-		// UTF-8 into the scratch buffer behind the kind byte: no allocation per call once the buffer is large enough
+		// UTF-8 into the scratch buffer behind the kind byte: no allocation per call once
+		// the buffer is large enough
 		if (scratch.length < 1 + 3 * (to - from)) {
 			scratch = new byte[3 * (to - from) + 64];
 		}
@@ -208,7 +222,10 @@ public final class CaseLinker {
 		add(caseIndex, identifier(kind, value));
 	}
 
-	/** Makes case {@code caseIndex} known even when it names nothing (it becomes a group of its own). */
+	/**
+	 * Makes case {@code caseIndex} known even when it names nothing (it becomes a group
+	 * of its own).
+	 */
 	public void addCase(int caseIndex) {
 		if (caseIndex < 0) {
 			throw new IllegalArgumentException("no case " + caseIndex);
@@ -239,9 +256,10 @@ public final class CaseLinker {
 	}
 
 	/**
-	 * Links raw incidences: {@code caseOf[i]} names {@code identifierOf[i]} for i &lt; n; identifier j is of kind
-	 * {@code IdentifierKind.values()[kinds[j]]}; {@code names} gives an identifier's value for the evidence (null: "#j").
-	 * The arrays are read, not kept.
+	 * Links raw incidences: {@code caseOf[i]} names {@code identifierOf[i]} for i &lt; n;
+	 * identifier j is of kind {@code IdentifierKind.values()[kinds[j]]}; {@code names}
+	 * gives an identifier's value for the evidence (null: "#j"). The arrays are read, not
+	 * kept.
 	 */
 	public static Linking link(int cases, int identifiers, byte[] kinds, int[] caseOf, int[] identifierOf, int n,
 			Options options, IntFunction<String> names) {
@@ -392,4 +410,5 @@ public final class CaseLinker {
 		}
 		return r;
 	}
+
 }

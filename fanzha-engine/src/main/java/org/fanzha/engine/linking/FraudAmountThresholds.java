@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+
 import org.fanzha.core.Beijing;
 
 /*
@@ -28,7 +29,9 @@ import org.fanzha.core.Beijing;
  * the Opinion's "close to the standard (80 %) plus an aggravating circumstance" rule, and art. 6 (attempt and
  * completion in different ranges); the officer decides those. Decision support, not a legal finding.
  */
-/** The telecom-fraud amount and attempted-fraud thresholds, with two-year accumulation. */
+/**
+ * The telecom-fraud amount and attempted-fraud thresholds, with two-year accumulation.
+ */
 public final class FraudAmountThresholds {
 
 	private static final ZoneOffset CHINA = Beijing.ZONE;
@@ -39,6 +42,7 @@ public final class FraudAmountThresholds {
 
 	/** 数额较大 / 数额巨大 / 数额特别巨大. */
 	public enum AmountLevel {
+
 		NONE(""), LARGE("数额较大"), HUGE("数额巨大"), ESPECIALLY_HUGE("数额特别巨大");
 
 		private final String text;
@@ -50,18 +54,25 @@ public final class FraudAmountThresholds {
 		public String text() {
 			return text;
 		}
+
 	}
 
 	/** Attempted fraud when the amount can't be proven: 其他严重情节 / 其他特别严重情节. */
 	public enum Circumstances {
+
 		NONE, SERIOUS, ESPECIALLY_SERIOUS
+
 	}
 
-	/** The standards; {@link #DEFAULTS}: ¥3,000, ¥30,000, ¥500,000; 5,000 messages, 500 calls, 5,000 page views; ×10. */
-	public record Standards(long largeFen, long hugeFen, long especiallyHugeFen, long messages, long calls, long pageViews,
-			int especiallyMultiplier) {
+	/**
+	 * The standards; {@link #DEFAULTS}: ¥3,000, ¥30,000, ¥500,000; 5,000 messages, 500
+	 * calls, 5,000 page views; ×10.
+	 */
+	public record Standards(long largeFen, long hugeFen, long especiallyHugeFen, long messages, long calls,
+			long pageViews, int especiallyMultiplier) {
 
-		public static final Standards DEFAULTS = new Standards(300_000L, 3_000_000L, 50_000_000L, 5_000, 500, 5_000, 10);
+		public static final Standards DEFAULTS = new Standards(300_000L, 3_000_000L, 50_000_000L, 5_000, 500, 5_000,
+				10);
 
 		public Standards {
 			if (largeFen < 1 || hugeFen <= largeFen || especiallyHugeFen <= hugeFen || messages < 1 || calls < 1
@@ -81,7 +92,10 @@ public final class FraudAmountThresholds {
 		}
 	}
 
-	/** Attempted-fraud counts, already added up (messages sent, calls made, page views of the fraud information). */
+	/**
+	 * Attempted-fraud counts, already added up (messages sent, calls made, page views of
+	 * the fraud information).
+	 */
 	public record Attempts(long messages, long calls, long pageViews) {
 
 		public static final Attempts NONE = new Attempts(0, 0, 0);
@@ -93,13 +107,16 @@ public final class FraudAmountThresholds {
 		}
 	}
 
-	/** A met threshold: code, Chinese text with the fact and the standard, and its source. */
+	/**
+	 * A met threshold: code, Chinese text with the fact and the standard, and its source.
+	 */
 	public record Met(String code, String text, String source) {
 	}
 
 	/**
-	 * The assessment: the accumulated amount (largest two-year window, from {@code windowFrom} to {@code windowTo},
-	 * null when there is no fraud), its level, the attempted-fraud circumstances, and the met thresholds.
+	 * The assessment: the accumulated amount (largest two-year window, from
+	 * {@code windowFrom} to {@code windowTo}, null when there is no fraud), its level,
+	 * the attempted-fraud circumstances, and the met thresholds.
 	 */
 	public record Assessment(long accumulatedFen, Instant windowFrom, Instant windowTo, int fraudsInWindow,
 			AmountLevel level, Circumstances attempted, List<Met> met) {
@@ -136,11 +153,14 @@ public final class FraudAmountThresholds {
 		if (fen < 0) {
 			throw new IllegalArgumentException("amount must not be negative");
 		}
-		return fen >= standards.especiallyHugeFen() ? AmountLevel.ESPECIALLY_HUGE
-				: fen >= standards.hugeFen() ? AmountLevel.HUGE : fen >= standards.largeFen() ? AmountLevel.LARGE : AmountLevel.NONE;
+		return fen >= standards.especiallyHugeFen() ? AmountLevel.ESPECIALLY_HUGE : fen >= standards.hugeFen()
+				? AmountLevel.HUGE : fen >= standards.largeFen() ? AmountLevel.LARGE : AmountLevel.NONE;
 	}
 
-	/** Whether {@code later} is within two years of {@code earlier} (China calendar date; exactly two years is within). */
+	/**
+	 * Whether {@code later} is within two years of {@code earlier} (China calendar date;
+	 * exactly two years is within).
+	 */
 	public static boolean withinTwoYears(Instant earlier, Instant later) {
 		LocalDate a = LocalDate.ofInstant(earlier, CHINA);
 		LocalDate b = LocalDate.ofInstant(later, CHINA);
@@ -191,8 +211,9 @@ public final class FraudAmountThresholds {
 		String[] source = { INTERPRETATION + "第五条第二款第（一）项", INTERPRETATION + "第五条第二款第（二）项", OPINION_2016 };
 		for (int i = 0; i < 3; i++) {
 			if (count[i] >= std[i] * k) {
-				met.add(new Met(code[i] + "_" + k + "X", what[i] + count[i] + unit[i] + "，其他特别严重情节（标准：" + std[i] * k + unit[i]
-						+ "以上）", source[i] + "；" + INTERPRETATION + "第五条第三款"));
+				met.add(new Met(code[i] + "_" + k + "X",
+						what[i] + count[i] + unit[i] + "，其他特别严重情节（标准：" + std[i] * k + unit[i] + "以上）",
+						source[i] + "；" + INTERPRETATION + "第五条第三款"));
 				attempted = Circumstances.ESPECIALLY_SERIOUS;
 			}
 			else if (count[i] >= std[i]) {
@@ -204,12 +225,13 @@ public final class FraudAmountThresholds {
 			}
 		}
 		return new Assessment(best, bestFrom < 0 ? null : sorted.get(bestFrom).time(),
-				bestFrom < 0 ? null : sorted.get(bestTo).time(), bestFrom < 0 ? 0 : bestTo - bestFrom + 1, level, attempted,
-				List.copyOf(met));
+				bestFrom < 0 ? null : sorted.get(bestTo).time(), bestFrom < 0 ? 0 : bestTo - bestFrom + 1, level,
+				attempted, List.copyOf(met));
 	}
 
 	/** Fen as yuan text, e.g. 300000 ⇒ "3000.00元". */
 	static String yuan(long fen) {
 		return String.format(Locale.ROOT, "%d.%02d元", fen / 100, fen % 100);
 	}
+
 }

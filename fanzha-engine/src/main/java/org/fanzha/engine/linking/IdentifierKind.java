@@ -8,7 +8,10 @@ package org.fanzha.engine.linking;
  * number, which is recycled, spoofed and sold on) is cut off sooner than a fund account. The weights are assumptions,
  * overridable per run (CaseLinker.Options.withWeight).
  */
-/** What an identifier is, how specific it is, and which merge ground sharing it establishes. */
+/**
+ * What an identifier is, how specific it is, and which merge ground sharing it
+ * establishes.
+ */
 public enum IdentifierKind {
 
 	/** Bank card or payment account that received victims' money. */
@@ -31,7 +34,10 @@ public enum IdentifierKind {
 	APP(0.5, null),
 	/** IM account (QQ, WeChat) the victim chatted with. */
 	IM_ACCOUNT(0.5, null),
-	/** The bank or payment institution of a payee: evidence only, shared far too widely to link. */
+	/**
+	 * The bank or payment institution of a payee: evidence only, shared far too widely to
+	 * link.
+	 */
 	BANK(0.0, null);
 
 	private final double weight;
@@ -54,4 +60,5 @@ public enum IdentifierKind {
 	}
 
 	static final IdentifierKind[] VALUES = values();
+
 }

@@ -18,8 +18,9 @@ import java.util.function.IntFunction;
 public final class Linking {
 
 	/**
-	 * One shared identifier: its value, kind, the cases of this group that name it (ascending) and the merge ground it
-	 * establishes, or null when it is an investigative lead only.
+	 * One shared identifier: its value, kind, the cases of this group that name it
+	 * (ascending) and the merge ground it establishes, or null when it is an
+	 * investigative lead only.
 	 */
 	public record Evidence(String identifier, IdentifierKind kind, int[] cases, MergeGround ground) {
 
@@ -45,7 +46,7 @@ public final class Linking {
 	}
 
 	private static final Comparator<Evidence> ORDER = Comparator.comparing(Evidence::kind)
-			.thenComparing(Evidence::identifier);
+		.thenComparing(Evidence::identifier);
 
 	private final CaseLinker.Options options;
 
@@ -82,8 +83,8 @@ public final class Linking {
 	private final IntFunction<String> names;
 
 	Linking(CaseLinker.Options options, int cases, int identifiers, byte[] kinds, int[] start, int[] list, int[] len,
-			boolean[] linking, int guarded, int groups, int[] groupOf, int[] groupStart, int[] groupCases, int[] evStart,
-			int[] evIds, int[] suspectsPerCase, IntFunction<String> names) {
+			boolean[] linking, int guarded, int groups, int[] groupOf, int[] groupStart, int[] groupCases,
+			int[] evStart, int[] evIds, int[] suspectsPerCase, IntFunction<String> names) {
 		this.options = options;
 		this.cases = cases;
 		this.identifiers = identifiers;
@@ -152,7 +153,10 @@ public final class Linking {
 		return n;
 	}
 
-	/** Identifiers named by two or more cases that the guard kept from linking (weight or frequency). */
+	/**
+	 * Identifiers named by two or more cases that the guard kept from linking (weight or
+	 * frequency).
+	 */
 	public int guardedIdentifiers() {
 		return guarded;
 	}
@@ -162,7 +166,10 @@ public final class Linking {
 		return evIds.length;
 	}
 
-	/** Whether an identifier links cases (named by two or more, and let through by the guard). */
+	/**
+	 * Whether an identifier links cases (named by two or more, and let through by the
+	 * guard).
+	 */
 	public boolean links(int identifier) {
 		if (identifier < 0 || identifier >= identifiers) {
 			throw new IllegalArgumentException("no identifier " + identifier);
@@ -188,8 +195,8 @@ public final class Linking {
 	}
 
 	/**
-	 * The identifiers two or more cases named that did not link, most cases first (at most {@code limit}); their case
-	 * lists span groups.
+	 * The identifiers two or more cases named that did not link, most cases first (at
+	 * most {@code limit}); their case lists span groups.
 	 */
 	public List<Evidence> guarded(int limit) {
 		if (limit < 0) {
@@ -212,7 +219,10 @@ public final class Linking {
 		return new Evidence(names.apply(j), kind, c, kind.ground());
 	}
 
-	/** The merge grounds established in a group (empty for a single case or one linked by leads only). */
+	/**
+	 * The merge grounds established in a group (empty for a single case or one linked by
+	 * leads only).
+	 */
 	public Set<MergeGround> grounds(int group) {
 		checkGroup(group);
 		EnumSet<MergeGround> out = EnumSet.noneOf(MergeGround.class);
@@ -236,8 +246,9 @@ public final class Linking {
 	}
 
 	/**
-	 * Whether the merge-ground evidence alone connects every case of the group (so the whole group may be merged);
-	 * false when some cases hang on leads only. A single case is trivially whole.
+	 * Whether the merge-ground evidence alone connects every case of the group (so the
+	 * whole group may be merged); false when some cases hang on leads only. A single case
+	 * is trivially whole.
 	 */
 	public boolean mergeableAsWhole(int group) {
 		int[] members = cases(group);
@@ -283,4 +294,5 @@ public final class Linking {
 			throw new IllegalArgumentException("no group " + g + " of " + groups);
 		}
 	}
+
 }

@@ -15,11 +15,17 @@ public enum MergeGround {
 	SAME_CHAT_GROUP("使用同一聊天群组"),
 	/** 同一资金账户: the victims' money went to the same account. */
 	SAME_FUND_ACCOUNT("使用同一资金账户"),
-	/** 同一窝点: the same den; a fixed cash-out place is read as the den where the money was handled. */
+	/**
+	 * 同一窝点: the same den; a fixed cash-out place is read as the den where the money was
+	 * handled.
+	 */
 	SAME_DEN("使用同一作案窝点"),
 	/** 一人犯数罪: the same suspect in several cases. */
 	ONE_PERSON_SEVERAL_CRIMES("一人犯数罪"),
-	/** 共同犯罪: suspects named together in one case who also appear in other cases of the group. */
+	/**
+	 * 共同犯罪: suspects named together in one case who also appear in other cases of the
+	 * group.
+	 */
 	JOINT_CRIME("共同犯罪");
 
 	private final String text;
@@ -32,4 +38,5 @@ public enum MergeGround {
 	public String text() {
 		return text;
 	}
+
 }

@@ -38,13 +38,17 @@ import org.fanzha.engine.warnings.HelpingCrimeThresholds;
  *     when the group holds a case with a loss).
  * Cost: O(a log a) for a acts. Decision support for the investigator, not a legal finding.
  */
-/** The whole chain of a case group: roles with amounts and evidence, and per-suspect thresholds. */
+/**
+ * The whole chain of a case group: roles with amounts and evidence, and per-suspect
+ * thresholds.
+ */
 public final class WholeChain {
 
 	/** A role along the chain; {@link #ordinal()} is the chain order, upstream first. */
 	public enum Role {
-		TECHNICAL_HELP("技术支持"), SIM_SELLER("贩卖手机卡"), CARD_SELLER("贩卖银行卡"), CALLER("话务（实施诈骗）"),
-		MULE("跑分/取款车手"), CASH_OUT("取现/洗白");
+
+		TECHNICAL_HELP("技术支持"), SIM_SELLER("贩卖手机卡"), CARD_SELLER("贩卖银行卡"), CALLER("话务（实施诈骗）"), MULE("跑分/取款车手"),
+		CASH_OUT("取现/洗白");
 
 		private final String text;
 
@@ -59,6 +63,7 @@ public final class WholeChain {
 		public boolean helper() {
 			return this != CALLER;
 		}
+
 	}
 
 	/** A case of the group: its id, the victim's loss, and when it happened. */
@@ -72,17 +77,20 @@ public final class WholeChain {
 	}
 
 	/**
-	 * One act: a suspect in a role ({@code muleLevel} >= 1 for a mule, else 0), in case {@code caseId} or -1 for
-	 * none, moving or earning {@code amountFen}, with a line of evidence.
+	 * One act: a suspect in a role ({@code muleLevel} >= 1 for a mule, else 0), in case
+	 * {@code caseId} or -1 for none, moving or earning {@code amountFen}, with a line of
+	 * evidence.
 	 */
-	public record Act(String suspect, Role role, int muleLevel, long caseId, long amountFen, Instant time, String evidence) {
+	public record Act(String suspect, Role role, int muleLevel, long caseId, long amountFen, Instant time,
+			String evidence) {
 
 		public Act {
 			if (suspect == null || suspect.isBlank() || role == null || amountFen < 0 || time == null) {
 				throw new IllegalArgumentException("an act needs a suspect, a role, a time and a non-negative amount");
 			}
 			if ((role == Role.MULE) != (muleLevel >= 1)) {
-				throw new IllegalArgumentException("a mule has a level >= 1, other roles level 0: " + role + " " + muleLevel);
+				throw new IllegalArgumentException(
+						"a mule has a level >= 1, other roles level 0: " + role + " " + muleLevel);
 			}
 		}
 	}
@@ -92,8 +100,8 @@ public final class WholeChain {
 			long advertisingFundsFen, int bankCardsSold, int simCardsSold, boolean priorPenaltyWithinTwoYears,
 			Boolean helpedCrimeEstablished) {
 
-		public static final SuspectFacts NONE = new SuspectFacts(FraudAmountThresholds.Attempts.NONE, -1, 0, 0, 0, 0, false,
-				null);
+		public static final SuspectFacts NONE = new SuspectFacts(FraudAmountThresholds.Attempts.NONE, -1, 0, 0, 0, 0,
+				false, null);
 
 		public SuspectFacts {
 			if (attempts == null) {
@@ -106,24 +114,33 @@ public final class WholeChain {
 	}
 
 	/** A role line: the suspects in it, their acts, the total amount, the evidence. */
-	public record RoleLine(Role role, int muleLevel, List<String> suspects, int acts, long amountFen, List<String> evidence) {
+	public record RoleLine(Role role, int muleLevel, List<String> suspects, int acts, long amountFen,
+			List<String> evidence) {
 
 		public String label() {
 			return role == Role.MULE ? role.text() + "（第" + muleLevel + "级）" : role.text();
 		}
 	}
 
-	/** A suspect: roles, cases, amount moved, and the two assessments (helping is null for a caller only). */
+	/**
+	 * A suspect: roles, cases, amount moved, and the two assessments (helping is null for
+	 * a caller only).
+	 */
 	public record Suspect(String name, Set<Role> roles, List<Long> cases, long amountFen,
 			FraudAmountThresholds.Assessment fraud, HelpingCrimeThresholds.Assessment helping) {
 	}
 
-	/** The chain: total loss of the group's cases, the role lines in chain order, and the suspects by name. */
+	/**
+	 * The chain: total loss of the group's cases, the role lines in chain order, and the
+	 * suspects by name.
+	 */
 	public record View(int cases, long lossFen, List<RoleLine> roles, List<Suspect> suspects) {
 
 		public Suspect suspect(String name) {
-			return suspects.stream().filter(s -> s.name().equals(name)).findFirst()
-					.orElseThrow(() -> new IllegalArgumentException("no suspect " + name));
+			return suspects.stream()
+				.filter(s -> s.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no suspect " + name));
 		}
 	}
 
@@ -161,9 +178,11 @@ public final class WholeChain {
 		Map<String, List<Act>> bySuspect = new LinkedHashMap<>();
 		for (Act a : acts) {
 			if (a.caseId() >= 0 && !byId.containsKey(a.caseId())) {
-				throw new IllegalArgumentException("act of " + a.suspect() + " names case " + a.caseId() + ", not in the group");
+				throw new IllegalArgumentException(
+						"act of " + a.suspect() + " names case " + a.caseId() + ", not in the group");
 			}
-			lines.computeIfAbsent(a.role().ordinal() * 1_000 + Math.min(a.muleLevel(), 999), k -> new ArrayList<>()).add(a);
+			lines.computeIfAbsent(a.role().ordinal() * 1_000 + Math.min(a.muleLevel(), 999), k -> new ArrayList<>())
+				.add(a);
 			bySuspect.computeIfAbsent(a.suspect(), k -> new ArrayList<>()).add(a);
 		}
 		for (String s : known.keySet()) {
@@ -184,7 +203,8 @@ public final class WholeChain {
 				}
 			}
 			Act first = line.get(0);
-			roles.add(new RoleLine(first.role(), first.muleLevel(), List.copyOf(names), line.size(), amount, List.copyOf(evidence)));
+			roles.add(new RoleLine(first.role(), first.muleLevel(), List.copyOf(names), line.size(), amount,
+					List.copyOf(evidence)));
 		}
 		boolean anyLoss = loss > 0;
 		List<Suspect> suspects = new ArrayList<>();
@@ -225,4 +245,5 @@ public final class WholeChain {
 		suspects.sort(Comparator.comparing((Suspect s) -> s.roles().iterator().next()).thenComparing(Suspect::name));
 		return new View(cases.size(), loss, List.copyOf(roles), List.copyOf(suspects));
 	}
+
 }

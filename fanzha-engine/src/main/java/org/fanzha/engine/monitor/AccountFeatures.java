@@ -3,27 +3,34 @@ package org.fanzha.engine.monitor;
 import java.util.Arrays;
 
 /**
- * Per-account streaming state for transfer monitoring: counts and sums of money in and out over four sliding
- * windows (10 minutes, 1 hour, 24 hours, 7 days), money passed through and how long it stayed (快进快出),
- * payments from counterparties the account has not dealt with recently (fan-in), night activity, first and last
- * activity. Accounts are dense int indices (interned upstream), so the state is a handful of primitive arrays.
+ * Per-account streaming state for transfer monitoring: counts and sums of money in and
+ * out over four sliding windows (10 minutes, 1 hour, 24 hours, 7 days), money passed
+ * through and how long it stayed (快进快出), payments from counterparties the account has not
+ * dealt with recently (fan-in), night activity, first and last activity. Accounts are
+ * dense int indices (interned upstream), so the state is a handful of primitive arrays.
  *
- * <p>Windows are bucketed: each window of width W is a ring of {@link #BUCKETS} buckets of W/4, so a window read
- * at time t covers between 3W/4 and W of history (the oldest bucket is whole or gone). Updating touches one bucket
- * per window and clears at most four; nothing is allocated per event. Late events are added to their own bucket
- * while it is still in the ring and only to the longer windows once it is not. Reads take the time to read at
- * ("now") from the caller, so the same state answers for any injected clock.
+ * <p>
+ * Windows are bucketed: each window of width W is a ring of {@link #BUCKETS} buckets of
+ * W/4, so a window read at time t covers between 3W/4 and W of history (the oldest bucket
+ * is whole or gone). Updating touches one bucket per window and clears at most four;
+ * nothing is allocated per event. Late events are added to their own bucket while it is
+ * still in the ring and only to the longer windows once it is not. Reads take the time to
+ * read at ("now") from the caller, so the same state answers for any injected clock.
  *
- * <p>Layout: everything an account has lives in one slab of longs, 80 per account (640 bytes, ten cache lines),
- * arranged so that a transfer touches as few lines as possible: the first line holds the four windows' heads and
- * the scalars read on every decision (first, last and last-in times, dwell), the second the fan-in day counter,
- * night count and the eight recent counterparties (two ints per long), then four buckets of four values (counts
- * and sums in and out, 32 bytes: half a line) per window. A booking on an account touches at most six lines (two
- * header lines, one bucket per window). The earlier layout — one slab for the windows and nine parallel arrays for
- * the scalars — touched up to seventeen; on 300 k accounts, where nearly every touch misses the cache, the profile
- * (JFR, docs/benchmarks.md) had 65 % of decision time in booking, mostly waiting on those misses. Account bases are
- * 640-byte multiples offset by {@link #PAD}, so in a cache-line aligned array (a large one is: it sits at the start
- * of a heap region after a 16-byte header) each account starts on a line.
+ * <p>
+ * Layout: everything an account has lives in one slab of longs, 80 per account (640
+ * bytes, ten cache lines), arranged so that a transfer touches as few lines as possible:
+ * the first line holds the four windows' heads and the scalars read on every decision
+ * (first, last and last-in times, dwell), the second the fan-in day counter, night count
+ * and the eight recent counterparties (two ints per long), then four buckets of four
+ * values (counts and sums in and out, 32 bytes: half a line) per window. A booking on an
+ * account touches at most six lines (two header lines, one bucket per window). The
+ * earlier layout — one slab for the windows and nine parallel arrays for the scalars —
+ * touched up to seventeen; on 300 k accounts, where nearly every touch misses the cache,
+ * the profile (JFR, docs/benchmarks.md) had 65 % of decision time in booking, mostly
+ * waiting on those misses. Account bases are 640-byte multiples offset by {@link #PAD},
+ * so in a cache-line aligned array (a large one is: it sits at the start of a heap region
+ * after a 16-byte header) each account starts on a line.
  */
 public final class AccountFeatures {
 
@@ -59,7 +66,10 @@ public final class AccountFeatures {
 
 	private static final int LAST_IN = 6;
 
-	/** Exponentially weighted dwell time (seconds) between money arriving and leaving, as double bits. */
+	/**
+	 * Exponentially weighted dwell time (seconds) between money arriving and leaving, as
+	 * double bits.
+	 */
 	private static final int DWELL = 7;
 
 	// the second line
@@ -114,7 +124,12 @@ public final class AccountFeatures {
 			m[base + LAST_SEEN] = NONE;
 			m[base + LAST_IN] = NONE;
 			m[base + NEW_DAY] = NONE;
-			Arrays.fill(m, base + RECENT_AT, base + RECENT_AT + RECENT / 2, -1L); // no counterparty (-1 in both halves)
+			Arrays.fill(m, base + RECENT_AT, base + RECENT_AT + RECENT / 2, -1L); // no
+																					// counterparty
+																					// (-1
+																					// in
+																					// both
+																					// halves)
 		}
 		slab = m;
 		capacity = n;
@@ -128,9 +143,11 @@ public final class AccountFeatures {
 	public static final int ACCOUNT_LONGS = STRIDE;
 
 	/**
-	 * Copies account {@code a}'s whole state into {@code dst} from {@code offset} ({@link #ACCOUNT_LONGS} longs), so
-	 * that a caller holding per-account state elsewhere (a stream processor's keyed state) can load it into a
-	 * one-account instance with {@link #copyIn}, book and read with the methods below, and store it back.
+	 * Copies account {@code a}'s whole state into {@code dst} from {@code offset}
+	 * ({@link #ACCOUNT_LONGS} longs), so that a caller holding per-account state
+	 * elsewhere (a stream processor's keyed state) can load it into a one-account
+	 * instance with {@link #copyIn}, book and read with the methods below, and store it
+	 * back.
 	 */
 	public void copyOut(int a, long[] dst, int offset) {
 		ensure(a + 1);
@@ -144,9 +161,10 @@ public final class AccountFeatures {
 	}
 
 	/**
-	 * Books one side of a transfer on account {@code a} only: {@code in} for the payee, otherwise the payer;
-	 * {@code counterparty} is the other account's int identity (-1: cash), compared for "new counterparty" only, so
-	 * it need not be an index of this instance. {@link #record} is both sides in one call (payer first).
+	 * Books one side of a transfer on account {@code a} only: {@code in} for the payee,
+	 * otherwise the payer; {@code counterparty} is the other account's int identity (-1:
+	 * cash), compared for "new counterparty" only, so it need not be an index of this
+	 * instance. {@link #record} is both sides in one call (payer first).
 	 */
 	public void recordSide(int a, boolean in, int counterparty, long amountFen, long epochSecond) {
 		ensure(a + 1);
@@ -154,8 +172,9 @@ public final class AccountFeatures {
 	}
 
 	/**
-	 * Books a transfer on both accounts ({@code to} may be -1 for cash). Events may arrive a little out of
-	 * order; those older than a window's ring count only in the longer windows.
+	 * Books a transfer on both accounts ({@code to} may be -1 for cash). Events may
+	 * arrive a little out of order; those older than a window's ring count only in the
+	 * longer windows.
 	 */
 	public void record(int from, int to, long amountFen, long epochSecond) {
 		ensure(Math.max(from, to) + 1);
@@ -165,7 +184,10 @@ public final class AccountFeatures {
 		}
 	}
 
-	/** Bucket width of window {@code w}; a switch rather than an array so that it folds to a constant once inlined. */
+	/**
+	 * Bucket width of window {@code w}; a switch rather than an array so that it folds to
+	 * a constant once inlined.
+	 */
 	private static long width(int w) {
 		return switch (w) {
 			case W10M -> 600 / BUCKETS;
@@ -178,7 +200,8 @@ public final class AccountFeatures {
 	private void book(int a, long amount, long t, boolean in, int counterparty) {
 		final long[] m = slab;
 		final int base = base(a);
-		// unrolled so that each window's bucket width is a constant (division becomes a multiplication)
+		// unrolled so that each window's bucket width is a constant (division becomes a
+		// multiplication)
 		bookWindow(m, base, W10M, amount, t, in);
 		bookWindow(m, base, W1H, amount, t, in);
 		bookWindow(m, base, W24H, amount, t, in);
@@ -276,7 +299,8 @@ public final class AccountFeatures {
 		return false;
 	}
 
-	// ------------------------------------------------------------------ reads at an injected time
+	// ------------------------------------------------------------------ reads at an
+	// injected time
 
 	public int countIn(int a, int window, long now) {
 		return (int) read(C_IN, a, window, now);
@@ -313,17 +337,26 @@ public final class AccountFeatures {
 		return total;
 	}
 
-	/** Share of the money that came in over the window that has gone out again (0 when nothing came in). */
+	/**
+	 * Share of the money that came in over the window that has gone out again (0 when
+	 * nothing came in).
+	 */
 	public double passThrough(int a, int window, long now) {
 		return passThrough(a, window, now, sumIn(a, window, now));
 	}
 
-	/** As {@link #passThrough(int, int, long)} when the caller has already read {@code sumIn} for the window. */
+	/**
+	 * As {@link #passThrough(int, int, long)} when the caller has already read
+	 * {@code sumIn} for the window.
+	 */
 	public double passThrough(int a, int window, long now, long sumIn) {
 		return sumIn == 0 ? 0 : Math.min(1.0, sumOut(a, window, now) / (double) sumIn);
 	}
 
-	/** Typical seconds between money arriving and leaving (weighted towards recent), or -1 when unknown. */
+	/**
+	 * Typical seconds between money arriving and leaving (weighted towards recent), or -1
+	 * when unknown.
+	 */
 	public double dwellSeconds(int a) {
 		if (a >= capacity) {
 			return -1;
@@ -332,9 +365,13 @@ public final class AccountFeatures {
 		return d > 0 ? d : -1;
 	}
 
-	/** Payments received today (China Standard Time) from counterparties not among the account's last eight. */
+	/**
+	 * Payments received today (China Standard Time) from counterparties not among the
+	 * account's last eight.
+	 */
 	public int newCounterpartiesToday(int a, long now) {
-		return a < capacity && slab[base(a) + NEW_DAY] == Math.floorDiv(now + CST, 86_400) ? (int) slab[base(a) + NEW_COUNT] : 0;
+		return a < capacity && slab[base(a) + NEW_DAY] == Math.floorDiv(now + CST, 86_400)
+				? (int) slab[base(a) + NEW_COUNT] : 0;
 	}
 
 	/** Transfers made between 00:00 and 06:00 China Standard Time, ever. */
@@ -347,8 +384,12 @@ public final class AccountFeatures {
 		return a < capacity && slab[base(a) + FIRST_SEEN] != NONE ? now - slab[base(a) + FIRST_SEEN] : -1;
 	}
 
-	/** Seconds since the account's latest transfer, or -1 if never seen (dormant accounts that wake up are a signal). */
+	/**
+	 * Seconds since the account's latest transfer, or -1 if never seen (dormant accounts
+	 * that wake up are a signal).
+	 */
 	public long idleSeconds(int a, long now) {
 		return a < capacity && slab[base(a) + LAST_SEEN] != NONE ? now - slab[base(a) + LAST_SEEN] : -1;
 	}
+
 }

@@ -3,23 +3,31 @@ package org.fanzha.engine.monitor;
 import java.util.Arrays;
 
 /**
- * Risk that comes from outside the account's own transfers: how close it is, in the transfer graph, to an account
- * already confirmed as a fraud account (reported by a victim, frozen), and whether its holder was recently
- * contacted by a number flagged as fraud (the payer-side signal: a potential victim about to pay).
+ * Risk that comes from outside the account's own transfers: how close it is, in the
+ * transfer graph, to an account already confirmed as a fraud account (reported by a
+ * victim, frozen), and whether its holder was recently contacted by a number flagged as
+ * fraud (the payer-side signal: a potential victim about to pay).
  *
- * <p>Proximity is propagated forward as money moves, not searched: a confirmed account has distance 0; a transfer
- * from an account at distance d (d &lt; {@link #MAX_HOPS}) gives the payee distance d+1 unless it is already as
- * close. The monitor's own flags (it reviewed, delayed or froze a payment into the account) are kept beside them,
- * so that an account under review is watched on the way out too. A distance learned from money flow fades after {@link #PROXIMITY_TTL} seconds (a legitimate shop paid once
- * by a mule must not stay suspect); confirmation does not fade until {@link #lift lifted}. This is the
- * breadth-first "hops from a known bad node" signal of graph-based AML scoring, maintained incrementally: O(1) per
- * transfer, one byte and one long per account, no allocation.
+ * <p>
+ * Proximity is propagated forward as money moves, not searched: a confirmed account has
+ * distance 0; a transfer from an account at distance d (d &lt; {@link #MAX_HOPS}) gives
+ * the payee distance d+1 unless it is already as close. The monitor's own flags (it
+ * reviewed, delayed or froze a payment into the account) are kept beside them, so that an
+ * account under review is watched on the way out too. A distance learned from money flow
+ * fades after {@link #PROXIMITY_TTL} seconds (a legitimate shop paid once by a mule must
+ * not stay suspect); confirmation does not fade until {@link #lift lifted}. This is the
+ * breadth-first "hops from a known bad node" signal of graph-based AML scoring,
+ * maintained incrementally: O(1) per transfer, one byte and one long per account, no
+ * allocation.
  */
 public final class RiskSignals {
 
 	public static final int MAX_HOPS = 3;
 
-	/** Reported by {@link #hops} when the account is not within {@link #MAX_HOPS} of a confirmed account. */
+	/**
+	 * Reported by {@link #hops} when the account is not within {@link #MAX_HOPS} of a
+	 * confirmed account.
+	 */
 	public static final int FAR = 9;
 
 	public static final long PROXIMITY_TTL = 7 * 86_400;
@@ -59,7 +67,10 @@ public final class RiskSignals {
 	/** Longs one account's signals take in {@link #copyOut}/{@link #copyIn}. */
 	public static final int ACCOUNT_LONGS = 4;
 
-	/** Copies account {@code a}'s signals into {@code dst} from {@code offset}, as AccountFeatures#copyOut does. */
+	/**
+	 * Copies account {@code a}'s signals into {@code dst} from {@code offset}, as
+	 * AccountFeatures#copyOut does.
+	 */
 	public void copyOut(int a, long[] dst, int offset) {
 		ensure(a + 1);
 		dst[offset] = hops[a];
@@ -77,14 +88,20 @@ public final class RiskSignals {
 		monitorFlag[a] = src[offset + 3];
 	}
 
-	/** The account is confirmed as used for fraud (a victim's report names it, or it is frozen). */
+	/**
+	 * The account is confirmed as used for fraud (a victim's report names it, or it is
+	 * frozen).
+	 */
 	public void confirm(int account, long epochSecond) {
 		ensure(account + 1);
 		hops[account] = 0;
 		hopsSince[account] = epochSecond;
 	}
 
-	/** A verified appeal or a mistaken report: the account is no longer treated as confirmed. */
+	/**
+	 * A verified appeal or a mistaken report: the account is no longer treated as
+	 * confirmed.
+	 */
 	public void lift(int account) {
 		if (account < capacity) {
 			hops[account] = FAR;
@@ -93,7 +110,9 @@ public final class RiskSignals {
 		}
 	}
 
-	/** The holder of the account was called or texted by a flagged number at this time. */
+	/**
+	 * The holder of the account was called or texted by a flagged number at this time.
+	 */
 	public void contactedByFlagged(int account, long epochSecond) {
 		ensure(account + 1);
 		if (flaggedContact[account] == NONE || epochSecond > flaggedContact[account]) {
@@ -101,7 +120,9 @@ public final class RiskSignals {
 		}
 	}
 
-	/** Books a transfer: money from a confirmed or nearby account brings its payee closer. */
+	/**
+	 * Books a transfer: money from a confirmed or nearby account brings its payee closer.
+	 */
 	public void onTransfer(int from, int to, long epochSecond) {
 		if (to < 0) {
 			return;
@@ -118,7 +139,9 @@ public final class RiskSignals {
 		}
 	}
 
-	/** Hops from the nearest confirmed account (0 = confirmed itself), or {@link #FAR}. */
+	/**
+	 * Hops from the nearest confirmed account (0 = confirmed itself), or {@link #FAR}.
+	 */
 	public int hops(int account, long now) {
 		if (account < 0 || account >= capacity) {
 			return FAR;
@@ -138,17 +161,23 @@ public final class RiskSignals {
 		}
 	}
 
-	/** Whether the monitor acted on a payment into the account within the last {@link #PROXIMITY_TTL} seconds. */
+	/**
+	 * Whether the monitor acted on a payment into the account within the last
+	 * {@link #PROXIMITY_TTL} seconds.
+	 */
 	public boolean flaggedRecently(int account, long now) {
 		return account >= 0 && account < capacity && monitorFlag[account] != NONE
 				&& now - monitorFlag[account] <= PROXIMITY_TTL;
 	}
 
-	/** Minutes since the holder was last contacted by a flagged number, or -1 if never. */
+	/**
+	 * Minutes since the holder was last contacted by a flagged number, or -1 if never.
+	 */
 	public double minutesSinceFlaggedContact(int account, long now) {
 		if (account < 0 || account >= capacity || flaggedContact[account] == NONE) {
 			return -1;
 		}
 		return Math.max(0, now - flaggedContact[account]) / 60.0;
 	}
+
 }

@@ -1,18 +1,27 @@
 package org.fanzha.engine.monitor;
 
+import java.util.Arrays;
+import java.util.BitSet;
+
 /**
- * Scores transfers against a {@link RuleSet}: the most severe action among the matching active rules wins,
- * every matching rule (shadow ones too) is reported by its reason code.
+ * Scores transfers against a {@link RuleSet}: the most severe action among the matching
+ * active rules wins, every matching rule (shadow ones too) is reported by its reason
+ * code.
  *
- * <p>The guard: a rule that acts on more than {@code capShare} of a block of {@code guardWindow} transfers is
- * put into shadow mode on its own and raises an alarm — one bad threshold must not hold up a province's
- * payments. A runaway rule (acting on more than half of a short block of {@link #RUNAWAY_BLOCK} transfers) is
- * shadowed at once, without waiting for the long block. An analyst re-arms it by loading a new version.
+ * <p>
+ * The guard: a rule that acts on more than {@code capShare} of a block of
+ * {@code guardWindow} transfers is put into shadow mode on its own and raises an alarm —
+ * one bad threshold must not hold up a province's payments. A runaway rule (acting on
+ * more than half of a short block of {@link #RUNAWAY_BLOCK} transfers) is shadowed at
+ * once, without waiting for the long block. An analyst re-arms it by loading a new
+ * version.
  *
- * <p>The guard counts per scope (the platform uses one per reporting bank): one bank's traffic that trips a
- * rule shadows it for that bank only, so a burst from one institution cannot switch a rule off for the others.
- * State is a few counters per rule and scope, in flat arrays indexed {@code scope * rules + rule}, grown when a
- * new scope first appears; scoring allocates nothing ({@link Verdict} is reused by the caller).
+ * <p>
+ * The guard counts per scope (the platform uses one per reporting bank): one bank's
+ * traffic that trips a rule shadows it for that bank only, so a burst from one
+ * institution cannot switch a rule off for the others. State is a few counters per rule
+ * and scope, in flat arrays indexed {@code scope * rules + rule}, grown when a new scope
+ * first appears; scoring allocates nothing ({@link Verdict} is reused by the caller).
  */
 public final class RuleEngine {
 
@@ -35,6 +44,7 @@ public final class RuleEngine {
 			matched = 0;
 			acted = 0;
 		}
+
 	}
 
 	private final RuleSet rules;
@@ -59,7 +69,7 @@ public final class RuleEngine {
 	private int[] evaluated;
 
 	/** Scopes where the guard shadowed a rule since this engine was loaded. */
-	private final java.util.BitSet alarms = new java.util.BitSet();
+	private final BitSet alarms = new BitSet();
 
 	public RuleEngine(RuleSet rules, double capShare, int guardWindow) {
 		if (rules.rules().size() > 64) {
@@ -81,11 +91,11 @@ public final class RuleEngine {
 
 	private void grow(int scope) {
 		int scopes = Math.max(scope + 1, evaluated.length * 2);
-		actedInWindow = java.util.Arrays.copyOf(actedInWindow, scopes * n);
-		actedInShort = java.util.Arrays.copyOf(actedInShort, scopes * n);
-		guarded = java.util.Arrays.copyOf(guarded, scopes * n);
-		evaluated = java.util.Arrays.copyOf(evaluated, scopes);
-		evaluatedShort = java.util.Arrays.copyOf(evaluatedShort, scopes);
+		actedInWindow = Arrays.copyOf(actedInWindow, scopes * n);
+		actedInShort = Arrays.copyOf(actedInShort, scopes * n);
+		guarded = Arrays.copyOf(guarded, scopes * n);
+		evaluated = Arrays.copyOf(evaluated, scopes);
+		evaluatedShort = Arrays.copyOf(evaluatedShort, scopes);
 	}
 
 	/** Scores in scope 0 (one guard for all traffic). */
@@ -93,7 +103,10 @@ public final class RuleEngine {
 		score(features, out, 0);
 	}
 
-	/** Scores a transfer; {@code scope} (0 or more) selects whose guard counters it counts toward. */
+	/**
+	 * Scores a transfer; {@code scope} (0 or more) selects whose guard counters it counts
+	 * toward.
+	 */
 	public void score(double[] features, Verdict out, int scope) {
 		out.reset();
 		if (scope >= evaluated.length) {
@@ -147,7 +160,9 @@ public final class RuleEngine {
 		}
 	}
 
-	/** Whether the guard has shadowed a rule in any scope since this engine was loaded. */
+	/**
+	 * Whether the guard has shadowed a rule in any scope since this engine was loaded.
+	 */
 	public boolean alarm() {
 		return !alarms.isEmpty();
 	}
@@ -175,4 +190,5 @@ public final class RuleEngine {
 	public RuleSet rules() {
 		return rules;
 	}
+
 }

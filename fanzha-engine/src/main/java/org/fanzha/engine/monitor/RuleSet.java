@@ -14,19 +14,21 @@ import org.fanzha.engine.rules.RuleText;
  * shadow rule NIGHT: hour &lt; 6 and amount &gt;= 500000 -&gt; WARN_PAYER "夜间大额转账"
  * </pre>
  *
- * A condition is comparisons of named features ({@link #FEATURES}) with numbers, joined by {@code and}, then
- * {@code or} ({@code and} binds tighter). A {@code shadow} rule scores and is reported but never acts. Parsing
- * ({@link RuleText}, shared with the SIM rules) compiles every rule to flat arrays (feature index, operator, threshold
- * per comparison), so evaluating a transfer walks primitive arrays and allocates nothing. Errors name the line and
- * what is wrong.
+ * A condition is comparisons of named features ({@link #FEATURES}) with numbers, joined
+ * by {@code and}, then {@code or} ({@code and} binds tighter). A {@code shadow} rule
+ * scores and is reported but never acts. Parsing ({@link RuleText}, shared with the SIM
+ * rules) compiles every rule to flat arrays (feature index, operator, threshold per
+ * comparison), so evaluating a transfer walks primitive arrays and allocates nothing.
+ * Errors name the line and what is wrong.
  */
 public final class RuleSet {
 
 	/** The features a rule may name, in the order of the feature vector. */
 	public static final List<String> FEATURES = List.of("amount", "hour", "payee.countIn10m", "payee.countIn1h",
 			"payee.sumIn24h", "payee.passThrough24h", "payee.dwellMinutes", "payee.newPayersToday", "payee.ageDays",
-			"payee.idleDays", "payer.countOut1h", "payer.sumOut24h", "payee.hopsFromConfirmed", "payer.hopsFromConfirmed",
-			"payer.minutesSinceFlaggedContact", "payer.accountsOnDevice", "payee.flagged", "payer.flagged", "model");
+			"payee.idleDays", "payer.countOut1h", "payer.sumOut24h", "payee.hopsFromConfirmed",
+			"payer.hopsFromConfirmed", "payer.minutesSinceFlaggedContact", "payer.accountsOnDevice", "payee.flagged",
+			"payer.flagged", "model");
 
 	public record Rule(String id, Action action, long holdSeconds, String reason, boolean shadow, String source) {
 	}
@@ -61,4 +63,5 @@ public final class RuleSet {
 	boolean matches(int r, double[] features) {
 		return text.matches(r, features);
 	}
+
 }

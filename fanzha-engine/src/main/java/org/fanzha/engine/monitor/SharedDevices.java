@@ -1,16 +1,21 @@
 package org.fanzha.engine.monitor;
 
+import java.util.Arrays;
+
 /**
- * How many distinct accounts have made payments from one device (phone IMEI, device fingerprint) or one IP address.
- * Mule herders operate dozens of bought accounts from a few phones; an ordinary person uses one or two accounts
- * on a device.
+ * How many distinct accounts have made payments from one device (phone IMEI, device
+ * fingerprint) or one IP address. Mule herders operate dozens of bought accounts from a
+ * few phones; an ordinary person uses one or two accounts on a device.
  *
- * <p>An open-addressing table (linear probing, power-of-two capacity, keys are 64-bit hashes of the device id,
- * 0 reserved as "unknown") holds per device up to {@link #REMEMBERED} distinct account indices and a saturating
- * count of distinct accounts seen. Exact up to {@link #REMEMBERED}, then a lower bound that still grows when a
- * further new account appears (it may count one account twice once the small set is full, which errs towards
- * suspicion only for devices that already have many accounts). The table doubles at 50 % load; recording costs
- * one probe sequence and a scan of at most eight ints; nothing is allocated per event.
+ * <p>
+ * An open-addressing table (linear probing, power-of-two capacity, keys are 64-bit hashes
+ * of the device id, 0 reserved as "unknown") holds per device up to {@link #REMEMBERED}
+ * distinct account indices and a saturating count of distinct accounts seen. Exact up to
+ * {@link #REMEMBERED}, then a lower bound that still grows when a further new account
+ * appears (it may count one account twice once the small set is full, which errs towards
+ * suspicion only for devices that already have many accounts). The table doubles at 50 %
+ * load; recording costs one probe sequence and a scan of at most eight ints; nothing is
+ * allocated per event.
  */
 public final class SharedDevices {
 
@@ -34,15 +39,16 @@ public final class SharedDevices {
 	private void allocate(int cap) {
 		keys = new long[cap];
 		accounts = new int[cap * REMEMBERED];
-		java.util.Arrays.fill(accounts, -1);
+		Arrays.fill(accounts, -1);
 		counts = new int[cap];
 		mask = cap - 1;
 		size = 0;
 	}
 
 	/**
-	 * Records that {@code account} paid from {@code device} (0 = unknown: nothing recorded) and returns the
-	 * number of distinct accounts seen on that device, this one included (0 for an unknown device).
+	 * Records that {@code account} paid from {@code device} (0 = unknown: nothing
+	 * recorded) and returns the number of distinct accounts seen on that device, this one
+	 * included (0 for an unknown device).
 	 */
 	public int record(long device, int account) {
 		if (device == 0) {
@@ -118,7 +124,10 @@ public final class SharedDevices {
 		return x;
 	}
 
-	/** A stable non-zero 64-bit key for a device or IP string (FNV-1a); 0 for null or empty. */
+	/**
+	 * A stable non-zero 64-bit key for a device or IP string (FNV-1a); 0 for null or
+	 * empty.
+	 */
 	public static long key(String deviceOrIp) {
 		if (deviceOrIp == null || deviceOrIp.isEmpty()) {
 			return 0;
@@ -130,4 +139,5 @@ public final class SharedDevices {
 		}
 		return h == 0 ? 1 : h;
 	}
+
 }

@@ -1,14 +1,20 @@
 package org.fanzha.engine.monitor;
 
+import java.util.function.ToDoubleFunction;
+
 /**
- * Decides on each transfer as it happens: updates both accounts' {@link AccountFeatures}, the {@link RiskSignals}
- * (proximity to confirmed fraud accounts, payer contacted by flagged numbers) and the {@link SharedDevices} table,
- * builds the feature vector of {@link RuleSet#FEATURES}, adds the learned model's score when one is loaded, and
- * scores the vector with the {@link RuleEngine}. Accounts are dense int indices (the caller interns ids, e.g. with
- * {@link org.fanzha.core.KeyIndex}); the vector and the verdict are reused, so a decision allocates nothing.
+ * Decides on each transfer as it happens: updates both accounts' {@link AccountFeatures},
+ * the {@link RiskSignals} (proximity to confirmed fraud accounts, payer contacted by
+ * flagged numbers) and the {@link SharedDevices} table, builds the feature vector of
+ * {@link RuleSet#FEATURES}, adds the learned model's score when one is loaded, and scores
+ * the vector with the {@link RuleEngine}. Accounts are dense int indices (the caller
+ * interns ids, e.g. with {@link org.fanzha.core.KeyIndex}); the vector and the verdict
+ * are reused, so a decision allocates nothing.
  *
- * <p>The model sees the vector with its own slot ({@code model}) set to 0, as it did in training, so rules and model
- * combine by rules naming {@code model}: the model proposes, the rule set (which analysts control) decides.
+ * <p>
+ * The model sees the vector with its own slot ({@code model}) set to 0, as it did in
+ * training, so rules and model combine by rules naming {@code model}: the model proposes,
+ * the rule set (which analysts control) decides.
  */
 public final class TransferMonitor {
 
@@ -29,13 +35,13 @@ public final class TransferMonitor {
 			shadow rule NIGHT_LARGE: hour < 6 and amount >= 500000 -> WARN_PAYER "夜间大额转账"
 			""";
 
-
 	private static final double NEVER = 1e12;
 
 	/**
-	 * The guard: a rule acting on more than this share of a block of {@link #GUARD_BLOCK} transfers is shadowed.
-	 * Mule transfers are far below 1 % of a bank's traffic; the long block spans day and night, so a night-time
-	 * burst of laundering (when ordinary traffic is thin) does not trip it, while a runaway rule is caught within
+	 * The guard: a rule acting on more than this share of a block of {@link #GUARD_BLOCK}
+	 * transfers is shadowed. Mule transfers are far below 1 % of a bank's traffic; the
+	 * long block spans day and night, so a night-time burst of laundering (when ordinary
+	 * traffic is thin) does not trip it, while a runaway rule is caught within
 	 * {@link RuleEngine#RUNAWAY_BLOCK} transfers.
 	 */
 	public static final double GUARD_CAP = 0.05;
@@ -52,7 +58,7 @@ public final class TransferMonitor {
 
 	private final RuleEngine engine;
 
-	private final java.util.function.ToDoubleFunction<double[]> model;
+	private final ToDoubleFunction<double[]> model;
 
 	private final double[] f = new double[RuleSet.FEATURES.size()];
 
@@ -62,14 +68,17 @@ public final class TransferMonitor {
 		this(rules, expectedAccounts, null);
 	}
 
-	/** With a learned model whose score fills the {@code model} feature ({@code null}: none, the feature is 0). */
-	public TransferMonitor(RuleSet rules, int expectedAccounts, java.util.function.ToDoubleFunction<double[]> model) {
+	/**
+	 * With a learned model whose score fills the {@code model} feature ({@code null}:
+	 * none, the feature is 0).
+	 */
+	public TransferMonitor(RuleSet rules, int expectedAccounts, ToDoubleFunction<double[]> model) {
 		this(rules, new AccountFeatures(expectedAccounts), new RiskSignals(expectedAccounts),
 				new SharedDevices(expectedAccounts / 2), model);
 	}
 
 	private TransferMonitor(RuleSet rules, AccountFeatures features, RiskSignals risk, SharedDevices devices,
-			java.util.function.ToDoubleFunction<double[]> model) {
+			ToDoubleFunction<double[]> model) {
 		this.features = features;
 		this.risk = risk;
 		this.devices = devices;
@@ -82,15 +91,15 @@ public final class TransferMonitor {
 	}
 
 	/**
-	 * The same accounts' state under a new rule set (an analyst loads a new version): windows, risk and devices
-	 * carry over, the guard starts afresh.
+	 * The same accounts' state under a new rule set (an analyst loads a new version):
+	 * windows, risk and devices carry over, the guard starts afresh.
 	 */
 	public TransferMonitor withRules(RuleSet rules) {
 		return new TransferMonitor(rules, features, risk, devices, model);
 	}
 
 	/** As {@link #withRules}, with another model (or none). */
-	public TransferMonitor withModel(java.util.function.ToDoubleFunction<double[]> newModel) {
+	public TransferMonitor withModel(ToDoubleFunction<double[]> newModel) {
 		return new TransferMonitor(engine.rules(), features, risk, devices, newModel);
 	}
 
@@ -100,14 +109,18 @@ public final class TransferMonitor {
 	}
 
 	/**
-	 * Scores a transfer and books it. {@code to} is -1 for cash; {@code device} is a {@link SharedDevices#key} of
-	 * the payer's device or IP, 0 if unknown. The returned verdict is reused by the next call: copy what you keep.
+	 * Scores a transfer and books it. {@code to} is -1 for cash; {@code device} is a
+	 * {@link SharedDevices#key} of the payer's device or IP, 0 if unknown. The returned
+	 * verdict is reused by the next call: copy what you keep.
 	 */
 	public RuleEngine.Verdict decide(int from, int to, long amountFen, long epochSecond, long device) {
 		return decide(from, to, amountFen, epochSecond, device, 0);
 	}
 
-	/** As {@link #decide(int, int, long, long, long)}, counted toward the guard of {@code scope} (e.g. the bank). */
+	/**
+	 * As {@link #decide(int, int, long, long, long)}, counted toward the guard of
+	 * {@code scope} (e.g. the bank).
+	 */
 	public RuleEngine.Verdict decide(int from, int to, long amountFen, long epochSecond, long device, int scope) {
 		final double[] v = f;
 		long idle = to < 0 ? 0 : features.idleSeconds(to, epochSecond);
@@ -135,10 +148,11 @@ public final class TransferMonitor {
 	}
 
 	/**
-	 * The payee's features into {@code v} (slots 2-9, 12, 16), read after the transfer was booked on it;
-	 * {@code idleSeconds} is {@link AccountFeatures#idleSeconds} read before booking. {@code to} &lt; 0 (cash) gives
-	 * the cash defaults. Static over explicit state so that a stream processor holding each account's state in its
-	 * own keyed store computes the same vector from a one-account instance (fanzha-stream).
+	 * The payee's features into {@code v} (slots 2-9, 12, 16), read after the transfer
+	 * was booked on it; {@code idleSeconds} is {@link AccountFeatures#idleSeconds} read
+	 * before booking. {@code to} &lt; 0 (cash) gives the cash defaults. Static over
+	 * explicit state so that a stream processor holding each account's state in its own
+	 * keyed store computes the same vector from a one-account instance (fanzha-stream).
 	 */
 	public static void payeeSide(AccountFeatures features, RiskSignals risk, int to, long epochSecond, long idleSeconds,
 			double[] v) {
@@ -167,7 +181,10 @@ public final class TransferMonitor {
 		}
 	}
 
-	/** The payer's features into {@code v} (slots 10, 11, 13, 14, 17), read after the transfer was booked on it. */
+	/**
+	 * The payer's features into {@code v} (slots 10, 11, 13, 14, 17), read after the
+	 * transfer was booked on it.
+	 */
 	public static void payerSide(AccountFeatures features, RiskSignals risk, int from, long epochSecond, double[] v) {
 		v[10] = features.countOut(from, AccountFeatures.W1H, epochSecond);
 		v[11] = features.sumOut(from, AccountFeatures.W24H, epochSecond);
@@ -181,7 +198,10 @@ public final class TransferMonitor {
 		risk.confirm(account, epochSecond);
 	}
 
-	/** The payer's holder was contacted by a flagged number (from telecom monitoring or a report). */
+	/**
+	 * The payer's holder was contacted by a flagged number (from telecom monitoring or a
+	 * report).
+	 */
 	public void contactedByFlagged(int account, long epochSecond) {
 		risk.contactedByFlagged(account, epochSecond);
 	}
@@ -195,7 +215,10 @@ public final class TransferMonitor {
 		return risk;
 	}
 
-	/** The feature vector of the latest decision, named by {@link RuleSet#FEATURES}; overwritten by the next. */
+	/**
+	 * The feature vector of the latest decision, named by {@link RuleSet#FEATURES};
+	 * overwritten by the next.
+	 */
 	public double[] lastFeatures() {
 		return f;
 	}
@@ -207,4 +230,5 @@ public final class TransferMonitor {
 	public AccountFeatures features() {
 		return features;
 	}
+
 }

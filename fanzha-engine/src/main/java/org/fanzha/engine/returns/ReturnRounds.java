@@ -35,12 +35,12 @@ public final class ReturnRounds {
 	/**
 	 * @param victimId the case number (one victim per case)
 	 * @param lossFen what the victim lost in the case (> 0)
-	 * @param returnedFen what ALL earlier rounds of ALL freezes have returned or will return to this victim (>= 0,
-	 * may exceed the loss: it is clamped to it)
-	 * @param tracedFen this victim's traced money that reached THIS frozen account (0 = the trace never brought
-	 * their money there)
-	 * @param addedReason non-null when an officer added the victim by hand with a written reason (then eligible
-	 * even with tracedFen 0); must not be blank
+	 * @param returnedFen what ALL earlier rounds of ALL freezes have returned or will
+	 * return to this victim (>= 0, may exceed the loss: it is clamped to it)
+	 * @param tracedFen this victim's traced money that reached THIS frozen account (0 =
+	 * the trace never brought their money there)
+	 * @param addedReason non-null when an officer added the victim by hand with a written
+	 * reason (then eligible even with tracedFen 0); must not be blank
 	 */
 	public record Claim(String victimId, long lossFen, long returnedFen, long tracedFen, String addedReason) {
 
@@ -78,9 +78,11 @@ public final class ReturnRounds {
 	 * @param basis the art. 8 basis chosen for this freeze
 	 * @param returnFen per claim, in the order of the claims list (0 for the ineligible)
 	 * @param remainderFen what stays frozen (availableFen - sum(returnFen))
-	 * @param noticeRequired true only when basis == PRO_RATA and something is returned (art. 8: the 30-day notice
-	 * is for pro-rata returns; a round over nothing opens no notice)
-	 * @param ineligible victim ids whose money never reached the account and that no officer added
+	 * @param noticeRequired true only when basis == PRO_RATA and something is returned
+	 * (art. 8: the 30-day notice is for pro-rata returns; a round over nothing opens no
+	 * notice)
+	 * @param ineligible victim ids whose money never reached the account and that no
+	 * officer added
 	 */
 	public record Plan(ReturnAllocator.Basis basis, long[] returnFen, long remainderFen, boolean noticeRequired,
 			List<String> ineligible) {
@@ -99,9 +101,10 @@ public final class ReturnRounds {
 
 	/**
 	 * @param availableFen what is still frozen and not yet returned in this freeze (>= 0)
-	 * @param deposits deposits into the frozen account with perVictim in claims order (may be empty when the
-	 * statements/trace do not show them)
-	 * @param heldPerVictim each claim's traced money still in the account (claims order), or null when untraced
+	 * @param deposits deposits into the frozen account with perVictim in claims order
+	 * (may be empty when the statements/trace do not show them)
+	 * @param heldPerVictim each claim's traced money still in the account (claims order),
+	 * or null when untraced
 	 */
 	public static Plan plan(long availableFen, List<ReturnAllocator.Deposit> deposits, long[] heldPerVictim,
 			List<Claim> claims) {
@@ -118,13 +121,14 @@ public final class ReturnRounds {
 				throw new IllegalArgumentException("a claim is missing (null)");
 			}
 			if (!ids.add(c.victimId())) {
-				throw new IllegalArgumentException("victim " + c.victimId() + " is claimed twice: one claim per victim");
+				throw new IllegalArgumentException(
+						"victim " + c.victimId() + " is claimed twice: one claim per victim");
 			}
 		}
 		if (heldPerVictim != null) {
 			if (heldPerVictim.length != n) {
-				throw new IllegalArgumentException("heldPerVictim has " + heldPerVictim.length + " entries for " + n
-						+ " claims: one per claim");
+				throw new IllegalArgumentException(
+						"heldPerVictim has " + heldPerVictim.length + " entries for " + n + " claims: one per claim");
 			}
 			for (int v = 0; v < n; v++) {
 				if (heldPerVictim[v] < 0) {
@@ -138,8 +142,8 @@ public final class ReturnRounds {
 				throw new IllegalArgumentException("a deposit or its per-victim attribution is missing (null)");
 			}
 			if (d.amountFen() < 0) {
-				throw new IllegalArgumentException("deposit " + d.transferId() + ": amount must be >= 0, got "
-						+ d.amountFen());
+				throw new IllegalArgumentException(
+						"deposit " + d.transferId() + ": amount must be >= 0, got " + d.amountFen());
 			}
 			if (d.perVictim().length != n) {
 				throw new IllegalArgumentException("deposit " + d.transferId() + " attributes to "
@@ -165,13 +169,15 @@ public final class ReturnRounds {
 		for (int v = 0; v < n; v++) {
 			if (claims.get(v).eligible()) {
 				eligible.add(v);
-			} else {
+			}
+			else {
 				ineligible.add(claims.get(v).victimId());
 			}
 		}
 		long[] out = new long[n];
 		if (eligible.isEmpty()) {
-			// no one may share this money: it all stays frozen; nothing is identified, so no direct basis
+			// no one may share this money: it all stays frozen; nothing is identified, so
+			// no direct basis
 			return new Plan(ReturnAllocator.Basis.PRO_RATA, out, availableFen, false, ineligible);
 		}
 
@@ -181,7 +187,8 @@ public final class ReturnRounds {
 			Claim c = claims.get(v);
 			victims.add(new ReturnAllocator.Victim(c.victimId(), c.lossFen(), Math.min(c.returnedFen(), c.lossFen())));
 		}
-		// the deposits as they concern the eligible victims; money attributed to anyone else is not theirs to claim
+		// the deposits as they concern the eligible victims; money attributed to anyone
+		// else is not theirs to claim
 		List<ReturnAllocator.Deposit> shown = new ArrayList<>(deposits.size());
 		boolean[] seen = new boolean[m];
 		for (ReturnAllocator.Deposit d : deposits) {
@@ -203,9 +210,9 @@ public final class ReturnRounds {
 				held[k] = heldPerVictim[eligible.get(k)];
 			}
 		}
-		// art. 8(1)/(2) need the deposits to tell every sharing victim's money apart; otherwise it is mixed
-		ReturnAllocator.Allocation a = everyoneShown
-				? ReturnAllocator.allocate(availableFen, shown, held, victims)
+		// art. 8(1)/(2) need the deposits to tell every sharing victim's money apart;
+		// otherwise it is mixed
+		ReturnAllocator.Allocation a = everyoneShown ? ReturnAllocator.allocate(availableFen, shown, held, victims)
 				: ReturnAllocator.allocate(availableFen, List.of(), null, victims);
 		for (int k = 0; k < m; k++) {
 			out[eligible.get(k)] = a.returnFen()[k];
@@ -213,4 +220,5 @@ public final class ReturnRounds {
 		boolean notice = a.basis() == ReturnAllocator.Basis.PRO_RATA && a.totalFen() > 0;
 		return new Plan(a.basis(), out, a.remainderFen(), notice, ineligible);
 	}
+
 }

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Working days for deadlines such as "the bank returns the money within 3 working days" (art. 12 of the
- * 2016 return rules). Weekends are off unless the State Council's holiday notice makes them working days
- * (调休); public holidays are off. Both lists come from configuration, as the notice changes every year.
+ * Working days for deadlines such as "the bank returns the money within 3 working days"
+ * (art. 12 of the 2016 return rules). Weekends are off unless the State Council's holiday
+ * notice makes them working days (调休); public holidays are off. Both lists come from
+ * configuration, as the notice changes every year.
  */
 public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
 
@@ -25,7 +26,10 @@ public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWee
 		return !weekend || workingWeekendDays.contains(day);
 	}
 
-	/** The day by which {@code n} working days after {@code from} have passed (from itself does not count). */
+	/**
+	 * The day by which {@code n} working days after {@code from} have passed (from itself
+	 * does not count).
+	 */
 	public LocalDate plusWorkingDays(LocalDate from, int n) {
 		if (n < 0) {
 			throw new IllegalArgumentException("n must be >= 0");

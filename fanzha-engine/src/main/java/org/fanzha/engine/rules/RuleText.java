@@ -10,8 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule language shared by the transfer monitor ({@link org.fanzha.engine.monitor.RuleSet}) and the SIM monitor
- * ({@link org.fanzha.engine.telecom.SimRuleSet}), parsed against a caller's list of feature names. One rule per line:
+ * The rule language shared by the transfer monitor
+ * ({@link org.fanzha.engine.monitor.RuleSet}) and the SIM monitor
+ * ({@link org.fanzha.engine.telecom.SimRuleSet}), parsed against a caller's list of
+ * feature names. One rule per line:
  *
  * <pre>
  * version 3
@@ -20,22 +22,28 @@ import java.util.regex.Pattern;
  * rule BOX: device.sims &gt;= 8 -&gt; SUSPEND SIM_BOX "同一设备插入多张卡"
  * </pre>
  *
- * A condition is comparisons ({@code >= > <= < ==}) of named features with numbers, joined by {@code and}, then
- * {@code or} ({@code and} binds tighter). The action is one or more upper-case words (what they mean is the caller's:
- * {@link #words}), optionally followed by a duration ({@code 30m}, {@code 24h}, {@code 7d}), then the reason in double
- * quotes. {@code #} starts a comment line; a {@code version N} line is required; rule ids are unique. Each line is
- * turned into the caller's rule type {@code R} by a function that reads its words (and may refuse them with
- * {@link #error}).
+ * A condition is comparisons ({@code >= > <= < ==}) of named features with numbers,
+ * joined by {@code and}, then {@code or} ({@code and} binds tighter). The action is one
+ * or more upper-case words (what they mean is the caller's: {@link #words}), optionally
+ * followed by a duration ({@code 30m}, {@code 24h}, {@code 7d}), then the reason in
+ * double quotes. {@code #} starts a comment line; a {@code version N} line is required;
+ * rule ids are unique. Each line is turned into the caller's rule type {@code R} by a
+ * function that reads its words (and may refuse them with {@link #error}).
  *
- * <p>Parsing compiles every condition into flat arrays (feature index, operator, threshold per comparison, and per
- * rule the ranges of its {@code or} clauses), so {@link #matches} walks primitive arrays and allocates nothing.
- * Errors are {@link IllegalArgumentException}s that name the line ({@link #error}).
+ * <p>
+ * Parsing compiles every condition into flat arrays (feature index, operator, threshold
+ * per comparison, and per rule the ranges of its {@code or} clauses), so {@link #matches}
+ * walks primitive arrays and allocates nothing. Errors are
+ * {@link IllegalArgumentException}s that name the line ({@link #error}).
  */
 public final class RuleText<R> {
 
-	/** One parsed rule line: its id, whether it is a shadow rule, its action words, duration and reason. */
-	public record Line(int lineNumber, String id, boolean shadow, List<String> words, long durationSeconds, String reason,
-			String source) {
+	/**
+	 * One parsed rule line: its id, whether it is a shadow rule, its action words,
+	 * duration and reason.
+	 */
+	public record Line(int lineNumber, String id, boolean shadow, List<String> words, long durationSeconds,
+			String reason, String source) {
 	}
 
 	static final int GE = 0;
@@ -48,10 +56,12 @@ public final class RuleText<R> {
 
 	static final int EQ = 4;
 
-	private static final Pattern RULE = Pattern.compile("(shadow\\s+)?rule\\s+([A-Z][A-Z0-9_]{0,39})\\s*:\\s*(.+?)\\s*->\\s*"
-			+ "([A-Z_]+(?:\\s+[A-Z_]+)*)(?:\\s+(\\d+)([mhd]))?\\s+\"([^\"]{1,200})\"\\s*");
+	private static final Pattern RULE = Pattern
+		.compile("(shadow\\s+)?rule\\s+([A-Z][A-Z0-9_]{0,39})\\s*:\\s*(.+?)\\s*->\\s*"
+				+ "([A-Z_]+(?:\\s+[A-Z_]+)*)(?:\\s+(\\d+)([mhd]))?\\s+\"([^\"]{1,200})\"\\s*");
 
-	private static final Pattern CMP = Pattern.compile("\\s*([a-zA-Z0-9_.]+)\\s*(>=|<=|==|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*");
+	private static final Pattern CMP = Pattern
+		.compile("\\s*([a-zA-Z0-9_.]+)\\s*(>=|<=|==|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*");
 
 	private final int version;
 
@@ -70,8 +80,8 @@ public final class RuleText<R> {
 
 	private final double[] threshold;
 
-	private RuleText(int version, List<Line> lines, List<R> rules, int[][] clauseStart, int[][] clauseEnd, int[] feature,
-			int[] op, double[] threshold) {
+	private RuleText(int version, List<Line> lines, List<R> rules, int[][] clauseStart, int[][] clauseEnd,
+			int[] feature, int[] op, double[] threshold) {
 		this.version = version;
 		this.lines = List.copyOf(lines);
 		this.rules = List.copyOf(rules);
@@ -86,7 +96,10 @@ public final class RuleText<R> {
 		return version;
 	}
 
-	/** The rule lines in the order written; rule r of {@link #matches} is {@code lines().get(r)}. */
+	/**
+	 * The rule lines in the order written; rule r of {@link #matches} is
+	 * {@code lines().get(r)}.
+	 */
 	public List<Line> lines() {
 		return lines;
 	}
@@ -96,14 +109,16 @@ public final class RuleText<R> {
 		return rules;
 	}
 
-	/** An error about a rule line, in the form every parse error takes: "line N: message". */
+	/**
+	 * An error about a rule line, in the form every parse error takes: "line N: message".
+	 */
 	public static IllegalArgumentException error(Line line, String message) {
 		return new IllegalArgumentException("line " + line.lineNumber() + ": " + message);
 	}
 
 	/**
-	 * The action word {@code word} of a line as one of {@code values} (an enum's), or an error naming the line:
-	 * "unknown {what} WORD; use one of [...]".
+	 * The action word {@code word} of a line as one of {@code values} (an enum's), or an
+	 * error naming the line: "unknown {what} WORD; use one of [...]".
 	 */
 	public static <E extends Enum<E>> E word(Line line, String word, E[] values, String what) {
 		for (E e : values) {
@@ -115,8 +130,8 @@ public final class RuleText<R> {
 	}
 
 	/**
-	 * Parses rule text whose conditions may name {@code features} (index i of the list = slot i of the vector), each
-	 * line turned into a rule by {@code typed}.
+	 * Parses rule text whose conditions may name {@code features} (index i of the list =
+	 * slot i of the vector), each line turned into a rule by {@code typed}.
 	 */
 	public static <R> RuleText<R> parse(String text, List<String> features, Function<Line, R> typed) {
 		int version = -1;
@@ -147,7 +162,8 @@ public final class RuleText<R> {
 			}
 			Matcher m = RULE.matcher(line);
 			if (!m.matches()) {
-				throw new IllegalArgumentException(where + "expected: [shadow] rule ID: condition -> ACTION [N(m|h|d)] \"reason\"");
+				throw new IllegalArgumentException(
+						where + "expected: [shadow] rule ID: condition -> ACTION [N(m|h|d)] \"reason\"");
 			}
 			String id = m.group(2);
 			if (!ids.add(id)) {
@@ -174,7 +190,8 @@ public final class RuleText<R> {
 					}
 					int f = features.indexOf(cm.group(1));
 					if (f < 0) {
-						throw new IllegalArgumentException(where + "unknown feature " + cm.group(1) + "; known: " + features);
+						throw new IllegalArgumentException(
+								where + "unknown feature " + cm.group(1) + "; known: " + features);
 					}
 					if (n == feature.length) {
 						feature = Arrays.copyOf(feature, n * 2);
@@ -196,8 +213,8 @@ public final class RuleText<R> {
 			}
 			starts.add(s);
 			ends.add(e);
-			Line parsed = new Line(ln + 1, id, m.group(1) != null, List.of(m.group(4).split("\\s+")), duration, m.group(7),
-					line);
+			Line parsed = new Line(ln + 1, id, m.group(1) != null, List.of(m.group(4).split("\\s+")), duration,
+					m.group(7), line);
 			rules.add(parsed);
 			typedRules.add(typed.apply(parsed));
 		}
@@ -208,7 +225,9 @@ public final class RuleText<R> {
 				Arrays.copyOf(feature, n), Arrays.copyOf(op, n), Arrays.copyOf(threshold, n));
 	}
 
-	/** Whether rule {@code r}'s condition holds for the feature vector; allocates nothing. */
+	/**
+	 * Whether rule {@code r}'s condition holds for the feature vector; allocates nothing.
+	 */
 	public boolean matches(int r, double[] features) {
 		int[] s = clauseStart[r];
 		int[] e = clauseEnd[r];
@@ -233,4 +252,5 @@ public final class RuleText<R> {
 		}
 		return false;
 	}
+
 }

@@ -1,6 +1,7 @@
 package org.fanzha.engine.stop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,11 +11,13 @@ import org.fanzha.engine.trace.TraceResult;
 /**
  * Turns a trace into the stop-payment instructions to issue, most urgent first.
  *
- * <p>Urgency: money is expected to move on at its arrival time plus the account's typical dwell — the
- * median time, over its last ten payments out, between a payment out and the payment in before it (30
- * minutes when the account has no history). Mule accounts that pass money on within minutes therefore come
- * first. Accounts already frozen, or stopped twice already (the limit), are listed as skipped with the reason;
- * an account under a stop in force needs no new instruction.
+ * <p>
+ * Urgency: money is expected to move on at its arrival time plus the account's typical
+ * dwell — the median time, over its last ten payments out, between a payment out and the
+ * payment in before it (30 minutes when the account has no history). Mule accounts that
+ * pass money on within minutes therefore come first. Accounts already frozen, or stopped
+ * twice already (the limit), are listed as skipped with the reason; an account under a
+ * stop in force needs no new instruction.
  */
 public final class StopPaymentPlanner {
 
@@ -64,11 +67,14 @@ public final class StopPaymentPlanner {
 					arrived + dwell(g, h.account(), now), h.perVictim()));
 		}
 		out.sort(Comparator.comparingLong(StopInstruction::expectedMoveAt)
-				.thenComparing(Comparator.comparingLong(StopInstruction::amountFen).reversed()));
+			.thenComparing(Comparator.comparingLong(StopInstruction::amountFen).reversed()));
 		return new Plan(out, skipped);
 	}
 
-	/** Median gap between a payment out and the payment in just before it, over the last ten payments out. */
+	/**
+	 * Median gap between a payment out and the payment in just before it, over the last
+	 * ten payments out.
+	 */
 	static long dwell(TransferGraph g, int account, long now) {
 		long[] gaps = new long[10];
 		int n = 0;
@@ -87,8 +93,9 @@ public final class StopPaymentPlanner {
 		if (n == 0) {
 			return DEFAULT_DWELL;
 		}
-		long[] g2 = java.util.Arrays.copyOf(gaps, Math.min(n, gaps.length));
-		java.util.Arrays.sort(g2);
+		long[] g2 = Arrays.copyOf(gaps, Math.min(n, gaps.length));
+		Arrays.sort(g2);
 		return g2[g2.length / 2];
 	}
+
 }

@@ -1,13 +1,14 @@
 package org.fanzha.engine.stop;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Stops and freezes already in force. A stop lasts 48 hours and an account can be stopped at most twice
- * (银发〔2016〕86号, DOMAIN §3); a frozen account needs no stop.
+ * Stops and freezes already in force. A stop lasts 48 hours and an account can be stopped
+ * at most twice (银发〔2016〕86号, DOMAIN §3); a frozen account needs no stop.
  */
 public class StopRegistry {
 
@@ -49,7 +50,7 @@ public class StopRegistry {
 			throw new IllegalStateException("account " + account + " was already stopped twice; apply for a freeze");
 		}
 		long[] s = stops.get(account);
-		long[] next = s == null ? new long[1] : java.util.Arrays.copyOf(s, n + 1);
+		long[] next = s == null ? new long[1] : Arrays.copyOf(s, n + 1);
 		next[n] = epochSecond;
 		stops.put(account, next);
 	}
@@ -57,4 +58,5 @@ public class StopRegistry {
 	public void recordFreeze(String account) {
 		frozen.add(account);
 	}
+
 }

@@ -11,32 +11,35 @@ import java.util.regex.Pattern;
 import org.fanzha.core.RegionCode;
 
 /**
- * A simple normaliser of Chinese shipping addresses, so that SIM cards shipped to one place are counted together
- * however the address was typed (the per-address limit of {@link IssuanceCheck}). It is deliberately simple and
- * errs towards treating two addresses as one (which only tightens the limit):
+ * A simple normaliser of Chinese shipping addresses, so that SIM cards shipped to one
+ * place are counted together however the address was typed (the per-address limit of
+ * {@link IssuanceCheck}). It is deliberately simple and errs towards treating two
+ * addresses as one (which only tightens the limit):
  * <ol>
- * <li>Unicode NFKC: full-width letters, digits, spaces and punctuation become half-width (“３号楼” → “3号楼”);
- * Latin letters are upper-cased;</li>
- * <li>whitespace and punctuation are removed (commas, full stops, brackets, quotes, “#”, “·”), dash variants become
- * “-”;</li>
- * <li>Chinese numerals before a unit word become digits (“三号楼二单元” → “3号楼2单元”, up to 99);</li>
- * <li>unit variants are unified: 号楼, 幢, 座 and 栋楼 after a number become 栋; a trailing 室 or 号 after the
- * room number is dropped (“3号楼2单元501室” and “3栋2单元501” are the same);</li>
- * <li>leading country, province and city names are dropped when a district or county follows (“陕西省西安市雁塔区…”,
- * “陕西西安雁塔区…” and “雁塔区…” are the same): the 34 province-level names with or without their suffix, the
- * Shaanxi prefectures by name, and any “××市” of another province.</li>
+ * <li>Unicode NFKC: full-width letters, digits, spaces and punctuation become half-width
+ * (“３号楼” → “3号楼”); Latin letters are upper-cased;</li>
+ * <li>whitespace and punctuation are removed (commas, full stops, brackets, quotes, “#”,
+ * “·”), dash variants become “-”;</li>
+ * <li>Chinese numerals before a unit word become digits (“三号楼二单元” → “3号楼2单元”, up to
+ * 99);</li>
+ * <li>unit variants are unified: 号楼, 幢, 座 and 栋楼 after a number become 栋; a trailing 室 or
+ * 号 after the room number is dropped (“3号楼2单元501室” and “3栋2单元501” are the same);</li>
+ * <li>leading country, province and city names are dropped when a district or county
+ * follows (“陕西省西安市雁塔区…”, “陕西西安雁塔区…” and “雁塔区…” are the same): the 34 province-level names
+ * with or without their suffix, the Shaanxi prefectures by name, and any “××市” of another
+ * province.</li>
  * </ol>
- * Not handled: “3-2-501” against “3栋2单元501”, misspellings, and districts of the same name in two cities (they are
- * counted together — the limit errs on the safe side).
+ * Not handled: “3-2-501” against “3栋2单元501”, misspellings, and districts of the same name
+ * in two cities (they are counted together — the limit errs on the safe side).
  */
 public final class AddressNormaliser {
 
-	private static final String[] PROVINCES = { "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
-			"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
-			"陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门" };
+	private static final String[] PROVINCES = { "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+			"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",
+			"宁夏", "新疆", "台湾", "香港", "澳门" };
 
-	private static final Pattern PROVINCE = Pattern.compile("^(?:中华人民共和国|中国)?(?:" + String.join("|", PROVINCES)
-			+ ")(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)?");
+	private static final Pattern PROVINCE = Pattern
+		.compile("^(?:中华人民共和国|中国)?(?:" + String.join("|", PROVINCES) + ")(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)?");
 
 	private static final Pattern CITY = Pattern.compile("^(?:" + String.join("|", shaanxiCities())
 			+ "|[\\u4e00-\\u9fff]{2,4}?市)(?=[\\u4e00-\\u9fff]{1,8}?(?:区|县|市|旗))");
@@ -71,8 +74,8 @@ public final class AddressNormaliser {
 
 	/**
 	 * The normalised form of an address.
-	 *
-	 * @throws IllegalArgumentException when the address is missing or nothing is left of it
+	 * @throws IllegalArgumentException when the address is missing or nothing is left of
+	 * it
 	 */
 	public static String normalise(String address) {
 		if (address == null || address.isBlank()) {
@@ -135,4 +138,5 @@ public final class AddressNormaliser {
 			default -> -1;
 		};
 	}
+
 }

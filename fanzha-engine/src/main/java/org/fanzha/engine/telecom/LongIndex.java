@@ -3,13 +3,17 @@ package org.fanzha.engine.telecom;
 import java.util.Arrays;
 
 /**
- * Numbers distinct {@code long} keys (phone numbers, IMEIs, cell ids) 0, 1, 2, ... in order of first appearance, so
- * that per-key state can live in primitive arrays indexed by that number.
+ * Numbers distinct {@code long} keys (phone numbers, IMEIs, cell ids) 0, 1, 2, ... in
+ * order of first appearance, so that per-key state can live in primitive arrays indexed
+ * by that number.
  *
- * <p>Open addressing with linear probing over a power-of-two table of (key, index + 1) pairs in one {@code long}
- * array — a probe reads one cache line — at most half full; index + 1 = 0 marks a free slot, so every key, 0
- * included, is allowed. A lookup is one hash (the 64-bit finaliser of MurmurHash3) and, on average, fewer than two
- * probes. The table doubles when half full; nothing is allocated per lookup. 16 bytes a slot, about 32 bytes a key.
+ * <p>
+ * Open addressing with linear probing over a power-of-two table of (key, index + 1) pairs
+ * in one {@code long} array — a probe reads one cache line — at most half full; index + 1
+ * = 0 marks a free slot, so every key, 0 included, is allowed. A lookup is one hash (the
+ * 64-bit finaliser of MurmurHash3) and, on average, fewer than two probes. The table
+ * doubles when half full; nothing is allocated per lookup. 16 bytes a slot, about 32
+ * bytes a key.
  */
 public final class LongIndex {
 
@@ -39,7 +43,9 @@ public final class LongIndex {
 		}
 	}
 
-	/** The index of {@code key}, numbered {@link #size()} (before the call) if it is new. */
+	/**
+	 * The index of {@code key}, numbered {@link #size()} (before the call) if it is new.
+	 */
 	public int getOrAdd(long key) {
 		final long[] t = table;
 		int i = slot(key);
@@ -61,7 +67,10 @@ public final class LongIndex {
 		return index;
 	}
 
-	/** Forgets every key (the table keeps its size): the next key added is numbered 0 again. */
+	/**
+	 * Forgets every key (the table keeps its size): the next key added is numbered 0
+	 * again.
+	 */
 	public void clear() {
 		Arrays.fill(table, 0);
 		size = 0;
@@ -76,7 +85,10 @@ public final class LongIndex {
 		return (int) mix(key) & mask;
 	}
 
-	/** A 64-bit mix of all the bits of x (MurmurHash3's finaliser), also used for the sketches. */
+	/**
+	 * A 64-bit mix of all the bits of x (MurmurHash3's finaliser), also used for the
+	 * sketches.
+	 */
 	static long mix(long x) {
 		x ^= x >>> 33;
 		x *= 0xff51afd7ed558ccdL;
@@ -102,4 +114,5 @@ public final class LongIndex {
 		}
 		Arrays.fill(old, 0);
 	}
+
 }

@@ -3,30 +3,40 @@ package org.fanzha.engine.telecom;
 import java.util.Arrays;
 
 /**
- * Per-SIM streaming state for {@link SimMonitor}: two bucketed sliding windows of counters and small sketches, the
- * timing of outgoing calls and texts, the last handset, the SIM's recent callers, and the monitor's own per-SIM
- * fields (number, activation, confirmation, measure in force). SIMs are dense int indices (numbered by
+ * Per-SIM streaming state for {@link SimMonitor}: two bucketed sliding windows of
+ * counters and small sketches, the timing of outgoing calls and texts, the last handset,
+ * the SIM's recent callers, and the monitor's own per-SIM fields (number, activation,
+ * confirmation, measure in force). SIMs are dense int indices (numbered by
  * {@link LongIndex} from their phone numbers).
  *
- * <p><b>Layout.</b> Everything a SIM holds lives in two slabs, one of {@value #IS} ints and one of {@value #LS} longs
- * per SIM, so that an event touches a few neighbouring cache lines per SIM rather than one line in each of thirty
- * arrays; nothing is allocated per event. 448 bytes a SIM.
+ * <p>
+ * <b>Layout.</b> Everything a SIM holds lives in two slabs, one of {@value #IS} ints and
+ * one of {@value #LS} longs per SIM, so that an event touches a few neighbouring cache
+ * lines per SIM rather than one line in each of thirty arrays; nothing is allocated per
+ * event. 448 bytes a SIM.
  *
- * <p><b>Windows.</b> A 1-hour window (four 15-minute buckets: calls, texts) and a 24-hour window (four 6-hour
- * buckets: calls, answered, short, texts, call-backs, handset changes, contacts with confirmed numbers both ways, and
- * an hour-of-day bit mask), as in {@code AccountFeatures}: a read at time t covers between 3/4 and all of the window;
- * an update touches one bucket per window and clears at most four; an event older than a window's ring counts only
- * where its bucket is still held.
+ * <p>
+ * <b>Windows.</b> A 1-hour window (four 15-minute buckets: calls, texts) and a 24-hour
+ * window (four 6-hour buckets: calls, answered, short, texts, call-backs, handset
+ * changes, contacts with confirmed numbers both ways, and an hour-of-day bit mask), as in
+ * {@code AccountFeatures}: a read at time t covers between 3/4 and all of the window; an
+ * update touches one bucket per window and clears at most four; an event older than a
+ * window's ring counts only where its bucket is still held.
  *
- * <p><b>Distinct counts.</b> Distinct callees (128 bits), callee regions and cells (64 bits each) are linear-counting
- * bitmaps per 6-hour bucket (Whang, Vander-Zanden and Taylor, "A linear-time probabilistic counting algorithm for
- * database applications", ACM TODS 1990): a value sets one bit chosen by its hash; the window's bitmaps are OR-ed and
- * n ≈ −m·ln(z/m) with z zero bits of m. Within a few percent for n well below m, saturating at about m·ln m (621
- * callees, 266 regions or cells) — enough for thresholds in the tens.
+ * <p>
+ * <b>Distinct counts.</b> Distinct callees (128 bits), callee regions and cells (64 bits
+ * each) are linear-counting bitmaps per 6-hour bucket (Whang, Vander-Zanden and Taylor,
+ * "A linear-time probabilistic counting algorithm for database applications", ACM TODS
+ * 1990): a value sets one bit chosen by its hash; the window's bitmaps are OR-ed and n ≈
+ * −m·ln(z/m) with z zero bits of m. Within a few percent for n well below m, saturating
+ * at about m·ln m (621 callees, 266 regions or cells) — enough for thresholds in the
+ * tens.
  *
- * <p><b>Timing.</b> The gaps between outgoing calls and texts less than an hour apart feed an exponentially weighted
- * mean and variance (weight 0.1; T. Finch, "Incremental calculation of weighted mean and variance", 2009); their
- * coefficient of variation is near 0 for a dialler working at a fixed interval and near 1 for calls at random times.
+ * <p>
+ * <b>Timing.</b> The gaps between outgoing calls and texts less than an hour apart feed
+ * an exponentially weighted mean and variance (weight 0.1; T. Finch, "Incremental
+ * calculation of weighted mean and variance", 2009); their coefficient of variation is
+ * near 0 for a dialler working at a fixed interval and near 1 for calls at random times.
  */
 final class SimActivity {
 
@@ -96,7 +106,10 @@ final class SimActivity {
 
 	private static final int I_HEAD_DAY = I_HEAD_HOUR + 1;
 
-	/** The monitor's ints: measure ordinal, built-in reason bits and the SIM-box mark, packed. */
+	/**
+	 * The monitor's ints: measure ordinal, built-in reason bits and the SIM-box mark,
+	 * packed.
+	 */
 	static final int I_MEASURE = I_HEAD_DAY + 1;
 
 	static final int I_LAST_DEVICE = I_MEASURE + 1;
@@ -177,7 +190,10 @@ final class SimActivity {
 		capacity = n;
 	}
 
-	/** Sets SIM s to a SIM never seen (the slabs of a new SIM start zeroed; the rest is set here). */
+	/**
+	 * Sets SIM s to a SIM never seen (the slabs of a new SIM start zeroed; the rest is
+	 * set here).
+	 */
 	private void initial(int s) {
 		int i = s * IS;
 		Arrays.fill(ints, i + I_CALLERS, i + I_CALLERS + RECENT_CALLERS, -1);
@@ -194,14 +210,19 @@ final class SimActivity {
 		longs[l + L_COUNTED_DAY] = NONE;
 	}
 
-	/** Forgets SIM s: its slabs as for a SIM never seen (a slot reused for another SIM). */
+	/**
+	 * Forgets SIM s: its slabs as for a SIM never seen (a slot reused for another SIM).
+	 */
 	void reset(int s) {
 		Arrays.fill(ints, s * IS, (s + 1) * IS, 0);
 		Arrays.fill(longs, s * LS, (s + 1) * LS, 0);
 		initial(s);
 	}
 
-	/** Copies SIM s's slabs into {@code is} ({@link #IS} ints) and {@code ls} ({@link #LS} longs). */
+	/**
+	 * Copies SIM s's slabs into {@code is} ({@link #IS} ints) and {@code ls} ({@link #LS}
+	 * longs).
+	 */
 	void copyOut(int s, int[] is, long[] ls) {
 		System.arraycopy(ints, s * IS, is, 0, IS);
 		System.arraycopy(longs, s * LS, ls, 0, LS);
@@ -222,7 +243,8 @@ final class SimActivity {
 		return est;
 	}
 
-	// ------------------------------------------------------------------ the monitor's fields
+	// ------------------------------------------------------------------ the monitor's
+	// fields
 
 	int getInt(int s, int field) {
 		return ints[s * IS + field];
@@ -243,8 +265,9 @@ final class SimActivity {
 	// ------------------------------------------------------------------ updates
 
 	/**
-	 * Moves SIM {@code s}'s window to time {@code t} ({@code day}: the 24-hour window, else the hour) and returns the
-	 * ring position of t's bucket, or -1 when t is older than the ring.
+	 * Moves SIM {@code s}'s window to time {@code t} ({@code day}: the 24-hour window,
+	 * else the hour) and returns the ring position of t's bucket, or -1 when t is older
+	 * than the ring.
 	 */
 	private int bucket(int s, boolean day, long t) {
 		int idx = (int) Math.floorDiv(t, day ? DAY_BUCKET : HOUR_BUCKET);
@@ -274,7 +297,10 @@ final class SimActivity {
 		return idx & (BUCKETS - 1);
 	}
 
-	/** Books an outgoing call or text: counts, hour of day, distinct callee, region and cell. Returns the day bucket's base. */
+	/**
+	 * Books an outgoing call or text: counts, hour of day, distinct callee, region and
+	 * cell. Returns the day bucket's base.
+	 */
 	private int out(int s, long t, int hourCounter, int dayCounter, long callee, long region, long cell) {
 		int bh = bucket(s, false, t);
 		if (bh >= 0) {
@@ -299,7 +325,8 @@ final class SimActivity {
 		return base;
 	}
 
-	void call(int s, long t, long callee, long calleeRegion, int durationSeconds, boolean answered, long cell, long imei) {
+	void call(int s, long t, long callee, long calleeRegion, int durationSeconds, boolean answered, long cell,
+			long imei) {
 		int base = out(s, t, H_CALLS, D_CALLS, callee, calleeRegion, cell);
 		if (base >= 0 && answered) {
 			ints[base + D_ANSWERED]++;
@@ -317,7 +344,10 @@ final class SimActivity {
 		handset(s, imei, base);
 	}
 
-	/** Times the gap since the previous outgoing call or text (gaps of {@link #MAX_GAP} or more are not timed). */
+	/**
+	 * Times the gap since the previous outgoing call or text (gaps of {@link #MAX_GAP} or
+	 * more are not timed).
+	 */
 	private void timing(int s, long t) {
 		int l = s * LS;
 		long previous = longs[l + L_LAST_OUT];
@@ -356,7 +386,10 @@ final class SimActivity {
 		longs[l] = imei;
 	}
 
-	/** Adds one to a 24-hour counter of SIM s at time t (call-backs, contacts with confirmed numbers). */
+	/**
+	 * Adds one to a 24-hour counter of SIM s at time t (call-backs, contacts with
+	 * confirmed numbers).
+	 */
 	void count(int s, int dayCounter, long t) {
 		int bd = bucket(s, true, t);
 		if (bd >= 0) {
@@ -385,9 +418,13 @@ final class SimActivity {
 		ints[n] = (i + 1) % RECENT_CALLERS;
 	}
 
-	// ------------------------------------------------------------------ reads at an injected time
+	// ------------------------------------------------------------------ reads at an
+	// injected time
 
-	/** The first ring position and the number of buckets of window {@code day} that a read at {@code now} covers. */
+	/**
+	 * The first ring position and the number of buckets of window {@code day} that a read
+	 * at {@code now} covers.
+	 */
 	private long range(int s, boolean day, long now) {
 		int current = ints[s * IS + (day ? I_HEAD_DAY : I_HEAD_HOUR)];
 		if (current == NO_BUCKET) {
@@ -409,9 +446,10 @@ final class SimActivity {
 	}
 
 	/**
-	 * The 24-hour counters summed over the window read at {@code now} into {@code out} (indexed by the D_ constants;
-	 * {@link #D_HOURS} OR-ed); the callee, region and cell estimates into {@code distinct} (S_CALLEES, S_REGIONS,
-	 * S_CELLS). One pass over the day buckets.
+	 * The 24-hour counters summed over the window read at {@code now} into {@code out}
+	 * (indexed by the D_ constants; {@link #D_HOURS} OR-ed); the callee, region and cell
+	 * estimates into {@code distinct} (S_CALLEES, S_REGIONS, S_CELLS). One pass over the
+	 * day buckets.
 	 */
 	void day(int s, long now, int[] out, double[] distinct) {
 		Arrays.fill(out, 0, DC, 0);
@@ -437,7 +475,10 @@ final class SimActivity {
 		distinct[S_CELLS] = LC64[64 - Long.bitCount(cells)];
 	}
 
-	/** Coefficient of variation of the gaps between outgoing calls and texts, or {@link #UNKNOWN_CV}. */
+	/**
+	 * Coefficient of variation of the gaps between outgoing calls and texts, or
+	 * {@link #UNKNOWN_CV}.
+	 */
 	double gapCv(int s) {
 		double mean = Double.longBitsToDouble(longs[s * LS + L_GAP_MEAN]);
 		if (ints[s * IS + I_GAPS] < MIN_GAPS || mean <= 0) {
@@ -445,4 +486,5 @@ final class SimActivity {
 		}
 		return Math.sqrt(Math.max(0, Double.longBitsToDouble(longs[s * LS + L_GAP_VAR]))) / mean;
 	}
+
 }

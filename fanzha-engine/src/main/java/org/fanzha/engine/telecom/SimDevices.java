@@ -3,17 +3,22 @@ package org.fanzha.engine.telecom;
 import java.util.Arrays;
 
 /**
- * The handset (IMEI) view of {@link SimMonitor}: which SIMs have been seen in each handset and how many outgoing calls
- * it made in the last hour. A SIM box (猫池, GOIP, 多卡宝) shows as one IMEI carrying dozens of SIMs, often with
- * sequential numbers bought in one batch, calling all the time; an ordinary handset carries one or two.
+ * The handset (IMEI) view of {@link SimMonitor}: which SIMs have been seen in each
+ * handset and how many outgoing calls it made in the last hour. A SIM box (猫池, GOIP, 多卡宝)
+ * shows as one IMEI carrying dozens of SIMs, often with sequential numbers bought in one
+ * batch, calling all the time; an ordinary handset carries one or two.
  *
- * <p>Handsets are numbered by a {@link LongIndex} over their IMEIs; each holds one 64-byte slab of 16 ints: the last
- * {@link #REMEMBERED} SIM indices seen in it (a ring), a saturating count of distinct SIMs (exact up to
- * {@link #REMEMBERED}; beyond, a SIM not in the ring counts as new, which may count a returning SIM twice — it errs
- * towards suspicion only for handsets that already carry many SIMs, as in {@code SharedDevices}), a 1-hour window of
- * calls in four 15-minute buckets with its head, and the SIM-box mark. A handset identified as a SIM box is marked
- * with the measure the rule asked for, so that every SIM seen in it gets it too. Recording is one probe sequence and
- * a scan of eight ints; nothing is allocated per event. About 100 bytes a handset with its index entry.
+ * <p>
+ * Handsets are numbered by a {@link LongIndex} over their IMEIs; each holds one 64-byte
+ * slab of 16 ints: the last {@link #REMEMBERED} SIM indices seen in it (a ring), a
+ * saturating count of distinct SIMs (exact up to {@link #REMEMBERED}; beyond, a SIM not
+ * in the ring counts as new, which may count a returning SIM twice — it errs towards
+ * suspicion only for handsets that already carry many SIMs, as in {@code SharedDevices}),
+ * a 1-hour window of calls in four 15-minute buckets with its head, and the SIM-box mark.
+ * A handset identified as a SIM box is marked with the measure the rule asked for, so
+ * that every SIM seen in it gets it too. Recording is one probe sequence and a scan of
+ * eight ints; nothing is allocated per event. About 100 bytes a handset with its index
+ * entry.
  */
 final class SimDevices {
 
@@ -27,7 +32,9 @@ final class SimDevices {
 
 	private static final int HEAD = CALLS + SimActivity.BUCKETS;
 
-	/** The measure ordinal + 1 that a SIM-box handset's SIMs get; 0 for other handsets. */
+	/**
+	 * The measure ordinal + 1 that a SIM-box handset's SIMs get; 0 for other handsets.
+	 */
 	private static final int BOX = HEAD + 1;
 
 	private static final int STRIDE = 16;
@@ -64,7 +71,10 @@ final class SimDevices {
 		return d;
 	}
 
-	/** Records that SIM {@code sim} arrived in handset {@code d}; returns the distinct SIMs seen in it. */
+	/**
+	 * Records that SIM {@code sim} arrived in handset {@code d}; returns the distinct
+	 * SIMs seen in it.
+	 */
 	int record(int d, int sim) {
 		final int[] a = slab;
 		int base = d * STRIDE;
@@ -96,7 +106,10 @@ final class SimDevices {
 		return slab[d * STRIDE + BOX] - 1;
 	}
 
-	/** The SIMs remembered in handset d, into {@code out} (length at least {@link #REMEMBERED}); returns how many. */
+	/**
+	 * The SIMs remembered in handset d, into {@code out} (length at least
+	 * {@link #REMEMBERED}); returns how many.
+	 */
 	int sims(int d, int[] out) {
 		int n = 0;
 		for (int i = d * STRIDE, e = i + REMEMBERED; i < e; i++) {
@@ -147,9 +160,10 @@ final class SimDevices {
 	}
 
 	/**
-	 * Other SIMs remembered in handset d whose numbers lie within {@code span} of SIM {@code sim}'s, and how many of
-	 * them are confirmed: {@code sequential | confirmed << 16}. One pass, reading the others' numbers and confirmations
-	 * from the SIM table.
+	 * Other SIMs remembered in handset d whose numbers lie within {@code span} of SIM
+	 * {@code sim}'s, and how many of them are confirmed:
+	 * {@code sequential | confirmed << 16}. One pass, reading the others' numbers and
+	 * confirmations from the SIM table.
 	 */
 	int others(int d, int sim, long span, SimActivity sims) {
 		long phone = sims.getLong(sim, SimActivity.L_PHONE);
@@ -168,4 +182,5 @@ final class SimDevices {
 		}
 		return sequential | confirmed << 16;
 	}
+
 }

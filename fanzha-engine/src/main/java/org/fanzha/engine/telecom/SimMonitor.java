@@ -5,56 +5,76 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Abnormal-SIM monitoring for an operator (反诈平台电话卡异常监测): every call and text record is booked as it happens,
- * the calling SIM's features are built and the {@link SimRuleSet} decides a graded measure — re-verification,
- * restriction of outgoing calls, suspension (Anti-Telecom-Fraud Law art. 11) — and whether the SIM belongs to a SIM
- * box to be reported (art. 14). Each measure carries the reasons, the appeal channel and the documents needed (art. 32).
+ * Abnormal-SIM monitoring for an operator (反诈平台电话卡异常监测): every call and text record is
+ * booked as it happens, the calling SIM's features are built and the {@link SimRuleSet}
+ * decides a graded measure — re-verification, restriction of outgoing calls, suspension
+ * (Anti-Telecom-Fraud Law art. 11) — and whether the SIM belongs to a SIM box to be
+ * reported (art. 14). Each measure carries the reasons, the appeal channel and the
+ * documents needed (art. 32).
  *
- * <p><b>Algorithm.</b> Phone numbers, IMEIs and cell ids are numbered by open-addressing maps ({@link LongIndex}); the
- * state lives in primitive slabs indexed by those numbers: per SIM the bucketed 1-hour and 24-hour windows of
- * {@link SimActivity} (volume, answer and short-call shares, call-backs, active hours, linear-counting sketches of
- * distinct callees, callee regions and cells, the regularity of the gaps between calls and texts, handset changes)
- * beside the monitor's own fields; per handset the SIMs seen in it and its calls in the hour ({@link SimDevices}); per
- * cell the new SIMs active today. A call X→Y also feeds Y: X is remembered among Y's recent callers (so that Y calling
- * X back counts for X's "called back" share) and contacts with confirmed numbers are counted both ways. The feature
- * vector ({@link SimRuleSet#FEATURES}) is built for the SIM that acted and every rule is matched; the most severe
- * active measure is put in force if it is more severe than the one already there, and its rules are kept as the
- * reasons. When a {@code SIM_BOX} rule acts, the handset itself is marked: the other SIMs remembered in it get the
- * same measure at once ({@link Verdict#others}) and every SIM seen in it later gets it at its first event.
+ * <p>
+ * <b>Algorithm.</b> Phone numbers, IMEIs and cell ids are numbered by open-addressing
+ * maps ({@link LongIndex}); the state lives in primitive slabs indexed by those numbers:
+ * per SIM the bucketed 1-hour and 24-hour windows of {@link SimActivity} (volume, answer
+ * and short-call shares, call-backs, active hours, linear-counting sketches of distinct
+ * callees, callee regions and cells, the regularity of the gaps between calls and texts,
+ * handset changes) beside the monitor's own fields; per handset the SIMs seen in it and
+ * its calls in the hour ({@link SimDevices}); per cell the new SIMs active today. A call
+ * X→Y also feeds Y: X is remembered among Y's recent callers (so that Y calling X back
+ * counts for X's "called back" share) and contacts with confirmed numbers are counted
+ * both ways. The feature vector ({@link SimRuleSet#FEATURES}) is built for the SIM that
+ * acted and every rule is matched; the most severe active measure is put in force if it
+ * is more severe than the one already there, and its rules are kept as the reasons. When
+ * a {@code SIM_BOX} rule acts, the handset itself is marked: the other SIMs remembered in
+ * it get the same measure at once ({@link Verdict#others}) and every SIM seen in it later
+ * gets it at its first event.
  *
- * <p><b>Grading (art. 11).</b> Measures only rise on their own; they come down through {@link #reverified} (the
- * holder passed re-verification: lifts anything below {@code SUSPEND}) or {@link #lift} (a verified appeal, art. 32),
- * never by a quiet day. A SIM under {@code RE_VERIFY} that has not re-verified within
- * {@link Settings#reverifyWithinSeconds} is restricted at its next event ("未按规定核验"); a failed re-verification
- * suspends it ({@link #reverificationFailed}). After a re-verification or an appeal, rules graded below
- * {@code SUSPEND} do not act on the SIM for {@link Settings#graceSeconds} (no nagging of a holder who has just proved
- * who they are); confirmed numbers and SIM boxes still do.
+ * <p>
+ * <b>Grading (art. 11).</b> Measures only rise on their own; they come down through
+ * {@link #reverified} (the holder passed re-verification: lifts anything below
+ * {@code SUSPEND}) or {@link #lift} (a verified appeal, art. 32), never by a quiet day. A
+ * SIM under {@code RE_VERIFY} that has not re-verified within
+ * {@link Settings#reverifyWithinSeconds} is restricted at its next event ("未按规定核验"); a
+ * failed re-verification suspends it ({@link #reverificationFailed}). After a
+ * re-verification or an appeal, rules graded below {@code SUSPEND} do not act on the SIM
+ * for {@link Settings#graceSeconds} (no nagging of a holder who has just proved who they
+ * are); confirmed numbers and SIM boxes still do.
  *
- * <p><b>Cost.</b> An event is two to four hash probes (caller, callee, and the handset and cell when they changed), a
- * few neighbouring cache lines per SIM, and one pass over the compiled rules; nothing is allocated (the
- * {@link Verdict} and the feature vector are reused; {@link #decision} allocates, and is meant for the moment a
- * measure changes). About 1.4 million call records a second on one core (docs/benchmarks.md). Memory is about 480
- * bytes per number seen (callees included) and 100 per handset, whatever the traffic. Not thread-safe: one monitor
- * per partition of numbers, or a lock around it.
+ * <p>
+ * <b>Cost.</b> An event is two to four hash probes (caller, callee, and the handset and
+ * cell when they changed), a few neighbouring cache lines per SIM, and one pass over the
+ * compiled rules; nothing is allocated (the {@link Verdict} and the feature vector are
+ * reused; {@link #decision} allocates, and is meant for the moment a measure changes).
+ * About 1.4 million call records a second on one core (docs/benchmarks.md). Memory is
+ * about 480 bytes per number seen (callees included) and 100 per handset, whatever the
+ * traffic. Not thread-safe: one monitor per partition of numbers, or a lock around it.
  *
- * <p>Time is always passed in (epoch seconds; China Standard Time for "hour" and "today"); records may come a little
- * out of order. References: art. 11, 14, 32 of the Anti-Telecom-Fraud Law (2022); the SIM-box traits (many SIMs in
- * one handset, sequential numbers bought in a batch, machine-regular dialling, low answer rate, many distinct callees)
- * as operators and the GSMA Fraud and Security Group describe interconnect-bypass (SIM box) fraud. The thresholds of
- * {@link #DEFAULT_RULES} were tuned on Fanzha's own simulator (docs/evaluation.md), not on operator data.
+ * <p>
+ * Time is always passed in (epoch seconds; China Standard Time for "hour" and "today");
+ * records may come a little out of order. References: art. 11, 14, 32 of the
+ * Anti-Telecom-Fraud Law (2022); the SIM-box traits (many SIMs in one handset, sequential
+ * numbers bought in a batch, machine-regular dialling, low answer rate, many distinct
+ * callees) as operators and the GSMA Fraud and Security Group describe
+ * interconnect-bypass (SIM box) fraud. The thresholds of {@link #DEFAULT_RULES} were
+ * tuned on Fanzha's own simulator (docs/evaluation.md), not on operator data.
  */
 public final class SimMonitor {
 
 	/** An unknown cell, callee region or IMEI. */
 	public static final long UNKNOWN = -1;
 
-	/** Answered calls shorter than this count as short ("响一声" calls and hang-ups after the opening line). */
+	/**
+	 * Answered calls shorter than this count as short ("响一声" calls and hang-ups after the
+	 * opening line).
+	 */
 	public static final int SHORT_CALL_SECONDS = 30;
 
 	/** Numbers at most this far apart in one handset count as sequential. */
 	public static final long SEQUENTIAL_SPAN = 16;
 
-	/** {@code sim.ageDays} when the activation date is not known: treated as an old SIM. */
+	/**
+	 * {@code sim.ageDays} when the activation date is not known: treated as an old SIM.
+	 */
 	public static final int UNKNOWN_AGE_DAYS = 36_500;
 
 	/** Reason code when a SIM under re-verification did not re-verify in time. */
@@ -66,7 +86,10 @@ public final class SimMonitor {
 	/** Reason code when the SIM was seen in a handset identified as a SIM box. */
 	public static final String SIM_BOX_MEMBER = "SIM_BOX_MEMBER";
 
-	/** The rules shipped by default (version 1), tuned on the simulator: see docs/evaluation.md. */
+	/**
+	 * The rules shipped by default (version 1), tuned on the simulator: see
+	 * docs/evaluation.md.
+	 */
 	public static final String DEFAULT_RULES = """
 			version 1
 			rule CONFIRMED: sim.confirmed == 1 -> SUSPEND "该号码已被受害人报案指认或经公安机关认定为涉诈号码"
@@ -86,38 +109,51 @@ public final class SimMonitor {
 			shadow rule HANDSET_SWAPS: sim.imeiChanges24h >= 3 -> RE_VERIFY "一天内多次更换手机使用"
 			""";
 
-
 	/**
-	 * Deadlines and ages. {@code reverifyWithinSeconds}: time a holder has to re-verify before the SIM is restricted;
-	 * {@code graceSeconds}: after a re-verification or appeal, how long rules graded below SUSPEND leave the SIM alone;
-	 * {@code newSimDays}: SIMs at most this old count as new for {@code cell.newSimsToday}.
+	 * Deadlines and ages. {@code reverifyWithinSeconds}: time a holder has to re-verify
+	 * before the SIM is restricted; {@code graceSeconds}: after a re-verification or
+	 * appeal, how long rules graded below SUSPEND leave the SIM alone;
+	 * {@code newSimDays}: SIMs at most this old count as new for
+	 * {@code cell.newSimsToday}.
 	 */
 	public record Settings(long reverifyWithinSeconds, long graceSeconds, int newSimDays) {
 
-		/** 24 hours to re-verify, 7 days of grace, 30-day-old SIMs are new (assumptions, configurable). */
+		/**
+		 * 24 hours to re-verify, 7 days of grace, 30-day-old SIMs are new (assumptions,
+		 * configurable).
+		 */
 		public static final Settings DEFAULTS = new Settings(86_400, 7 * 86_400, 30);
 
 		public Settings {
 			if (reverifyWithinSeconds <= 0 || graceSeconds < 0 || newSimDays < 0) {
-				throw new IllegalArgumentException("reverifyWithinSeconds must be > 0, graceSeconds and newSimDays >= 0");
+				throw new IllegalArgumentException(
+						"reverifyWithinSeconds must be > 0, graceSeconds and newSimDays >= 0");
 			}
 		}
 	}
 
-	/** A reason for a measure: the rule id (or a built-in code) and the text for the officer and the holder. */
+	/**
+	 * A reason for a measure: the rule id (or a built-in code) and the text for the
+	 * officer and the holder.
+	 */
 	public record Reason(String code, String text) {
 	}
 
 	/**
-	 * The measure in force on a SIM, as told to its holder (art. 32): the measure and since when, the deadline to
-	 * re-verify (for {@code RE_VERIFY}, else 0), whether it was reported as part of a SIM box, the reasons, the
-	 * documents to bring and where to appeal, and the rule set version that decided.
+	 * The measure in force on a SIM, as told to its holder (art. 32): the measure and
+	 * since when, the deadline to re-verify (for {@code RE_VERIFY}, else 0), whether it
+	 * was reported as part of a SIM box, the reasons, the documents to bring and where to
+	 * appeal, and the rule set version that decided.
 	 */
 	public record Decision(long phone, SimMeasure measure, long sinceEpochSecond, long reverifyByEpochSecond,
-			boolean simBox, List<Reason> reasons, List<String> appealDocuments, String appealChannel, int rulesVersion) {
+			boolean simBox, List<Reason> reasons, List<String> appealDocuments, String appealChannel,
+			int rulesVersion) {
 	}
 
-	/** The outcome of one event for the SIM that acted; reused by the next event: copy what you keep. */
+	/**
+	 * The outcome of one event for the SIM that acted; reused by the next event: copy
+	 * what you keep.
+	 */
 	public static final class Verdict {
 
 		/** The SIM decided on (the caller, the sender, or the number confirmed). */
@@ -126,7 +162,10 @@ public final class SimMonitor {
 		/** The measure in force on it after this event. */
 		public SimMeasure measure = SimMeasure.NONE;
 
-		/** The measure in force rose with this event: tell the holder now ({@link SimMonitor#decision}). */
+		/**
+		 * The measure in force rose with this event: tell the holder now
+		 * ({@link SimMonitor#decision}).
+		 */
 		public boolean escalated;
 
 		/** The SIM is marked as part of a SIM box (now or earlier). */
@@ -142,8 +181,9 @@ public final class SimMonitor {
 		public long acted;
 
 		/**
-		 * Other SIMs marked at this event (and put under the SIM-box rule's measure) because they were seen in the
-		 * handset just identified as a SIM box: {@link #other(int)} for i below this count; tell their holders too
+		 * Other SIMs marked at this event (and put under the SIM-box rule's measure)
+		 * because they were seen in the handset just identified as a SIM box:
+		 * {@link #other(int)} for i below this count; tell their holders too
 		 * ({@link SimMonitor#decision}).
 		 */
 		public int others;
@@ -168,6 +208,7 @@ public final class SimMonitor {
 			acted = 0;
 			others = 0;
 		}
+
 	}
 
 	private static final long NONE = SimActivity.NONE;
@@ -176,7 +217,8 @@ public final class SimMonitor {
 
 	private static final SimMeasure[] MEASURES = SimMeasure.values();
 
-	// the packed int per SIM: measure ordinal (bits 0-7), built-in reasons (bits 8-15), SIM-box mark (bit 16)
+	// the packed int per SIM: measure ordinal (bits 0-7), built-in reasons (bits 8-15),
+	// SIM-box mark (bit 16)
 	private static final int MEASURE_MASK = 0xff;
 
 	private static final int BUILTIN_OVERDUE = 1 << 8;
@@ -204,12 +246,18 @@ public final class SimMonitor {
 
 		int capacity;
 
-		/** The rule set a SIM's reason bits refer to (rule sets change at runtime); touched only when measures change. */
+		/**
+		 * The rule set a SIM's reason bits refer to (rule sets change at runtime);
+		 * touched only when measures change.
+		 */
 		SimRuleSet[] reasonSet = new SimRuleSet[0];
 
 		int cellCapacity;
 
-		/** One SIM at a time, its state held outside ({@link #single}): no handsets, no cells. */
+		/**
+		 * One SIM at a time, its state held outside ({@link #single}): no handsets, no
+		 * cells.
+		 */
 		boolean single;
 
 		long[] cellDay = new long[0];
@@ -275,6 +323,7 @@ public final class SimMonitor {
 		long confirmedAt(int s) {
 			return sims.getLong(s, SimActivity.L_CONFIRMED_AT);
 		}
+
 	}
 
 	private final State state;
@@ -333,7 +382,8 @@ public final class SimMonitor {
 		return new SimMonitor(SimRuleSet.parse(DEFAULT_RULES), expectedSims);
 	}
 
-	// ------------------------------------------------------------------ one SIM, state held outside
+	// ------------------------------------------------------------------ one SIM, state
+	// held outside
 
 	/** Ints of one SIM's state for {@link #load}/{@link #store}. */
 	public static final int SIM_INTS = SimActivity.IS;
@@ -342,13 +392,16 @@ public final class SimMonitor {
 	public static final int SIM_LONGS = SimActivity.LS;
 
 	/**
-	 * A monitor that holds one SIM at a time, for a stream processor that keeps each SIM's state in its own keyed
-	 * state (fanzha-stream, keyed by calling phone): {@link #load} the SIM's state, pass its events, {@link #store} it.
-	 * Only what the SIM's own record holds is decided on, the same code as the monitor of all SIMs: signals made of
-	 * other numbers' state are absent — a callee calling back ({@code sim.calledBackShare24h} counts 0 call-backs),
-	 * handsets ({@code device.*}: 0, no SIM-box handsets, no {@link Verdict#others}), cells
-	 * ({@code cell.newSimsToday}: 0) and contacts of confirmed numbers seen from the callee's side. The callee of an
-	 * event is a scratch slot, forgotten at the next load.
+	 * A monitor that holds one SIM at a time, for a stream processor that keeps each
+	 * SIM's state in its own keyed state (fanzha-stream, keyed by calling phone):
+	 * {@link #load} the SIM's state, pass its events, {@link #store} it. Only what the
+	 * SIM's own record holds is decided on, the same code as the monitor of all SIMs:
+	 * signals made of other numbers' state are absent — a callee calling back
+	 * ({@code sim.calledBackShare24h} counts 0 call-backs), handsets ({@code device.*}:
+	 * 0, no SIM-box handsets, no {@link Verdict#others}), cells
+	 * ({@code cell.newSimsToday}: 0) and contacts of confirmed numbers seen from the
+	 * callee's side. The callee of an event is a scratch slot, forgotten at the next
+	 * load.
 	 */
 	public static SimMonitor single(SimRuleSet rules, Settings settings) {
 		State st = new State(2);
@@ -357,9 +410,10 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * Makes {@code phone} the one SIM of a {@link #single} monitor, with the state {@link #store} wrote into
-	 * {@code ints} ({@link #SIM_INTS}) and {@code longs} ({@link #SIM_LONGS}), or as never seen when they are null.
-	 * Copies, allocates nothing.
+	 * Makes {@code phone} the one SIM of a {@link #single} monitor, with the state
+	 * {@link #store} wrote into {@code ints} ({@link #SIM_INTS}) and {@code longs}
+	 * ({@link #SIM_LONGS}), or as never seen when they are null. Copies, allocates
+	 * nothing.
 	 */
 	public void load(long phone, int[] ints, long[] longs) {
 		final State st = state;
@@ -375,7 +429,8 @@ public final class SimMonitor {
 		}
 		else {
 			st.sims.copyIn(s, ints, longs);
-			// the reason bits stored were set under this monitor's rules (one rule set per job)
+			// the reason bits stored were set under this monitor's rules (one rule set
+			// per job)
 			st.reasonSet[s] = rules;
 		}
 		st.sims.setLong(s, SimActivity.L_PHONE, phone);
@@ -390,8 +445,9 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * The same SIMs' state under a new rule set (an analyst loads a new version): windows, confirmations and measures
-	 * in force carry over (with their reasons from the rules that decided them).
+	 * The same SIMs' state under a new rule set (an analyst loads a new version):
+	 * windows, confirmations and measures in force carry over (with their reasons from
+	 * the rules that decided them).
 	 */
 	public SimMonitor withRules(SimRuleSet newRules) {
 		return new SimMonitor(newRules, settings, state);
@@ -412,7 +468,10 @@ public final class SimMonitor {
 
 	// ------------------------------------------------------------------ events
 
-	/** Registers a SIM's activation time (from the real-name registry), which {@code sim.ageDays} is measured from. */
+	/**
+	 * Registers a SIM's activation time (from the real-name registry), which
+	 * {@code sim.ageDays} is measured from.
+	 */
 	public void activate(long phone, long activationEpochSecond) {
 		int s = state.sim(phone);
 		state.sims.setLong(s, SimActivity.L_ACTIVATION, activationEpochSecond);
@@ -420,11 +479,13 @@ public final class SimMonitor {
 
 	/**
 	 * Books a call record and decides on the caller.
-	 *
-	 * @param durationSeconds how long the answered call lasted (ignored when not answered)
-	 * @param cell the caller's cell (or any id of where it called from), {@link #UNKNOWN} if not known
+	 * @param durationSeconds how long the answered call lasted (ignored when not
+	 * answered)
+	 * @param cell the caller's cell (or any id of where it called from), {@link #UNKNOWN}
+	 * if not known
 	 * @param imei the caller's handset, {@link #UNKNOWN} if not known
-	 * @param calleeRegion the region the callee's number belongs to (号码归属地, e.g. a GB/T 2260 code), or {@link #UNKNOWN}
+	 * @param calleeRegion the region the callee's number belongs to (号码归属地, e.g. a GB/T
+	 * 2260 code), or {@link #UNKNOWN}
 	 * @return the verdict for the caller, reused by the next event
 	 */
 	public Verdict call(long caller, long callee, long epochSecond, int durationSeconds, boolean answered, long cell,
@@ -447,8 +508,8 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * Books a text message and decides on the sender ({@code cell}, {@code imei}, {@code receiverRegion}: as for
-	 * {@link #call}, {@link #UNKNOWN} if not known).
+	 * Books a text message and decides on the sender ({@code cell}, {@code imei},
+	 * {@code receiverRegion}: as for {@link #call}, {@link #UNKNOWN} if not known).
 	 */
 	public Verdict sms(long sender, long receiver, long epochSecond, long cell, long imei, long receiverRegion) {
 		final State st = state;
@@ -464,8 +525,8 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * The handset of SIM x's event: the one it was last seen in when the IMEI is the same (no lookup), else the IMEI's,
-	 * where the SIM is recorded on arrival.
+	 * The handset of SIM x's event: the one it was last seen in when the IMEI is the same
+	 * (no lookup), else the IMEI's, where the SIM is recorded on arrival.
 	 */
 	private int handset(int x, long imei) {
 		final SimActivity sims = state.sims;
@@ -488,7 +549,10 @@ public final class SimMonitor {
 		}
 	}
 
-	/** Cell bookkeeping of an outgoing event: the SIM's cell, and new SIMs counted once per cell and day. */
+	/**
+	 * Cell bookkeeping of an outgoing event: the SIM's cell, and new SIMs counted once
+	 * per cell and day.
+	 */
 	private void outgoing(int s, long t, long cell) {
 		final State st = state;
 		if (cell == UNKNOWN || st.single) {
@@ -505,8 +569,8 @@ public final class SimMonitor {
 			st.cellNew[c] = 0;
 		}
 		long a = st.sims.getLong(s, SimActivity.L_ACTIVATION);
-		if (a != NONE && t - a <= settings.newSimDays() * 86_400L
-				&& (st.sims.getInt(s, SimActivity.I_COUNTED_CELL) != c || st.sims.getLong(s, SimActivity.L_COUNTED_DAY) != today)) {
+		if (a != NONE && t - a <= settings.newSimDays() * 86_400L && (st.sims.getInt(s, SimActivity.I_COUNTED_CELL) != c
+				|| st.sims.getLong(s, SimActivity.L_COUNTED_DAY) != today)) {
 			st.cellNew[c]++;
 			st.sims.setInt(s, SimActivity.I_COUNTED_CELL, c);
 			st.sims.setLong(s, SimActivity.L_COUNTED_DAY, today);
@@ -514,8 +578,9 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * The number is confirmed as a fraud number (a victim's report names it, the police say so): the rules are run on
-	 * it at once ({@code CONFIRMED} suspends it by default), and the handsets it was in see it from now on.
+	 * The number is confirmed as a fraud number (a victim's report names it, the police
+	 * say so): the rules are run on it at once ({@code CONFIRMED} suspends it by
+	 * default), and the handsets it was in see it from now on.
 	 */
 	public Verdict confirm(long phone, long epochSecond) {
 		int s = state.sim(phone);
@@ -526,8 +591,9 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * The holder passed re-verification (art. 11): a measure below {@code SUSPEND} is lifted, and for
-	 * {@link Settings#graceSeconds} only {@code SUSPEND} rules act on the SIM. A suspension stays (it needs {@link #lift}).
+	 * The holder passed re-verification (art. 11): a measure below {@code SUSPEND} is
+	 * lifted, and for {@link Settings#graceSeconds} only {@code SUSPEND} rules act on the
+	 * SIM. A suspension stays (it needs {@link #lift}).
 	 */
 	public void reverified(long phone, long epochSecond) {
 		int s = state.sim(phone);
@@ -546,8 +612,9 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * A verified appeal (art. 32: 核查通过的，应当即时解除): every measure is lifted at once, a confirmation and a SIM-box
-	 * mark are withdrawn, and rules below {@code SUSPEND} leave the SIM alone for {@link Settings#graceSeconds}.
+	 * A verified appeal (art. 32: 核查通过的，应当即时解除): every measure is lifted at once, a
+	 * confirmation and a SIM-box mark are withdrawn, and rules below {@code SUSPEND}
+	 * leave the SIM alone for {@link Settings#graceSeconds}.
 	 */
 	public void lift(long phone, long epochSecond) {
 		int s = state.sim(phone);
@@ -629,8 +696,8 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * The handset is a SIM box: every SIM remembered in it gets the box rules' measure and the mark, and so will every
-	 * SIM seen in it later.
+	 * The handset is a SIM box: every SIM remembered in it gets the box rules' measure
+	 * and the mark, and so will every SIM seen in it later.
 	 */
 	private void boxDevice(int d, int s, long t, long ruleBits, int measure) {
 		final State st = state;
@@ -648,8 +715,8 @@ public final class SimMonitor {
 	}
 
 	/**
-	 * Puts {@code measure} in force on SIM s if it is more severe than the one there (returns whether it was) and adds
-	 * the reasons while a measure is in force.
+	 * Puts {@code measure} in force on SIM s if it is more severe than the one there
+	 * (returns whether it was) and adds the reasons while a measure is in force.
 	 */
 	private boolean put(int s, int measure, long t, long ruleBits, int builtin) {
 		final State st = state;
@@ -659,7 +726,8 @@ public final class SimMonitor {
 		if (measure > (packed & MEASURE_MASK)) {
 			packed = packed & ~MEASURE_MASK | measure;
 			sims.setLong(s, SimActivity.L_SINCE, t);
-			sims.setLong(s, SimActivity.L_DEADLINE, measure == SimMeasure.RE_VERIFY.ordinal() ? t + settings.reverifyWithinSeconds() : 0);
+			sims.setLong(s, SimActivity.L_DEADLINE,
+					measure == SimMeasure.RE_VERIFY.ordinal() ? t + settings.reverifyWithinSeconds() : 0);
 			escalated = true;
 		}
 		if ((packed & MEASURE_MASK) == 0) {
@@ -741,7 +809,10 @@ public final class SimMonitor {
 		return s >= 0 && state.simBox(s);
 	}
 
-	/** The measure in force with its reasons, documents and appeal channel (allocates: call it when a measure changes). */
+	/**
+	 * The measure in force with its reasons, documents and appeal channel (allocates:
+	 * call it when a measure changes).
+	 */
 	public Decision decision(long phone) {
 		final State st = state;
 		int s = st.numbers.get(phone);
@@ -779,8 +850,12 @@ public final class SimMonitor {
 				List.copyOf(reasons), m.appealDocuments(), SimMeasure.APPEAL_CHANNEL, version);
 	}
 
-	/** The feature vector of the latest decision, named by {@link SimRuleSet#FEATURES}; overwritten by the next. */
+	/**
+	 * The feature vector of the latest decision, named by {@link SimRuleSet#FEATURES};
+	 * overwritten by the next.
+	 */
 	public double[] lastFeatures() {
 		return f;
 	}
+
 }

@@ -1,6 +1,7 @@
 package org.fanzha.engine.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -9,28 +10,34 @@ import org.fanzha.engine.graph.IntMap;
 import org.fanzha.engine.graph.TransferGraph;
 
 /**
- * A fund trace that stays open: {@link #advance(long)} follows the money up to a time, and
- * {@link #onAppended(int)} extends it when a newly ingested transfer moves traced money (live tracing:
- * one in-process call per transfer, no polling).
+ * A fund trace that stays open: {@link #advance(long)} follows the money up to a time,
+ * and {@link #onAppended(int)} extends it when a newly ingested transfer moves traced
+ * money (live tracing: one in-process call per transfer, no polling).
  *
- * <p>Algorithm: a time-ordered sweep over the accounts the money reached. Because the graph stores
- * transfers in time order, a transfer's index is its place in time, so the sweep is a priority queue of
- * touched accounts keyed by the index of their next unprocessed transfer (outgoing before incoming at the
- * same index, so a transfer's taint is known before its receiver books it). When money first reaches an
- * account, its history before that moment is summed into one untainted lot (opening balance first, then
- * what came and went); from then on every transfer in or out of it is booked on its {@link Ledger} under the
- * chosen {@link Policy}, and each outgoing transfer that carries traced money becomes a {@link TraceResult.Flow}
- * and taints the receiver.
+ * <p>
+ * Algorithm: a time-ordered sweep over the accounts the money reached. Because the graph
+ * stores transfers in time order, a transfer's index is its place in time, so the sweep
+ * is a priority queue of touched accounts keyed by the index of their next unprocessed
+ * transfer (outgoing before incoming at the same index, so a transfer's taint is known
+ * before its receiver books it). When money first reaches an account, its history before
+ * that moment is summed into one untainted lot (opening balance first, then what came and
+ * went); from then on every transfer in or out of it is booked on its {@link Ledger}
+ * under the chosen {@link Policy}, and each outgoing transfer that carries traced money
+ * becomes a {@link TraceResult.Flow} and taints the receiver.
  *
- * <p>Cost: O(h + e log a) for h transfers of history before the money arrived, e transfers booked after
- * it and a touched accounts; memory O(a + lots). Accounts that never pay out after the money arrived
- * (merchants, the last mule before cash-out) cost one look at their last outgoing transfer.
+ * <p>
+ * Cost: O(h + e log a) for h transfers of history before the money arrived, e transfers
+ * booked after it and a touched accounts; memory O(a + lots). Accounts that never pay out
+ * after the money arrived (merchants, the last mule before cash-out) cost one look at
+ * their last outgoing transfer.
  */
 public final class Trace {
 
 	/** Receives each new flow as it is found, for live stop-payment instructions. */
 	public interface FlowListener {
+
 		void onFlow(TraceResult.Flow flow);
+
 	}
 
 	private final TransferGraph g;
@@ -69,7 +76,8 @@ public final class Trace {
 			}
 			first = Math.min(first, graph.time(s));
 		}
-		this.limitTime = first > Long.MAX_VALUE - request.horizonSeconds() ? Long.MAX_VALUE : first + request.horizonSeconds();
+		this.limitTime = first > Long.MAX_VALUE - request.horizonSeconds() ? Long.MAX_VALUE
+				: first + request.horizonSeconds();
 		seed();
 	}
 
@@ -90,7 +98,7 @@ public final class Trace {
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
 		}
-		java.util.Arrays.sort(order, (a, b) -> Integer.compare(seeds[a], seeds[b]));
+		Arrays.sort(order, (a, b) -> Integer.compare(seeds[a], seeds[b]));
 		for (int k : order) {
 			int s = seeds[k];
 			if (g.time(s) > request.asOf()) {
@@ -106,7 +114,10 @@ public final class Trace {
 		}
 	}
 
-	/** Follows the money through every transfer up to {@code asOf} (and within the horizon). */
+	/**
+	 * Follows the money through every transfer up to {@code asOf} (and within the
+	 * horizon).
+	 */
 	public void advance(long asOf) {
 		long until = Math.min(asOf, limitTime);
 		if (until <= advancedTo) {
@@ -121,7 +132,10 @@ public final class Trace {
 		run(until);
 	}
 
-	/** Live tracing: a transfer was just appended to the graph; extend the trace if it moves traced money. */
+	/**
+	 * Live tracing: a transfer was just appended to the graph; extend the trace if it
+	 * moves traced money.
+	 */
 	public void onAppended(int transfer) {
 		long t = g.time(transfer);
 		if (t > limitTime) {
@@ -165,7 +179,8 @@ public final class Trace {
 		long kIn = in == TransferGraph.NONE ? Long.MAX_VALUE : ((long) in << 1) | 1;
 		long kOut = out == TransferGraph.NONE ? Long.MAX_VALUE : (long) out << 1;
 		if (kOut == Long.MAX_VALUE) {
-			// nothing leaves the account (yet): its inflows need no booking until something does (see result())
+			// nothing leaves the account (yet): its inflows need no booking until
+			// something does (see result())
 			return;
 		}
 		long key = Math.min(kIn, kOut);
@@ -201,7 +216,10 @@ public final class Trace {
 		}
 	}
 
-	/** A transfer carried traced money: record the flow and follow it, or record where it left. */
+	/**
+	 * A transfer carried traced money: record the flow and follow it, or record where it
+	 * left.
+	 */
 	private void emit(int idx, int from, long[] per, long traced, int level) {
 		int to = g.to(idx);
 		TraceResult.Flow flow = new TraceResult.Flow(idx, from, to, g.time(idx), g.amount(idx), traced, per, level);
@@ -234,7 +252,10 @@ public final class Trace {
 		}
 	}
 
-	/** First traced money reaches an account at transfer {@code idx}: its earlier history becomes one lot. */
+	/**
+	 * First traced money reaches an account at transfer {@code idx}: its earlier history
+	 * becomes one lot.
+	 */
 	private Ledger open(int account, int idx, int level) {
 		TransferGraph.StateBefore before = g.stateBefore(account, idx);
 		Ledger l = Ledger.create(request.policy(), victims, account, level, Math.max(0, before.balance()));
@@ -248,11 +269,12 @@ public final class Trace {
 	public TraceResult result() {
 		List<TraceResult.Holding> holdings = new ArrayList<>();
 		for (Ledger l : touched) {
-			// book inflows that nothing has left the account after yet: in order, so the state is as if booked eagerly
-			for (int in = l.lastIn == TransferGraph.NONE ? g.firstIn(l.account) : g.nextIn(l.lastIn);
-					in != TransferGraph.NONE && g.time(in) <= advancedTo
-							&& (l.lastOut == TransferGraph.NONE ? g.firstOut(l.account) : g.nextOut(l.lastOut)) == TransferGraph.NONE;
-					in = g.nextIn(in)) {
+			// book inflows that nothing has left the account after yet: in order, so the
+			// state is as if booked eagerly
+			for (int in = l.lastIn == TransferGraph.NONE ? g.firstIn(l.account)
+					: g.nextIn(l.lastIn); in != TransferGraph.NONE && g.time(in) <= advancedTo
+							&& (l.lastOut == TransferGraph.NONE ? g.firstOut(l.account)
+									: g.nextOut(l.lastOut)) == TransferGraph.NONE; in = g.nextIn(in)) {
 				bookIn(l, in);
 			}
 			long[] per = l.held();
@@ -271,8 +293,8 @@ public final class Trace {
 	}
 
 	/**
-	 * An account's money as the trace sees it. FIFO and LIFO keep lots (owner, amount) in a deque; haircut
-	 * and poison keep one untainted balance and one balance per victim.
+	 * An account's money as the trace sees it. FIFO and LIFO keep lots (owner, amount) in
+	 * a deque; haircut and poison keep one untainted balance and one balance per victim.
 	 */
 	abstract static class Ledger {
 
@@ -286,7 +308,10 @@ public final class Trace {
 
 		boolean queued;
 
-		/** The last transfer in (out) booked; NONE means none since the trace reached the account. */
+		/**
+		 * The last transfer in (out) booked; NONE means none since the trace reached the
+		 * account.
+		 */
 		int lastIn;
 
 		int lastOut;
@@ -308,13 +333,20 @@ public final class Trace {
 			};
 		}
 
-		/** Books money in; {@code per} is the traced part per victim, or null when none is traced. */
+		/**
+		 * Books money in; {@code per} is the traced part per victim, or null when none is
+		 * traced.
+		 */
 		abstract void deposit(long amount, long[] per, int transfer);
 
-		/** Books money out; returns the traced part per victim, or null when none is traced. */
+		/**
+		 * Books money out; returns the traced part per victim, or null when none is
+		 * traced.
+		 */
 		abstract long[] withdraw(long amount);
 
 		abstract long[] held();
+
 	}
 
 	/** FIFO/LIFO: a deque of lots; owner -1 is the account's own money. */
@@ -354,8 +386,8 @@ public final class Trace {
 					head = 0;
 				}
 				if (tail == owner.length) {
-					owner = java.util.Arrays.copyOf(owner, owner.length * 2);
-					amt = java.util.Arrays.copyOf(amt, amt.length * 2);
+					owner = Arrays.copyOf(owner, owner.length * 2);
+					amt = Arrays.copyOf(amt, amt.length * 2);
 				}
 			}
 			owner[tail] = who;
@@ -433,6 +465,7 @@ public final class Trace {
 			}
 			return per;
 		}
+
 	}
 
 	/** Haircut and poison: untainted balance plus a balance per victim. */
@@ -444,7 +477,10 @@ public final class Trace {
 
 		private final long[] victim;
 
-		/** Poison: what each victim ever brought in; shares what the account's own money becomes. */
+		/**
+		 * Poison: what each victim ever brought in; shares what the account's own money
+		 * becomes.
+		 */
 		private final long[] received;
 
 		private boolean poisoned;
@@ -470,7 +506,8 @@ public final class Trace {
 					lastTainted = transfer;
 					if (poison && !poisoned) {
 						poisoned = true;
-						// poison: the account's own money counts as tainted from now on, shared like the taint
+						// poison: the account's own money counts as tainted from now on,
+						// shared like the taint
 						spreadClean(per, tainted);
 					}
 				}
@@ -510,7 +547,8 @@ public final class Trace {
 		@Override
 		long[] withdraw(long amount) {
 			if (poisoned) {
-				// everything that leaves a poisoned account is traced, shared by what each victim brought in
+				// everything that leaves a poisoned account is traced, shared by what
+				// each victim brought in
 				long[] parts = victims == 1 ? new long[] { amount } : Money.allocateLargestRemainder(amount, received);
 				for (int v = 0; v < victim.length; v++) {
 					victim[v] = Math.max(0, victim[v] - parts[v]);
@@ -544,5 +582,7 @@ public final class Trace {
 		long[] held() {
 			return victim.clone();
 		}
+
 	}
+
 }

@@ -4,10 +4,13 @@ package org.fanzha.engine.trace;
  * What to trace.
  *
  * @param seeds transfer indices of victims' payments
- * @param victimOfSeed which victim each seed belongs to (0..victims-1); null means one victim per seed
+ * @param victimOfSeed which victim each seed belongs to (0..victims-1); null means one
+ * victim per seed
  * @param asOf epoch second: transfers after it are not (yet) followed
- * @param maxHops flows beyond this level are reported as exits of kind LIMIT, not followed
- * @param minAmountFen traced amounts below this are reported as exits of kind LIMIT, not followed
+ * @param maxHops flows beyond this level are reported as exits of kind LIMIT, not
+ * followed
+ * @param minAmountFen traced amounts below this are reported as exits of kind LIMIT, not
+ * followed
  * @param horizonSeconds nothing later than the first seed plus this is followed
  */
 public record TraceRequest(int[] seeds, int[] victimOfSeed, long asOf, Policy policy, int maxHops, long minAmountFen,

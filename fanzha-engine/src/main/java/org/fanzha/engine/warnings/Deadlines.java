@@ -10,7 +10,8 @@ import java.time.Instant;
  * (automatic), phone call within 30 minutes, in-person visit within 2 hours.
  */
 /**
- * Deadline per channel; {@link #DEFAULTS}: SMS 10 min, phone call 30 min, visit 2 h (assumptions, configurable).
+ * Deadline per channel; {@link #DEFAULTS}: SMS 10 min, phone call 30 min, visit 2 h
+ * (assumptions, configurable).
  */
 public record Deadlines(Duration sms, Duration phoneCall, Duration visit) {
 
@@ -27,9 +28,9 @@ public record Deadlines(Duration sms, Duration phoneCall, Duration visit) {
 
 	public Duration of(Channel channel) {
 		return switch (channel) {
-		case SMS -> sms;
-		case PHONE_CALL -> phoneCall;
-		case VISIT -> visit;
+			case SMS -> sms;
+			case PHONE_CALL -> phoneCall;
+			case VISIT -> visit;
 		};
 	}
 

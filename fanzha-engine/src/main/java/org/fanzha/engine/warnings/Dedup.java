@@ -26,10 +26,14 @@ import java.util.Map;
 /** Per person and channel warning de-duplication with escalations always passing. */
 public final class Dedup {
 
-	/** Window per channel; {@link #DEFAULTS}: SMS 1 h, phone call 1 h, visit 24 h (assumptions). */
+	/**
+	 * Window per channel; {@link #DEFAULTS}: SMS 1 h, phone call 1 h, visit 24 h
+	 * (assumptions).
+	 */
 	public record Windows(Duration sms, Duration phoneCall, Duration visit) {
 
-		public static final Windows DEFAULTS = new Windows(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(24));
+		public static final Windows DEFAULTS = new Windows(Duration.ofHours(1), Duration.ofHours(1),
+				Duration.ofHours(24));
 
 		public Windows {
 			for (Duration d : new Duration[] { sms, phoneCall, visit }) {
@@ -80,13 +84,19 @@ public final class Dedup {
 		Arrays.fill(lastAt, NEVER);
 	}
 
-	/** Whether to send this warning to the person with a long id; when true it is recorded as sent. */
+	/**
+	 * Whether to send this warning to the person with a long id; when true it is recorded
+	 * as sent.
+	 */
 	public boolean admit(long personId, Grade grade, Channel channel, Instant at) {
 		check(grade, channel, at);
 		return admitSlot(slotOf(personId), grade, channel, at.toEpochMilli());
 	}
 
-	/** Whether to send this warning to the person with a String id; when true it is recorded as sent. */
+	/**
+	 * Whether to send this warning to the person with a String id; when true it is
+	 * recorded as sent.
+	 */
 	public boolean admit(String personId, Grade grade, Channel channel, Instant at) {
 		if (personId == null || personId.isEmpty()) {
 			throw new IllegalArgumentException("person id is required");
@@ -178,4 +188,5 @@ public final class Dedup {
 		x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
 		return (int) (x ^ (x >>> 33));
 	}
+
 }

@@ -19,7 +19,10 @@ import java.time.Instant;
 /** Escalation of an open dissuasion task when unreachable or overdue. */
 public final class Escalation {
 
-	/** An open dissuasion task: its grade, the channel in use, when it is due and the failed attempts so far. */
+	/**
+	 * An open dissuasion task: its grade, the channel in use, when it is due and the
+	 * failed attempts so far.
+	 */
 	public record Task(String taskId, Grade grade, Channel channel, Instant deadline, int failedAttempts) {
 
 		public Task {
@@ -31,14 +34,22 @@ public final class Escalation {
 	}
 
 	public enum Action {
+
 		KEEP, ESCALATE, REFER_UP
+
 	}
 
-	/** The action, its reason code (null for KEEP) and Chinese text, and the task from now on. */
+	/**
+	 * The action, its reason code (null for KEEP) and Chinese text, and the task from now
+	 * on.
+	 */
 	public record Decision(Action action, String reasonCode, String text, Task task) {
 	}
 
-	/** Default number of failed attempts that makes a person unreachable on a channel (assumption). */
+	/**
+	 * Default number of failed attempts that makes a person unreachable on a channel
+	 * (assumption).
+	 */
 	public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
 	private final int maxAttempts;
@@ -66,10 +77,12 @@ public final class Escalation {
 		if (task.failedAttempts() >= maxAttempts) {
 			code = "UNREACHABLE";
 			text = "已尝试" + task.failedAttempts() + "次仍无法联系本人";
-		} else if (!now.isBefore(task.deadline())) {
+		}
+		else if (!now.isBefore(task.deadline())) {
 			code = "OVERDUE";
 			text = "劝阻任务已到期未完成";
-		} else {
+		}
+		else {
 			return new Decision(Action.KEEP, null, "劝阻任务进行中", task);
 		}
 		if (task.channel() == Channel.VISIT) {
@@ -81,4 +94,5 @@ public final class Escalation {
 		return new Decision(Action.ESCALATE, code, text + "，升级为" + (next == Channel.VISIT ? "见面劝阻" : "电话劝阻"),
 				escalated);
 	}
+
 }

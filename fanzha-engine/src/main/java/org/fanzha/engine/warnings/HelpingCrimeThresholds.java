@@ -2,6 +2,7 @@ package org.fanzha.engine.warnings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /*
  * Which "serious circumstances" (情节严重) thresholds of the crime of helping information-network crime (帮信罪,
@@ -39,14 +40,16 @@ public final class HelpingCrimeThresholds {
 
 	/** What the helped person's crime caused. */
 	public enum Consequences {
+
 		NONE, SERIOUS, ESPECIALLY_SERIOUS
+
 	}
 
 	/**
 	 * The facts about one suspect (amounts in fen, counts already added up over 2 years).
 	 *
-	 * @param helpedCrimeEstablished whether it is established that the helped person's acts reach a crime; false
-	 *        applies art. 12 para. 2 (the 5× rule)
+	 * @param helpedCrimeEstablished whether it is established that the helped person's
+	 * acts reach a crime; false applies art. 12 para. 2 (the 5× rule)
 	 */
 	public record Facts(int targetsHelped, long settlementFen, long advertisingFundsFen, long illegalGainsFen,
 			boolean priorPenaltyWithinTwoYears, Consequences consequences, int bankCardsSoldOrRented,
@@ -64,8 +67,9 @@ public final class HelpingCrimeThresholds {
 	}
 
 	/**
-	 * The standards; {@link #DEFAULTS} are the legal ones: 3 targets, ¥200,000 settlement, ¥50,000 advertising funds,
-	 * ¥10,000 illegal gains, ×5 when the helped crime is unproven, 5 bank cards, 20 SIM cards.
+	 * The standards; {@link #DEFAULTS} are the legal ones: 3 targets, ¥200,000
+	 * settlement, ¥50,000 advertising funds, ¥10,000 illegal gains, ×5 when the helped
+	 * crime is unproven, 5 bank cards, 20 SIM cards.
 	 */
 	public record Standards(int targets, long settlementFen, long advertisingFundsFen, long illegalGainsFen,
 			int unprovenMultiplier, int bankCards, int simCards) {
@@ -80,11 +84,15 @@ public final class HelpingCrimeThresholds {
 		}
 	}
 
-	/** A met threshold: code, Chinese text with the fact and the standard, and its source. */
+	/**
+	 * A met threshold: code, Chinese text with the fact and the standard, and its source.
+	 */
 	public record Met(String code, String text, String source) {
 	}
 
-	/** The met thresholds (in the order above) and whether the circumstances are serious. */
+	/**
+	 * The met thresholds (in the order above) and whether the circumstances are serious.
+	 */
 	public record Assessment(List<Met> met, boolean serious) {
 
 		public boolean has(String code) {
@@ -127,19 +135,22 @@ public final class HelpingCrimeThresholds {
 				met.add(new Met("SERIOUS_CONSEQUENCES", "被帮助对象实施的犯罪造成严重后果", INTERPRETATION + "第一款第（六）项"));
 			}
 			if (f.bankCardsSoldOrRented() >= s.bankCards()) {
-				met.add(new Met("BANK_CARDS", "出售、出租银行卡/账户" + f.bankCardsSoldOrRented() + "张（个）（标准：" + s.bankCards()
-						+ "张以上）", OPINION_II + "；" + INTERPRETATION + "第一款第（七）项"));
+				met.add(new Met("BANK_CARDS",
+						"出售、出租银行卡/账户" + f.bankCardsSoldOrRented() + "张（个）（标准：" + s.bankCards() + "张以上）",
+						OPINION_II + "；" + INTERPRETATION + "第一款第（七）项"));
 			}
 			if (f.simCardsSoldOrRented() >= s.simCards()) {
 				met.add(new Met("SIM_CARDS", "出售、出租手机卡" + f.simCardsSoldOrRented() + "张（标准：" + s.simCards() + "张以上）",
 						OPINION_II + "；" + INTERPRETATION + "第一款第（七）项"));
 			}
-		} else {
+		}
+		else {
 			int k = s.unprovenMultiplier();
 			amount(met, "SETTLEMENT_5X", "支付结算金额", f.settlementFen(), s.settlementFen() * k, "第二款（第（二）项标准的" + k + "倍）");
 			amount(met, "ADVERTISING_FUNDS_5X", "以投放广告等方式提供资金", f.advertisingFundsFen(), s.advertisingFundsFen() * k,
 					"第二款（第（三）项标准的" + k + "倍）");
-			amount(met, "ILLEGAL_GAINS_5X", "违法所得", f.illegalGainsFen(), s.illegalGainsFen() * k, "第二款（第（四）项标准的" + k + "倍）");
+			amount(met, "ILLEGAL_GAINS_5X", "违法所得", f.illegalGainsFen(), s.illegalGainsFen() * k,
+					"第二款（第（四）项标准的" + k + "倍）");
 			if (f.consequences() == Consequences.ESPECIALLY_SERIOUS) {
 				met.add(new Met("ESPECIALLY_SERIOUS_CONSEQUENCES", "造成特别严重后果", INTERPRETATION + "第二款"));
 			}
@@ -155,6 +166,7 @@ public final class HelpingCrimeThresholds {
 
 	/** Fen as yuan text, e.g. 20000000 ⇒ "200000.00元". */
 	static String yuan(long fen) {
-		return String.format(java.util.Locale.ROOT, "%d.%02d元", fen / 100, fen % 100);
+		return String.format(Locale.ROOT, "%d.%02d元", fen / 100, fen % 100);
 	}
+
 }

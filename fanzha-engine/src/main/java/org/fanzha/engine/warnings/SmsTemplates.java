@@ -9,7 +9,9 @@ import java.util.Map;
  * imitate it with a link or number of their own; the only number a text may name is the anti-fraud hotline 96110.
  * Each text names the script's tell-tale move and the one safe action. The texts are the project's own wording.
  */
-/** Warning SMS texts per {@link FraudType}, with no links and no number other than 96110. */
+/**
+ * Warning SMS texts per {@link FraudType}, with no links and no number other than 96110.
+ */
 public final class SmsTemplates {
 
 	/** The only number a warning text may contain. */
@@ -41,4 +43,5 @@ public final class SmsTemplates {
 	public static String text(FraudType type) {
 		return PREFIX + BODIES.get(type == null ? FraudType.UNKNOWN : type) + SUFFIX;
 	}
+
 }

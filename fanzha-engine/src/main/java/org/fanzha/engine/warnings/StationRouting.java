@@ -22,7 +22,10 @@ import org.fanzha.core.RegionCode;
  * (IllegalArgumentException): malformed or unknown codes, a code that is not county-level, a county with no station,
  * a township outside its county.
  */
-/** County code (and optional township) ⇒ province/city/county names and the responsible police station. */
+/**
+ * County code (and optional township) ⇒ province/city/county names and the responsible
+ * police station.
+ */
 public final class StationRouting {
 
 	/** A police station: its id and name. */
@@ -36,8 +39,8 @@ public final class StationRouting {
 	}
 
 	/**
-	 * Where a warning goes: the three administrative levels (names null where RegionCode does not know them) and the
-	 * station.
+	 * Where a warning goes: the three administrative levels (names null where RegionCode
+	 * does not know them) and the station.
 	 */
 	public record Route(RegionCode province, String provinceName, RegionCode city, String cityName, RegionCode county,
 			String countyName, Station station) {
@@ -45,7 +48,9 @@ public final class StationRouting {
 
 	private final Map<String, List<Station>> stations;
 
-	/** @param table county code ⇒ its stations, the first being the county's default */
+	/**
+	 * @param table county code ⇒ its stations, the first being the county's default
+	 */
 	public StationRouting(Map<String, List<Station>> table) {
 		if (table == null) {
 			throw new IllegalArgumentException("station table is required");
@@ -60,7 +65,8 @@ public final class StationRouting {
 			}
 			for (Station s : list) {
 				if (s == null || !ids.add(s.id())) {
-					throw new IllegalArgumentException("station " + (s == null ? "null" : s.id()) + " is missing or listed twice");
+					throw new IllegalArgumentException(
+							"station " + (s == null ? "null" : s.id()) + " is missing or listed twice");
 				}
 			}
 			copy.put(county.value(), List.copyOf(list));
@@ -85,8 +91,8 @@ public final class StationRouting {
 			String t = townshipCode.strip();
 			if ((t.length() != 9 && t.length() != 12) || !t.chars().allMatch(c -> c >= '0' && c <= '9')
 					|| !t.startsWith(county.value())) {
-				throw new IllegalArgumentException("township code '" + townshipCode + "' must be 9 or 12 digits under county "
-						+ county);
+				throw new IllegalArgumentException(
+						"township code '" + townshipCode + "' must be 9 or 12 digits under county " + county);
 			}
 			station = list.get(Math.floorMod(t.hashCode(), list.size()));
 		}
@@ -103,4 +109,5 @@ public final class StationRouting {
 		}
 		return r;
 	}
+
 }

@@ -30,24 +30,34 @@ import java.util.List;
  * Pure function of its inputs; the clock is the caller's `now`.
  */
 /**
- * Grades a potential victim's signals into {@link Grade} HIGH/MEDIUM/LOW with reasons, channel and deadline.
+ * Grades a potential victim's signals into {@link Grade} HIGH/MEDIUM/LOW with reasons,
+ * channel and deadline.
  */
 public final class WarningGrader {
 
 	public enum SignalKind {
+
 		CALL_FROM_FRAUD_NUMBER, SMS_FROM_FRAUD_NUMBER, PAYER_WARNING, TRANSFER_TO_RISKY_ACCOUNT, PUBLIC_REPORT
+
 	}
 
-	/** Whether the fraud number is confirmed (used in a reported case) or only suspected (by model or reports). */
+	/**
+	 * Whether the fraud number is confirmed (used in a reported case) or only suspected
+	 * (by model or reports).
+	 */
 	public enum Confidence {
+
 		CONFIRMED, SUSPECTED
+
 	}
 
 	/**
 	 * One signal about a potential victim.
 	 *
-	 * @param confidence of the calling/sending number; required for calls and SMS, ignored otherwise (may be null)
-	 * @param callSeconds answered duration of the longest call (0 = not answered); calls only
+	 * @param confidence of the calling/sending number; required for calls and SMS,
+	 * ignored otherwise (may be null)
+	 * @param callSeconds answered duration of the longest call (0 = not answered); calls
+	 * only
 	 * @param count how many calls/SMS the signal stands for (at least 1)
 	 * @param fraudType the likely type when known, or null/UNKNOWN
 	 */
@@ -84,7 +94,8 @@ public final class WarningGrader {
 	}
 
 	/**
-	 * Thresholds; {@link #DEFAULTS}: long call 180 s, repeated contact 2, look-back 72 h (assumptions, configurable).
+	 * Thresholds; {@link #DEFAULTS}: long call 180 s, repeated contact 2, look-back 72 h
+	 * (assumptions, configurable).
 	 */
 	public record Thresholds(int longCallSeconds, int repeatedContacts, Duration lookBack) {
 
@@ -101,7 +112,10 @@ public final class WarningGrader {
 	public record Reason(String code, Grade grade, String text) {
 	}
 
-	/** The grade, its channel, the deadline to act by, the reasons (highest first) and the likely fraud type. */
+	/**
+	 * The grade, its channel, the deadline to act by, the reasons (highest first) and the
+	 * likely fraud type.
+	 */
 	public record Result(Grade grade, Channel channel, Instant deadline, List<Reason> reasons, FraudType likelyType) {
 	}
 
@@ -123,8 +137,8 @@ public final class WarningGrader {
 
 	/**
 	 * Grades the signals seen up to {@code now}.
-	 *
-	 * @throws IllegalArgumentException when no signal lies in the look-back window, or one lies after {@code now}
+	 * @throws IllegalArgumentException when no signal lies in the look-back window, or
+	 * one lies after {@code now}
 	 */
 	public Result grade(List<Signal> signals, Instant now) {
 		if (signals == null || now == null) {
@@ -169,8 +183,7 @@ public final class WarningGrader {
 			throw new IllegalArgumentException("no signal in the " + thresholds.lookBack() + " before " + now);
 		}
 		if (contacts >= thresholds.repeatedContacts()) {
-			reasons.add(new Reason("REPEATED_CONTACT", Grade.MEDIUM,
-					"近期被涉诈号码呼叫或发送短信" + contacts + "次（重复联系）"));
+			reasons.add(new Reason("REPEATED_CONTACT", Grade.MEDIUM, "近期被涉诈号码呼叫或发送短信" + contacts + "次（重复联系）"));
 			if (best.compareTo(Grade.MEDIUM) < 0) {
 				best = Grade.MEDIUM;
 			}
@@ -187,21 +200,23 @@ public final class WarningGrader {
 		boolean confirmed = s.confidence() == Confidence.CONFIRMED;
 		String source = confirmed ? "已确认涉诈号码" : "疑似涉诈号码";
 		return switch (s.kind()) {
-		case TRANSFER_TO_RISKY_ACCOUNT -> new Reason("TRANSFER_ATTEMPT", Grade.HIGH, "正在向涉诈风险账户转账");
-		case PAYER_WARNING -> new Reason("PAYER_WARNING", Grade.HIGH, "资金监测预警：疑似向诈骗分子付款");
-		case PUBLIC_REPORT -> new Reason("PUBLIC_REPORT", Grade.MEDIUM, "群众举报：本人可能正在被骗");
-		case SMS_FROM_FRAUD_NUMBER -> new Reason("SINGLE_SMS", Grade.LOW, "收到" + source + "短信");
-		case CALL_FROM_FRAUD_NUMBER -> {
-			if (s.callSeconds() >= thresholds.longCallSeconds()) {
-				yield confirmed
-						? new Reason("LONG_CALL_CONFIRMED", Grade.HIGH, "与" + source + "通话" + s.callSeconds() + "秒")
-						: new Reason("LONG_CALL_SUSPECTED", Grade.MEDIUM, "与" + source + "通话" + s.callSeconds() + "秒");
+			case TRANSFER_TO_RISKY_ACCOUNT -> new Reason("TRANSFER_ATTEMPT", Grade.HIGH, "正在向涉诈风险账户转账");
+			case PAYER_WARNING -> new Reason("PAYER_WARNING", Grade.HIGH, "资金监测预警：疑似向诈骗分子付款");
+			case PUBLIC_REPORT -> new Reason("PUBLIC_REPORT", Grade.MEDIUM, "群众举报：本人可能正在被骗");
+			case SMS_FROM_FRAUD_NUMBER -> new Reason("SINGLE_SMS", Grade.LOW, "收到" + source + "短信");
+			case CALL_FROM_FRAUD_NUMBER -> {
+				if (s.callSeconds() >= thresholds.longCallSeconds()) {
+					yield confirmed
+							? new Reason("LONG_CALL_CONFIRMED", Grade.HIGH, "与" + source + "通话" + s.callSeconds() + "秒")
+							: new Reason("LONG_CALL_SUSPECTED", Grade.MEDIUM,
+									"与" + source + "通话" + s.callSeconds() + "秒");
+				}
+				if (s.callSeconds() > 0 && confirmed) {
+					yield new Reason("CALL_ANSWERED", Grade.MEDIUM, "接听" + source + "来电" + s.callSeconds() + "秒");
+				}
+				yield new Reason("SINGLE_CALL", Grade.LOW, "接到" + source + "来电");
 			}
-			if (s.callSeconds() > 0 && confirmed) {
-				yield new Reason("CALL_ANSWERED", Grade.MEDIUM, "接听" + source + "来电" + s.callSeconds() + "秒");
-			}
-			yield new Reason("SINGLE_CALL", Grade.LOW, "接到" + source + "来电");
-		}
 		};
 	}
+
 }

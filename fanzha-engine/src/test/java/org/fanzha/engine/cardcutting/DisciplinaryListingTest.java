@@ -53,7 +53,8 @@ class DisciplinaryListingTest {
 		assertThat(new Decider("bank", false, RegionCode.of("610000")).mayDecide()).isFalse();
 		DisciplinaryListing l = proposed();
 		assertThatThrownBy(() -> l.decide(COUNTY_STATION, EnumSet.of(Measure.SIM_LIMIT), Durations.DEFAULTS, CHINA, T0))
-				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefecture-level");
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("prefecture-level");
 		assertThat(l.status()).isEqualTo(Status.PROPOSED);
 		l.decide(PROVINCE_CENTRE, EnumSet.of(Measure.SIM_LIMIT), Durations.DEFAULTS, CHINA, T0);
 		assertThat(l.status()).isEqualTo(Status.DECIDED);
@@ -69,7 +70,8 @@ class DisciplinaryListingTest {
 		Instant fiveYears = decided.atZone(CHINA).plusYears(5).toInstant();
 		assertThat(l.measuresInForce(decided)).containsOnlyKeys(Measure.values());
 		assertThat(l.measuresInForce(decided).get(Measure.NON_COUNTER_BUSINESS_STOPPED)).isEqualTo(fiveYears);
-		// one second before three years: all three; at three years: only non-counter business
+		// one second before three years: all three; at three years: only non-counter
+		// business
 		assertThat(l.measuresInForce(threeYears.minusSeconds(1))).hasSize(3);
 		assertThat(l.measuresInForce(threeYears)).containsOnlyKeys(Measure.NON_COUNTER_BUSINESS_STOPPED);
 		l.notify("96110", DOCS, Period.ofDays(60), CHINA, decided.plusSeconds(1));
@@ -83,11 +85,12 @@ class DisciplinaryListingTest {
 	@Test
 	void durationsAreConfigurable() {
 		DisciplinaryListing l = proposed();
-		l.decide(XIAN_CENTRE, EnumSet.of(Measure.NO_NEW_ACCOUNTS), new Durations(Period.ofYears(1), Period.ofMonths(6),
-				Period.ofYears(2)), CHINA, T0);
-		assertThat(l.measuresInForce(T0).get(Measure.NO_NEW_ACCOUNTS)).isEqualTo(T0.atZone(CHINA).plusMonths(6).toInstant());
+		l.decide(XIAN_CENTRE, EnumSet.of(Measure.NO_NEW_ACCOUNTS),
+				new Durations(Period.ofYears(1), Period.ofMonths(6), Period.ofYears(2)), CHINA, T0);
+		assertThat(l.measuresInForce(T0).get(Measure.NO_NEW_ACCOUNTS))
+			.isEqualTo(T0.atZone(CHINA).plusMonths(6).toInstant());
 		assertThatThrownBy(() -> new Durations(Period.ZERO, Period.ofYears(1), Period.ofYears(1)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
@@ -96,11 +99,17 @@ class DisciplinaryListingTest {
 		DisciplinaryListing.Notice n = l.notice();
 		assertThat(n.reason()).contains("跑分账户");
 		assertThat(n.appealDeadline()).isEqualTo(T0.plusSeconds(120).atZone(CHINA).plusDays(60).toInstant());
-		assertThat(n.text()).contains("第三十一条").contains("跑分账户").contains("停止非柜面业务").contains("限制入网")
-				.contains("西安市公安局反诈中心（96110）").contains("本人有效身份证件、情况说明").contains("2027-01-27")
-				.contains("即时解除");
+		assertThat(n.text()).contains("第三十一条")
+			.contains("跑分账户")
+			.contains("停止非柜面业务")
+			.contains("限制入网")
+			.contains("西安市公安局反诈中心（96110）")
+			.contains("本人有效身份证件、情况说明")
+			.contains("2027-01-27")
+			.contains("即时解除");
 		assertThatThrownBy(() -> proposed().notify("96110", DOCS, Period.ofDays(60), CHINA, T0))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("PROPOSED");
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("PROPOSED");
 	}
 
 	@Test
@@ -118,7 +127,7 @@ class DisciplinaryListingTest {
 		assertThat(l.snapshot().until()).allSatisfy((m, u) -> assertThat(u).isEqualTo(lifted));
 		assertThat(l.snapshot().closedBy()).isEqualTo("centre");
 		assertThatThrownBy(() -> l.lift("centre", null, lifted)).isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("LIFTED");
+			.hasMessageContaining("LIFTED");
 		// after lifting, the credit record can still be repaired
 		l.repairCredit("centre", "信用修复", lifted.plusSeconds(60));
 		assertThat(l.status()).isEqualTo(Status.CREDIT_REPAIRED);
@@ -130,7 +139,7 @@ class DisciplinaryListingTest {
 		Instant deadline = l.notice().appealDeadline();
 		l.appeal("不知情", List.of("情况说明"), T0.plus(Duration.ofDays(1)));
 		assertThatThrownBy(() -> l.rejectAppeal("centre", " ", T0.plus(Duration.ofDays(2))))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		l.rejectAppeal("centre", "交易记录显示本人操作", T0.plus(Duration.ofDays(2)));
 		assertThat(l.status()).isEqualTo(Status.NOTIFIED);
 		assertThat(l.snapshot().appealsRejected()).isEqualTo(1);
@@ -138,7 +147,8 @@ class DisciplinaryListingTest {
 		// exactly at the deadline an appeal is accepted, one second after it is not
 		DisciplinaryListing late = notified();
 		assertThatThrownBy(() -> late.appeal("补充材料", DOCS, late.notice().appealDeadline().plusSeconds(1)))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("deadline");
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("deadline");
 		l.appeal("补充材料", DOCS, deadline);
 		assertThat(l.status()).isEqualTo(Status.APPEALED);
 	}
@@ -147,14 +157,15 @@ class DisciplinaryListingTest {
 	void illegalTransitionsSayWhatTheStateIs() {
 		DisciplinaryListing p = proposed();
 		assertThatThrownBy(() -> p.appeal("x", DOCS, T0)).isInstanceOf(IllegalStateException.class)
-				.hasMessage("cannot appeal a listing that is PROPOSED (only when NOTIFIED)");
+			.hasMessage("cannot appeal a listing that is PROPOSED (only when NOTIFIED)");
 		assertThatThrownBy(() -> p.lift("centre", null, T0)).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> p.repairCredit("centre", "x", T0)).isInstanceOf(IllegalStateException.class);
 		p.dismiss(XIAN_CENTRE, "证据不足", T0);
 		assertThat(p.status()).isEqualTo(Status.DISMISSED);
 		assertThat(p.measuresInForce(T0)).isEmpty();
 		assertThatThrownBy(() -> p.decide(XIAN_CENTRE, EnumSet.of(Measure.SIM_LIMIT), Durations.DEFAULTS, CHINA, T0))
-				.isInstanceOf(IllegalStateException.class).hasMessageContaining("DISMISSED");
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("DISMISSED");
 		DisciplinaryListing n = notified();
 		assertThatThrownBy(() -> n.rejectAppeal("centre", "x", T0)).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> n.dismiss(XIAN_CENTRE, "x", T0)).isInstanceOf(IllegalStateException.class);
@@ -164,11 +175,12 @@ class DisciplinaryListingTest {
 	@Test
 	void noAppealOnceEveryMeasureHasRunOut() {
 		DisciplinaryListing l = proposed();
-		l.decide(XIAN_CENTRE, EnumSet.of(Measure.SIM_LIMIT), new Durations(Period.ofYears(5), Period.ofYears(3),
-				Period.ofDays(30)), CHINA, T0);
+		l.decide(XIAN_CENTRE, EnumSet.of(Measure.SIM_LIMIT),
+				new Durations(Period.ofYears(5), Period.ofYears(3), Period.ofDays(30)), CHINA, T0);
 		l.notify("96110", DOCS, Period.ofDays(60), CHINA, T0);
-		assertThatThrownBy(() -> l.appeal("x", DOCS, T0.plus(Duration.ofDays(31)))).isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("nothing to appeal");
+		assertThatThrownBy(() -> l.appeal("x", DOCS, T0.plus(Duration.ofDays(31))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("nothing to appeal");
 	}
 
 	@Test
@@ -194,10 +206,13 @@ class DisciplinaryListingTest {
 	@Test
 	void badInputIsRefused() {
 		assertThatThrownBy(() -> DisciplinaryListing.propose("110105194912310021", List.of("x"), T0))
-				.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> DisciplinaryListing.propose(ID, List.of(), T0)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> proposed().decide(XIAN_CENTRE, EnumSet.noneOf(Measure.class), Durations.DEFAULTS, CHINA, T0))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> DisciplinaryListing.propose(ID, List.of(), T0))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(
+				() -> proposed().decide(XIAN_CENTRE, EnumSet.noneOf(Measure.class), Durations.DEFAULTS, CHINA, T0))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Decider("x", true, null)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

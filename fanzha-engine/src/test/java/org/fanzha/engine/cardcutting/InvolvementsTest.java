@@ -39,7 +39,8 @@ class InvolvementsTest {
 	void fiveDistinctBankCardsAreSeriousFourAreNot() {
 		List<Involvement> list = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			list.add(card(i % 2 == 0 ? Kind.MULE_ACCOUNT : Kind.BANK_CARD_SOLD, "ICBC:62220000" + i, NOW.minusSeconds(i)));
+			list.add(card(i % 2 == 0 ? Kind.MULE_ACCOUNT : Kind.BANK_CARD_SOLD, "ICBC:62220000" + i,
+					NOW.minusSeconds(i)));
 		}
 		// the same card twice counts once
 		list.add(card(Kind.MULE_ACCOUNT, "ICBC:622200000", NOW));
@@ -63,13 +64,9 @@ class InvolvementsTest {
 	}
 
 	@ParameterizedTest(name = "settlement {0} fen, helped crime established {1} ⇒ serious {2}")
-	@CsvSource({
-			"20000000,  true,  true",
-			"19999999,  true,  false",
+	@CsvSource({ "20000000,  true,  true", "19999999,  true,  false",
 			// unproven helped crime: five times the standard
-			"100000000, false, true",
-			"99999999,  false, false",
-			"20000000,  false, false" })
+			"100000000, false, true", "99999999,  false, false", "20000000,  false, false" })
 	void settlementAtTheStandardAndFiveTimesIt(long fen, boolean established, boolean serious) {
 		// split over two records: amounts are added up
 		List<Involvement> list = List.of(settlement(fen / 2, NOW.minusSeconds(3600)), settlement(fen - fen / 2, NOW));
@@ -96,7 +93,8 @@ class InvolvementsTest {
 		List<Involvement> older = List.of(settlement(20_000_000, twoYearsAgo.minusSeconds(1)));
 		assertThat(involvements.facts(older, ESTABLISHED, NOW).settlementFen()).isZero();
 		// nor does anything recorded after "now"
-		assertThat(involvements.facts(List.of(settlement(5, NOW.plusSeconds(1))), ESTABLISHED, NOW).settlementFen()).isZero();
+		assertThat(involvements.facts(List.of(settlement(5, NOW.plusSeconds(1))), ESTABLISHED, NOW).settlementFen())
+			.isZero();
 	}
 
 	@Test
@@ -112,9 +110,11 @@ class InvolvementsTest {
 		List<Involvement> huge = List.of(settlement(Long.MAX_VALUE, NOW), settlement(Long.MAX_VALUE, NOW));
 		assertThat(involvements.facts(huge, ESTABLISHED, NOW).settlementFen()).isEqualTo(Long.MAX_VALUE);
 		assertThatThrownBy(() -> new Involvement(Kind.MULE_ACCOUNT, " ", 0, 0, 0, 0, NOW))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Involvement(Kind.OTHER, null, -1, 0, 0, 0, NOW))
-				.isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> involvements.facts(null, ESTABLISHED, NOW)).isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> involvements.facts(null, ESTABLISHED, NOW))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

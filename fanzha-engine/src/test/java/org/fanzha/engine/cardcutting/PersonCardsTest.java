@@ -44,7 +44,8 @@ class PersonCardsTest {
 		a.add(new Account("CCB", AccountClass.I));
 		assertThat(check.check(a, List.of()).withinLimits()).isTrue();
 		a.add(new Account("ICBC", AccountClass.I));
-		assertThat(check.check(a, List.of()).excesses()).extracting(PersonCards.Excess::code).containsExactly("CLASS_I_PER_BANK");
+		assertThat(check.check(a, List.of()).excesses()).extracting(PersonCards.Excess::code)
+			.containsExactly("CLASS_I_PER_BANK");
 	}
 
 	@Test
@@ -56,16 +57,18 @@ class PersonCardsTest {
 		assertThat(ten.simsTotal()).isEqualTo(10);
 		sims.add(Operator.CHINA_MOBILE);
 		assertThat(check.check(List.of(), sims).excesses()).extracting(PersonCards.Excess::code)
-				.containsExactly("SIMS_PER_OPERATOR", "SIMS_TOTAL");
+			.containsExactly("SIMS_PER_OPERATOR", "SIMS_TOTAL");
 	}
 
 	@Test
 	void limitsAreConfigurableAndValidated() {
 		PersonCards strict = new PersonCards(new PersonCards.Limits(1, 1, 1, 1));
 		assertThat(strict.check(accounts("ICBC", 2, AccountClass.III), List.of(Operator.CHINA_MOBILE)).excesses())
-				.extracting(PersonCards.Excess::code).containsExactly("CARDS_PER_BANK");
+			.extracting(PersonCards.Excess::code)
+			.containsExactly("CARDS_PER_BANK");
 		assertThatThrownBy(() -> new PersonCards.Limits(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> check.check(null, List.of())).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Account(" ", AccountClass.I)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

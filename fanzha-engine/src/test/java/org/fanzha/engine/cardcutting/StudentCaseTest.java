@@ -25,19 +25,20 @@ class StudentCaseTest {
 		c.advance(Stage.CLOSED, "school", "处理完毕", T0.plusSeconds(360));
 		assertThat(c.stage()).isEqualTo(Stage.CLOSED);
 		assertThatThrownBy(() -> c.contactParents("school", "x", T0.plusSeconds(400)))
-				.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
 	void stepsGoForwardOneAtATime() {
 		StudentCase c = StudentCase.open(T0);
-		assertThatThrownBy(() -> c.advance(Stage.EDUCATION, "school", "x", T0)).isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("WARNING cannot move to EDUCATION");
+		assertThatThrownBy(() -> c.advance(Stage.EDUCATION, "school", "x", T0))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("WARNING cannot move to EDUCATION");
 		assertThatThrownBy(() -> c.advance(Stage.CLOSED, "school", "x", T0)).isInstanceOf(IllegalStateException.class);
 		c.advance(Stage.ANALYSIS, "school", "x", T0);
 		c.advance(Stage.CLOSED, "school", "研判未涉及", T0);
 		assertThatThrownBy(() -> c.advance(Stage.ANALYSIS, "school", "x", T0)).isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("closed");
+			.hasMessageContaining("closed");
 		StudentCase e = StudentCase.restore(Stage.EDUCATION, null, T0);
 		e.advance(Stage.CLOSED, "school", "教育完毕", T0);
 		assertThat(e.stage()).isEqualTo(Stage.CLOSED);
@@ -46,9 +47,11 @@ class StudentCaseTest {
 	@Test
 	void badInputIsRefused() {
 		StudentCase c = StudentCase.open(T0);
-		assertThatThrownBy(() -> c.advance(Stage.ANALYSIS, "school", " ", T0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> c.advance(Stage.ANALYSIS, "school", " ", T0))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> c.advance(Stage.ANALYSIS, "school", "x", T0.minusSeconds(1)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> StudentCase.open(null)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 /** ./fanzha trace on a small hand-written dataset in the simulator's schema. */
@@ -57,15 +56,20 @@ class TraceCommandTest {
 		assertThat(r.rc()).as(r.err()).isZero();
 		String json = r.out().strip();
 		assertThat(json).startsWith("{\"policy\":\"fifo\",\"asOf\":\"2026-03-01T10:15+08:00\"")
-				.contains("{\"transfer\":\"T2\",\"from\":\"A2\",\"to\":\"A3\",\"time\":\"2026-03-01T10:10+08:00\",\"amount\":3000,\"traced\":2000,\"level\":2")
-				.contains("\"holdings\":[{\"account\":\"A3\",\"amount\":2000").contains("{\"account\":\"A2\",\"amount\":500")
-				.contains("\"exits\":[{\"transfer\":\"T3\",\"account\":\"A2\",\"channel\":\"ATM\",\"amount\":2500")
-				.contains("\"plan\":[").contains("\"payeeName\":\"张三\"").contains("\"accountNumber\":\"6217000000000000002\"");
+			.contains(
+					"{\"transfer\":\"T2\",\"from\":\"A2\",\"to\":\"A3\",\"time\":\"2026-03-01T10:10+08:00\",\"amount\":3000,\"traced\":2000,\"level\":2")
+			.contains("\"holdings\":[{\"account\":\"A3\",\"amount\":2000")
+			.contains("{\"account\":\"A2\",\"amount\":500")
+			.contains("\"exits\":[{\"transfer\":\"T3\",\"account\":\"A2\",\"channel\":\"ATM\",\"amount\":2500")
+			.contains("\"plan\":[")
+			.contains("\"payeeName\":\"张三\"")
+			.contains("\"accountNumber\":\"6217000000000000002\"");
 	}
 
 	@Test
 	void readableTableAndAsOf() {
-		Run r = run("--data", dir.toString(), "--transfer", "T1", "--as-of", "2026-03-01T10:05:00+08:00", "--policy", "lifo");
+		Run r = run("--data", dir.toString(), "--transfer", "T1", "--as-of", "2026-03-01T10:05:00+08:00", "--policy",
+				"lifo");
 		assertThat(r.rc()).isZero();
 		assertThat(r.out()).contains("Trace (lifo)").contains("¥50.00 held in 1 accounts").contains("EMERGENCY");
 	}
@@ -95,4 +99,5 @@ class TraceCommandTest {
 		assertThat(r.rc()).isEqualTo(2);
 		assertThat(r.err()).contains("transfers.csv:2: column amount_fen: must be > 0");
 	}
+
 }

@@ -11,10 +11,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class IntMapTest {
 
-	/** Any sequence of puts, put-if-absents and gets answers as a HashMap does, through every growth. */
+	/**
+	 * Any sequence of puts, put-if-absents and gets answers as a HashMap does, through
+	 * every growth.
+	 */
 	@Property(tries = 200)
 	void answersAsAHashMap(@ForAll @Size(max = 3_000) List<@IntRange(min = 0, max = 5_000) Integer> keys,
 			@ForAll boolean dense) {
@@ -36,8 +40,9 @@ class IntMapTest {
 		reference.forEach((k, v) -> assertThat(map.get(k)).isEqualTo(v));
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void refusesANegativeKey() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new IntMap<String>().put(-1, "x"));
 	}
+
 }

@@ -15,7 +15,8 @@ class ConnectionKindTest {
 
 	private final JurisdictionAdvisor advisor = new JurisdictionAdvisor();
 
-	// Every row: the kind, the document and article that makes its place competent, and whether it is a crime
+	// Every row: the kind, the document and article that makes its place competent, and
+	// whether it is a crime
 	// location (act / result) or only the suspect's residence.
 	@ParameterizedTest(name = "{0} ⇐ {1} {2}")
 	@CsvSource({
@@ -77,4 +78,5 @@ class ConnectionKindTest {
 		assertThat(advice.overseasPoints()).hasSize(1);
 		assertThat(advice.recommendation().ground()).isEqualTo(Ground.NONE);
 	}
+
 }

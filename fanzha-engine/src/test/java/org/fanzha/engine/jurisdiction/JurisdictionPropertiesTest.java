@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.fanzha.core.RegionCode;
-import org.fanzha.engine.jurisdiction.JurisdictionAdvice.Candidate;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +12,8 @@ import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.fanzha.core.RegionCode;
+import org.fanzha.engine.jurisdiction.JurisdictionAdvice.Candidate;
 
 class JurisdictionPropertiesTest {
 
@@ -25,13 +24,14 @@ class JurisdictionPropertiesTest {
 		Arbitrary<String> region = Arbitraries.of(RegionCode.shaanxi()).map(RegionCode::value);
 		Arbitrary<ConnectionKind> kind = Arbitraries.of(ConnectionKind.class);
 		Arbitrary<Long> loss = Arbitraries.longs().between(0, 100_000_000L);
-		return Combinators.combine(kind, region, loss).as((k, r, l) -> k == ConnectionKind.VICTIM_LOCATION
-				? ConnectionPoint.victim(r, l, "证据", null)
-				: ConnectionPoint.of(k, r, "证据"));
+		return Combinators.combine(kind, region, loss)
+			.as((k, r, l) -> k == ConnectionKind.VICTIM_LOCATION ? ConnectionPoint.victim(r, l, "证据", null)
+					: ConnectionPoint.of(k, r, "证据"));
 	}
 
 	@Property(tries = 200)
-	void recommendationIsAlwaysTheFirstCandidateWithoutAnAcceptingUnit(@ForAll @Size(min = 1, max = 30) List<@From("points") ConnectionPoint> points) {
+	void recommendationIsAlwaysTheFirstCandidateWithoutAnAcceptingUnit(
+			@ForAll @Size(min = 1, max = 30) List<@From("points") ConnectionPoint> points) {
 		JurisdictionAdvice advice = advisor.advise(points);
 
 		Candidate first = advice.candidates().get(0);
@@ -46,7 +46,8 @@ class JurisdictionPropertiesTest {
 	}
 
 	@Property(tries = 200)
-	void theCommonSuperiorContainsEveryDivisionAndIsAboveIt(@ForAll @Size(min = 1, max = 30) List<@From("points") ConnectionPoint> points) {
+	void theCommonSuperiorContainsEveryDivisionAndIsAboveIt(
+			@ForAll @Size(min = 1, max = 30) List<@From("points") ConnectionPoint> points) {
 		JurisdictionAdvice advice = advisor.advise(points, null, "争议", false);
 
 		JurisdictionAdvice.Superior s = advice.designation().superior().orElseThrow();
@@ -57,4 +58,5 @@ class JurisdictionPropertiesTest {
 			});
 		}
 	}
+
 }

@@ -15,7 +15,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Union-find properties: order does not matter, and the groups are the connected components. */
+/**
+ * Union-find properties: order does not matter, and the groups are the connected
+ * components.
+ */
 class CaseLinkerPropertiesTest {
 
 	record Inc(int c, IdentifierKind kind, String value) {
@@ -72,7 +75,8 @@ class CaseLinkerPropertiesTest {
 		CaseLinker.Options o = CaseLinker.Options.DEFAULTS.withMaxCases(maxCases);
 		List<Inc> incs = random(seed, cases, 40, incidences);
 		Linking r = link(incs, cases, o);
-		// naive: adjacency between cases sharing an identifier whose distinct case count passes the guard, then BFS
+		// naive: adjacency between cases sharing an identifier whose distinct case count
+		// passes the guard, then BFS
 		List<Set<Integer>> casesOf = new ArrayList<>();
 		List<Inc> ids = new ArrayList<>();
 		for (Inc i : incs) {
@@ -126,10 +130,12 @@ class CaseLinkerPropertiesTest {
 		assertThat(r.groupCount()).isEqualTo(n);
 		assertThat(r.guardedIdentifiers()).isEqualTo(guarded);
 		for (int c = 0; c < cases; c++) {
-			// BFS from the smallest unvisited case numbers components the same way as the linker
+			// BFS from the smallest unvisited case numbers components the same way as the
+			// linker
 			assertThat(r.groupOf(c)).isEqualTo(comp[c]);
 		}
-		// every piece of evidence lies inside its group and names at least two of its cases
+		// every piece of evidence lies inside its group and names at least two of its
+		// cases
 		for (int g = 0; g < r.groupCount(); g++) {
 			int[] members = r.cases(g);
 			for (Linking.Evidence e : r.evidence(g)) {
@@ -140,4 +146,5 @@ class CaseLinkerPropertiesTest {
 			}
 		}
 	}
+
 }

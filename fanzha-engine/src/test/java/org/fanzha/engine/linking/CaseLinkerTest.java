@@ -3,6 +3,8 @@ package org.fanzha.engine.linking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class CaseLinkerTest {
 		int g = r.groupOf(0);
 		assertThat(r.cases(g)).containsExactly(0, 1, 2);
 		assertThat(r.evidence(g)).extracting(Linking.Evidence::kind)
-				.containsExactly(IdentifierKind.WEBSITE, IdentifierKind.PHONE);
+			.containsExactly(IdentifierKind.WEBSITE, IdentifierKind.PHONE);
 		assertThat(r.evidence(g).get(1).mergeGround()).as("a shared phone is a lead").isFalse();
 		assertThat(r.grounds(g)).containsExactly(MergeGround.SAME_WEBSITE);
 		assertThat(r.mergeableAsWhole(g)).as("case 2 hangs on a phone only").isFalse();
@@ -69,13 +71,13 @@ class CaseLinkerTest {
 		assertThat(l.identifiers()).isEqualTo(values.length);
 		Linking r = l.link();
 		assertThat(r.evidence(0)).extracting(Linking.Evidence::identifier)
-				.containsExactlyInAnyOrder("金店-610113-2", "WX:wxid_a\uD83D\uDE00b", "é", "x?y");
+			.containsExactlyInAnyOrder("金店-610113-2", "WX:wxid_a\uD83D\uDE00b", "é", "x?y");
 	}
 
 	@Test
 	void interningAKnownIdentifierAllocatesNothing() {
-		java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-		if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+		if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) { // style:fqn
 			return;
 		}
 		CaseLinker l = new CaseLinker();
@@ -116,7 +118,8 @@ class CaseLinkerTest {
 
 	@Test
 	void frequencyGuardCutsAtMaxCasesTimesWeightExactly() {
-		// maxCases 10: a fund account (weight 1) links up to 10 cases, a phone (0.5) up to 5
+		// maxCases 10: a fund account (weight 1) links up to 10 cases, a phone (0.5) up
+		// to 5
 		CaseLinker.Options o = CaseLinker.Options.DEFAULTS.withMaxCases(10);
 		assertThat(o.cap(IdentifierKind.FUND_ACCOUNT)).isEqualTo(10);
 		assertThat(o.cap(IdentifierKind.PHONE)).isEqualTo(5);
@@ -127,7 +130,8 @@ class CaseLinkerTest {
 		Linking six = linkedBy(o, IdentifierKind.PHONE, 6);
 		assertThat(six.groupCount()).isEqualTo(6);
 		assertThat(six.guardedIdentifiers()).isEqualTo(1);
-		assertThat(linkedBy(o.withWeight(IdentifierKind.PHONE, 1.0), IdentifierKind.PHONE, 6).groupCount()).isEqualTo(1);
+		assertThat(linkedBy(o.withWeight(IdentifierKind.PHONE, 1.0), IdentifierKind.PHONE, 6).groupCount())
+			.isEqualTo(1);
 	}
 
 	private static Linking linkedBy(CaseLinker.Options o, IdentifierKind kind, int cases) {
@@ -168,7 +172,8 @@ class CaseLinkerTest {
 	@Test
 	void suspectsMarkOnePersonSeveralCrimesAndJointCrime() {
 		CaseLinker l = new CaseLinker();
-		// A in cases 0 and 1; A and B together in case 1; B in case 2: joint crime links 0..2
+		// A in cases 0 and 1; A and B together in case 1; B in case 2: joint crime links
+		// 0..2
 		l.add(0, IdentifierKind.SUSPECT, "A");
 		l.add(1, IdentifierKind.SUSPECT, "A");
 		l.add(1, IdentifierKind.SUSPECT, "B");
@@ -213,15 +218,19 @@ class CaseLinkerTest {
 		assertThatThrownBy(() -> l.add(0, 7)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> l.identifier(IdentifierKind.PHONE, " ")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> l.identifier(null, "x")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> CaseLinker.Options.DEFAULTS.withMaxCases(1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> CaseLinker.Options.DEFAULTS.withMaxCases(1))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> CaseLinker.Options.DEFAULTS.withWeight(IdentifierKind.APP, 1.5))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> CaseLinker.link(1, 1, new byte[1], new int[] { 1 }, new int[] { 0 }, 1,
-				CaseLinker.Options.DEFAULTS, null)).isInstanceOf(IllegalArgumentException.class);
+				CaseLinker.Options.DEFAULTS, null))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> CaseLinker.link(1, 1, new byte[] { 42 }, new int[] { 0 }, new int[] { 0 }, 1,
-				CaseLinker.Options.DEFAULTS, null)).isInstanceOf(IllegalArgumentException.class);
+				CaseLinker.Options.DEFAULTS, null))
+			.isInstanceOf(IllegalArgumentException.class);
 		Linking r = l.link();
 		assertThatThrownBy(() -> r.groupOf(0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> r.guarded(-1)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

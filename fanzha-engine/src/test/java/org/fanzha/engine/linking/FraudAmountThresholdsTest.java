@@ -36,7 +36,8 @@ class FraudAmountThresholdsTest {
 	@Test
 	void repeatedFraudWithinTwoYearsIsAddedUp() {
 		// two frauds of ¥1,500 exactly two years apart (inclusive) make ¥3,000: large
-		var a = T.assess(List.of(new Fraud(at(2024, 3, 1), 150_000), new Fraud(at(2026, 3, 1), 150_000)), Attempts.NONE);
+		var a = T.assess(List.of(new Fraud(at(2024, 3, 1), 150_000), new Fraud(at(2026, 3, 1), 150_000)),
+				Attempts.NONE);
 		assertThat(a.accumulatedFen()).isEqualTo(300_000);
 		assertThat(a.fraudsInWindow()).isEqualTo(2);
 		assertThat(a.level()).isEqualTo(AmountLevel.LARGE);
@@ -46,7 +47,8 @@ class FraudAmountThresholdsTest {
 			assertThat(m.source()).contains("法释〔2011〕7号第一条");
 		});
 		// one day more than two years: not added up
-		var b = T.assess(List.of(new Fraud(at(2024, 3, 1), 150_000), new Fraud(at(2026, 3, 2), 150_000)), Attempts.NONE);
+		var b = T.assess(List.of(new Fraud(at(2024, 3, 1), 150_000), new Fraud(at(2026, 3, 2), 150_000)),
+				Attempts.NONE);
 		assertThat(b.accumulatedFen()).isEqualTo(150_000);
 		assertThat(b.level()).isEqualTo(AmountLevel.NONE);
 		assertThat(b.criminal()).isFalse();
@@ -92,7 +94,8 @@ class FraudAmountThresholdsTest {
 		assertThatThrownBy(() -> new Fraud(null, 1)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Attempts(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new FraudAmountThresholds.Standards(300_000, 300_000, 50_000_000, 1, 1, 1, 10))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> T.assess(null, Attempts.NONE)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -25,8 +25,7 @@ class WholeChainTest {
 	final List<CaseLoss> cases = List.of(new CaseLoss(1, 2_000_000, day(0)), new CaseLoss(2, 1_500_000, day(1)),
 			new CaseLoss(3, 100_000, day(2)));
 
-	final List<Act> acts = List.of(
-			new Act("张三", Role.CALLER, 0, 1, 0, day(0), "通话记录 17012345678"),
+	final List<Act> acts = List.of(new Act("张三", Role.CALLER, 0, 1, 0, day(0), "通话记录 17012345678"),
 			new Act("张三", Role.CALLER, 0, 2, 0, day(1), "通话记录 17012345678"),
 			new Act("李四", Role.CALLER, 0, 3, 0, day(2), "聊天记录"),
 			new Act("王五", Role.SIM_SELLER, 0, -1, 20_000, day(-30), "开卡记录 代理商 A-1"),
@@ -42,8 +41,8 @@ class WholeChainTest {
 		WholeChain.View v = new WholeChain().of(cases, acts, Map.of());
 		assertThat(v.cases()).isEqualTo(3);
 		assertThat(v.lossFen()).isEqualTo(3_600_000);
-		assertThat(v.roles()).extracting(WholeChain.RoleLine::label).containsExactly("技术支持", "贩卖手机卡", "贩卖银行卡",
-				"话务（实施诈骗）", "跑分/取款车手（第1级）", "跑分/取款车手（第2级）", "取现/洗白");
+		assertThat(v.roles()).extracting(WholeChain.RoleLine::label)
+			.containsExactly("技术支持", "贩卖手机卡", "贩卖银行卡", "话务（实施诈骗）", "跑分/取款车手（第1级）", "跑分/取款车手（第2级）", "取现/洗白");
 		WholeChain.RoleLine callers = v.roles().get(3);
 		assertThat(callers.suspects()).containsExactly("张三", "李四");
 		assertThat(callers.acts()).isEqualTo(3);
@@ -75,7 +74,8 @@ class WholeChainTest {
 		WholeChain.Suspect zhou = v.suspect("周九");
 		assertThat(zhou.amountFen()).isEqualTo(21_000_000);
 		assertThat(zhou.helping().serious()).isFalse();
-		// a level-1 mule moving ¥35,000 for one gang: no threshold, though the fraud amount is huge
+		// a level-1 mule moving ¥35,000 for one gang: no threshold, though the fraud
+		// amount is huge
 		WholeChain.Suspect qian = v.suspect("钱七");
 		assertThat(qian.helping().serious()).isFalse();
 		assertThat(qian.fraud().level()).isEqualTo(AmountLevel.HUGE);
@@ -83,14 +83,15 @@ class WholeChainTest {
 		assertThat(v.suspect("赵六").helping().has("BANK_CARDS")).isTrue();
 		// the SIM seller: 19 given, one act counted at least: 19 < 20
 		assertThat(v.suspect("王五").helping().serious()).isFalse();
-		WholeChain.View v2 = new WholeChain().of(cases, acts, Map.of("周九", new SuspectFacts(null, -1, 0, 0, 0, 0, false, true)));
+		WholeChain.View v2 = new WholeChain().of(cases, acts,
+				Map.of("周九", new SuspectFacts(null, -1, 0, 0, 0, 0, false, true)));
 		assertThat(v2.suspect("周九").helping().has("SETTLEMENT")).as("¥210,000 >= ¥200,000, crime established").isTrue();
 	}
 
 	@Test
 	void attemptCountsReachTheCallers() {
-		WholeChain.View v = new WholeChain().of(cases, acts,
-				Map.of("李四", new SuspectFacts(new FraudAmountThresholds.Attempts(0, 500, 0), -1, 0, 0, 0, 0, false, null)));
+		WholeChain.View v = new WholeChain().of(cases, acts, Map.of("李四",
+				new SuspectFacts(new FraudAmountThresholds.Attempts(0, 500, 0), -1, 0, 0, 0, 0, false, null)));
 		assertThat(v.suspect("李四").fraud().attempted()).isEqualTo(FraudAmountThresholds.Circumstances.SERIOUS);
 	}
 
@@ -98,12 +99,14 @@ class WholeChainTest {
 	void badInputIsRejected() {
 		WholeChain w = new WholeChain();
 		assertThatThrownBy(() -> new Act("x", Role.MULE, 0, 1, 0, T0, "")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new Act("x", Role.CALLER, 1, 1, 0, T0, "")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Act("x", Role.CALLER, 1, 1, 0, T0, ""))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> w.of(cases, List.of(new Act("x", Role.CALLER, 0, 99, 0, T0, "")), null))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> w.of(cases, acts, Map.of("nobody", SuspectFacts.NONE)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> w.of(List.of(cases.get(0), cases.get(0)), acts, null))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

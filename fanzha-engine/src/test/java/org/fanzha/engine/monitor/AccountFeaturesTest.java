@@ -8,11 +8,10 @@ import static org.fanzha.engine.monitor.AccountFeatures.W7D;
 
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 class AccountFeaturesTest {
 
@@ -27,7 +26,8 @@ class AccountFeaturesTest {
 		assertThat(f.sumIn(1, W10M, T0 + 300)).isEqualTo(3_000);
 		assertThat(f.countIn(1, W10M, T0 + 300)).isEqualTo(2);
 		assertThat(f.sumOut(0, W10M, T0 + 300)).isEqualTo(3_000);
-		// ten minutes on, the first bucket (T0) has left the 10-minute window; the hour still has both
+		// ten minutes on, the first bucket (T0) has left the 10-minute window; the hour
+		// still has both
 		assertThat(f.sumIn(1, W10M, T0 + 600)).isEqualTo(2_000);
 		assertThat(f.sumIn(1, W10M, T0 + 900)).isZero();
 		assertThat(f.sumIn(1, W1H, T0 + 900)).isEqualTo(3_000);
@@ -70,7 +70,10 @@ class AccountFeaturesTest {
 		assertThat(g.idleSeconds(9, T0)).isEqualTo(-1);
 	}
 
-	/** A bucketed window read at t covers at least the last 3W/4 and at most the last W of history. */
+	/**
+	 * A bucketed window read at t covers at least the last 3W/4 and at most the last W of
+	 * history.
+	 */
 	@Property(tries = 300)
 	void bucketedWindowsLieBetweenThreeQuartersAndTheWholeWindow(@ForAll long seed,
 			@ForAll @IntRange(min = 1, max = 300) int events) {
@@ -102,4 +105,5 @@ class AccountFeaturesTest {
 			assertThat(f.sumOut(0, w, now)).isEqualTo(f.sumIn(1, w, now));
 		}
 	}
+
 }

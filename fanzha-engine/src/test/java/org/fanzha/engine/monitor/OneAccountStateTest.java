@@ -7,10 +7,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API a stream processor uses to hold each account's state itself: one account's features and signals copied
- * out to a {@code long[]}, copied into a one-account instance, booked side by side with {@code recordSide}, read
- * through {@link TransferMonitor#payerSide}/{@link TransferMonitor#payeeSide}, must give the vector the monitor
- * gives with every account in its own arrays.
+ * The API a stream processor uses to hold each account's state itself: one account's
+ * features and signals copied out to a {@code long[]}, copied into a one-account
+ * instance, booked side by side with {@code recordSide}, read through
+ * {@link TransferMonitor#payerSide}/{@link TransferMonitor#payeeSide}, must give the
+ * vector the monitor gives with every account in its own arrays.
  */
 class OneAccountStateTest {
 
@@ -25,7 +26,8 @@ class OneAccountStateTest {
 		int stride = AccountFeatures.ACCOUNT_LONGS + RiskSignals.ACCOUNT_LONGS;
 		long[][] state = new long[accounts][stride];
 		for (long[] s : state) {
-			one.copyOut(0, s, 0); // a never-seen account (instance 'one' has booked nothing yet)
+			one.copyOut(0, s, 0); // a never-seen account (instance 'one' has booked
+									// nothing yet)
 			oneRisk.copyOut(0, s, AccountFeatures.ACCOUNT_LONGS);
 		}
 		Random random = new Random(3);
@@ -75,4 +77,5 @@ class OneAccountStateTest {
 		f.copyOut(0, s, 0);
 		r.copyOut(0, s, AccountFeatures.ACCOUNT_LONGS);
 	}
+
 }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class RiskSignalsTest {
 
@@ -81,9 +81,12 @@ class RiskSignalsTest {
 		assertThat(d.accountsOn(SharedDevices.key("other"))).isZero();
 	}
 
-	/** Against a plain map of sets: exact while a device has at most eight accounts, never lower after. */
+	/**
+	 * Against a plain map of sets: exact while a device has at most eight accounts, never
+	 * lower after.
+	 */
 	@Property(tries = 200)
-	void sharedDevicesAgreeWithAModel(@ForAll @Size(max = 400) java.util.List<@IntRange(min = 0, max = 40) Integer> devices,
+	void sharedDevicesAgreeWithAModel(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 40) Integer> devices,
 			@ForAll @IntRange(min = 1, max = 12) int accountsPerDevice) {
 		SharedDevices d = new SharedDevices(2);
 		Map<Long, Set<Integer>> model = new HashMap<>();
@@ -103,4 +106,5 @@ class RiskSignalsTest {
 		}
 		assertThat(d.devices()).isEqualTo(model.size());
 	}
+
 }

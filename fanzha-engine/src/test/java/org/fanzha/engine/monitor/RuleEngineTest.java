@@ -96,7 +96,8 @@ class RuleEngineTest {
 		engine.score(features(100, 12, 0, 0, 0, 0), v);
 		assertThat(engine.alarm()).isTrue();
 		assertThat(engine.guarded("RUNAWAY")).isTrue();
-		assertThat(engine.guarded("BURST")).as("under half of the short block, and the long block is not over").isFalse();
+		assertThat(engine.guarded("BURST")).as("under half of the short block, and the long block is not over")
+			.isFalse();
 	}
 
 	@Test
@@ -107,8 +108,14 @@ class RuleEngineTest {
 				"""), 0.05, 100_000);
 		RuleEngine.Verdict v = new RuleEngine.Verdict();
 		for (int i = 0; i < RuleEngine.RUNAWAY_BLOCK; i++) {
-			engine.score(features(100, 3, 0, 0, 0, 0), v, 7); // bank 7 sends only night payments
-			engine.score(features(100, i % 100 == 0 ? 3 : 12, 0, 0, 0, 0), v, 2); // bank 2: one in a hundred
+			engine.score(features(100, 3, 0, 0, 0, 0), v, 7); // bank 7 sends only night
+																// payments
+			engine.score(features(100, i % 100 == 0 ? 3 : 12, 0, 0, 0, 0), v, 2); // bank
+																					// 2:
+																					// one
+																					// in
+																					// a
+																					// hundred
 		}
 		assertThat(engine.guarded("NIGHT", 7)).isTrue();
 		assertThat(engine.alarm(7)).isTrue();
@@ -124,15 +131,20 @@ class RuleEngineTest {
 	@Test
 	void mistakesNameTheLine() {
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: payee.shoeSize > 3 -> REVIEW \"x\""))
-				.hasMessageContaining("line 2").hasMessageContaining("unknown feature payee.shoeSize");
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("unknown feature payee.shoeSize");
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: amount > 3 -> DELAY \"x\""))
-				.hasMessageContaining("line 2").hasMessageContaining("DELAY needs its duration");
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("DELAY needs its duration");
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: amount > 3 -> BLOCK_ALL \"x\""))
-				.hasMessageContaining("unknown action BLOCK_ALL");
+			.hasMessageContaining("unknown action BLOCK_ALL");
 		assertThatThrownBy(() -> RuleSet.parse("rule X: amount > 3 -> REVIEW \"x\"")).hasMessageContaining("version");
-		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: amount > 3 -> REVIEW \"x\"\nrule X: amount > 4 -> REVIEW \"y\""))
-				.hasMessageContaining("line 3").hasMessageContaining("defined twice");
+		assertThatThrownBy(() -> RuleSet
+			.parse("version 1\nrule X: amount > 3 -> REVIEW \"x\"\nrule X: amount > 4 -> REVIEW \"y\""))
+			.hasMessageContaining("line 3")
+			.hasMessageContaining("defined twice");
 		assertThatThrownBy(() -> RuleSet.parse("version 1\nrule X: amount >> 3 -> REVIEW \"x\""))
-				.hasMessageContaining("cannot read the comparison");
+			.hasMessageContaining("cannot read the comparison");
 	}
+
 }

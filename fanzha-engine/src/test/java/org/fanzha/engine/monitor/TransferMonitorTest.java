@@ -3,6 +3,11 @@ package org.fanzha.engine.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class TransferMonitorTest {
@@ -98,20 +103,22 @@ class TransferMonitorTest {
 		TransferMonitor m = TransferMonitor.withDefaultRules(8);
 		m.decide(0, 1, 300_000, T0);
 		m.decide(2, 1, 300_000, T0 + 60);
-		TransferMonitor v2 = m.withRules(RuleSet.parse("version 9\nrule TWO: payee.countIn1h >= 3 -> REVIEW \"第三笔\"\n"));
+		TransferMonitor v2 = m
+			.withRules(RuleSet.parse("version 9\nrule TWO: payee.countIn1h >= 3 -> REVIEW \"第三笔\"\n"));
 		assertThat(v2.engine().rules().version()).isEqualTo(9);
 		RuleEngine.Verdict v = v2.decide(3, 1, 300_000, T0 + 120);
 		assertThat(v.action).as("the window remembers the two earlier payments").isEqualTo(Action.REVIEW);
 		assertThat(v2.engine().alarm()).isFalse();
 		assertThatThrownBy(() -> RuleSet.parse("version 3\nrule X: payee.unknown >= 1 -> REVIEW \"x\"\n"))
-				.hasMessageContaining("line 2").hasMessageContaining("unknown feature payee.unknown");
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("unknown feature payee.unknown");
 	}
 
 	@Test
 	void decidingAllocatesNothing() {
 		TransferMonitor m = TransferMonitor.withDefaultRules(1 << 12);
-		java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-		if (!(bean instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemoryEnabled()) {
+		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+		if (!(bean instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemoryEnabled()) { // style:fqn
 			return;
 		}
 		for (int i = 0; i < 20_000; i++) { // warm up and grow the tables
@@ -125,8 +132,8 @@ class TransferMonitorTest {
 		assertThat(allocated).as("bytes allocated by 100,000 decisions").isLessThan(10_000);
 	}
 
-	static java.util.List<String> ruleIds(TransferMonitor m, long bits) {
-		java.util.List<String> ids = new java.util.ArrayList<>();
+	static List<String> ruleIds(TransferMonitor m, long bits) {
+		List<String> ids = new ArrayList<>();
 		for (int r = 0; r < m.engine().rules().rules().size(); r++) {
 			if ((bits & (1L << r)) != 0) {
 				ids.add(m.engine().rules().rules().get(r).id());
@@ -134,4 +141,5 @@ class TransferMonitorTest {
 		}
 		return ids;
 	}
+
 }

@@ -11,20 +11,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.fanzha.engine.returns.ReturnAllocator.Basis;
 import org.fanzha.engine.returns.ReturnAllocator.Deposit;
 import org.fanzha.engine.returns.ReturnRounds.Claim;
 import org.fanzha.engine.returns.ReturnRounds.Plan;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-
 /**
- * Invariants of return rounds over random cases: several victims, several accounts their money reached (or
- * not), several freezes on those accounts, rounds run over the freezes in random order with victims coming
- * forward over time, each round fed what every earlier round returned to each victim. They must hold for every
- * such history, not just the hand-computed ones.
+ * Invariants of return rounds over random cases: several victims, several accounts their
+ * money reached (or not), several freezes on those accounts, rounds run over the freezes
+ * in random order with victims coming forward over time, each round fed what every
+ * earlier round returned to each victim. They must hold for every such history, not just
+ * the hand-computed ones.
  */
 class ReturnRoundsProperties {
 
@@ -36,10 +36,11 @@ class ReturnRoundsProperties {
 	}
 
 	/**
-	 * A random case and the rounds run over its freezes. {@code victims} victims with losses (often equal, so
-	 * largest-remainder ties happen), {@code accounts} accounts each reached by some victims' money, officers
-	 * adding a few victims by hand, {@code freezes} freezes each on one account with deposits shown one per
-	 * victim, mixed, or not at all.
+	 * A random case and the rounds run over its freezes. {@code victims} victims with
+	 * losses (often equal, so largest-remainder ties happen), {@code accounts} accounts
+	 * each reached by some victims' money, officers adding a few victims by hand,
+	 * {@code freezes} freezes each on one account with deposits shown one per victim,
+	 * mixed, or not at all.
 	 */
 	static History history(long seed, int victims, int accounts, int freezes) {
 		Random r = new Random(seed);
@@ -49,7 +50,8 @@ class ReturnRoundsProperties {
 		for (int v = 0; v < victims; v++) {
 			do {
 				ids[v] = "C" + r.nextInt(1_000);
-			} while (!used.add(ids[v]));
+			}
+			while (!used.add(ids[v]));
 			loss[v] = r.nextInt(3) == 0 ? 100L * (1 + r.nextInt(3)) : 1 + r.nextLong(50_000_000L);
 		}
 		long[][] traced = new long[accounts][victims];
@@ -58,7 +60,8 @@ class ReturnRoundsProperties {
 			for (int v = 0; v < victims; v++) {
 				if (r.nextBoolean()) {
 					traced[a][v] = 1 + r.nextLong(loss[v]);
-				} else if (r.nextInt(6) == 0) {
+				}
+				else if (r.nextInt(6) == 0) {
 					added[a][v] = "officer's note " + a + "/" + v;
 				}
 			}
@@ -75,11 +78,12 @@ class ReturnRoundsProperties {
 				reached += t;
 			}
 			int size = r.nextInt(5);
-			frozen[f] = size == 0 ? 0 : size == 1 ? 1 + r.nextInt(1_000) : size == 4 ? 1 + r.nextLong(200_000_000L)
-					: 1 + r.nextLong(reached + 1);
+			frozen[f] = size == 0 ? 0 : size == 1 ? 1 + r.nextInt(1_000)
+					: size == 4 ? 1 + r.nextLong(200_000_000L) : 1 + r.nextLong(reached + 1);
 			List<Deposit> ds = new ArrayList<>();
 			int style = r.nextInt(4);
-			if (style == 1 || style == 3) { // one deposit per victim (timestamps tell them apart), maybe split
+			if (style == 1 || style == 3) { // one deposit per victim (timestamps tell
+											// them apart), maybe split
 				for (int v = 0; v < victims; v++) {
 					if (traced[a][v] > 0) {
 						long left = traced[a][v];
@@ -93,7 +97,9 @@ class ReturnRoundsProperties {
 						}
 					}
 				}
-			} else if (style == 2 && reached > 0) { // one mixed deposit, perhaps with the account's own money
+			}
+			else if (style == 2 && reached > 0) { // one mixed deposit, perhaps with the
+													// account's own money
 				long own = r.nextBoolean() ? 0 : r.nextInt(10_000);
 				ds.add(new Deposit("T" + f, reached + own, traced[a].clone()));
 			}
@@ -165,7 +171,7 @@ class ReturnRoundsProperties {
 		}
 		for (int v = 0; v < h.ids().length; v++) {
 			assertThat(paid.getOrDefault(h.ids()[v], 0L)).as("victim %s, loss %d", h.ids()[v], h.loss()[v])
-					.isLessThanOrEqualTo(h.loss()[v]);
+				.isLessThanOrEqualTo(h.loss()[v]);
 		}
 	}
 
@@ -212,7 +218,7 @@ class ReturnRoundsProperties {
 			assertThat(shuffled.ineligible()).containsExactlyInAnyOrderElementsOf(p.ineligible());
 			for (int i = 0; i < n; i++) {
 				assertThat(shuffled.returnFen()[i]).as("victim %s", claims.get(i).victimId())
-						.isEqualTo(p.returnFen()[perm.get(i)]);
+					.isEqualTo(p.returnFen()[perm.get(i)]);
 			}
 		}
 	}
@@ -233,4 +239,5 @@ class ReturnRoundsProperties {
 			assertThat(round.plan().ineligible()).containsExactlyElementsOf(expected);
 		}
 	}
+
 }

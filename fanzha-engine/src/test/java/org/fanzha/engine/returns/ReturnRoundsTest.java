@@ -54,13 +54,15 @@ class ReturnRoundsTest {
 	@Test
 	void aRoundOverNothingOpensNoNotice() {
 		List<Deposit> mixed = List.of(new Deposit("T1", 10_000, new long[] { 6_000, 4_000 }));
-		Plan empty = ReturnRounds.plan(0, mixed, null, List.of(traced("C1", 6_000, 0, 6_000), traced("C2", 4_000, 0, 4_000)));
+		Plan empty = ReturnRounds.plan(0, mixed, null,
+				List.of(traced("C1", 6_000, 0, 6_000), traced("C2", 4_000, 0, 4_000)));
 		assertThat(empty.basis()).isEqualTo(Basis.PRO_RATA);
 		assertThat(empty.returnFen()).containsExactly(0, 0);
 		assertThat(empty.remainderFen()).isZero();
 		assertThat(empty.noticeRequired()).isFalse();
 
-		// everyone already repaid (the second one "over-repaid" by the other freezes' records: clamped to the loss)
+		// everyone already repaid (the second one "over-repaid" by the other freezes'
+		// records: clamped to the loss)
 		Plan repaid = ReturnRounds.plan(7_000, mixed, null,
 				List.of(traced("C1", 6_000, 6_000, 6_000), traced("C2", 4_000, 9_999, 4_000)));
 		assertThat(repaid.returnFen()).containsExactly(0, 0);
@@ -94,8 +96,10 @@ class ReturnRoundsTest {
 
 	@Test
 	void aVictimAddedByAnOfficerSharesAndMakesTheMoneyMixed() {
-		// the deposits alone would send each victim's money back directly, but the added victim's money is not in
-		// them: the money can no longer be told apart, so it is shared pro rata with the notice
+		// the deposits alone would send each victim's money back directly, but the added
+		// victim's money is not in
+		// them: the money can no longer be told apart, so it is shared pro rata with the
+		// notice
 		List<Deposit> deposits = List.of(new Deposit("T1", 3_000, new long[] { 3_000, 0, 0 }),
 				new Deposit("T2", 7_000, new long[] { 0, 7_000, 0 }));
 		Plan p = ReturnRounds.plan(10_000, deposits, new long[] { 3_000, 7_000, 0 },
@@ -109,15 +113,17 @@ class ReturnRoundsTest {
 
 	@Test
 	void whatOtherFreezesReturnedCapsTheVictim() {
-		// C1 lost 6,000,000 and 5,000,000 came back from another freeze: at most 1,000,000 here; the excess of
+		// C1 lost 6,000,000 and 5,000,000 came back from another freeze: at most
+		// 1,000,000 here; the excess of
 		// their pro-rata share goes to C2, and what no one may take stays frozen
-		Plan p = ReturnRounds.plan(10_000_000, List.of(new Deposit("T1", 10_000_000, new long[] { 6_000_000, 4_000_000 })),
-				null, List.of(traced("C1", 6_000_000, 5_000_000, 6_000_000), traced("C2", 4_000_000, 0, 4_000_000)));
+		Plan p = ReturnRounds.plan(10_000_000,
+				List.of(new Deposit("T1", 10_000_000, new long[] { 6_000_000, 4_000_000 })), null,
+				List.of(traced("C1", 6_000_000, 5_000_000, 6_000_000), traced("C2", 4_000_000, 0, 4_000_000)));
 		assertThat(p.returnFen()).containsExactly(1_000_000, 4_000_000);
 		assertThat(p.remainderFen()).isEqualTo(5_000_000);
 
-		Plan single = ReturnRounds.plan(6_000_000, List.of(new Deposit("T1", 6_000_000, new long[] { 6_000_000 })), null,
-				List.of(traced("C1", 6_000_000, 5_000_000, 6_000_000)));
+		Plan single = ReturnRounds.plan(6_000_000, List.of(new Deposit("T1", 6_000_000, new long[] { 6_000_000 })),
+				null, List.of(traced("C1", 6_000_000, 5_000_000, 6_000_000)));
 		assertThat(single.basis()).isEqualTo(Basis.SINGLE_DEPOSIT);
 		assertThat(single.returnFen()).containsExactly(1_000_000);
 		assertThat(single.remainderFen()).isEqualTo(5_000_000);
@@ -138,24 +144,27 @@ class ReturnRoundsTest {
 	void badInputIsRefusedNamingTheProblem() {
 		List<Claim> one = List.of(traced("C1", 1_000, 0, 1_000));
 		assertThatThrownBy(() -> ReturnRounds.plan(-1, List.of(), null, one)).hasMessageContaining("available")
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> traced("C1", 0, 0, 0)).hasMessageContaining("loss must be > 0");
 		assertThatThrownBy(() -> traced("C1", 1, -1, 0)).hasMessageContaining("returned must be >= 0");
 		assertThatThrownBy(() -> traced("C1", 1, 0, -1)).hasMessageContaining("traced must be >= 0");
 		assertThatThrownBy(() -> new Claim("C1", 1, 0, 0, " ")).hasMessageContaining("written reason");
 		assertThatThrownBy(() -> new Claim(" ", 1, 0, 0, null)).hasMessageContaining("victim's id");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(), null,
-				List.of(traced("C1", 1_000, 0, 1), traced("C1", 2_000, 0, 1)))).hasMessageContaining("C1 is claimed twice");
+				List.of(traced("C1", 1_000, 0, 1), traced("C1", 2_000, 0, 1))))
+			.hasMessageContaining("C1 is claimed twice");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(), new long[] { 1, 2 }, one))
-				.hasMessageContaining("heldPerVictim has 2 entries for 1 claims");
-		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(), new long[] { -1 }, one)).hasMessageContaining("held money");
+			.hasMessageContaining("heldPerVictim has 2 entries for 1 claims");
+		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(), new long[] { -1 }, one))
+			.hasMessageContaining("held money");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(new Deposit("T1", 5, new long[] { 5, 0 })), null, one))
-				.hasMessageContaining("deposit T1 attributes to 2 victims for 1 claims");
+			.hasMessageContaining("deposit T1 attributes to 2 victims for 1 claims");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(new Deposit("T1", 5, new long[] { -5 })), null, one))
-				.hasMessageContaining("must be >= 0");
+			.hasMessageContaining("must be >= 0");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(new Deposit("T1", -5, new long[] { 0 })), null, one))
-				.hasMessageContaining("amount must be >= 0");
+			.hasMessageContaining("amount must be >= 0");
 		assertThatThrownBy(() -> ReturnRounds.plan(10, List.of(new Deposit("T1", 5, new long[] { 6 })), null, one))
-				.hasMessageContaining("more to victims than its amount");
+			.hasMessageContaining("more to victims than its amount");
 	}
+
 }

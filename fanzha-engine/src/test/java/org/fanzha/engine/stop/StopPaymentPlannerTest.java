@@ -15,8 +15,9 @@ class StopPaymentPlannerTest {
 	static final long T0 = 1_772_323_200L;
 
 	/**
-	 * The victim pays FAST (a mule that passed money on within 5 minutes before) and SLOW (an ordinary-looking
-	 * account that keeps money for days); FAST keeps part of the money after paying NEXT.
+	 * The victim pays FAST (a mule that passed money on within 5 minutes before) and SLOW
+	 * (an ordinary-looking account that keeps money for days); FAST keeps part of the
+	 * money after paying NEXT.
 	 */
 	static TransferGraph graph() {
 		TransferGraph g = new TransferGraph();
@@ -85,11 +86,13 @@ class StopPaymentPlannerTest {
 		registry.recordStop("NEXT", T0 - 3_600);
 		StopPaymentPlanner.Plan plan = StopPaymentPlanner.plan(g, trace(g), AccountInfo.NONE, registry, T0 + 600, 1);
 		assertThat(plan.instructions()).isEmpty();
-		assertThat(plan.skipped()).extracting(StopPaymentPlanner.Skipped::reason).containsExactlyInAnyOrder(
-				"already frozen", "already stopped twice: apply for a freeze", "a stop is in force");
+		assertThat(plan.skipped()).extracting(StopPaymentPlanner.Skipped::reason)
+			.containsExactlyInAnyOrder("already frozen", "already stopped twice: apply for a freeze",
+					"a stop is in force");
 		assertThatThrownBy(() -> registry.recordStop("FAST", T0)).hasMessageContaining("twice");
 		// a stop lasts 48 hours
 		assertThat(registry.stoppedAt("NEXT", T0 - 3_600 + StopRegistry.STOP_SECONDS - 1)).isTrue();
 		assertThat(registry.stoppedAt("NEXT", T0 - 3_600 + StopRegistry.STOP_SECONDS)).isFalse();
 	}
+
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AgentScoresTest {
 
@@ -36,7 +35,7 @@ class AgentScoresTest {
 	void aFewUnluckySalesDoNotOutrankAnAgentWhoseShareIsProvenOnManyCards() {
 		AgentScores a = agents("AG-LUCKLESS:2:1", "AG-DEALER:100:30", "AG-HALL:5000:2", "AG-NEW:0:0");
 		assertThat(a.ranked()).extracting(AgentScores.Score::agentId)
-				.containsExactly("AG-DEALER", "AG-LUCKLESS", "AG-HALL", "AG-NEW");
+			.containsExactly("AG-DEALER", "AG-LUCKLESS", "AG-HALL", "AG-NEW");
 		AgentScores.Score luckless = a.score("AG-LUCKLESS");
 		assertThat(luckless.share()).isEqualTo(0.5);
 		assertThat(luckless.lowerBound()).isLessThan(a.score("AG-DEALER").lowerBound());
@@ -81,4 +80,5 @@ class AgentScoresTest {
 		// the same share proven on more cards scores higher
 		assertThat(AgentScores.wilsonLower(2L * f, 2L * sold, 1.96)).isGreaterThanOrEqualTo(lower);
 	}
+
 }

@@ -2,6 +2,7 @@ package org.fanzha.engine.telecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -11,9 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Invariants over random traffic (a few SIMs sharing a few handsets, calls and texts at random times, a little out
- * of order, confirmations and re-verifications in between): they must hold for every stream, not only the
- * hand-made ones of {@link SimMonitorTest}.
+ * Invariants over random traffic (a few SIMs sharing a few handsets, calls and texts at
+ * random times, a little out of order, confirmations and re-verifications in between):
+ * they must hold for every stream, not only the hand-made ones of {@link SimMonitorTest}.
  */
 class SimMonitorPropertiesTest {
 
@@ -21,7 +22,10 @@ class SimMonitorPropertiesTest {
 
 	static final int F_HOUR = SimRuleSet.FEATURES.indexOf("hour");
 
-	/** A verdict for one random event; sometimes a confirmation or a re-verification instead (null then). */
+	/**
+	 * A verdict for one random event; sometimes a confirmation or a re-verification
+	 * instead (null then).
+	 */
 	static SimMonitor.Verdict event(SimMonitor m, Random r, long[] phones, long t) {
 		long a = phones[r.nextInt(phones.length)];
 		long b = phones[r.nextInt(phones.length)];
@@ -66,7 +70,8 @@ class SimMonitorPropertiesTest {
 			t += r.nextInt(400) - 20;
 			SimMonitor.Verdict v = event(m, r, phones, t);
 			if (v == null) {
-				// a re-verification: the only way down, and never below NONE or from SUSPEND
+				// a re-verification: the only way down, and never below NONE or from
+				// SUSPEND
 				for (long p : phones) {
 					last.put(p, m.measureOf(p));
 				}
@@ -77,7 +82,8 @@ class SimMonitorPropertiesTest {
 			assertThat(v.escalated).isEqualTo(after.compareTo(last.getOrDefault(v.phone, SimMeasure.NONE)) > 0);
 			for (long p : phones) {
 				SimMeasure now = m.measureOf(p);
-				assertThat(now).as("measure of %d at event %d", p, k).isGreaterThanOrEqualTo(last.getOrDefault(p, SimMeasure.NONE));
+				assertThat(now).as("measure of %d at event %d", p, k)
+					.isGreaterThanOrEqualTo(last.getOrDefault(p, SimMeasure.NONE));
 				last.put(p, now);
 				if (now != SimMeasure.NONE) {
 					SimMonitor.Decision d = m.decision(p);
@@ -108,11 +114,14 @@ class SimMonitorPropertiesTest {
 				assertThat(f[i]).as(SimRuleSet.FEATURES.get(i)).isNotNaN().isGreaterThanOrEqualTo(0);
 			}
 			assertThat(f[F_HOUR]).isLessThan(24);
-			for (String share : new String[] { "sim.answeredShare24h", "sim.shortShare24h", "sim.calledBackShare24h" }) {
+			for (String share : new String[] { "sim.answeredShare24h", "sim.shortShare24h",
+					"sim.calledBackShare24h" }) {
 				assertThat(f[SimRuleSet.FEATURES.indexOf(share)]).as(share).isBetween(0.0, 1.0);
 			}
-			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.calls1h")]).isLessThanOrEqualTo(f[SimRuleSet.FEATURES.indexOf("sim.calls24h")]);
-			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.sms1h")]).isLessThanOrEqualTo(f[SimRuleSet.FEATURES.indexOf("sim.sms24h")]);
+			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.calls1h")])
+				.isLessThanOrEqualTo(f[SimRuleSet.FEATURES.indexOf("sim.calls24h")]);
+			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.sms1h")])
+				.isLessThanOrEqualTo(f[SimRuleSet.FEATURES.indexOf("sim.sms24h")]);
 			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.activeHours24h")]).isLessThanOrEqualTo(24);
 			assertThat(f[SimRuleSet.FEATURES.indexOf("sim.confirmed")]).isIn(0.0, 1.0);
 		}
@@ -120,8 +129,8 @@ class SimMonitorPropertiesTest {
 	}
 
 	@Property(tries = 200)
-	void distinctCalleesAreEstimatedCloselyForTheSizesRulesUse(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int distinct,
-			@ForAll @IntRange(min = 1, max = 4) int repeats) {
+	void distinctCalleesAreEstimatedCloselyForTheSizesRulesUse(@ForAll long seed,
+			@ForAll @IntRange(min = 1, max = 60) int distinct, @ForAll @IntRange(min = 1, max = 4) int repeats) {
 		Random r = new Random(seed);
 		SimMonitor m = SimMonitor.withDefaultRules(256);
 		long sim = 13_900_000_000L;
@@ -134,8 +143,9 @@ class SimMonitorPropertiesTest {
 			t += 1 + r.nextInt(200);
 			m.call(sim, callees[k % distinct], t, 60, true, 1, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
 		}
-		long unique = java.util.Arrays.stream(callees).distinct().count();
+		long unique = Arrays.stream(callees).distinct().count();
 		double estimate = m.lastFeatures()[SimRuleSet.FEATURES.indexOf("sim.distinctCallees24h")];
 		assertThat(estimate).isBetween(unique * 0.7 - 2, unique * 1.3 + 2);
 	}
+
 }

@@ -10,9 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SimMonitor#single}: a SIM's state held outside (as a stream processor's keyed state) and loaded per event
- * decides as the monitor of all SIMs does, as long as no signal needs another number's state (no call-backs, no
- * handsets, no cells here).
+ * {@link SimMonitor#single}: a SIM's state held outside (as a stream processor's keyed
+ * state) and loaded per event decides as the monitor of all SIMs does, as long as no
+ * signal needs another number's state (no call-backs, no handsets, no cells here).
  */
 class SimMonitorSingleTest {
 
@@ -31,7 +31,8 @@ class SimMonitorSingleTest {
 		for (int i = 0; i < 4_000; i++) {
 			int p = r.nextInt(phones.length);
 			long caller = phones[p];
-			// phone 0 is a spree: many strangers, rarely answered, short; the others call a few people now and then
+			// phone 0 is a spree: many strangers, rarely answered, short; the others call
+			// a few people now and then
 			long callee = p == 0 ? 17_000_000_000L + r.nextInt(100_000) : 19_900_000_000L + r.nextInt(5);
 			long t = T0 + i * 20L;
 			boolean answered = p == 0 ? r.nextInt(10) == 0 : r.nextInt(10) < 8;
@@ -62,6 +63,8 @@ class SimMonitorSingleTest {
 
 	@Test
 	void loadIsOnlyForASingleMonitor() {
-		assertThatThrownBy(() -> SimMonitor.withDefaultRules(16).load(1, null, null)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> SimMonitor.withDefaultRules(16).load(1, null, null))
+			.isInstanceOf(IllegalStateException.class);
 	}
+
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,7 +27,10 @@ class SimMonitorTest {
 		return m.lastFeatures()[SimRuleSet.FEATURES.indexOf(name)];
 	}
 
-	/** A monitor with the default rules that knows one SIM, activated {@code ageDays} before T0. */
+	/**
+	 * A monitor with the default rules that knows one SIM, activated {@code ageDays}
+	 * before T0.
+	 */
 	static SimMonitor monitorWith(long phone, int ageDays) {
 		SimMonitor m = SimMonitor.withDefaultRules(1_024);
 		m.activate(phone, T0 - ageDays * DAY);
@@ -38,13 +43,13 @@ class SimMonitorTest {
 
 	@Test
 	void anOrdinaryPersonsCallsLeaveTheSimAlone() {
-				long me = 13_912_345_678L;
+		long me = 13_912_345_678L;
 		SimMonitor m = monitorWith(me, 2_000);
 		long[] family = { 13_800_000_001L, 13_800_000_002L, 18_900_000_003L };
 		for (int day = 0; day < 3; day++) {
 			for (int k = 0; k < 4; k++) {
-				SimMonitor.Verdict v = m.call(me, family[k % 3], T0 + day * DAY + k * 5_000, 95, true, 17, 860_000_000_000_001L,
-						k % 3 == 2 ? 610_102 : XIAN);
+				SimMonitor.Verdict v = m.call(me, family[k % 3], T0 + day * DAY + k * 5_000, 95, true, 17,
+						860_000_000_000_001L, k % 3 == 2 ? 610_102 : XIAN);
 				assertThat(v.measure).isEqualTo(SimMeasure.NONE);
 				assertThat(v.acted).isZero();
 			}
@@ -56,12 +61,13 @@ class SimMonitorTest {
 
 	@Test
 	void aCourierCallingManyCustomersWhoAnswerAndCallBackIsNotRestricted() {
-				long courier = 15_800_001_234L;
+		long courier = 15_800_001_234L;
 		SimMonitor m = monitorWith(courier, 900);
 		for (int k = 0; k < 120; k++) {
 			long customer = 13_000_000_000L + k * 7_919L;
 			long t = T0 + k * 240;
-			SimMonitor.Verdict v = m.call(courier, customer, t, 40, k % 5 != 0, 17, 860_000_000_000_002L, 610_000 + k % 30);
+			SimMonitor.Verdict v = m.call(courier, customer, t, 40, k % 5 != 0, 17, 860_000_000_000_002L,
+					610_000 + k % 30);
 			assertThat(v.measure.restricts()).as("call %d", k).isFalse();
 			if (k % 3 == 0) {
 				m.call(customer, courier, t + 120, 20, true, 18, 860_000_000_100_000L + k, XIAN);
@@ -73,7 +79,8 @@ class SimMonitorTest {
 	}
 
 	/** A new SIM calling strangers all over the province: most hang up. */
-	static SimMonitor.Verdict scam(SimMonitor m, long sim, long imei, int calls, long start, List<SimMonitor.Verdict> escalations) {
+	static SimMonitor.Verdict scam(SimMonitor m, long sim, long imei, int calls, long start,
+			List<SimMonitor.Verdict> escalations) {
 		Random r = new Random(sim);
 		SimMonitor.Verdict last = null;
 		for (int k = 0; k < calls; k++) {
@@ -99,7 +106,7 @@ class SimMonitorTest {
 
 	@Test
 	void aNewSimCallingStrangersAllOverIsRestrictedWithReasonsAndAppealDocuments() {
-				long sim = 17_012_340_001L;
+		long sim = 17_012_340_001L;
 		SimMonitor m = monitorWith(sim, 20);
 		List<SimMonitor.Verdict> escalations = new ArrayList<>();
 		SimMonitor.Verdict v = scam(m, sim, 860_000_000_000_003L, 40, T0, escalations);
@@ -130,8 +137,8 @@ class SimMonitorTest {
 		long t = T0;
 		// six sequential numbers in one handset, dialling in turn every 60 seconds
 		for (int c = 0; c < 30 && reportedAt < 0; c++, t += 60) {
-			SimMonitor.Verdict v = m.call(first + c % 6, 13_600_000_000L + r.nextInt(90_000_000), t, 0, false, 610_113, box,
-					SimMonitor.UNKNOWN);
+			SimMonitor.Verdict v = m.call(first + c % 6, 13_600_000_000L + r.nextInt(90_000_000), t, 0, false, 610_113,
+					box, SimMonitor.UNKNOWN);
 			for (int i = 0; i < v.others; i++) {
 				others.add(v.other(i));
 			}
@@ -164,7 +171,8 @@ class SimMonitorTest {
 		SimMonitor m = SimMonitor.withDefaultRules(1_024);
 		Random r = new Random(1);
 		for (int k = 0; k < 40; k++) {
-			m.call(17_000_000_001L, 13_000_000_000L + k, T0 + k * 55L + r.nextInt(2), 0, false, 1, 860_000_000_000_010L, 1);
+			m.call(17_000_000_001L, 13_000_000_000L + k, T0 + k * 55L + r.nextInt(2), 0, false, 1, 860_000_000_000_010L,
+					1);
 		}
 		assertThat(feature(m, "sim.gapCv")).isLessThan(0.05);
 		long t = T0;
@@ -194,7 +202,8 @@ class SimMonitorTest {
 		v = m.call(b, 13_000_000_003L, T0 + 7_200, 60, true, 3, handset, XIAN);
 		assertThat(v.measure).isEqualTo(SimMeasure.RESTRICT_OUTGOING);
 		assertThat(reasonCodes(m.decision(b))).containsExactly("HANDSET_OF_CONFIRMED");
-		// a person the confirmed number called is a potential victim: counted, not restricted
+		// a person the confirmed number called is a potential victim: counted, not
+		// restricted
 		v = m.call(13_000_000_001L, 13_000_000_009L, T0 + 7_300, 60, true, 3, 860_000_000_000_021L, XIAN);
 		m.call(a, 13_000_000_001L, T0 + 7_400, 30, true, 3, handset, XIAN);
 		m.sms(13_000_000_001L, 13_000_000_008L, T0 + 7_500, 3, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
@@ -209,7 +218,10 @@ class SimMonitorTest {
 			shadow rule WATCH: sim.calls24h >= 2 -> RESTRICT_OUTGOING "观察"
 			""";
 
-	/** A monitor under {@link #REVERIFY_RULES} in which {@code sim} made three calls at T0, T0 + 60 and T0 + 120. */
+	/**
+	 * A monitor under {@link #REVERIFY_RULES} in which {@code sim} made three calls at
+	 * T0, T0 + 60 and T0 + 120.
+	 */
 	static SimMonitor threeCalls(long sim) {
 		SimMonitor m = new SimMonitor(SimRuleSet.parse(REVERIFY_RULES), 16);
 		for (int k = 0; k < 3; k++) {
@@ -254,12 +266,14 @@ class SimMonitorTest {
 		assertThat(m.decision(sim).reasons()).isEmpty();
 		SimMonitor.Verdict v = null;
 		for (int k = 3; k < 49; k++) {
-			v = m.call(sim, 13_000_000_000L + k, T0 + 600 + k * 60, 30, true, 1, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
+			v = m.call(sim, 13_000_000_000L + k, T0 + 600 + k * 60, 30, true, 1, SimMonitor.UNKNOWN,
+					SimMonitor.UNKNOWN);
 			assertThat(v.measure).isEqualTo(SimMeasure.NONE);
 			assertThat(v.matched & 1).as("matched, but graced").isEqualTo(1);
 		}
 		v = m.call(sim, 13_000_000_999L, T0 + 9_000, 30, true, 1, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
-		assertThat(v.measure).as("the 50th call: a SUSPEND rule acts in the grace period").isEqualTo(SimMeasure.SUSPEND);
+		assertThat(v.measure).as("the 50th call: a SUSPEND rule acts in the grace period")
+			.isEqualTo(SimMeasure.SUSPEND);
 		// after the grace period the lower rules act again
 		long other = 13_900_000_003L;
 		for (int k = 0; k < 3; k++) {
@@ -307,12 +321,13 @@ class SimMonitorTest {
 
 	@Test
 	void sharesCountsAndSketchesDescribeTheCallsMade() {
-				long sim = 13_900_000_006L;
+		long sim = 13_900_000_006L;
 		SimMonitor m = monitorWith(sim, 10);
 		for (int k = 0; k < 20; k++) {
-			// 20 callees in 10 regions, from 2 cells and 2 handsets; half answered, 4 of those short
-			m.call(sim, 13_000_000_000L + k, T0 + k * 600, k < 4 ? 10 : 100, k % 2 == 0, k % 2, 860_000_000_000_100L + k / 10,
-					610_000 + k % 10);
+			// 20 callees in 10 regions, from 2 cells and 2 handsets; half answered, 4 of
+			// those short
+			m.call(sim, 13_000_000_000L + k, T0 + k * 600, k < 4 ? 10 : 100, k % 2 == 0, k % 2,
+					860_000_000_000_100L + k / 10, 610_000 + k % 10);
 		}
 		assertThat(feature(m, "sim.ageDays")).isCloseTo(10 + 19 * 600 / 86_400.0, within(1e-9));
 		assertThat(feature(m, "sim.calls24h")).isEqualTo(20);
@@ -346,10 +361,12 @@ class SimMonitorTest {
 	void newRulesKeepTheStateAndTheReasonsOfMeasuresInForce() {
 		long sim = 13_900_000_007L;
 		SimMonitor m = threeCalls(sim);
-		SimMonitor v2 = m.withRules(SimRuleSet.parse("version 5\nrule FOURTH: sim.calls24h >= 4 -> RESTRICT_OUTGOING \"第四次\"\n"));
+		SimMonitor v2 = m
+			.withRules(SimRuleSet.parse("version 5\nrule FOURTH: sim.calls24h >= 4 -> RESTRICT_OUTGOING \"第四次\"\n"));
 		assertThat(v2.decision(sim).reasons()).extracting(SimMonitor.Reason::code).containsExactly("BUSY");
 		assertThat(v2.decision(sim).rulesVersion()).isEqualTo(4);
-		SimMonitor.Verdict v = v2.call(sim, 13_000_000_010L, T0 + 300, 30, true, 1, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
+		SimMonitor.Verdict v = v2.call(sim, 13_000_000_010L, T0 + 300, 30, true, 1, SimMonitor.UNKNOWN,
+				SimMonitor.UNKNOWN);
 		assertThat(v.measure).isEqualTo(SimMeasure.RESTRICT_OUTGOING);
 		assertThat(reasonCodes(v2.decision(sim))).containsExactly("FOURTH");
 		assertThat(v2.decision(sim).rulesVersion()).isEqualTo(5);
@@ -358,23 +375,26 @@ class SimMonitorTest {
 	@Test
 	void simRulesNameTheirMistakes() {
 		assertThatThrownBy(() -> SimRuleSet.parse("version 1\nrule X: sim.shoeSize > 3 -> SUSPEND \"x\""))
-				.hasMessageContaining("line 2").hasMessageContaining("unknown feature sim.shoeSize");
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("unknown feature sim.shoeSize");
 		assertThatThrownBy(() -> SimRuleSet.parse("version 1\nrule X: sim.calls1h > 3 -> BLOCK \"x\""))
-				.hasMessageContaining("line 2").hasMessageContaining("unknown measure BLOCK");
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("unknown measure BLOCK");
 		assertThatThrownBy(() -> SimRuleSet.parse("version 1\nrule X: sim.calls1h > 3 -> SUSPEND 24h \"x\""))
-				.hasMessageContaining("no duration");
+			.hasMessageContaining("no duration");
 		assertThatThrownBy(() -> SimRuleSet.parse("version 1\nrule X: sim.calls1h > 3 -> SUSPEND LOUDLY \"x\""))
-				.hasMessageContaining("only SIM_BOX");
+			.hasMessageContaining("only SIM_BOX");
 		SimRuleSet rules = SimRuleSet.parse("version 2\nrule B: device.sims >= 8 -> NONE SIM_BOX \"只报告\"\n");
 		assertThat(rules.rules().get(0).simBox()).isTrue();
 		assertThat(rules.rules().get(0).measure()).isEqualTo(SimMeasure.NONE);
 		assertThat(SimRuleSet.parse(SimMonitor.DEFAULT_RULES).rules()).extracting(SimRuleSet.Rule::id)
-				.contains("CONFIRMED", "BOX_DEVICE", "SPREAD_NEW");
+			.contains("CONFIRMED", "BOX_DEVICE", "SPREAD_NEW");
 	}
 
 	@Test
 	void aReportOnlyRuleMarksASimBoxWithoutAMeasure() {
-		SimMonitor m = new SimMonitor(SimRuleSet.parse("version 2\nrule B: device.sims >= 3 -> NONE SIM_BOX \"只报告\"\n"), 16);
+		SimMonitor m = new SimMonitor(SimRuleSet.parse("version 2\nrule B: device.sims >= 3 -> NONE SIM_BOX \"只报告\"\n"),
+				16);
 		long imei = 860_000_000_000_300L;
 		SimMonitor.Verdict v = null;
 		for (int k = 0; k < 3; k++) {
@@ -388,8 +408,8 @@ class SimMonitorTest {
 
 	@Test
 	void scoringAllocatesNothingPerEventOnceTheTablesHaveGrown() {
-		java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-		if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+		if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) { // style:fqn
 			return;
 		}
 		SimMonitor m = SimMonitor.withDefaultRules(4_096);
@@ -410,7 +430,8 @@ class SimMonitorTest {
 					m.sms(a, b, t, k % 40, SimMonitor.UNKNOWN, SimMonitor.UNKNOWN);
 				}
 				else {
-					m.call(a, b, t, r.nextInt(300), r.nextBoolean(), k % 40, 860_000_000_000_000L + (a & 1_023), k % 97);
+					m.call(a, b, t, r.nextInt(300), r.nextBoolean(), k % 40, 860_000_000_000_000L + (a & 1_023),
+							k % 97);
 				}
 			}
 			long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
@@ -419,4 +440,5 @@ class SimMonitorTest {
 			}
 		}
 	}
+
 }

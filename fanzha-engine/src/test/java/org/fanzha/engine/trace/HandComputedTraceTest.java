@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +17,10 @@ class HandComputedTraceTest {
 
 	static final long T0 = 1_772_323_200L; // 2026-03-01T08:00+08:00
 
-	/** V pays M1 (opening 1,000) 5,000; M1 sends 3,000 to M2 and withdraws 2,500 at an ATM. */
+	/**
+	 * V pays M1 (opening 1,000) 5,000; M1 sends 3,000 to M2 and withdraws 2,500 at an
+	 * ATM.
+	 */
 	static TransferGraph oneVictim() {
 		TransferGraph g = new TransferGraph();
 		g.addAccount("V", 100_000);
@@ -28,7 +32,10 @@ class HandComputedTraceTest {
 		return g;
 	}
 
-	/** Two victims into M1, split to M2 and M3, merged into M4, which pays an account outside the data. */
+	/**
+	 * Two victims into M1, split to M2 and M3, merged into M4, which pays an account
+	 * outside the data.
+	 */
 	static TransferGraph twoVictims() {
 		TransferGraph g = new TransferGraph();
 		for (String a : List.of("V1", "V2", "M1", "M2", "M3", "M4")) {
@@ -53,8 +60,10 @@ class HandComputedTraceTest {
 	}
 
 	static Map<String, List<Long>> held(TransferGraph g, TraceResult r) {
-		return r.holdings().stream().collect(Collectors.toMap(h -> g.accountId(h.account()),
-				h -> java.util.Arrays.stream(h.perVictim()).boxed().toList()));
+		return r.holdings()
+			.stream()
+			.collect(Collectors.toMap(h -> g.accountId(h.account()),
+					h -> Arrays.stream(h.perVictim()).boxed().toList()));
 	}
 
 	static Map<String, Long> traced(TransferGraph g, TraceResult r) {
@@ -65,7 +74,8 @@ class HandComputedTraceTest {
 	void fifoTakesTheOpeningBalanceFirst() {
 		TransferGraph g = oneVictim();
 		TraceResult r = trace(g, Policy.FIFO, T0 + 3_600, "T1");
-		// M1 lots [own 1,000][victim 5,000]; T2 3,000 = own 1,000 + victim 2,000; T3 2,500 all victim
+		// M1 lots [own 1,000][victim 5,000]; T2 3,000 = own 1,000 + victim 2,000; T3
+		// 2,500 all victim
 		assertThat(traced(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("T1", 5_000L, "T2", 2_000L, "T3", 2_500L));
 		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("M1", List.of(500L), "M2", List.of(2_000L)));
 		assertThat(r.exits()).singleElement().satisfies(e -> {
@@ -79,7 +89,8 @@ class HandComputedTraceTest {
 	void lifoTakesTheNewestMoneyFirst() {
 		TransferGraph g = oneVictim();
 		TraceResult r = trace(g, Policy.LIFO, T0 + 3_600, "T1");
-		// M1 stack [own 1,000][victim 5,000 on top]; T2 3,000 victim; T3 2,500 = victim 2,000 + own 500
+		// M1 stack [own 1,000][victim 5,000 on top]; T2 3,000 victim; T3 2,500 = victim
+		// 2,000 + own 500
 		assertThat(traced(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("T1", 5_000L, "T2", 3_000L, "T3", 2_000L));
 		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("M2", List.of(3_000L)));
 	}
@@ -88,8 +99,10 @@ class HandComputedTraceTest {
 	void haircutSharesEachPaymentInProportion() {
 		TransferGraph g = oneVictim();
 		TraceResult r = trace(g, Policy.HAIRCUT, T0 + 3_600, "T1");
-		// M1: own 1,000 + victim 5,000. T2 3,000 x 5/6 = 2,500 victim. Then own 500 + victim 2,500:
-		// T3 2,500 x 2,500/3,000 = 2,083.33 -> 2,083 (largest remainder gives the odd fen to own money)
+		// M1: own 1,000 + victim 5,000. T2 3,000 x 5/6 = 2,500 victim. Then own 500 +
+		// victim 2,500:
+		// T3 2,500 x 2,500/3,000 = 2,083.33 -> 2,083 (largest remainder gives the odd fen
+		// to own money)
 		assertThat(traced(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("T1", 5_000L, "T2", 2_500L, "T3", 2_083L));
 		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(Map.of("M1", List.of(417L), "M2", List.of(2_500L)));
 	}
@@ -110,8 +123,8 @@ class HandComputedTraceTest {
 		// M1 [v1 4,000][v2 6,000]: T3 = v1 4,000 + v2 1,000; T4 = v2 5,000
 		// M2 -> M4 (v1 4,000, v2 1,000); M3 -> M4 v2 2,000, M3 keeps v2 3,000
 		// M4 [v1 4,000][v2 3,000] pays X 6,000 = v1 4,000 + v2 2,000; keeps v2 1,000
-		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(
-				Map.of("M3", List.of(0L, 3_000L), "M4", List.of(0L, 1_000L)));
+		assertThat(held(g, r))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("M3", List.of(0L, 3_000L), "M4", List.of(0L, 1_000L)));
 		assertThat(r.exits()).singleElement().satisfies(e -> {
 			assertThat(e.kind()).isEqualTo(TraceResult.ExitKind.OUTSIDE_DATA);
 			assertThat(e.perVictim()).containsExactly(4_000, 2_000);
@@ -122,10 +135,11 @@ class HandComputedTraceTest {
 	void twoVictimsHaircut() {
 		TransferGraph g = twoVictims();
 		TraceResult r = trace(g, Policy.HAIRCUT, T0 + 3_600, "T1", "T2");
-		// M1 (4,000, 6,000): T3 and T4 each carry (2,000, 3,000); M3 pays 2,000 = (800, 1,200), keeps (1,200, 1,800)
+		// M1 (4,000, 6,000): T3 and T4 each carry (2,000, 3,000); M3 pays 2,000 = (800,
+		// 1,200), keeps (1,200, 1,800)
 		// M4 (2,800, 4,200) pays 6,000 = (2,400, 3,600), keeps (400, 600)
-		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(
-				Map.of("M3", List.of(1_200L, 1_800L), "M4", List.of(400L, 600L)));
+		assertThat(held(g, r))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("M3", List.of(1_200L, 1_800L), "M4", List.of(400L, 600L)));
 		assertThat(r.exits().get(0).perVictim()).containsExactly(2_400, 3_600);
 	}
 
@@ -136,8 +150,8 @@ class HandComputedTraceTest {
 		// M1 stack [v1 4,000][v2 6,000]: T3 = v2 5,000; T4 = v2 1,000 + v1 4,000
 		// M3 stack [v2 1,000][v1 4,000]: T6 = v1 2,000; M3 keeps (2,000, 1,000)
 		// M4 stack [v2 5,000][v1 2,000]: T7 6,000 = v1 2,000 + v2 4,000; keeps v2 1,000
-		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(
-				Map.of("M3", List.of(2_000L, 1_000L), "M4", List.of(0L, 1_000L)));
+		assertThat(held(g, r))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("M3", List.of(2_000L, 1_000L), "M4", List.of(0L, 1_000L)));
 		assertThat(r.exits().get(0).perVictim()).containsExactly(2_000, 4_000);
 	}
 
@@ -146,17 +160,19 @@ class HandComputedTraceTest {
 		TransferGraph g = twoVictims();
 		TraceResult r = trace(g, Policy.FIFO, T0 + 150, "T1", "T2");
 		// only T3 has happened: M1 keeps v2 5,000, M2 holds (4,000, 1,000)
-		assertThat(held(g, r)).containsExactlyInAnyOrderEntriesOf(
-				Map.of("M1", List.of(0L, 5_000L), "M2", List.of(4_000L, 1_000L)));
+		assertThat(held(g, r))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("M1", List.of(0L, 5_000L), "M2", List.of(4_000L, 1_000L)));
 		assertThat(r.exits()).isEmpty();
 	}
 
 	@Test
 	void hopLimitReportsTheRestAsLimitExits() {
 		TransferGraph g = twoVictims();
-		TraceResult r = Trace.run(g, TraceRequest.of(Policy.FIFO, T0 + 3_600, g.transferIndex("T1"),
-				g.transferIndex("T2")).withLimits(2, 0));
-		// level 1 = victims' payments, level 2 = M1 -> M2/M3; M2 -> M4 and M3 -> M4 would be level 3
+		TraceResult r = Trace.run(g,
+				TraceRequest.of(Policy.FIFO, T0 + 3_600, g.transferIndex("T1"), g.transferIndex("T2"))
+					.withLimits(2, 0));
+		// level 1 = victims' payments, level 2 = M1 -> M2/M3; M2 -> M4 and M3 -> M4 would
+		// be level 3
 		assertThat(r.flows()).extracting(TraceResult.Flow::level).allSatisfy(l -> assertThat(l).isLessThanOrEqualTo(3));
 		assertThat(r.exits()).extracting(TraceResult.Exit::kind).containsOnly(TraceResult.ExitKind.LIMIT);
 		assertThat(r.exits()).extracting(TraceResult.Exit::amount).containsExactlyInAnyOrder(5_000L, 2_000L);
@@ -182,17 +198,21 @@ class HandComputedTraceTest {
 		assertThat(seen).hasSize(2);
 		assertThat(seen.get(1).traced()).isEqualTo(7_900);
 		assertThat(g.accountId(seen.get(1).to())).isEqualTo("M2");
-		assertThat(held(g, t.result())).containsExactlyInAnyOrderEntriesOf(
-				Map.of("M1", List.of(100L), "M2", List.of(7_900L)));
+		assertThat(held(g, t.result()))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("M1", List.of(100L), "M2", List.of(7_900L)));
 	}
 
 	@Test
 	void badRequestsAreRefused() {
 		TransferGraph g = oneVictim();
 		assertThatThrownBy(() -> trace(g, Policy.FIFO, T0 - 1, "T1")).hasMessageContaining("after the as-of time");
-		assertThatThrownBy(() -> Trace.run(g, TraceRequest.of(Policy.FIFO, T0, 99))).hasMessageContaining("unknown seed");
-		assertThatThrownBy(() -> g.append("T9", T0, "M1", "M2", 10, "MOBILE")).hasMessageContaining("out of time order");
+		assertThatThrownBy(() -> Trace.run(g, TraceRequest.of(Policy.FIFO, T0, 99)))
+			.hasMessageContaining("unknown seed");
+		assertThatThrownBy(() -> g.append("T9", T0, "M1", "M2", 10, "MOBILE"))
+			.hasMessageContaining("out of time order");
 		assertThatThrownBy(() -> g.append("T10", T0 + 10_000, "M1", "M2", -5, "MOBILE")).hasMessageContaining("> 0");
-		assertThatThrownBy(() -> g.append("T1", T0 + 10_000, "M1", "M2", 5, "MOBILE")).hasMessageContaining("duplicate");
+		assertThatThrownBy(() -> g.append("T1", T0 + 10_000, "M1", "M2", 5, "MOBILE"))
+			.hasMessageContaining("duplicate");
 	}
+
 }

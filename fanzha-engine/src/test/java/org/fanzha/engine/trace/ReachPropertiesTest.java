@@ -6,16 +6,16 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.fanzha.engine.graph.TransferGraph;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.fanzha.engine.graph.TransferGraph;
 
 /**
- * The earliest-arrival sweep reaches exactly the accounts that the naive search over every time-respecting path
- * reaches (the recursive SQL query's meaning), on random graphs from sparse to busy enough to have checkpoints;
- * and the checkpointed {@code firstOutAfter} agrees with a walk from the account's first transfer.
+ * The earliest-arrival sweep reaches exactly the accounts that the naive search over
+ * every time-respecting path reaches (the recursive SQL query's meaning), on random
+ * graphs from sparse to busy enough to have checkpoints; and the checkpointed
+ * {@code firstOutAfter} agrees with a walk from the account's first transfer.
  */
 class ReachPropertiesTest {
 
@@ -31,7 +31,8 @@ class ReachPropertiesTest {
 			int n = reach.run(s, until, maxHops);
 			int[] got = reach.accounts();
 			assertThat(got).hasSize(n);
-			assertThat(got).as("seed %d, %d hops, %d s", s, maxHops, windowSeconds).containsExactly(naive(g, s, until, maxHops));
+			assertThat(got).as("seed %d, %d hops, %d s", s, maxHops, windowSeconds)
+				.containsExactly(naive(g, s, until, maxHops));
 		}
 	}
 
@@ -50,7 +51,10 @@ class ReachPropertiesTest {
 		}
 	}
 
-	/** Breadth-first over (account, arrival, hop) states, as the recursive CTE enumerates them. */
+	/**
+	 * Breadth-first over (account, arrival, hop) states, as the recursive CTE enumerates
+	 * them.
+	 */
 	static int[] naive(TransferGraph g, int seed, long until, int maxHops) {
 		Set<Integer> reached = new HashSet<>();
 		Set<Long> seen = new HashSet<>();
@@ -87,4 +91,5 @@ class ReachPropertiesTest {
 		reach.run(w.seeds()[1], until, 8);
 		assertThat(reach.accounts()).containsExactly(naive(w.graph(), w.seeds()[1], until, 8));
 	}
+
 }

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.fanzha.engine.graph.TransferGraph;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.fanzha.engine.graph.TransferGraph;
 
 /**
- * Invariants over random transfer graphs (random accounts, opening balances, amounts, cash-outs, accounts
- * outside the data, several victims): they must hold for every graph, not just the hand-computed ones.
+ * Invariants over random transfer graphs (random accounts, opening balances, amounts,
+ * cash-outs, accounts outside the data, several victims): they must hold for every graph,
+ * not just the hand-computed ones.
  */
 class TracePropertiesTest {
 
@@ -51,8 +51,9 @@ class TracePropertiesTest {
 	}
 
 	@Property(tries = 200)
-	void tracedNeverExceedsTheTransferAndMoneyIsConserved(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int accounts,
-			@ForAll @IntRange(min = 0, max = 300) int transfers, @ForAll @IntRange(min = 1, max = 4) int victims) {
+	void tracedNeverExceedsTheTransferAndMoneyIsConserved(@ForAll long seed,
+			@ForAll @IntRange(min = 2, max = 40) int accounts, @ForAll @IntRange(min = 0, max = 300) int transfers,
+			@ForAll @IntRange(min = 1, max = 4) int victims) {
 		World w = world(seed, accounts, transfers, victims);
 		long seeded = 0;
 		for (int s : w.seeds()) {
@@ -99,17 +100,18 @@ class TracePropertiesTest {
 		TraceResult fifo = Trace.run(w.graph(), TraceRequest.of(Policy.FIFO, Long.MAX_VALUE / 2, w.seeds()));
 		TraceResult haircut = Trace.run(w.graph(), TraceRequest.of(Policy.HAIRCUT, Long.MAX_VALUE / 2, w.seeds()));
 		assertThat(fifo.totalHeld() + fifo.totalExited()).isEqualTo(haircut.totalHeld() + haircut.totalExited())
-				.isEqualTo(w.graph().amount(w.seeds()[0]));
+			.isEqualTo(w.graph().amount(w.seeds()[0]));
 	}
 
 	@Property(tries = 200)
 	void poisonReachesEveryAccountTheOthersReach(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int accounts,
 			@ForAll @IntRange(min = 0, max = 300) int transfers, @ForAll @IntRange(min = 1, max = 3) int victims) {
 		World w = world(seed, accounts, transfers, victims);
-		Set<Integer> poison = reached(Trace.run(w.graph(), TraceRequest.of(Policy.POISON, Long.MAX_VALUE / 2, w.seeds())));
+		Set<Integer> poison = reached(
+				Trace.run(w.graph(), TraceRequest.of(Policy.POISON, Long.MAX_VALUE / 2, w.seeds())));
 		for (Policy p : new Policy[] { Policy.FIFO, Policy.LIFO, Policy.HAIRCUT }) {
 			assertThat(poison).as(p.toString())
-					.containsAll(reached(Trace.run(w.graph(), TraceRequest.of(p, Long.MAX_VALUE / 2, w.seeds()))));
+				.containsAll(reached(Trace.run(w.graph(), TraceRequest.of(p, Long.MAX_VALUE / 2, w.seeds()))));
 		}
 	}
 
@@ -120,4 +122,5 @@ class TracePropertiesTest {
 		}
 		return s;
 	}
+
 }

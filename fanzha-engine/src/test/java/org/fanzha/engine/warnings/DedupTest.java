@@ -15,17 +15,12 @@ class DedupTest {
 	private static final Instant T0 = Instant.parse("2024-03-01T02:00:00Z");
 
 	@ParameterizedTest(name = "{0} then {1} after {2} ms ⇒ {3}")
-	@CsvSource({
-			"SMS,        SMS,        3600000,  true",
-			"SMS,        SMS,        3599999,  false",
-			"SMS,        SMS,        0,        false",
-			"PHONE_CALL, PHONE_CALL, 3600000,  true",
-			"PHONE_CALL, PHONE_CALL, 3599999,  false",
-			"VISIT,      VISIT,      86400000, true",
+	@CsvSource({ "SMS,        SMS,        3600000,  true", "SMS,        SMS,        3599999,  false",
+			"SMS,        SMS,        0,        false", "PHONE_CALL, PHONE_CALL, 3600000,  true",
+			"PHONE_CALL, PHONE_CALL, 3599999,  false", "VISIT,      VISIT,      86400000, true",
 			"VISIT,      VISIT,      86399999, false",
 			// escalation: a higher grade passes at once
-			"SMS,        PHONE_CALL, 0,        true",
-			"SMS,        VISIT,      1,        true",
+			"SMS,        PHONE_CALL, 0,        true", "SMS,        VISIT,      1,        true",
 			"PHONE_CALL, VISIT,      0,        true",
 			// a lower grade on a channel not yet used passes
 			"VISIT,      SMS,        0,        true",
@@ -82,6 +77,7 @@ class DedupTest {
 		assertThatThrownBy(() -> d.admit("", Grade.LOW, Channel.SMS, T0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> d.admit(1L, null, Channel.SMS, T0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Dedup.Windows(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

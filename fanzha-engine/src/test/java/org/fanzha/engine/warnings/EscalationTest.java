@@ -21,18 +21,13 @@ class EscalationTest {
 	@ParameterizedTest(name = "{0}, {1} failed, now = deadline {2} ns ⇒ {3} {4} → {5}")
 	@CsvSource({
 			// deadline boundary: at the deadline is overdue, one nanosecond before is not
-			"SMS,        0, -1, KEEP,     ,            SMS",
-			"SMS,        0,  0, ESCALATE, OVERDUE,     PHONE_CALL",
-			"PHONE_CALL, 0, -1, KEEP,     ,            PHONE_CALL",
-			"PHONE_CALL, 0,  0, ESCALATE, OVERDUE,     VISIT",
-			"VISIT,      0, -1, KEEP,     ,            VISIT",
-			"VISIT,      0,  0, REFER_UP, OVERDUE,     VISIT",
+			"SMS,        0, -1, KEEP,     ,            SMS", "SMS,        0,  0, ESCALATE, OVERDUE,     PHONE_CALL",
+			"PHONE_CALL, 0, -1, KEEP,     ,            PHONE_CALL", "PHONE_CALL, 0,  0, ESCALATE, OVERDUE,     VISIT",
+			"VISIT,      0, -1, KEEP,     ,            VISIT", "VISIT,      0,  0, REFER_UP, OVERDUE,     VISIT",
 			// attempts boundary: 3 failed attempts is unreachable, 2 is not
-			"SMS,        2, -1, KEEP,     ,            SMS",
-			"SMS,        3, -1, ESCALATE, UNREACHABLE, PHONE_CALL",
+			"SMS,        2, -1, KEEP,     ,            SMS", "SMS,        3, -1, ESCALATE, UNREACHABLE, PHONE_CALL",
 			"PHONE_CALL, 3, -60000000000, ESCALATE, UNREACHABLE, VISIT",
-			"VISIT,      3, -1, REFER_UP, UNREACHABLE, VISIT",
-			"PHONE_CALL, 5,  1, ESCALATE, UNREACHABLE, VISIT" })
+			"VISIT,      3, -1, REFER_UP, UNREACHABLE, VISIT", "PHONE_CALL, 5,  1, ESCALATE, UNREACHABLE, VISIT" })
 	void escalatesWhenUnreachableOrOverdue(Channel channel, int failed, long nanosFromDeadline, Action action,
 			String code, Channel after) {
 		Task task = new Task("T1", channel.grade(), channel, DEADLINE, failed);
@@ -46,7 +41,8 @@ class EscalationTest {
 			assertThat(d.task().failedAttempts()).isZero();
 			assertThat(d.task().deadline()).isEqualTo(Deadlines.DEFAULTS.due(after, now));
 			assertThat(d.task().taskId()).isEqualTo("T1");
-		} else {
+		}
+		else {
 			assertThat(d.task()).isEqualTo(task);
 		}
 	}
@@ -63,8 +59,10 @@ class EscalationTest {
 
 	@Test
 	void inputErrors() {
-		assertThatThrownBy(() -> new Task("T", Grade.LOW, Channel.SMS, DEADLINE, -1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Task("T", Grade.LOW, Channel.SMS, DEADLINE, -1))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Escalation(0, Deadlines.DEFAULTS)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> escalation.decide(null, DEADLINE)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

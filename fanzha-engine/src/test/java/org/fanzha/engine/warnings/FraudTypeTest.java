@@ -16,9 +16,10 @@ class FraudTypeTest {
 	@Test
 	void aCaseTypeWarningsDoNotGradeByIsUnknown() {
 		assertThat(FraudType.ofCase(null)).isEqualTo(FraudType.UNKNOWN);
-		for (org.fanzha.core.FraudType c : org.fanzha.core.FraudType.values()) {
+		for (org.fanzha.core.FraudType c : org.fanzha.core.FraudType.values()) { // style:fqn
 			FraudType w = FraudType.ofCase(c);
 			assertThat(w == FraudType.UNKNOWN || w.caseType() == c).as(c.name()).isTrue();
 		}
 	}
+
 }

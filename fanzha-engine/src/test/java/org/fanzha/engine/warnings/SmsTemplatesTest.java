@@ -2,6 +2,7 @@ package org.fanzha.engine.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,11 @@ class SmsTemplatesTest {
 	void noLinksAndNoNumberButTheHotline(FraudType type) {
 		String text = SmsTemplates.text(type);
 		String lower = text.toLowerCase(Locale.ROOT);
-		assertThat(lower).doesNotContain("http").doesNotContain("www").doesNotContain("://").doesNotContain(".com")
-				.doesNotContain(".cn");
+		assertThat(lower).doesNotContain("http")
+			.doesNotContain("www")
+			.doesNotContain("://")
+			.doesNotContain(".com")
+			.doesNotContain(".cn");
 		Matcher m = DIGITS.matcher(text);
 		int runs = 0;
 		while (m.find()) {
@@ -34,8 +38,9 @@ class SmsTemplatesTest {
 
 	@Test
 	void eachTypeHasItsOwnTextAndNullIsUnknown() {
-		assertThat(java.util.Arrays.stream(FraudType.values()).map(SmsTemplates::text).distinct().count())
-				.isEqualTo(FraudType.values().length);
+		assertThat(Arrays.stream(FraudType.values()).map(SmsTemplates::text).distinct().count())
+			.isEqualTo(FraudType.values().length);
 		assertThat(SmsTemplates.text(null)).isEqualTo(SmsTemplates.text(FraudType.UNKNOWN));
 	}
+
 }

@@ -21,16 +21,12 @@ class WarningGraderTest {
 	private final WarningGrader grader = new WarningGrader();
 
 	@ParameterizedTest(name = "{0} call {1}s x{2} ⇒ {3} {4}")
-	@CsvSource({
-			"CONFIRMED, 180, 1, HIGH,   LONG_CALL_CONFIRMED",
-			"CONFIRMED, 179, 1, MEDIUM, CALL_ANSWERED",
-			"CONFIRMED,   1, 1, MEDIUM, CALL_ANSWERED",
-			"CONFIRMED,   0, 1, LOW,    SINGLE_CALL",
-			"SUSPECTED, 180, 1, MEDIUM, LONG_CALL_SUSPECTED",
-			"SUSPECTED, 179, 1, LOW,    SINGLE_CALL",
-			"SUSPECTED,   0, 2, MEDIUM, REPEATED_CONTACT",
-			"CONFIRMED, 600, 3, HIGH,   LONG_CALL_CONFIRMED" })
-	void callsAreGradedByConfidenceDurationAndRepetition(Confidence c, int seconds, int count, Grade grade, String code) {
+	@CsvSource({ "CONFIRMED, 180, 1, HIGH,   LONG_CALL_CONFIRMED", "CONFIRMED, 179, 1, MEDIUM, CALL_ANSWERED",
+			"CONFIRMED,   1, 1, MEDIUM, CALL_ANSWERED", "CONFIRMED,   0, 1, LOW,    SINGLE_CALL",
+			"SUSPECTED, 180, 1, MEDIUM, LONG_CALL_SUSPECTED", "SUSPECTED, 179, 1, LOW,    SINGLE_CALL",
+			"SUSPECTED,   0, 2, MEDIUM, REPEATED_CONTACT", "CONFIRMED, 600, 3, HIGH,   LONG_CALL_CONFIRMED" })
+	void callsAreGradedByConfidenceDurationAndRepetition(Confidence c, int seconds, int count, Grade grade,
+			String code) {
 		var r = grader.grade(List.of(Signal.call(c, seconds, count, NOW.minusSeconds(60), FraudType.FAKE_POLICE)), NOW);
 		assertThat(r.grade()).isEqualTo(grade);
 		assertThat(r.reasons().get(0).code()).isEqualTo(code);
@@ -75,7 +71,7 @@ class WarningGraderTest {
 		assertThat(r.grade()).isEqualTo(Grade.HIGH);
 		assertThat(r.likelyType()).isEqualTo(FraudType.FAKE_INVESTMENT);
 		assertThat(r.reasons()).extracting(WarningGrader.Reason::code)
-				.containsExactly("TRANSFER_ATTEMPT", "SINGLE_SMS");
+			.containsExactly("TRANSFER_ATTEMPT", "SINGLE_SMS");
 	}
 
 	@ParameterizedTest(name = "signal {0} h before now counts: {1}")
@@ -89,10 +85,12 @@ class WarningGraderTest {
 	@Test
 	void inputErrors() {
 		assertThatThrownBy(() -> grader.grade(List.of(), NOW)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> grader.grade(List.of(Signal.of(SignalKind.PUBLIC_REPORT, NOW.plusSeconds(1), null)), NOW))
-				.hasMessageContaining("after now");
+		assertThatThrownBy(
+				() -> grader.grade(List.of(Signal.of(SignalKind.PUBLIC_REPORT, NOW.plusSeconds(1), null)), NOW))
+			.hasMessageContaining("after now");
 		assertThatThrownBy(() -> Signal.call(null, 10, 1, NOW, null)).hasMessageContaining("confidence");
-		assertThatThrownBy(() -> Signal.call(Confidence.CONFIRMED, 10, 0, NOW, null)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Signal.call(Confidence.CONFIRMED, 10, 0, NOW, null))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
@@ -100,6 +98,7 @@ class WarningGraderTest {
 		var g = new WarningGrader(WarningGrader.Thresholds.DEFAULTS,
 				new Deadlines(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(3)));
 		assertThat(g.grade(List.of(Signal.of(SignalKind.PAYER_WARNING, NOW, null)), NOW).deadline())
-				.isEqualTo(NOW.plusSeconds(180));
+			.isEqualTo(NOW.plusSeconds(180));
 	}
+
 }

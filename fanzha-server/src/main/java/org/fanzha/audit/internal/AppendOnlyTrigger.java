@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2 trigger that makes the audit table append-only, the counterpart of the PL/pgSQL trigger used on
- * PostgreSQL. Referenced by name from db/migration/h2.
+ * H2 trigger that makes the audit table append-only, the counterpart of the PL/pgSQL
+ * trigger used on PostgreSQL. Referenced by name from db/migration/h2.
  */
 public class AppendOnlyTrigger implements Trigger {
 
@@ -15,4 +15,5 @@ public class AppendOnlyTrigger implements Trigger {
 	public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
 		throw new SQLException("audit_entry is append-only: updates and deletes are refused", "45000");
 	}
+
 }

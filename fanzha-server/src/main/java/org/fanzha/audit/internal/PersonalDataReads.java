@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.audit.PersonalData;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +14,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Writes the audit entry of every request to a {@link PersonalData} handler, console and API alike, in one place
- * instead of in each controller. Runs after security (a refused request reads nothing) and before the handler.
+ * Writes the audit entry of every request to a {@link PersonalData} handler, console and
+ * API alike, in one place instead of in each controller. Runs after security (a refused
+ * request reads nothing) and before the handler.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataReads implements WebMvcConfigurer, HandlerInterceptor {
@@ -34,7 +34,8 @@ class PersonalDataReads implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		PersonalData p = handler instanceof HandlerMethod method ? method.getMethodAnnotation(PersonalData.class) : null;
+		PersonalData p = handler instanceof HandlerMethod method ? method.getMethodAnnotation(PersonalData.class)
+				: null;
 		if (p != null && "GET".equals(request.getMethod())) {
 			Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 			String caseNumber = vars instanceof Map<?, ?> m && m.get("caseNumber") instanceof String c ? c : null;
@@ -46,4 +47,5 @@ class PersonalDataReads implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		return true;
 	}
+
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.audit.AuditAction;
 import org.fanzha.audit.AuditEntry;
 import org.fanzha.audit.AuditQuery;
@@ -31,4 +30,5 @@ class AuditApi {
 			@RequestParam(required = false) AuditAction action, @RequestParam(defaultValue = "100") int limit) {
 		return trail.search(new AuditQuery(from, to, actor, caseRef, action, limit));
 	}
+
 }

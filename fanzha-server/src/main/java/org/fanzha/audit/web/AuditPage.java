@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.AuditQuery;
 import org.fanzha.audit.AuditTrail;
+import org.fanzha.core.Beijing;
+import org.fanzha.platform.ChartJson;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Console view of the audit log: a chart of reads per day and a filterable table (htmx). */
+/**
+ * Console view of the audit log: a chart of reads per day and a filterable table (htmx).
+ */
 @Controller
 class AuditPage {
 
@@ -40,17 +43,17 @@ class AuditPage {
 			days.add(d.toString());
 			counts.add(perDay.getOrDefault(d, 0L));
 		}
-		model.addAttribute("chartData", org.fanzha.platform.ChartJson.of(Map.of("days", days, "counts", counts)));
+		model.addAttribute("chartData", ChartJson.of(Map.of("days", days, "counts", counts)));
 		model.addAttribute("entries", trail.search(new AuditQuery(null, null, null, null, null, 100)));
 		model.addAttribute("zone", Beijing.ZONE);
 		return "audit/audit";
 	}
 
 	@GetMapping("/audit/entries")
-	String entries(@RequestParam(required = false) String actor, @RequestParam(name = "case", required = false) String caseRef,
-			Model model) {
-		model.addAttribute("entries", trail.search(new AuditQuery(null, null, blankToNull(actor), blankToNull(caseRef),
-				null, 100)));
+	String entries(@RequestParam(required = false) String actor,
+			@RequestParam(name = "case", required = false) String caseRef, Model model) {
+		model.addAttribute("entries",
+				trail.search(new AuditQuery(null, null, blankToNull(actor), blankToNull(caseRef), null, 100)));
 		model.addAttribute("zone", Beijing.ZONE);
 		return "audit/audit :: entries";
 	}
@@ -58,4 +61,5 @@ class AuditPage {
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
+
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.cardcutting.DisciplinaryList;
 import org.fanzha.cardcutting.InvolvementRegister;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -20,12 +19,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Card-cutting API: persons, their cards and involvement for the centre (stations read their region's), the
- * disciplinary list's lifecycle, and the list query for banks and operators. A person is addressed by its opaque
- * {@code personId}; an ID number only ever travels in a request body (POST search and check), never in a URL.
+ * Card-cutting API: persons, their cards and involvement for the centre (stations read
+ * their region's), the disciplinary list's lifecycle, and the list query for banks and
+ * operators. A person is addressed by its opaque {@code personId}; an ID number only ever
+ * travels in a request body (POST search and check), never in a URL.
  */
 @RestController
-@Tag(name = "Card-cutting", description = "Persons and cards, the 帮信 assessment and the disciplinary list (arts. 31-32)")
+@Tag(name = "Card-cutting",
+		description = "Persons and cards, the 帮信 assessment and the disciplinary list (arts. 31-32)")
 class CardCuttingApi {
 
 	private static final String BASE = "/api/v1/cardcutting";
@@ -45,7 +46,8 @@ class CardCuttingApi {
 	@PostMapping(BASE + "/persons")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a person (centre)")
-	InvolvementRegister.PersonView register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody InvolvementRegister.NewPerson in) {
+	InvolvementRegister.PersonView register(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody InvolvementRegister.NewPerson in) {
 		return persons.register(viewers.of(me), in);
 	}
 
@@ -56,14 +58,16 @@ class CardCuttingApi {
 	}
 
 	@GetMapping(BASE + "/persons/{personId}")
-	@Operation(summary = "A person with accounts, SIMs, involvement, the card-limit check, the 帮信 assessment and listings")
+	@Operation(
+			summary = "A person with accounts, SIMs, involvement, the card-limit check, the 帮信 assessment and listings")
 	InvolvementRegister.PersonView person(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId) {
 		return persons.person(viewers.of(me), personId);
 	}
 
 	@PostMapping(BASE + "/persons/search")
 	@Operation(summary = "The person with this ID number (in the body, so it stays out of URLs and logs); audited")
-	InvolvementRegister.PersonView search(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody InvolvementRegister.Search in) {
+	InvolvementRegister.PersonView search(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody InvolvementRegister.Search in) {
 		return persons.search(viewers.of(me), in);
 	}
 
@@ -83,8 +87,8 @@ class CardCuttingApi {
 
 	@PostMapping(BASE + "/persons/{personId}/involvements")
 	@Operation(summary = "Record involvement (card sold, mule account, fraud SIM, amounts); may propose a listing")
-	InvolvementRegister.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String personId,
-			@RequestBody InvolvementRegister.NewInvolvement in) {
+	InvolvementRegister.PersonView involvement(@AuthenticationPrincipal FanzhaPrincipal me,
+			@PathVariable String personId, @RequestBody InvolvementRegister.NewInvolvement in) {
 		return persons.recordInvolvement(viewers.of(me), personId, in);
 	}
 
@@ -160,4 +164,5 @@ class CardCuttingApi {
 			@RequestBody DisciplinaryList.CheckIn in) {
 		return list.query(viewers.of(me), in == null ? null : in.idNumber());
 	}
+
 }

@@ -3,10 +3,10 @@ package org.fanzha.cardcutting.web;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.cardcutting.DisciplinaryList;
 import org.fanzha.cardcutting.InvolvementRegister;
 import org.fanzha.cardcutting.Viewer;
+import org.fanzha.core.Beijing;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Console: for the police the persons and the disciplinary list with its workflow (the centre registers, records
- * and decides; a station reads its region's); for banks and operators the list query by ID number. Persons are
- * addressed by their opaque id and the query is a POST, so that no ID number ends up in a URL (history, proxy logs,
- * Referer headers).
+ * Console: for the police the persons and the disciplinary list with its workflow (the
+ * centre registers, records and decides; a station reads its region's); for banks and
+ * operators the list query by ID number. Persons are addressed by their opaque id and the
+ * query is a POST, so that no ID number ends up in a URL (history, proxy logs, Referer
+ * headers).
  */
 @Controller
 class CardCuttingPage {
@@ -65,7 +66,10 @@ class CardCuttingPage {
 		return "cardcutting/page";
 	}
 
-	/** The language switch on a query's answer reloads the address it was posted to: back to the page. */
+	/**
+	 * The language switch on a query's answer reloads the address it was posted to: back
+	 * to the page.
+	 */
 	@GetMapping("/cardcutting/query")
 	String queryPage() {
 		return "redirect:/cardcutting";
@@ -74,10 +78,12 @@ class CardCuttingPage {
 	@PostMapping("/cardcutting/persons")
 	String register(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String idNumber,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String school, Model model) {
+			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String school,
+			Model model) {
 		Viewer v = viewers.of(me);
 		try {
-			InvolvementRegister.PersonView p = persons.register(v, new InvolvementRegister.NewPerson(idNumber, name, phone, regionCode, school));
+			InvolvementRegister.PersonView p = persons.register(v,
+					new InvolvementRegister.NewPerson(idNumber, name, phone, regionCode, school));
 			return "redirect:/cardcutting/persons/" + p.personId();
 		}
 		catch (InvalidFieldsException | ConflictException e) {
@@ -99,8 +105,8 @@ class CardCuttingPage {
 			@RequestParam(required = false) String bank, @RequestParam(required = false) String cardNumber,
 			@RequestParam(required = false) String accountClass, Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, personId, model,
-				() -> persons.addAccount(v, personId, new InvolvementRegister.NewAccount(bank, cardNumber, accountClass)));
+		return onPerson(v, personId, model, () -> persons.addAccount(v, personId,
+				new InvolvementRegister.NewAccount(bank, cardNumber, accountClass)));
 	}
 
 	@PostMapping("/cardcutting/persons/{personId}/sims")
@@ -117,8 +123,9 @@ class CardCuttingPage {
 			@RequestParam(required = false) Long illegalGainsYuan, @RequestParam(required = false) String detail,
 			Model model) {
 		Viewer v = viewers.of(me);
-		return onPerson(v, personId, model, () -> persons.recordInvolvement(v, personId, new InvolvementRegister.NewInvolvement(kind,
-				reference, targetsHelped, fen(settlementYuan), null, fen(illegalGainsYuan), null, detail)));
+		return onPerson(v, personId, model,
+				() -> persons.recordInvolvement(v, personId, new InvolvementRegister.NewInvolvement(kind, reference,
+						targetsHelped, fen(settlementYuan), null, fen(illegalGainsYuan), null, detail)));
 	}
 
 	@PostMapping("/cardcutting/persons/{personId}/findings")
@@ -206,4 +213,5 @@ class CardCuttingPage {
 	private static Long fen(Long yuan) {
 		return yuan == null ? null : Math.multiplyExact(yuan, 100L);
 	}
+
 }

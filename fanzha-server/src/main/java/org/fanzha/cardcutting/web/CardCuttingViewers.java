@@ -10,7 +10,10 @@ import org.fanzha.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-/** The card-cutting viewer of a logged-in user: the first of their roles that the areas admit, and their agency's region. */
+/**
+ * The card-cutting viewer of a logged-in user: the first of their roles that the areas
+ * admit, and their agency's region.
+ */
 @Component
 class CardCuttingViewers {
 
@@ -24,10 +27,14 @@ class CardCuttingViewers {
 	}
 
 	Viewer of(FanzhaPrincipal me) {
-		Role role = ORDER.stream().filter(me::has).findFirst()
-				.orElseThrow(() -> new AccessDeniedException("card-cutting is for the police, banks, operators and schools"));
+		Role role = ORDER.stream()
+			.filter(me::has)
+			.findFirst()
+			.orElseThrow(
+					() -> new AccessDeniedException("card-cutting is for the police, banks, operators and schools"));
 		Agency agency = directory.agency(me.agencyCode())
-				.orElseThrow(() -> new AccessDeniedException("unknown agency " + me.agencyCode()));
+			.orElseThrow(() -> new AccessDeniedException("unknown agency " + me.agencyCode()));
 		return new Viewer(me.username(), role, agency.code(), agency.regionCode());
 	}
+
 }

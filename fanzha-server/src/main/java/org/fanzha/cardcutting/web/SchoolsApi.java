@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.cardcutting.SchoolDesk;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Schools' API: their students' card-cutting cases and workflow, statistics, and the centre's bulletins. */
+/**
+ * Schools' API: their students' card-cutting cases and workflow, statistics, and the
+ * centre's bulletins.
+ */
 @RestController
 @Tag(name = "Schools", description = "Students involved in card selling: warning, analysis, education, discipline")
 class SchoolsApi {
@@ -76,4 +78,5 @@ class SchoolsApi {
 	List<SchoolDesk.Bulletin> bulletins(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return schools.bulletins(viewers.of(me), 100);
 	}
+
 }

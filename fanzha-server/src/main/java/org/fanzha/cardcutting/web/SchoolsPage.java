@@ -2,9 +2,9 @@ package org.fanzha.cardcutting.web;
 
 import java.util.List;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.cardcutting.SchoolDesk;
 import org.fanzha.cardcutting.Viewer;
+import org.fanzha.core.Beijing;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Console: a school's student cases with the workflow and parent contact, statistics and bulletins; the centre's view. */
+/**
+ * Console: a school's student cases with the workflow and parent contact, statistics and
+ * bulletins; the centre's view.
+ */
 @Controller
 class SchoolsPage {
 
@@ -86,4 +89,5 @@ class SchoolsPage {
 		model.addAttribute("error", error);
 		model.addAttribute("zone", Beijing.ZONE);
 	}
+
 }

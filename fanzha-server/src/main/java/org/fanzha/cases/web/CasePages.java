@@ -14,14 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
 import org.fanzha.cases.CaseFunds;
-import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.CaseRegister;
+import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Intake;
+import org.fanzha.core.Beijing;
 import org.fanzha.core.FraudType;
 import org.fanzha.core.Money;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -41,7 +40,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Console: the case list with the 30-minute clocks, the intake form, and a case's page. */
+/**
+ * Console: the case list with the 30-minute clocks, the intake form, and a case's page.
+ */
 @Controller
 class CasePages {
 
@@ -62,36 +63,38 @@ class CasePages {
 	}
 
 	/**
-	 * Procurators read cases; only the centre and stations take reports and enter payments. The security configuration
-	 * refuses the read-only roles first; this keeps the form off their pages and the refusal where a role holds both.
+	 * Procurators read cases; only the centre and stations take reports and enter
+	 * payments. The security configuration refuses the read-only roles first; this keeps
+	 * the form off their pages and the refusal where a role holds both.
 	 */
 	static boolean canEnter(FanzhaPrincipal me) {
 		return me.has(Role.CENTRE_OFFICER) || me.has(Role.STATION_OFFICER);
 	}
 
 	/**
-	 * Fifty cases a page, filtered by clock status, type and report date, searched by case number or account; htmx
-	 * asks for the table alone (the {@code rows} fragment) as the filters change.
+	 * Fifty cases a page, filtered by clock status, type and report date, searched by
+	 * case number or account; htmx asks for the table alone (the {@code rows} fragment)
+	 * as the filters change.
 	 */
 	@PersonalData(value = "CASE_LIST", purpose = "console: case list")
 	@GetMapping("/cases")
 	String list(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) String htmx,
-			Model model) {
+			@RequestParam(defaultValue = "0") int page,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		CaseRegister.Status st = parse(CaseRegister.Status.class, status);
 		FraudType ft = FraudType.parse(type == null ? "" : type).orElse(null);
 		LocalDate f = date(from), t = date(to);
-		CaseRegister.Page result = cases.search(new CaseRegister.Query(
-				me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(), st, ft,
-				f == null ? null : f.atStartOfDay(CST).toInstant(), t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(),
-				q, page, PAGE_SIZE));
+		CaseRegister.Page result = cases.search(
+				new CaseRegister.Query(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR) ? null : me.agencyCode(),
+						st, ft, f == null ? null : f.atStartOfDay(CST).toInstant(),
+						t == null ? null : t.plusDays(1).atStartOfDay(CST).toInstant(), q, page, PAGE_SIZE));
 		CaseFunds funds = this.funds.getIfAvailable();
 		model.addAttribute("cases", result.rows());
 		model.addAttribute("result", result);
-		model.addAttribute("funds", funds == null ? Map.of()
-				: funds.of(result.rows().stream().map(CaseSummary::caseNumber).toList()));
+		model.addAttribute("funds",
+				funds == null ? Map.of() : funds.of(result.rows().stream().map(CaseSummary::caseNumber).toList()));
 		model.addAttribute("filter", new Filter(st == null ? "" : st.name(), ft == null ? "" : ft.name(),
 				f == null ? "" : f.toString(), t == null ? "" : t.toString(), q == null ? "" : q.strip()));
 		model.addAttribute("statuses", CaseRegister.Status.values());
@@ -110,7 +113,8 @@ class CasePages {
 			return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
 		}
 		catch (IllegalArgumentException e) {
-			return null; // an unknown filter value shows everything rather than an error page
+			return null; // an unknown filter value shows everything rather than an error
+							// page
 		}
 	}
 
@@ -133,16 +137,17 @@ class CasePages {
 	}
 
 	/**
-	 * One victim, the payments the victim made (rows of the same fields, added and removed in place) and the
-	 * suspects' identifiers: the form for the first minutes; more payments are added on the case's page or through the
-	 * API. After an error everything typed is shown again, every payment row included.
+	 * One victim, the payments the victim made (rows of the same fields, added and
+	 * removed in place) and the suspects' identifiers: the form for the first minutes;
+	 * more payments are added on the case's page or through the API. After an error
+	 * everything typed is shown again, every payment row included.
 	 */
 	@PostMapping("/cases/new")
 	String report(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String name, @RequestParam String idNumber,
-			@RequestParam(required = false) String phone, @RequestParam String regionCode, @RequestParam String fraudType,
-			@RequestParam(required = false) String narrative, @RequestParam(required = false) String suspectPhone,
-			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String phone, @RequestParam String regionCode,
+			@RequestParam String fraudType, @RequestParam(required = false) String narrative,
+			@RequestParam(required = false) String suspectPhone, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!canEnter(me)) {
 			return forbidden(response, model);
 		}
@@ -150,8 +155,8 @@ class CasePages {
 		Payments payments = Payments.parse(rows);
 		try {
 			Intake.Suspects suspects = new Intake.Suspects(
-					suspectPhone == null || suspectPhone.isBlank() ? List.of() : List.of(suspectPhone.strip()), List.of(),
-					lines(form.getFirst("urls")), lines(form.getFirst("apps")), List.of(),
+					suspectPhone == null || suspectPhone.isBlank() ? List.of() : List.of(suspectPhone.strip()),
+					List.of(), lines(form.getFirst("urls")), lines(form.getFirst("apps")), List.of(),
 					rows(form, "chatPlatform", "chatGroup", Intake.ChatGroup::new),
 					rows(form, "imPlatform", "imAccount", Intake.ImAccount::new),
 					rows(form, "fundInstitution", "fundAccount", Intake.FundAccount::new),
@@ -186,7 +191,10 @@ class CasePages {
 		return "cases/detail";
 	}
 
-	/** A first-level payment the victim's bank records show after intake: the same service as the API. */
+	/**
+	 * A first-level payment the victim's bank records show after intake: the same service
+	 * as the API.
+	 */
 	@PostMapping("/cases/{caseNumber}/payments")
 	String addPayment(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable String caseNumber,
 			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
@@ -215,7 +223,8 @@ class CasePages {
 	}
 
 	private void visible(FanzhaPrincipal me, String caseNumber) {
-		if (!(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR)) && !me.agencyCode().equals(cases.agencyOf(caseNumber))) {
+		if (!(me.has(Role.CENTRE_OFFICER) || me.has(Role.PROCURATOR))
+				&& !me.agencyCode().equals(cases.agencyOf(caseNumber))) {
 			throw new NotFoundException("No case " + caseNumber);
 		}
 	}
@@ -228,8 +237,9 @@ class CasePages {
 	}
 
 	/**
-	 * The intake form's choices and what it shows again: the region picker's city and county (a code outside the
-	 * picker's list stays as its own option), and the payment rows as typed.
+	 * The intake form's choices and what it shows again: the region picker's city and
+	 * county (a code outside the picker's list stays as its own option), and the payment
+	 * rows as typed.
 	 */
 	private static void formModel(Model model, String regionCode, List<PaymentRow> payments) {
 		model.addAttribute("types", FraudType.values());
@@ -242,13 +252,19 @@ class CasePages {
 		model.addAttribute("payments", payments.isEmpty() ? List.of(PaymentRow.EMPTY) : payments);
 	}
 
-	/** One payment row of a form as typed, every field a string; the bank is a choice, so it alone does not count. */
+	/**
+	 * One payment row of a form as typed, every field a string; the bank is a choice, so
+	 * it alone does not count.
+	 */
 	record PaymentRow(String payerAccount, String payeeName, String payeeAccount, String payeeBank, String amountYuan,
 			String paidAt, String transferId) {
 
 		static final PaymentRow EMPTY = new PaymentRow("", "", "", "", "", "", "");
 
-		/** The repeated payment fields of a form, row by row (each row sends every field, so they line up). */
+		/**
+		 * The repeated payment fields of a form, row by row (each row sends every field,
+		 * so they line up).
+		 */
 		static List<PaymentRow> of(MultiValueMap<String, String> form) {
 			String[] fields = { "payerAccount", "payeeName", "payeeAccount", "payeeBank", "amountYuan", "paidAt",
 					"transferId" };
@@ -275,8 +291,9 @@ class CasePages {
 	}
 
 	/**
-	 * The rows that were filled in, as the service's payments; amounts and times that do not parse are left empty and
-	 * reported with the service's own errors, by the row the officer sees (blank rows are skipped, not numbered).
+	 * The rows that were filled in, as the service's payments; amounts and times that do
+	 * not parse are left empty and reported with the service's own errors, by the row the
+	 * officer sees (blank rows are skipped, not numbered).
 	 */
 	record Payments(List<Intake.Payment> payments, List<Integer> rowOf, Map<String, String> parseErrors) {
 
@@ -322,7 +339,10 @@ class CasePages {
 			return new Payments(List.copyOf(payments), List.copyOf(rowOf), errors);
 		}
 
-		/** The service's errors with the parse errors, payment indexes turned into the rows of the form. */
+		/**
+		 * The service's errors with the parse errors, payment indexes turned into the
+		 * rows of the form.
+		 */
 		Map<String, String> errors(Map<String, String> service) {
 			Map<String, String> all = new LinkedHashMap<>(service);
 			all.putAll(parseErrors);
@@ -345,7 +365,10 @@ class CasePages {
 		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
-	/** Repeated (qualifier, value) rows of the form; rows with an empty value are left out. */
+	/**
+	 * Repeated (qualifier, value) rows of the form; rows with an empty value are left
+	 * out.
+	 */
 	private static <T> List<T> rows(MultiValueMap<String, String> form, String qualifier, String value,
 			BiFunction<String, String, T> make) {
 		List<String> qs = form.getOrDefault(qualifier, List.of());
@@ -362,4 +385,5 @@ class CasePages {
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
+
 }

@@ -5,11 +5,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.audit.PersonalData;
 import org.fanzha.cases.CaseDetail;
-import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.CaseRegister;
+import org.fanzha.cases.CaseSummary;
 import org.fanzha.cases.Intake;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
@@ -26,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Case intake for anti-fraud centres and police stations. A station sees its own cases; the centre and the
- * procuratorate see all.
+ * Case intake for anti-fraud centres and police stations. A station sees its own cases;
+ * the centre and the procuratorate see all.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -75,7 +74,9 @@ class CasesApi {
 		return cases.addPayments(caseNumber, payments);
 	}
 
-	/** The procuratorate follows the police's cases: it reads them and changes nothing. */
+	/**
+	 * The procuratorate follows the police's cases: it reads them and changes nothing.
+	 */
 	private static boolean readOnly(FanzhaPrincipal me) {
 		return !me.has(Role.CENTRE_OFFICER) && !me.has(Role.STATION_OFFICER);
 	}
@@ -91,4 +92,5 @@ class CasesApi {
 			throw new NotFoundException("No case " + caseNumber);
 		}
 	}
+
 }

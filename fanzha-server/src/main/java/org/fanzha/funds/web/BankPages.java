@@ -15,9 +15,9 @@ import org.fanzha.funds.BankGateway;
 import org.fanzha.funds.FreezeControl;
 import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
 import org.fanzha.funds.MuleReview;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.ReturnControl;
 import org.fanzha.funds.ReturnView;
 import org.fanzha.funds.Workflows.FreezeStatus;
@@ -41,9 +41,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Console: the bank's inbox — stops, queries, freezes and returns waiting for it, each with its deadline — and the
- * answer forms, through the same services as the bank gateway API. Each form carries an answer id made when it was
- * drawn, so a second submit of the same form is the same answer (the gateway takes it once).
+ * Console: the bank's inbox — stops, queries, freezes and returns waiting for it, each
+ * with its deadline — and the answer forms, through the same services as the bank gateway
+ * API. Each form carries an answer id made when it was drawn, so a second submit of the
+ * same form is the same answer (the gateway takes it once).
  */
 @Controller
 class BankPages {
@@ -57,7 +58,6 @@ class BankPages {
 	private final QueryControl queries;
 
 	private final MuleReview mules;
-
 
 	private final ConsoleText text;
 
@@ -74,7 +74,10 @@ class BankPages {
 		this.clock = clock;
 	}
 
-	/** A freeze with the stop it came from (the holder's name and account number are on the stop). */
+	/**
+	 * A freeze with the stop it came from (the holder's name and account number are on
+	 * the stop).
+	 */
 	record FreezeItem(FreezeView freeze, InstructionView stop) {
 	}
 
@@ -90,19 +93,24 @@ class BankPages {
 			String bank = me.institution();
 			List<InstructionView> stops = funds.forBank(bank, StopStatus.ISSUED);
 			List<QueryControl.QueryView> qs = queries.forBank(bank, QueryStatus.REQUESTED);
-			List<FreezeItem> fs = freezes.forBank(bank, FreezeStatus.REQUESTED).stream()
-					.map(f -> new FreezeItem(f, funds.byId(f.instructionId()).orElse(null))).toList();
-			List<ReturnItem> rs = returns.forBank(bank).stream()
-					.map(r -> new ReturnItem(r, freezes.byId(r.freezeId()).orElseThrow())).toList();
+			List<FreezeItem> fs = freezes.forBank(bank, FreezeStatus.REQUESTED)
+				.stream()
+				.map(f -> new FreezeItem(f, funds.byId(f.instructionId()).orElse(null)))
+				.toList();
+			List<ReturnItem> rs = returns.forBank(bank)
+				.stream()
+				.map(r -> new ReturnItem(r, freezes.byId(r.freezeId()).orElseThrow()))
+				.toList();
 			model.addAttribute("bank", bank);
 			model.addAttribute("tab", List.of("stop", "query", "freeze", "return").contains(tab) ? tab : "stop");
 			model.addAttribute("waiting", stops);
 			model.addAttribute("queries", qs);
 			model.addAttribute("freezeItems", fs);
 			model.addAttribute("returnItems", rs);
-			model.addAttribute("counts", Map.of("stop", stops.size(), "query", qs.size(), "freeze", fs.size(), "return",
-					rs.size()));
-			// one fresh answer id per form drawn: a resubmitted form repeats its answer, a new form is a new one
+			model.addAttribute("counts",
+					Map.of("stop", stops.size(), "query", qs.size(), "freeze", fs.size(), "return", rs.size()));
+			// one fresh answer id per form drawn: a resubmitted form repeats its answer,
+			// a new form is a new one
 			Map<String, String> ids = new LinkedHashMap<>();
 			stops.forEach(i -> ids.put("stop-" + i.id(), UUID.randomUUID().toString()));
 			qs.forEach(q -> ids.put("query-" + q.id(), UUID.randomUUID().toString()));
@@ -124,24 +132,28 @@ class BankPages {
 	String answerStop(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) String answerId, @RequestParam(required = false) String result,
 			@RequestParam(required = false) String stopped, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) List<String> onwardAccount, @RequestParam(required = false) List<String> onwardBank,
-			@RequestParam(required = false) List<String> onwardName, @RequestParam(required = false) List<String> onwardAmount,
+			@RequestParam(required = false) List<String> onwardAccount,
+			@RequestParam(required = false) List<String> onwardBank,
+			@RequestParam(required = false) List<String> onwardName,
+			@RequestParam(required = false) List<String> onwardAmount,
 			@RequestParam(required = false) List<String> onwardTime,
 			@RequestParam(required = false) MultipartFile statement, RedirectAttributes flash) throws IOException {
 		String bank = me.institution();
-		InstructionView v = funds.byId(id).filter(i -> i.institution().equals(bank))
-				.orElseThrow(() -> new NotFoundException("No stop instruction " + id + " for " + bank));
+		InstructionView v = funds.byId(id)
+			.filter(i -> i.institution().equals(bank))
+			.orElseThrow(() -> new NotFoundException("No stop instruction " + id + " for " + bank));
 		try {
 			FundControl.Result r = parse(FundControl.Result.class, result);
-			Long stoppedFen = r == FundControl.Result.PARTIALLY_EXECUTED ? ConsoleText.fen(stopped, "stoppedFen") : null;
+			Long stoppedFen = r == FundControl.Result.PARTIALLY_EXECUTED ? ConsoleText.fen(stopped, "stoppedFen")
+					: null;
 			if (r == FundControl.Result.PARTIALLY_EXECUTED && stoppedFen == null) {
 				throw new InvalidFieldsException(Map.of("stoppedFen", "required"));
 			}
 			List<FundControl.Onward> onward = r == FundControl.Result.REJECTED ? List.of()
 					: onward(onwardAccount, onwardBank, onwardName, onwardAmount, onwardTime);
 			List<StatementRow> rows = r == FundControl.Result.REJECTED ? List.of() : statement(statement);
-			funds.answer(bank, id, answerId, r, stoppedFen, r == FundControl.Result.REJECTED ? reason : null, onward, rows,
-					me.username());
+			funds.answer(bank, id, answerId, r, stoppedFen, r == FundControl.Result.REJECTED ? reason : null, onward,
+					rows, me.username());
 			flash.addFlashAttribute("notice", text.text("funds.answered.stop", v.accountId(),
 					text.text("funds.result." + r.name()), rows.size(), onward.size()));
 		}
@@ -156,8 +168,9 @@ class BankPages {
 			@RequestParam(required = false) String answerId, @RequestParam(required = false) String balance,
 			@RequestParam(required = false) MultipartFile statement, RedirectAttributes flash) throws IOException {
 		String bank = me.institution();
-		QueryControl.QueryView q = queries.byId(id).filter(x -> x.institution().equals(bank))
-				.orElseThrow(() -> new NotFoundException("No fund query " + id + " for " + bank));
+		QueryControl.QueryView q = queries.byId(id)
+			.filter(x -> x.institution().equals(bank))
+			.orElseThrow(() -> new NotFoundException("No fund query " + id + " for " + bank));
 		try {
 			List<StatementRow> rows = statement(statement);
 			queries.answer(bank, id, answerId, ConsoleText.fen(balance, "balanceFen"), rows, me.username());
@@ -175,14 +188,16 @@ class BankPages {
 			@RequestParam(required = false) String frozen, @RequestParam(required = false) String reason,
 			RedirectAttributes flash) {
 		String bank = me.institution();
-		FreezeView f = freezes.byId(id).filter(x -> x.institution().equals(bank))
-				.orElseThrow(() -> new NotFoundException("No freeze " + id + " for " + bank));
+		FreezeView f = freezes.byId(id)
+			.filter(x -> x.institution().equals(bank))
+			.orElseThrow(() -> new NotFoundException("No freeze " + id + " for " + bank));
 		try {
 			FreezeControl.BankResult r = parse(FreezeControl.BankResult.class, result);
 			Long fen = r == FreezeControl.BankResult.FROZEN ? ConsoleText.fen(frozen, "frozenFen") : null;
-			freezes.answer(bank, id, answerId, r, fen, r == FreezeControl.BankResult.REJECTED ? reason : null, me.username());
-			flash.addFlashAttribute("notice", text.text("funds.answered.freeze", f.accountId(),
-					text.text("funds.freeze.status." + r.name())));
+			freezes.answer(bank, id, answerId, r, fen, r == FreezeControl.BankResult.REJECTED ? reason : null,
+					me.username());
+			flash.addFlashAttribute("notice",
+					text.text("funds.answered.freeze", f.accountId(), text.text("funds.freeze.status." + r.name())));
 		}
 		catch (InvalidFieldsException | ConflictException e) {
 			flash.addFlashAttribute("error", text.explain(e));
@@ -195,8 +210,8 @@ class BankPages {
 			@RequestParam(required = false) String answerId, RedirectAttributes flash) {
 		String bank = me.institution();
 		ReturnView r = returns.byId(id)
-				.filter(x -> freezes.byId(x.freezeId()).map(f -> f.institution().equals(bank)).orElse(false))
-				.orElseThrow(() -> new NotFoundException("No return round " + id + " for " + bank));
+			.filter(x -> freezes.byId(x.freezeId()).map(f -> f.institution().equals(bank)).orElse(false))
+			.orElseThrow(() -> new NotFoundException("No return round " + id + " for " + bank));
 		try {
 			returns.executed(bank, id, answerId, me.username());
 			flash.addFlashAttribute("notice", text.text("funds.answered.return", r.round(), yuan(r.totalFen())));
@@ -223,7 +238,8 @@ class BankPages {
 			case STOP -> funds.byId(id).map(InstructionView::institution).orElse(null);
 			case QUERY -> queries.byId(id).map(QueryControl.QueryView::institution).orElse(null);
 			case FREEZE -> freezes.byId(id).map(FreezeView::institution).orElse(null);
-			case RETURN -> returns.byId(id).flatMap(r -> freezes.byId(r.freezeId())).map(FreezeView::institution).orElse(null);
+			case RETURN ->
+				returns.byId(id).flatMap(r -> freezes.byId(r.freezeId())).map(FreezeView::institution).orElse(null);
 		};
 		// another bank's instruction does not exist for a bank
 		if (owner == null || (!me.has(Role.CENTRE_OFFICER) && !owner.equals(me.institution()))) {
@@ -238,8 +254,8 @@ class BankPages {
 		List<String[]> shown = new ArrayList<>();
 		for (String[] r : rows) {
 			Instant at = Instant.parse(r[0]);
-			shown.add(new String[] { ConsoleText.SECONDS.format(at),
-					text.text("funds." + type + ".status." + r[1]), actor(r[2]), HistoryText.detail(text, r[3]) });
+			shown.add(new String[] { ConsoleText.SECONDS.format(at), text.text("funds." + type + ".status." + r[1]),
+					actor(r[2]), HistoryText.detail(text, r[3]) });
 		}
 		model.addAttribute("type", type);
 		model.addAttribute("id", id);
@@ -296,4 +312,5 @@ class BankPages {
 		}
 		return Statements.parse(file.getOriginalFilename(), file.getBytes());
 	}
+
 }

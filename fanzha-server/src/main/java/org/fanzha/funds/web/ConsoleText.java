@@ -20,8 +20,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the funds console needs besides the services: the bank of a signed-in officer, yuan typed into a form as fen,
- * and the services' (English, developer-facing) refusals turned into the user's language.
+ * What the funds console needs besides the services: the bank of a signed-in officer,
+ * yuan typed into a form as fen, and the services' (English, developer-facing) refusals
+ * turned into the user's language.
  */
 @Component
 class ConsoleText {
@@ -40,7 +41,10 @@ class ConsoleText {
 		this.messages = messages;
 	}
 
-	/** Yuan as typed ("1,234.5"), exactly in fen; null when blank. A malformed amount is a field error. */
+	/**
+	 * Yuan as typed ("1,234.5"), exactly in fen; null when blank. A malformed amount is a
+	 * field error.
+	 */
 	static Long fen(String yuan, String field) {
 		if (yuan == null || yuan.isBlank()) {
 			return null;
@@ -67,13 +71,18 @@ class ConsoleText {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
-	/** A bank's name (code.bank.ICBC = 中国工商银行), or its code where the messages name none. */
+	/**
+	 * A bank's name (code.bank.ICBC = 中国工商银行), or its code where the messages name none.
+	 */
 	String bankName(String code) {
 		return code == null || code.isBlank() ? ""
 				: messages.getMessage("code.bank." + code, null, code, LocaleContextHolder.getLocale());
 	}
 
-	/** A refusal as the user reads it: one sentence per invalid field, or what the conflict means. */
+	/**
+	 * A refusal as the user reads it: one sentence per invalid field, or what the
+	 * conflict means.
+	 */
 	String explain(RuntimeException e) {
 		if (e instanceof InvalidFieldsException f) {
 			List<String> out = new ArrayList<>();
@@ -83,16 +92,22 @@ class ConsoleText {
 			return text("funds.error.invalid") + String.join("；", out.stream().distinct().toList());
 		}
 		String m = String.valueOf(e.getMessage());
-		String key = e instanceof ConflictException ? m.contains("never reached") ? "funds.error.ineligible"
-				: m.contains("notice runs until") ? "funds.error.noticeRunning"
-				: m.contains("Objections are taken") ? "funds.error.noticeOver"
-				: m.contains("already has freeze") ? "funds.error.alreadyFrozen"
-				: m.contains("Only a stop in force") ? "funds.error.notInForce"
-				: m.contains("Nothing to return") ? "funds.error.nothingToReturn"
-				: m.contains("return round in progress") ? "funds.error.roundOpen"
-				: m.contains("can be renewed only") ? "funds.error.notRenewable"
-				: m.contains("Answer id") || m.contains("already answered") || m.contains("answered meanwhile")
-						? "funds.error.answered" : "funds.error.conflict"
+		String key = e instanceof ConflictException
+				? m.contains("never reached") ? "funds.error.ineligible" : m.contains("notice runs until")
+						? "funds.error.noticeRunning"
+						: m.contains("Objections are taken") ? "funds.error.noticeOver" : m
+							.contains("already has freeze")
+									? "funds.error.alreadyFrozen"
+									: m.contains("Only a stop in force") ? "funds.error.notInForce" : m
+										.contains("Nothing to return")
+												? "funds.error.nothingToReturn"
+												: m.contains("return round in progress") ? "funds.error.roundOpen" : m
+													.contains("can be renewed only")
+															? "funds.error.notRenewable"
+															: m.contains("Answer id") || m.contains("already answered")
+																	|| m.contains("answered meanwhile")
+																			? "funds.error.answered"
+																			: "funds.error.conflict"
 				: "funds.error.conflict";
 		return text(key);
 	}
@@ -106,11 +121,13 @@ class ConsoleText {
 			Matcher col = MISSING_COLUMN.matcher(detail);
 			return text("funds.error.statementHeader", col.find() ? col.group(1) : "");
 		}
-		// statement[3].amountFen, onward[0].toBank: the field's own name says what is wrong
+		// statement[3].amountFen, onward[0].toBank: the field's own name says what is
+		// wrong
 		String name = path.replaceAll("\\[[^\\]]*\\]", "");
 		name = name.substring(name.lastIndexOf('.') + 1);
 		String key = "funds.error.field." + name;
 		String said = messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
 		return said != null ? said : text("funds.error.field", name);
 	}
+
 }

@@ -1,27 +1,26 @@
 package org.fanzha.funds.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
-import java.util.Map;
-
 import org.fanzha.audit.PersonalData;
 import org.fanzha.funds.BankInbox;
 import org.fanzha.funds.FreezeControl;
-import org.fanzha.funds.Workflows;
-import org.fanzha.ledger.StatementRow;
-import org.springframework.web.multipart.MultipartFile;
 import org.fanzha.funds.FreezeView;
 import org.fanzha.funds.FundControl;
-import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.InstructionView;
+import org.fanzha.funds.MuleReview;
+import org.fanzha.funds.QueryControl;
 import org.fanzha.funds.ReturnControl;
 import org.fanzha.funds.ReturnView;
+import org.fanzha.funds.Workflows;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
+import org.fanzha.ledger.StatementRow;
 import org.fanzha.platform.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +30,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The centre's stop-payment plan per case, and the bank gateway: a bank (agency {@code ICBC-SN} is bank
- * {@code ICBC}) sees and answers only its own instructions.
+ * The centre's stop-payment plan per case, and the bank gateway: a bank (agency
+ * {@code ICBC-SN} is bank {@code ICBC}) sees and answers only its own instructions.
  */
 @RestController
 @RequestMapping("/api/v1/funds")
@@ -49,12 +49,12 @@ class FundsApi {
 
 	private final QueryControl queries;
 
-	private final org.fanzha.funds.MuleReview mules;
+	private final MuleReview mules;
 
 	private final BankInbox inbox;
 
-	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, QueryControl queries,
-			org.fanzha.funds.MuleReview mules, BankInbox inbox) {
+	FundsApi(FundControl funds, FreezeControl freezes, ReturnControl returns, QueryControl queries, MuleReview mules,
+			BankInbox inbox) {
 		this.inbox = inbox;
 		this.funds = funds;
 		this.freezes = freezes;
@@ -63,15 +63,13 @@ class FundsApi {
 		this.mules = mules;
 	}
 
-
-	record QueryRequest(String caseNumber, String accountId, String institution, Instant from,
-			Instant to) {
+	record QueryRequest(String caseNumber, String accountId, String institution, Instant from, Instant to) {
 	}
 
 	@PersonalData(value = "MULE_CANDIDATES", purpose = "mule account candidates")
 	@GetMapping("/candidates")
 	@Operation(summary = "Accounts the transfer monitor flagged: stop/freeze candidates (a bank sees its own)")
-	List<org.fanzha.funds.MuleReview.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
+	List<MuleReview.Candidate> candidates(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return mules.open(me.has(Role.CENTRE_OFFICER) ? null : me.institution(), 500);
 	}
 
@@ -109,7 +107,8 @@ class FundsApi {
 	}
 
 	@PostMapping("/bank/queries/{id}/answer")
-	@Operation(summary = "Bank gateway: answer a fund query once with the balance and the statement (idempotent by answerId)")
+	@Operation(
+			summary = "Bank gateway: answer a fund query once with the balance and the statement (idempotent by answerId)")
 	QueryControl.QueryView answerQuery(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
 			@RequestBody QueryAnswer a) {
 		return queries.answer(me.institution(), id, a.answerId(), a.balanceFen(), a.rows(), me.username());
@@ -117,16 +116,19 @@ class FundsApi {
 
 	@PersonalData(value = "BANK_INBOX", purpose = "bank: instructions to answer")
 	@GetMapping("/bank/inbox")
-	@Operation(summary = "Bank gateway: everything waiting for this bank (stops, queries, freezes, returns), most urgent first")
+	@Operation(
+			summary = "Bank gateway: everything waiting for this bank (stops, queries, freezes, returns), most urgent first")
 	List<BankInbox.Item> bankInbox(@AuthenticationPrincipal FanzhaPrincipal me) {
 		return inbox.waiting(me.institution());
 	}
 
 	@PostMapping(path = "/statements", consumes = "multipart/form-data")
-	@Operation(summary = "Upload an account statement (CSV or xlsx, docs/workflows.md §5) for a case: it extends the ledger and the plan")
+	@Operation(
+			summary = "Upload an account statement (CSV or xlsx, docs/workflows.md §5) for a case: it extends the ledger and the plan")
 	Map<String, Object> uploadStatement(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String caseNumber,
 			@RequestParam String accountId, @RequestParam String institution,
-			@RequestParam(required = false) String holderName, @RequestParam("file") MultipartFile file) throws java.io.IOException {
+			@RequestParam(required = false) String holderName, @RequestParam("file") MultipartFile file)
+			throws IOException {
 		int added = funds.uploadStatement(caseNumber, accountId, institution, holderName, file.getOriginalFilename(),
 				file.getBytes(), me.username());
 		return Map.of("caseNumber", caseNumber, "accountId", accountId, "newTransfers", added);
@@ -208,8 +210,7 @@ class FundsApi {
 
 	@PostMapping("/bank/returns/{id}/executed")
 	@Operation(summary = "Bank gateway: the return was paid to the victims (idempotent by answerId)")
-	ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
-			@RequestBody Executed e) {
+	ReturnView returned(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Executed e) {
 		return returns.executed(me.institution(), id, e.answerId(), me.username());
 	}
 
@@ -225,8 +226,7 @@ class FundsApi {
 
 	@PostMapping("/freezes/{id}/renew")
 	@Operation(summary = "Renew a freeze before it expires: six more months")
-	FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
-			@RequestBody Renewal r) {
+	FreezeView renew(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Renewal r) {
 		return freezes.renew(id, r.documentNumber(), me.username());
 	}
 
@@ -235,8 +235,7 @@ class FundsApi {
 
 	@PostMapping("/freezes/{id}/unfreeze")
 	@Operation(summary = "Unfreeze (the decision's document number and reason)")
-	FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
-			@RequestBody Unfreeze u) {
+	FreezeView unfreeze(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Unfreeze u) {
 		return freezes.unfreeze(id, u.documentNumber(), u.reason(), me.username());
 	}
 
@@ -292,9 +291,12 @@ class FundsApi {
 	}
 
 	@PostMapping("/bank/instructions/{id}/answer")
-	@Operation(summary = "Bank gateway: answer a stop once (idempotent by answerId), with the account's statement and onward transfers")
+	@Operation(
+			summary = "Bank gateway: answer a stop once (idempotent by answerId), with the account's statement and onward transfers")
 	InstructionView answer(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody Answer a) {
 		return funds.answer(me.institution(), id, a.answerId(), a.result(), a.stoppedFen(), a.reason(),
-				a.onward() == null ? List.of() : a.onward(), a.statement() == null ? List.of() : a.statement(), me.username());
+				a.onward() == null ? List.of() : a.onward(), a.statement() == null ? List.of() : a.statement(),
+				me.username());
 	}
+
 }

@@ -22,6 +22,7 @@ import org.fanzha.funds.ReturnView;
 import org.fanzha.funds.Workflows.FreezeStatus;
 import org.fanzha.funds.Workflows.StopStatus;
 import org.fanzha.identity.FanzhaPrincipal;
+import org.fanzha.platform.ChartJson;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.NotFoundException;
@@ -35,8 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Console for the centre: the instruction board, and a case's plan — the fund-flow picture (refreshed while the banks
- * answer), freezes, renewals, unfreezes and return rounds — through the same services as the API.
+ * Console for the centre: the instruction board, and a case's plan — the fund-flow
+ * picture (refreshed while the banks answer), freezes, renewals, unfreezes and return
+ * rounds — through the same services as the API.
  */
 @Controller
 class FundsPages {
@@ -47,13 +49,11 @@ class FundsPages {
 
 	private final ReturnControl returns;
 
-
 	private final ConsoleText text;
 
 	private final Clock clock;
 
-	FundsPages(FundControl funds, FreezeControl freezes, ReturnControl returns, ConsoleText text,
-			Clock clock) {
+	FundsPages(FundControl funds, FreezeControl freezes, ReturnControl returns, ConsoleText text, Clock clock) {
 		this.funds = funds;
 		this.freezes = freezes;
 		this.returns = returns;
@@ -84,8 +84,9 @@ class FundsPages {
 				case "24h" -> now.plus(Duration.ofHours(24));
 				default -> now;
 			};
-			rows = rows.stream().filter(i -> i.status() == StopStatus.ISSUED && i.deadline() != null
-					&& !i.deadline().isAfter(until)).toList();
+			rows = rows.stream()
+				.filter(i -> i.status() == StopStatus.ISSUED && i.deadline() != null && !i.deadline().isAfter(until))
+				.toList();
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("statuses", StopStatus.values());
@@ -105,16 +106,21 @@ class FundsPages {
 		List<FreezeView> fs = freezes.forCase(caseNumber);
 		Instant now = clock.instant();
 		Set<Long> frozenStops = new HashSet<>();
-		fs.stream().filter(f -> f.status() == FreezeStatus.REQUESTED || f.status() == FreezeStatus.FROZEN)
-				.forEach(f -> frozenStops.add(f.instructionId()));
+		fs.stream()
+			.filter(f -> f.status() == FreezeStatus.REQUESTED || f.status() == FreezeStatus.FROZEN)
+			.forEach(f -> frozenStops.add(f.instructionId()));
 		// a stop in force (or a third stop the bank refused) can become a freeze, once
-		model.addAttribute("freezable", plan.stream().filter(i -> !frozenStops.contains(i.id()) && (i.freezeAdvised()
-				|| (i.status().inForce() && i.expiresAt() != null && i.expiresAt().isAfter(now)))).toList());
+		model.addAttribute("freezable",
+				plan.stream()
+					.filter(i -> !frozenStops.contains(i.id()) && (i.freezeAdvised()
+							|| (i.status().inForce() && i.expiresAt() != null && i.expiresAt().isAfter(now))))
+					.toList());
 		List<ReturnView> rounds = new ArrayList<>();
 		Map<Long, List<String>> casesOf = new LinkedHashMap<>();
 		for (FreezeView f : fs) {
 			rounds.addAll(returns.forFreeze(f.id()));
-			casesOf.put(f.id(), funds.byId(f.instructionId()).map(InstructionView::cases).orElse(List.of(f.caseNumber())));
+			casesOf.put(f.id(),
+					funds.byId(f.instructionId()).map(InstructionView::cases).orElse(List.of(f.caseNumber())));
 		}
 		model.addAttribute("rounds", rounds);
 		model.addAttribute("casesOf", casesOf);
@@ -148,8 +154,9 @@ class FundsPages {
 		model.addAttribute("caseNumber", caseNumber);
 		model.addAttribute("plan", plan);
 		model.addAttribute("freezes", fs);
-		// plain maps for the chart, as JSON in a data attribute that /js/plan.js reads (no inline script: CSP)
-		model.addAttribute("chartJson", org.fanzha.platform.ChartJson.of(plan.stream().map(i -> {
+		// plain maps for the chart, as JSON in a data attribute that /js/plan.js reads
+		// (no inline script: CSP)
+		model.addAttribute("chartJson", ChartJson.of(plan.stream().map(i -> {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("accountId", i.accountId());
 			m.put("parentAccount", i.parentAccount());
@@ -157,7 +164,8 @@ class FundsPages {
 			m.put("amountFen", i.amountFen());
 			m.put("status", i.status().name());
 			m.put("statusText", text.text("funds.status." + i.status().name()));
-			// the picture's side panel: the bank by name, the holder, what was stopped, the instruction's history
+			// the picture's side panel: the bank by name, the holder, what was stopped,
+			// the instruction's history
 			m.put("id", i.id());
 			m.put("bank", i.institution());
 			m.put("bankName", text.bankName(i.institution()));
@@ -187,8 +195,9 @@ class FundsPages {
 			@RequestParam(required = false) String officerTwo, RedirectAttributes flash) {
 		InstructionView stop = funds.byId(id).orElseThrow(() -> new NotFoundException("No instruction " + id));
 		return act(back(caseNumber, stop.cases(), stop.caseNumber()), flash, () -> {
-			FreezeView f = freezes.request(id, new FreezeControl.FreezeDocument(documentNumber, issuingUnit, officerOne,
-					officerTwo), me.username());
+			FreezeView f = freezes.request(id,
+					new FreezeControl.FreezeDocument(documentNumber, issuingUnit, officerOne, officerTwo),
+					me.username());
 			return text.text("funds.done.freezeRequested", f.accountId(), BankPages.yuan(f.amountFen()));
 		});
 	}
@@ -268,7 +277,9 @@ class FundsPages {
 	}
 
 	private interface Action {
+
 		String run();
+
 	}
 
 	private String act(String caseNumber, RedirectAttributes flash, Action action) {
@@ -281,9 +292,13 @@ class FundsPages {
 		return "redirect:/funds/cases/" + caseNumber;
 	}
 
-	/** The bank of an account id written BANK:NUMBER (ICBC:M1), as the ledger and the statements write them; else none. */
+	/**
+	 * The bank of an account id written BANK:NUMBER (ICBC:M1), as the ledger and the
+	 * statements write them; else none.
+	 */
 	static String bankOf(String accountId) {
 		int colon = accountId == null ? -1 : accountId.indexOf(':');
 		return colon > 0 ? accountId.substring(0, colon) : null;
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway history's detail lines are written by the services in a fixed English form; the console shows them in
- * the user's language. A line of no known form (a bank's own rejection reason) is shown as written.
+ * The gateway history's detail lines are written by the services in a fixed English form;
+ * the console shows them in the user's language. A line of no known form (a bank's own
+ * rejection reason) is shown as written.
  */
 final class HistoryText {
 
@@ -21,8 +22,9 @@ final class HistoryText {
 			form("level (\\d+)", m -> new Object[] { m.group(1), "" }, "funds.history.level"),
 			form("confirmed", m -> new Object[0], "funds.history.confirmed"),
 			form("stopped (\\d+) fen", m -> new Object[] { fen(m.group(1)) }, "funds.history.stopped"),
-			form("also serves case (\\S+?)(, amount \\+(\\d+) fen)?", m -> new Object[] { m.group(1),
-					m.group(3) == null ? "" : fen(m.group(3)) }, "funds.history.alsoServes"),
+			form("also serves case (\\S+?)(, amount \\+(\\d+) fen)?",
+					m -> new Object[] { m.group(1), m.group(3) == null ? "" : fen(m.group(3)) },
+					"funds.history.alsoServes"),
 			form("onward transfer reported by (\\S+)", m -> new Object[] { m.group(1) }, "funds.history.onward"),
 			form("48 hours since (\\S+)", m -> new Object[] { time(m.group(1)) }, "funds.history.expired"),
 			form("document (.+)", m -> new Object[] { m.group(1) }, "funds.history.freezeDocument"),
@@ -33,12 +35,13 @@ final class HistoryText {
 			form("term ended (\\S+) without renewal", m -> new Object[] { day(m.group(1)) }, "funds.history.lapsed"),
 			form("(\\d+) statement rows", m -> new Object[] { m.group(1) }, "funds.history.queryRows"),
 			form("round (\\d+), (SINGLE_DEPOSIT|TIMESTAMPS|PRO_RATA), (\\d+) fen, no notice",
-					m -> new Object[] { m.group(1), "#funds.basis." + m.group(2), fen(m.group(3)) }, "funds.history.roundDirect"),
+					m -> new Object[] { m.group(1), "#funds.basis." + m.group(2), fen(m.group(3)) },
+					"funds.history.roundDirect"),
 			form("round (\\d+), (SINGLE_DEPOSIT|TIMESTAMPS|PRO_RATA), (\\d+) fen, notice until (\\S+)",
 					m -> new Object[] { m.group(1), "#funds.basis." + m.group(2), fen(m.group(3)), day(m.group(4)) },
 					"funds.history.roundNotice"),
-			form("bank to return by (\\S+?)(; (.*))?", m -> new Object[] { m.group(1), m.group(3) == null ? "" : m.group(3) },
-					"funds.history.decided"),
+			form("bank to return by (\\S+?)(; (.*))?",
+					m -> new Object[] { m.group(1), m.group(3) == null ? "" : m.group(3) }, "funds.history.decided"),
 			form("round (\\d+), (\\d+) fen returned", m -> new Object[] { m.group(1), fen(m.group(2)) },
 					"funds.history.returned"));
 
@@ -86,4 +89,5 @@ final class HistoryText {
 		String t = time(instantOrDate);
 		return t.length() >= 10 ? t.substring(0, 10) : t;
 	}
+
 }

@@ -16,14 +16,16 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The return documents as PDF (OpenPDF) with an embedded Chinese font found on the machine: Debian's
- * fonts-wqy-microhei or fonts-noto-cjk, or {@code FANZHA_CJK_FONT}. Without one, no PDF (a Chinese document
- * printed in boxes helps no one): the HTML version prints to PDF from any browser instead.
+ * The return documents as PDF (OpenPDF) with an embedded Chinese font found on the
+ * machine: Debian's fonts-wqy-microhei or fonts-noto-cjk, or {@code FANZHA_CJK_FONT}.
+ * Without one, no PDF (a Chinese document printed in boxes helps no one): the HTML
+ * version prints to PDF from any browser instead.
  */
 final class ReturnPdf {
 
 	static final List<String> FONT_PATHS = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0",
-			"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0");
+			"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2",
+			"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0");
 
 	private ReturnPdf() {
 	}
@@ -87,4 +89,5 @@ final class ReturnPdf {
 			throw new IllegalStateException("PDF could not be made with font " + font + ": " + e.getMessage(), e);
 		}
 	}
+
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,8 +17,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer fz_…} API tokens of machine clients. An invalid token is
- * answered with 401 at once rather than falling through to anonymous access.
+ * Authenticates {@code Authorization: Bearer fz_…} API tokens of machine clients. An
+ * invalid token is answered with 401 at once rather than falling through to anonymous
+ * access.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -42,7 +42,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<FanzhaPrincipal> principal = directory.authenticateTokenCached(header.substring(PREFIX.length()).strip());
+		Optional<FanzhaPrincipal> principal = directory
+			.authenticateTokenCached(header.substring(PREFIX.length()).strip());
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired token"));
@@ -59,4 +60,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			SecurityContextHolder.clearContext();
 		}
 	}
+
 }

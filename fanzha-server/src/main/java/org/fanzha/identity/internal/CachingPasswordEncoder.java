@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * BCrypt once per password and stored hash, not once per request: HTTP basic sends the password with every call,
- * and at about 80 ms a check a handful of requests a second would fill the CPU. A match is remembered for five
- * minutes under SHA-256(stored hash, password) — never the password itself; a changed password has another stored
- * hash, so it misses. Failures are never remembered: they go through BCrypt and count toward the sign-in lock.
+ * BCrypt once per password and stored hash, not once per request: HTTP basic sends the
+ * password with every call, and at about 80 ms a check a handful of requests a second
+ * would fill the CPU. A match is remembered for five minutes under SHA-256(stored hash,
+ * password) — never the password itself; a changed password has another stored hash, so
+ * it misses. Failures are never remembered: they go through BCrypt and count toward the
+ * sign-in lock.
  */
 final class CachingPasswordEncoder implements PasswordEncoder {
 
@@ -69,4 +71,5 @@ final class CachingPasswordEncoder implements PasswordEncoder {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

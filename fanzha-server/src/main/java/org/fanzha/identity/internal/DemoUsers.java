@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sample agencies of Shaanxi province and one user per role (and a provincial centre officer besides the Xi'an one), for {@code ./fanzha demo}. Idempotent: what
- * exists already is left alone, so a restarted demo keeps its data. The users are listed in the README.
+ * Sample agencies of Shaanxi province and one user per role (and a provincial centre
+ * officer besides the Xi'an one), for {@code ./fanzha demo}. Idempotent: what exists
+ * already is left alone, so a restarted demo keeps its data. The users are listed in the
+ * README.
  */
 @Component
 @ConditionalOnBooleanProperty("fanzha.identity.demo-users")
@@ -37,7 +39,8 @@ class DemoUsers implements ApplicationRunner {
 			new DemoAgency("SN-AFC", "陕西省公安厅反诈中心", AgencyType.ANTI_FRAUD_CENTRE, "610000"),
 			new DemoAgency("XA-AFC", "西安市公安局反诈中心", AgencyType.ANTI_FRAUD_CENTRE, "610100"),
 			new DemoAgency("XA-YT-XZL", "西安市公安局雁塔分局小寨路派出所", AgencyType.POLICE_STATION, "610113"),
-			// one station per Xi'an city district, so that in-person visits there have someone to go
+			// one station per Xi'an city district, so that in-person visits there have
+			// someone to go
 			new DemoAgency("XA-XC-XYS", "西安市公安局新城分局西一路派出所", AgencyType.POLICE_STATION, "610102"),
 			new DemoAgency("XA-BL-NYM", "西安市公安局碑林分局南院门派出所", AgencyType.POLICE_STATION, "610103"),
 			new DemoAgency("XA-LH-BYM", "西安市公安局莲湖分局北院门派出所", AgencyType.POLICE_STATION, "610104"),
@@ -49,8 +52,7 @@ class DemoUsers implements ApplicationRunner {
 			new DemoAgency("SN-PROC", "陕西省人民检察院", AgencyType.PROCURATORATE, "610000"),
 			new DemoAgency("SN-NPC", "陕西省人大常委会", AgencyType.OVERSIGHT, "610000"));
 
-	static final List<DemoUser> USERS = List.of(
-			new DemoUser("admin", "系统管理员", "13800000001", "SN-AFC", Role.ADMIN),
+	static final List<DemoUser> USERS = List.of(new DemoUser("admin", "系统管理员", "13800000001", "SN-AFC", Role.ADMIN),
 			new DemoUser("centre", "王警官（反诈中心）", "13800000002", "XA-AFC", Role.CENTRE_OFFICER),
 			new DemoUser("province", "孙警官（省反诈中心）", "13800000009", "SN-AFC", Role.CENTRE_OFFICER),
 			new DemoUser("station", "李警官（小寨路派出所）", "13800000003", "XA-YT-XZL", Role.STATION_OFFICER),
@@ -86,9 +88,11 @@ class DemoUsers implements ApplicationRunner {
 				created++;
 			}
 		}
-		// a fresh token each start, so a bank simulator can call the API without a console login
+		// a fresh token each start, so a bank simulator can call the API without a
+		// console login
 		IssuedToken token = directory.issueToken("icbc-gateway", "demo gateway token");
 		log.info("Demo: {} sample users created ({} in all, password '{}'); bank API token for icbc-gateway: {}",
 				created, USERS.size(), properties.demoPassword(), token.token());
 	}
+
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fanzha.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,4 +28,5 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		Problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"Your role does not give access to " + request.getRequestURI());
 	}
+
 }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fanzha.audit.AuditTrail;
 import org.fanzha.identity.IdentityProperties;
 import org.springframework.context.event.EventListener;
@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in throttling: failed passwords are counted per user name and per address over a window; past the limit
- * that name or address is locked for the window's length (the console says so, the API answers 429 with
- * Retry-After), without a BCrypt check being spent on it, and the lock is written to the audit trail. A successful
- * sign-in clears the user's count. State is in memory: a restart clears locks, which an attacker gains nothing
- * from that a wait would not give.
+ * Sign-in throttling: failed passwords are counted per user name and per address over a
+ * window; past the limit that name or address is locked for the window's length (the
+ * console says so, the API answers 429 with Retry-After), without a BCrypt check being
+ * spent on it, and the lock is written to the audit trail. A successful sign-in clears
+ * the user's count. State is in memory: a restart clears locks, which an attacker gains
+ * nothing from that a wait would not give.
  */
 @Component
 class SignInGuard extends OncePerRequestFilter {
@@ -37,6 +38,7 @@ class SignInGuard extends OncePerRequestFilter {
 		long windowStart;
 
 		long lockedUntil;
+
 	}
 
 	private final ConcurrentHashMap<String, Count> users = new ConcurrentHashMap<>();
@@ -60,7 +62,7 @@ class SignInGuard extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String user = attemptedUser(request);
 		if (user != null) {
-			long until = Math.max(lockedUntil(users, user.toLowerCase(java.util.Locale.ROOT)),
+			long until = Math.max(lockedUntil(users, user.toLowerCase(Locale.ROOT)),
 					lockedUntil(addresses, request.getRemoteAddr()));
 			long now = clock.millis();
 			if (until > now) {
@@ -69,9 +71,10 @@ class SignInGuard extends OncePerRequestFilter {
 					response.setStatus(429);
 					response.setHeader("Retry-After", Long.toString(seconds));
 					response.setContentType("application/problem+json");
-					response.getWriter().write("{\"type\":\"https://fanzha.org/problems/too-many-sign-ins\",\"title\":"
-							+ "\"Too many failed sign-ins\",\"status\":429,\"detail\":\"Sign-in is locked for " + seconds
-							+ " more seconds after repeated wrong passwords\"}");
+					response.getWriter()
+						.write("{\"type\":\"https://fanzha.org/problems/too-many-sign-ins\",\"title\":"
+								+ "\"Too many failed sign-ins\",\"status\":429,\"detail\":\"Sign-in is locked for "
+								+ seconds + " more seconds after repeated wrong passwords\"}");
 				}
 				else {
 					response.sendRedirect(request.getContextPath() + "/login?locked=" + ((seconds + 59) / 60));
@@ -82,15 +85,20 @@ class SignInGuard extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** The user name a request tries to sign in as: the login form's, or HTTP basic's; null for anything else. */
+	/**
+	 * The user name a request tries to sign in as: the login form's, or HTTP basic's;
+	 * null for anything else.
+	 */
 	static String attemptedUser(HttpServletRequest request) {
-		if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+		if ("POST".equals(request.getMethod())
+				&& (request.getContextPath() + "/login").equals(request.getRequestURI())) {
 			return request.getParameter("username");
 		}
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
 			try {
-				String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+				String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+						StandardCharsets.UTF_8);
 				int colon = pair.indexOf(':');
 				return colon < 0 ? null : pair.substring(0, colon);
 			}
@@ -113,9 +121,9 @@ class SignInGuard extends OncePerRequestFilter {
 
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		String user = String.valueOf(event.getAuthentication().getPrincipal()).toLowerCase(java.util.Locale.ROOT);
-		String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
-				: null;
+		String user = String.valueOf(event.getAuthentication().getPrincipal()).toLowerCase(Locale.ROOT);
+		String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d
+				? d.getRemoteAddress() : null;
 		if (count(users, user, properties.maxFailuresPerUser())) {
 			audit.changed("SIGN_IN", user.length() > 100 ? user.substring(0, 100) : user, null,
 					"user name locked for " + properties.lockout().toMinutes() + " min after "
@@ -129,7 +137,7 @@ class SignInGuard extends OncePerRequestFilter {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		users.remove(event.getAuthentication().getName().toLowerCase(java.util.Locale.ROOT));
+		users.remove(event.getAuthentication().getName().toLowerCase(Locale.ROOT));
 	}
 
 	/** Counts one failure; true when this one locks the key. */
@@ -154,4 +162,5 @@ class SignInGuard extends OncePerRequestFilter {
 			return false;
 		}
 	}
+
 }

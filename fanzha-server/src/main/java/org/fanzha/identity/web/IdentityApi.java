@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.core.Masking;
 import org.fanzha.identity.Agency;
 import org.fanzha.identity.AgencyType;
@@ -25,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agencies, users and tokens. Only {@code /api/v1/me} is open to every role; the rest is for ADMIN. */
+/**
+ * Agencies, users and tokens. Only {@code /api/v1/me} is open to every role; the rest is
+ * for ADMIN.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Identity", description = "Agencies, users and API tokens")
@@ -89,8 +91,8 @@ class IdentityApi {
 	ResponseEntity<UserView> register(@RequestBody NewUser request) {
 		UserAccount u = directory.register(request);
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + u.username()))
-				.body(new UserView(u.username(), u.displayName(), u.phone() == null ? null : Masking.mask(u.phone(), 3, 4),
-						u.agencyCode(), u.roles(), u.enabled()));
+			.body(new UserView(u.username(), u.displayName(), u.phone() == null ? null : Masking.mask(u.phone(), 3, 4),
+					u.agencyCode(), u.roles(), u.enabled()));
 	}
 
 	@PostMapping("/admin/users/{username}/tokens")
@@ -106,4 +108,5 @@ class IdentityApi {
 		directory.revokeToken(id);
 		return ResponseEntity.noContent().build();
 	}
+
 }

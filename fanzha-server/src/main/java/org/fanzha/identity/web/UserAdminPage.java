@@ -21,4 +21,5 @@ class UserAdminPage {
 		model.addAttribute("users", directory.users("user administration in console"));
 		return "identity/users";
 	}
+
 }

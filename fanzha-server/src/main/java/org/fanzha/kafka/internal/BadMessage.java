@@ -1,23 +1,32 @@
 package org.fanzha.kafka.internal;
 
-/** A message that no retry can fix: not JSON, another schema version, a missing key field. */
+import org.fanzha.platform.InvalidFieldsException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+/**
+ * A message that no retry can fix: not JSON, another schema version, a missing key field.
+ */
 class BadMessage extends RuntimeException {
 
 	BadMessage(String reason) {
 		super(reason);
 	}
 
-	/** The reason a dead letter carries: the innermost message that says something, with its invalid fields. */
+	/**
+	 * The reason a dead letter carries: the innermost message that says something, with
+	 * its invalid fields.
+	 */
 	static String reason(Throwable ex) {
 		Throwable t = ex;
-		while (t.getCause() != null && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
-				|| t instanceof org.springframework.kafka.listener.BatchListenerFailedException
-				|| t.getMessage() == null)) {
+		while (t.getCause() != null && (t instanceof ListenerExecutionFailedException
+				|| t instanceof BatchListenerFailedException || t.getMessage() == null)) {
 			t = t.getCause();
 		}
-		if (t instanceof org.fanzha.platform.InvalidFieldsException f) {
+		if (t instanceof InvalidFieldsException f) {
 			return "invalid fields: " + f.errors();
 		}
 		return t.getClass().getSimpleName() + ": " + t.getMessage();
 	}
+
 }

@@ -12,15 +12,18 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.fanzha.funds.InstructionTransitioned;
 import org.fanzha.kafka.KafkaTopics;
 import org.fanzha.monitoring.MuleAccountFlagged;
+import org.fanzha.platform.ConflictException;
+import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.telecom.SimRestricted;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -33,9 +36,10 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Everything Kafka, only with {@code fanzha.kafka.enabled=true}: the topics, the error handler that sends a bad
- * message to {@code <topic>.DLT} with its reason, and which of the platform's events leave through the event
- * publication registry (a publication is completed only when the broker acknowledged the record).
+ * Everything Kafka, only with {@code fanzha.kafka.enabled=true}: the topics, the error
+ * handler that sends a bad message to {@code <topic>.DLT} with its reason, and which of
+ * the platform's events leave through the event publication registry (a publication is
+ * completed only when the broker acknowledged the record).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("fanzha.kafka.enabled")
@@ -43,16 +47,18 @@ import org.springframework.util.backoff.FixedBackOff;
 class KafkaConfiguration {
 
 	@Bean
-	KafkaAdmin.NewTopics fanzhaTopics(org.springframework.core.env.Environment env) {
+	KafkaAdmin.NewTopics fanzhaTopics(Environment env) {
 		int partitions = env.getProperty("fanzha.kafka.partitions", Integer.class, 3);
 		return new KafkaAdmin.NewTopics(KafkaTopics.ALL.stream()
-				.map(t -> TopicBuilder.name(t).partitions(partitions).replicas(1).build()).toArray(NewTopic[]::new));
+			.map(t -> TopicBuilder.name(t).partitions(partitions).replicas(1).build())
+			.toArray(NewTopic[]::new));
 	}
 
 	/**
-	 * A message that can never be processed (not JSON, wrong version, invalid fields) goes to the dead-letter topic at
-	 * once, with the reason in {@link KafkaTopics#REASON_HEADER}; anything else (the database, the broker) is retried
-	 * three times, then dead-lettered too: never dropped.
+	 * A message that can never be processed (not JSON, wrong version, invalid fields)
+	 * goes to the dead-letter topic at once, with the reason in
+	 * {@link KafkaTopics#REASON_HEADER}; anything else (the database, the broker) is
+	 * retried three times, then dead-lettered too: never dropped.
 	 */
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(StringProducer producer) {
@@ -60,38 +66,41 @@ class KafkaConfiguration {
 				(record, ex) -> new TopicPartition(record.topic() + KafkaTopics.DLT_SUFFIX, -1));
 		recoverer.setHeadersFunction((record, ex) -> {
 			RecordHeaders headers = new RecordHeaders();
-			headers.add(new RecordHeader(KafkaTopics.REASON_HEADER, BadMessage.reason(ex).getBytes(StandardCharsets.UTF_8)));
+			headers.add(new RecordHeader(KafkaTopics.REASON_HEADER,
+					BadMessage.reason(ex).getBytes(StandardCharsets.UTF_8)));
 			return headers;
 		});
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
-		handler.addNotRetryableExceptions(BadMessage.class, org.fanzha.platform.InvalidFieldsException.class,
-				org.fanzha.platform.ConflictException.class, IllegalArgumentException.class);
+		handler.addNotRetryableExceptions(BadMessage.class, InvalidFieldsException.class, ConflictException.class,
+				IllegalArgumentException.class);
 		return handler;
 	}
 
 	/**
-	 * Instructions to banks (key: the bank), measures on SIMs (key: the phone) and mule-account flags (key: the
-	 * account), each as a versioned message (schemas/kafka/*.v1.json).
+	 * Instructions to banks (key: the bank), measures on SIMs (key: the phone) and
+	 * mule-account flags (key: the account), each as a versioned message
+	 * (schemas/kafka/*.v1.json).
 	 */
 	@Bean
 	EventExternalizationConfiguration eventExternalization() {
 		return EventExternalizationConfiguration.externalizing()
-				.select(e -> e instanceof InstructionTransitioned || e instanceof SimRestricted
-						|| e instanceof MuleAccountFlagged)
-				.mapping(InstructionTransitioned.class, KafkaConfiguration::instruction)
-				.mapping(SimRestricted.class, KafkaConfiguration::measure)
-				.mapping(MuleAccountFlagged.class, KafkaConfiguration::flag)
-				.route(InstructionTransitioned.class,
-						e -> RoutingTarget.forTarget(KafkaTopics.INSTRUCTIONS).andKey(e.institution()))
-				.route(SimRestricted.class, e -> RoutingTarget.forTarget(KafkaTopics.MEASURES).andKey(e.phone()))
-				.route(MuleAccountFlagged.class, e -> RoutingTarget.forTarget(KafkaTopics.FLAGS).andKey(e.accountId()))
-				.headers(KafkaConfiguration::eventId)
-				.build();
+			.select(e -> e instanceof InstructionTransitioned || e instanceof SimRestricted
+					|| e instanceof MuleAccountFlagged)
+			.mapping(InstructionTransitioned.class, KafkaConfiguration::instruction)
+			.mapping(SimRestricted.class, KafkaConfiguration::measure)
+			.mapping(MuleAccountFlagged.class, KafkaConfiguration::flag)
+			.route(InstructionTransitioned.class,
+					e -> RoutingTarget.forTarget(KafkaTopics.INSTRUCTIONS).andKey(e.institution()))
+			.route(SimRestricted.class, e -> RoutingTarget.forTarget(KafkaTopics.MEASURES).andKey(e.phone()))
+			.route(MuleAccountFlagged.class, e -> RoutingTarget.forTarget(KafkaTopics.FLAGS).andKey(e.accountId()))
+			.headers(KafkaConfiguration::eventId)
+			.build();
 	}
 
 	/**
-	 * The header that tells a repeat from a new event: a name-based UUID of the message (the headers are computed from
-	 * the mapped message, not the event), the same each time the same event is sent; as bytes, so that it travels raw.
+	 * The header that tells a repeat from a new event: a name-based UUID of the message
+	 * (the headers are computed from the mapped message, not the event), the same each
+	 * time the same event is sent; as bytes, so that it travels raw.
 	 */
 	static Map<String, Object> eventId(Object message) {
 		UUID id = UUID.nameUUIDFromBytes(String.valueOf(message).getBytes(StandardCharsets.UTF_8));
@@ -99,8 +108,9 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * The template the externalization sends with (Boot's own steps back): it does not send again what an earlier run
-	 * already put on the broker ({@link OnceOnlyTemplate}).
+	 * The template the externalization sends with (Boot's own steps back): it does not
+	 * send again what an earlier run already put on the broker
+	 * ({@link OnceOnlyTemplate}).
 	 */
 	@Bean
 	KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> producers, KafkaProperties properties,
@@ -153,4 +163,5 @@ class KafkaConfiguration {
 		m.put("version", KafkaTopics.VERSION);
 		return m;
 	}
+
 }

@@ -50,7 +50,10 @@ final class OnceOnlyTemplate extends KafkaTemplate<Object, Object> {
 
 	private static final Logger log = LoggerFactory.getLogger(OnceOnlyTemplate.class);
 
-	/** Before the first publication the scan starts, to allow for clocks and for the time between publish and send. */
+	/**
+	 * Before the first publication the scan starts, to allow for clocks and for the time
+	 * between publish and send.
+	 */
 	private static final Duration MARGIN = Duration.ofMinutes(1);
 
 	private final Instant started = Instant.now();
@@ -81,13 +84,18 @@ final class OnceOnlyTemplate extends KafkaTemplate<Object, Object> {
 		return super.send(message);
 	}
 
-	/** The event ids on the topic since the oldest externalization an earlier run left incomplete (none: empty). */
+	/**
+	 * The event ids on the topic since the oldest externalization an earlier run left
+	 * incomplete (none: empty).
+	 */
 	private Set<String> scan(String topic) {
 		OffsetDateTime oldest = jdbc.sql("""
 				SELECT MIN(publication_date) FROM event_publication
 				WHERE completion_date IS NULL AND publication_date < ? AND LOWER(listener_id) LIKE '%externaliz%'""")
-				.param(OffsetDateTime.ofInstant(started, ZoneOffset.UTC)).query(OffsetDateTime.class).optional()
-				.orElse(null);
+			.param(OffsetDateTime.ofInstant(started, ZoneOffset.UTC))
+			.query(OffsetDateTime.class)
+			.optional()
+			.orElse(null);
 		if (oldest == null) {
 			return Set.of();
 		}
@@ -99,8 +107,10 @@ final class OnceOnlyTemplate extends KafkaTemplate<Object, Object> {
 		config.put("isolation.level", "read_committed");
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-					.map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
+				.stream()
+				.map(p -> new TopicPartition(p.topic(), p.partition()))
+				.toList();
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			Map<TopicPartition, Long> since = new HashMap<>();
@@ -113,7 +123,8 @@ final class OnceOnlyTemplate extends KafkaTemplate<Object, Object> {
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
 				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("cannot read " + topic + " back within 60 s to avoid sending twice");
+					throw new IllegalStateException(
+							"cannot read " + topic + " back within 60 s to avoid sending twice");
 				}
 				for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
 					Header h = r.headers().lastHeader(KafkaTopics.EVENT_ID_HEADER);
@@ -126,4 +137,5 @@ final class OnceOnlyTemplate extends KafkaTemplate<Object, Object> {
 		log.info("read {} back from {} after a restart: {} events already there", topic, oldest, ids.size());
 		return ids;
 	}
+
 }

@@ -12,10 +12,12 @@ import org.fanzha.kafka.SimulatedClients;
 import org.fanzha.monitoring.TransferScreening;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
-/** The demo's banks and operators as Kafka producers: v1 messages keyed by payer account and by calling phone. */
+/**
+ * The demo's banks and operators as Kafka producers: v1 messages keyed by payer account
+ * and by calling phone.
+ */
 @Component
 @ConditionalOnBooleanProperty("fanzha.kafka.enabled")
 class SimulatedClientsProducer implements SimulatedClients {
@@ -53,7 +55,8 @@ class SimulatedClientsProducer implements SimulatedClients {
 		String phone = Long.toString(caller);
 		Operator op = PhoneNumber.isValid(phone) ? PhoneNumber.parse(phone).operator() : null;
 		if (op == null) {
-			return; // the telecom intake takes 11-digit mobile numbers of a known segment only
+			return; // the telecom intake takes 11-digit mobile numbers of a known segment
+					// only
 		}
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("version", KafkaTopics.VERSION);
@@ -68,4 +71,5 @@ class SimulatedClientsProducer implements SimulatedClients {
 		m.put("imei", imei > 0 && Long.toString(imei).length() >= 14 ? Long.toString(imei) : null);
 		producer.template().send(KafkaTopics.CALLS, phone, json.writeValueAsString(m));
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The producer of JSON text this module writes itself (decisions, dead letters, the demo's simulated banks and
- * operators): idempotent, acks=all, and each send waited for, so a consumer commits its offset only after what it
- * produced is on the broker. Not a {@code KafkaTemplate} bean: Boot's template (bytes, for the event externalization)
+ * The producer of JSON text this module writes itself (decisions, dead letters, the
+ * demo's simulated banks and operators): idempotent, acks=all, and each send waited for,
+ * so a consumer commits its offset only after what it produced is on the broker. Not a
+ * {@code KafkaTemplate} bean: Boot's template (bytes, for the event externalization)
  * stays as it is.
  */
 @Component
@@ -53,4 +54,5 @@ class StringProducer implements DisposableBean {
 	public void destroy() {
 		template.getProducerFactory().reset();
 	}
+
 }

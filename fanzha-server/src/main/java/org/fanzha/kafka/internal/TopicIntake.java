@@ -1,33 +1,39 @@
 package org.fanzha.kafka.internal;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fanzha.core.Operator;
 import org.fanzha.kafka.KafkaTopics;
 import org.fanzha.monitoring.Decision;
 import org.fanzha.monitoring.TransferScreening;
+import org.fanzha.platform.ConflictException;
 import org.fanzha.telecom.SimControl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The consumers of {@code transfers} and {@code calls}: each message goes to the same service the REST API calls
- * ({@link TransferScreening#decide(String, List)}, {@link SimControl#records(Operator, List)}), and each transfer's
- * decision is produced to {@code decisions} before the offset is committed. At least once: a redelivered transfer is
- * answered from the monitor's memory with the decision it already had (same bank, same id, same transfer), not
- * decided twice. A message that cannot be processed throws, and the error handler dead-letters it with the reason.
+ * The consumers of {@code transfers} and {@code calls}: each message goes to the same
+ * service the REST API calls ({@link TransferScreening#decide(String, List)},
+ * {@link SimControl#records(Operator, List)}), and each transfer's decision is produced
+ * to {@code decisions} before the offset is committed. At least once: a redelivered
+ * transfer is answered from the monitor's memory with the decision it already had (same
+ * bank, same id, same transfer), not decided twice. A message that cannot be processed
+ * throws, and the error handler dead-letters it with the reason.
  */
 @Component
 @ConditionalOnBooleanProperty("fanzha.kafka.enabled")
@@ -53,12 +59,14 @@ class TopicIntake {
 	}
 
 	/**
-	 * A poll's transfers at once: each is read and validated on its own; the valid ones before the first bad one are
-	 * decided (a run of one bank's transfers in one call, as a REST batch) and their decisions produced; then the bad
-	 * one is reported by its index, so the error handler commits what came before, dead-letters it and redelivers
-	 * the rest.
+	 * A poll's transfers at once: each is read and validated on its own; the valid ones
+	 * before the first bad one are decided (a run of one bank's transfers in one call, as
+	 * a REST batch) and their decisions produced; then the bad one is reported by its
+	 * index, so the error handler commits what came before, dead-letters it and
+	 * redelivers the rest.
 	 */
-	@KafkaListener(id = "fanzha-transfers", topics = KafkaTopics.TRANSFERS, groupId = "fanzha-monitoring", batch = "true")
+	@KafkaListener(id = "fanzha-transfers", topics = KafkaTopics.TRANSFERS, groupId = "fanzha-monitoring",
+			batch = "true")
 	void transfers(List<ConsumerRecord<String, String>> records) {
 		List<Received> good = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
@@ -75,9 +83,12 @@ class TopicIntake {
 		decideAndAnswer(good, records.size());
 	}
 
-	/** Decides the valid transfers (all of the poll before {@code end}) and waits until their decisions are on the broker. */
+	/**
+	 * Decides the valid transfers (all of the poll before {@code end}) and waits until
+	 * their decisions are on the broker.
+	 */
 	private void decideAndAnswer(List<Received> received, int end) {
-		List<java.util.concurrent.CompletableFuture<?>> sent = new ArrayList<>(received.size());
+		List<CompletableFuture<?>> sent = new ArrayList<>(received.size());
 		int from = 0;
 		while (from < received.size()) {
 			String bank = received.get(from).bank();
@@ -85,20 +96,25 @@ class TopicIntake {
 			while (to < received.size() && received.get(to).bank().equals(bank) && to - from < 1_000) {
 				to++;
 			}
-			List<TransferScreening.TransferIn> run = received.subList(from, to).stream().map(Received::transfer).toList();
+			List<TransferScreening.TransferIn> run = received.subList(from, to)
+				.stream()
+				.map(Received::transfer)
+				.toList();
 			List<Decision> ds;
 			try {
 				ds = decisions.decide(bank, run);
 			}
-			catch (org.fanzha.platform.ConflictException e) {
-				// a reused id in the run: decide one by one, to find it (what came before it is decided and answered)
+			catch (ConflictException e) {
+				// a reused id in the run: decide one by one, to find it (what came before
+				// it is decided and answered)
 				for (int k = 0; k < run.size(); k++) {
 					try {
 						sent.add(answer(bank, run.get(k), decisions.decide(bank, List.of(run.get(k))).get(0)));
 					}
-					catch (org.fanzha.platform.ConflictException c) {
+					catch (ConflictException c) {
 						await(sent);
-						throw new BatchListenerFailedException(BadMessage.reason(c), c, end - received.size() + from + k);
+						throw new BatchListenerFailedException(BadMessage.reason(c), c,
+								end - received.size() + from + k);
 					}
 				}
 				from = to;
@@ -118,12 +134,13 @@ class TopicIntake {
 		if (bank == null || bank.isBlank()) {
 			throw new BadMessage("bank: is required (the bank that sends the transfer)");
 		}
-		return new Received(bank, new TransferScreening.TransferIn(text(m, "transferId"), text(m, "fromAccount"),
-				text(m, "toAccount"), m.hasNonNull("amountFen") ? m.get("amountFen").asLong() : null, instant(m, "time"),
-				text(m, "deviceId"), text(m, "channel"), text(m, "region")));
+		return new Received(bank,
+				new TransferScreening.TransferIn(text(m, "transferId"), text(m, "fromAccount"), text(m, "toAccount"),
+						m.hasNonNull("amountFen") ? m.get("amountFen").asLong() : null, instant(m, "time"),
+						text(m, "deviceId"), text(m, "channel"), text(m, "region")));
 	}
 
-	private java.util.concurrent.CompletableFuture<?> answer(String bank, TransferScreening.TransferIn t, Decision d) {
+	private CompletableFuture<?> answer(String bank, TransferScreening.TransferIn t, Decision d) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("version", KafkaTopics.VERSION);
 		out.put("bank", bank);
@@ -139,10 +156,9 @@ class TopicIntake {
 		return producer.template().send(KafkaTopics.DECISIONS, t.fromAccount(), json.writeValueAsString(out));
 	}
 
-	private static void await(List<java.util.concurrent.CompletableFuture<?>> sent) {
+	private static void await(List<CompletableFuture<?>> sent) {
 		try {
-			java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new))
-					.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -162,12 +178,13 @@ class TopicIntake {
 			op = Operator.valueOf(operator == null ? "" : operator);
 		}
 		catch (IllegalArgumentException e) {
-			throw new BadMessage("operator: must be one of " + java.util.Arrays.toString(Operator.values()));
+			throw new BadMessage("operator: must be one of " + Arrays.toString(Operator.values()));
 		}
-		measures.records(op, List.of(new SimControl.CallRecord(text(m, "type"), text(m, "caller"), text(m, "callee"),
-				instant(m, "time"), m.hasNonNull("durationSeconds") ? m.get("durationSeconds").asInt() : null,
-				m.hasNonNull("answered") ? m.get("answered").asBoolean() : null, text(m, "cell"), text(m, "imei"),
-				text(m, "calleeRegion"))));
+		measures.records(op,
+				List.of(new SimControl.CallRecord(text(m, "type"), text(m, "caller"), text(m, "callee"),
+						instant(m, "time"), m.hasNonNull("durationSeconds") ? m.get("durationSeconds").asInt() : null,
+						m.hasNonNull("answered") ? m.get("answered").asBoolean() : null, text(m, "cell"),
+						text(m, "imei"), text(m, "calleeRegion"))));
 	}
 
 	private ObjectNode versioned(String value) {
@@ -197,8 +214,9 @@ class TopicIntake {
 		try {
 			return v == null ? null : Instant.parse(v);
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			throw new BadMessage(field + ": must be an ISO-8601 instant, got " + v);
 		}
 	}
+
 }

@@ -4,13 +4,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
-import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseLinkage;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Case groups, their whole chain and jurisdiction, the decision-support sheet, and referral. */
+/**
+ * Case groups, their whole chain and jurisdiction, the decision-support sheet, and
+ * referral.
+ */
 @RestController
 @Tag(name = "Linking", description = "Case linking, whole chain, jurisdiction and referral to the procuratorate")
 class LinkingApi {
@@ -39,7 +39,8 @@ class LinkingApi {
 	}
 
 	@GetMapping("/api/v1/linking/groups/{caseNumber}")
-	@Operation(summary = "The group that holds a case: cases, shared evidence and merge grounds, whole chain, jurisdiction")
+	@Operation(
+			summary = "The group that holds a case: cases, shared evidence and merge grounds, whole chain, jurisdiction")
 	CaseLinkage.GroupDetail group(@PathVariable String caseNumber, @RequestParam(required = false) String dispute) {
 		return groups.group(caseNumber, dispute);
 	}
@@ -60,4 +61,5 @@ class LinkingApi {
 			@RequestBody(required = false) ReferralIn in) {
 		return groups.refer(caseNumber, me.username(), in == null ? null : in.note());
 	}
+
 }

@@ -1,8 +1,7 @@
 package org.fanzha.linking.web;
 
-
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
+import org.fanzha.core.Beijing;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.linking.CaseLinkage;
@@ -19,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Console: the case groups, one group's evidence, chain and jurisdiction, the printable sheet, referral. */
+/**
+ * Console: the case groups, one group's evidence, chain and jurisdiction, the printable
+ * sheet, referral.
+ */
 @Controller
 class LinkingPage {
 
@@ -75,7 +77,8 @@ class LinkingPage {
 				table{border-collapse:collapse;width:100%;font-size:10pt}td,th{border:1px solid #444;padding:3px 6px;vertical-align:top}
 				@media print{.no-print{display:none}}</style></head><body id="sheet">
 				<p class="no-print"><button onclick="window.print()">打印</button></p>
-				""" + section + "</body></html>";
+				"""
+				+ section + "</body></html>";
 	}
 
 	private void fill(FanzhaPrincipal me, String caseNumber, String dispute, Model model, String error) {
@@ -85,4 +88,5 @@ class LinkingPage {
 		model.addAttribute("error", error);
 		model.addAttribute("zone", Beijing.ZONE);
 	}
+
 }

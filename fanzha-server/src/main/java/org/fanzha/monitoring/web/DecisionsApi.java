@@ -1,21 +1,22 @@
 package org.fanzha.monitoring.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.identity.FanzhaPrincipal;
-import org.fanzha.identity.Role;
 import org.fanzha.monitoring.Decision;
 import org.fanzha.monitoring.TransferScreening;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Banks send transfers and get decisions within the request: one, or a batch of up to 1,000. */
+/**
+ * Banks send transfers and get decisions within the request: one, or a batch of up to
+ * 1,000.
+ */
 @RestController
 @Tag(name = "Monitoring", description = "Transfer decisions for banks")
 class DecisionsApi {
@@ -34,19 +35,21 @@ class DecisionsApi {
 
 	@PostMapping("/api/v1/transfers/decisions/batch")
 	@Operation(summary = "Decide on a batch of transfers, in order")
-	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody List<TransferScreening.TransferIn> transfers) {
+	List<Decision> batch(@AuthenticationPrincipal FanzhaPrincipal me,
+			@RequestBody List<TransferScreening.TransferIn> transfers) {
 		return decisions.decide(bank(me), transfers);
 	}
 
 	@PostMapping("/api/v1/transfers/accounts")
 	@Operation(summary = "Declare this bank's accounts (holder, card number, opening balance) for tracing")
-	java.util.Map<String, Integer> accounts(@AuthenticationPrincipal FanzhaPrincipal me,
+	Map<String, Integer> accounts(@AuthenticationPrincipal FanzhaPrincipal me,
 			@RequestBody List<TransferScreening.AccountIn> accounts) {
 		decisions.declareAccounts(bank(me), accounts);
-		return java.util.Map.of("declared", accounts.size());
+		return Map.of("declared", accounts.size());
 	}
 
 	static String bank(FanzhaPrincipal me) {
 		return me.institution(); // only banks reach here (identity.Route.BANK_DECISIONS)
 	}
+
 }

@@ -5,13 +5,12 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.audit.PersonalData;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.monitoring.Decision;
-import org.fanzha.monitoring.TransferScreening;
 import org.fanzha.monitoring.FeedIntake;
+import org.fanzha.monitoring.TransferScreening;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Bulk transfer feeds, scored asynchronously: 202 with the feed's address, then poll it. */
+/**
+ * Bulk transfer feeds, scored asynchronously: 202 with the feed's address, then poll it.
+ */
 @RestController
 @Tag(name = "Monitoring", description = "Transfer decisions for banks")
 class FeedsApi {
@@ -56,4 +57,5 @@ class FeedsApi {
 	private static String viewer(FanzhaPrincipal me) {
 		return me.has(Role.BANK_OFFICER) ? DecisionsApi.bank(me) : null;
 	}
+
 }

@@ -1,25 +1,34 @@
 package org.fanzha.monitoring.web;
 
+import java.util.List;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
+import org.fanzha.core.Beijing;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
+import org.fanzha.monitoring.MonitoringRules;
 import org.fanzha.monitoring.TransferScreening;
+import org.fanzha.platform.ConflictException;
+import org.fanzha.platform.InvalidFieldsException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** Console: the live decision stream (htmx refresh), top reasons and flagged accounts; a bank sees its own. */
+/**
+ * Console: the live decision stream (htmx refresh), top reasons and flagged accounts; a
+ * bank sees its own.
+ */
 @Controller
 class MonitoringPage {
 
 	private final TransferScreening decisions;
 
-	private final org.fanzha.monitoring.MonitoringRules rules;
+	private final MonitoringRules rules;
 
-	MonitoringPage(TransferScreening decisions, org.fanzha.monitoring.MonitoringRules rules) {
+	MonitoringPage(TransferScreening decisions, MonitoringRules rules) {
 		this.decisions = decisions;
 		this.rules = rules;
 	}
@@ -32,17 +41,21 @@ class MonitoringPage {
 		return "monitoring/page";
 	}
 
-	/** The centre loads a new version from the console; errors come back on the page with the text kept. */
-	@org.springframework.web.bind.annotation.PostMapping("/monitoring/rules")
-	String load(@AuthenticationPrincipal FanzhaPrincipal me, @org.springframework.web.bind.annotation.RequestParam String rules,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String note, Model model) {
+	/**
+	 * The centre loads a new version from the console; errors come back on the page with
+	 * the text kept.
+	 */
+	@PostMapping("/monitoring/rules")
+	String load(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam String rules,
+			@RequestParam(required = false) String note, Model model) {
 		try {
 			this.rules.load(rules, note == null || note.isBlank() ? null : note, me.username());
 		}
-		catch (org.fanzha.platform.InvalidFieldsException | org.fanzha.platform.ConflictException e) {
+		catch (InvalidFieldsException | ConflictException e) {
 			fill(me, model);
-			rulesSection(me, model, e instanceof org.fanzha.platform.InvalidFieldsException f
-					? String.join("; ", f.errors().values()) : e.getMessage(), rules);
+			rulesSection(me, model,
+					e instanceof InvalidFieldsException f ? String.join("; ", f.errors().values()) : e.getMessage(),
+					rules);
 			return "monitoring/page";
 		}
 		return "redirect:/monitoring";
@@ -68,7 +81,8 @@ class MonitoringPage {
 		model.addAttribute("recent", decisions.recent(bank, 30));
 		model.addAttribute("counts", decisions.countsByDecision());
 		model.addAttribute("reasons", decisions.topReasons(10));
-		model.addAttribute("flagged", me.has(Role.CENTRE_OFFICER) ? decisions.flaggedAccounts() : java.util.List.of());
+		model.addAttribute("flagged", me.has(Role.CENTRE_OFFICER) ? decisions.flaggedAccounts() : List.of());
 		model.addAttribute("zone", Beijing.ZONE);
 	}
+
 }

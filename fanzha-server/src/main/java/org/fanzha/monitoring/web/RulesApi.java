@@ -4,18 +4,18 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.identity.FanzhaPrincipal;
-import org.fanzha.identity.Role;
 import org.fanzha.monitoring.MonitoringRules;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The monitoring rules in force and their versions; the anti-fraud centre's analysts load new versions. */
+/**
+ * The monitoring rules in force and their versions; the anti-fraud centre's analysts load
+ * new versions.
+ */
 @RestController
 @Tag(name = "Monitoring", description = "Transfer decisions for banks")
 class RulesApi {
@@ -46,4 +46,5 @@ class RulesApi {
 	MonitoringRules.RuleSetView load(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody RulesIn in) {
 		return rules.load(in == null ? null : in.rules(), in == null ? null : in.note(), me.username());
 	}
+
 }

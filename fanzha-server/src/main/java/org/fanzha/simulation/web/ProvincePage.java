@@ -24,4 +24,5 @@ class ProvincePage {
 		model.addAttribute("zone", Beijing.ZONE);
 		return "simulation/live :: live";
 	}
+
 }

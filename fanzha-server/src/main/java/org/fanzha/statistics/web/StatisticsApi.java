@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.statistics.OversightReporting;
 import org.fanzha.statistics.ReportWorkbook;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsApi {
 
 	static final MediaType XLSX = MediaType
-			.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final OversightReporting reports;
 
@@ -34,31 +33,34 @@ class StatisticsApi {
 	}
 
 	@GetMapping("/api/v1/statistics/report")
-	@Operation(summary = "The report for a month (month=2026-11) or a period (from=2026-11-01&to=2026-12-01, to exclusive); default: this month")
-	OversightReporting.Report report(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
+	@Operation(
+			summary = "The report for a month (month=2026-11) or a period (from=2026-11-01&to=2026-12-01, to exclusive); default: this month")
+	OversightReporting.Report report(@RequestParam(required = false) String month,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		return period(reports, month, from, to);
 	}
 
 	@GetMapping("/api/v1/statistics/report.xlsx")
 	@Operation(summary = "The same report as an Excel workbook")
-	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to) {
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String month,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		return workbook(period(reports, month, from, to));
 	}
 
 	static ResponseEntity<byte[]> workbook(OversightReporting.Report r) {
 		String name = "fanzha-report-" + r.from() + "-" + r.toExclusive().minusDays(1) + ".xlsx";
-		return ResponseEntity.ok().contentType(XLSX)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-				.body(ReportWorkbook.write(r));
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(ReportWorkbook.write(r));
 	}
 
 	static OversightReporting.Report period(OversightReporting reports, String month, String from, String to) {
 		try {
 			if (from != null || to != null) {
 				if (from == null || to == null) {
-					throw new InvalidFieldsException(Map.of("period", "give both from and to (yyyy-MM-dd), or month (yyyy-MM)"));
+					throw new InvalidFieldsException(
+							Map.of("period", "give both from and to (yyyy-MM-dd), or month (yyyy-MM)"));
 				}
 				return reports.report(LocalDate.parse(from), LocalDate.parse(to));
 			}
@@ -68,4 +70,5 @@ class StatisticsApi {
 			throw new InvalidFieldsException(Map.of("period", "month is yyyy-MM, from and to are yyyy-MM-dd"));
 		}
 	}
+
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.audit.PersonalData;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
@@ -56,4 +55,5 @@ class TelecomApi {
 	void issued(@AuthenticationPrincipal FanzhaPrincipal me, @RequestBody SimIssuance.IssuedSim sim) {
 		applications.issued(operator(me), sim);
 	}
+
 }

@@ -2,16 +2,16 @@ package org.fanzha.telecom.web;
 
 import java.util.List;
 
-import org.fanzha.core.Beijing;
 import org.fanzha.audit.PersonalData;
+import org.fanzha.core.Beijing;
 import org.fanzha.core.Operator;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.identity.Role;
 import org.fanzha.platform.ConflictException;
 import org.fanzha.platform.InvalidFieldsException;
 import org.fanzha.platform.Labels;
-import org.fanzha.telecom.SimIssuance;
 import org.fanzha.telecom.SimControl;
+import org.fanzha.telecom.SimIssuance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Console: the operator's measures on SIMs, paged, filtered and searched by phone, each handled on its own page
- * with the appeal workflow (record an appeal, lift when verified, turn it down with a reason), and its latest
- * issuance checks; the centre sees all measures, read-only.
+ * Console: the operator's measures on SIMs, paged, filtered and searched by phone, each
+ * handled on its own page with the appeal workflow (record an appeal, lift when verified,
+ * turn it down with a reason), and its latest issuance checks; the centre sees all
+ * measures, read-only.
  */
 @Controller
 class TelecomPage {
@@ -51,8 +52,9 @@ class TelecomPage {
 	static final int PAGE_SIZE = 20;
 
 	/**
-	 * The operator's measures (the centre's: all), twenty a page, the urgent first, filtered by status and searched by
-	 * phone number (full or part); each row links to its measure page, where it is handled.
+	 * The operator's measures (the centre's: all), twenty a page, the urgent first,
+	 * filtered by status and searched by phone number (full or part); each row links to
+	 * its measure page, where it is handled.
 	 */
 	@PersonalData(value = "SIM_MEASURE", purpose = "console: telecom page")
 	@GetMapping("/telecom")
@@ -62,7 +64,10 @@ class TelecomPage {
 		return "telecom/page";
 	}
 
-	/** One measure: its facts, the appeal channel, the phone's history and, for the operator, the forms to decide. */
+	/**
+	 * One measure: its facts, the appeal channel, the phone's history and, for the
+	 * operator, the forms to decide.
+	 */
 	@PersonalData(value = "SIM_MEASURE", purpose = "console: telecom measure")
 	@GetMapping("/telecom/measures/{id}")
 	String measure(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, Model model) {
@@ -105,7 +110,10 @@ class TelecomPage {
 		});
 	}
 
-	/** The clerk checks an application from the console (same rules and storage as the sales channel's API). */
+	/**
+	 * The clerk checks an application from the console (same rules and storage as the
+	 * sales channel's API).
+	 */
 	@PostMapping("/telecom/applications/check")
 	String check(@AuthenticationPrincipal FanzhaPrincipal me, @RequestParam(required = false) String applicationId,
 			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String idValidUntil,
@@ -130,7 +138,9 @@ class TelecomPage {
 	}
 
 	private interface Action {
+
 		String run();
+
 	}
 
 	/** Does it, and goes back to the measure with what happened, or why not, in words. */
@@ -184,4 +194,5 @@ class TelecomPage {
 		model.addAttribute("error", error);
 		model.addAttribute("zone", Beijing.ZONE);
 	}
+
 }

@@ -1,5 +1,6 @@
 package org.fanzha.warnings.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -7,13 +8,12 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.fanzha.identity.Directory;
 import org.fanzha.identity.FanzhaPrincipal;
 import org.fanzha.platform.InvalidFieldsException;
+import org.fanzha.warnings.DissuasionDesk;
 import org.fanzha.warnings.SignalIntake;
 import org.fanzha.warnings.WarningStatistics;
-import org.fanzha.warnings.DissuasionDesk;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Early warning: signals in from banks, operators and the centre; dissuasion tasks for the centre and stations. */
+/**
+ * Early warning: signals in from banks, operators and the centre; dissuasion tasks for
+ * the centre and stations.
+ */
 @RestController
 @Tag(name = "Warnings", description = "Potential-victim signals, graded dissuasion tasks, outcomes and statistics")
 class WarningsApi {
@@ -36,10 +39,10 @@ class WarningsApi {
 
 	private final Directory directory;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	WarningsApi(DissuasionDesk warnings, SignalIntake intake, WarningStatistics figures, Directory directory,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.warnings = warnings;
 		this.intake = intake;
 		this.figures = figures;
@@ -87,8 +90,10 @@ class WarningsApi {
 	}
 
 	@PostMapping("/api/v1/warnings/tasks/{id}/outcome")
-	@Operation(summary = "Close a task: DISSUADED, ALREADY_PAID (answers a prefilled case-intake link), NOT_VICTIM, UNREACHABLE")
-	DissuasionDesk.Closed close(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id, @RequestBody OutcomeIn in) {
+	@Operation(
+			summary = "Close a task: DISSUADED, ALREADY_PAID (answers a prefilled case-intake link), NOT_VICTIM, UNREACHABLE")
+	DissuasionDesk.Closed close(@AuthenticationPrincipal FanzhaPrincipal me, @PathVariable long id,
+			@RequestBody OutcomeIn in) {
 		if (in == null) {
 			throw new InvalidFieldsException(Map.of("outcome", "is required"));
 		}
@@ -106,4 +111,5 @@ class WarningsApi {
 		Instant end = to == null ? clock.instant().plus(1, ChronoUnit.DAYS) : to;
 		return figures.statistics(from == null ? end.minus(31, ChronoUnit.DAYS) : from, end, v.regionPrefix());
 	}
+
 }

@@ -24,6 +24,7 @@ class CachingPasswordEncoderTest {
 			checks.incrementAndGet();
 			return encoded.equals("hash:" + raw);
 		}
+
 	}
 
 	@Test
@@ -41,4 +42,5 @@ class CachingPasswordEncoderTest {
 		// a changed password has another stored hash: the old password no longer matches
 		assertThat(encoder.matches("right-password1", "hash:new-password2")).isFalse();
 	}
+
 }

@@ -1,17 +1,38 @@
 package org.fanzha.sim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 import org.fanzha.core.Beijing;
 import org.fanzha.engine.cli.Json;
+import org.fanzha.engine.linking.CaseLinker;
+import org.fanzha.engine.linking.IdentifierKind;
+import org.fanzha.engine.monitor.RuleSet;
+import org.fanzha.engine.monitor.model.Model;
+import org.fanzha.engine.monitor.model.ModelFile;
+import org.fanzha.engine.telecom.SimMonitor;
+import org.fanzha.engine.telecom.SimRuleSet;
+import org.fanzha.engine.warnings.Channel;
+import org.fanzha.sim.evaluate.AccountEvaluation;
+import org.fanzha.sim.evaluate.LinkingEvaluation;
+import org.fanzha.sim.evaluate.MonitoringEvaluation;
 import org.fanzha.sim.evaluate.RecoveryEvaluation;
 import org.fanzha.sim.evaluate.TelecomEvaluation;
 import org.fanzha.sim.evaluate.WarningsEvaluation;
 import org.fanzha.sim.world.FraudType;
 import org.fanzha.sim.world.SimConfig;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,25 +43,28 @@ import picocli.CommandLine.Option;
 				EvaluateCommand.Warnings.class, EvaluateCommand.Linking.class })
 public class EvaluateCommand implements Runnable {
 
-	/** A transfer-level model file's score function for the monitor, or null without a file. */
-	static java.util.function.ToDoubleFunction<double[]> scorer(java.nio.file.Path modelFile) throws java.io.IOException {
+	/**
+	 * A transfer-level model file's score function for the monitor, or null without a
+	 * file.
+	 */
+	static ToDoubleFunction<double[]> scorer(Path modelFile) throws IOException {
 		if (modelFile == null) {
 			return null;
 		}
-		org.fanzha.engine.monitor.model.Model m = org.fanzha.engine.monitor.model.ModelFile.load(modelFile,
-				org.fanzha.engine.monitor.RuleSet.FEATURES);
+		Model m = ModelFile.load(modelFile, RuleSet.FEATURES);
 		return m::score;
 	}
 
 	/** The first line of an error, naming a missing file as such. */
 	static String oneLine(Exception e) {
-		String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+		String m = e instanceof NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
 		return m == null ? e.toString() : m.lines().findFirst().orElse("");
 	}
 
 	/**
-	 * {@code --world static|reacting}, shared by every evaluation: whether the simulated gangs react to what the
-	 * platform decided (docs/simulator.md, "A world that fights back"). The world is named in the output.
+	 * {@code --world static|reacting}, shared by every evaluation: whether the simulated
+	 * gangs react to what the platform decided (docs/simulator.md, "A world that fights
+	 * back"). The world is named in the output.
 	 */
 	public static final class WorldOption {
 
@@ -58,14 +82,19 @@ public class EvaluateCommand implements Runnable {
 			return "{\"world\":\"" + world + "\"," + object.substring(1);
 		}
 
-		/** The text with the world named at the end of its first line when it is not the static one. */
+		/**
+		 * The text with the world named at the end of its first line when it is not the
+		 * static one.
+		 */
 		String text(String text) {
 			if ("static".equals(world)) {
 				return text;
 			}
 			int eol = text.indexOf('\n');
-			return eol < 0 ? text + " [" + world + " world]" : text.substring(0, eol) + " [" + world + " world]" + text.substring(eol);
+			return eol < 0 ? text + " [" + world + " world]"
+					: text.substring(0, eol) + " [" + world + " world]" + text.substring(eol);
 		}
+
 	}
 
 	@CommandLine.Spec
@@ -94,21 +123,23 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--data", paramLabel = "DIR",
 				description = "A Fanzha dataset with truth/ (./fanzha simulate or import output): learned model and "
 						+ "rules on a time split instead of a simulated province.")
-		java.nio.file.Path data;
+		Path data;
 
 		@Option(names = "--split", defaultValue = "0.6", paramLabel = "FRACTION",
 				description = "With --data: share of the time range for training (default: ${DEFAULT-VALUE}).")
 		double split;
 
-		@Option(names = "--model", defaultValue = "gbt", description = "With --data: gbt or logistic (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--model", defaultValue = "gbt",
+				description = "With --data: gbt or logistic (default: ${DEFAULT-VALUE}).")
 		String model;
 
-		@Option(names = "--rules", paramLabel = "FILE", description = "With --preset: a rule set of one's own (default: the shipped rules).")
-		java.nio.file.Path rulesFile;
+		@Option(names = "--rules", paramLabel = "FILE",
+				description = "With --preset: a rule set of one's own (default: the shipped rules).")
+		Path rulesFile;
 
 		@Option(names = "--model-file", paramLabel = "FILE",
 				description = "With --preset: a transfer-level model (./fanzha train monitoring) whose score feeds the rules' 'model' feature.")
-		java.nio.file.Path modelFile;
+		Path modelFile;
 
 		@Option(names = "--json")
 		boolean json;
@@ -125,56 +156,72 @@ public class EvaluateCommand implements Runnable {
 				return dataset();
 			}
 			SimConfig config;
-			org.fanzha.engine.monitor.RuleSet rules = null;
-			java.util.function.ToDoubleFunction<double[]> scorer;
+			RuleSet rules = null;
+			ToDoubleFunction<double[]> scorer;
 			try {
 				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (rulesFile != null) {
-					rules = org.fanzha.engine.monitor.RuleSet.parse(java.nio.file.Files.readString(rulesFile));
+					rules = RuleSet.parse(Files.readString(rulesFile));
 				}
 				scorer = scorer(modelFile);
 			}
-			catch (IllegalArgumentException | java.io.IOException e) {
+			catch (IllegalArgumentException | IOException e) {
 				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + oneLine(e));
 				return 2;
 			}
-			org.fanzha.sim.evaluate.MonitoringEvaluation.Report r = org.fanzha.sim.evaluate.MonitoringEvaluation.run(config,
-					rules, scorer);
+			MonitoringEvaluation.Report r = MonitoringEvaluation.run(config, rules, scorer);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				out.println(world.json(new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-						.field("evasive", r.evasive()).field("transfers", r.transfers())
-						.field("muleAccounts", r.mules()).field("flagged", r.flagged()).field("precision", r.precision())
-						.field("recall", r.recall()).field("f1", r.f1()).field("legitDelayedPer10k", r.legitDelayedPer10k())
-						.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare())
-						.field("medianMinutesToFlag", r.medianMinutesToFlag()).field("rulesVersion", r.rulesVersion())
-						.field("model", modelFile == null ? null : modelFile.getFileName().toString()).close('}').toString()));
+				out.println(world.json(new Json().open('{')
+					.field("preset", r.preset())
+					.field("seed", r.seed())
+					.field("evasive", r.evasive())
+					.field("transfers", r.transfers())
+					.field("muleAccounts", r.mules())
+					.field("flagged", r.flagged())
+					.field("precision", r.precision())
+					.field("recall", r.recall())
+					.field("f1", r.f1())
+					.field("legitDelayedPer10k", r.legitDelayedPer10k())
+					.field("victimMoneyHeldAtLevel1", r.victimMoneyHeldShare())
+					.field("medianMinutesToFlag", r.medianMinutesToFlag())
+					.field("rulesVersion", r.rulesVersion())
+					.field("model", modelFile == null ? null : modelFile.getFileName().toString())
+					.close('}')
+					.toString()));
 			}
 			else {
-				out.print(world.text(String.format("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n",
-						r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.transfers(), r.mules())));
-				out.printf("  flagged %d accounts, %d of them mules: precision %.3f, recall %.3f, F1 %.3f%n", r.flagged(),
-						r.truePositives(), r.precision(), r.recall(), r.f1());
+				out.print(world
+					.text(String.format("Monitoring on preset %s, seed %d%s: %,d transfers, %d mule accounts%n",
+							r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.transfers(), r.mules())));
+				out.printf("  flagged %d accounts, %d of them mules: precision %.3f, recall %.3f, F1 %.3f%n",
+						r.flagged(), r.truePositives(), r.precision(), r.recall(), r.f1());
 				out.printf("  legit transfers delayed or frozen: %.1f per 10,000%n", r.legitDelayedPer10k());
-				out.printf("  victims' money delayed or frozen before it left level 1: %.1f %%%n", 100 * r.victimMoneyHeldShare());
-				out.printf("  median time from a mule's first laundering transfer to its flag: %.0f min (rules version %d%s)%n",
-						r.medianMinutesToFlag(), r.rulesVersion(), modelFile == null ? "" : ", model " + modelFile.getFileName());
+				out.printf("  victims' money delayed or frozen before it left level 1: %.1f %%%n",
+						100 * r.victimMoneyHeldShare());
+				out.printf(
+						"  median time from a mule's first laundering transfer to its flag: %.0f min (rules version %d%s)%n",
+						r.medianMinutesToFlag(), r.rulesVersion(),
+						modelFile == null ? "" : ", model " + modelFile.getFileName());
 			}
 			out.flush();
 			return 0;
 		}
 
-		/** The account-level evaluation of a learned model on a dataset directory ({@code --data}). */
+		/**
+		 * The account-level evaluation of a learned model on a dataset directory
+		 * ({@code --data}).
+		 */
 		private int dataset() {
-			org.fanzha.sim.evaluate.AccountEvaluation.Report r;
+			AccountEvaluation.Report r;
 			try {
-				if (!java.nio.file.Files.isDirectory(data)) {
+				if (!Files.isDirectory(data)) {
 					throw new IllegalArgumentException("--data: no such directory: " + data);
 				}
-				r = org.fanzha.sim.evaluate.AccountEvaluation.run(data, split, model, seed);
+				r = AccountEvaluation.run(data, split, model, seed);
 			}
-			catch (IllegalArgumentException | java.io.IOException e) {
-				String m = e instanceof java.nio.file.NoSuchFileException ? "missing " + e.getMessage() : e.getMessage();
+			catch (IllegalArgumentException | IOException e) {
+				String m = e instanceof NoSuchFileException ? "missing " + e.getMessage() : e.getMessage();
 				spec.commandLine().getErr().println("fanzha evaluate monitoring: " + m.lines().findFirst().orElse(""));
 				return 2;
 			}
@@ -185,24 +232,42 @@ public class EvaluateCommand implements Runnable {
 		}
 
 		private static String time(long epochSecond) {
-			return java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond),
-					Beijing.ZONE).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+			return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), Beijing.ZONE)
+				.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		}
 
-		static String json(org.fanzha.sim.evaluate.AccountEvaluation.Report r, java.nio.file.Path data) {
-			Json j = new Json().open('{').field("data", data.toString()).field("model", r.model()).field("split", r.split())
-					.field("trainFrom", time(r.trainFrom())).field("trainTo", time(r.trainTo()))
-					.field("testFrom", time(r.testFrom())).field("testTo", time(r.testTo()))
-					.field("testFeaturesFrom", time(r.testFeaturesFrom())).field("trainAccounts", r.trainAccounts())
-					.field("trainPositives", r.trainPositives()).field("folds", r.folds())
-					.field("testAccounts", r.testAccounts()).field("testPositives", r.testPositives())
-					.field("outOfFoldF1", r.validationF1()).field("threshold", r.threshold()).field("flagged", r.flagged())
-					.field("truePositives", r.truePositives()).field("precision", r.precision()).field("recall", r.recall())
-					.field("f1", r.f1()).field("auc", r.auc()).field("flagEveryoneF1", r.allFlaggedF1())
-					.field("unfittedF1", r.unfittedF1()).field("testTransfers", r.testTransfers())
-					.field("rulesFlagged", r.rulesFlagged()).field("rulesTruePositives", r.rulesTruePositives())
-					.field("rulesPrecision", r.rulesPrecision()).field("rulesRecall", r.rulesRecall())
-					.field("rulesF1", r.rulesF1()).field("legitDelayedPer10k", r.legitDelayedPer10k());
+		static String json(AccountEvaluation.Report r, Path data) {
+			Json j = new Json().open('{')
+				.field("data", data.toString())
+				.field("model", r.model())
+				.field("split", r.split())
+				.field("trainFrom", time(r.trainFrom()))
+				.field("trainTo", time(r.trainTo()))
+				.field("testFrom", time(r.testFrom()))
+				.field("testTo", time(r.testTo()))
+				.field("testFeaturesFrom", time(r.testFeaturesFrom()))
+				.field("trainAccounts", r.trainAccounts())
+				.field("trainPositives", r.trainPositives())
+				.field("folds", r.folds())
+				.field("testAccounts", r.testAccounts())
+				.field("testPositives", r.testPositives())
+				.field("outOfFoldF1", r.validationF1())
+				.field("threshold", r.threshold())
+				.field("flagged", r.flagged())
+				.field("truePositives", r.truePositives())
+				.field("precision", r.precision())
+				.field("recall", r.recall())
+				.field("f1", r.f1())
+				.field("auc", r.auc())
+				.field("flagEveryoneF1", r.allFlaggedF1())
+				.field("unfittedF1", r.unfittedF1())
+				.field("testTransfers", r.testTransfers())
+				.field("rulesFlagged", r.rulesFlagged())
+				.field("rulesTruePositives", r.rulesTruePositives())
+				.field("rulesPrecision", r.rulesPrecision())
+				.field("rulesRecall", r.rulesRecall())
+				.field("rulesF1", r.rulesF1())
+				.field("legitDelayedPer10k", r.legitDelayedPer10k());
 			j.key("topFeatures").open('[');
 			for (String f : r.topFeatures()) {
 				j.value(f);
@@ -210,25 +275,32 @@ public class EvaluateCommand implements Runnable {
 			return j.close(']').close('}').toString();
 		}
 
-		static String text(org.fanzha.sim.evaluate.AccountEvaluation.Report r, java.nio.file.Path data) {
+		static String text(AccountEvaluation.Report r, Path data) {
 			StringBuilder b = new StringBuilder();
-			b.append(String.format("Monitoring on %s: learned %s model against the default rules, time split %.2f%n", data,
-					r.model(), r.split()));
-			b.append(String.format("  training %s .. %s: %,d accounts (%,d mules), %d-fold cross-fitting, threshold %.3f "
-					+ "(out-of-fold F1 %.3f)%n", time(r.trainFrom()), time(r.trainTo()), r.trainAccounts(), r.trainPositives(),
-					r.folds(), r.threshold(), r.validationF1()));
+			b.append(String.format("Monitoring on %s: learned %s model against the default rules, time split %.2f%n",
+					data, r.model(), r.split()));
+			b.append(String.format(
+					"  training %s .. %s: %,d accounts (%,d mules), %d-fold cross-fitting, threshold %.3f "
+							+ "(out-of-fold F1 %.3f)%n",
+					time(r.trainFrom()), time(r.trainTo()), r.trainAccounts(), r.trainPositives(), r.folds(),
+					r.threshold(), r.validationF1()));
 			b.append(String.format("  test     %s .. %s: %,d accounts (%,d mules), %,d transfers; features from %s%n",
 					time(r.testFrom()), time(r.testTo()), r.testAccounts(), r.testPositives(), r.testTransfers(),
 					time(r.testFeaturesFrom())));
-			b.append(String.format("  learned: flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f (AUC %.3f; "
-					+ "flagging everyone: F1 %.3f; scored by the model not fitted on the account: F1 %.3f)%n", r.flagged(),
-					r.truePositives(), r.precision(), r.recall(), r.f1(), r.auc(), r.allFlaggedF1(), r.unfittedF1()));
-			b.append(String.format("  rules:   flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f; legit transfers "
-					+ "delayed or frozen %.1f per 10,000%n", r.rulesFlagged(), r.rulesTruePositives(), r.rulesPrecision(),
-					r.rulesRecall(), r.rulesF1(), r.legitDelayedPer10k()));
+			b.append(String.format(
+					"  learned: flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f (AUC %.3f; "
+							+ "flagging everyone: F1 %.3f; scored by the model not fitted on the account: F1 %.3f)%n",
+					r.flagged(), r.truePositives(), r.precision(), r.recall(), r.f1(), r.auc(), r.allFlaggedF1(),
+					r.unfittedF1()));
+			b.append(String.format(
+					"  rules:   flagged %,d, %,d mules: precision %.3f, recall %.3f, F1 %.3f; legit transfers "
+							+ "delayed or frozen %.1f per 10,000%n",
+					r.rulesFlagged(), r.rulesTruePositives(), r.rulesPrecision(), r.rulesRecall(), r.rulesF1(),
+					r.legitDelayedPer10k()));
 			b.append("  features used most: ").append(String.join(", ", r.topFeatures()));
 			return b.toString();
 		}
+
 	}
 
 	@Command(name = "recovery", mixinStandardHelpOptions = true,
@@ -254,7 +326,7 @@ public class EvaluateCommand implements Runnable {
 
 		@Option(names = "--model-file", paramLabel = "FILE",
 				description = "A transfer-level model (./fanzha train monitoring) for the monitor in (C).")
-		java.nio.file.Path modelFile;
+		Path modelFile;
 
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
@@ -268,7 +340,7 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
-			java.util.function.ToDoubleFunction<double[]> scorer;
+			ToDoubleFunction<double[]> scorer;
 			try {
 				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (days != null) {
@@ -279,7 +351,7 @@ public class EvaluateCommand implements Runnable {
 				}
 				scorer = scorer(modelFile);
 			}
-			catch (IllegalArgumentException | java.io.IOException e) {
+			catch (IllegalArgumentException | IOException e) {
 				spec.commandLine().getErr().println("fanzha evaluate recovery: " + oneLine(e));
 				return 2;
 			}
@@ -291,14 +363,19 @@ public class EvaluateCommand implements Runnable {
 		}
 
 		static String json(RecoveryEvaluation.Report r) {
-			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed()).field("cases", r.total().cases())
-					.field("lossFen", r.total().lossFen()).field("firstLevelOnly", r.total().shareA())
-					.field("fanzha", r.total().shareB()).field("ratio", r.ratio())
-					.field("fanzhaWithMonitoring", r.total().shareC())
-					.field("heldBeforeReport", r.total().shareHeldBeforeReport())
-					.field("legitDelayedPer10k", r.legitDelayedPer10k())
-					.field("reportToLastInstructionMsP50", r.engineP50Micros() / 1000.0)
-					.field("reportToLastInstructionMsP99", r.engineP99Micros() / 1000.0);
+			Json j = new Json().open('{')
+				.field("preset", r.preset())
+				.field("seed", r.seed())
+				.field("cases", r.total().cases())
+				.field("lossFen", r.total().lossFen())
+				.field("firstLevelOnly", r.total().shareA())
+				.field("fanzha", r.total().shareB())
+				.field("ratio", r.ratio())
+				.field("fanzhaWithMonitoring", r.total().shareC())
+				.field("heldBeforeReport", r.total().shareHeldBeforeReport())
+				.field("legitDelayedPer10k", r.legitDelayedPer10k())
+				.field("reportToLastInstructionMsP50", r.engineP50Micros() / 1000.0)
+				.field("reportToLastInstructionMsP99", r.engineP99Micros() / 1000.0);
 			j.key("byFraudType").open('{');
 			for (Map.Entry<FraudType, RecoveryEvaluation.Share> e : r.byType().entrySet()) {
 				share(j.key(e.getKey().name()), e.getValue());
@@ -311,25 +388,34 @@ public class EvaluateCommand implements Runnable {
 		}
 
 		private static void share(Json j, RecoveryEvaluation.Share s) {
-			j.open('{').field("cases", s.cases()).field("lossFen", s.lossFen()).field("firstLevelOnly", s.shareA())
-					.field("fanzha", s.shareB()).field("fanzhaWithMonitoring", s.shareC()).close('}');
+			j.open('{')
+				.field("cases", s.cases())
+				.field("lossFen", s.lossFen())
+				.field("firstLevelOnly", s.shareA())
+				.field("fanzha", s.shareB())
+				.field("fanzhaWithMonitoring", s.shareC())
+				.close('}');
 		}
 
 		static String text(RecoveryEvaluation.Report r) {
 			StringBuilder b = new StringBuilder();
-			b.append(String.format("Recovery on preset %s, seed %d: %,d transfers, %d reported cases, ¥%,.2f paid by victims%n",
+			b.append(String.format(
+					"Recovery on preset %s, seed %d: %,d transfers, %d reported cases, ¥%,.2f paid by victims%n",
 					r.preset(), r.seed(), r.transfers(), r.total().cases(), r.total().lossFen() / 100.0));
-			b.append(String.format("  (A) first-level only, 30 min after report: %5.1f %% stopped%n", 100 * r.total().shareA()));
+			b.append(String.format("  (A) first-level only, 30 min after report: %5.1f %% stopped%n",
+					100 * r.total().shareA()));
 			b.append(String.format("  (B) Fanzha trace and stop at report time:  %5.1f %% stopped  (%.1fx A)%n",
 					100 * r.total().shareB(), r.ratio()));
-			b.append(String.format("  (C) Fanzha with monitoring on:             %5.1f %% stopped  (%.1f %% held before the"
-					+ " report; %.1f legit transfers delayed per 10,000)%n", 100 * r.total().shareC(),
-					100 * r.total().shareHeldBeforeReport(), r.legitDelayedPer10k()));
+			b.append(String.format(
+					"  (C) Fanzha with monitoring on:             %5.1f %% stopped  (%.1f %% held before the"
+							+ " report; %.1f legit transfers delayed per 10,000)%n",
+					100 * r.total().shareC(), 100 * r.total().shareHeldBeforeReport(), r.legitDelayedPer10k()));
 			b.append(String.format("  report to last instruction (engine): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n%n",
 					r.engineP50Micros() / 1000.0, r.engineP99Micros() / 1000.0, r.engineMaxMicros() / 1000.0));
 			b.append(String.format("  %-20s %6s %16s %8s %8s %8s%n", "by fraud type", "cases", "paid", "A", "B", "C"));
 			r.byType().forEach((t, s) -> b.append(row(t.name(), s)));
-			b.append(String.format("%n  %-20s %6s %16s %8s %8s %8s%n", "by report delay", "cases", "paid", "A", "B", "C"));
+			b.append(String.format("%n  %-20s %6s %16s %8s %8s %8s%n", "by report delay", "cases", "paid", "A", "B",
+					"C"));
 			r.byDelay().forEach((d, s) -> b.append(row(d, s)));
 			return b.toString();
 		}
@@ -338,6 +424,7 @@ public class EvaluateCommand implements Runnable {
 			return String.format("  %-20s %6d %16s %7.1f%% %7.1f%% %7.1f%%%n", name, s.cases(),
 					String.format("¥%,.0f", s.lossFen() / 100.0), 100 * s.shareA(), 100 * s.shareB(), 100 * s.shareC());
 		}
+
 	}
 
 	@Command(name = "telecom", mixinStandardHelpOptions = true,
@@ -354,8 +441,9 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--evasive", description = "Gangs that adapt (more SIM boxes).")
 		boolean evasive;
 
-		@Option(names = "--rules", paramLabel = "FILE", description = "SIM rules of one's own (default: the shipped rules).")
-		java.nio.file.Path rulesFile;
+		@Option(names = "--rules", paramLabel = "FILE",
+				description = "SIM rules of one's own (default: the shipped rules).")
+		Path rulesFile;
 
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
@@ -369,14 +457,13 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
-			org.fanzha.engine.telecom.SimRuleSet rules;
+			SimRuleSet rules;
 			try {
 				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
-				rules = org.fanzha.engine.telecom.SimRuleSet.parse(rulesFile == null
-						? org.fanzha.engine.telecom.SimMonitor.DEFAULT_RULES : java.nio.file.Files.readString(rulesFile));
+				rules = SimRuleSet.parse(rulesFile == null ? SimMonitor.DEFAULT_RULES : Files.readString(rulesFile));
 			}
-			catch (IllegalArgumentException | java.io.IOException e) {
-				String m = e instanceof java.nio.file.NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
+			catch (IllegalArgumentException | IOException e) {
+				String m = e instanceof NoSuchFileException ? "no such file " + e.getMessage() : e.getMessage();
 				spec.commandLine().getErr().println("fanzha evaluate telecom: " + m.lines().findFirst().orElse(""));
 				return 2;
 			}
@@ -388,46 +475,73 @@ public class EvaluateCommand implements Runnable {
 		}
 
 		static String json(TelecomEvaluation.Report r) {
-			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive()).field("calls", r.calls()).field("texts", r.texts())
-					.field("normalSims", r.normalSims()).field("fraudSims", r.fraudSims())
-					.field("activeFraudSims", r.activeFraudSims()).field("flagged", r.flagged())
-					.field("truePositives", r.truePositives()).field("precision", r.precision()).field("recall", r.recall())
-					.field("f1", r.f1()).field("busyFraudSims", r.busyFraudSims()).field("busyRecall", r.busyRecall())
-					.field("medianMinutesToRestriction", r.medianMinutesToRestriction())
-					.field("normalRestricted", r.normalRestricted()).field("normalRestrictedPer100k", r.normalRestrictedPer100k())
-					.field("normalReverifiedPer100k", r.normalReverifiedPer100k())
-					.field("activeSimBoxSims", r.activeSimBoxSims()).field("simBoxRecall", r.simBoxRecall())
-					.field("simBoxPrecision", r.simBoxPrecision()).field("fraudEventsBlocked", r.fraudEventsBlockedShare())
-					.field("agentsListed", r.agentsListed()).field("agentsListedComplicit", r.agentsListedComplicit())
-					.field("complicitAgents", r.complicitAgents()).field("rulesVersion", r.rulesVersion());
+			Json j = new Json().open('{')
+				.field("preset", r.preset())
+				.field("seed", r.seed())
+				.field("evasive", r.evasive())
+				.field("calls", r.calls())
+				.field("texts", r.texts())
+				.field("normalSims", r.normalSims())
+				.field("fraudSims", r.fraudSims())
+				.field("activeFraudSims", r.activeFraudSims())
+				.field("flagged", r.flagged())
+				.field("truePositives", r.truePositives())
+				.field("precision", r.precision())
+				.field("recall", r.recall())
+				.field("f1", r.f1())
+				.field("busyFraudSims", r.busyFraudSims())
+				.field("busyRecall", r.busyRecall())
+				.field("medianMinutesToRestriction", r.medianMinutesToRestriction())
+				.field("normalRestricted", r.normalRestricted())
+				.field("normalRestrictedPer100k", r.normalRestrictedPer100k())
+				.field("normalReverifiedPer100k", r.normalReverifiedPer100k())
+				.field("activeSimBoxSims", r.activeSimBoxSims())
+				.field("simBoxRecall", r.simBoxRecall())
+				.field("simBoxPrecision", r.simBoxPrecision())
+				.field("fraudEventsBlocked", r.fraudEventsBlockedShare())
+				.field("agentsListed", r.agentsListed())
+				.field("agentsListedComplicit", r.agentsListedComplicit())
+				.field("complicitAgents", r.complicitAgents())
+				.field("rulesVersion", r.rulesVersion());
 			j.key("byRule").open('{');
-			r.byRule().forEach((id, c) -> j.key(id).open('{').field("fraudSims", c.fraud()).field("normalSims", c.normal()).close('}'));
+			r.byRule()
+				.forEach((id, c) -> j.key(id)
+					.open('{')
+					.field("fraudSims", c.fraud())
+					.field("normalSims", c.normal())
+					.close('}'));
 			return j.close('}').close('}').toString();
 		}
 
 		static String text(TelecomEvaluation.Report r) {
 			StringBuilder b = new StringBuilder();
-			b.append(String.format("Abnormal-SIM monitoring on preset %s, seed %d%s: %,d calls, %,d texts, %,d ordinary SIMs, "
-					+ "%d fraud SIMs (%d active, %d of them in SIM boxes)%n", r.preset(), r.seed(), r.evasive() ? " (evasive)" : "",
-					r.calls(), r.texts(), r.normalSims(), r.fraudSims(), r.activeFraudSims(), r.activeSimBoxSims()));
-			b.append(String.format("  restricted %d SIMs, %d of them fraud SIMs: precision %.3f, recall %.3f, F1 %.3f "
-					+ "(recall %.3f among the %d fraud SIMs with %d or more calls and texts)%n", r.flagged(), r.truePositives(),
-					r.precision(), r.recall(), r.f1(), r.busyRecall(), r.busyFraudSims(), TelecomEvaluation.BUSY));
-			b.append(String.format("  median time from a fraud SIM's first call or text to its restriction: %.0f min; "
-					+ "%.1f %% of the fraud SIMs' calls and texts came after it%n", r.medianMinutesToRestriction(),
-					100 * r.fraudEventsBlockedShare()));
-			b.append(String.format("  ordinary SIMs restricted: %d (%.1f per 100,000); asked to re-verify: %.1f per 100,000%n",
+			b.append(String.format(
+					"Abnormal-SIM monitoring on preset %s, seed %d%s: %,d calls, %,d texts, %,d ordinary SIMs, "
+							+ "%d fraud SIMs (%d active, %d of them in SIM boxes)%n",
+					r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.calls(), r.texts(), r.normalSims(),
+					r.fraudSims(), r.activeFraudSims(), r.activeSimBoxSims()));
+			b.append(String.format(
+					"  restricted %d SIMs, %d of them fraud SIMs: precision %.3f, recall %.3f, F1 %.3f "
+							+ "(recall %.3f among the %d fraud SIMs with %d or more calls and texts)%n",
+					r.flagged(), r.truePositives(), r.precision(), r.recall(), r.f1(), r.busyRecall(),
+					r.busyFraudSims(), TelecomEvaluation.BUSY));
+			b.append(String.format(
+					"  median time from a fraud SIM's first call or text to its restriction: %.0f min; "
+							+ "%.1f %% of the fraud SIMs' calls and texts came after it%n",
+					r.medianMinutesToRestriction(), 100 * r.fraudEventsBlockedShare()));
+			b.append(String.format(
+					"  ordinary SIMs restricted: %d (%.1f per 100,000); asked to re-verify: %.1f per 100,000%n",
 					r.normalRestricted(), r.normalRestrictedPer100k(), r.normalReverifiedPer100k()));
 			b.append(String.format("  SIM boxes: recall %.3f, precision %.3f (%d SIMs marked)%n", r.simBoxRecall(),
 					r.simBoxPrecision(), r.simBoxMarked()));
-			b.append(String.format("  agents listed: %d, %d of them sold the gangs' SIMs (%d agents did)%n", r.agentsListed(),
-					r.agentsListedComplicit(), r.complicitAgents()));
+			b.append(String.format("  agents listed: %d, %d of them sold the gangs' SIMs (%d agents did)%n",
+					r.agentsListed(), r.agentsListedComplicit(), r.complicitAgents()));
 			b.append(String.format("  %-22s %10s %12s   (rules version %d)%n", "rule", "fraud SIMs", "ordinary SIMs",
 					r.rulesVersion()));
 			r.byRule().forEach((id, c) -> b.append(String.format("  %-22s %10d %12d%n", id, c.fraud(), c.normal())));
 			return b.toString().stripTrailing();
 		}
+
 	}
 
 	@Command(name = "warnings", mixinStandardHelpOptions = true,
@@ -490,25 +604,37 @@ public class EvaluateCommand implements Runnable {
 		}
 
 		static String json(WarningsEvaluation.Report r) {
-			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive())
-					.field("payerWarnings", r.payerWarnings()).field("victims", r.victims())
-					.field("victimsWarnedBeforeFirstPayment", r.victimsWarnedBefore())
-					.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
-					.field("medianLeadMinutes", r.medianLeadMinutes())
-					.field("victimsWarnedBeforeByOwnGang", r.victimsWarnedBeforeByOwnGang())
-					.field("warnedBeforeByOwnGang", r.warnedBeforeByOwnGang())
-					.field("warnedBeforeFirstPaymentByDeadline", r.warnedBeforeFirstPaymentByDeadline())
-					.field("warnedBeforeByUnblockedContacts", r.warnedBeforeByUnblockedContacts())
-					.field("victimsWarnedAfterPaying", r.victimsWarnedAfterPaying())
-					.field("warnedAfterPaying", r.warnedAfterPayingShare()).field("signals", r.signals())
-					.field("warnings", r.warnings()).field("personsWarned", r.personsWarned())
-					.field("nonVictimWarnings", r.nonVictimWarnings()).field("nonVictimShare", r.nonVictimShare())
-					.field("falseAlarmShare", r.falseAlarmShare()).field("lossFen", r.lossFen())
-					.field("preventedLossFen", r.preventedLossFen()).field("preventedShare", r.preventedShare())
-					.field("preventedLossFenByDeadline", r.preventedLossFenByDeadline());
-			j.key("successRates").open('{').field("sms", r.success().sms()).field("phoneCall", r.success().phoneCall())
-					.field("visit", r.success().visit()).close('}');
+			Json j = new Json().open('{')
+				.field("preset", r.preset())
+				.field("seed", r.seed())
+				.field("evasive", r.evasive())
+				.field("payerWarnings", r.payerWarnings())
+				.field("victims", r.victims())
+				.field("victimsWarnedBeforeFirstPayment", r.victimsWarnedBefore())
+				.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
+				.field("medianLeadMinutes", r.medianLeadMinutes())
+				.field("victimsWarnedBeforeByOwnGang", r.victimsWarnedBeforeByOwnGang())
+				.field("warnedBeforeByOwnGang", r.warnedBeforeByOwnGang())
+				.field("warnedBeforeFirstPaymentByDeadline", r.warnedBeforeFirstPaymentByDeadline())
+				.field("warnedBeforeByUnblockedContacts", r.warnedBeforeByUnblockedContacts())
+				.field("victimsWarnedAfterPaying", r.victimsWarnedAfterPaying())
+				.field("warnedAfterPaying", r.warnedAfterPayingShare())
+				.field("signals", r.signals())
+				.field("warnings", r.warnings())
+				.field("personsWarned", r.personsWarned())
+				.field("nonVictimWarnings", r.nonVictimWarnings())
+				.field("nonVictimShare", r.nonVictimShare())
+				.field("falseAlarmShare", r.falseAlarmShare())
+				.field("lossFen", r.lossFen())
+				.field("preventedLossFen", r.preventedLossFen())
+				.field("preventedShare", r.preventedShare())
+				.field("preventedLossFenByDeadline", r.preventedLossFenByDeadline());
+			j.key("successRates")
+				.open('{')
+				.field("sms", r.success().sms())
+				.field("phoneCall", r.success().phoneCall())
+				.field("visit", r.success().visit())
+				.close('}');
 			j.key("firstWarningSource").open('{');
 			r.firstWarningSource().forEach((src, n) -> j.field(camel(src.name()), n));
 			j.close('}').key("warningsByChannel").open('{');
@@ -516,10 +642,15 @@ public class EvaluateCommand implements Runnable {
 			j.close('}').key("warningsByReason").open('{');
 			r.warningsByReason().forEach((c, n) -> j.field(c, n));
 			j.close('}').key("byFraudType").open('{');
-			r.byFraudType().forEach((t, row) -> j.key(t.name()).open('{').field("victims", row.victims())
+			r.byFraudType()
+				.forEach((t, row) -> j.key(t.name())
+					.open('{')
+					.field("victims", row.victims())
 					.field("warnedBeforeFirstPayment", row.warnedBeforeShare())
-					.field("medianLeadMinutes", row.medianLeadMinutes()).field("lossFen", row.lossFen())
-					.field("preventedLossFen", row.preventedLossFen()).close('}'));
+					.field("medianLeadMinutes", row.medianLeadMinutes())
+					.field("lossFen", row.lossFen())
+					.field("preventedLossFen", row.preventedLossFen())
+					.close('}'));
 			return j.close('}').close('}').toString();
 		}
 
@@ -527,7 +658,7 @@ public class EvaluateCommand implements Runnable {
 		private static String camel(String name) {
 			StringBuilder b = new StringBuilder();
 			boolean up = false;
-			for (char ch : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+			for (char ch : name.toLowerCase(Locale.ROOT).toCharArray()) {
 				if (ch == '_') {
 					up = true;
 				}
@@ -542,43 +673,54 @@ public class EvaluateCommand implements Runnable {
 		static String text(WarningsEvaluation.Report r) {
 			StringBuilder b = new StringBuilder();
 			WarningsEvaluation.Success s = r.success();
-			b.append(String.format("Early warning on preset %s, seed %d%s: %d victims who paid, ¥%,.2f paid; %s%n", r.preset(),
-					r.seed(), r.evasive() ? " (evasive)" : "", r.victims(), r.lossFen() / 100.0,
+			b.append(String.format("Early warning on preset %s, seed %d%s: %d victims who paid, ¥%,.2f paid; %s%n",
+					r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.victims(), r.lossFen() / 100.0,
 					r.payerWarnings() ? "calls, texts, reports and the banks' transfer monitor"
 							: "calls, texts and reports (no payer-side signals)"));
-			b.append(String.format("  warned before their first payment: %d (%.1f %%), median lead %.0f min; "
-					+ "%.1f %% counting a warning only once its channel's deadline has passed%n", r.victimsWarnedBefore(),
-					100 * r.warnedBeforeFirstPayment(), r.medianLeadMinutes(), 100 * r.warnedBeforeFirstPaymentByDeadline()));
-			b.append(String.format("  warned before paying by a number or account of the gang that defrauded them: %d (%.1f %%)%n",
+			b.append(String.format(
+					"  warned before their first payment: %d (%.1f %%), median lead %.0f min; "
+							+ "%.1f %% counting a warning only once its channel's deadline has passed%n",
+					r.victimsWarnedBefore(), 100 * r.warnedBeforeFirstPayment(), r.medianLeadMinutes(),
+					100 * r.warnedBeforeFirstPaymentByDeadline()));
+			b.append(String.format(
+					"  warned before paying by a number or account of the gang that defrauded them: %d (%.1f %%)%n",
 					r.victimsWarnedBeforeByOwnGang(), 100 * r.warnedBeforeByOwnGang()));
 			b.append("  what set off their first warning:");
 			r.firstWarningSource().forEach((src, n) -> b.append(' ').append(camel(src.name())).append(' ').append(n));
 			b.append(String.format("%n"));
-			b.append(String.format("  warned before paying by a contact that a restriction already in force would not have "
-					+ "blocked: %.1f %%%n", 100 * r.warnedBeforeByUnblockedContacts()));
+			b.append(String
+				.format("  warned before paying by a contact that a restriction already in force would not have "
+						+ "blocked: %.1f %%%n", 100 * r.warnedBeforeByUnblockedContacts()));
 			b.append(String.format("  first warned after paying: %d (%.1f %%)%n", r.victimsWarnedAfterPaying(),
 					100 * r.warnedAfterPayingShare()));
-			b.append(String.format("  warnings: %,d to %,d persons from %,d signals (SMS %,d, phone call %,d, visit %,d); "
-					+ "%.1f %% to non-victims, %.1f %% set off by a number or account not the gangs'%n", r.warnings(),
-					r.personsWarned(), r.signals(), r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.SMS),
-					r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.PHONE_CALL),
-					r.warningsByChannel().get(org.fanzha.engine.warnings.Channel.VISIT), 100 * r.nonVictimShare(),
-					100 * r.falseAlarmShare()));
-			b.append(String.format("  expected loss prevented: ¥%,.2f (%.1f %%; ¥%,.2f counting delivery by the deadline) "
-					+ "assuming success SMS %.2f, phone call %.2f, visit %.2f%n", r.preventedLossFen() / 100.0,
-					100 * r.preventedShare(), r.preventedLossFenByDeadline() / 100.0, s.sms(), s.phoneCall(), s.visit()));
+			b.append(String.format(
+					"  warnings: %,d to %,d persons from %,d signals (SMS %,d, phone call %,d, visit %,d); "
+							+ "%.1f %% to non-victims, %.1f %% set off by a number or account not the gangs'%n",
+					r.warnings(), r.personsWarned(), r.signals(), r.warningsByChannel().get(Channel.SMS),
+					r.warningsByChannel().get(Channel.PHONE_CALL), r.warningsByChannel().get(Channel.VISIT),
+					100 * r.nonVictimShare(), 100 * r.falseAlarmShare()));
+			b.append(String.format(
+					"  expected loss prevented: ¥%,.2f (%.1f %%; ¥%,.2f counting delivery by the deadline) "
+							+ "assuming success SMS %.2f, phone call %.2f, visit %.2f%n",
+					r.preventedLossFen() / 100.0, 100 * r.preventedShare(), r.preventedLossFenByDeadline() / 100.0,
+					s.sms(), s.phoneCall(), s.visit()));
 			b.append("  warnings by reason: ");
 			StringBuilder reasons = new StringBuilder();
-			r.warningsByReason().forEach((c, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(c).append(' ').append(n));
+			r.warningsByReason()
+				.forEach((c, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(c).append(' ').append(n));
 			b.append(reasons).append(String.format("%n%n"));
 			b.append(String.format("  %-20s %7s %14s %10s %16s %16s%n", "by fraud type", "victims", "warned before",
 					"lead min", "paid", "prevented"));
-			r.byFraudType().forEach((t, row) -> b.append(String.format("  %-20s %7d %13.1f%% %10s %16s %16s%n", t.name(),
-					row.victims(), 100 * row.warnedBeforeShare(),
-					row.medianLeadMinutes() < 0 ? "-" : String.format("%.0f", row.medianLeadMinutes()),
-					String.format("¥%,.0f", row.lossFen() / 100.0), String.format("¥%,.0f", row.preventedLossFen() / 100.0))));
+			r.byFraudType()
+				.forEach((t,
+						row) -> b.append(String.format("  %-20s %7d %13.1f%% %10s %16s %16s%n", t.name(), row.victims(),
+								100 * row.warnedBeforeShare(),
+								row.medianLeadMinutes() < 0 ? "-" : String.format("%.0f", row.medianLeadMinutes()),
+								String.format("¥%,.0f", row.lossFen() / 100.0),
+								String.format("¥%,.0f", row.preventedLossFen() / 100.0))));
 			return b.toString().stripTrailing();
 		}
+
 	}
 
 	@Command(name = "linking", mixinStandardHelpOptions = true,
@@ -602,7 +744,7 @@ public class EvaluateCommand implements Runnable {
 		@Option(names = "--weight", paramLabel = "KIND=W",
 				description = "A kind's weight in [0, 1], e.g. APP=0 (repeatable; kinds: FUND_ACCOUNT, WEBSITE, CHAT_GROUP, "
 						+ "DEN, CASH_OUT_POINT, SUSPECT, PHONE, DEVICE, APP, IM_ACCOUNT, BANK).")
-		java.util.List<String> weights = new java.util.ArrayList<>();
+		List<String> weights = new ArrayList<>();
 
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
@@ -616,7 +758,7 @@ public class EvaluateCommand implements Runnable {
 		@Override
 		public Integer call() {
 			SimConfig config;
-			org.fanzha.engine.linking.CaseLinker.Options options = org.fanzha.engine.linking.CaseLinker.Options.DEFAULTS;
+			CaseLinker.Options options = CaseLinker.Options.DEFAULTS;
 			try {
 				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
 				if (maxCases != null) {
@@ -627,17 +769,18 @@ public class EvaluateCommand implements Runnable {
 					if (eq < 0) {
 						throw new IllegalArgumentException("--weight wants KIND=W, got '" + w + "'");
 					}
-					org.fanzha.engine.linking.IdentifierKind kind;
+					IdentifierKind kind;
 					double value;
 					try {
-						kind = org.fanzha.engine.linking.IdentifierKind.valueOf(w.substring(0, eq).strip());
+						kind = IdentifierKind.valueOf(w.substring(0, eq).strip());
 						value = Double.parseDouble(w.substring(eq + 1).strip());
 					}
 					catch (NumberFormatException e) {
 						throw new IllegalArgumentException("--weight wants a number in [0, 1], got '" + w + "'");
 					}
 					catch (IllegalArgumentException e) {
-						throw new IllegalArgumentException("--weight: no identifier kind '" + w.substring(0, eq).strip() + "'");
+						throw new IllegalArgumentException(
+								"--weight: no identifier kind '" + w.substring(0, eq).strip() + "'");
 					}
 					options = options.withWeight(kind, value);
 				}
@@ -646,51 +789,76 @@ public class EvaluateCommand implements Runnable {
 				spec.commandLine().getErr().println("fanzha evaluate linking: " + oneLine(e));
 				return 2;
 			}
-			org.fanzha.sim.evaluate.LinkingEvaluation.Report r = org.fanzha.sim.evaluate.LinkingEvaluation.run(config, options);
+			LinkingEvaluation.Report r = LinkingEvaluation.run(config, options);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}
 
-		static String json(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
-			org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a = r.linked();
-			Json j = new Json().open('{').field("preset", r.preset()).field("seed", r.seed())
-					.field("evasive", r.evasive()).field("cases", r.cases()).field("gangs", r.gangs())
-					.field("identifiers", r.identifiers()).field("incidences", r.incidences()).field("groups", a.groups())
-					.field("linkedGroups", a.linkedGroups()).field("adjustedRandIndex", a.adjustedRandIndex())
-					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall())
-					.field("guardedIdentifiers", r.guardedIdentifiers()).field("linkMillis", r.linkMillis());
+		static String json(LinkingEvaluation.Report r) {
+			LinkingEvaluation.Agreement a = r.linked();
+			Json j = new Json().open('{')
+				.field("preset", r.preset())
+				.field("seed", r.seed())
+				.field("evasive", r.evasive())
+				.field("cases", r.cases())
+				.field("gangs", r.gangs())
+				.field("identifiers", r.identifiers())
+				.field("incidences", r.incidences())
+				.field("groups", a.groups())
+				.field("linkedGroups", a.linkedGroups())
+				.field("adjustedRandIndex", a.adjustedRandIndex())
+				.field("pairPrecision", a.pairPrecision())
+				.field("pairRecall", a.pairRecall())
+				.field("guardedIdentifiers", r.guardedIdentifiers())
+				.field("linkMillis", r.linkMillis());
 			agreement(j.key("mergeGroundsOnly"), r.mergeGroundsOnly());
 			agreement(j.key("noGuard"), r.noGuard());
-			org.fanzha.sim.evaluate.LinkingEvaluation.Chain c = r.largestGroup();
+			LinkingEvaluation.Chain c = r.largestGroup();
 			if (c == null) {
 				j.field("largestGroup", (String) null);
 			}
 			else {
-				j.key("largestGroup").open('{').field("cases", c.cases()).field("gangs", c.gangs()).field("lossFen", c.lossFen())
-						.field("mergeableAsWhole", c.mergeableAsWhole()).field("suspects", c.suspects())
-						.field("overFraudThreshold", c.overFraudThreshold()).field("helpersSerious", c.helpersSerious());
+				j.key("largestGroup")
+					.open('{')
+					.field("cases", c.cases())
+					.field("gangs", c.gangs())
+					.field("lossFen", c.lossFen())
+					.field("mergeableAsWhole", c.mergeableAsWhole())
+					.field("suspects", c.suspects())
+					.field("overFraudThreshold", c.overFraudThreshold())
+					.field("helpersSerious", c.helpersSerious());
 				j.key("grounds").open('[');
 				c.grounds().forEach(j::value);
 				j.close(']').key("roles").open('[');
-				for (org.fanzha.sim.evaluate.LinkingEvaluation.RoleSummary s : c.roles()) {
-					j.open('{').field("role", s.role()).field("level", s.level()).field("suspects", s.suspects())
-							.field("acts", s.acts()).field("amountFen", s.amountFen()).close('}');
+				for (LinkingEvaluation.RoleSummary s : c.roles()) {
+					j.open('{')
+						.field("role", s.role())
+						.field("level", s.level())
+						.field("suspects", s.suspects())
+						.field("acts", s.acts())
+						.field("amountFen", s.amountFen())
+						.close('}');
 				}
 				j.close(']').close('}');
 			}
 			return j.close('}').toString();
 		}
 
-		private static void agreement(Json j, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
-			j.open('{').field("groups", a.groups()).field("adjustedRandIndex", a.adjustedRandIndex())
-					.field("pairPrecision", a.pairPrecision()).field("pairRecall", a.pairRecall()).close('}');
+		private static void agreement(Json j, LinkingEvaluation.Agreement a) {
+			j.open('{')
+				.field("groups", a.groups())
+				.field("adjustedRandIndex", a.adjustedRandIndex())
+				.field("pairPrecision", a.pairPrecision())
+				.field("pairRecall", a.pairRecall())
+				.close('}');
 		}
 
-		static String text(org.fanzha.sim.evaluate.LinkingEvaluation.Report r) {
+		static String text(LinkingEvaluation.Report r) {
 			StringBuilder b = new StringBuilder();
-			b.append(String.format("Case linking on preset %s, seed %d%s: %,d cases of %d gangs, %,d identifiers named %,d times%n",
+			b.append(String.format(
+					"Case linking on preset %s, seed %d%s: %,d cases of %d gangs, %,d identifiers named %,d times%n",
 					r.preset(), r.seed(), r.evasive() ? " (evasive)" : "", r.cases(), r.gangs(), r.identifiers(),
 					r.incidences()));
 			b.append(row("linked (default guard)", r.linked()));
@@ -698,28 +866,33 @@ public class EvaluateCommand implements Runnable {
 			b.append(row("no guard", r.noGuard()));
 			b.append(String.format("  linked in %.2f ms; %d identifiers named by several cases held back by the guard",
 					r.linkMillis(), r.guardedIdentifiers()));
-			for (org.fanzha.sim.evaluate.LinkingEvaluation.Guarded g : r.topGuarded()) {
+			for (LinkingEvaluation.Guarded g : r.topGuarded()) {
 				b.append(String.format("%n    %-14s %-24s %,d cases", g.kind(), g.identifier(), g.cases()));
 			}
-			org.fanzha.sim.evaluate.LinkingEvaluation.Chain c = r.largestGroup();
+			LinkingEvaluation.Chain c = r.largestGroup();
 			if (c != null) {
-				b.append(String.format("%n  whole chain of the largest group: %d cases (%d gang%s), ¥%,.2f lost; merge grounds %s%s;"
-						+ " %d suspects, %d over a fraud-amount threshold, %d helpers over the 帮信 thresholds", c.cases(), c.gangs(),
-						c.gangs() == 1 ? "" : "s", c.lossFen() / 100.0, c.grounds(),
-						c.mergeableAsWhole() ? " (connect every case)" : " (some cases linked by leads only)", c.suspects(),
-						c.overFraudThreshold(), c.helpersSerious()));
-				for (org.fanzha.sim.evaluate.LinkingEvaluation.RoleSummary s : c.roles()) {
-					b.append(String.format("%n    %-15s %4d suspects %5d acts %16s", s.role() + (s.level() > 0 ? " " + s.level() : ""),
-							s.suspects(), s.acts(), String.format("¥%,.2f", s.amountFen() / 100.0)));
+				b.append(String.format(
+						"%n  whole chain of the largest group: %d cases (%d gang%s), ¥%,.2f lost; merge grounds %s%s;"
+								+ " %d suspects, %d over a fraud-amount threshold, %d helpers over the 帮信 thresholds",
+						c.cases(), c.gangs(), c.gangs() == 1 ? "" : "s", c.lossFen() / 100.0, c.grounds(),
+						c.mergeableAsWhole() ? " (connect every case)" : " (some cases linked by leads only)",
+						c.suspects(), c.overFraudThreshold(), c.helpersSerious()));
+				for (LinkingEvaluation.RoleSummary s : c.roles()) {
+					b.append(String.format("%n    %-15s %4d suspects %5d acts %16s",
+							s.role() + (s.level() > 0 ? " " + s.level() : ""), s.suspects(), s.acts(),
+							String.format("¥%,.2f", s.amountFen() / 100.0)));
 				}
 			}
 			return b.toString();
 		}
 
-		private static String row(String name, org.fanzha.sim.evaluate.LinkingEvaluation.Agreement a) {
-			return String.format("  %-24s %,6d groups (%,d of several cases): adjusted Rand index %.3f, pair precision %.3f, "
-					+ "pair recall %.3f%n", name, a.groups(), a.linkedGroups(), a.adjustedRandIndex(), a.pairPrecision(),
-					a.pairRecall());
+		private static String row(String name, LinkingEvaluation.Agreement a) {
+			return String.format(
+					"  %-24s %,6d groups (%,d of several cases): adjusted Rand index %.3f, pair precision %.3f, "
+							+ "pair recall %.3f%n",
+					name, a.groups(), a.linkedGroups(), a.adjustedRandIndex(), a.pairPrecision(), a.pairRecall());
 		}
+
 	}
+
 }

@@ -9,20 +9,26 @@ import java.util.concurrent.Callable;
 import org.fanzha.engine.monitor.model.ModelFile;
 import org.fanzha.sim.evaluate.MonitorTraining;
 import org.fanzha.sim.world.SimConfig;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./fanzha train ...}: learned models, trained on a simulated province or a dataset. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a learned model and save it as a text file.",
+/**
+ * {@code ./fanzha train ...}: learned models, trained on a simulated province or a
+ * dataset.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+		description = "Train a learned model and save it as a text file.",
 		subcommands = { TrainCommand.Monitoring.class })
 public class TrainCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	/** {@code ./fanzha train} alone: say what can be trained (a parameter error: one line, exit 2). */
+	/**
+	 * {@code ./fanzha train} alone: say what can be trained (a parameter error: one line,
+	 * exit 2).
+	 */
 	@Override
 	public Integer call() {
 		throw new CommandLine.ParameterException(spec.commandLine(), "name the model to train: monitoring");
@@ -34,16 +40,19 @@ public class TrainCommand implements Callable<Integer> {
 					+ "mule. Prints one line: rows, positives, held-out AUC.")
 	public static class Monitoring implements Callable<Integer> {
 
-		@Option(names = "--preset", paramLabel = "P", description = "Train on a simulated province: tiny, small, medium or large.")
+		@Option(names = "--preset", paramLabel = "P",
+				description = "Train on a simulated province: tiny, small, medium or large.")
 		String preset;
 
-		@Option(names = "--seed", defaultValue = "42", description = "World and model seed (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--seed", defaultValue = "42",
+				description = "World and model seed (default: ${DEFAULT-VALUE}).")
 		long seed;
 
 		@Option(names = "--evasive", description = "With --preset: gangs that adapt.")
 		boolean evasive;
 
-		@Option(names = "--data", paramLabel = "DIR", description = "Train on a Fanzha dataset with truth/mule_accounts.csv.")
+		@Option(names = "--data", paramLabel = "DIR",
+				description = "Train on a Fanzha dataset with truth/mule_accounts.csv.")
 		Path data;
 
 		@Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
@@ -88,12 +97,16 @@ public class TrainCommand implements Callable<Integer> {
 				spec.commandLine().getErr().println("fanzha train monitoring: " + m.lines().findFirst().orElse(""));
 				return 2;
 			}
-			spec.commandLine().getOut().printf("trained %s on %s: fitted on %,d rows of %,d transfers (%,d into mule accounts; "
-					+ "other rows kept 1 in %.0f), held-out payees: AUC %.3f, F1 %.3f on %,d rows (%,d positive) -> %s%n",
-					r.model().kind(), source, r.rows(), r.transfers(), r.positives(), 1 / r.negativeRate(), r.heldOutAuc(),
-					r.heldOutF1(), r.heldOutRows(), r.heldOutPositives(), out);
+			spec.commandLine()
+				.getOut()
+				.printf("trained %s on %s: fitted on %,d rows of %,d transfers (%,d into mule accounts; "
+						+ "other rows kept 1 in %.0f), held-out payees: AUC %.3f, F1 %.3f on %,d rows (%,d positive) -> %s%n",
+						r.model().kind(), source, r.rows(), r.transfers(), r.positives(), 1 / r.negativeRate(),
+						r.heldOutAuc(), r.heldOutF1(), r.heldOutRows(), r.heldOutPositives(), out);
 			spec.commandLine().getOut().flush();
 			return 0;
 		}
+
 	}
+
 }

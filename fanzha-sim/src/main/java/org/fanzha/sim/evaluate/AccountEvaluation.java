@@ -3,8 +3,10 @@ package org.fanzha.sim.evaluate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.fanzha.engine.graph.DatasetLoader;
 import org.fanzha.engine.graph.TransferGraph;
@@ -19,39 +21,50 @@ import org.fanzha.engine.monitor.model.Model;
 import org.fanzha.engine.monitor.model.Samples;
 
 /**
- * Account-level mule detection on any dataset directory, split in time: a learned model on
- * {@link AccountGraphFeatures} against the default transfer rules.
+ * Account-level mule detection on any dataset directory, split in time: a learned model
+ * on {@link AccountGraphFeatures} against the default transfer rules.
  *
- * <p>The transfers span [t0, t1]; the split time is {@code ts = t0 + split·(t1 − t0)}.
+ * <p>
+ * The transfers span [t0, t1]; the split time is {@code ts = t0 + split·(t1 − t0)}.
  * <ul>
- * <li><b>Training</b>: accounts with a transfer in [t0, ts), their features from those transfers only, their
- * labels from truth/mule_accounts.csv. The accounts fall into {@link #FOLDS} folds by a hash of their id and the
- * seed (cross-fitting): model k is fitted on the other folds and stops early on fold k (the validation part), and
- * the decision threshold is the one with the best F1 over every training account's out-of-fold score.</li>
- * <li><b>Test</b>: accounts with a transfer in [ts, t1], their features from a window as long as the training
- * one ending at t1 (it may reach back before ts: transfers a bank has at t1, never labels), scored by the mean of
- * the models. Labels are used only to score.</li>
- * <li><b>Rules</b>: {@link TransferMonitor#withDefaultRules} replays every transfer from t0 in time order; a test
- * account counts as flagged by the rules when a decision in [ts, t1] delays, reviews or freezes a payment into it;
- * legit transfers delayed or frozen per 10,000 are those of [ts, t1] with no mule at either end.</li>
+ * <li><b>Training</b>: accounts with a transfer in [t0, ts), their features from those
+ * transfers only, their labels from truth/mule_accounts.csv. The accounts fall into
+ * {@link #FOLDS} folds by a hash of their id and the seed (cross-fitting): model k is
+ * fitted on the other folds and stops early on fold k (the validation part), and the
+ * decision threshold is the one with the best F1 over every training account's
+ * out-of-fold score.</li>
+ * <li><b>Test</b>: accounts with a transfer in [ts, t1], their features from a window as
+ * long as the training one ending at t1 (it may reach back before ts: transfers a bank
+ * has at t1, never labels), scored by the mean of the models. Labels are used only to
+ * score.</li>
+ * <li><b>Rules</b>: {@link TransferMonitor#withDefaultRules} replays every transfer from
+ * t0 in time order; a test account counts as flagged by the rules when a decision in [ts,
+ * t1] delays, reviews or freezes a payment into it; legit transfers delayed or frozen per
+ * 10,000 are those of [ts, t1] with no mule at either end.</li>
  * </ul>
- * Every feature is turned into its percentile among the accounts active in the same window
- * ({@link AccountGraphFeatures.Table#percentiles}): data volume grows or shrinks over a dataset's time range, and a
- * model fitted on one period must mean the same on the next.
+ * Every feature is turned into its percentile among the accounts active in the same
+ * window ({@link AccountGraphFeatures.Table#percentiles}): data volume grows or shrinks
+ * over a dataset's time range, and a model fitted on one period must mean the same on the
+ * next.
  *
- * <p>An account is one row: its label does not change over time in the datasets we have (AMLSim's isFraud), so
- * the same account may be a training row (early behaviour) and a test row (late behaviour). To show that the models
- * do not recognise accounts they were fitted on, the report also gives the test F1 with each account scored only
- * by the model that was not fitted on it ({@code unfittedF1}).
+ * <p>
+ * An account is one row: its label does not change over time in the datasets we have
+ * (AMLSim's isFraud), so the same account may be a training row (early behaviour) and a
+ * test row (late behaviour). To show that the models do not recognise accounts they were
+ * fitted on, the report also gives the test F1 with each account scored only by the model
+ * that was not fitted on it ({@code unfittedF1}).
  *
- * <p>Cost: two feature computations over the graph (see {@link AccountGraphFeatures}), {@link #FOLDS} trainings on
- * the training accounts (in parallel), one monitor decision per transfer for the rules.
+ * <p>
+ * Cost: two feature computations over the graph (see {@link AccountGraphFeatures}),
+ * {@link #FOLDS} trainings on the training accounts (in parallel), one monitor decision
+ * per transfer for the rules.
  */
 public final class AccountEvaluation {
 
 	/**
-	 * What an evaluation found; times are epoch seconds. {@code validationF1}: the best F1 of the out-of-fold scores
-	 * (where the threshold comes from); {@code allFlaggedF1}: the F1 of flagging every test account.
+	 * What an evaluation found; times are epoch seconds. {@code validationF1}: the best
+	 * F1 of the out-of-fold scores (where the threshold comes from);
+	 * {@code allFlaggedF1}: the F1 of flagging every test account.
 	 */
 	public record Report(String model, double split, long trainFrom, long trainTo, long testFrom, long testTo,
 			long testFeaturesFrom, int trainAccounts, int trainPositives, int folds, int testAccounts,
@@ -120,12 +133,15 @@ public final class AccountEvaluation {
 		if (trainPositives == 0) {
 			throw new IllegalArgumentException("no mule account active before the split time: nothing to learn from");
 		}
-		// cross-fitting: model k is fitted on every fold but k and stops early on fold k; the threshold is the best
-		// F1 over all out-of-fold scores, and a test account is scored by the mean of the models
+		// cross-fitting: model k is fitted on every fold but k and stops early on fold k;
+		// the threshold is the best
+		// F1 over all out-of-fold scores, and a test account is scored by the mean of the
+		// models
 		Model[] models = new Model[folds];
 		int rows = trainAccounts;
-		// the folds are independent: fitted in parallel, each deterministic, so the result does not depend on timing
-		java.util.stream.IntStream.range(0, folds).parallel().forEach(k -> {
+		// the folds are independent: fitted in parallel, each deterministic, so the
+		// result does not depend on timing
+		IntStream.range(0, folds).parallel().forEach(k -> {
 			Samples fit = new Samples(names, rows);
 			double[] r = new double[names.size()];
 			for (int j = 0; j < folds; j++) {
@@ -147,7 +163,8 @@ public final class AccountEvaluation {
 		Metrics.Confusion chosen = Metrics.bestF1(oofScores, oofLabels);
 		double threshold = chosen.threshold();
 
-		// each test account: the mean of the models' scores, and the score of the one model not fitted on it
+		// each test account: the mean of the models' scores, and the score of the one
+		// model not fitted on it
 		// (the mean again for accounts first active after ts)
 		double[] scores = new double[g.accounts()];
 		double[] unfittedScores = new double[g.accounts()];
@@ -167,9 +184,9 @@ public final class AccountEvaluation {
 			unfittedScores[testAccounts] = foldOf[a] < 0 ? s : models[foldOf[a]].score(row);
 			labels[testAccounts++] = mules.get(a);
 		}
-		scores = java.util.Arrays.copyOf(scores, testAccounts);
-		unfittedScores = java.util.Arrays.copyOf(unfittedScores, testAccounts);
-		labels = java.util.Arrays.copyOf(labels, testAccounts);
+		scores = Arrays.copyOf(scores, testAccounts);
+		unfittedScores = Arrays.copyOf(unfittedScores, testAccounts);
+		labels = Arrays.copyOf(labels, testAccounts);
 		double auc = Metrics.auc(scores, labels);
 		Metrics.Confusion test = Metrics.at(threshold, scores, labels);
 		Metrics.Confusion unfitted = Metrics.at(threshold, unfittedScores, labels);
@@ -180,8 +197,9 @@ public final class AccountEvaluation {
 		return new Report(models[0].kind(), split, t0, ts, ts, t1, testFeaturesFrom, trainAccounts, trainPositives,
 				folds, testAccounts, testPositives, chosen.f1(), threshold, test.flagged(), test.truePositives(),
 				test.precision(), test.recall(), test.f1(), auc, Metrics.f1(prevalence, testPositives == 0 ? 0 : 1),
-				unfitted.f1(), rules.transfers, rules.flagged.flagged(), rules.flagged.truePositives(), rules.flagged.precision(),
-				rules.flagged.recall(), rules.flagged.f1(), rules.legitDelayedPer10k, top(models[0], 8));
+				unfitted.f1(), rules.transfers, rules.flagged.flagged(), rules.flagged.truePositives(),
+				rules.flagged.precision(), rules.flagged.recall(), rules.flagged.f1(), rules.legitDelayedPer10k,
+				top(models[0], 8));
 	}
 
 	/** The cross-fitting fold of a training account, by a hash of its id. */
@@ -218,7 +236,8 @@ public final class AccountEvaluation {
 				continue; // warming up the monitor's state
 			}
 			transfers++;
-			boolean acted = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE || v.action == Action.REVIEW;
+			boolean acted = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE
+					|| v.action == Action.REVIEW;
 			boolean holds = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE;
 			if (acted && to >= 0) {
 				flagged.set(to);
@@ -241,7 +260,10 @@ public final class AccountEvaluation {
 				legit == 0 ? 0 : legitHeld * 10_000.0 / legit);
 	}
 
-	/** The features that weigh most: split counts of trees, absolute standardised weights of a linear model. */
+	/**
+	 * The features that weigh most: split counts of trees, absolute standardised weights
+	 * of a linear model.
+	 */
 	private static List<String> top(Model m, int k) {
 		double[] c = new double[m.features().size()];
 		if (m instanceof GradientBoostedTrees t) {
@@ -267,4 +289,5 @@ public final class AccountEvaluation {
 		}
 		return out;
 	}
+
 }

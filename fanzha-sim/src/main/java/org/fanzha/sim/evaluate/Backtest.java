@@ -20,16 +20,20 @@ import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 
 /**
- * Replays a dataset directory (simulator or importer output) through a rule set, transfer by transfer in time
- * order, as an analyst does before arming a new version: per rule, how often it matched, how often it decided, the
- * accounts it would have flagged and how many of those are labelled mules ({@code truth/mule_accounts.csv}, when the
- * dataset has one). Shadow rules are scored like the others, so a rule can be judged before it acts. Victims'
- * reports ({@code cases.csv}, when present) confirm the accounts they name at their report time, as on the
- * platform; labels are used only to score.
+ * Replays a dataset directory (simulator or importer output) through a rule set, transfer
+ * by transfer in time order, as an analyst does before arming a new version: per rule,
+ * how often it matched, how often it decided, the accounts it would have flagged and how
+ * many of those are labelled mules ({@code truth/mule_accounts.csv}, when the dataset has
+ * one). Shadow rules are scored like the others, so a rule can be judged before it acts.
+ * Victims' reports ({@code cases.csv}, when present) confirm the accounts they name at
+ * their report time, as on the platform; labels are used only to score.
  */
 public final class Backtest {
 
-	/** @param guarded whether the guard put the rule into shadow mode during the replay (it acted too often) */
+	/**
+	 * @param guarded whether the guard put the rule into shadow mode during the replay
+	 * (it acted too often)
+	 */
 	public record RuleStats(String id, Action action, boolean shadow, long matched, long decided, int accountsFlagged,
 			int mulesFlagged, long legitMatched, boolean guarded) {
 
@@ -38,8 +42,8 @@ public final class Backtest {
 		}
 	}
 
-	public record Report(int rulesVersion, long transfers, int reportsReplayed, boolean labelled, int mules, int flagged,
-			int truePositives, double precision, double recall, double f1, double legitDelayedPer10k,
+	public record Report(int rulesVersion, long transfers, int reportsReplayed, boolean labelled, int mules,
+			int flagged, int truePositives, double precision, double recall, double f1, double legitDelayedPer10k,
 			List<RuleStats> rules) {
 	}
 
@@ -109,7 +113,8 @@ public final class Backtest {
 			BitSet tp = (BitSet) flaggedBy[r].clone();
 			tp.and(mules);
 			stats.add(new RuleStats(rule.id(), rule.action(), rule.shadow(), matched[r], decided[r],
-					flaggedBy[r].cardinality(), tp.cardinality(), legitMatched[r], monitor.engine().guarded(rule.id())));
+					flaggedBy[r].cardinality(), tp.cardinality(), legitMatched[r],
+					monitor.engine().guarded(rule.id())));
 		}
 		BitSet hits = (BitSet) flagged.clone();
 		hits.and(mules);
@@ -123,7 +128,10 @@ public final class Backtest {
 				legit == 0 ? 0 : legitHeld * 10_000.0 / legit, stats);
 	}
 
-	/** (report time, payee account) of every reported transfer in cases.csv, by time; empty when there is none. */
+	/**
+	 * (report time, payee account) of every reported transfer in cases.csv, by time;
+	 * empty when there is none.
+	 */
 	static long[][] reports(Path cases, TransferGraph g) throws IOException {
 		if (!Files.isRegularFile(cases)) {
 			return new long[][] { new long[0], new long[0] };
@@ -153,7 +161,8 @@ public final class Backtest {
 					at = OffsetDateTime.parse(f[cTime]).toEpochSecond();
 				}
 				catch (DateTimeParseException e) {
-					throw new IllegalArgumentException(cases + ":" + n + ": report_time '" + f[cTime] + "' is not ISO-8601");
+					throw new IllegalArgumentException(
+							cases + ":" + n + ": report_time '" + f[cTime] + "' is not ISO-8601");
 				}
 				for (String t : f[cTransfers].split(";")) {
 					int i = t.isEmpty() ? -1 : g.transferIndex(t);
@@ -177,4 +186,5 @@ public final class Backtest {
 	public static RuleSet defaultRules() {
 		return RuleSet.parse(TransferMonitor.DEFAULT_RULES);
 	}
+
 }

@@ -3,10 +3,11 @@ package org.fanzha.sim.evaluate;
 import java.util.Arrays;
 
 /**
- * Call and text records as rows of six longs in one array (time, from, to, handset, the region of {@code to}'s
- * number, and the duration, cell and kind packed), so that a simulated world's telecom traffic can be held, put in
- * time order and replayed without an object per record: the hour held back by {@link TelecomEvaluation}, the whole
- * world recorded for the SIM-monitor benchmark.
+ * Call and text records as rows of six longs in one array (time, from, to, handset, the
+ * region of {@code to}'s number, and the duration, cell and kind packed), so that a
+ * simulated world's telecom traffic can be held, put in time order and replayed without
+ * an object per record: the hour held back by {@link TelecomEvaluation}, the whole world
+ * recorded for the SIM-monitor benchmark.
  */
 public final class CallLog {
 
@@ -51,7 +52,8 @@ public final class CallLog {
 	/** A call; {@code durationSeconds} is ignored when not answered. */
 	public int call(long time, long caller, long callee, int durationSeconds, boolean answered, int cell, long imei,
 			long calleeRegion) {
-		return add(time, caller, callee, imei, calleeRegion, answered ? Math.max(0, durationSeconds) : UNANSWERED, cell);
+		return add(time, caller, callee, imei, calleeRegion, answered ? Math.max(0, durationSeconds) : UNANSWERED,
+				cell);
 	}
 
 	public int text(long time, long sender, long receiver, int cell, long imei, long receiverRegion) {
@@ -99,7 +101,9 @@ public final class CallLog {
 		return (int) (rows[i * ROW + 5] >> 32);
 	}
 
-	/** Puts the rows in time order (rows of the same second keep their order), in place. */
+	/**
+	 * Puts the rows in time order (rows of the same second keep their order), in place.
+	 */
 	public void sortByTime() {
 		if (n < 2) {
 			return;
@@ -129,4 +133,5 @@ public final class CallLog {
 		spare = rows;
 		rows = sorted;
 	}
+
 }

@@ -11,8 +11,9 @@ import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
 
 /**
- * Streams a simulated world's transfers into a {@link TransferGraph} (account {@code A<n>} is graph account
- * n, transfer {@code T<n>} keeps its number) and keeps the victims' reports, as the platform would receive them.
+ * Streams a simulated world's transfers into a {@link TransferGraph} (account
+ * {@code A<n>} is graph account n, transfer {@code T<n>} keeps its number) and keeps the
+ * victims' reports, as the platform would receive them.
  */
 public final class GraphSink implements EventSink {
 
@@ -56,4 +57,5 @@ public final class GraphSink implements EventSink {
 	public void victim(VictimRecord victim) {
 		victims.add(victim);
 	}
+
 }

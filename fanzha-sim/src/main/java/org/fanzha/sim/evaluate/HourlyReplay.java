@@ -11,9 +11,10 @@ import org.fanzha.sim.world.EventSink;
 import org.fanzha.sim.world.World;
 
 /**
- * An event sink that holds the province's calls, texts and reports back an hour at a time (the simulator emits an
- * hour's events grouped by kind, not in time order) and has the subclass replay each hour merged in time order, as an
- * operator and a centre would have seen them. The callee's number region comes from the SIM register.
+ * An event sink that holds the province's calls, texts and reports back an hour at a time
+ * (the simulator emits an hour's events grouped by kind, not in time order) and has the
+ * subclass replay each hour merged in time order, as an operator and a centre would have
+ * seen them. The callee's number region comes from the SIM register.
  */
 abstract class HourlyReplay implements EventSink {
 
@@ -66,12 +67,16 @@ abstract class HourlyReplay implements EventSink {
 		}
 	}
 
-	/** Replays the held hour in time order, then clears {@link #held} and {@link #reports}. */
+	/**
+	 * Replays the held hour in time order, then clears {@link #held} and
+	 * {@link #reports}.
+	 */
 	abstract void replay();
 
 	/**
-	 * The held hour in time order, each report before the records at or after its time (a report names what already
-	 * happened), then cleared: the usual body of {@link #replay()}.
+	 * The held hour in time order, each report before the records at or after its time (a
+	 * report names what already happened), then cleared: the usual body of
+	 * {@link #replay()}.
 	 */
 	final void inTimeOrder(Consumer<CaseReport> report, IntConsumer record) {
 		held.sortByTime();
@@ -89,4 +94,5 @@ abstract class HourlyReplay implements EventSink {
 		held.clear();
 		reports.clear();
 	}
+
 }

@@ -23,26 +23,34 @@ import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
 
 /**
- * Case linking (串并案) measured on a simulated province: every victim's report becomes a case naming what the victim
- * can name — the payee accounts of the reported payments (fund accounts, taken from the transfers as the bank reports
- * them), the numbers that called or texted, the app or website, the IM account — plus the payee's bank as a weak
- * identifier, so that the guard has something common to hold back. {@link CaseLinker} links the cases; the groups are
- * compared with the truth, the gang behind each case's victim ({@link VictimRecord#gang()}).
+ * Case linking (串并案) measured on a simulated province: every victim's report becomes a
+ * case naming what the victim can name — the payee accounts of the reported payments
+ * (fund accounts, taken from the transfers as the bank reports them), the numbers that
+ * called or texted, the app or website, the IM account — plus the payee's bank as a weak
+ * identifier, so that the guard has something common to hold back. {@link CaseLinker}
+ * links the cases; the groups are compared with the truth, the gang behind each case's
+ * victim ({@link VictimRecord#gang()}).
  *
- * <p>Figures: adjusted Rand index (Hubert and Arabie 1985) between linked groups and gangs; pairwise precision (of
- * the case pairs put in one group, the share with one gang) and recall (of the pairs with one gang, the share put in one
- * group); groups; and the time to intern and link all cases. The same with merge grounds only (leads unlinked), and
- * with no guard at all (every kind, the bank included, links whatever its frequency) to show what the guard is for.
+ * <p>
+ * Figures: adjusted Rand index (Hubert and Arabie 1985) between linked groups and gangs;
+ * pairwise precision (of the case pairs put in one group, the share with one gang) and
+ * recall (of the pairs with one gang, the share put in one group); groups; and the time
+ * to intern and link all cases. The same with merge grounds only (leads unlinked), and
+ * with no guard at all (every kind, the bank included, links whatever its frequency) to
+ * show what the guard is for.
  *
- * <p>The largest linked group is also shown as a {@link WholeChain}, built from the ground truth as an investigation
- * would find it: the numbers that called (callers, named by number), the complicit sales agents that sold the gang's
- * real-name SIMs (one act per SIM), the holders of the mule accounts that received the group's money by level (and,
- * for sold or freshly opened accounts, as card sellers), and the withdrawals and merchant payments that left the
- * mule chain (cash-out), each with its amount.
+ * <p>
+ * The largest linked group is also shown as a {@link WholeChain}, built from the ground
+ * truth as an investigation would find it: the numbers that called (callers, named by
+ * number), the complicit sales agents that sold the gang's real-name SIMs (one act per
+ * SIM), the holders of the mule accounts that received the group's money by level (and,
+ * for sold or freshly opened accounts, as card sellers), and the withdrawals and merchant
+ * payments that left the mule chain (cash-out), each with its amount.
  *
- * <p>Only the victims' payments' payees are remembered from the transfer stream (the laundering callback marks a
- * victim's payment); the reports name exactly those transfers, so this saves memory without telling the linker anything
- * a bank would not.
+ * <p>
+ * Only the victims' payments' payees are remembered from the transfer stream (the
+ * laundering callback marks a victim's payment); the reports name exactly those
+ * transfers, so this saves memory without telling the linker anything a bank would not.
  */
 public final class LinkingEvaluation {
 
@@ -60,8 +68,9 @@ public final class LinkingEvaluation {
 	}
 
 	/**
-	 * The whole chain of the largest linked group: its cases and loss, the merge grounds, the role lines, the suspects,
-	 * how many reach a fraud-amount threshold and how many helpers reach the 帮信 "serious" thresholds.
+	 * The whole chain of the largest linked group: its cases and loss, the merge grounds,
+	 * the role lines, the suspects, how many reach a fraud-amount threshold and how many
+	 * helpers reach the 帮信 "serious" thresholds.
 	 */
 	public record Chain(int cases, int gangs, long lossFen, List<String> grounds, boolean mergeableAsWhole,
 			List<RoleSummary> roles, int suspects, int overFraudThreshold, int helpersSerious) {
@@ -79,7 +88,10 @@ public final class LinkingEvaluation {
 		return run(config, CaseLinker.Options.DEFAULTS);
 	}
 
-	/** With the linker's options of one's own (the merge-grounds-only and no-guard runs keep their meaning). */
+	/**
+	 * With the linker's options of one's own (the merge-grounds-only and no-guard runs
+	 * keep their meaning).
+	 */
 	public static Report run(SimConfig config, CaseLinker.Options options) {
 		if (options == null) {
 			throw new IllegalArgumentException("options are required");
@@ -90,7 +102,10 @@ public final class LinkingEvaluation {
 		return c.report(config, options);
 	}
 
-	/** Agreement of predicted labels with true labels over the same items (both dense or not; any ints). */
+	/**
+	 * Agreement of predicted labels with true labels over the same items (both dense or
+	 * not; any ints).
+	 */
 	public static Agreement agreement(int[] predicted, int[] truth) {
 		if (predicted.length != truth.length) {
 			throw new IllegalArgumentException("labels of different lengths");
@@ -110,7 +125,8 @@ public final class LinkingEvaluation {
 		double all = n * (n - 1) / 2.0;
 		double expected = all == 0 ? 0 : sumA * sumB / all;
 		double max = (sumA + sumB) / 2;
-		double ari = max == expected ? (sumA == sumB && both == sumA ? 1.0 : 0.0) : (both - expected) / (max - expected);
+		double ari = max == expected ? (sumA == sumB && both == sumA ? 1.0 : 0.0)
+				: (both - expected) / (max - expected);
 		int linked = 0;
 		for (int s : a.values()) {
 			linked += s > 1 ? 1 : 0;
@@ -145,7 +161,8 @@ public final class LinkingEvaluation {
 
 		private TransferChannel lastChannel;
 
-		// laundering transfers: payer, payee (-1: left the banks), amount, time, the victim's payment they carry
+		// laundering transfers: payer, payee (-1: left the banks), amount, time, the
+		// victim's payment they carry
 		private int ln;
 
 		private int[] lFrom = new int[1_024];
@@ -174,7 +191,8 @@ public final class LinkingEvaluation {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 			lastTransfer = id;
 			lastPayee = to;
 			lastPayer = from;
@@ -211,8 +229,8 @@ public final class LinkingEvaluation {
 		}
 
 		@Override
-		public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
-				long imei) {
+		public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered,
+				int county, long imei) {
 		}
 
 		@Override
@@ -243,7 +261,8 @@ public final class LinkingEvaluation {
 				truth[i] = g;
 				gangs.add(g);
 			}
-			// warm-up on the same input so that the timed run measures the linker, not class loading and the JIT
+			// warm-up on the same input so that the timed run measures the linker, not
+			// class loading and the JIT
 			build(options).link();
 			long t0 = System.nanoTime();
 			CaseLinker linker = build(options);
@@ -261,11 +280,14 @@ public final class LinkingEvaluation {
 			}
 			Agreement unguarded = agreement(groups(build(none).link()), truth);
 			return new Report(config.preset(), config.seed(), config.evasive(), n, gangs.size(), linker.identifiers(),
-					linker.incidences(), linked, linking.guardedIdentifiers(), List.copyOf(top), millis, strict, unguarded,
-					chain(linking, truth));
+					linker.incidences(), linked, linking.guardedIdentifiers(), List.copyOf(top), millis, strict,
+					unguarded, chain(linking, truth));
 		}
 
-		/** The whole chain of the largest group of several cases, or null when no case is linked. */
+		/**
+		 * The whole chain of the largest group of several cases, or null when no case is
+		 * linked.
+		 */
 		private Chain chain(Linking linking, int[] truth) {
 			int best = -1;
 			for (int g = 0; g < linking.groupCount(); g++) {
@@ -294,12 +316,15 @@ public final class LinkingEvaluation {
 				for (long t : r.reportedTransfers()) {
 					caseOfPayment.put(t, r.caseId());
 				}
-				// the caller as the victim knows them: by number, else by IM account or platform
+				// the caller as the victim knows them: by number, else by IM account or
+				// platform
 				if (r.suspectPhones().length > 0) {
 					for (long p : r.suspectPhones()) {
-						acts.add(new WholeChain.Act("主叫 " + p, WholeChain.Role.CALLER, 0, r.caseId(), 0, when, "报案所述来电/短信号码 " + p));
+						acts.add(new WholeChain.Act("主叫 " + p, WholeChain.Role.CALLER, 0, r.caseId(), 0, when,
+								"报案所述来电/短信号码 " + p));
 						Integer sim = fraudSim.get(p);
-						if (sim != null && phonesSeen.add(p) && world.gangs.fraudSource(sim) == Gangs.SimSource.BOUGHT) {
+						if (sim != null && phonesSeen.add(p)
+								&& world.gangs.fraudSource(sim) == Gangs.SimSource.BOUGHT) {
 							acts.add(new WholeChain.Act("代理商 " + pop.agentId(world.gangs.fraudAgent(sim)),
 									WholeChain.Role.SIM_SELLER, 0, -1, 0,
 									Instant.ofEpochSecond(world.gangs.fraudActivationDay(sim) * 86_400L), "实名登记 " + p));
@@ -307,8 +332,10 @@ public final class LinkingEvaluation {
 					}
 				}
 				else {
-					String who = r.suspectIm() != null ? r.suspectIm() : r.suspectAppOrUrl() != null ? r.suspectAppOrUrl() : "未知";
-					acts.add(new WholeChain.Act("聊天/平台 " + who, WholeChain.Role.CALLER, 0, r.caseId(), 0, when, "报案所述 " + who));
+					String who = r.suspectIm() != null ? r.suspectIm()
+							: r.suspectAppOrUrl() != null ? r.suspectAppOrUrl() : "未知";
+					acts.add(new WholeChain.Act("聊天/平台 " + who, WholeChain.Role.CALLER, 0, r.caseId(), 0, when,
+							"报案所述 " + who));
 				}
 			}
 			Set<Integer> cardSold = new HashSet<>();
@@ -322,11 +349,12 @@ public final class LinkingEvaluation {
 				int to = lTo[i];
 				if (to >= 0 && world.isMule(to)) {
 					String holder = holder(to);
-					acts.add(new WholeChain.Act(holder, WholeChain.Role.MULE, world.muleLevel(to), caseId, lAmount[i], when,
-							"流水 " + lId[i] + " 入账 " + masked(to)));
+					acts.add(new WholeChain.Act(holder, WholeChain.Role.MULE, world.muleLevel(to), caseId, lAmount[i],
+							when, "流水 " + lId[i] + " 入账 " + masked(to)));
 					Gangs.MuleKind kind = world.muleKind(to);
 					if ((kind == Gangs.MuleKind.SOLD || kind == Gangs.MuleKind.FRESH) && cardSold.add(to)) {
-						acts.add(new WholeChain.Act(holder, WholeChain.Role.CARD_SELLER, 0, -1, 0, when, "出售银行卡 " + masked(to)));
+						acts.add(new WholeChain.Act(holder, WholeChain.Role.CARD_SELLER, 0, -1, 0, when,
+								"出售银行卡 " + masked(to)));
 					}
 				}
 				else if (lFrom[i] >= 0 && world.isMule(lFrom[i])) {
@@ -337,7 +365,8 @@ public final class LinkingEvaluation {
 			WholeChain.View v = new WholeChain().of(cases, acts, Map.of());
 			List<RoleSummary> roles = new ArrayList<>();
 			for (WholeChain.RoleLine l : v.roles()) {
-				roles.add(new RoleSummary(l.role().name(), l.muleLevel(), l.suspects().size(), l.acts(), l.amountFen()));
+				roles
+					.add(new RoleSummary(l.role().name(), l.muleLevel(), l.suspects().size(), l.acts(), l.amountFen()));
 			}
 			int over = 0;
 			int serious = 0;
@@ -347,18 +376,22 @@ public final class LinkingEvaluation {
 			}
 			List<String> grounds = new ArrayList<>();
 			linking.grounds(best).forEach(g -> grounds.add(g.name()));
-			return new Chain(members.length, gangs.size(), v.lossFen(), List.copyOf(grounds), linking.mergeableAsWhole(best),
-					List.copyOf(roles), v.suspects().size(), over, serious);
+			return new Chain(members.length, gangs.size(), v.lossFen(), List.copyOf(grounds),
+					linking.mergeableAsWhole(best), List.copyOf(roles), v.suspects().size(), over, serious);
 		}
 
-		/** A mule account's holder as a suspect: name and the card's last four digits (names repeat). */
+		/**
+		 * A mule account's holder as a suspect: name and the card's last four digits
+		 * (names repeat).
+		 */
 		private String holder(int account) {
 			return pop.holderName(account) + "·" + masked(account);
 		}
 
 		private String masked(int account) {
 			String card = pop.cardNumber(account);
-			return card.isEmpty() ? pop.institutionCode(account) + "-" + account : "****" + card.substring(card.length() - 4);
+			return card.isEmpty() ? pop.institutionCode(account) + "-" + account
+					: "****" + card.substring(card.length() - 4);
 		}
 
 		private CaseLinker build(CaseLinker.Options options) {
@@ -396,5 +429,7 @@ public final class LinkingEvaluation {
 			}
 			return g;
 		}
+
 	}
+
 }

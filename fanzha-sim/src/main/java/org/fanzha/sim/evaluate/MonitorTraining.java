@@ -2,6 +2,7 @@ package org.fanzha.sim.evaluate;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 
 import org.fanzha.engine.graph.DatasetLoader;
@@ -20,18 +21,22 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * Transfer-level training for the monitor: every transfer into an account is replayed through
- * {@link TransferMonitor#withDefaultRules} in time order, and its feature vector ({@link RuleSet#FEATURES}, as the
- * rules see it at that moment) becomes a row labelled "the payee is a mule". The source is a simulated world or a
- * dataset directory (transfers.csv in time order, labels from truth/mule_accounts.csv).
+ * Transfer-level training for the monitor: every transfer into an account is replayed
+ * through {@link TransferMonitor#withDefaultRules} in time order, and its feature vector
+ * ({@link RuleSet#FEATURES}, as the rules see it at that moment) becomes a row labelled
+ * "the payee is a mule". The source is a simulated world or a dataset directory
+ * (transfers.csv in time order, labels from truth/mule_accounts.csv).
  *
- * <p>Negatives vastly outnumber positives, so they are subsampled deterministically to at most
- * {@link #MAX_NEGATIVES}: each negative row gets a hash of its ordinal and the seed, and rows whose hash falls above
- * the current rate are dropped; the rate halves (and the kept rows are filtered again) whenever the cap is passed.
- * Every positive is kept. One payee in five (by a hash of the account) is held out, so that the held-out AUC is
- * measured on accounts the model never saw (a split by account, not by time: the simulated worlds last a day or a
- * week). Memory: the kept rows, {@code 8 · |FEATURES|} bytes each, at most about 2 · MAX_NEGATIVES of them plus
- * the positives; time: one monitor decision per transfer plus the training.
+ * <p>
+ * Negatives vastly outnumber positives, so they are subsampled deterministically to at
+ * most {@link #MAX_NEGATIVES}: each negative row gets a hash of its ordinal and the seed,
+ * and rows whose hash falls above the current rate are dropped; the rate halves (and the
+ * kept rows are filtered again) whenever the cap is passed. Every positive is kept. One
+ * payee in five (by a hash of the account) is held out, so that the held-out AUC is
+ * measured on accounts the model never saw (a split by account, not by time: the
+ * simulated worlds last a day or a week). Memory: the kept rows, {@code 8 · |FEATURES|}
+ * bytes each, at most about 2 · MAX_NEGATIVES of them plus the positives; time: one
+ * monitor decision per transfer plus the training.
  */
 public final class MonitorTraining {
 
@@ -40,8 +45,9 @@ public final class MonitorTraining {
 	/**
 	 * @param negativeRate share of the negative transfers kept as rows (1, 1/2, 1/4, ...)
 	 * @param heldOutAuc ROC AUC on the held-out payees' rows
-	 * @param heldOutF1 F1 on the held-out rows at the threshold that was best on the training rows (when negatives
-	 *        were subsampled, false positives are undercounted and precision flattered)
+	 * @param heldOutF1 F1 on the held-out rows at the threshold that was best on the
+	 * training rows (when negatives were subsampled, false positives are undercounted and
+	 * precision flattered)
 	 */
 	public record Result(Model model, long transfers, int rows, int positives, double negativeRate, int heldOutRows,
 			int heldOutPositives, double heldOutAuc, double heldOutF1) {
@@ -50,7 +56,9 @@ public final class MonitorTraining {
 	private MonitorTraining() {
 	}
 
-	/** Replays a simulated world through the default rules and trains on its transfers. */
+	/**
+	 * Replays a simulated world through the default rules and trains on its transfers.
+	 */
 	public static Result fromSimulation(SimConfig config, String kind) {
 		return fromSimulation(config, kind, MAX_NEGATIVES);
 	}
@@ -62,7 +70,8 @@ public final class MonitorTraining {
 		new Simulator(world).run(new EventSink() {
 
 			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+					int county) {
 				monitor.decide(from, to, amountFen, time);
 				if (to >= 0) {
 					c.add(monitor.lastFeatures(), world.isMule(to), to);
@@ -71,7 +80,8 @@ public final class MonitorTraining {
 			}
 
 			@Override
-			public void call(long id, long time, long caller, long callee, int d, boolean answered, int county, long imei) {
+			public void call(long id, long time, long caller, long callee, int d, boolean answered, int county,
+					long imei) {
 			}
 
 			@Override
@@ -81,7 +91,9 @@ public final class MonitorTraining {
 		return c.train(kind, config.seed());
 	}
 
-	/** Replays a dataset directory through the default rules and trains on its transfers. */
+	/**
+	 * Replays a dataset directory through the default rules and trains on its transfers.
+	 */
 	public static Result fromDataset(Path dir, String kind, long seed) throws IOException {
 		TransferGraph g = DatasetLoader.load(dir);
 		BitSet mules = MuleLabels.read(dir, g);
@@ -101,9 +113,10 @@ public final class MonitorTraining {
 	/** Trains a model of the given kind ({@code gbt} or {@code logistic}). */
 	static Model train(String kind, Samples rows, Samples validation, long seed) {
 		return switch (kind) {
-			case GradientBoostedTrees.KIND -> GradientBoostedTrees.train(rows, validation,
-					GradientBoostedTrees.Options.defaults().withSeed(seed));
-			case LogisticRegression.KIND -> LogisticRegression.train(rows, LogisticRegression.Options.defaults().withSeed(seed));
+			case GradientBoostedTrees.KIND ->
+				GradientBoostedTrees.train(rows, validation, GradientBoostedTrees.Options.defaults().withSeed(seed));
+			case LogisticRegression.KIND ->
+				LogisticRegression.train(rows, LogisticRegression.Options.defaults().withSeed(seed));
 			default -> throw new IllegalArgumentException("unknown model '" + kind + "': use gbt or logistic");
 		};
 	}
@@ -138,7 +151,10 @@ public final class MonitorTraining {
 		return (mix(key * 0x9e3779b97f4a7c15L + seed) >>> 11) * 0x1.0p-53;
 	}
 
-	/** Rows with a bounded number of negatives; remembers each row's payee and sampling key. */
+	/**
+	 * Rows with a bounded number of negatives; remembers each row's payee and sampling
+	 * key.
+	 */
 	private static final class Collector {
 
 		final long seed;
@@ -171,8 +187,8 @@ public final class MonitorTraining {
 			}
 			int r = rows.rows();
 			if (r == payee.length) {
-				payee = java.util.Arrays.copyOf(payee, r * 2);
-				key = java.util.Arrays.copyOf(key, r * 2);
+				payee = Arrays.copyOf(payee, r * 2);
+				key = Arrays.copyOf(key, r * 2);
 			}
 			rows.add(f, mule);
 			payee[r] = to;
@@ -212,5 +228,7 @@ public final class MonitorTraining {
 			return new Result(m, transfers, fit.rows(), fit.positives(), rate, test.rows(), test.positives(),
 					Metrics.auc(s, y), Metrics.at(threshold, s, y).f1());
 		}
+
 	}
+
 }

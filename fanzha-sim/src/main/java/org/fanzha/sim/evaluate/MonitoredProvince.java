@@ -1,8 +1,10 @@
 package org.fanzha.sim.evaluate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,26 +17,35 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * A simulated province with the monitor switched on, as the platform would run it: every transfer is decided in
- * time order; a victim's report confirms the accounts the victim paid (they are stopped and, from then on, a
- * payment into them is frozen) and flags the numbers the victim names, so that later calls and texts from those
- * numbers mark their recipients as potential victims (the payer-side signal).
+ * A simulated province with the monitor switched on, as the platform would run it: every
+ * transfer is decided in time order; a victim's report confirms the accounts the victim
+ * paid (they are stopped and, from then on, a payment into them is frozen) and flags the
+ * numbers the victim names, so that later calls and texts from those numbers mark their
+ * recipients as potential victims (the payer-side signal).
  *
- * <p>The simulator emits an hour's transfers, then its calls, texts and reports; this sink holds the hour back
- * and replays it merged in time order, so that no signal is used before it happened. Only what the platform could know is used: reports and the numbers named in them, never the
- * ground truth.
+ * <p>
+ * The simulator emits an hour's transfers, then its calls, texts and reports; this sink
+ * holds the hour back and replays it merged in time order, so that no signal is used
+ * before it happened. Only what the platform could know is used: reports and the numbers
+ * named in them, never the ground truth.
  */
 public final class MonitoredProvince implements EventSink {
 
-	/** Sees each transfer with its decision (the verdict is reused: copy what you keep). */
+	/**
+	 * Sees each transfer with its decision (the verdict is reused: copy what you keep).
+	 */
 	public interface Observer {
 
-		/** {@code level} is 0 for a transfer outside any laundering chain, 1 for a victim's payment, ... */
+		/**
+		 * {@code level} is 0 for a transfer outside any laundering chain, 1 for a
+		 * victim's payment, ...
+		 */
 		void decided(long id, long time, int from, int to, long amountFen, int level, long victimTransferId,
 				RuleEngine.Verdict verdict);
 
 		default void reported(CaseReport report) {
 		}
+
 	}
 
 	private final World world;
@@ -45,7 +56,10 @@ public final class MonitoredProvince implements EventSink {
 
 	private final Map<Long, Integer> personByPhone = new HashMap<>();
 
-	/** Accounts of a person: first index, then a linked list through {@link #nextOfHolder}. */
+	/**
+	 * Accounts of a person: first index, then a linked list through
+	 * {@link #nextOfHolder}.
+	 */
 	private int[] firstAccount;
 
 	private int[] nextOfHolder;
@@ -81,7 +95,7 @@ public final class MonitoredProvince implements EventSink {
 
 	private int cSize;
 
-	private final java.util.List<CaseReport> reports = new java.util.ArrayList<>();
+	private final List<CaseReport> reports = new ArrayList<>();
 
 	private long hour = Long.MIN_VALUE;
 
@@ -204,7 +218,10 @@ public final class MonitoredProvince implements EventSink {
 		replay();
 	}
 
-	/** Decides the hour held so far now (a reacting world's loop, before the next hour is generated). */
+	/**
+	 * Decides the hour held so far now (a reacting world's loop, before the next hour is
+	 * generated).
+	 */
 	void flush() {
 		replay();
 	}
@@ -224,7 +241,10 @@ public final class MonitoredProvince implements EventSink {
 		}
 	}
 
-	/** Replays the held hour in time order: calls and texts, then reports, then transfers, at equal times. */
+	/**
+	 * Replays the held hour in time order: calls and texts, then reports, then transfers,
+	 * at equal times.
+	 */
 	private void replay() {
 		reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
 		sortContacts();
@@ -257,7 +277,10 @@ public final class MonitoredProvince implements EventSink {
 
 	private long[] keys = new long[1024];
 
-	/** Calls and texts arrive sorted per kind: one sort of (time, index) keys puts them in a single order. */
+	/**
+	 * Calls and texts arrive sorted per kind: one sort of (time, index) keys puts them in
+	 * a single order.
+	 */
 	private void sortContacts() {
 		if (keys.length < cSize) {
 			keys = new long[cTime.length];
@@ -280,4 +303,5 @@ public final class MonitoredProvince implements EventSink {
 		System.arraycopy(f, 0, cFrom, 0, cSize);
 		System.arraycopy(to, 0, cTo, 0, cSize);
 	}
+
 }

@@ -2,6 +2,8 @@ package org.fanzha.sim.evaluate;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.fanzha.engine.monitor.Action;
@@ -11,15 +13,18 @@ import org.fanzha.sim.world.SimConfig;
 import org.fanzha.sim.world.World;
 
 /**
- * The monitoring rules run over a simulated province, transfer by transfer in time order with reports and
- * flagged numbers fed back as they happen ({@link MonitoredProvince}), against the ground truth: an account counts
- * as flagged when a decision delays, reviews or freezes money paid to it.
+ * The monitoring rules run over a simulated province, transfer by transfer in time order
+ * with reports and flagged numbers fed back as they happen ({@link MonitoredProvince}),
+ * against the ground truth: an account counts as flagged when a decision delays, reviews
+ * or freezes money paid to it.
  *
  * <ul>
- * <li>precision, recall, F1 of flagged accounts against the mule accounts (truth/mule_accounts);</li>
+ * <li>precision, recall, F1 of flagged accounts against the mule accounts
+ * (truth/mule_accounts);</li>
  * <li>legit transfers delayed or frozen per 10,000 legit transfers;</li>
- * <li>share of the victims' money delayed or frozen before it left level 1: the payment itself held, or money
- * leaving the account it was paid into held (attributed to the payment the laundering chain started from);</li>
+ * <li>share of the victims' money delayed or frozen before it left level 1: the payment
+ * itself held, or money leaving the account it was paid into held (attributed to the
+ * payment the laundering chain started from);</li>
  * <li>median minutes from a mule's first laundering transfer to its flag.</li>
  * </ul>
  */
@@ -37,7 +42,10 @@ public final class MonitoringEvaluation {
 		return run(config, null, null);
 	}
 
-	/** With a rule set of one's own and a model (either may be null for the defaults / no model). */
+	/**
+	 * With a rule set of one's own and a model (either may be null for the defaults / no
+	 * model).
+	 */
 	public static Report run(SimConfig config, RuleSet rules, ToDoubleFunction<double[]> model) {
 		World world = new World(config);
 		int accounts = world.population.accounts();
@@ -49,10 +57,12 @@ public final class MonitoringEvaluation {
 		long[] flaggedAt = new long[accounts];
 		long[] counters = new long[3]; // transfers, legit, legit delayed
 		long[] money = new long[2]; // victim payments, victim payments held
-		// what was held of each victim's payment: the payment itself, or money leaving the level-1 account
-		java.util.Map<Long, long[]> victimPayments = new java.util.HashMap<>();
+		// what was held of each victim's payment: the payment itself, or money leaving
+		// the level-1 account
+		Map<Long, long[]> victimPayments = new HashMap<>();
 		MonitoredProvince.Observer observer = (id, time, from, to, amount, level, victim, v) -> {
-			boolean acted = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE || v.action == Action.REVIEW;
+			boolean acted = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE
+					|| v.action == Action.REVIEW;
 			boolean holds = v.action == Action.DELAY || v.action == Action.PROTECTIVE_FREEZE;
 			if (level > 0) {
 				firstLaundering[from] = Math.min(firstLaundering[from], time);
@@ -89,7 +99,8 @@ public final class MonitoringEvaluation {
 		}
 		int mules = world.gangs.mules();
 		for (int a = 0; a < accounts; a++) {
-			// a reacting world's reserve account that never carried a victim's money is not there to be found
+			// a reacting world's reserve account that never carried a victim's money is
+			// not there to be found
 			if (world.isReserveMule(a) && firstLaundering[a] == Long.MAX_VALUE) {
 				mules--;
 			}
@@ -110,8 +121,9 @@ public final class MonitoringEvaluation {
 		double precision = f == 0 ? 0 : tp / (double) f;
 		double recall = mules == 0 ? 0 : tp / (double) mules;
 		double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-		return new Report(config.preset(), config.seed(), config.evasive(), counters[0], mules, f, tp, precision, recall,
-				f1, counters[1] == 0 ? 0 : counters[2] * 10_000.0 / counters[1],
+		return new Report(config.preset(), config.seed(), config.evasive(), counters[0], mules, f, tp, precision,
+				recall, f1, counters[1] == 0 ? 0 : counters[2] * 10_000.0 / counters[1],
 				money[0] == 0 ? 0 : money[1] / (double) money[0], m == 0 ? -1 : minutes[m / 2], ruleSet.version());
 	}
+
 }

@@ -13,9 +13,9 @@ import org.fanzha.engine.graph.TransferGraph;
 import org.fanzha.sim.io.Table;
 
 /**
- * The ground truth of a Fanzha dataset (simulator or importer output) as a set of graph accounts: the
- * {@code account_id} column of {@code truth/mule_accounts.csv}. Used only to label and to score, never as a
- * feature.
+ * The ground truth of a Fanzha dataset (simulator or importer output) as a set of graph
+ * accounts: the {@code account_id} column of {@code truth/mule_accounts.csv}. Used only
+ * to label and to score, never as a feature.
  */
 public final class MuleLabels {
 
@@ -55,4 +55,5 @@ public final class MuleLabels {
 		boolean quoted = field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"");
 		return quoted ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
 	}
+
 }

@@ -19,19 +19,26 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * Closes the loop between the platform and a reacting world: the shipped engines run over the world as it is
- * generated, and what they decide is what the gangs can find out ({@link Countermeasures}).
+ * Closes the loop between the platform and a reacting world: the shipped engines run over
+ * the world as it is generated, and what they decide is what the gangs can find out
+ * ({@link Countermeasures}).
  *
- * <p>Decisions, each from the platform's own inputs only (never the ground truth): the transfer monitor (default
- * rules, {@link MonitoredProvince}) delays or freezes transfers, and an account counts as stopped from its first hold
- * (into or out of it) or when a report names a payment into it; the SIM monitor (shipped rules, every call and text,
- * reports confirming the numbers they name) restricts numbers, and the SIMs of a box found with them. Case linking
- * is approximated by what the linker merges on first: a case counts as linked when it names an app, website, chat
- * group, number or payee account that an earlier report named (the full {@code CaseLinker} with its guard runs in
- * {@link LinkingEvaluation}; this is the cheaper signal a gang would notice: police asking about its app).
+ * <p>
+ * Decisions, each from the platform's own inputs only (never the ground truth): the
+ * transfer monitor (default rules, {@link MonitoredProvince}) delays or freezes
+ * transfers, and an account counts as stopped from its first hold (into or out of it) or
+ * when a report names a payment into it; the SIM monitor (shipped rules, every call and
+ * text, reports confirming the numbers they name) restricts numbers, and the SIMs of a
+ * box found with them. Case linking is approximated by what the linker merges on first: a
+ * case counts as linked when it names an app, website, chat group, number or payee
+ * account that an earlier report named (the full {@code CaseLinker} with its guard runs
+ * in {@link LinkingEvaluation}; this is the cheaper signal a gang would notice: police
+ * asking about its app).
  *
- * <p>The world is told each hour is over ({@link EventSink#hourEnd}) and the engines decide that hour before the
- * next is generated, so a gang reacts only to decisions already made. A static world does not run the loop.
+ * <p>
+ * The world is told each hour is over ({@link EventSink#hourEnd}) and the engines decide
+ * that hour before the next is generated, so a gang reacts only to decisions already
+ * made. A static world does not run the loop.
  */
 public final class PlatformLoop implements EventSink, Countermeasures {
 
@@ -80,8 +87,9 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 	}
 
 	/**
-	 * Runs the world into {@code sink}: a static world on its own, a reacting one with the platform's decisions fed
-	 * back ({@code sink} sees every event before the loop does).
+	 * Runs the world into {@code sink}: a static world on its own, a reacting one with
+	 * the platform's decisions fed back ({@code sink} sees every event before the loop
+	 * does).
 	 */
 	public static void simulate(World world, EventSink sink) {
 		if (!world.config.reactions().on()) {
@@ -158,7 +166,8 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 		return linkedAt.getOrDefault(caseId, NEVER);
 	}
 
-	// ---------------------------------------------------------------- the world's events to both engines
+	// ---------------------------------------------------------------- the world's events
+	// to both engines
 
 	@Override
 	public void begin(World world) {
@@ -206,7 +215,10 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 		sims.end(world);
 	}
 
-	/** The SIM monitor over the calls and texts, an hour at a time in time order; reports confirm numbers first. */
+	/**
+	 * The SIM monitor over the calls and texts, an hour at a time in time order; reports
+	 * confirm numbers first.
+	 */
 	private final class SimSide extends HourlyReplay {
 
 		private final SimMonitor monitor;
@@ -218,7 +230,8 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 		}
 
 		@Override
@@ -252,5 +265,7 @@ public final class PlatformLoop implements EventSink, Countermeasures {
 				}
 			}
 		}
+
 	}
+
 }

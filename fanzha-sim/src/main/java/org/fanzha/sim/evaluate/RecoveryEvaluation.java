@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import org.fanzha.engine.graph.TransferGraph;
 import org.fanzha.engine.monitor.Action;
 import org.fanzha.engine.monitor.RuleEngine;
+import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 import org.fanzha.engine.stop.AccountInfo;
 import org.fanzha.engine.stop.StopInstruction;
@@ -27,20 +29,26 @@ import org.fanzha.sim.world.SimConfig;
 import org.fanzha.sim.world.World;
 
 /**
- * How much of the victims' money each practice would have stopped, case by case, in a simulated province.
+ * How much of the victims' money each practice would have stopped, case by case, in a
+ * simulated province.
  *
- * <p>For every reported case, at its report time: (A) <b>first-level only</b> — the accounts the victim
- * paid are stopped 30 minutes after the report (entering them by hand, today's practice); (B) <b>Fanzha</b> —
- * the victim's payments are traced (FIFO) at report time and every account holding traced money is stopped
- * when the bank executes the instruction ({@code bankLatency} later); money that moves before that is
- * followed by the live trace, so what is stopped is the traced money held at execution time. Money held in a
- * stopped account counts as stopped: the world moves it on regardless, but the bank would have refused. Both
- * practices obey the 48-hour stop and the two-stops-per-account rule across cases (a stop in force covers later
- * money into the account). (C) <b>Fanzha with monitoring on</b> — the banks also run the transfer monitor
- * ({@link MonitoredProvince}, default rules): a victim's payment that was delayed or frozen, or money leaving the
- * account it was paid into that was delayed or frozen, is stopped before the report if the hold is still on when
- * the report comes (a freeze always is); the rest of the payment is stopped as in (B), in proportion. Holds further
- * down the chain are not counted (a lower bound). Shares are of the money the victims paid.
+ * <p>
+ * For every reported case, at its report time: (A) <b>first-level only</b> — the accounts
+ * the victim paid are stopped 30 minutes after the report (entering them by hand, today's
+ * practice); (B) <b>Fanzha</b> — the victim's payments are traced (FIFO) at report time
+ * and every account holding traced money is stopped when the bank executes the
+ * instruction ({@code bankLatency} later); money that moves before that is followed by
+ * the live trace, so what is stopped is the traced money held at execution time. Money
+ * held in a stopped account counts as stopped: the world moves it on regardless, but the
+ * bank would have refused. Both practices obey the 48-hour stop and the
+ * two-stops-per-account rule across cases (a stop in force covers later money into the
+ * account). (C) <b>Fanzha with monitoring on</b> — the banks also run the transfer
+ * monitor ({@link MonitoredProvince}, default rules): a victim's payment that was delayed
+ * or frozen, or money leaving the account it was paid into that was delayed or frozen, is
+ * stopped before the report if the hold is still on when the report comes (a freeze
+ * always is); the rest of the payment is stopped as in (B), in proportion. Holds further
+ * down the chain are not counted (a lower bound). Shares are of the money the victims
+ * paid.
  */
 public final class RecoveryEvaluation {
 
@@ -99,12 +107,11 @@ public final class RecoveryEvaluation {
 	}
 
 	/** With a learned model feeding the monitor's rules in (C) (null: rules only). */
-	public static Report run(SimConfig config, long bankLatencySeconds,
-			java.util.function.ToDoubleFunction<double[]> model) {
+	public static Report run(SimConfig config, long bankLatencySeconds, ToDoubleFunction<double[]> model) {
 		World world = new World(config);
 		GraphSink sink = new GraphSink();
 		Holds holds = new Holds(world);
-		TransferMonitor monitor = new TransferMonitor(org.fanzha.engine.monitor.RuleSet.parse(TransferMonitor.DEFAULT_RULES),
+		TransferMonitor monitor = new TransferMonitor(RuleSet.parse(TransferMonitor.DEFAULT_RULES),
 				world.population.accounts(), model);
 		PlatformLoop.simulate(world, EventSink.tee(sink, new MonitoredProvince(world, monitor, holds)));
 		TransferGraph g = sink.graph;
@@ -163,14 +170,17 @@ public final class RecoveryEvaluation {
 	}
 
 	/**
-	 * The monitor's holds on victims' money: per victim payment, until when the payment itself was held, and the
-	 * holds on money leaving the account it was paid into.
+	 * The monitor's holds on victims' money: per victim payment, until when the payment
+	 * itself was held, and the holds on money leaving the account it was paid into.
 	 */
 	private static final class Holds implements MonitoredProvince.Observer {
 
 		private final World world;
 
-		/** victim payment id -> {amount, held-until of the payment, then pairs (amount, held-until) at level 2} */
+		/**
+		 * victim payment id -> {amount, held-until of the payment, then pairs (amount,
+		 * held-until) at level 2}
+		 */
 		private final Map<Long, long[]> payments = new HashMap<>();
 
 		private long legit;
@@ -227,9 +237,13 @@ public final class RecoveryEvaluation {
 		double legitDelayedPer10k() {
 			return legit == 0 ? 0 : legitHeld * 10_000.0 / legit;
 		}
+
 	}
 
-	/** Whether the money in the account is stopped at this time: a stop in force, or a new one within the limit. */
+	/**
+	 * Whether the money in the account is stopped at this time: a stop in force, or a new
+	 * one within the limit.
+	 */
 	private static boolean stop(StopRegistry registry, String account, long time) {
 		if (registry.frozen(account) || registry.stoppedAt(account, time)) {
 			return true;
@@ -260,7 +274,8 @@ public final class RecoveryEvaluation {
 		}
 		Arrays.sort(micros);
 		long p50 = micros.length == 0 ? 0 : micros[micros.length / 2];
-		long p99 = micros.length == 0 ? 0 : micros[Math.min(micros.length - 1, (int) Math.ceil(micros.length * 0.99) - 1)];
+		long p99 = micros.length == 0 ? 0
+				: micros[Math.min(micros.length - 1, (int) Math.ceil(micros.length * 0.99) - 1)];
 		long max = micros.length == 0 ? 0 : micros[micros.length - 1];
 		return new Report(config.preset(), config.seed(), transfers, total, byType, byDelay, p50, p99, max,
 				legitDelayedPer10k, outcomes);
@@ -269,8 +284,9 @@ public final class RecoveryEvaluation {
 	/** For tests: the instructions Fanzha would issue for the first case. */
 	static List<StopInstruction> firstPlan(TransferGraph g, CaseReport c) {
 		int[] seeds = Arrays.stream(c.reportedTransfers()).mapToInt(t -> g.transferIndex("T" + t)).toArray();
-		TraceResult now = Trace.run(g, new TraceRequest(seeds, new int[seeds.length], c.reportTime(), Policy.FIFO, 8, 0,
-				30L * 86_400));
+		TraceResult now = Trace.run(g,
+				new TraceRequest(seeds, new int[seeds.length], c.reportTime(), Policy.FIFO, 8, 0, 30L * 86_400));
 		return StopPaymentPlanner.plan(g, now, AccountInfo.NONE, new StopRegistry(), c.reportTime(), 1).instructions();
 	}
+
 }

@@ -7,9 +7,10 @@ import org.fanzha.sim.world.Population;
 import org.fanzha.sim.world.World;
 
 /**
- * A simulated world's SIM cards as an operator's real-name register knows them: the number, the activation time and
- * the region the number belongs to (the holder's home county; unknown for the gangs' cards, registered to card
- * sellers). SIMs {@code 0 .. ordinary() - 1} are the population's, the rest the gangs' in the order of
+ * A simulated world's SIM cards as an operator's real-name register knows them: the
+ * number, the activation time and the region the number belongs to (the holder's home
+ * county; unknown for the gangs' cards, registered to card sellers). SIMs
+ * {@code 0 .. ordinary() - 1} are the population's, the rest the gangs' in the order of
  * {@link Gangs#fraudPhone}.
  */
 public final class SimRegister {
@@ -78,7 +79,10 @@ public final class SimRegister {
 		return index.get(number);
 	}
 
-	/** The region a number belongs to, {@link SimMonitor#UNKNOWN} for numbers outside the register. */
+	/**
+	 * The region a number belongs to, {@link SimMonitor#UNKNOWN} for numbers outside the
+	 * register.
+	 */
 	public long regionOf(long number) {
 		int s = index.get(number);
 		return s < 0 ? SimMonitor.UNKNOWN : region[s];
@@ -90,4 +94,5 @@ public final class SimRegister {
 			monitor.activate(phone[s], activation[s]);
 		}
 	}
+
 }

@@ -17,25 +17,33 @@ import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 
 /**
- * The abnormal-SIM monitor run over a simulated province's calls and texts, in time order, against the ground truth
- * (the gangs' SIMs, {@code truth/fraud_sims.csv}). Only what an operator could know feeds the monitor: every SIM's
- * activation date (the real-name register), the call and text records (caller, callee, time, duration, answered,
- * cell, handset), the callee's number region (the holder's home county), and the numbers victims name in their
- * reports, confirmed at report time as the platform would.
+ * The abnormal-SIM monitor run over a simulated province's calls and texts, in time
+ * order, against the ground truth (the gangs' SIMs, {@code truth/fraud_sims.csv}). Only
+ * what an operator could know feeds the monitor: every SIM's activation date (the
+ * real-name register), the call and text records (caller, callee, time, duration,
+ * answered, cell, handset), the callee's number region (the holder's home county), and
+ * the numbers victims name in their reports, confirmed at report time as the platform
+ * would.
  *
- * <p>A SIM counts as <b>flagged</b> when a measure at least {@code RESTRICT_OUTGOING} is put on it (outgoing calls
- * stopped): re-verification alone does not stop a SIM, and an ordinary holder clears it in minutes. The world's
- * people react as assumed here: an ordinary holder asked to re-verify does so within an hour ({@link #REVERIFY_DELAY});
- * a fraud SIM's real-name holder (a card seller) never does, so its re-verification runs out after 24 hours and the
- * SIM is restricted at its next call. Figures:
+ * <p>
+ * A SIM counts as <b>flagged</b> when a measure at least {@code RESTRICT_OUTGOING} is put
+ * on it (outgoing calls stopped): re-verification alone does not stop a SIM, and an
+ * ordinary holder clears it in minutes. The world's people react as assumed here: an
+ * ordinary holder asked to re-verify does so within an hour ({@link #REVERIFY_DELAY}); a
+ * fraud SIM's real-name holder (a card seller) never does, so its re-verification runs
+ * out after 24 hours and the SIM is restricted at its next call. Figures:
  * <ul>
- * <li>precision, recall, F1 of flagged SIMs against the fraud SIMs that called or texted in the window, and the recall
- * among the busy ones ({@link #BUSY} calls and texts or more: a fraud SIM used once or twice a day looks like anyone's);</li>
+ * <li>precision, recall, F1 of flagged SIMs against the fraud SIMs that called or texted
+ * in the window, and the recall among the busy ones ({@link #BUSY} calls and texts or
+ * more: a fraud SIM used once or twice a day looks like anyone's);</li>
  * <li>median minutes from a fraud SIM's first call or text to its restriction;</li>
  * <li>ordinary SIMs restricted, and asked to re-verify, per 100,000 ordinary SIMs;</li>
- * <li>SIM-box recall: SIM-box SIMs (source SIM_BOX) marked as a SIM box, and the precision of that mark;</li>
- * <li>share of the fraud SIMs' calls and texts made after their restriction (would have been blocked);</li>
- * <li>agents listed by {@link AgentScores} from the flagged SIMs, and how many of them sold the gangs' SIMs;</li>
+ * <li>SIM-box recall: SIM-box SIMs (source SIM_BOX) marked as a SIM box, and the
+ * precision of that mark;</li>
+ * <li>share of the fraud SIMs' calls and texts made after their restriction (would have
+ * been blocked);</li>
+ * <li>agents listed by {@link AgentScores} from the flagged SIMs, and how many of them
+ * sold the gangs' SIMs;</li>
  * <li>per rule, the fraud and ordinary SIMs it acted on.</li>
  * </ul>
  */
@@ -44,19 +52,22 @@ public final class TelecomEvaluation {
 	/** How long an ordinary holder takes to re-verify when asked (assumption). */
 	public static final long REVERIFY_DELAY = 3_600;
 
-	/** A fraud SIM with at least this many calls and texts in the window counts as busy. */
+	/**
+	 * A fraud SIM with at least this many calls and texts in the window counts as busy.
+	 */
 	public static final int BUSY = 10;
 
 	/** Fraud and ordinary SIMs a rule acted on. */
 	public record RuleCount(int fraud, int normal) {
 	}
 
-	public record Report(String preset, long seed, boolean evasive, long calls, long texts, int normalSims, int fraudSims,
-			int activeFraudSims, int activeSimBoxSims, int flagged, int truePositives, double precision, double recall,
-			double f1, int busyFraudSims, double busyRecall, double medianMinutesToRestriction, int normalRestricted, double normalRestrictedPer100k,
-			int normalReverified, double normalReverifiedPer100k, int simBoxMarked, int simBoxMarkedTrue,
-			double simBoxRecall, double simBoxPrecision, double fraudEventsBlockedShare, int agentsListed,
-			int agentsListedComplicit, int complicitAgents, int rulesVersion, Map<String, RuleCount> byRule) {
+	public record Report(String preset, long seed, boolean evasive, long calls, long texts, int normalSims,
+			int fraudSims, int activeFraudSims, int activeSimBoxSims, int flagged, int truePositives, double precision,
+			double recall, double f1, int busyFraudSims, double busyRecall, double medianMinutesToRestriction,
+			int normalRestricted, double normalRestrictedPer100k, int normalReverified, double normalReverifiedPer100k,
+			int simBoxMarked, int simBoxMarkedTrue, double simBoxRecall, double simBoxPrecision,
+			double fraudEventsBlockedShare, int agentsListed, int agentsListedComplicit, int complicitAgents,
+			int rulesVersion, Map<String, RuleCount> byRule) {
 	}
 
 	private TelecomEvaluation() {
@@ -73,7 +84,10 @@ public final class TelecomEvaluation {
 		return replay.report();
 	}
 
-	/** The province's calls, texts and reports, held back an hour at a time and replayed merged in time order. */
+	/**
+	 * The province's calls, texts and reports, held back an hour at a time and replayed
+	 * merged in time order.
+	 */
 	private static final class Replay extends HourlyReplay {
 
 		private final World world;
@@ -131,10 +145,14 @@ public final class TelecomEvaluation {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 		}
 
-		/** The held hour in time order: reports first at equal times (a report names what already happened). */
+		/**
+		 * The held hour in time order: reports first at equal times (a report names what
+		 * already happened).
+		 */
 		@Override
 		void replay() {
 			inTimeOrder(this::report, this::event);
@@ -200,7 +218,10 @@ public final class TelecomEvaluation {
 			duePhone[dueTail++] = phone;
 		}
 
-		/** Ordinary holders who were asked to re-verify do so ({@link #REVERIFY_DELAY} later). */
+		/**
+		 * Ordinary holders who were asked to re-verify do so ({@link #REVERIFY_DELAY}
+		 * later).
+		 */
 		private void dueBefore(long t) {
 			while (dueHead < dueTail && dueTime[dueHead] <= t) {
 				if (monitor.measureOf(duePhone[dueHead]) == SimMeasure.RE_VERIFY) {
@@ -300,12 +321,11 @@ public final class TelecomEvaluation {
 				byRule.put(rules.get(r).id(), new RuleCount(f, o));
 			}
 			SimConfig c = world.config;
-			return new Report(c.preset(), c.seed(), c.evasive(), calls, texts, normal, fraud, active, activeBox, flagged, tp,
-					precision, recall, f1, busy, busy == 0 ? 0 : busyFound / (double) busy, m == 0 ? -1 : median(minutes, m),
-					normalRestricted,
-					normalRestricted * 100_000.0 / normal, normalReverified, normalReverified * 100_000.0 / normal, marked,
-					markedTrue, activeBox == 0 ? 0 : boxFound / (double) activeBox,
-					marked == 0 ? 0 : markedTrue / (double) marked,
+			return new Report(c.preset(), c.seed(), c.evasive(), calls, texts, normal, fraud, active, activeBox,
+					flagged, tp, precision, recall, f1, busy, busy == 0 ? 0 : busyFound / (double) busy,
+					m == 0 ? -1 : median(minutes, m), normalRestricted, normalRestricted * 100_000.0 / normal,
+					normalReverified, normalReverified * 100_000.0 / normal, marked, markedTrue,
+					activeBox == 0 ? 0 : boxFound / (double) activeBox, marked == 0 ? 0 : markedTrue / (double) marked,
 					fraudEvents == 0 ? 0 : fraudEventsBlocked / (double) fraudEvents, listed, listedComplicit,
 					complicitAgents, monitor.rules().version(), byRule);
 		}
@@ -322,5 +342,7 @@ public final class TelecomEvaluation {
 			}
 			throw new IllegalStateException("unknown agent " + id);
 		}
+
 	}
+
 }

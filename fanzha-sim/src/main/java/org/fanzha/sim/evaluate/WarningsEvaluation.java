@@ -1,6 +1,7 @@
 package org.fanzha.sim.evaluate;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,56 +36,77 @@ import org.fanzha.sim.world.VictimRecord;
 import org.fanzha.sim.world.World;
 
 /**
- * Early warning and graded dissuasion (精准预警劝阻, DOMAIN.md §2 capability 4) run over a simulated province in time
- * order, against the ground truth of who was defrauded and when they first paid.
+ * Early warning and graded dissuasion (精准预警劝阻, DOMAIN.md §2 capability 4) run over a
+ * simulated province in time order, against the ground truth of who was defrauded and
+ * when they first paid.
  *
- * <p><b>What the platform knows, and when.</b> Calls and texts are replayed through the abnormal-SIM monitor
- * ({@link SimMonitor}, shipped rules, as in {@link TelecomEvaluation}); a victim's report confirms the numbers it names
- * at report time (with the report's fraud type). A call or text to a person from a number that is, at that moment,
- * <i>confirmed</i> (named in a report already received) or <i>suspected</i> (the SIM monitor has restricted or
- * suspended it, this record included) is a signal for the person. With payer-side warnings on, the banks' transfer
- * monitor ({@link MonitoredProvince}, default rules) adds one: a payment frozen because the payee is a confirmed
- * fraud account gives {@code TRANSFER_TO_RISKY_ACCOUNT}, a payment held or flagged by a rule that points at the payee
- * ({@link #PAYER_SIDE_RULES}) gives {@code PAYER_WARNING}, both for the paying account's holder. Ground truth is never
- * used to decide.
+ * <p>
+ * <b>What the platform knows, and when.</b> Calls and texts are replayed through the
+ * abnormal-SIM monitor ({@link SimMonitor}, shipped rules, as in
+ * {@link TelecomEvaluation}); a victim's report confirms the numbers it names at report
+ * time (with the report's fraud type). A call or text to a person from a number that is,
+ * at that moment, <i>confirmed</i> (named in a report already received) or
+ * <i>suspected</i> (the SIM monitor has restricted or suspended it, this record included)
+ * is a signal for the person. With payer-side warnings on, the banks' transfer monitor
+ * ({@link MonitoredProvince}, default rules) adds one: a payment frozen because the payee
+ * is a confirmed fraud account gives {@code TRANSFER_TO_RISKY_ACCOUNT}, a payment held or
+ * flagged by a rule that points at the payee ({@link #PAYER_SIDE_RULES}) gives
+ * {@code PAYER_WARNING}, both for the paying account's holder. Ground truth is never used
+ * to decide.
  *
- * <p><b>Warning.</b> At each signal the person's signals of the last 72 hours are graded by {@link WarningGrader}
- * (grade ⇒ channel SMS / phone call / visit) and the warning is put to {@link Dedup} (per person and channel; an
- * escalation passes at once); an admitted warning is counted with its time and channel. <b>Look-back</b>: when a
- * number becomes known (confirmed, restricted by the SIM monitor, or restricted with a SIM box it was seen in), everyone
- * it called or texted in the last 72 hours gets a signal at that moment, from the operator's call records (kept here as
- * a ring of about 16 contacts per inhabitant; older ones are lost, as a real operator's retention would lose them).
+ * <p>
+ * <b>Warning.</b> At each signal the person's signals of the last 72 hours are graded by
+ * {@link WarningGrader} (grade ⇒ channel SMS / phone call / visit) and the warning is put
+ * to {@link Dedup} (per person and channel; an escalation passes at once); an admitted
+ * warning is counted with its time and channel. <b>Look-back</b>: when a number becomes
+ * known (confirmed, restricted by the SIM monitor, or restricted with a SIM box it was
+ * seen in), everyone it called or texted in the last 72 hours gets a signal at that
+ * moment, from the operator's call records (kept here as a ring of about 16 contacts per
+ * inhabitant; older ones are lost, as a real operator's retention would lose them).
  *
- * <p><b>Figures</b> (victims are persons with a {@link VictimRecord}; their first payment is their first level-1
- * transfer to a gang): the share of victims with a warning strictly before their first payment, the median lead
- * (first payment minus first warning, over those), the same share when a warning counts only once its channel's
- * deadline ({@link Deadlines#DEFAULTS}: SMS 10 min, call 30 min, visit 2 h) has passed, the share warned before paying
- * by a number or payee of the very gang that defrauded them (the rest were warned because another gang's number
- * happened to contact them), what set off the first warning of those warned in time, victims first warned after
- * paying, and the share warned in time by a contact that a restriction already in force would not have blocked;
- * warnings by channel and by deciding reason, the share that went to people who are not victims, and the share set off
- * by a number or payee that is not the gangs' (false alarms). <b>Prevented loss</b>: a warning of channel c
- * before the first payment stops the victim's whole loss with probability success(c), warnings acting independently
- * (1 − Π(1 − success)); expected value in fen, summed over victims (each rounded to the fen). The success rates are
- * assumptions ({@link Success#DEFAULTS}), reported with the figures.
+ * <p>
+ * <b>Figures</b> (victims are persons with a {@link VictimRecord}; their first payment is
+ * their first level-1 transfer to a gang): the share of victims with a warning strictly
+ * before their first payment, the median lead (first payment minus first warning, over
+ * those), the same share when a warning counts only once its channel's deadline
+ * ({@link Deadlines#DEFAULTS}: SMS 10 min, call 30 min, visit 2 h) has passed, the share
+ * warned before paying by a number or payee of the very gang that defrauded them (the
+ * rest were warned because another gang's number happened to contact them), what set off
+ * the first warning of those warned in time, victims first warned after paying, and the
+ * share warned in time by a contact that a restriction already in force would not have
+ * blocked; warnings by channel and by deciding reason, the share that went to people who
+ * are not victims, and the share set off by a number or payee that is not the gangs'
+ * (false alarms). <b>Prevented loss</b>: a warning of channel c before the first payment
+ * stops the victim's whole loss with probability success(c), warnings acting
+ * independently (1 − Π(1 − success)); expected value in fen, summed over victims (each
+ * rounded to the fen). The success rates are assumptions ({@link Success#DEFAULTS}),
+ * reported with the figures.
  *
- * <p>In the static world fraud numbers keep calling after a restriction; in the reacting one ({@code --world
- * reacting}, {@link PlatformLoop}) gangs move to other SIMs after a delay. Warned victims still pay in both, so the
- * figures say what a warning could have reached, not what happened. Cost: one pass over the world; the SIM
- * monitor and transfer monitor dominate; a record costs one extra hash probe and, while its number is unknown, one
- * slot of the call-record ring (24 bytes × about 16 per inhabitant); grading allocates per signal (signals are a small
- * share of the traffic). References: DOMAIN.md §3 "Warning and dissuasion" (grades and channels, MPS practice,
- * secondary), Anti-Telecom-Fraud Law arts. 11 and 34; docs/evaluation.md "Early warning".
+ * <p>
+ * In the static world fraud numbers keep calling after a restriction; in the reacting one
+ * ({@code --world
+ * reacting}, {@link PlatformLoop}) gangs move to other SIMs after a delay. Warned victims
+ * still pay in both, so the figures say what a warning could have reached, not what
+ * happened. Cost: one pass over the world; the SIM monitor and transfer monitor dominate;
+ * a record costs one extra hash probe and, while its number is unknown, one slot of the
+ * call-record ring (24 bytes × about 16 per inhabitant); grading allocates per signal
+ * (signals are a small share of the traffic). References: DOMAIN.md §3 "Warning and
+ * dissuasion" (grades and channels, MPS practice, secondary), Anti-Telecom-Fraud Law
+ * arts. 11 and 34; docs/evaluation.md "Early warning".
  */
 public final class WarningsEvaluation {
 
-	/** Transfer-monitor rules whose hold or flag points at the payee, so the payer is a potential victim. */
+	/**
+	 * Transfer-monitor rules whose hold or flag points at the payee, so the payer is a
+	 * potential victim.
+	 */
 	public static final Set<String> PAYER_SIDE_RULES = Set.of("TO_CONFIRMED", "VICTIM_CONTACTED", "FAN_IN", "QUICK_OUT",
 			"FLAGGED_IN", "DORMANT_WAKES");
 
 	/**
-	 * The chance that a warning on each channel stops the victim from paying. {@link #DEFAULTS}: SMS 0.1, phone call
-	 * 0.4, visit 0.7 — assumptions (no public measurement), to be varied.
+	 * The chance that a warning on each channel stops the victim from paying.
+	 * {@link #DEFAULTS}: SMS 0.1, phone call 0.4, visit 0.7 — assumptions (no public
+	 * measurement), to be varied.
 	 */
 	public record Success(double sms, double phoneCall, double visit) {
 
@@ -100,33 +122,48 @@ public final class WarningsEvaluation {
 
 		public double of(Channel c) {
 			return switch (c) {
-			case SMS -> sms;
-			case PHONE_CALL -> phoneCall;
-			case VISIT -> visit;
+				case SMS -> sms;
+				case PHONE_CALL -> phoneCall;
+				case VISIT -> visit;
 			};
 		}
 	}
 
-	/** What set a warning off: a call or text from a confirmed or a suspected number, or a bank's transfer monitor. */
+	/**
+	 * What set a warning off: a call or text from a confirmed or a suspected number, or a
+	 * bank's transfer monitor.
+	 */
 	public enum Source {
-		/** A contact from a number already confirmed (or confirmed by this very report's moment). */
+
+		/**
+		 * A contact from a number already confirmed (or confirmed by this very report's
+		 * moment).
+		 */
 		CONFIRMED_NUMBER,
 		/** A contact from a number the SIM monitor restricted at or before it. */
 		SUSPECTED_NUMBER,
-		/** An earlier contact (last 72 h) found in the call records when the number was confirmed. */
+		/**
+		 * An earlier contact (last 72 h) found in the call records when the number was
+		 * confirmed.
+		 */
 		CONFIRMED_LOOKBACK,
-		/** An earlier contact found in the call records when the SIM monitor restricted the number. */
+		/**
+		 * An earlier contact found in the call records when the SIM monitor restricted
+		 * the number.
+		 */
 		SUSPECTED_LOOKBACK,
 		/** A payment the banks' transfer monitor held or flagged. */
 		TRANSFER_MONITOR
+
 	}
 
 	/**
-	 * One admitted warning: when (epoch second), to whom (person index), channel and grade, the deciding reason code,
-	 * its source, the number (calls and texts) or payee account (transfers) behind it, and the gang that number or
-	 * account belongs to, -1 when it is not the gangs' (ground truth, for the false-alarm and own-gang figures), and
-	 * whether the contact came from a number already restricted or suspended before it (in the world it would have
-	 * been blocked; the simulated gangs do not react).
+	 * One admitted warning: when (epoch second), to whom (person index), channel and
+	 * grade, the deciding reason code, its source, the number (calls and texts) or payee
+	 * account (transfers) behind it, and the gang that number or account belongs to, -1
+	 * when it is not the gangs' (ground truth, for the false-alarm and own-gang figures),
+	 * and whether the contact came from a number already restricted or suspended before
+	 * it (in the world it would have been blocked; the simulated gangs do not react).
 	 */
 	public record Warning(long at, int person, Channel channel, Grade grade, String reason, Source source, long trigger,
 			int triggerGang, boolean blockedContact) {
@@ -136,20 +173,22 @@ public final class WarningsEvaluation {
 		}
 	}
 
-	/** Victims of one fraud type: how many, warned before paying, median lead, loss, expected loss prevented. */
-	public record TypeRow(int victims, int warnedBefore, double warnedBeforeShare, double medianLeadMinutes, long lossFen,
-			long preventedLossFen) {
+	/**
+	 * Victims of one fraud type: how many, warned before paying, median lead, loss,
+	 * expected loss prevented.
+	 */
+	public record TypeRow(int victims, int warnedBefore, double warnedBeforeShare, double medianLeadMinutes,
+			long lossFen, long preventedLossFen) {
 	}
 
 	public record Report(String preset, long seed, boolean evasive, boolean payerWarnings, Success success, int victims,
 			int victimsWarnedBefore, double warnedBeforeFirstPayment, double medianLeadMinutes,
 			int victimsWarnedBeforeByOwnGang, double warnedBeforeByOwnGang, Map<Source, Integer> firstWarningSource,
-			double warnedBeforeFirstPaymentByDeadline, double warnedBeforeByUnblockedContacts, int victimsWarnedAfterPaying,
-			double warnedAfterPayingShare,
-			long signals, long warnings, int personsWarned, long nonVictimWarnings, double nonVictimShare,
-			double falseAlarmShare, Map<Channel, Long> warningsByChannel, Map<String, Long> warningsByReason, long lossFen,
-			long preventedLossFen, long preventedLossFenByDeadline, Map<FraudType, TypeRow> byFraudType,
-			List<Warning> warningList) {
+			double warnedBeforeFirstPaymentByDeadline, double warnedBeforeByUnblockedContacts,
+			int victimsWarnedAfterPaying, double warnedAfterPayingShare, long signals, long warnings, int personsWarned,
+			long nonVictimWarnings, double nonVictimShare, double falseAlarmShare, Map<Channel, Long> warningsByChannel,
+			Map<String, Long> warningsByReason, long lossFen, long preventedLossFen, long preventedLossFenByDeadline,
+			Map<FraudType, TypeRow> byFraudType, List<Warning> warningList) {
 
 		/** Expected share of the victims' loss prevented. */
 		public double preventedShare() {
@@ -182,18 +221,22 @@ public final class WarningsEvaluation {
 		if (payerWarnings) {
 			RuleSet rules = RuleSet.parse(TransferMonitor.DEFAULT_RULES);
 			TransferMonitor monitor = new TransferMonitor(rules, world.population.accounts(), null);
-			// the province replays its hour first, so its payer signals are buffered before this sink replays the hour
+			// the province replays its hour first, so its payer signals are buffered
+			// before this sink replays the hour
 			sink = EventSink.tee(new MonitoredProvince(world, monitor, replay.payerObserver(rules)), replay);
 		}
 		PlatformLoop.simulate(world, sink);
 		return replay.report(success, payerWarnings);
 	}
 
-	/** The province's calls, texts, reports and payer signals, held back an hour at a time and replayed in time order. */
+	/**
+	 * The province's calls, texts, reports and payer signals, held back an hour at a time
+	 * and replayed in time order.
+	 */
 	private static final class Replay extends HourlyReplay {
 
-		private static final org.fanzha.engine.warnings.FraudType[] ENGINE_TYPES =
-				new org.fanzha.engine.warnings.FraudType[FraudType.values().length];
+		private static final org.fanzha.engine.warnings.FraudType[] ENGINE_TYPES = // style:fqn
+				new org.fanzha.engine.warnings.FraudType[FraudType.values().length]; // style:fqn
 
 		static {
 			for (FraudType t : FraudType.values()) {
@@ -215,13 +258,18 @@ public final class WarningsEvaluation {
 
 		private final long lookBack = WarningGrader.Thresholds.DEFAULTS.lookBack().getSeconds();
 
-		/** Per register index: when the number was first named in a report, and the report's fraud type. */
+		/**
+		 * Per register index: when the number was first named in a report, and the
+		 * report's fraud type.
+		 */
 		private final long[] confirmedAt;
 
 		private final byte[] confirmedType;
 
-		// the operator's call records of the last hours, as a ring: contacted person, time, duration (-1 a text),
-		// and the sequence number of the same number's previous contact; head[s]: the number's last contact
+		// the operator's call records of the last hours, as a ring: contacted person,
+		// time, duration (-1 a text),
+		// and the sequence number of the same number's previous contact; head[s]: the
+		// number's last contact
 		private final int ringMask;
 
 		private final int[] rPerson;
@@ -238,7 +286,8 @@ public final class WarningsEvaluation {
 
 		private long ringSeq;
 
-		// payer signals from the transfer monitor: time, person, payee, kind (0 payer warning, 1 risky account)
+		// payer signals from the transfer monitor: time, person, payee, kind (0 payer
+		// warning, 1 risky account)
 		private long[] pTime = new long[64];
 
 		private int[] pPerson = new int[64];
@@ -251,8 +300,9 @@ public final class WarningsEvaluation {
 
 		private int pSize;
 
-		// ordinary holders asked to re-verify do so an hour later, as in TelecomEvaluation
-		private final java.util.ArrayDeque<long[]> reverifications = new java.util.ArrayDeque<>();
+		// ordinary holders asked to re-verify do so an hour later, as in
+		// TelecomEvaluation
+		private final ArrayDeque<long[]> reverifications = new ArrayDeque<>();
 
 		/** Signals of the last 72 h per person contacted by a known number. */
 		private final Map<Integer, ArrayList<Signal>> signals = new HashMap<>();
@@ -312,7 +362,10 @@ public final class WarningsEvaluation {
 			swept = new boolean[register.size()];
 		}
 
-		/** Buffers a payer-side signal for each payment held or flagged by a rule that points at the payee. */
+		/**
+		 * Buffers a payer-side signal for each payment held or flagged by a rule that
+		 * points at the payee.
+		 */
 		MonitoredProvince.Observer payerObserver(RuleSet rules) {
 			long payerSide = 0;
 			long risky = 0;
@@ -357,7 +410,8 @@ public final class WarningsEvaluation {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 			enter(time);
 			lastTransferId = id;
 			lastTransferTime = time;
@@ -379,7 +433,10 @@ public final class WarningsEvaluation {
 			victims.add(victim);
 		}
 
-		/** The held hour merged in time order; at equal times reports, then calls and texts, then payer signals. */
+		/**
+		 * The held hour merged in time order; at equal times reports, then calls and
+		 * texts, then payer signals.
+		 */
 		@Override
 		void replay() {
 			held.sortByTime();
@@ -399,7 +456,8 @@ public final class WarningsEvaluation {
 					record(c++);
 				}
 				else {
-					Signal s = Signal.of(pKind[p] == 1 ? SignalKind.TRANSFER_TO_RISKY_ACCOUNT : SignalKind.PAYER_WARNING,
+					Signal s = Signal.of(
+							pKind[p] == 1 ? SignalKind.TRANSFER_TO_RISKY_ACCOUNT : SignalKind.PAYER_WARNING,
 							Instant.ofEpochSecond(tp), null);
 					signal(pPerson[p], s, tp, Source.TRANSFER_MONITOR, pPayee[p], pGang[p], false);
 					p++;
@@ -480,7 +538,8 @@ public final class WarningsEvaluation {
 				sweep(s, t);
 			}
 			for (int k = 0; k < v.others; k++) {
-				// SIMs seen in a handset just found to be a SIM box are restricted with it
+				// SIMs seen in a handset just found to be a SIM box are restricted with
+				// it
 				int o = register.indexOf(v.other(k));
 				if (o >= 0) {
 					sweep(o, t);
@@ -495,12 +554,12 @@ public final class WarningsEvaluation {
 				return;
 			}
 			Confidence confidence = confirmed ? Confidence.CONFIRMED : Confidence.SUSPECTED;
-			org.fanzha.engine.warnings.FraudType type = confirmed ? ENGINE_TYPES[confirmedType[s]] : null;
+			org.fanzha.engine.warnings.FraudType type = confirmed ? ENGINE_TYPES[confirmedType[s]] : null; // style:fqn
 			Instant at = Instant.ofEpochSecond(t);
 			Signal signal = text ? Signal.sms(confidence, 1, at, type)
 					: Signal.call(confidence, held.duration(i), 1, at, type);
-			signal(pop.simHolder(callee), signal, t, confirmed ? Source.CONFIRMED_NUMBER : Source.SUSPECTED_NUMBER, from,
-					s >= normal ? world.gangs.fraudGang(s - normal) : -1, blocked);
+			signal(pop.simHolder(callee), signal, t, confirmed ? Source.CONFIRMED_NUMBER : Source.SUSPECTED_NUMBER,
+					from, s >= normal ? world.gangs.fraudGang(s - normal) : -1, blocked);
 		}
 
 		/** Books a contact in the ring of call records. */
@@ -514,8 +573,9 @@ public final class WarningsEvaluation {
 		}
 
 		/**
-		 * The number has just become known (confirmed or restricted): everyone it contacted in the last 72 hours, as far
-		 * as the ring still holds, gets a signal now. Once per number; later contacts are signalled as they happen.
+		 * The number has just become known (confirmed or restricted): everyone it
+		 * contacted in the last 72 hours, as far as the ring still holds, gets a signal
+		 * now. Once per number; later contacts are signalled as they happen.
 		 */
 		private void sweep(int s, long now) {
 			if (swept[s]) {
@@ -524,11 +584,11 @@ public final class WarningsEvaluation {
 			swept[s] = true;
 			boolean confirmed = confirmedAt[s] != NONE;
 			Confidence confidence = confirmed ? Confidence.CONFIRMED : Confidence.SUSPECTED;
-			org.fanzha.engine.warnings.FraudType type = confirmed ? ENGINE_TYPES[confirmedType[s]] : null;
+			org.fanzha.engine.warnings.FraudType type = confirmed ? ENGINE_TYPES[confirmedType[s]] : null; // style:fqn
 			Source source = confirmed ? Source.CONFIRMED_LOOKBACK : Source.SUSPECTED_LOOKBACK;
 			int gang = s >= normal ? world.gangs.fraudGang(s - normal) : -1;
 			long oldest = now - lookBack;
-			for (long q = head[s]; q >= 0 && q > ringSeq - 1 - ringMask - 1; ) {
+			for (long q = head[s]; q >= 0 && q > ringSeq - 1 - ringMask - 1;) {
 				int k = (int) (q & ringMask);
 				if (rTime[k] < oldest) {
 					break;
@@ -542,7 +602,10 @@ public final class WarningsEvaluation {
 			head[s] = -1;
 		}
 
-		/** Ordinary holders who were asked to re-verify do so ({@link TelecomEvaluation#REVERIFY_DELAY} later). */
+		/**
+		 * Ordinary holders who were asked to re-verify do so
+		 * ({@link TelecomEvaluation#REVERIFY_DELAY} later).
+		 */
 		private void reverifiedBefore(long t) {
 			while (!reverifications.isEmpty() && reverifications.peekFirst()[0] <= t) {
 				long[] due = reverifications.pollFirst();
@@ -552,7 +615,10 @@ public final class WarningsEvaluation {
 			}
 		}
 
-		/** Grades the person's signals at this moment and counts the warning if de-duplication lets it through. */
+		/**
+		 * Grades the person's signals at this moment and counts the warning if
+		 * de-duplication lets it through.
+		 */
 		private void signal(int person, Signal signal, long t, Source source, long trigger, int gang, boolean blocked) {
 			signalCount++;
 			ArrayList<Signal> list = signals.computeIfAbsent(person, k -> new ArrayList<>(4));
@@ -594,8 +660,10 @@ public final class WarningsEvaluation {
 		}
 
 		Report report(Success success, boolean payerWarnings) {
-			// the victims by person: earliest first payment, summed loss, the type of the earliest con
-			Map<Integer, long[]> victim = new TreeMap<>(); // person -> {first payment, loss, type}
+			// the victims by person: earliest first payment, summed loss, the type of the
+			// earliest con
+			Map<Integer, long[]> victim = new TreeMap<>(); // person -> {first payment,
+															// loss, type}
 			for (VictimRecord v : victims) {
 				Long first = firstPayment.get(v.person());
 				if (first == null) {
@@ -603,7 +671,8 @@ public final class WarningsEvaluation {
 				}
 				long[] e = victim.get(v.person());
 				if (e == null) {
-					victim.put(v.person(), new long[] { first, v.lossFen(), v.type().ordinal(), v.firstContact(), v.gang() });
+					victim.put(v.person(),
+							new long[] { first, v.lossFen(), v.type().ordinal(), v.firstContact(), v.gang() });
 				}
 				else {
 					e[1] += v.lossFen();
@@ -717,8 +786,8 @@ public final class WarningsEvaluation {
 			for (FraudType t : FraudType.values()) {
 				int k = t.ordinal();
 				if (tVictims[k] > 0) {
-					byType.put(t, new TypeRow(tVictims[k], tWarned[k], tWarned[k] / (double) tVictims[k], median(tLeads.get(k)),
-							tLoss[k], tPrevented[k]));
+					byType.put(t, new TypeRow(tVictims[k], tWarned[k], tWarned[k] / (double) tVictims[k],
+							median(tLeads.get(k)), tLoss[k], tPrevented[k]));
 				}
 			}
 			int n = victim.size();
@@ -726,11 +795,11 @@ public final class WarningsEvaluation {
 			return new Report(c.preset(), c.seed(), c.evasive(), payerWarnings, success, n, warnedBefore,
 					n == 0 ? 0 : warnedBefore / (double) n, median(leads), ownGang, n == 0 ? 0 : ownGang / (double) n,
 					Collections.unmodifiableMap(firstSource), n == 0 ? 0 : byDeadline / (double) n,
-					n == 0 ? 0 : unblocked / (double) n, warnedAfter,
-					n == 0 ? 0 : warnedAfter / (double) n, signalCount, wSize, byPerson.size(), nonVictim,
-					wSize == 0 ? 0 : nonVictim / (double) wSize, wSize == 0 ? 0 : falseAlarms / (double) wSize,
-					Collections.unmodifiableMap(byChannel), Collections.unmodifiableMap(byReason), loss, prevented,
-					preventedByDeadline, Collections.unmodifiableMap(byType), Collections.unmodifiableList(list));
+					n == 0 ? 0 : unblocked / (double) n, warnedAfter, n == 0 ? 0 : warnedAfter / (double) n,
+					signalCount, wSize, byPerson.size(), nonVictim, wSize == 0 ? 0 : nonVictim / (double) wSize,
+					wSize == 0 ? 0 : falseAlarms / (double) wSize, Collections.unmodifiableMap(byChannel),
+					Collections.unmodifiableMap(byReason), loss, prevented, preventedByDeadline,
+					Collections.unmodifiableMap(byType), Collections.unmodifiableList(list));
 		}
 
 		/** The median, or -1 when there is nothing to take it of. */
@@ -742,5 +811,7 @@ public final class WarningsEvaluation {
 			int m = v.length;
 			return m % 2 == 1 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2.0;
 		}
+
 	}
+
 }

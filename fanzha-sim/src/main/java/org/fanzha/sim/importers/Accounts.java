@@ -1,14 +1,16 @@
 package org.fanzha.sim.importers;
 
-import org.fanzha.core.KeyIndex;
-
 import java.util.Arrays;
 
+import org.fanzha.core.KeyIndex;
+import org.fanzha.sim.io.CsvFile;
+
 /**
- * The accounts of an import, numbered in order of first appearance, with what accounts.csv and
- * truth/mule_accounts.csv need: opening balance, institution, mule flag and first laundering chain, and one
- * spare number per account for the format (AMLSim's fraudStep). Parallel primitive arrays, so millions of
- * accounts stay cheap; transfers themselves are never held.
+ * The accounts of an import, numbered in order of first appearance, with what
+ * accounts.csv and truth/mule_accounts.csv need: opening balance, institution, mule flag
+ * and first laundering chain, and one spare number per account for the format (AMLSim's
+ * fraudStep). Parallel primitive arrays, so millions of accounts stay cheap; transfers
+ * themselves are never held.
  */
 final class Accounts {
 
@@ -28,8 +30,11 @@ final class Accounts {
 		return ids.size();
 	}
 
-	/** Writes the account id as a CSV field straight from the index's arena (quoted the slow way if it must be). */
-	void writeId(org.fanzha.sim.io.CsvFile f, int account) {
+	/**
+	 * Writes the account id as a CSV field straight from the index's arena (quoted the
+	 * slow way if it must be).
+	 */
+	void writeId(CsvFile f, int account) {
 		byte[] arena = ids.arena();
 		int s = ids.keyStart(account);
 		int e = ids.keyEnd(account);
@@ -51,7 +56,10 @@ final class Accounts {
 		return ids.get(b, off, len);
 	}
 
-	/** The account for this id; a new one has opening balance 0, no institution, no chain, not a mule. */
+	/**
+	 * The account for this id; a new one has opening balance 0, no institution, no chain,
+	 * not a mule.
+	 */
 	int getOrAdd(byte[] b, int off, int len) {
 		int a = ids.getOrAdd(b, off, len);
 		if (ids.added()) {
@@ -108,7 +116,10 @@ final class Accounts {
 		return mule[a];
 	}
 
-	/** Marks a mule; its first chain (an index into the run's chains, or -1) is kept from the first call. */
+	/**
+	 * Marks a mule; its first chain (an index into the run's chains, or -1) is kept from
+	 * the first call.
+	 */
 	void markMule(int a, int chainIndex) {
 		mule[a] = true;
 		if (chainIndex >= 0) {
@@ -125,4 +136,5 @@ final class Accounts {
 	int chain(int a) {
 		return chain == null ? -1 : chain[a] - 1;
 	}
+
 }

@@ -10,11 +10,13 @@ import java.util.List;
  * ({@code nodeid,isFraud,init_balance,fraudStep}) and {@code transactions.csv}
  * ({@code sourceNodeId,targetNodeId,value,time}).
  * <ul>
- * <li>Accounts "AMLSIM-&lt;nodeid&gt;" in nodes.csv order, opening balance init_balance, institution AMLSIM.
+ * <li>Accounts "AMLSIM-&lt;nodeid&gt;" in nodes.csv order, opening balance init_balance,
+ * institution AMLSIM.
  * <li>isFraud=1: a mule account (mule_kind LABELLED).
- * <li>A transfer is laundering when both ends are fraud accounts and its step is at or after both
- * accounts' fraudStep.
- * <li>time (a step, one day): 2026-01-01T00:00+08:00 + step days + a deterministic spread within the day.
+ * <li>A transfer is laundering when both ends are fraud accounts and its step is at or
+ * after both accounts' fraudStep.
+ * <li>time (a step, one day): 2026-01-01T00:00+08:00 + step days + a deterministic spread
+ * within the day.
  * <li>Channel TRANSFER (the source has no type).
  * </ul>
  */
@@ -35,12 +37,13 @@ final class AmlSimImporter extends SourceImporter {
 	@Override
 	void read(List<Path> inputs) throws IOException {
 		if (inputs.size() != 1) {
-			throw new ImportException(
-					"amlsim takes one input, the folder with nodes.csv and transactions.csv (got " + inputs.size() + ")");
+			throw new ImportException("amlsim takes one input, the folder with nodes.csv and transactions.csv (got "
+					+ inputs.size() + ")");
 		}
 		Path dir = inputs.get(0);
 		if (Files.isRegularFile(dir) && dir.getParent() != null) {
-			dir = dir.getParent(); // nodes.csv or transactions.csv named directly: use their folder
+			dir = dir.getParent(); // nodes.csv or transactions.csv named directly: use
+									// their folder
 		}
 		if (!Files.isDirectory(dir)) {
 			throw new ImportException("input folder not found: " + dir);
@@ -111,4 +114,5 @@ final class AmlSimImporter extends SourceImporter {
 				Gang, level and chain are not known.
 				""";
 	}
+
 }

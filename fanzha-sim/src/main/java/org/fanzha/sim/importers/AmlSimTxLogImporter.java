@@ -8,12 +8,14 @@ import java.util.List;
  * IBM AMLSim's raw transaction log {@code tx_log.csv}:
  * {@code step,type,amount,nameOrig,oldbalanceOrig,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isSAR,alertID}.
  * <ul>
- * <li>Accounts "AMLSIM-&lt;name&gt;" (the same ids as the nodes.csv import of the same simulation), in
- * order of first appearance, opening balance the old balance of that first row, institution AMLSIM.
- * <li>Channel the type; CASH_OUT has no to_account and CASH_IN no from_account, the account credited by a
- * CASH_IN being nameOrig (AMLSim keeps PaySim's convention: newbalanceOrig = oldbalanceOrig + amount).
- * <li>isSAR=1: a laundering transfer (chain_id "ALERT-&lt;alertID&gt;" when alertID is set) and both ends
- * mule accounts.
+ * <li>Accounts "AMLSIM-&lt;name&gt;" (the same ids as the nodes.csv import of the same
+ * simulation), in order of first appearance, opening balance the old balance of that
+ * first row, institution AMLSIM.
+ * <li>Channel the type; CASH_OUT has no to_account and CASH_IN no from_account, the
+ * account credited by a CASH_IN being nameOrig (AMLSim keeps PaySim's convention:
+ * newbalanceOrig = oldbalanceOrig + amount).
+ * <li>isSAR=1: a laundering transfer (chain_id "ALERT-&lt;alertID&gt;" when alertID is
+ * set) and both ends mule accounts.
  * <li>step (one day) mapped as for {@code amlsim}.
  * </ul>
  */
@@ -69,7 +71,8 @@ final class AmlSimTxLogImporter extends SourceImporter {
 		long destBalance = r.isEmpty(7) && (cashIn || cashOut) ? 0 : r.fen(7, "oldbalanceDest", true);
 		boolean sar = r.flag(9, "isSAR");
 
-		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance, ImportRun.BASE_EPOCH_SECOND + step * 86400 + ImportRun.spread(index, 86400));
+		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance,
+				ImportRun.BASE_EPOCH_SECOND + step * 86400 + ImportRun.spread(index, 86400));
 		int from = ends[0];
 		int to = ends[1];
 		if (sar) {
@@ -105,4 +108,5 @@ final class AmlSimTxLogImporter extends SourceImporter {
 				accounts are mule accounts (mule_kind LABELLED).
 				""";
 	}
+
 }

@@ -1,7 +1,5 @@
 package org.fanzha.sim.importers;
 
-import org.fanzha.core.KeyIndex;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,20 +10,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.fanzha.core.KeyIndex;
+
 /**
  * IBM AMLworld (Altman et al., NeurIPS 2023) {@code *_Trans.csv}:
  * {@code Timestamp,From Bank,Account,To Bank,Account,Amount Received,Receiving Currency,Amount Paid,Payment Currency,Payment Format,Is Laundering}.
  * <ul>
- * <li>Timestamp "2022/09/01 00:20" (or with '-', or with seconds) read as +08:00 local time.
- * <li>Accounts "&lt;bank&gt;-&lt;account&gt;" (a numeric bank id without leading zeros: "010" is "10"),
- * institution the bank (one institutions.csv row per bank, kind
- * BANK), opening balance 0 (the source has none), in order of first appearance.
+ * <li>Timestamp "2022/09/01 00:20" (or with '-', or with seconds) read as +08:00 local
+ * time.
+ * <li>Accounts "&lt;bank&gt;-&lt;account&gt;" (a numeric bank id without leading zeros:
+ * "010" is "10"), institution the bank (one institutions.csv row per bank, kind BANK),
+ * opening balance 0 (the source has none), in order of first appearance.
  * <li>amount_fen: Amount Paid × 100 in the row's Payment Currency, not converted.
- * <li>Channel: Payment Format upper-cased, spaces as '_' (ACH, CHEQUE, CREDIT_CARD, WIRE, CASH, BITCOIN,
- * REINVESTMENT); both accounts are kept for every format.
+ * <li>Channel: Payment Format upper-cased, spaces as '_' (ACH, CHEQUE, CREDIT_CARD, WIRE,
+ * CASH, BITCOIN, REINVESTMENT); both accounts are kept for every format.
  * <li>Is Laundering=1: a laundering transfer and both accounts mule accounts.
  * </ul>
- * Built for speed: rows are read as bytes, accounts looked up by bytes, numbers and times parsed by hand.
+ * Built for speed: rows are read as bytes, accounts looked up by bytes, numbers and times
+ * parsed by hand.
  */
 final class AmlWorldImporter extends SourceImporter {
 
@@ -43,7 +45,8 @@ final class AmlWorldImporter extends SourceImporter {
 
 	private long[] currencyRows = new long[16];
 
-	// last parsed date, cached: rows come in time order, so most rows share the previous row's day
+	// last parsed date, cached: rows come in time order, so most rows share the previous
+	// row's day
 	private int lastYear = -1;
 
 	private int lastMonth;
@@ -75,8 +78,8 @@ final class AmlWorldImporter extends SourceImporter {
 			ds.forEach(found::add);
 		}
 		if (found.size() != 1) {
-			throw new ImportException("input folder " + input + " has " + found.size()
-					+ " *_Trans.csv files; name the file to import");
+			throw new ImportException(
+					"input folder " + input + " has " + found.size() + " *_Trans.csv files; name the file to import");
 		}
 		return found.get(0);
 	}
@@ -85,7 +88,8 @@ final class AmlWorldImporter extends SourceImporter {
 		byte[] b = r.bytes();
 		int bs = r.start(bankField);
 		int bl = r.length(bankField);
-		// a numeric bank id loses its leading zeros ("010" is bank 10), as in AMLworld's own tooling
+		// a numeric bank id loses its leading zeros ("010" is bank 10), as in AMLworld's
+		// own tooling
 		if (b[bs] == '0' && bl > 1 && allDigits(b, bs, bl)) {
 			while (bl > 1 && b[bs] == '0') {
 				bs++;
@@ -164,7 +168,10 @@ final class AmlWorldImporter extends SourceImporter {
 		return n < min ? -1 : v;
 	}
 
-	/** "yyyy/MM/dd HH:mm[:ss]" (or '-' between date parts) as +08:00 local time, in epoch seconds. */
+	/**
+	 * "yyyy/MM/dd HH:mm[:ss]" (or '-' between date parts) as +08:00 local time, in epoch
+	 * seconds.
+	 */
 	private long timestamp(CsvReader r) throws RowException {
 		byte[] b = r.bytes();
 		int e = r.end(0);
@@ -251,4 +258,5 @@ final class AmlWorldImporter extends SourceImporter {
 				accounts (mule_kind LABELLED).
 				""";
 	}
+
 }

@@ -11,17 +11,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A fast CSV reader over UTF-8 bytes (RFC 4180): quoted fields (with "" for a quote and line breaks
- * inside), CRLF or LF line ends, a UTF-8 byte order mark, blank lines (skipped). It reads through its own
- * 64 KiB buffer and unescapes each record into a reused byte array, so reading allocates nothing per row;
- * the parsers below read numbers straight from those bytes. A record's line number is the physical line it
- * starts on (the header is line 1).
+ * A fast CSV reader over UTF-8 bytes (RFC 4180): quoted fields (with "" for a quote and
+ * line breaks inside), CRLF or LF line ends, a UTF-8 byte order mark, blank lines
+ * (skipped). It reads through its own 64 KiB buffer and unescapes each record into a
+ * reused byte array, so reading allocates nothing per row; the parsers below read numbers
+ * straight from those bytes. A record's line number is the physical line it starts on
+ * (the header is line 1).
  */
 final class CsvReader implements Closeable {
 
 	private static final int CAPACITY = 1 << 16;
 
-	/** Amounts of this many units or more are refused (fen must fit a long with room to add). */
+	/**
+	 * Amounts of this many units or more are refused (fen must fit a long with room to
+	 * add).
+	 */
 	private static final long MAX_WHOLE = 1_000_000_000_000_000L;
 
 	private final InputStream in;
@@ -215,7 +219,8 @@ final class CsvReader implements Closeable {
 		}
 	}
 
-	// ---- field access -------------------------------------------------------------------------------------
+	// ---- field access
+	// -------------------------------------------------------------------------------------
 
 	byte[] bytes() {
 		return rec;
@@ -291,8 +296,8 @@ final class CsvReader implements Closeable {
 	}
 
 	/**
-	 * Checks the field count against the header. A short row names the first missing column, a long one
-	 * the first extra position.
+	 * Checks the field count against the header. A short row names the first missing
+	 * column, a long one the first extra position.
 	 */
 	void requireFields(String[] columns) throws RowException {
 		if (unterminatedQuote) {
@@ -358,15 +363,19 @@ final class CsvReader implements Closeable {
 		throw new RowException(column, "not a flag (0 or 1): " + shown(i));
 	}
 
-	/** A non-negative decimal amount of money, in fen (hundredths). See {@link #fen(int, String, boolean)}. */
+	/**
+	 * A non-negative decimal amount of money, in fen (hundredths). See
+	 * {@link #fen(int, String, boolean)}.
+	 */
 	long amount(int i, String column) throws RowException {
 		return fen(i, column, false);
 	}
 
 	/**
-	 * A decimal amount as fen, read exactly from its digits: "163.3" is 16330, "12" is 1200. With more than
-	 * two decimals it is rounded half-up to the fen ("0.125" is 13, "0.1249" is 12); an exponent ("1.5E3") is
-	 * read with BigDecimal and rounded the same way. A negative amount is refused unless {@code signed}.
+	 * A decimal amount as fen, read exactly from its digits: "163.3" is 16330, "12" is
+	 * 1200. With more than two decimals it is rounded half-up to the fen ("0.125" is 13,
+	 * "0.1249" is 12); an exponent ("1.5E3") is read with BigDecimal and rounded the same
+	 * way. A negative amount is refused unless {@code signed}.
 	 */
 	long fen(int i, String column, boolean signed) throws RowException {
 		int s = starts[i];
@@ -450,7 +459,8 @@ final class CsvReader implements Closeable {
 			throw new RowException(column, "amount too large: " + shown(i));
 		}
 		if (v.precision() - v.scale() <= -3) {
-			return 0; // below 0.001: rounds to 0 fen (and keeps setScale away from huge exponents)
+			return 0; // below 0.001: rounds to 0 fen (and keeps setScale away from huge
+						// exponents)
 		}
 		long fen = v.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
 		if (Math.abs(fen) >= MAX_WHOLE * 100) {
@@ -466,4 +476,5 @@ final class CsvReader implements Closeable {
 	public void close() throws IOException {
 		in.close();
 	}
+
 }

@@ -1,9 +1,10 @@
 package org.fanzha.sim.importers;
 
 /**
- * An input that cannot be imported as a whole: a missing file, a wrong or missing header, too many
- * malformed rows (more than 1%), no valid rows, or an output directory that is in the way. The message is
- * one line. When it is thrown, the output directory has not been created (nor changed).
+ * An input that cannot be imported as a whole: a missing file, a wrong or missing header,
+ * too many malformed rows (more than 1%), no valid rows, or an output directory that is
+ * in the way. The message is one line. When it is thrown, the output directory has not
+ * been created (nor changed).
  */
 public class ImportException extends RuntimeException {
 
@@ -16,4 +17,5 @@ public class ImportException extends RuntimeException {
 	public ImportException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

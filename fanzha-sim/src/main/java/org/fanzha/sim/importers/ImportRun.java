@@ -1,8 +1,5 @@
 package org.fanzha.sim.importers;
 
-import org.fanzha.core.Beijing;
-import org.fanzha.core.KeyIndex;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,20 +8,25 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fanzha.core.Beijing;
+import org.fanzha.core.KeyIndex;
 import org.fanzha.sim.io.CsvFile;
 import org.fanzha.sim.io.DatasetWriter;
 import org.fanzha.sim.io.Table;
 
 /**
- * The state of one import: the dataset being written (transfers and laundering truth as rows arrive,
- * institutions, accounts and mule truth at the end), the account table, and the row and rejection counts.
+ * The state of one import: the dataset being written (transfers and laundering truth as
+ * rows arrive, institutions, accounts and mule truth at the end), the account table, and
+ * the row and rejection counts.
  */
 final class ImportRun {
 
 	/** 2026-01-01T00:00+08:00: step 0 of a stepped source (AMLSim, PaySim). */
 	static final long BASE_EPOCH_SECOND = LocalDateTime.of(2026, 1, 1, 0, 0).toEpochSecond(Beijing.ZONE);
 
-	/** Steps beyond this are refused (it keeps times within the years a dataset can hold). */
+	/**
+	 * Steps beyond this are refused (it keeps times within the years a dataset can hold).
+	 */
 	static final long MAX_DAY_STEP = 100_000;
 
 	static final String MULE_KIND = "LABELLED";
@@ -66,9 +68,9 @@ final class ImportRun {
 	}
 
 	/**
-	 * A deterministic time within a step: {@code (index * 2654435761) mod period} seconds (Knuth's
-	 * multiplicative hash of the row's index in its file), so rows of one step spread over it the same way in
-	 * every run.
+	 * A deterministic time within a step: {@code (index * 2654435761) mod period} seconds
+	 * (Knuth's multiplicative hash of the row's index in its file), so rows of one step
+	 * spread over it the same way in every run.
 	 */
 	static long spread(long index, int period) {
 		return Math.floorMod(index, period) * 2654435761L % period;
@@ -86,7 +88,10 @@ final class ImportRun {
 		return rejections;
 	}
 
-	/** An institution (institutions.csv row) by code, added with this name and kind when new. */
+	/**
+	 * An institution (institutions.csv row) by code, added with this name and kind when
+	 * new.
+	 */
 	int institution(byte[] code, int off, int len, String namePrefix, String kind) {
 		int i = institutions.getOrAdd(code, off, len);
 		if (institutions.added()) {
@@ -110,8 +115,8 @@ final class ImportRun {
 	}
 
 	/**
-	 * Writes a transfer; from or to is -1 where money enters or leaves the banking system (cash). Returns its
-	 * number (transfer_id is "T" + number, from 1 in input order).
+	 * Writes a transfer; from or to is -1 where money enters or leaves the banking system
+	 * (cash). Returns its number (transfer_id is "T" + number, from 1 in input order).
 	 */
 	long transfer(long epochSecond, int from, int to, long fen, String channel) {
 		long no = ++transferCount;
@@ -133,7 +138,10 @@ final class ImportRun {
 		return no;
 	}
 
-	/** Marks transfer {@code no} as laundering (truth/laundering.csv); chainIndex is -1 for none. */
+	/**
+	 * Marks transfer {@code no} as laundering (truth/laundering.csv); chainIndex is -1
+	 * for none.
+	 */
 	void laundering(long no, int chainIndex) {
 		if (laundering == null) {
 			laundering = out.file(Table.TRUTH_LAUNDERING);
@@ -181,8 +189,15 @@ final class ImportRun {
 			int i = accounts.institution(a);
 			// account_id,opening_balance_fen,institution,card_number,holder,account_class,open_date,
 			// branch_region,kind
-			acc.text(accounts.id(a)).number(accounts.opening(a)).text(i < 0 ? null : institutions.name(i))
-					.empty().empty().empty().empty().empty().text(ACCOUNT_KIND);
+			acc.text(accounts.id(a))
+				.number(accounts.opening(a))
+				.text(i < 0 ? null : institutions.name(i))
+				.empty()
+				.empty()
+				.empty()
+				.empty()
+				.empty()
+				.text(ACCOUNT_KIND);
 			acc.endRow();
 			if (accounts.isMule(a)) {
 				int c = accounts.chain(a);
@@ -201,4 +216,5 @@ final class ImportRun {
 	static void writeText(Path file, String text) throws IOException {
 		Files.write(file, text.getBytes(StandardCharsets.UTF_8));
 	}
+
 }

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -20,16 +21,17 @@ import java.util.stream.Collectors;
 
 /**
  * Converts public anti-money-laundering datasets into a Fanzha dataset (the files of
- * {@link org.fanzha.sim.io.Table}), streaming: transfers are written as they are read, only the account
- * table is held.
+ * {@link org.fanzha.sim.io.Table}), streaming: transfers are written as they are read,
+ * only the account table is held.
  * <p>
- * Malformed rows (wrong field count, a bad number, flag or time, a negative amount, an empty account id,
- * an account not in the source's account list) are skipped and counted; the summary keeps the first 20 as
- * {@code FILE:LINE: column COLUMN: reason}. The import fails as a whole with {@link ImportException} when an
- * input is missing or has a wrong header, when more than 1% of rows are malformed, or when no transfer is
- * left. The dataset is written into a temporary sibling of the output directory and renamed into place
- * only on success, so a failed import leaves nothing behind. Output is deterministic: importing the same
- * input twice gives byte-identical files.
+ * Malformed rows (wrong field count, a bad number, flag or time, a negative amount, an
+ * empty account id, an account not in the source's account list) are skipped and counted;
+ * the summary keeps the first 20 as {@code FILE:LINE: column COLUMN: reason}. The import
+ * fails as a whole with {@link ImportException} when an input is missing or has a wrong
+ * header, when more than 1% of rows are malformed, or when no transfer is left. The
+ * dataset is written into a temporary sibling of the output directory and renamed into
+ * place only on success, so a failed import leaves nothing behind. Output is
+ * deterministic: importing the same input twice gives byte-identical files.
  */
 public final class Importers {
 
@@ -38,6 +40,7 @@ public final class Importers {
 
 	/** The source formats. */
 	public enum Format {
+
 		/** AMLSim export: a folder with nodes.csv and transactions.csv. */
 		AMLSIM("amlsim"),
 		/** AMLSim transaction log tx_log.csv. */
@@ -76,16 +79,17 @@ public final class Importers {
 		public String toString() {
 			return cliName;
 		}
+
 	}
 
 	private Importers() {
 	}
 
 	/**
-	 * Imports {@code inputs} in the given format into a new dataset directory {@code outDir}, which must not
-	 * exist or be an empty directory.
-	 *
-	 * @throws ImportException when the input cannot be imported as a whole; outDir is then left as it was
+	 * Imports {@code inputs} in the given format into a new dataset directory
+	 * {@code outDir}, which must not exist or be an empty directory.
+	 * @throws ImportException when the input cannot be imported as a whole; outDir is
+	 * then left as it was
 	 */
 	public static ImportSummary run(Format format, List<Path> inputs, Path outDir) {
 		Objects.requireNonNull(format, "format");
@@ -128,12 +132,12 @@ public final class Importers {
 					run.transfers(), run.muleAccounts(), run.launderingTransfers(), run.rejections());
 			String first = run.rejections().isEmpty() ? "" : "; first: " + run.rejections().get(0);
 			if (run.rowsRejected * 100 > run.rowsRead * MAX_REJECTED_PERCENT) {
-				throw new ImportException(run.rowsRejected + " of " + run.rowsRead
-						+ " rows are malformed (more than 1%)" + first);
+				throw new ImportException(
+						run.rowsRejected + " of " + run.rowsRead + " rows are malformed (more than 1%)" + first);
 			}
 			if (run.transfers() == 0) {
-				throw new ImportException("no valid transfer rows in " + String.join(", ", importer.inputNames)
-						+ " (" + run.rowsRead + " rows read, " + run.rowsRejected + " rejected)" + first);
+				throw new ImportException("no valid transfer rows in " + String.join(", ", importer.inputNames) + " ("
+						+ run.rowsRead + " rows read, " + run.rowsRejected + " rejected)" + first);
 			}
 			ImportRun.writeText(tmp.resolve("SOURCE.txt"), sourceText(format, importer, summary));
 			checkOutDir(out);
@@ -164,7 +168,7 @@ public final class Importers {
 
 	private static String oneLine(Throwable e) {
 		String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-		if (e instanceof java.nio.file.NoSuchFileException) {
+		if (e instanceof NoSuchFileException) {
 			m = "file not found: " + m;
 		}
 		return m.replace('\n', ' ').replace('\r', ' ');
@@ -226,7 +230,9 @@ public final class Importers {
 			});
 		}
 		catch (IOException e) {
-			// best effort: a temporary directory (".<name>.importing-...") may be left behind
+			// best effort: a temporary directory (".<name>.importing-...") may be left
+			// behind
 		}
 	}
+
 }

@@ -12,13 +12,16 @@ import java.util.Set;
  * ({@code step,type,amount,nameOrig,oldbalanceOrg,newbalanceOrig,nameDest,oldbalanceDest,newbalanceDest,isFraud,isFlaggedFraud}),
  * told apart by the header.
  * <ul>
- * <li>step is one hour: 2026-01-01T00:00+08:00 + step hours + a deterministic spread within the hour.
- * <li>Channel the action/type (CASH_IN, CASH_OUT, DEBIT, PAYMENT, TRANSFER; others are malformed rows).
- * CASH_OUT has no to_account (the cash leaves the system), CASH_IN no from_account; the account a CASH_IN
- * credits is nameOrig (in PaySim newBalanceOrig = oldBalanceOrig + amount for CASH_IN).
- * <li>Accounts as named (C... customers, M... merchants), in order of first appearance, opening balance the
- * old balance of that first row, institution PAYSIM.
- * <li>isFraud=1: a laundering transfer; the destination of a fraudulent TRANSFER is a mule account.
+ * <li>step is one hour: 2026-01-01T00:00+08:00 + step hours + a deterministic spread
+ * within the hour.
+ * <li>Channel the action/type (CASH_IN, CASH_OUT, DEBIT, PAYMENT, TRANSFER; others are
+ * malformed rows). CASH_OUT has no to_account (the cash leaves the system), CASH_IN no
+ * from_account; the account a CASH_IN credits is nameOrig (in PaySim newBalanceOrig =
+ * oldBalanceOrig + amount for CASH_IN).
+ * <li>Accounts as named (C... customers, M... merchants), in order of first appearance,
+ * opening balance the old balance of that first row, institution PAYSIM.
+ * <li>isFraud=1: a laundering transfer; the destination of a fraudulent TRANSFER is a
+ * mule account.
  * </ul>
  */
 final class PaySimImporter extends SourceImporter {
@@ -86,8 +89,8 @@ final class PaySimImporter extends SourceImporter {
 		long step = step(r, 0, c[0], MAX_HOUR_STEP);
 		String channel = channels.of(r, 1);
 		if (!TYPES.contains(channel)) {
-			throw new RowException(c[1], "unknown " + c[1] + " " + r.shown(1)
-					+ " (expected CASH_IN, CASH_OUT, DEBIT, PAYMENT or TRANSFER)");
+			throw new RowException(c[1],
+					"unknown " + c[1] + " " + r.shown(1) + " (expected CASH_IN, CASH_OUT, DEBIT, PAYMENT or TRANSFER)");
 		}
 		long fen = r.amount(2, c[2]);
 		boolean cashIn = channel.equals("CASH_IN");
@@ -105,7 +108,8 @@ final class PaySimImporter extends SourceImporter {
 			r.flag(11, c[11]);
 		}
 
-		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance, ImportRun.BASE_EPOCH_SECOND + step * 3600 + ImportRun.spread(index, 3600));
+		long no = bookPaySimShaped(r, channel, fen, origBalance, destBalance,
+				ImportRun.BASE_EPOCH_SECOND + step * 3600 + ImportRun.spread(index, 3600));
 		int from = ends[0];
 		int to = ends[1];
 		if (fraud) {
@@ -136,4 +140,5 @@ final class PaySimImporter extends SourceImporter {
 						a mule account (mule_kind LABELLED). isFlaggedFraud is not used.
 						""";
 	}
+
 }

@@ -1,8 +1,9 @@
 package org.fanzha.sim.importers;
 
 /**
- * A malformed row: thrown by the field parsers and caught per row by the importers, which count and skip
- * the row. No stack trace (it is control flow, and a bad file may have many).
+ * A malformed row: thrown by the field parsers and caught per row by the importers, which
+ * count and skip the row. No stack trace (it is control flow, and a bad file may have
+ * many).
  */
 final class RowException extends Exception {
 
@@ -17,4 +18,5 @@ final class RowException extends Exception {
 		this.column = column;
 		this.reason = reason;
 	}
+
 }

@@ -1,24 +1,31 @@
 package org.fanzha.sim.importers;
 
-import org.fanzha.core.KeyIndex;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.fanzha.core.KeyIndex;
+
 /**
- * One source format. Subclasses read their files row by row ({@link #eachRow}) and write through the
- * {@link ImportRun}; a row that throws {@link RowException} is counted and skipped. A row must be fully
- * checked before it changes anything (adds an account, writes a transfer).
+ * One source format. Subclasses read their files row by row ({@link #eachRow}) and write
+ * through the {@link ImportRun}; a row that throws {@link RowException} is counted and
+ * skipped. A row must be fully checked before it changes anything (adds an account,
+ * writes a transfer).
  */
 abstract class SourceImporter {
 
-	/** A row handler: the reader is on the row, index is its 0-based number among the file's data rows. */
+	/**
+	 * A row handler: the reader is on the row, index is its 0-based number among the
+	 * file's data rows.
+	 */
 	interface RowHandler {
+
 		void row(CsvReader r, long index) throws RowException;
+
 	}
 
 	final ImportRun run;
@@ -26,7 +33,9 @@ abstract class SourceImporter {
 	/** File names of the inputs read, for SOURCE.txt. */
 	final List<String> inputNames = new ArrayList<>();
 
-	/** Reused buffer for building account ids ("AMLSIM-" + node, bank + "-" + account). */
+	/**
+	 * Reused buffer for building account ids ("AMLSIM-" + node, bank + "-" + account).
+	 */
 	byte[] key = new byte[64];
 
 	SourceImporter(ImportRun run) {
@@ -36,10 +45,16 @@ abstract class SourceImporter {
 	/** Reads all inputs. */
 	abstract void read(List<Path> inputs) throws IOException;
 
-	/** Format-specific lines for SOURCE.txt: how times, amounts, channels and truth were mapped. */
+	/**
+	 * Format-specific lines for SOURCE.txt: how times, amounts, channels and truth were
+	 * mapped.
+	 */
 	abstract String notes();
 
-	/** The single file an input names: the input itself, or the file of this name inside a folder. */
+	/**
+	 * The single file an input names: the input itself, or the file of this name inside a
+	 * folder.
+	 */
 	static Path file(Path input, String nameInFolder) {
 		Path f = Files.isDirectory(input) && nameInFolder != null ? input.resolve(nameInFolder) : input;
 		if (!Files.isRegularFile(f)) {
@@ -49,16 +64,15 @@ abstract class SourceImporter {
 	}
 
 	/**
-	 * Opens a file and checks its header against the accepted ones; returns the reader (on the header) and
-	 * the index of the header that matched in {@code matched[0]}.
+	 * Opens a file and checks its header against the accepted ones; returns the reader
+	 * (on the header) and the index of the header that matched in {@code matched[0]}.
 	 */
 	CsvReader open(Path file, int[] matched, String[]... headers) throws IOException {
 		CsvReader r = new CsvReader(file);
 		boolean ok = false;
 		try {
 			if (!r.next()) {
-				throw new ImportException(
-						r.fileName() + ": empty file, expected the header line " + expected(headers));
+				throw new ImportException(r.fileName() + ": empty file, expected the header line " + expected(headers));
 			}
 			for (int h = 0; h < headers.length; h++) {
 				if (r.matches(headers[h])) {
@@ -74,8 +88,7 @@ abstract class SourceImporter {
 			if (found.length() > 200) {
 				found = found.substring(0, 197) + "...";
 			}
-			throw new ImportException(r.fileName() + ": header line is '" + found + "', expected "
-					+ expected(headers));
+			throw new ImportException(r.fileName() + ": header line is '" + found + "', expected " + expected(headers));
 		}
 		finally {
 			if (!ok) {
@@ -95,7 +108,9 @@ abstract class SourceImporter {
 		return sb.toString();
 	}
 
-	/** Reads the data rows of an open reader (closing it), counting them and rejections. */
+	/**
+	 * Reads the data rows of an open reader (closing it), counting them and rejections.
+	 */
 	void eachRow(CsvReader r, RowHandler handler) throws IOException {
 		try (r) {
 			long index = 0;
@@ -126,18 +141,25 @@ abstract class SourceImporter {
 		return n;
 	}
 
-	/** The account of field {@code i}, with its opening balance when first seen; sources that book movements name it. */
+	/**
+	 * The account of field {@code i}, with its opening balance when first seen; sources
+	 * that book movements name it.
+	 */
 	int account(CsvReader r, int i, long balance) throws RowException {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " books no PaySim-shaped movements");
 	}
 
-	/** The payer and the payee of the last {@link #bookPaySimShaped} (-1: none), reused so a row allocates nothing. */
+	/**
+	 * The payer and the payee of the last {@link #bookPaySimShaped} (-1: none), reused so
+	 * a row allocates nothing.
+	 */
 	final int[] ends = new int[2];
 
 	/**
-	 * A movement in PaySim's columns (AMLSim's transaction log has them too): CASH_IN credits the account of field 3
-	 * (money from outside), CASH_OUT debits it (cash leaves the banking system), anything else moves from field 3 to
-	 * field 6. Books the transfer at {@code time}; returns its number, the accounts in {@link #ends}.
+	 * A movement in PaySim's columns (AMLSim's transaction log has them too): CASH_IN
+	 * credits the account of field 3 (money from outside), CASH_OUT debits it (cash
+	 * leaves the banking system), anything else moves from field 3 to field 6. Books the
+	 * transfer at {@code time}; returns its number, the accounts in {@link #ends}.
 	 */
 	final long bookPaySimShaped(CsvReader r, String channel, long fen, long origBalance, long destBalance, long time)
 			throws RowException {
@@ -178,7 +200,10 @@ abstract class SourceImporter {
 		return raw.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
 	}
 
-	/** Channel names by the raw bytes of a type field, so a row's type costs a lookup, not a String. */
+	/**
+	 * Channel names by the raw bytes of a type field, so a row's type costs a lookup, not
+	 * a String.
+	 */
 	static final class Channels {
 
 		private final KeyIndex raw = new KeyIndex();
@@ -189,11 +214,13 @@ abstract class SourceImporter {
 			int c = raw.getOrAdd(r.bytes(), r.start(i), r.length(i));
 			if (raw.added()) {
 				if (c == names.length) {
-					names = java.util.Arrays.copyOf(names, c * 2);
+					names = Arrays.copyOf(names, c * 2);
 				}
 				names[c] = channelName(raw.name(c));
 			}
 			return names[c];
 		}
+
 	}
+
 }

@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 /**
- * A fast, allocation-light CSV writer: fields go straight into a byte buffer, numbers and times are
- * formatted by hand (no String.format, no java.time objects per row), and the buffer is flushed in 64 KiB
- * blocks. Output is UTF-8 with '\n' line ends, so the same rows give byte-identical files.
+ * A fast, allocation-light CSV writer: fields go straight into a byte buffer, numbers and
+ * times are formatted by hand (no String.format, no java.time objects per row), and the
+ * buffer is flushed in 64 KiB blocks. Output is UTF-8 with '\n' line ends, so the same
+ * rows give byte-identical files.
  */
 public final class CsvFile implements Closeable {
 
@@ -88,7 +90,10 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
-	/** A field already encoded as UTF-8 (for values repeated on many rows: region codes, channel names). */
+	/**
+	 * A field already encoded as UTF-8 (for values repeated on many rows: region codes,
+	 * channel names).
+	 */
 	public CsvFile bytes(byte[] utf8) {
 		separator();
 		if (utf8.length > CAPACITY) {
@@ -102,7 +107,10 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
-	/** A field from a slice of UTF-8 bytes (identifiers kept in an arena, never turned into strings). */
+	/**
+	 * A field from a slice of UTF-8 bytes (identifiers kept in an arena, never turned
+	 * into strings).
+	 */
 	public CsvFile bytes(byte[] utf8, int off, int len) {
 		separator();
 		if (len > CAPACITY) {
@@ -132,7 +140,8 @@ public final class CsvFile implements Closeable {
 			buf[pos++] = '-';
 			v = -v;
 		}
-		// count the digits, then fill from the right: no reversal, int arithmetic where the value allows
+		// count the digits, then fill from the right: no reversal, int arithmetic where
+		// the value allows
 		int len = 1;
 		for (long t = v; t >= 10; t /= 10) {
 			len++;
@@ -152,7 +161,10 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
-	/** An identifier written as a one-letter prefix and a number, e.g. {@code A1234}, without building a string. */
+	/**
+	 * An identifier written as a one-letter prefix and a number, e.g. {@code A1234},
+	 * without building a string.
+	 */
 	public CsvFile id(char prefix, long n) {
 		separator();
 		ensure(1);
@@ -179,7 +191,7 @@ public final class CsvFile implements Closeable {
 		long day = Math.floorDiv(local, 86400);
 		int secOfDay = (int) Math.floorMod(local, 86400);
 		if (day != cachedDay) {
-			String date = java.time.LocalDate.ofEpochDay(day).toString();
+			String date = LocalDate.ofEpochDay(day).toString();
 			if (date.length() != 10) {
 				throw new IllegalArgumentException("Year out of range for " + epochSecond);
 			}
@@ -206,7 +218,10 @@ public final class CsvFile implements Closeable {
 		return this;
 	}
 
-	/** An epoch day as {@code 2026-03-01}, computed without java.time objects (civil-from-days, H. Hinnant). */
+	/**
+	 * An epoch day as {@code 2026-03-01}, computed without java.time objects
+	 * (civil-from-days, H. Hinnant).
+	 */
 	public CsvFile date(long epochDay) {
 		separator();
 		long z = epochDay + 719_468;
@@ -219,7 +234,7 @@ public final class CsvFile implements Closeable {
 		int month = (int) (mp < 10 ? mp + 3 : mp - 9);
 		long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 		if (year < 1000 || year > 9999) {
-			raw(java.time.LocalDate.ofEpochDay(epochDay).toString());
+			raw(LocalDate.ofEpochDay(epochDay).toString());
 			return this;
 		}
 		ensure(10);
@@ -287,4 +302,5 @@ public final class CsvFile implements Closeable {
 			throw new UncheckedIOException(e);
 		}
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Writes a Fanzha dataset directory. Files are opened on first use and every table is created (with
- * its header) on close, so a dataset always has the full set of files even where a source has no rows.
+ * Writes a Fanzha dataset directory. Files are opened on first use and every table is
+ * created (with its header) on close, so a dataset always has the full set of files even
+ * where a source has no rows.
  */
 public final class DatasetWriter implements Closeable {
 
@@ -42,4 +43,5 @@ public final class DatasetWriter implements Closeable {
 			f.close();
 		}
 	}
+
 }

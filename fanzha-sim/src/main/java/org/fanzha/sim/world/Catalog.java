@@ -5,9 +5,10 @@ import java.util.List;
 import org.fanzha.core.RegionCode;
 
 /**
- * Fixed reference data of the simulated province: banks and payment institutions, universities,
- * merchant categories, surnames and given-name characters. Market weights are assumptions unless cited.
- * BINs are real issuer prefixes of the big banks; those of the regional banks are illustrative.
+ * Fixed reference data of the simulated province: banks and payment institutions,
+ * universities, merchant categories, surnames and given-name characters. Market weights
+ * are assumptions unless cited. BINs are real issuer prefixes of the big banks; those of
+ * the regional banks are illustrative.
  */
 public final class Catalog {
 
@@ -17,7 +18,10 @@ public final class Catalog {
 	public record Institution(String code, String name, boolean bank, String[] bins, double weight) {
 	}
 
-	/** Banks weighted by an assumed share of personal accounts in Shaanxi; then the two big payment institutions. */
+	/**
+	 * Banks weighted by an assumed share of personal accounts in Shaanxi; then the two
+	 * big payment institutions.
+	 */
 	public static final List<Institution> INSTITUTIONS = List.of(
 			new Institution("ICBC", "中国工商银行", true, new String[] { "622202", "621226", "622208" }, 0.16),
 			new Institution("ABC", "中国农业银行", true, new String[] { "622848", "622845" }, 0.14),
@@ -52,31 +56,31 @@ public final class Catalog {
 	public record School(String name, RegionCode region, int students) {
 	}
 
-	/** Universities of Shaanxi with the district of their main campus; student numbers approximate. */
-	public static final List<School> SCHOOLS = List.of(
-			new School("西安交通大学", RegionCode.of("610103"), 40_000),
-			new School("西北工业大学", RegionCode.of("610103"), 33_000),
-			new School("西北大学", RegionCode.of("610103"), 30_000),
+	/**
+	 * Universities of Shaanxi with the district of their main campus; student numbers
+	 * approximate.
+	 */
+	public static final List<School> SCHOOLS = List.of(new School("西安交通大学", RegionCode.of("610103"), 40_000),
+			new School("西北工业大学", RegionCode.of("610103"), 33_000), new School("西北大学", RegionCode.of("610103"), 30_000),
 			new School("西安电子科技大学", RegionCode.of("610113"), 37_000),
-			new School("陕西师范大学", RegionCode.of("610113"), 36_000),
-			new School("长安大学", RegionCode.of("610113"), 34_000),
+			new School("陕西师范大学", RegionCode.of("610113"), 36_000), new School("长安大学", RegionCode.of("610113"), 34_000),
 			new School("西安建筑科技大学", RegionCode.of("610103"), 30_000),
 			new School("西北政法大学", RegionCode.of("610116"), 22_000),
 			new School("西安外国语大学", RegionCode.of("610116"), 20_000),
 			new School("西北农林科技大学", RegionCode.of("610403"), 30_000),
-			new School("延安大学", RegionCode.of("610602"), 25_000),
-			new School("宝鸡文理学院", RegionCode.of("610302"), 20_000),
-			new School("陕西理工大学", RegionCode.of("610702"), 22_000),
-			new School("榆林学院", RegionCode.of("610802"), 14_000),
+			new School("延安大学", RegionCode.of("610602"), 25_000), new School("宝鸡文理学院", RegionCode.of("610302"), 20_000),
+			new School("陕西理工大学", RegionCode.of("610702"), 22_000), new School("榆林学院", RegionCode.of("610802"), 14_000),
 			new School("渭南师范学院", RegionCode.of("610502"), 15_000),
-			new School("咸阳师范学院", RegionCode.of("610402"), 14_000),
-			new School("安康学院", RegionCode.of("610902"), 12_000),
+			new School("咸阳师范学院", RegionCode.of("610402"), 14_000), new School("安康学院", RegionCode.of("610902"), 12_000),
 			new School("商洛学院", RegionCode.of("611002"), 10_000));
 
-	/** Merchant categories with the median amount of one purchase in yuan (assumptions). */
+	/**
+	 * Merchant categories with the median amount of one purchase in yuan (assumptions).
+	 */
 	public enum MerchantCategory {
-		SUPERMARKET(60), RESTAURANT(45), ONLINE_SHOP(90), UTILITY(150), TELECOM_BILL(60), FUEL(250),
-		PHARMACY(50), ELECTRONICS(1_500), GOLD_SHOP(6_000);
+
+		SUPERMARKET(60), RESTAURANT(45), ONLINE_SHOP(90), UTILITY(150), TELECOM_BILL(60), FUEL(250), PHARMACY(50),
+		ELECTRONICS(1_500), GOLD_SHOP(6_000);
 
 		private final int medianYuan;
 
@@ -87,9 +91,12 @@ public final class Catalog {
 		public int medianYuan() {
 			return medianYuan;
 		}
+
 	}
 
-	/** Common surnames, most frequent first (order of the 2020 census ranking, recalled). */
+	/**
+	 * Common surnames, most frequent first (order of the 2020 census ranking, recalled).
+	 */
 	static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
 	static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建波鹏辉宇浩凯晨欣怡梓涵轩雨萱博文思远佳琪嘉俊鑫宏斌婷雪琳颖瑞泽航昊天";
@@ -116,4 +123,5 @@ public final class Catalog {
 		}
 		return b.toString();
 	}
+
 }

@@ -1,16 +1,20 @@
 package org.fanzha.sim.world;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import org.fanzha.core.PhoneNumber;
 import org.fanzha.sim.io.CsvFile;
 import org.fanzha.sim.io.DatasetWriter;
 import org.fanzha.sim.io.Table;
 
 /**
- * Writes a simulated world as a Fanzha dataset (the schema of {@link Table}, documented in
- * docs/simulator.md). Ids: persons {@code P<n>}, accounts {@code A<n>}, transfers {@code T<n>}, calls
- * {@code K<n>}, texts {@code M<n>}, cases {@code C<n>}, gangs {@code G<n>}, chains {@code L<n>},
- * merchants {@code B<n>}, agents {@code AG<county>-<n>}.
+ * Writes a simulated world as a Fanzha dataset (the schema of {@link Table}, documented
+ * in docs/simulator.md). Ids: persons {@code P<n>}, accounts {@code A<n>}, transfers
+ * {@code T<n>}, calls {@code K<n>}, texts {@code M<n>}, cases {@code C<n>}, gangs
+ * {@code G<n>}, chains {@code L<n>}, merchants {@code B<n>}, agents
+ * {@code AG<county>-<n>}.
  */
 public final class DatasetSink implements EventSink, AutoCloseable {
 
@@ -36,13 +40,13 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	private static final byte[][] CHANNEL_BYTES = new byte[TransferChannel.values().length][];
 
-	private static final byte[] TRUE = "true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] FALSE = "false".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
 	static {
 		for (TransferChannel c : TransferChannel.values()) {
-			CHANNEL_BYTES[c.ordinal()] = c.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			CHANNEL_BYTES[c.ordinal()] = c.name().getBytes(StandardCharsets.US_ASCII);
 		}
 	}
 
@@ -62,7 +66,7 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 		countyBytes = new byte[countyCodes.length][];
 		for (int c = 0; c < countyCodes.length; c++) {
 			countyCodes[c] = pop.counties[c].value();
-			countyBytes[c] = countyCodes[c].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			countyBytes[c] = countyCodes[c].getBytes(StandardCharsets.US_ASCII);
 		}
 		writeInstitutions();
 		writePersons(pop);
@@ -89,14 +93,20 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	private static final byte[] FEMALE = ascii("F");
 
-	private static final byte[][] OCCUPATION_BYTES = java.util.Arrays.stream(Occupation.values())
-			.map(o -> ascii(o.name())).toArray(byte[][]::new);
+	private static final byte[][] OCCUPATION_BYTES = Arrays.stream(Occupation.values())
+		.map(o -> ascii(o.name()))
+		.toArray(byte[][]::new);
 
 	private void writePersons(Population pop) {
 		CsvFile f = out.file(Table.PERSONS);
 		for (int p = 0; p < pop.persons; p++) {
-			f.id('P', p).text(pop.name(p)).text(pop.idNumber(p)).bytes(pop.gender[p] == 0 ? MALE : FEMALE)
-					.date(pop.birthDay[p]).bytes(OCCUPATION_BYTES[pop.occupation[p]]).bytes(countyBytes[pop.county[p]]);
+			f.id('P', p)
+				.text(pop.name(p))
+				.text(pop.idNumber(p))
+				.bytes(pop.gender[p] == 0 ? MALE : FEMALE)
+				.date(pop.birthDay[p])
+				.bytes(OCCUPATION_BYTES[pop.occupation[p]])
+				.bytes(countyBytes[pop.county[p]]);
 			if (pop.school[p] >= 0) {
 				f.text(Catalog.SCHOOLS.get(pop.school[p]).name());
 			}
@@ -111,11 +121,12 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	private static final byte[][] KIND_BYTES = { ascii("PERSONAL"), ascii("MERCHANT"), ascii("EMPLOYER") };
 
-	private static final byte[][] INSTITUTION_BYTES = Catalog.INSTITUTIONS.stream().map(i -> ascii(i.code()))
-			.toArray(byte[][]::new);
+	private static final byte[][] INSTITUTION_BYTES = Catalog.INSTITUTIONS.stream()
+		.map(i -> ascii(i.code()))
+		.toArray(byte[][]::new);
 
 	private static byte[] ascii(String s) {
-		return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return s.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private byte[][] agentBytes;
@@ -125,8 +136,8 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	static {
 		for (int seg = 130; seg < 200; seg++) {
-			OPERATOR_BYTES[seg] = ascii(org.fanzha.core.PhoneNumber.isValid(seg + "00000000")
-					? org.fanzha.core.PhoneNumber.parse(seg + "00000000").operator().name() : "UNKNOWN");
+			OPERATOR_BYTES[seg] = ascii(PhoneNumber.isValid(seg + "00000000")
+					? PhoneNumber.parse(seg + "00000000").operator().name() : "UNKNOWN");
 		}
 	}
 
@@ -146,8 +157,11 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 				case Population.KIND_MERCHANT -> f.id('B', pop.accountHolder[a]);
 				default -> f.text("EMPLOYER");
 			}
-			f.text(CLASSES[pop.accountClass[a]]).date(pop.accountOpenDay[a]).bytes(countyBytes[pop.accountBranch[a]])
-					.bytes(KIND_BYTES[pop.accountKind[a]]).endRow();
+			f.text(CLASSES[pop.accountClass[a]])
+				.date(pop.accountOpenDay[a])
+				.bytes(countyBytes[pop.accountBranch[a]])
+				.bytes(KIND_BYTES[pop.accountKind[a]])
+				.endRow();
 		}
 	}
 
@@ -155,8 +169,12 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 		CsvFile f = out.file(Table.MERCHANTS);
 		Catalog.MerchantCategory[] cats = Catalog.MerchantCategory.values();
 		for (int m = 0; m < pop.merchants; m++) {
-			f.id('B', m).text(cats[pop.merchantCategory[m]].name() + "-" + m).text(cats[pop.merchantCategory[m]].name())
-					.text(countyCodes[pop.merchantCounty[m]]).id('A', pop.merchantAccount[m]).endRow();
+			f.id('B', m)
+				.text(cats[pop.merchantCategory[m]].name() + "-" + m)
+				.text(cats[pop.merchantCategory[m]].name())
+				.text(countyCodes[pop.merchantCounty[m]])
+				.id('A', pop.merchantAccount[m])
+				.endRow();
 		}
 	}
 
@@ -171,8 +189,11 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 		}
 		CsvFile truth = out.file(Table.TRUTH_FRAUD_SIMS);
 		for (int s = 0; s < gangs.fraudSims; s++) {
-			truth.number(gangs.fraudPhone[s]).id('G', gangs.fraudGang[s])
-					.text(Gangs.SimSource.values()[gangs.fraudSource[s]].name()).number(gangs.fraudImei[s]).endRow();
+			truth.number(gangs.fraudPhone[s])
+				.id('G', gangs.fraudGang[s])
+				.text(Gangs.SimSource.values()[gangs.fraudSource[s]].name())
+				.number(gangs.fraudImei[s])
+				.endRow();
 		}
 	}
 
@@ -185,15 +206,25 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 						+ (g % Population.AGENTS_PER_COUNTY));
 			}
 		}
-		f.number(phone).id('P', holder).bytes(OPERATOR_BYTES[(int) (phone / 100_000_000L)]).date(day).number(imei)
-				.bytes(agentBytes[agent]).bytes(countyBytes[county]).endRow();
+		f.number(phone)
+			.id('P', holder)
+			.bytes(OPERATOR_BYTES[(int) (phone / 100_000_000L)])
+			.date(day)
+			.number(imei)
+			.bytes(agentBytes[agent])
+			.bytes(countyBytes[county])
+			.endRow();
 	}
 
 	private void writeGangs(World w) {
 		CsvFile f = out.file(Table.TRUTH_GANGS);
 		for (Gangs.Gang g : w.gangs.all()) {
-			f.id('G', g.id).text(g.type.name()).text(countyCodes[g.baseCounty]).bool(g.simBox).bool(w.config.evasive())
-					.endRow();
+			f.id('G', g.id)
+				.text(g.type.name())
+				.text(countyCodes[g.baseCounty])
+				.bool(g.simBox)
+				.bool(w.config.evasive())
+				.endRow();
 		}
 	}
 
@@ -213,8 +244,15 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 	@Override
 	public void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
 			long imei) {
-		calls.id('K', id).time(time).number(caller).number(callee).number(durationSeconds)
-				.bytes(answered ? TRUE : FALSE).bytes(countyBytes[county]).number(imei).endRow();
+		calls.id('K', id)
+			.time(time)
+			.number(caller)
+			.number(callee)
+			.number(durationSeconds)
+			.bytes(answered ? TRUE : FALSE)
+			.bytes(countyBytes[county])
+			.number(imei)
+			.endRow();
 	}
 
 	@Override
@@ -230,8 +268,12 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 	@Override
 	public void caseReport(CaseReport c) {
 		CsvFile f = cases;
-		f.id('C', c.caseId()).time(c.reportTime()).id('P', c.victim()).text(c.type().name())
-				.text(countyCodes[c.county()]).number(c.lossFen());
+		f.id('C', c.caseId())
+			.time(c.reportTime())
+			.id('P', c.victim())
+			.text(c.type().name())
+			.text(countyCodes[c.county()])
+			.number(c.lossFen());
 		StringBuilder b = new StringBuilder();
 		for (long t : c.reportedTransfers()) {
 			b.append(b.length() == 0 ? "" : ";").append('T').append(t);
@@ -246,8 +288,13 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 
 	@Override
 	public void victim(VictimRecord v) {
-		victims.id('P', v.person()).id('G', v.gang()).text(v.type().name()).time(v.firstContact()).number(v.payments())
-				.number(v.lossFen()).bool(v.reports());
+		victims.id('P', v.person())
+			.id('G', v.gang())
+			.text(v.type().name())
+			.time(v.firstContact())
+			.number(v.payments())
+			.number(v.lossFen())
+			.bool(v.reports());
 		if (v.caseId() >= 0) {
 			victims.id('C', v.caseId());
 		}
@@ -289,4 +336,5 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 			new Simulator(world).run(sink);
 		}
 	}
+
 }

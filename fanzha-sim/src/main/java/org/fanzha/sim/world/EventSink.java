@@ -1,9 +1,10 @@
 package org.fanzha.sim.world;
 
 /**
- * Receives the world as it happens, in time order per event kind. Primitive parameters so that
- * streaming a world allocates nothing per transfer, call or text message. Account and person arguments are
- * indices into {@link World}; {@code to == -1} means the money left the banking system.
+ * Receives the world as it happens, in time order per event kind. Primitive parameters so
+ * that streaming a world allocates nothing per transfer, call or text message. Account
+ * and person arguments are indices into {@link World}; {@code to == -1} means the money
+ * left the banking system.
  */
 public interface EventSink {
 
@@ -12,11 +13,15 @@ public interface EventSink {
 
 	void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county);
 
-	void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county, long imei);
+	void call(long id, long time, long caller, long callee, int durationSeconds, boolean answered, int county,
+			long imei);
 
 	void sms(long id, long time, long sender, long receiver, int county);
 
-	/** A transfer that belongs to a laundering chain (victim payment = level 1). Called right after its transfer. */
+	/**
+	 * A transfer that belongs to a laundering chain (victim payment = level 1). Called
+	 * right after its transfer.
+	 */
 	default void laundering(long transferId, long chainId, int gang, int level, long victimTransferId) {
 	}
 
@@ -30,8 +35,9 @@ public interface EventSink {
 	}
 
 	/**
-	 * Every event before {@code time} has been emitted (called after each simulated hour): a sink that holds an
-	 * hour back may decide it now, so that a reacting world's next hour sees those decisions.
+	 * Every event before {@code time} has been emitted (called after each simulated
+	 * hour): a sink that holds an hour back may decide it now, so that a reacting world's
+	 * next hour sees those decisions.
 	 */
 	default void hourEnd(long time) {
 	}
@@ -47,7 +53,8 @@ public interface EventSink {
 			}
 
 			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+					int county) {
 				first.transfer(id, time, from, to, amountFen, channel, county);
 				second.transfer(id, time, from, to, amountFen, channel, county);
 			}
@@ -96,4 +103,5 @@ public interface EventSink {
 			}
 		};
 	}
+
 }

@@ -2,31 +2,41 @@ package org.fanzha.sim.world;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * The fraud side of the world: gangs, the SIM cards they call from, and the mule accounts they launder
- * through, recruited from the population's own accounts (so mules keep their holders' ordinary traffic).
+ * The fraud side of the world: gangs, the SIM cards they call from, and the mule accounts
+ * they launder through, recruited from the population's own accounts (so mules keep their
+ * holders' ordinary traffic).
  *
- * <p>Assumptions (docs/simulator.md): a gang buys 10–30 real-name SIMs from one or two complicit sales agents
- * (2–4 SIMs share a handset); 30 % of gangs (60 % when evasive) also run a SIM box: 16–64 SIMs with sequential
- * 170/171 numbers on one device in one cell. Mule levels hold 6–20 accounts at level 1, fewer deeper; depth is
- * 2–4 levels (4–6 when evasive) before cash-out. Mules are students' accounts (30 %), accounts sold months ago
- * and no longer used by the holder, rented accounts still in daily use, aged accounts (opened years ago), and
- * freshly opened accounts made for sale.
+ * <p>
+ * Assumptions (docs/simulator.md): a gang buys 10–30 real-name SIMs from one or two
+ * complicit sales agents (2–4 SIMs share a handset); 30 % of gangs (60 % when evasive)
+ * also run a SIM box: 16–64 SIMs with sequential 170/171 numbers on one device in one
+ * cell. Mule levels hold 6–20 accounts at level 1, fewer deeper; depth is 2–4 levels (4–6
+ * when evasive) before cash-out. Mules are students' accounts (30 %), accounts sold
+ * months ago and no longer used by the holder, rented accounts still in daily use, aged
+ * accounts (opened years ago), and freshly opened accounts made for sale.
  */
 public final class Gangs {
 
 	public enum SimSource {
+
 		BOUGHT, SIM_BOX
+
 	}
 
 	public enum MuleKind {
+
 		STUDENT, SOLD, RENTED, AGED, FRESH
+
 	}
 
 	public enum CashOut {
+
 		ATM, POS, CRYPTO_OTC, GOLD
+
 	}
 
 	public static final class Gang {
@@ -58,7 +68,10 @@ public final class Gangs {
 		/** Sequential SIMs on one device dial at a fixed interval (seconds). */
 		public final int simBoxInterval;
 
-		/** Reacting world: bought SIMs held in reserve, taken into use as restricted ones are dropped. */
+		/**
+		 * Reacting world: bought SIMs held in reserve, taken into use as restricted ones
+		 * are dropped.
+		 */
 		public int[] spareSims = new int[0];
 
 		/** Reacting world: mule accounts held in reserve per level. */
@@ -86,6 +99,7 @@ public final class Gangs {
 		public int depth() {
 			return levels.length;
 		}
+
 	}
 
 	final List<Gang> gangs = new ArrayList<>();
@@ -119,7 +133,7 @@ public final class Gangs {
 	int mules;
 
 	/** Reacting world: the mule accounts held in reserve (a gang may never need them). */
-	final java.util.BitSet reserveMules = new java.util.BitSet();
+	final BitSet reserveMules = new BitSet();
 
 	private int simBoxDevices;
 
@@ -131,7 +145,8 @@ public final class Gangs {
 		Rng r = Rng.of(config.seed(), 3);
 		FraudType[] types = FraudType.values();
 		for (int g = 0; g < config.gangs(); g++) {
-			// the first gangs cover the types in order of frequency, the rest by case share
+			// the first gangs cover the types in order of frequency, the rest by case
+			// share
 			FraudType type = g < types.length ? types[g] : types[r.pick(FraudType.CUMULATIVE_SHARE)];
 			gangs.add(build(g, type, pop, config, r));
 		}
@@ -177,8 +192,10 @@ public final class Gangs {
 		int[] colluding = new int[2];
 		for (int k = 0; k < colluding.length; k++) {
 			int c = r.nextInt(pop.counties());
-			// merchant 2 of each county block is a gold shop; others are electronics or general POS
-			colluding[k] = c * pop.merchantsPerCounty + (k == 0 ? 2 : 3 + r.nextInt(Math.max(1, pop.merchantsPerCounty - 3)));
+			// merchant 2 of each county block is a gold shop; others are electronics or
+			// general POS
+			colluding[k] = c * pop.merchantsPerCounty
+					+ (k == 0 ? 2 : 3 + r.nextInt(Math.max(1, pop.merchantsPerCounty - 3)));
 		}
 		String[] im = new String[3];
 		for (int k = 0; k < im.length; k++) {
@@ -193,8 +210,9 @@ public final class Gangs {
 	}
 
 	/**
-	 * Real-name SIMs bought from the gang's agents, 2–4 to a handset; {@code first} numbers them within the gang so
-	 * that a reacting world's spare SIMs get numbers of their own.
+	 * Real-name SIMs bought from the gang's agents, 2–4 to a handset; {@code first}
+	 * numbers them within the gang so that a reacting world's spare SIMs get numbers of
+	 * their own.
 	 */
 	private void buySims(int g, int first, int count, int agentA, int agentB, int baseCounty, Population pop, Rng r,
 			List<Integer> sims) {
@@ -206,8 +224,7 @@ public final class Gangs {
 			int seller = youngPerson(pop, r);
 			int[] segs = r.chance(0.4) ? new int[] { 170, 171 } : Population.MOBILE;
 			int seg = segs[r.nextInt(segs.length)];
-			long phone = seg == 170 || seg == 171
-					? seg * 100_000_000L + 50_000_000L + g * 10_000L + k
+			long phone = seg == 170 || seg == 171 ? seg * 100_000_000L + 50_000_000L + g * 10_000L + k
 					: Population.uniqueNumber(seg, (long) pop.persons * 2 + g * 1_000L + k);
 			sims.add(addSim(phone, g, SimSource.BOUGHT, handset, seller, r.chance(0.8) ? agentA : agentB,
 					pop.startDay - 1 - r.nextInt(60), (short) baseCounty));
@@ -215,10 +232,12 @@ public final class Gangs {
 	}
 
 	/**
-	 * A reacting world's reserves, bought and recruited before the window like the rest: per simulated day, as many
-	 * spare SIMs as the gang bought and as many spare mule accounts per level as the level holds (assumption: a gang
-	 * can replace its whole batch of cards once a day, docs/simulator.md). Drawn from a stream of their own after every gang is built, so the
-	 * static world's gangs are the same with or without them. Also decides which gangs probe the monitor.
+	 * A reacting world's reserves, bought and recruited before the window like the rest:
+	 * per simulated day, as many spare SIMs as the gang bought and as many spare mule
+	 * accounts per level as the level holds (assumption: a gang can replace its whole
+	 * batch of cards once a day, docs/simulator.md). Drawn from a stream of their own
+	 * after every gang is built, so the static world's gangs are the same with or without
+	 * them. Also decides which gangs probe the monitor.
 	 */
 	private void reserves(Population pop, SimConfig config) {
 		Rng r = Rng.of(config.seed(), 4);
@@ -246,9 +265,10 @@ public final class Gangs {
 	}
 
 	/**
-	 * The gang's website, app and chat groups after its {@code generation}-th rotation (reacting world): new names
-	 * of the same kinds, fixed by a hash of the seed so that a rotation draws nothing from the world's streams. The
-	 * app keeps its name and gets a version mark, as renamed scam apps often do (assumption).
+	 * The gang's website, app and chat groups after its {@code generation}-th rotation
+	 * (reacting world): new names of the same kinds, fixed by a hash of the seed so that
+	 * a rotation draws nothing from the world's streams. The app keeps its name and gets
+	 * a version mark, as renamed scam apps often do (assumption).
 	 */
 	static String[] rotatedIdentity(long seed, Gang g, int generation) {
 		long h = Rng.hash(seed, g.id * 1_000L + generation, 73);
@@ -268,7 +288,8 @@ public final class Gangs {
 		return id;
 	}
 
-	static final String[] SYLLABLES = { "xin", "hui", "jin", "fu", "tong", "da", "bao", "li", "cai", "rong", "an", "yun" };
+	static final String[] SYLLABLES = { "xin", "hui", "jin", "fu", "tong", "da", "bao", "li", "cai", "rong", "an",
+			"yun" };
 
 	static final String[] TLDS = { ".top", ".vip", ".xyz", ".cc", ".shop" };
 
@@ -286,7 +307,8 @@ public final class Gangs {
 		};
 	}
 
-	private int addSim(long phone, int gang, SimSource source, long imei, int holder, int agent, int day, short county) {
+	private int addSim(long phone, int gang, SimSource source, long imei, int holder, int agent, int day,
+			short county) {
 		if (fraudSims == fraudPhone.length) {
 			int n = fraudSims * 2;
 			fraudPhone = Arrays.copyOf(fraudPhone, n);
@@ -335,8 +357,11 @@ public final class Gangs {
 			}
 			else {
 				double x = r.nextDouble();
-				kind = evasive ? (x < 0.15 ? MuleKind.SOLD : x < 0.45 ? MuleKind.RENTED : x < 0.95 ? MuleKind.AGED : MuleKind.FRESH)
-						: (x < 0.35 ? MuleKind.SOLD : x < 0.70 ? MuleKind.RENTED : x < 0.85 ? MuleKind.AGED : MuleKind.FRESH);
+				kind = evasive
+						? (x < 0.15 ? MuleKind.SOLD
+								: x < 0.45 ? MuleKind.RENTED : x < 0.95 ? MuleKind.AGED : MuleKind.FRESH)
+						: (x < 0.35 ? MuleKind.SOLD
+								: x < 0.70 ? MuleKind.RENTED : x < 0.85 ? MuleKind.AGED : MuleKind.FRESH);
 			}
 			if (kind == MuleKind.AGED && pop.accountOpenDay[a] > pop.startDay - 730) {
 				pop.accountOpenDay[a] = pop.startDay - 730 - r.nextInt(2_000);
@@ -350,7 +375,8 @@ public final class Gangs {
 				pop.openingBalance[a] = Math.min(pop.openingBalance[a], 20_000);
 			}
 			else {
-				// renters hand over a secondary card with little of their own money on it (assumption)
+				// renters hand over a secondary card with little of their own money on it
+				// (assumption)
 				double median = kind == MuleKind.RENTED ? 800 : kind == MuleKind.STUDENT ? 1_500 : 3_000;
 				pop.openingBalance[a] = Math.min(pop.openingBalance[a], Math.round(r.logNormal(median, 0.8) * 100));
 			}
@@ -372,7 +398,10 @@ public final class Gangs {
 		return fraudSims;
 	}
 
-	/** Fraud SIM {@code s}'s phone number (s from 0 to {@link #fraudSims()} - 1; a gang's {@code sims} index them). */
+	/**
+	 * Fraud SIM {@code s}'s phone number (s from 0 to {@link #fraudSims()} - 1; a gang's
+	 * {@code sims} index them).
+	 */
 	public long fraudPhone(int s) {
 		return fraudPhone[s];
 	}
@@ -403,4 +432,5 @@ public final class Gangs {
 	public int mules() {
 		return mules;
 	}
+
 }

@@ -1,27 +1,31 @@
 package org.fanzha.sim.world;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import org.fanzha.core.BankCardNumber;
-import org.fanzha.core.IdNumber;
 import org.fanzha.core.Money;
 import org.fanzha.core.PhoneNumber;
 import org.fanzha.core.RegionCode;
 
 /**
- * The people of the province and what they hold: accounts, SIM cards, and the merchants and employers
- * they pay and are paid by. Columnar primitive arrays (struct of arrays): the medium preset's million persons
- * and their three million accounts fit in a few hundred megabytes and are scanned without pointer chasing.
- * Persons are laid out in blocks by county, so "someone in the same county" is an index range.
+ * The people of the province and what they hold: accounts, SIM cards, and the merchants
+ * and employers they pay and are paid by. Columnar primitive arrays (struct of arrays):
+ * the medium preset's million persons and their three million accounts fit in a few
+ * hundred megabytes and are scanned without pointer chasing. Persons are laid out in
+ * blocks by county, so "someone in the same county" is an index range.
  *
- * <p>Names, ID numbers, card and phone numbers are not stored: they are pure functions of the seed and the
- * index ({@link #name}, {@link #idNumber}, {@link #cardNumber}, {@link #phone}), so writing them costs nothing
- * until they are written.
+ * <p>
+ * Names, ID numbers, card and phone numbers are not stored: they are pure functions of
+ * the seed and the index ({@link #name}, {@link #idNumber}, {@link #cardNumber},
+ * {@link #phone}), so writing them costs nothing until they are written.
  *
- * <p>Calibration: county weights are the 2020-census populations carried by {@link RegionCode#shaanxi()};
- * ages 18–85 follow {@link #AGE_BANDS} (assumption shaped on the 2020 census pyramid); account and SIM
- * counts per person are assumptions stated where they are drawn.
+ * <p>
+ * Calibration: county weights are the 2020-census populations carried by
+ * {@link RegionCode#shaanxi()}; ages 18–85 follow {@link #AGE_BANDS} (assumption shaped
+ * on the 2020 census pyramid); account and SIM counts per person are assumptions stated
+ * where they are drawn.
  */
 public final class Population {
 
@@ -37,7 +41,10 @@ public final class Population {
 	/** The holder sold it and no longer uses it. */
 	public static final byte FLAG_ABANDONED = 2;
 
-	/** 5-year bands from 18 with relative weights (assumption shaped on the 2020 census pyramid). */
+	/**
+	 * 5-year bands from 18 with relative weights (assumption shaped on the 2020 census
+	 * pyramid).
+	 */
 	static final double[] AGE_BANDS = { 6.0, 6.5, 7.5, 9.0, 8.0, 7.5, 8.5, 9.0, 7.5, 5.5, 6.0, 4.5, 3.0, 2.5 };
 
 	private final SimConfig config;
@@ -202,18 +209,18 @@ public final class Population {
 	}
 
 	private void trimAccounts() {
-		accountHolder = java.util.Arrays.copyOf(accountHolder, accounts);
-		accountInstitution = java.util.Arrays.copyOf(accountInstitution, accounts);
-		accountClass = java.util.Arrays.copyOf(accountClass, accounts);
-		accountOpenDay = java.util.Arrays.copyOf(accountOpenDay, accounts);
-		accountBranch = java.util.Arrays.copyOf(accountBranch, accounts);
-		openingBalance = java.util.Arrays.copyOf(openingBalance, accounts);
-		accountKind = java.util.Arrays.copyOf(accountKind, accounts);
-		simPhone = java.util.Arrays.copyOf(simPhone, sims);
-		simHolder = java.util.Arrays.copyOf(simHolder, sims);
-		simActivationDay = java.util.Arrays.copyOf(simActivationDay, sims);
-		simImei = java.util.Arrays.copyOf(simImei, sims);
-		simAgent = java.util.Arrays.copyOf(simAgent, sims);
+		accountHolder = Arrays.copyOf(accountHolder, accounts);
+		accountInstitution = Arrays.copyOf(accountInstitution, accounts);
+		accountClass = Arrays.copyOf(accountClass, accounts);
+		accountOpenDay = Arrays.copyOf(accountOpenDay, accounts);
+		accountBranch = Arrays.copyOf(accountBranch, accounts);
+		openingBalance = Arrays.copyOf(openingBalance, accounts);
+		accountKind = Arrays.copyOf(accountKind, accounts);
+		simPhone = Arrays.copyOf(simPhone, sims);
+		simHolder = Arrays.copyOf(simHolder, sims);
+		simActivationDay = Arrays.copyOf(simActivationDay, sims);
+		simImei = Arrays.copyOf(simImei, sims);
+		simAgent = Arrays.copyOf(simAgent, sims);
 	}
 
 	private void buildPersons() {
@@ -250,20 +257,22 @@ public final class Population {
 	private static Occupation occupationFor(int age, Rng r) {
 		double x = r.nextDouble();
 		if (age <= 22) {
-			return x < 0.50 ? Occupation.STUDENT : x < 0.80 ? Occupation.EMPLOYEE
-					: x < 0.90 ? Occupation.UNEMPLOYED : Occupation.FARMER;
+			return x < 0.50 ? Occupation.STUDENT
+					: x < 0.80 ? Occupation.EMPLOYEE : x < 0.90 ? Occupation.UNEMPLOYED : Occupation.FARMER;
 		}
 		if (age < 60) {
-			return x < 0.45 ? Occupation.EMPLOYEE : x < 0.60 ? Occupation.SELF_EMPLOYED
-					: x < 0.80 ? Occupation.FARMER : x < 0.86 ? Occupation.CIVIL_SERVANT
+			return x < 0.45 ? Occupation.EMPLOYEE
+					: x < 0.60 ? Occupation.SELF_EMPLOYED : x < 0.80 ? Occupation.FARMER : x < 0.86
+							? Occupation.CIVIL_SERVANT
 							: x < 0.94 ? Occupation.UNEMPLOYED : age < 30 ? Occupation.STUDENT : Occupation.EMPLOYEE;
 		}
 		return x < 0.70 ? Occupation.RETIRED : x < 0.95 ? Occupation.FARMER : Occupation.SELF_EMPLOYED;
 	}
 
 	/**
-	 * Accounts per person (assumption): one class I card at a main bank; 35 % a second bank's class I card;
-	 * 15 % a class II e-account; Alipay and WeChat Pay balances for most people under 60.
+	 * Accounts per person (assumption): one class I card at a main bank; 35 % a second
+	 * bank's class I card; 15 % a class II e-account; Alipay and WeChat Pay balances for
+	 * most people under 60.
 	 */
 	private void buildAccounts(int p, int age, Rng r) {
 		firstAccount[p] = accounts;
@@ -279,10 +288,12 @@ public final class Population {
 		}
 		double mobile = age < 60 ? 0.85 : 0.40;
 		if (r.chance(mobile)) {
-			addPersonal(p, Catalog.ALIPAY, 3, r.nextInt(Math.max(1, Math.min(adultDays, 4_000))), r.logNormal(1_500, 1.2), r);
+			addPersonal(p, Catalog.ALIPAY, 3, r.nextInt(Math.max(1, Math.min(adultDays, 4_000))),
+					r.logNormal(1_500, 1.2), r);
 		}
 		if (r.chance(mobile)) {
-			addPersonal(p, Catalog.TENPAY, 3, r.nextInt(Math.max(1, Math.min(adultDays, 4_000))), r.logNormal(800, 1.2), r);
+			addPersonal(p, Catalog.TENPAY, 3, r.nextInt(Math.max(1, Math.min(adultDays, 4_000))), r.logNormal(800, 1.2),
+					r);
 		}
 		accountCount[p] = (byte) (accounts - firstAccount[p]);
 	}
@@ -298,7 +309,10 @@ public final class Population {
 		accountKind[a] = KIND_PERSONAL;
 	}
 
-	/** SIMs per person (assumption): one, 15 % two; operator shares about 57/24/19 % (MIIT 2023, recalled). */
+	/**
+	 * SIMs per person (assumption): one, 15 % two; operator shares about 57/24/19 % (MIIT
+	 * 2023, recalled).
+	 */
 	private void buildSims(int p, int age, Rng r) {
 		firstSim[p] = sims;
 		int n = r.chance(0.15) ? 2 : 1;
@@ -315,13 +329,17 @@ public final class Population {
 
 	public static final int AGENTS_PER_COUNTY = 6;
 
-	static final int[] MOBILE = { 134, 135, 136, 137, 138, 139, 150, 151, 152, 157, 158, 159, 182, 183, 184, 187, 188, 198 };
+	static final int[] MOBILE = { 134, 135, 136, 137, 138, 139, 150, 151, 152, 157, 158, 159, 182, 183, 184, 187, 188,
+			198 };
 
 	static final int[] UNICOM = { 130, 131, 132, 155, 156, 166, 175, 176, 185, 186 };
 
 	static final int[] TELECOM = { 133, 153, 173, 177, 180, 181, 189, 191, 199 };
 
-	/** 170/171 are left to the fraud SIMs (SIM boxes, MVNO cards), so their numbers never collide with people's. */
+	/**
+	 * 170/171 are left to the fraud SIMs (SIM boxes, MVNO cards), so their numbers never
+	 * collide with people's.
+	 */
 	static final int[] MVNO = { 162, 165, 167 };
 
 	private long phoneFor(int sim, Rng r) {
@@ -331,7 +349,10 @@ public final class Population {
 		return uniqueNumber(seg, sim);
 	}
 
-	/** Distinct SIM indices give distinct subscriber numbers within a segment (an odd multiplier is a bijection mod 10^8). */
+	/**
+	 * Distinct SIM indices give distinct subscriber numbers within a segment (an odd
+	 * multiplier is a bijection mod 10^8).
+	 */
 	static long uniqueNumber(int segment, long index) {
 		long suffix = Math.floorMod(index * 48_271L + 12_345_678L, 100_000_000L);
 		return segment * 100_000_000L + suffix;
@@ -345,7 +366,10 @@ public final class Population {
 		return first14 * 10 + luhnDigit(first14);
 	}
 
-	/** The Luhn check digit of a number, computed without strings (IMEIs are Luhn-checked like cards). */
+	/**
+	 * The Luhn check digit of a number, computed without strings (IMEIs are Luhn-checked
+	 * like cards).
+	 */
 	static int luhnDigit(long digits) {
 		int sum = 0;
 		boolean doubleIt = true;
@@ -385,7 +409,8 @@ public final class Population {
 		for (int k = 0; k < 40; k++, m++) {
 			merchantCategory[m] = (byte) Catalog.MerchantCategory.ONLINE_SHOP.ordinal();
 			merchantCounty[m] = 0;
-			merchantAccount[m] = addBusiness(m, k % 2 == 0 ? Catalog.ALIPAY : Catalog.TENPAY, 0, KIND_MERCHANT, 500_000, r);
+			merchantAccount[m] = addBusiness(m, k % 2 == 0 ? Catalog.ALIPAY : Catalog.TENPAY, 0, KIND_MERCHANT, 500_000,
+					r);
 		}
 		for (int pf = 0; pf < prefectures.size(); pf++) {
 			employerFirstAccount[pf] = accounts;
@@ -439,9 +464,12 @@ public final class Population {
 
 	private static final char[] ID_CHECK = "10X98765432".toCharArray();
 
-	/** The person's GB 11643 ID number: county, birth date, sequence with the sex digit, MOD 11-2 check. */
+	/**
+	 * The person's GB 11643 ID number: county, birth date, sequence with the sex digit,
+	 * MOD 11-2 check.
+	 */
 	public String idNumber(int p) {
-		java.time.LocalDate birth = java.time.LocalDate.ofEpochDay(birthDay[p]);
+		LocalDate birth = LocalDate.ofEpochDay(birthDay[p]);
 		long h = Rng.hash(seed, p, 12);
 		int seq = (int) Math.floorMod(h, 500) * 2 + (gender[p] == 0 ? 1 : 0);
 		char[] c = new char[18];
@@ -466,7 +494,10 @@ public final class Population {
 		}
 	}
 
-	/** The 19-digit Luhn-valid card number of a bank account as a number (it fits a long), or -1 for others. */
+	/**
+	 * The 19-digit Luhn-valid card number of a bank account as a number (it fits a long),
+	 * or -1 for others.
+	 */
 	public long cardNumberValue(int a) {
 		Catalog.Institution inst = Catalog.INSTITUTIONS.get(accountInstitution[a]);
 		if (!inst.bank()) {
@@ -507,7 +538,10 @@ public final class Population {
 		return counties[county[p]];
 	}
 
-	/** Where the person spends the day: the school's district for students, else the home county. */
+	/**
+	 * Where the person spends the day: the school's district for students, else the home
+	 * county.
+	 */
 	int activityCounty(int p) {
 		return school[p] >= 0 ? schoolCounty[school[p]] : county[p];
 	}
@@ -516,12 +550,15 @@ public final class Population {
 		return accounts;
 	}
 
-	/** The name the bank has for the account's holder (merchants and employers by their business name). */
+	/**
+	 * The name the bank has for the account's holder (merchants and employers by their
+	 * business name).
+	 */
 	public String holderName(int account) {
 		return switch (accountKind[account]) {
 			case KIND_PERSONAL -> name(accountHolder[account]);
-			case KIND_MERCHANT -> Catalog.MerchantCategory.values()[merchantCategory[accountHolder[account]]].name() + "-"
-					+ accountHolder[account];
+			case KIND_MERCHANT -> Catalog.MerchantCategory.values()[merchantCategory[accountHolder[account]]].name()
+					+ "-" + accountHolder[account];
 			default -> "EMPLOYER-" + account;
 		};
 	}
@@ -580,4 +617,5 @@ public final class Population {
 	public int counties() {
 		return counties.length;
 	}
+
 }

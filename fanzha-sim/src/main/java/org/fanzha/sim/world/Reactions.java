@@ -1,24 +1,27 @@
 package org.fanzha.sim.world;
 
 /**
- * How the gangs react to what the platform decided ({@link Countermeasures}); {@link #STATIC} is the world that never
- * reacts (the simulator's behaviour before reactions existed, event for event). Each behaviour's assumption is in
- * docs/simulator.md ("A world that fights back"); the figures are ours unless a source is named there.
+ * How the gangs react to what the platform decided ({@link Countermeasures});
+ * {@link #STATIC} is the world that never reacts (the simulator's behaviour before
+ * reactions existed, event for event). Each behaviour's assumption is in
+ * docs/simulator.md ("A world that fights back"); the figures are ours unless a source is
+ * named there.
  *
  * @param on whether the gangs react at all
- * @param simSwitchMinutes median delay from a SIM's restriction to the gang dropping it for another bought SIM
- *        (log-normal, {@code sigma}); the calls in between are made and blocked by the operator
- * @param accountSwitchMinutes median delay from the first freeze, delay or stop on a mule account to the gang routing
- *        around it (log-normal, {@code sigma})
+ * @param simSwitchMinutes median delay from a SIM's restriction to the gang dropping it
+ * for another bought SIM (log-normal, {@code sigma}); the calls in between are made and
+ * blocked by the operator
+ * @param accountSwitchMinutes median delay from the first freeze, delay or stop on a mule
+ * account to the gang routing around it (log-normal, {@code sigma})
  * @param sigma log-normal spread of both delays
- * @param alarmedDwellFactor once a gang has seen one of its accounts stopped, its mules' dwell times are multiplied by
- *        this (money moves faster)
+ * @param alarmedDwellFactor once a gang has seen one of its accounts stopped, its mules'
+ * dwell times are multiplied by this (money moves faster)
  * @param alarmedMinParts fewest parts an alarmed gang splits a forward into
  * @param alarmedMaxParts most parts
- * @param rotateHours median delay (log-normal, {@code sigma}) from one of a gang's cases being linked to the gang
- *        rotating its app, website and chat groups
- * @param probingShare share of gangs that probe the monitor: they keep each layering transfer under
- *        {@code probeMargin} × the smallest amount they saw held
+ * @param rotateHours median delay (log-normal, {@code sigma}) from one of a gang's cases
+ * being linked to the gang rotating its app, website and chat groups
+ * @param probingShare share of gangs that probe the monitor: they keep each layering
+ * transfer under {@code probeMargin} × the smallest amount they saw held
  * @param probeMargin see {@code probingShare}
  */
 public record Reactions(boolean on, double simSwitchMinutes, double accountSwitchMinutes, double sigma,

@@ -1,10 +1,11 @@
 package org.fanzha.sim.world;
 
 /**
- * SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014):
- * one 64-bit state, one multiply-xorshift finaliser per draw, no allocation. Statistical quality is ample
- * for simulation and it is several times faster than java.util.Random. {@link #hash} gives order-independent
- * deterministic values (the same person gets the same name whichever thread or order asks).
+ * SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
+ * OOPSLA 2014): one 64-bit state, one multiply-xorshift finaliser per draw, no
+ * allocation. Statistical quality is ample for simulation and it is several times faster
+ * than java.util.Random. {@link #hash} gives order-independent deterministic values (the
+ * same person gets the same name whichever thread or order asks).
  */
 public final class Rng {
 
@@ -27,7 +28,10 @@ public final class Rng {
 		return mix(mix(mix(seed + GOLDEN) ^ (a * GOLDEN)) ^ (b + 0x632BE59BD9B4E019L));
 	}
 
-	/** A fresh generator for a sub-stream, so adding draws in one part of the world does not shift another. */
+	/**
+	 * A fresh generator for a sub-stream, so adding draws in one part of the world does
+	 * not shift another.
+	 */
 	public static Rng of(long seed, long stream) {
 		return new Rng(hash(seed, stream, 0x5EED));
 	}
@@ -121,4 +125,5 @@ public final class Rng {
 		}
 		return c;
 	}
+
 }

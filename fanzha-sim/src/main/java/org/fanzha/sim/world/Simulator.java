@@ -10,29 +10,38 @@ import org.fanzha.core.Money;
 /**
  * Runs a {@link World} hour by hour and streams what happens to an {@link EventSink}.
  *
- * <p>Algorithm: a discrete-event simulation with an hourly frame. Ordinary life (purchases, bills, family
- * transfers, salaries, ATM withdrawals, calls and texts) is drawn per hour as Poisson counts shaped by a daily
- * rhythm and written into primitive column buffers. Fraud is a priority queue of scheduled events — a victim's
- * contact calls, payments, a mule account forwarding money after its dwell time, a report — processed in time
- * order up to the end of the hour, each possibly scheduling more. The hour's buffers are then sorted by time
- * (one primitive long sort of time‖index keys) and emitted, which is where transfer ids are assigned; ground
- * truth refers to ids through tags resolved at emission. Victims are planned for the whole window up front
- * (they are few), so a con that started before the hour still has its calls in the right hour.
+ * <p>
+ * Algorithm: a discrete-event simulation with an hourly frame. Ordinary life (purchases,
+ * bills, family transfers, salaries, ATM withdrawals, calls and texts) is drawn per hour
+ * as Poisson counts shaped by a daily rhythm and written into primitive column buffers.
+ * Fraud is a priority queue of scheduled events — a victim's contact calls, payments, a
+ * mule account forwarding money after its dwell time, a report — processed in time order
+ * up to the end of the hour, each possibly scheduling more. The hour's buffers are then
+ * sorted by time (one primitive long sort of time‖index keys) and emitted, which is where
+ * transfer ids are assigned; ground truth refers to ids through tags resolved at
+ * emission. Victims are planned for the whole window up front (they are few), so a con
+ * that started before the hour still has its calls in the right hour.
  *
- * <p>Cost: O(events · log events-per-hour) time; memory bounded by the population tables plus one hour of
- * events and the pending fraud queue. Deterministic: one seed, fixed sub-streams, no hash-order iteration.
+ * <p>
+ * Cost: O(events · log events-per-hour) time; memory bounded by the population tables
+ * plus one hour of events and the pending fraud queue. Deterministic: one seed, fixed
+ * sub-streams, no hash-order iteration.
  *
- * <p>Reacting world ({@link Reactions#on()}): the gangs ask a {@link Countermeasures} what the platform decided
- * before the hour being generated and react after a drawn delay: a restricted SIM is dropped for a spare bought one,
- * a mule account with money held or stopped is routed around (a spare takes its place), a gang that has seen a stop
- * moves money faster and in more parts, a probing gang keeps its transfers under the amounts it saw held, and a gang
- * whose cases were linked rotates its app, website and chat groups. The static world never asks and draws exactly
- * what it drew before reactions existed.
+ * <p>
+ * Reacting world ({@link Reactions#on()}): the gangs ask a {@link Countermeasures} what
+ * the platform decided before the hour being generated and react after a drawn delay: a
+ * restricted SIM is dropped for a spare bought one, a mule account with money held or
+ * stopped is routed around (a spare takes its place), a gang that has seen a stop moves
+ * money faster and in more parts, a probing gang keeps its transfers under the amounts it
+ * saw held, and a gang whose cases were linked rotates its app, website and chat groups.
+ * The static world never asks and draws exactly what it drew before reactions existed.
  *
- * <p>Calibration of ordinary life (assumptions, docs/simulator.md): per person and day 0.8 POS purchases,
- * 0.7 online payments, 0.05 bills, 0.15 transfers to contacts, 0.04 ATM withdrawals (about 1.7 payments a
- * day, against roughly 0.9 bank non-cash plus 2 payment-institution payments per person and day in the PBoC's
- * 2022 payment-system figures, recalled), monthly salaries or pensions, 2 calls and 0.3 text messages.
+ * <p>
+ * Calibration of ordinary life (assumptions, docs/simulator.md): per person and day 0.8
+ * POS purchases, 0.7 online payments, 0.05 bills, 0.15 transfers to contacts, 0.04 ATM
+ * withdrawals (about 1.7 payments a day, against roughly 0.9 bank non-cash plus 2
+ * payment-institution payments per person and day in the PBoC's 2022 payment-system
+ * figures, recalled), monthly salaries or pensions, 2 calls and 0.3 text messages.
  */
 public final class Simulator {
 
@@ -50,14 +59,20 @@ public final class Simulator {
 
 	static final double SMS_PER_DAY = 0.3;
 
-	/** Relative activity by hour of day (assumption: midday and evening peaks, quiet nights). */
-	static final double[] PAY_HOURS = { 0.25, 0.12, 0.06, 0.04, 0.04, 0.08, 0.3, 0.7, 1.0, 1.1, 1.2, 1.4, 1.6, 1.3,
-			1.1, 1.1, 1.2, 1.4, 1.7, 1.8, 1.7, 1.3, 0.8, 0.45 };
+	/**
+	 * Relative activity by hour of day (assumption: midday and evening peaks, quiet
+	 * nights).
+	 */
+	static final double[] PAY_HOURS = { 0.25, 0.12, 0.06, 0.04, 0.04, 0.08, 0.3, 0.7, 1.0, 1.1, 1.2, 1.4, 1.6, 1.3, 1.1,
+			1.1, 1.2, 1.4, 1.7, 1.8, 1.7, 1.3, 0.8, 0.45 };
 
-	static final double[] CALL_HOURS = { 0.1, 0.05, 0.03, 0.03, 0.03, 0.08, 0.3, 0.8, 1.3, 1.6, 1.7, 1.4, 1.1, 1.2,
-			1.5, 1.6, 1.5, 1.4, 1.3, 1.4, 1.4, 1.1, 0.6, 0.25 };
+	static final double[] CALL_HOURS = { 0.1, 0.05, 0.03, 0.03, 0.03, 0.08, 0.3, 0.8, 1.3, 1.6, 1.7, 1.4, 1.1, 1.2, 1.5,
+			1.6, 1.5, 1.4, 1.3, 1.4, 1.4, 1.1, 0.6, 0.25 };
 
-	/** Individual transfers stay under this (PBoC large-value reporting and bank review thresholds). */
+	/**
+	 * Individual transfers stay under this (PBoC large-value reporting and bank review
+	 * thresholds).
+	 */
 	static final long LAYERING_CAP_FEN = 49_990_00L;
 
 	/** Largest single ATM withdrawal (common daily card limit). */
@@ -174,7 +189,10 @@ public final class Simulator {
 
 	private final Countermeasures platform;
 
-	/** Per gang, the SIMs in use: its own first, a spare in a slot whose SIM it dropped, -1 when none was left. */
+	/**
+	 * Per gang, the SIMs in use: its own first, a spare in a slot whose SIM it dropped,
+	 * -1 when none was left.
+	 */
 	private int[][] activeSims;
 
 	private int[] spareSimCursor;
@@ -198,7 +216,10 @@ public final class Simulator {
 	/** Per gang, its reported cases not yet known to be linked. */
 	private List<List<Long>> unlinkedCases;
 
-	/** Per gang, the app/website/chat-group generations: start times and identities (url, app, chat groups). */
+	/**
+	 * Per gang, the app/website/chat-group generations: start times and identities (url,
+	 * app, chat groups).
+	 */
 	private List<List<Long>> generationStart;
 
 	private List<List<String[]>> generations;
@@ -207,7 +228,10 @@ public final class Simulator {
 		this(world, Countermeasures.NONE);
 	}
 
-	/** A world that reacts to {@code platform}'s decisions when its config's reactions are on. */
+	/**
+	 * A world that reacts to {@code platform}'s decisions when its config's reactions are
+	 * on.
+	 */
 	public Simulator(World world, Countermeasures platform) {
 		this.world = world;
 		this.pop = world.population;
@@ -278,7 +302,10 @@ public final class Simulator {
 		}
 	}
 
-	/** Simulates and emits the next hour; false when the window is over (and {@code end} was called). */
+	/**
+	 * Simulates and emits the next hour; false when the window is over (and {@code end}
+	 * was called).
+	 */
 	public boolean step(EventSink sink) {
 		if (hour >= hours) {
 			return false;
@@ -330,8 +357,10 @@ public final class Simulator {
 			int m = c * pop.merchantsPerCounty + r.nextInt(pop.merchantsPerCounty);
 			int from = spendingAccount(p, r.chance(0.5));
 			if (from >= 0) {
-				long amount = yuan(r.logNormal(Catalog.MerchantCategory.values()[pop.merchantCategory[m]].medianYuan(), 0.8), r);
-				addTransfer(hourStart, r.nextInt(3600), from, pop.merchantAccount[m], amount, TransferChannel.POS, c, -1);
+				long amount = yuan(
+						r.logNormal(Catalog.MerchantCategory.values()[pop.merchantCategory[m]].medianYuan(), 0.8), r);
+				addTransfer(hourStart, r.nextInt(3600), from, pop.merchantAccount[m], amount, TransferChannel.POS, c,
+						-1);
 			}
 		}
 		int online = pop.merchants - pop.merchantsPerCounty * pop.counties();
@@ -360,8 +389,8 @@ public final class Simulator {
 			int from = spendingAccount(p, r.chance(0.5));
 			int to = spendingAccount(q, r.chance(0.5));
 			if (from >= 0 && to >= 0 && from != to) {
-				addTransfer(hourStart, r.nextInt(3600), from, to, yuan(r.logNormal(300, 1.2), r), TransferChannel.MOBILE,
-						pop.activityCounty(p), -1);
+				addTransfer(hourStart, r.nextInt(3600), from, to, yuan(r.logNormal(300, 1.2), r),
+						TransferChannel.MOBILE, pop.activityCounty(p), -1);
 			}
 		}
 		for (int n = r.poisson(pay * ATM_PER_DAY); n > 0; n--) {
@@ -369,7 +398,8 @@ public final class Simulator {
 			int from = bankAccount(p);
 			if (from >= 0) {
 				long amount = Math.max(100, Math.round(r.logNormal(800, 0.7) / 100) * 100) * 100L;
-				addTransfer(hourStart, r.nextInt(3600), from, -1, amount, TransferChannel.ATM, pop.activityCounty(p), -1);
+				addTransfer(hourStart, r.nextInt(3600), from, -1, amount, TransferChannel.ATM, pop.activityCounty(p),
+						-1);
 			}
 		}
 		if (hourOfDay == 9) {
@@ -392,7 +422,10 @@ public final class Simulator {
 		}
 	}
 
-	/** Salaries (employees, civil servants) and pensions (retired) on each person's pay day, one day in 28. */
+	/**
+	 * Salaries (employees, civil servants) and pensions (retired) on each person's pay
+	 * day, one day in 28.
+	 */
 	private void salaries(long hourStart, Rng r) {
 		int day = (int) ((hourStart - start) / 86_400 + cfg.startDate().getDayOfMonth() - 1) % 28;
 		final long seed = cfg.seed();
@@ -408,14 +441,17 @@ public final class Simulator {
 				continue;
 			}
 			int pf = pop.prefectureOfCounty[pop.county[p]];
-			int employer = pop.employerFirstAccount[pf] + (pension ? 0 : 1 + (int) Math.floorMod(Rng.hash(seed, p, 41),
-					pop.employersPerPrefecture - 1));
+			int employer = pop.employerFirstAccount[pf]
+					+ (pension ? 0 : 1 + (int) Math.floorMod(Rng.hash(seed, p, 41), pop.employersPerPrefecture - 1));
 			long amount = yuan(r.logNormal(pension ? 3_200 : 6_500, 0.45), r);
 			addTransfer(hourStart, r.nextInt(3600), employer, to, amount, TransferChannel.SALARY, pop.county[p], -1);
 		}
 	}
 
-	/** Contacts: the first two are family (30 % living elsewhere in the province); the rest live in the same county. */
+	/**
+	 * Contacts: the first two are family (30 % living elsewhere in the province); the
+	 * rest live in the same county.
+	 */
 	private int contact(int p, int j) {
 		long h = Rng.hash(cfg.seed(), p, 100 + j);
 		if (j < 2 && Math.floorMod(h >>> 40, 10) < 3) {
@@ -425,7 +461,10 @@ public final class Simulator {
 		return pop.countyFirstPerson[c] + (int) Math.floorMod(h, pop.countyPersons[c]);
 	}
 
-	/** An account the holder uses (not one they sold), preferring a payment-institution account when asked. */
+	/**
+	 * An account the holder uses (not one they sold), preferring a payment-institution
+	 * account when asked.
+	 */
 	private int spendingAccount(int p, boolean preferMobile) {
 		int first = pop.firstAccount[p];
 		int n = pop.accountCount[p];
@@ -511,6 +550,7 @@ public final class Simulator {
 			this.paymentTags = new int[paymentTimes.length];
 			Arrays.fill(paymentTags, -1);
 		}
+
 	}
 
 	private void planVictims() {
@@ -529,7 +569,8 @@ public final class Simulator {
 					do {
 						person = r.nextInt(pop.persons);
 					}
-					while (r.nextDouble() * maxSusceptibility > type.susceptibility(pop.ageOf(person), pop.occupationOf(person)));
+					while (r.nextDouble() * maxSusceptibility > type.susceptibility(pop.ageOf(person),
+							pop.occupationOf(person)));
 					int account = bankAccount(person);
 					if (account < 0 || world.isMule(account)) {
 						continue;
@@ -571,8 +612,8 @@ public final class Simulator {
 		long contact = firstPayment - con;
 		int span = type.maxPayments() - type.minPayments();
 		int payments = type.minPayments() + (span == 0 ? 0 : Math.min(span, (int) r.exponential(span / 2.5)));
-		long loss = Math.max(100_00L, Math.min(5_000_000_00L,
-				Math.round(r.logNormal(type.medianLossYuan(), type.lossSigma()) * 100)));
+		long loss = Math.max(100_00L,
+				Math.min(5_000_000_00L, Math.round(r.logNormal(type.medianLossYuan(), type.lossSigma()) * 100)));
 		long[] weights = new long[payments];
 		for (int k = 0; k < payments; k++) {
 			weights[k] = type == FraudType.TASK_REBATE ? 1L << Math.min(k, 20) : 80 + r.nextInt(40);
@@ -607,12 +648,16 @@ public final class Simulator {
 		}
 	}
 
-	/** The gang's calls or texts to the victim before the first payment; returns the numbers the victim saw. */
+	/**
+	 * The gang's calls or texts to the victim before the first payment; returns the
+	 * numbers the victim saw.
+	 */
 	private long[] contactCalls(FraudType type, Gangs.Gang gang, int person, long contact, long firstPayment, Rng r) {
 		long victimPhone = pop.simPhone[pop.firstSim[person]];
 		int victimCounty = pop.activityCounty(person);
 		Gangs gs = world.gangs;
-		// the SIM is planned now; a reacting gang may swap it when the call is made (processContact)
+		// the SIM is planned now; a reacting gang may swap it when the call is made
+		// (processContact)
 		int slot = r.nextInt(gang.sims.length);
 		int sim = gang.sims[slot];
 		int victim = victims.size();
@@ -623,9 +668,10 @@ public final class Simulator {
 				long gap = Math.max(60, (firstPayment - contact) / calls);
 				for (int k = 0; k < calls; k++) {
 					long t = contact + k * gap;
-					int minutes = type == FraudType.FAKE_POLICE ? (int) r.logNormal(40, 0.6) : (int) r.logNormal(15, 0.6);
-					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim], gs.fraudImei[sim],
-							victim, gang.id, slot);
+					int minutes = type == FraudType.FAKE_POLICE ? (int) r.logNormal(40, 0.6)
+							: (int) r.logNormal(15, 0.6);
+					scheduleCall(t, phone, victimPhone, Math.max(60, minutes * 60), gs.fraudCounty[sim],
+							gs.fraudImei[sim], victim, gang.id, slot);
 				}
 				return new long[] { phone };
 			}
@@ -656,8 +702,8 @@ public final class Simulator {
 		}
 	}
 
-	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei, int victim, int gang,
-			int slot) {
+	private void scheduleCall(long t, long caller, long callee, int duration, int county, long imei, int victim,
+			int gang, int slot) {
 		if (t < start || t >= end) {
 			return;
 		}
@@ -680,7 +726,10 @@ public final class Simulator {
 		return s;
 	}
 
-	/** Calls and texts from fraud SIMs to people who do not pay: the inverse of the conversion rate. */
+	/**
+	 * Calls and texts from fraud SIMs to people who do not pay: the inverse of the
+	 * conversion rate.
+	 */
 	private void fraudNoise(long hourStart, int hourOfDay) {
 		final Rng r = fraud;
 		List<Gangs.Gang> gangs = world.gangs.all();
@@ -706,7 +755,8 @@ public final class Simulator {
 				int sim = g.sims[firstBox + (simBoxCursor[g.id] + k / perSim) % boxSims];
 				int t = Math.min(3_599, (k % perSim) * g.simBoxInterval + r.nextInt(2));
 				if (reacting && simDroppedAt(sim) <= hourStart + t) {
-					// the box's card was dropped: the call goes out on one of the gang's bought SIMs
+					// the box's card was dropped: the call goes out on one of the gang's
+					// bought SIMs
 					sim = simAt(g, r.nextInt(g.sims.length), hourStart + t);
 				}
 				if (sim >= 0) {
@@ -776,7 +826,8 @@ public final class Simulator {
 					return;
 				}
 				long amount = (10 + fraud.nextInt(70)) * 100L;
-				addTransfer(hourStart, offset, from, v.account, amount, TransferChannel.MOBILE, pop.activityCounty(v.person), -1);
+				addTransfer(hourStart, offset, from, v.account, amount, TransferChannel.MOBILE,
+						pop.activityCounty(v.person), -1);
 				v.lossFen -= amount;
 			}
 			case Pending.PAYMENT -> payment(victims.get(e.victim), e.level, hourStart, offset);
@@ -791,7 +842,8 @@ public final class Simulator {
 		int[] level1 = g.levels[0];
 		int to = muleAt(g, 0, fraud.nextInt(level1.length), hourStart + offset);
 		if (to < 0) {
-			// every account the gang has left is known to be stopped: the victim is not told where to pay
+			// every account the gang has left is known to be stopped: the victim is not
+			// told where to pay
 			return;
 		}
 		long chain = nextChainId++;
@@ -801,11 +853,13 @@ public final class Simulator {
 		v.paid++;
 		v.lossFen += v.amounts[k];
 		world.muleFirstChain.putIfAbsent(to, chain);
-		addTransfer(hourStart, offset, v.account, to, v.amounts[k], TransferChannel.MOBILE, pop.activityCounty(v.person), tag);
+		addTransfer(hourStart, offset, v.account, to, v.amounts[k], TransferChannel.MOBILE,
+				pop.activityCounty(v.person), tag);
 		scheduleForward(v.paymentTimes[k], to, 1, v.amounts[k], chain, g.id, tag);
 	}
 
-	private void scheduleForward(long arrival, int account, int level, long amount, long chain, int gang, int victimTag) {
+	private void scheduleForward(long arrival, int account, int level, long amount, long chain, int gang,
+			int victimTag) {
 		double median = cfg.evasive() ? 360 : 25;
 		if (reacting && alarmedAt[gang] <= arrival) {
 			median *= rx.alarmedDwellFactor();
@@ -821,7 +875,10 @@ public final class Simulator {
 		schedule(f);
 	}
 
-	/** A mule account passes on what it received: split to the next level, or cashed out at the last. */
+	/**
+	 * A mule account passes on what it received: split to the next level, or cashed out
+	 * at the last.
+	 */
 	private void forward(Pending e, long hourStart, int offset) {
 		final Rng r = fraud;
 		Gangs.Gang g = world.gangs.all().get(e.gang);
@@ -849,7 +906,8 @@ public final class Simulator {
 		for (int k = 0; k < parts; k++) {
 			long part = notRound(Math.min(split[k], cap), r);
 			if (t >= 3_600) {
-				// parts that spill into the next hour are rescheduled rather than written out of order
+				// parts that spill into the next hour are rescheduled rather than written
+				// out of order
 				schedule(copyForward(e, part, hourStart + t));
 			}
 			else {
@@ -914,7 +972,9 @@ public final class Simulator {
 		}
 	}
 
-	/** Launderers avoid round sums: shave a few yuan and cents off multiples of a hundred. */
+	/**
+	 * Launderers avoid round sums: shave a few yuan and cents off multiples of a hundred.
+	 */
 	private static long notRound(long fen, Rng r) {
 		if (fen > 1_000_00 && fen % 100_00 == 0) {
 			return fen - (1 + r.nextInt(99)) * 100 - r.nextInt(100);
@@ -945,9 +1005,9 @@ public final class Simulator {
 	// ---------------------------------------------------------------- reactions
 
 	/**
-	 * What the gangs learnt from the platform's decisions made before this hour: which of them are alarmed (a stop
-	 * on one of their accounts, known after the account delay), the probing gangs' ceilings, and rotations after a
-	 * linked case.
+	 * What the gangs learnt from the platform's decisions made before this hour: which of
+	 * them are alarmed (a stop on one of their accounts, known after the account delay),
+	 * the probing gangs' ceilings, and rotations after a linked case.
 	 */
 	private void learn(long hourStart) {
 		for (Gangs.Gang g : world.gangs.all()) {
@@ -981,13 +1041,17 @@ public final class Simulator {
 				alarmedAt[g.id] = Math.min(alarmedAt[g.id], known);
 				long held = platform.smallestHeldFen(a);
 				if (g.probing && known <= hourStart && held != Countermeasures.NEVER) {
-					probeCapFen[g.id] = Math.max(100_00L, Math.min(probeCapFen[g.id], (long) (held * rx.probeMargin())));
+					probeCapFen[g.id] = Math.max(100_00L,
+							Math.min(probeCapFen[g.id], (long) (held * rx.probeMargin())));
 				}
 			}
 		}
 	}
 
-	/** The identities (url, app, chat groups) the gang used when it first contacted a victim at {@code time}. */
+	/**
+	 * The identities (url, app, chat groups) the gang used when it first contacted a
+	 * victim at {@code time}.
+	 */
 	private String[] identity(int gang, long time) {
 		List<Long> starts = generationStart.get(gang);
 		int k = starts.size() - 1;
@@ -998,25 +1062,29 @@ public final class Simulator {
 	}
 
 	/**
-	 * The SIM in slot {@code k} of the gang's working set at time {@code t}: static, the gang's own; reacting, a
-	 * SIM the gang has dropped is replaced by its next spare, and with none left by any other slot still in use
-	 * (-1 when the gang has no usable SIM).
+	 * The SIM in slot {@code k} of the gang's working set at time {@code t}: static, the
+	 * gang's own; reacting, a SIM the gang has dropped is replaced by its next spare, and
+	 * with none left by any other slot still in use (-1 when the gang has no usable SIM).
 	 */
 	private int simAt(Gangs.Gang g, int k, long t) {
 		return reacting ? slot(activeSims[g.id], previousSims[g.id], k, t, g.spareSims, spareSimCursor, g.id, true)
 				: g.sims[k];
 	}
 
-	/** The mule account in slot {@code k} of the gang's level (0-based) at {@code t}, as {@link #simAt}. */
+	/**
+	 * The mule account in slot {@code k} of the gang's level (0-based) at {@code t}, as
+	 * {@link #simAt}.
+	 */
 	private int muleAt(Gangs.Gang g, int level, int k, long t) {
 		return reacting ? slot(activeMules[g.id][level], previousMules[g.id][level], k, t, g.spareLevels[level],
 				spareMuleCursor[g.id], level, false) : g.levels[level][k];
 	}
 
 	/**
-	 * Slot {@code k} at {@code t}: its SIM or account unless the gang has dropped it by then, else the next spare.
-	 * An hour's events are drawn out of time order, so a slot remembers what it held before its last swap and hands
-	 * that out to an earlier moment: a spare is never used before the drop that called for it.
+	 * Slot {@code k} at {@code t}: its SIM or account unless the gang has dropped it by
+	 * then, else the next spare. An hour's events are drawn out of time order, so a slot
+	 * remembers what it held before its last swap and hands that out to an earlier
+	 * moment: a spare is never used before the drop that called for it.
 	 */
 	private int slot(int[] active, int[] previous, int k, long t, int[] spares, int[] cursor, int c, boolean sim) {
 		int before = previous[k];
@@ -1038,8 +1106,9 @@ public final class Simulator {
 	}
 
 	/**
-	 * A con's call or text as it is made: a gang that has dropped the planned SIM uses the one now in its slot, and the
-	 * victim will name that number; false when the gang has no usable SIM left (the contact is not made).
+	 * A con's call or text as it is made: a gang that has dropped the planned SIM uses
+	 * the one now in its slot, and the victim will name that number; false when the gang
+	 * has no usable SIM left (the contact is not made).
 	 */
 	private boolean swapSim(Pending e) {
 		if (e.slot < 0) {
@@ -1069,22 +1138,29 @@ public final class Simulator {
 		return sim ? simDroppedAt(item) : accountDroppedAt(item);
 	}
 
-	/** When the gang stops using fraud SIM {@code s}: its restriction plus the gang's delay in noticing. */
+	/**
+	 * When the gang stops using fraud SIM {@code s}: its restriction plus the gang's
+	 * delay in noticing.
+	 */
 	private long simDroppedAt(int s) {
 		long at = platform.restrictedAt(world.gangs.fraudPhone[s]);
 		return at == Countermeasures.NEVER ? at : at + delay(rx.simSwitchMinutes(), 71, s);
 	}
 
-	/** When the gang stops paying into account {@code a}: its first hold or stop plus the gang's delay. */
+	/**
+	 * When the gang stops paying into account {@code a}: its first hold or stop plus the
+	 * gang's delay.
+	 */
 	private long accountDroppedAt(int a) {
 		long at = platform.stoppedAt(a);
 		return at == Countermeasures.NEVER ? at : at + delay(rx.accountSwitchMinutes(), 72, a);
 	}
 
 	/**
-	 * A log-normal delay in seconds (median {@code medianMinutes}, spread {@link Reactions#sigma()}) fixed per
-	 * item by a hash of the seed: the same SIM or account gets the same delay however often or in whatever order it
-	 * is asked about, so the reacting world stays deterministic without drawing from the fraud stream.
+	 * A log-normal delay in seconds (median {@code medianMinutes}, spread
+	 * {@link Reactions#sigma()}) fixed per item by a hash of the seed: the same SIM or
+	 * account gets the same delay however often or in whatever order it is asked about,
+	 * so the reacting world stays deterministic without drawing from the fraud stream.
 	 */
 	private long delay(double medianMinutes, int stream, long item) {
 		long h = Rng.hash(cfg.seed(), item, stream);
@@ -1094,7 +1170,8 @@ public final class Simulator {
 		return Math.max(60, Math.round(medianMinutes * 60 * Math.exp(rx.sigma() * z)));
 	}
 
-	// ---------------------------------------------------------------- buffers and emission
+	// ---------------------------------------------------------------- buffers and
+	// emission
 
 	private void addTransfer(long hourStart, int offset, int from, int to, long amount, TransferChannel ch, int county,
 			int tag) {
@@ -1227,7 +1304,10 @@ public final class Simulator {
 		sink.end(world);
 	}
 
-	/** A scheduled fraud event. Ordered by time, then by scheduling order, so runs are deterministic. */
+	/**
+	 * A scheduled fraud event. Ordered by time, then by scheduling order, so runs are
+	 * deterministic.
+	 */
 	static final class Pending implements Comparable<Pending> {
 
 		static final int CALL = 0;
@@ -1284,5 +1364,7 @@ public final class Simulator {
 			int c = Long.compare(time, o.time);
 			return c != 0 ? c : Long.compare(seq, o.seq);
 		}
+
 	}
+
 }

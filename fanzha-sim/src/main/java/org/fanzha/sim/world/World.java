@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A simulated province: its population and its gangs, built deterministically from a {@link SimConfig}.
- * The events that happen in it come from a {@link Simulator}.
+ * A simulated province: its population and its gangs, built deterministically from a
+ * {@link SimConfig}. The events that happen in it come from a {@link Simulator}.
  */
 public final class World {
 
@@ -15,7 +15,10 @@ public final class World {
 
 	public final Gangs gangs;
 
-	/** First laundering chain that passed through each mule account, filled while simulating. */
+	/**
+	 * First laundering chain that passed through each mule account, filled while
+	 * simulating.
+	 */
 	final Map<Integer, Long> muleFirstChain = new HashMap<>();
 
 	public World(SimConfig config) {
@@ -32,7 +35,10 @@ public final class World {
 		return gangs.muleGang[account] >= 0;
 	}
 
-	/** A reacting world's reserve mule account (recruited, used only once the gang lost another). */
+	/**
+	 * A reacting world's reserve mule account (recruited, used only once the gang lost
+	 * another).
+	 */
 	public boolean isReserveMule(int account) {
 		return gangs.reserveMules.get(account);
 	}
@@ -52,4 +58,5 @@ public final class World {
 	public String countyCode(int county) {
 		return population.counties[county].value();
 	}
+
 }

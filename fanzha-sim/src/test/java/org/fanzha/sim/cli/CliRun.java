@@ -5,7 +5,10 @@ import java.io.StringWriter;
 
 import picocli.CommandLine;
 
-/** One run of a command line in a test: exit code, what it printed and what it complained about. */
+/**
+ * One run of a command line in a test: exit code, what it printed and what it complained
+ * about.
+ */
 record CliRun(int code, String out, String err) {
 
 	static CliRun of(Object command, String... args) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every evaluation takes {@code --world static|reacting} and names the world in its output. */
+/**
+ * Every evaluation takes {@code --world static|reacting} and names the world in its
+ * output.
+ */
 class EvaluateWorldOptionTest {
 
 	@Test
@@ -13,7 +16,8 @@ class EvaluateWorldOptionTest {
 			CliRun help = CliRun.of(new EvaluateCommand(), evaluation, "--help");
 			assertThat(help.out()).as(evaluation).contains("--world");
 		}
-		CliRun reacting = CliRun.of(new EvaluateCommand(), "telecom", "--preset", "tiny", "--world", "reacting", "--json");
+		CliRun reacting = CliRun.of(new EvaluateCommand(), "telecom", "--preset", "tiny", "--world", "reacting",
+				"--json");
 		assertThat(reacting.code()).isZero();
 		assertThat(reacting.out()).startsWith("{\"world\":\"reacting\",\"preset\":\"tiny\"");
 		CliRun text = CliRun.of(new EvaluateCommand(), "linking", "--preset", "tiny", "--world", "reacting");
@@ -28,4 +32,5 @@ class EvaluateWorldOptionTest {
 		assertThat(run.code()).isEqualTo(2);
 		assertThat(run.err()).contains("Unknown world 'hostile'");
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict JSON reader for the tests of --json outputs (objects, arrays, strings, numbers, literals). */
+/**
+ * A strict JSON reader for the tests of --json outputs (objects, arrays, strings,
+ * numbers, literals).
+ */
 final class MiniJson {
 
 	private final String s;
@@ -16,7 +19,10 @@ final class MiniJson {
 		this.s = s;
 	}
 
-	/** Parses one JSON value that must fill the whole text (surrounding white space aside). */
+	/**
+	 * Parses one JSON value that must fill the whole text (surrounding white space
+	 * aside).
+	 */
 	static Object parse(String text) {
 		MiniJson p = new MiniJson(text);
 		Object v = p.value();
@@ -151,4 +157,5 @@ final class MiniJson {
 		i++;
 		return b.toString();
 	}
+
 }

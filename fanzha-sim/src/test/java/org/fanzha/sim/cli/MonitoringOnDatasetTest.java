@@ -19,16 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * {@code ./fanzha evaluate monitoring --data DIR --json} on the shared AMLSim sample (imported first): the learned
- * account-level model against the default rules on a time split. Skipped where the sample is absent.
+ * {@code ./fanzha evaluate monitoring --data DIR --json} on the shared AMLSim sample
+ * (imported first): the learned account-level model against the default rules on a time
+ * split. Skipped where the sample is absent.
  */
 class MonitoringOnDatasetTest {
 
 	static final Path SAMPLE = Path.of("..", "..", "shared", "datasets", "amlsim-20k-fanin-cycle");
 
-	/** Measured on 2026-11-28: F1 0.758 (gbt, seed 42, split 0.6); the floor leaves room for other JVMs' rounding. */
+	/**
+	 * Measured on 2026-11-28: F1 0.758 (gbt, seed 42, split 0.6); the floor leaves room
+	 * for other JVMs' rounding.
+	 */
 	static final double F1_FLOOR = 0.70;
 
 	@TempDir
@@ -42,7 +45,8 @@ class MonitoringOnDatasetTest {
 	static void importAndEvaluate() {
 		boolean present = Files.isRegularFile(SAMPLE.resolve("nodes.csv"))
 				&& Files.isRegularFile(SAMPLE.resolve("transactions.csv"));
-		Assumptions.assumeTrue(present, "shared sample " + SAMPLE.toAbsolutePath().normalize() + " is absent; skipping");
+		Assumptions.assumeTrue(present,
+				"shared sample " + SAMPLE.toAbsolutePath().normalize() + " is absent; skipping");
 		data = tmp.resolve("amlsim");
 		Importers.run(Importers.Format.AMLSIM, List.of(SAMPLE), data);
 		CliRun r = run("monitoring", "--data", data.toString(), "--json");
@@ -66,8 +70,9 @@ class MonitoringOnDatasetTest {
 
 	@Test
 	void theJsonHasTheKeys() {
-		assertThat(json).containsKeys("precision", "recall", "f1", "legitDelayedPer10k", "rulesPrecision", "rulesRecall",
-				"rulesF1", "trainAccounts", "testAccounts", "trainFrom", "trainTo", "testFrom", "testTo", "auc", "model");
+		assertThat(json).containsKeys("precision", "recall", "f1", "legitDelayedPer10k", "rulesPrecision",
+				"rulesRecall", "rulesF1", "trainAccounts", "testAccounts", "trainFrom", "trainTo", "testFrom", "testTo",
+				"auc", "model");
 		assertThat(json.get("model")).isEqualTo("gbt");
 		assertThat(json.get("topFeatures")).isInstanceOf(List.class);
 		for (String k : List.of("precision", "recall", "f1", "rulesPrecision", "rulesRecall", "rulesF1", "auc")) {
@@ -78,13 +83,16 @@ class MonitoringOnDatasetTest {
 	@Test
 	void theLearnedModelBeatsFlaggingEveryoneAndTheRules() {
 		double f1 = number("f1");
-		assertThat(number("flagEveryoneF1")).isBetween(0.1, 0.25); // about 9.6 % of the test accounts are mules
+		assertThat(number("flagEveryoneF1")).isBetween(0.1, 0.25); // about 9.6 % of the
+																	// test accounts are
+																	// mules
 		assertThat(f1).isGreaterThan(number("flagEveryoneF1") + 0.3).isGreaterThan(F1_FLOOR);
 		assertThat(f1).isGreaterThan(number("rulesF1") + 0.3);
 		assertThat(number("auc")).isGreaterThan(0.8);
-		assertThat(number("f1")).isCloseTo(2 * number("precision") * number("recall") / (number("precision") + number("recall")),
-				within(1e-9));
-		// scoring each account only with the model that was not fitted on it changes little: no memorised accounts
+		assertThat(number("f1")).isCloseTo(
+				2 * number("precision") * number("recall") / (number("precision") + number("recall")), within(1e-9));
+		// scoring each account only with the model that was not fitted on it changes
+		// little: no memorised accounts
 		assertThat(number("unfittedF1")).isCloseTo(f1, within(0.05));
 	}
 
@@ -99,7 +107,8 @@ class MonitoringOnDatasetTest {
 		assertThat(testFrom).isLessThan(testTo);
 		assertThat((double) (trainTo - trainFrom)).isCloseTo(0.6 * (testTo - trainFrom), within(1.0));
 		assertThat(time("testFeaturesFrom")).isGreaterThanOrEqualTo(trainFrom);
-		// independently from transfers.csv: who is active before trainTo, and who at or after testFrom
+		// independently from transfers.csv: who is active before trainTo, and who at or
+		// after testFrom
 		Set<String> early = new HashSet<>();
 		Set<String> late = new HashSet<>();
 		long lateTransfers = 0;
@@ -137,4 +146,5 @@ class MonitoringOnDatasetTest {
 			assertThat(r.out()).isEmpty();
 		}
 	}
+
 }

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 /** The command line as a user types it: ./fanzha simulate and ./fanzha import. */
@@ -74,4 +73,5 @@ class SimulateCommandTest {
 		assertThat(missing.err()).startsWith("fanzha import: ").contains("nope.csv");
 		assertThat(Files.exists(tmp.resolve("Z"))).isFalse();
 	}
+
 }

@@ -56,6 +56,8 @@ class TraceOnDatasetsTest {
 		SimulateCommandTest.Run r = SimulateCommandTest.run(new TraceCommand(), "--data", out.toString(), "--transfer",
 				laundering, "--policy", "poison", "--max-hops", "3", "--json");
 		assertThat(r.rc()).as(r.err()).isZero();
-		assertThat(r.out()).startsWith("{\"policy\":\"poison\"").contains("\"flows\":[{\"transfer\":\"" + laundering + "\"");
+		assertThat(r.out()).startsWith("{\"policy\":\"poison\"")
+			.contains("\"flows\":[{\"transfer\":\"" + laundering + "\"");
 	}
+
 }

@@ -16,7 +16,6 @@ import org.fanzha.sim.world.SimConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 class BacktestTest {
@@ -32,8 +31,11 @@ class BacktestTest {
 	@Test
 	void aShadowRuleIsScoredLikeTheOthersButNeverDecides() throws Exception {
 		// the shipped FAN_IN rule, once armed and once in shadow
-		String fanIn = TransferMonitor.DEFAULT_RULES.lines().filter(l -> l.strip().startsWith("rule FAN_IN:")).findFirst()
-				.orElseThrow().strip();
+		String fanIn = TransferMonitor.DEFAULT_RULES.lines()
+			.filter(l -> l.strip().startsWith("rule FAN_IN:"))
+			.findFirst()
+			.orElseThrow()
+			.strip();
 		Backtest.Report armed = Backtest.run(dir, RuleSet.parse("version 5\n" + fanIn));
 		Backtest.Report shadow = Backtest.run(dir, RuleSet.parse("version 6\nshadow " + fanIn));
 		Backtest.RuleStats a = armed.rules().get(0);
@@ -44,7 +46,8 @@ class BacktestTest {
 		assertThat(a.action()).isEqualTo(Action.DELAY);
 		assertThat(s.shadow()).isTrue();
 		assertThat(s.decided()).isZero();
-		// the same transfers match either way; only the armed one flags accounts in the overall figures
+		// the same transfers match either way; only the armed one flags accounts in the
+		// overall figures
 		assertThat(s.matched()).isEqualTo(a.matched());
 		assertThat(s.accountsFlagged()).isEqualTo(a.accountsFlagged());
 		assertThat(s.mulesFlagged()).isEqualTo(a.mulesFlagged()).isPositive();
@@ -59,7 +62,11 @@ class BacktestTest {
 		Backtest.Report r = Backtest.run(dir, Backtest.defaultRules());
 		assertThat(r.reportsReplayed()).as("cases.csv confirms the reported payees").isPositive();
 		assertThat(r.rules()).extracting(Backtest.RuleStats::id).contains("TO_CONFIRMED", "FAN_IN", "NIGHT_LARGE");
-		Backtest.RuleStats frozen = r.rules().stream().filter(x -> x.id().equals("TO_CONFIRMED")).findFirst().orElseThrow();
+		Backtest.RuleStats frozen = r.rules()
+			.stream()
+			.filter(x -> x.id().equals("TO_CONFIRMED"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(frozen.matched()).isPositive();
 		assertThat(r.precision()).isGreaterThan(0.5);
 		assertThat(r.legitDelayedPer10k()).isLessThan(10);
@@ -73,8 +80,12 @@ class BacktestTest {
 		cl.setOut(new PrintWriter(out));
 		cl.setErr(new PrintWriter(err));
 		assertThat(cl.execute("--data", dir.toString(), "--json")).isZero();
-		assertThat(out.toString().strip()).startsWith("{").contains("\"precision\":").contains("\"f1\":")
-				.contains("\"legitDelayedPer10k\":").contains("\"id\":\"FAN_IN\"").doesNotContain("\n");
+		assertThat(out.toString().strip()).startsWith("{")
+			.contains("\"precision\":")
+			.contains("\"f1\":")
+			.contains("\"legitDelayedPer10k\":")
+			.contains("\"id\":\"FAN_IN\"")
+			.doesNotContain("\n");
 		Path bad = dir.resolve("bad-rules.txt");
 		Files.writeString(bad, "version 3\nrule X: payee.nothing >= 1 -> REVIEW \"x\"\n");
 		assertThat(cl.execute("--data", dir.toString(), "--rules", bad.toString())).isEqualTo(2);
@@ -85,4 +96,5 @@ class BacktestTest {
 		assertThat(cl.execute("--data", dir.resolve("nowhere").toString())).isEqualTo(2);
 		assertThat(err2.toString()).startsWith("fanzha backtest: no such file");
 	}
+
 }

@@ -24,8 +24,10 @@ class MonitorTrainingTest {
 		assertThat(capped.negativeRate()).isLessThan(1.0);
 		// the kept share matches the rate (hash sampling is uniform)
 		int allNegatives = all.rows() + all.heldOutRows() - allPositives;
-		assertThat(cappedNegatives / (double) allNegatives).isBetween(capped.negativeRate() * 0.8, capped.negativeRate() * 1.2);
+		assertThat(cappedNegatives / (double) allNegatives).isBetween(capped.negativeRate() * 0.8,
+				capped.negativeRate() * 1.2);
 		assertThat(ModelFile.format(again.model())).isEqualTo(ModelFile.format(capped.model()));
 		assertThat(capped.transfers()).isEqualTo(all.transfers());
 	}
+
 }

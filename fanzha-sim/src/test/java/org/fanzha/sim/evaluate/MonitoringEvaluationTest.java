@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.fanzha.engine.monitor.Action;
+import org.fanzha.engine.monitor.RuleEngine;
+import org.fanzha.engine.monitor.TransferMonitor;
 import org.fanzha.sim.cli.EvaluateCommand;
+import org.fanzha.sim.world.CaseReport;
 import org.fanzha.sim.world.SimConfig;
+import org.fanzha.sim.world.Simulator;
+import org.fanzha.sim.world.World;
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 class MonitoringEvaluationTest {
 
 	@Test
 	void theDefaultRulesFindMulesAndLeaveOrdinaryPaymentsAlone() {
-		MonitoringEvaluation.Report r = MonitoringEvaluation.run(SimConfig.preset("tiny", 4).withSize(20_000, 2).withFraud(8, 3_000));
+		MonitoringEvaluation.Report r = MonitoringEvaluation
+			.run(SimConfig.preset("tiny", 4).withSize(20_000, 2).withFraud(8, 3_000));
 		assertThat(r.mules()).isPositive();
 		assertThat(r.truePositives()).isPositive().isLessThanOrEqualTo(r.flagged());
 		assertThat(r.precision()).isGreaterThan(0.5);
@@ -28,24 +38,23 @@ class MonitoringEvaluationTest {
 	@Test
 	void reportsAndFlaggedNumbersAreUsedOnlyAfterTheyHappen() {
 		SimConfig config = SimConfig.preset("tiny", 4).withSize(20_000, 2).withFraud(8, 3_000);
-		org.fanzha.sim.world.World world = new org.fanzha.sim.world.World(config);
-		org.fanzha.engine.monitor.TransferMonitor monitor = org.fanzha.engine.monitor.TransferMonitor
-				.withDefaultRules(world.population.accounts());
+		World world = new World(config);
+		TransferMonitor monitor = TransferMonitor.withDefaultRules(world.population.accounts());
 		long[] last = { Long.MIN_VALUE };
 		long[] reports = { 0 };
-		java.util.List<String> wrong = new java.util.ArrayList<>();
-		java.util.Map<Long, Long> reportedAt = new java.util.HashMap<>();
+		List<String> wrong = new ArrayList<>();
+		Map<Long, Long> reportedAt = new HashMap<>();
 		MonitoredProvince[] province = new MonitoredProvince[1];
 		province[0] = new MonitoredProvince(world, monitor, new MonitoredProvince.Observer() {
 
 			@Override
 			public void decided(long id, long time, int from, int to, long amount, int level, long victim,
-					org.fanzha.engine.monitor.RuleEngine.Verdict v) {
+					RuleEngine.Verdict v) {
 				if (time < last[0]) {
 					wrong.add("transfer T" + id + " decided out of time order");
 				}
 				last[0] = time;
-				if (v.action == org.fanzha.engine.monitor.Action.PROTECTIVE_FREEZE) {
+				if (v.action == Action.PROTECTIVE_FREEZE) {
 					// a freeze needs a report naming the payee, made before this transfer
 					Long at = reportedAt.get((long) to);
 					if (at == null || at > time) {
@@ -55,7 +64,7 @@ class MonitoringEvaluationTest {
 			}
 
 			@Override
-			public void reported(org.fanzha.sim.world.CaseReport report) {
+			public void reported(CaseReport report) {
 				reports[0]++;
 				if (report.reportTime() < last[0]) {
 					wrong.add("case C" + report.caseId() + " seen after later transfers");
@@ -65,7 +74,7 @@ class MonitoringEvaluationTest {
 				}
 			}
 		});
-		new org.fanzha.sim.world.Simulator(world).run(province[0]);
+		new Simulator(world).run(province[0]);
 		assertThat(reports[0]).isPositive();
 		assertThat(wrong).isEmpty();
 	}
@@ -76,12 +85,16 @@ class MonitoringEvaluationTest {
 		CommandLine cl = new CommandLine(new EvaluateCommand());
 		cl.setOut(new PrintWriter(out));
 		assertThat(cl.execute("monitoring", "--preset", "tiny", "--json")).isZero();
-		assertThat(out.toString().strip()).startsWith("{").contains("\"precision\":").contains("\"recall\":")
-				.contains("\"f1\":").contains("\"legitDelayedPer10k\":");
+		assertThat(out.toString().strip()).startsWith("{")
+			.contains("\"precision\":")
+			.contains("\"recall\":")
+			.contains("\"f1\":")
+			.contains("\"legitDelayedPer10k\":");
 		StringWriter err = new StringWriter();
 		cl.setErr(new PrintWriter(err));
 		assertThat(cl.execute("monitoring", "--preset", "tiny", "--model-file", "/nowhere/model.txt")).isEqualTo(2);
 		assertThat(cl.execute("recovery", "--preset", "tiny", "--model-file", "/nowhere/model.txt")).isEqualTo(2);
 		assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.contains("no such file /nowhere/model.txt"));
 	}
+
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.fanzha.sim.world.SimConfig;
 import org.junit.jupiter.api.Test;
 
-/** The loop between the engines and a reacting world: deterministic per seed, and the world does react. */
+/**
+ * The loop between the engines and a reacting world: deterministic per seed, and the
+ * world does react.
+ */
 class PlatformLoopTest {
 
 	@Test
@@ -19,4 +22,5 @@ class PlatformLoopTest {
 		assertThat(a.activeFraudSims()).isGreaterThan(fixed.activeFraudSims());
 		assertThat(a.fraudSims()).isGreaterThan(fixed.fraudSims());
 	}
+
 }

@@ -12,7 +12,6 @@ import org.fanzha.sim.cli.EvaluateCommand;
 import org.fanzha.sim.world.SimConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 class TelecomEvaluationTest {
@@ -66,8 +65,8 @@ class TelecomEvaluationTest {
 		assertThat(run.rc()).isZero();
 		String json = run.out().strip();
 		assertThat(json).startsWith("{").endsWith("}").doesNotContain("\n");
-		for (String key : new String[] { "precision", "recall", "f1", "medianMinutesToRestriction", "normalRestrictedPer100k",
-				"simBoxRecall" }) {
+		for (String key : new String[] { "precision", "recall", "f1", "medianMinutesToRestriction",
+				"normalRestrictedPer100k", "simBoxRecall" }) {
 			assertThat(json).contains("\"" + key + "\":");
 		}
 		assertThat(json).contains("\"byRule\":{\"CONFIRMED\":{");
@@ -79,7 +78,9 @@ class TelecomEvaluationTest {
 	void badOptionsExitTwoWithOneLine(@TempDir Path tmp) throws Exception {
 		Run preset = evaluate("telecom", "--preset", "galactic");
 		assertThat(preset.rc()).isEqualTo(2);
-		assertThat(preset.err().strip()).startsWith("fanzha evaluate telecom: ").contains("galactic").doesNotContain("\n");
+		assertThat(preset.err().strip()).startsWith("fanzha evaluate telecom: ")
+			.contains("galactic")
+			.doesNotContain("\n");
 		Run missing = evaluate("telecom", "--preset", "tiny", "--rules", tmp.resolve("nope.rules").toString());
 		assertThat(missing.rc()).isEqualTo(2);
 		assertThat(missing.err().strip()).contains("nope.rules").doesNotContain("\n");
@@ -89,4 +90,5 @@ class TelecomEvaluationTest {
 		assertThat(rules.err().strip()).contains("line 2").contains("unknown measure JAIL").doesNotContain("\n");
 		assertThat(evaluate("telecom", "--seed", "many").rc()).isEqualTo(2);
 	}
+
 }

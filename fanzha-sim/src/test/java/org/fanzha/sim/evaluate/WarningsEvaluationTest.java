@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.engine.telecom.SimRuleSet;
 import org.fanzha.engine.warnings.Channel;
@@ -23,7 +24,6 @@ import org.fanzha.sim.world.Simulator;
 import org.fanzha.sim.world.TransferChannel;
 import org.fanzha.sim.world.World;
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 class WarningsEvaluationTest {
@@ -33,7 +33,8 @@ class WarningsEvaluationTest {
 	/** The same world where nobody ever reports. */
 	static final SimConfig SILENT = new SimConfig("tiny", 4, 20_000, 2, SimConfig.DEFAULT_START, 8, 3_000, 0.0, false);
 
-	static final SimRuleSet NEVER = SimRuleSet.parse("version 9\nrule NEVER: sim.calls1h >= 1000000 -> SUSPEND \"从不\"\n");
+	static final SimRuleSet NEVER = SimRuleSet
+		.parse("version 9\nrule NEVER: sim.calls1h >= 1000000 -> SUSPEND \"从不\"\n");
 
 	static final SimRuleSet DEFAULT_SIM_RULES = SimRuleSet.parse(SimMonitor.DEFAULT_RULES);
 
@@ -63,14 +64,17 @@ class WarningsEvaluationTest {
 		assertThat(r.warnedBeforeFirstPaymentByDeadline()).isLessThanOrEqualTo(r.warnedBeforeFirstPayment());
 		assertThat(r.victimsWarnedBeforeByOwnGang()).isLessThanOrEqualTo(r.victimsWarnedBefore());
 		assertThat(r.warnedBeforeByUnblockedContacts()).isBetween(0.0, r.warnedBeforeFirstPayment());
-		// payer-side warnings and contacts found by the look-back (made before the number was known) got through
-		assertThat(r.warningList()).filteredOn(w -> w.source() == Source.TRANSFER_MONITOR
-				|| w.source() == Source.SUSPECTED_LOOKBACK || w.source() == Source.CONFIRMED_LOOKBACK)
-				.isNotEmpty().noneMatch(Warning::blockedContact);
+		// payer-side warnings and contacts found by the look-back (made before the number
+		// was known) got through
+		assertThat(r.warningList())
+			.filteredOn(w -> w.source() == Source.TRANSFER_MONITOR || w.source() == Source.SUSPECTED_LOOKBACK
+					|| w.source() == Source.CONFIRMED_LOOKBACK)
+			.isNotEmpty()
+			.noneMatch(Warning::blockedContact);
 		assertThat(r.warningList()).anyMatch(Warning::blockedContact);
 		assertThat(r.warnedBeforeByOwnGang()).isBetween(0.0, r.warnedBeforeFirstPayment());
 		assertThat(r.firstWarningSource().values().stream().mapToInt(Integer::intValue).sum())
-				.isEqualTo(r.victimsWarnedBefore());
+			.isEqualTo(r.victimsWarnedBefore());
 		assertThat(r.medianLeadMinutes()).isPositive();
 		assertThat(r.warningsByChannel().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.warnings());
 		assertThat(r.warningsByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.warnings());
@@ -79,10 +83,11 @@ class WarningsEvaluationTest {
 		assertThat(r.preventedLossFen()).isPositive().isLessThanOrEqualTo(r.lossFen());
 		assertThat(r.preventedLossFenByDeadline()).isLessThanOrEqualTo(r.preventedLossFen());
 		assertThat(r.byFraudType().values().stream().mapToInt(TypeRow::victims).sum()).isEqualTo(r.victims());
-		assertThat(r.byFraudType().values().stream().mapToInt(TypeRow::warnedBefore).sum()).isEqualTo(r.victimsWarnedBefore());
+		assertThat(r.byFraudType().values().stream().mapToInt(TypeRow::warnedBefore).sum())
+			.isEqualTo(r.victimsWarnedBefore());
 		assertThat(r.byFraudType().values().stream().mapToLong(TypeRow::lossFen).sum()).isEqualTo(r.lossFen());
 		assertThat(r.byFraudType().values().stream().mapToLong(TypeRow::preventedLossFen).sum())
-				.isEqualTo(r.preventedLossFen());
+			.isEqualTo(r.preventedLossFen());
 		// the transfer monitor's payer-side signals are wired in
 		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.TRANSFER_MONITOR);
 		assertThat(r.warningList()).anyMatch(w -> w.source() == Source.CONFIRMED_NUMBER);
@@ -145,8 +150,8 @@ class WarningsEvaluationTest {
 		// and without reports, only numbers the SIM monitor restricted warn
 		Report flags = WarningsEvaluation.run(SILENT, Success.DEFAULTS, false, DEFAULT_SIM_RULES);
 		assertThat(flags.warnings()).isPositive();
-		assertThat(flags.warningList()).allMatch(
-				w -> w.source() == Source.SUSPECTED_NUMBER || w.source() == Source.SUSPECTED_LOOKBACK);
+		assertThat(flags.warningList())
+			.allMatch(w -> w.source() == Source.SUSPECTED_NUMBER || w.source() == Source.SUSPECTED_LOOKBACK);
 	}
 
 	@Test
@@ -166,10 +171,9 @@ class WarningsEvaluationTest {
 
 	@Test
 	void successRatesOutsideZeroToOneAreRefused() {
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Success(0.1, 1.2, 0.5))
-				.isInstanceOf(IllegalArgumentException.class);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Success(Double.NaN, 0.2, 0.5))
-				.isInstanceOf(IllegalArgumentException.class);
+		Assertions.assertThatThrownBy(() -> new Success(0.1, 1.2, 0.5)).isInstanceOf(IllegalArgumentException.class);
+		Assertions.assertThatThrownBy(() -> new Success(Double.NaN, 0.2, 0.5))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(Success.DEFAULTS.of(Channel.VISIT)).isEqualTo(0.7);
 	}
 
@@ -185,18 +189,23 @@ class WarningsEvaluationTest {
 		}
 		assertThat(json).contains("\"visit\":0.5").contains("\"phoneCall\":");
 		String text = evaluate("warnings", "--preset", "tiny", "--seed", "3").out();
-		assertThat(text).contains("warned before their first payment").contains("non-victims")
-				.contains("expected loss prevented").contains("by fraud type");
+		assertThat(text).contains("warned before their first payment")
+			.contains("non-victims")
+			.contains("expected loss prevented")
+			.contains("by fraud type");
 	}
 
 	@Test
 	void badOptionsExitTwoWithOneLine() {
 		Run preset = evaluate("warnings", "--preset", "galactic");
 		assertThat(preset.rc()).isEqualTo(2);
-		assertThat(preset.err().strip()).startsWith("fanzha evaluate warnings: ").contains("galactic").doesNotContain("\n");
+		assertThat(preset.err().strip()).startsWith("fanzha evaluate warnings: ")
+			.contains("galactic")
+			.doesNotContain("\n");
 		Run rate = evaluate("warnings", "--preset", "tiny", "--success-sms", "1.5");
 		assertThat(rate.rc()).isEqualTo(2);
 		assertThat(rate.err().strip()).startsWith("fanzha evaluate warnings: ").contains("1.5").doesNotContain("\n");
 		assertThat(evaluate("warnings", "--success-call", "often").rc()).isEqualTo(2);
 	}
+
 }

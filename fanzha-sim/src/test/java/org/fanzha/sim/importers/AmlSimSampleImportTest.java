@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Imports the shared AMLSim sample (../shared/datasets beside the checkout). Skipped where the sample is
- * absent, except on CI (CI=true), where its absence fails the test.
+ * Imports the shared AMLSim sample (../shared/datasets beside the checkout). Skipped
+ * where the sample is absent, except on CI (CI=true), where its absence fails the test.
  */
 class AmlSimSampleImportTest {
 
@@ -62,12 +62,18 @@ class AmlSimSampleImportTest {
 
 	@Test
 	void muleAccountsAreTheLabelledNodes() throws IOException {
-		// independently: the isFraud=1 rows of nodes.csv. The dataset README says 1,803, but the file has
+		// independently: the isFraud=1 rows of nodes.csv. The dataset README says 1,803,
+		// but the file has
 		// 1,804 such rows (and 906 of them have fraudStep -1).
 		Set<String> labelled;
 		try (Stream<String> lines = Files.lines(SAMPLE.resolve("nodes.csv"))) {
-			labelled = lines.skip(1).map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split(","))
-					.filter(f -> f[1].equals("1")).map(f -> "AMLSIM-" + f[0]).collect(Collectors.toSet());
+			labelled = lines.skip(1)
+				.map(String::strip)
+				.filter(l -> !l.isEmpty())
+				.map(l -> l.split(","))
+				.filter(f -> f[1].equals("1"))
+				.map(f -> "AMLSIM-" + f[0])
+				.collect(Collectors.toSet());
 		}
 		assertThat(labelled).hasSize(1_804);
 		assertThat(summary.muleAccounts()).isEqualTo(labelled.size());
@@ -86,28 +92,40 @@ class AmlSimSampleImportTest {
 	void amountsAreExact() throws IOException {
 		BigDecimal source;
 		try (Stream<String> lines = Files.lines(SAMPLE.resolve("transactions.csv"))) {
-			source = lines.skip(1).map(String::strip).filter(l -> !l.isEmpty())
-					.map(l -> new BigDecimal(l.split(",")[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
+			source = lines.skip(1)
+				.map(String::strip)
+				.filter(l -> !l.isEmpty())
+				.map(l -> new BigDecimal(l.split(",")[2]))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
 		long sourceFen = source.movePointRight(2).longValueExact();
-		long written = TestCsv.rows(out.resolve(Table.TRANSFERS.fileName())).stream()
-				.mapToLong(r -> Long.parseLong(r.get("amount_fen"))).sum();
+		long written = TestCsv.rows(out.resolve(Table.TRANSFERS.fileName()))
+			.stream()
+			.mapToLong(r -> Long.parseLong(r.get("amount_fen")))
+			.sum();
 		assertThat(written).isEqualTo(sourceFen);
 
 		Map<String, String> first = TestCsv.rows(out.resolve(Table.TRANSFERS.fileName())).get(0);
 		// 216,14730,163.3,1
-		assertThat(first).containsEntry("transfer_id", "T1").containsEntry("from_account", "AMLSIM-216")
-				.containsEntry("to_account", "AMLSIM-14730").containsEntry("amount_fen", "16330")
-				.containsEntry("time", "2026-01-02T00:00:00+08:00").containsEntry("channel", "TRANSFER")
-				.containsEntry("region", "");
+		assertThat(first).containsEntry("transfer_id", "T1")
+			.containsEntry("from_account", "AMLSIM-216")
+			.containsEntry("to_account", "AMLSIM-14730")
+			.containsEntry("amount_fen", "16330")
+			.containsEntry("time", "2026-01-02T00:00:00+08:00")
+			.containsEntry("channel", "TRANSFER")
+			.containsEntry("region", "");
 	}
 
 	@Test
 	void launderingTransfersJoinTwoLabelledAccountsAfterTheirFraudStep() {
-		Set<String> mules = TestCsv.rows(out.resolve(Table.TRUTH_MULE_ACCOUNTS.fileName())).stream()
-				.map(m -> m.get("account_id")).collect(Collectors.toSet());
-		Set<String> laundering = TestCsv.rows(out.resolve(Table.TRUTH_LAUNDERING.fileName())).stream()
-				.map(m -> m.get("transfer_id")).collect(Collectors.toCollection(HashSet::new));
+		Set<String> mules = TestCsv.rows(out.resolve(Table.TRUTH_MULE_ACCOUNTS.fileName()))
+			.stream()
+			.map(m -> m.get("account_id"))
+			.collect(Collectors.toSet());
+		Set<String> laundering = TestCsv.rows(out.resolve(Table.TRUTH_LAUNDERING.fileName()))
+			.stream()
+			.map(m -> m.get("transfer_id"))
+			.collect(Collectors.toCollection(HashSet::new));
 		assertThat(laundering).hasSize((int) summary.launderingTransfers()).isNotEmpty();
 		for (Map<String, String> t : TestCsv.rows(out.resolve(Table.TRANSFERS.fileName()))) {
 			if (laundering.contains(t.get("transfer_id"))) {
@@ -138,4 +156,5 @@ class AmlSimSampleImportTest {
 		}
 		return files;
 	}
+
 }

@@ -14,7 +14,10 @@ import org.fanzha.sim.importers.Importers.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A smoke run over ~200k generated AMLworld rows; prints the rate, asserts no time (machines differ). */
+/**
+ * A smoke run over ~200k generated AMLworld rows; prints the rate, asserts no time
+ * (machines differ).
+ */
 class AmlWorldThroughputTest {
 
 	static final int ROWS = 200_000;
@@ -29,7 +32,10 @@ class AmlWorldThroughputTest {
 	@TempDir
 	Path tmp;
 
-	/** "From Bank,Account" of account a: bank a mod 300 with leading zeros, account an AMLworld-like hex id. */
+	/**
+	 * "From Bank,Account" of account a: bank a mod 300 with leading zeros, account an
+	 * AMLworld-like hex id.
+	 */
 	static String account(int a) {
 		return String.format("%03d,8%08X", a % 300, a * 7919);
 	}
@@ -50,13 +56,28 @@ class AmlWorldThroughputTest {
 				String amount = random.nextInt(1_000_000) + "." + String.format("%02d", random.nextInt(100));
 				String currency = CURRENCIES[random.nextInt(CURRENCIES.length)];
 				StringBuilder sb = new StringBuilder(128);
-				sb.append("2022/09/").append(day < 10 ? "0" : "").append(day).append(' ')
-						.append(String.format("%02d:%02d", minute / 60 % 24, minute % 60)).append(',')
-						.append(account(random.nextInt(ACCOUNTS))).append(',')
-						.append(account(random.nextInt(ACCOUNTS))).append(',').append(amount).append(',')
-						.append(currency).append(',').append(amount).append(',').append(currency).append(',')
-						.append(FORMATS[random.nextInt(FORMATS.length)]).append(',').append(laundering ? '1' : '0')
-						.append('\n');
+				sb.append("2022/09/")
+					.append(day < 10 ? "0" : "")
+					.append(day)
+					.append(' ')
+					.append(String.format("%02d:%02d", minute / 60 % 24, minute % 60))
+					.append(',')
+					.append(account(random.nextInt(ACCOUNTS)))
+					.append(',')
+					.append(account(random.nextInt(ACCOUNTS)))
+					.append(',')
+					.append(amount)
+					.append(',')
+					.append(currency)
+					.append(',')
+					.append(amount)
+					.append(',')
+					.append(currency)
+					.append(',')
+					.append(FORMATS[random.nextInt(FORMATS.length)])
+					.append(',')
+					.append(laundering ? '1' : '0')
+					.append('\n');
 				w.write(sb.toString());
 			}
 		}
@@ -75,4 +96,5 @@ class AmlWorldThroughputTest {
 		assertThat(s.launderingTransfers()).isEqualTo(launderingRows);
 		assertThat(Files.size(out.resolve("transfers.csv"))).isPositive();
 	}
+
 }

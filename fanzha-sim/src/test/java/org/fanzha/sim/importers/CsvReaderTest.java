@@ -1,7 +1,5 @@
 package org.fanzha.sim.importers;
 
-import org.fanzha.core.KeyIndex;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fanzha.core.KeyIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,8 +43,8 @@ class CsvReaderTest {
 
 	@Test
 	void quotesLineBreaksBomAndBlankLines() throws IOException {
-		assertThat(records("\uFEFFa,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",\r\nlast,é")).containsExactly(
-				"1:[a, b]", "2:[x,1, say \"hi\"]", "4:[two\nlines, ]", "6:[last, é]");
+		assertThat(records("\uFEFFa,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",\r\nlast,é"))
+			.containsExactly("1:[a, b]", "2:[x,1, say \"hi\"]", "4:[two\nlines, ]", "6:[last, é]");
 		assertThat(records("a\n\n")).containsExactly("1:[a]");
 		assertThat(records("")).isEmpty();
 		assertThat(records(",\n")).containsExactly("1:[, ]");
@@ -58,7 +57,7 @@ class CsvReaderTest {
 			assertThat(r.next()).isTrue();
 			assertThat(r.unterminatedQuote()).isTrue();
 			assertThatThrownBy(() -> r.requireFields(new String[] { "a", "b" })).isInstanceOf(RowException.class)
-					.hasMessage("b: unterminated quoted field");
+				.hasMessage("b: unterminated quoted field");
 		}
 	}
 
@@ -80,9 +79,9 @@ class CsvReaderTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "163.3,16330", "163.30,16330", "12,1200", "0,0", "0.01,1", ".5,50", "7.,700", "+3.5,350",
-			"0.125,13", "0.1249,12", "0.005,1", "0.0049999,0", "1.995,200", "184.44,18444", "1E3,100000",
-			"2.5e-3,0", "1.2345E2,12345", "1.23456E2,12346", "999999999999999.99,99999999999999999", "-0.00,0" })
+	@CsvSource({ "163.3,16330", "163.30,16330", "12,1200", "0,0", "0.01,1", ".5,50", "7.,700", "+3.5,350", "0.125,13",
+			"0.1249,12", "0.005,1", "0.0049999,0", "1.995,200", "184.44,18444", "1E3,100000", "2.5e-3,0",
+			"1.2345E2,12345", "1.23456E2,12346", "999999999999999.99,99999999999999999", "-0.00,0" })
 	void amountsAreExactFen(String text, long fen) throws Exception {
 		try (CsvReader r = reader(text + "\n")) {
 			r.next();
@@ -91,16 +90,17 @@ class CsvReaderTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "-1.00|negative amount: '-1.00'", "abc|not an amount: 'abc'",
-			"1.2.3|not an amount: '1.2.3'", "|empty, expected an amount", ".|not an amount: '.'",
-			"1e|not an amount: '1e'", "NaN|not an amount: 'NaN'", "1,234.56|not an amount: '1,234.56'",
-			"1000000000000000|amount too large: '1000000000000000'", "1e300|amount too large: '1e300'",
-			"'12 '|not an amount: '12 '", "-1e2|negative amount: '-1e2'" })
+	@CsvSource(delimiter = '|',
+			value = { "-1.00|negative amount: '-1.00'", "abc|not an amount: 'abc'", "1.2.3|not an amount: '1.2.3'",
+					"|empty, expected an amount", ".|not an amount: '.'", "1e|not an amount: '1e'",
+					"NaN|not an amount: 'NaN'", "1,234.56|not an amount: '1,234.56'",
+					"1000000000000000|amount too large: '1000000000000000'", "1e300|amount too large: '1e300'",
+					"'12 '|not an amount: '12 '", "-1e2|negative amount: '-1e2'" })
 	void badAmounts(String text, String message) throws Exception {
 		try (CsvReader r = reader("\"" + (text == null ? "" : text) + "\"\n")) {
 			r.next();
 			assertThatThrownBy(() -> r.amount(0, "amount")).isInstanceOf(RowException.class)
-					.hasMessage("amount: " + message);
+				.hasMessage("amount: " + message);
 		}
 	}
 
@@ -139,4 +139,5 @@ class CsvReaderTest {
 		assertThat(index.getOrAdd("账户-1")).isEqualTo(100_000);
 		assertThat(index.name(100_000)).isEqualTo("账户-1");
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a dataset CSV written by the importers, independently of the importers' own reader. */
+/**
+ * Reads a dataset CSV written by the importers, independently of the importers' own
+ * reader.
+ */
 final class TestCsv {
 
 	private TestCsv() {
@@ -88,4 +91,5 @@ final class TestCsv {
 		}
 		return out;
 	}
+
 }

@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The world's statistics against its calibration (docs/simulator.md), with the tolerances stated here.
- * A world of 60,000 persons over 4 days with the fraud rate raised gives about 1,500 victims, enough for
- * shares to be meaningful.
+ * The world's statistics against its calibration (docs/simulator.md), with the tolerances
+ * stated here. A world of 60,000 persons over 4 days with the fraud rate raised gives
+ * about 1,500 victims, enough for shares to be meaningful.
  */
 class CalibrationTest {
 
@@ -38,7 +40,7 @@ class CalibrationTest {
 
 		long launderingTransfers;
 
-		final java.util.Set<Long> fraudPhones = new java.util.HashSet<>();
+		final Set<Long> fraudPhones = new HashSet<>();
 
 		long fraudCalls;
 
@@ -51,7 +53,8 @@ class CalibrationTest {
 		}
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 			paymentTime.put(id, time);
 			boolean fraudAccount = world.isMule(from) || (to >= 0 && world.isMule(to));
 			if (!fraudAccount) {
@@ -92,6 +95,7 @@ class CalibrationTest {
 		public void victim(VictimRecord v) {
 			victims.add(v);
 		}
+
 	}
 
 	static Stats normal;
@@ -133,7 +137,8 @@ class CalibrationTest {
 		normal.victims.forEach(v -> money.merge(v.type(), v.lossFen(), Long::sum));
 		long total = money.values().stream().mapToLong(Long::longValue).sum();
 		FraudType largest = money.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-		// about one third of the money in the calibration; within a 4-day window multi-day cons are cut short
+		// about one third of the money in the calibration; within a 4-day window
+		// multi-day cons are cut short
 		assertThat(largest).isIn(FraudType.INVESTMENT, FraudType.FAKE_POLICE);
 		assertThat(money.get(FraudType.INVESTMENT) / (double) total).isBetween(0.15, 0.5);
 	}
@@ -144,10 +149,12 @@ class CalibrationTest {
 		assertThat(d.length).isGreaterThan(300);
 		double median = d[d.length / 2] / 60.0;
 		double p90 = d[d.length * 9 / 10] / 60.0;
-		// log-normal, median 180 min, sigma 1.4: p90/median = e^(1.28*1.4) = 6.0; tolerance ±30 %
+		// log-normal, median 180 min, sigma 1.4: p90/median = e^(1.28*1.4) = 6.0;
+		// tolerance ±30 %
 		assertThat(median).isCloseTo(180, within(55.0));
 		assertThat(p90 / median).isBetween(4.0, 8.5);
-		double reporting = normal.victims.stream().filter(VictimRecord::reports).count() / (double) normal.victims.size();
+		double reporting = normal.victims.stream().filter(VictimRecord::reports).count()
+				/ (double) normal.victims.size();
 		assertThat(reporting).isCloseTo(0.7, within(0.05));
 	}
 
@@ -155,10 +162,11 @@ class CalibrationTest {
 	void launderingGoesTwoToSixLevelsDeepAndDeeperWhenEvasive() {
 		double normalDepth = normal.chainDepth.values().stream().mapToInt(Integer::intValue).average().orElseThrow();
 		double evasiveDepth = evasive.chainDepth.values().stream().mapToInt(Integer::intValue).average().orElseThrow();
-		// level = mule level reached, depth+1 for the cash-out step; chains still in flight at the end are shorter
+		// level = mule level reached, depth+1 for the cash-out step; chains still in
+		// flight at the end are shorter
 		assertThat(normal.chainDepth.values()).allSatisfy(l -> assertThat(l).isBetween(1, 7));
 		assertThat(normal.chainDepth.values().stream().filter(l -> l >= 3).count())
-				.isGreaterThan(normal.chainDepth.size() / 2);
+			.isGreaterThan(normal.chainDepth.size() / 2);
 		assertThat(evasiveDepth).isGreaterThan(normalDepth + 0.5);
 	}
 
@@ -166,17 +174,21 @@ class CalibrationTest {
 	void muleShareOfAccountsIsSmallButPresent() {
 		int mules = normal.world.gangs.mules();
 		double share = mules / (double) normal.world.population.accounts();
-		// 20 gangs of 20-90 mule accounts among ~180,000 accounts: 0.2 %-1.0 % (assumption, scaled like the fraud rate)
+		// 20 gangs of 20-90 mule accounts among ~180,000 accounts: 0.2 %-1.0 %
+		// (assumption, scaled like the fraud rate)
 		assertThat(share).isBetween(0.002, 0.01);
 	}
 
 	@Test
 	void ordinaryTrafficPerPersonMatchesTheAssumedRates() {
 		double perPersonDay = normal.ordinaryTransfers / 60_000.0 / 4;
-		// 0.8 POS + 0.7 online + 0.05 bills + 0.15 to contacts + 0.04 ATM + about 0.02 salaries = 1.76 ±5 %
+		// 0.8 POS + 0.7 online + 0.05 bills + 0.15 to contacts + 0.04 ATM + about 0.02
+		// salaries = 1.76 ±5 %
 		assertThat(perPersonDay).isCloseTo(1.76, within(0.09));
 		assertThat(normal.calls / 60_000.0 / 4).isCloseTo(2.0, within(0.1));
-		// fraud SIMs call far more people than they convert: at least 30 contacts per victim on average
+		// fraud SIMs call far more people than they convert: at least 30 contacts per
+		// victim on average
 		assertThat(normal.fraudCalls).isGreaterThan(30L * normal.victims.size());
 	}
+
 }

@@ -10,18 +10,25 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reacting world against a platform whose decisions the test fixes: a gang stops using a restricted SIM once its
- * delay has passed and takes a spare, a stopped account gets no more laundering money, a probing gang stays under the
- * amount it saw held; and the static world still streams what it streamed before reactions existed.
+ * The reacting world against a platform whose decisions the test fixes: a gang stops
+ * using a restricted SIM once its delay has passed and takes a spare, a stopped account
+ * gets no more laundering money, a probing gang stays under the amount it saw held; and
+ * the static world still streams what it streamed before reactions existed.
  */
 class ReactingWorldTest {
 
-	/** Digests of the tiny world (seeds 42 and 7) taken before the reacting world was written. */
+	/**
+	 * Digests of the tiny world (seeds 42 and 7) taken before the reacting world was
+	 * written.
+	 */
 	static final String TINY_42 = "0fa60c434c60513ded1e4aa0fc365761e33dd429264bebaf25e272648d4d175e";
 
 	static final String TINY_7 = "593e97a4299a1f860d73807466f76a664a2074e4592ea6966a7905835bf4eb9d";
 
-	/** Reaction delays pinned to 10 minutes (no spread) so that the tests know when a gang must have reacted. */
+	/**
+	 * Reaction delays pinned to 10 minutes (no spread) so that the tests know when a gang
+	 * must have reacted.
+	 */
 	static final Reactions PINNED = Reactions.REACTING.withDelays(10, 10, 0);
 
 	static final long DELAY = 600;
@@ -48,7 +55,7 @@ class ReactingWorldTest {
 		assertThat(digest(c, platform)).isEqualTo(digest(c, platform));
 		assertThat(digest(c, platform)).isNotEqualTo(TINY_42);
 		assertThat(digest(c.withReactions(Reactions.REACTING).withEvasive(false), platform))
-				.isNotEqualTo(digest(SimConfig.preset("tiny", 7).withWorld("reacting"), platform));
+			.isNotEqualTo(digest(SimConfig.preset("tiny", 7).withWorld("reacting"), platform));
 	}
 
 	@Test
@@ -116,7 +123,8 @@ class ReactingWorldTest {
 		new Simulator(w, stopped(level1, stopped, Countermeasures.NEVER)).run(new Listening() {
 
 			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+					int county) {
 				last[0] = id;
 				last[1] = time;
 				lastTo[0] = to;
@@ -144,7 +152,8 @@ class ReactingWorldTest {
 		World w = new World(c);
 		long start = c.startEpochSecond();
 		long held = 3_000_00L;
-		// one account of each gang had a 3,000 yuan transfer held at the start; the gangs learn of it an hour later
+		// one account of each gang had a 3,000 yuan transfer held at the start; the gangs
+		// learn of it an hour later
 		Set<Integer> probed = new HashSet<>();
 		for (Gangs.Gang g : w.gangs.all()) {
 			probed.add(g.levels[g.depth() - 1][0]);
@@ -156,7 +165,8 @@ class ReactingWorldTest {
 		new Simulator(w, stopped(probed, start, held)).run(new Listening() {
 
 			@Override
-			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+			public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+					int county) {
 				last[0] = id;
 				last[1] = time;
 				last[2] = amountFen;
@@ -165,7 +175,8 @@ class ReactingWorldTest {
 
 			@Override
 			public void laundering(long transferId, long chainId, int gang, int level, long victimTransferId) {
-				// mule to mule, after the gang has learnt (the hour after the hold plus its delay)
+				// mule to mule, after the gang has learnt (the hour after the hold plus
+				// its delay)
 				if (transferId == last[0] && level >= 2 && lastTo[0] >= 0 && w.isMule(lastTo[0])
 						&& last[1] >= start + 2 * 3_600) {
 					layering[0]++;
@@ -212,7 +223,8 @@ class ReactingWorldTest {
 			}
 		});
 		assertThat(rotated).as("reports naming a rotated app or website").isNotEmpty();
-		// a gang rotates only after one of its cases was reported (and so could be linked) plus its delay
+		// a gang rotates only after one of its cases was reported (and so could be
+		// linked) plus its delay
 		long earliest = c.startEpochSecond() + 12 * 3_600;
 		assertThat(rotated).allSatisfy(r -> assertThat(r.reportTime()).isGreaterThan(earliest));
 		assertThat(named.size()).isGreaterThan(rotated.size());
@@ -235,7 +247,10 @@ class ReactingWorldTest {
 		};
 	}
 
-	/** A platform that stopped the accounts at {@code time}, having held a transfer of {@code amount}. */
+	/**
+	 * A platform that stopped the accounts at {@code time}, having held a transfer of
+	 * {@code amount}.
+	 */
 	static Countermeasures stopped(Set<Integer> accounts, long time, long amount) {
 		return new Countermeasures() {
 
@@ -280,7 +295,8 @@ class ReactingWorldTest {
 	abstract static class Listening implements EventSink {
 
 		@Override
-		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel, int county) {
+		public void transfer(long id, long time, int from, int to, long amountFen, TransferChannel channel,
+				int county) {
 		}
 
 		@Override
@@ -291,5 +307,7 @@ class ReactingWorldTest {
 		@Override
 		public void sms(long id, long time, long sender, long receiver, int county) {
 		}
+
 	}
+
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The files of a simulated world: deterministic, valid identifiers, consistent references, documented columns. */
+/**
+ * The files of a simulated world: deterministic, valid identifiers, consistent
+ * references, documented columns.
+ */
 class SimulatorDatasetTest {
 
 	@TempDir
@@ -160,4 +163,5 @@ class SimulatorDatasetTest {
 			assertThat(sims).contains(f[0]);
 		}
 	}
+
 }

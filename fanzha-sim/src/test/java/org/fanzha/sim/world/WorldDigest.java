@@ -1,14 +1,15 @@
 package org.fanzha.sim.world;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over everything a world emits (transfers, laundering tags, calls, texts, reports, victims), in emission
- * order: two runs with the same digest streamed the same world. Used to pin the static world to its output before
- * the reacting world existed.
+ * SHA-256 over everything a world emits (transfers, laundering tags, calls, texts,
+ * reports, victims), in emission order: two runs with the same digest streamed the same
+ * world. Used to pin the static world to its output before the reacting world existed.
  */
 final class WorldDigest implements EventSink {
 
@@ -58,9 +59,10 @@ final class WorldDigest implements EventSink {
 	@Override
 	public void caseReport(CaseReport report) {
 		// field by field: a record's toString shows its arrays by identity
-		sha.update(("R" + report.caseId() + "|" + report.reportTime() + "|" + report.victim() + "|" + report.type() + "|"
-				+ report.county() + "|" + report.lossFen() + "|" + report.suspectAppOrUrl() + "|" + report.suspectIm())
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		sha.update(("R" + report.caseId() + "|" + report.reportTime() + "|" + report.victim() + "|" + report.type()
+				+ "|" + report.county() + "|" + report.lossFen() + "|" + report.suspectAppOrUrl() + "|"
+				+ report.suspectIm())
+			.getBytes(StandardCharsets.UTF_8));
 		for (long t : report.reportedTransfers()) {
 			longs(5, t);
 		}
@@ -71,7 +73,7 @@ final class WorldDigest implements EventSink {
 
 	@Override
 	public void victim(VictimRecord victim) {
-		sha.update(("V" + victim).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		sha.update(("V" + victim).getBytes(StandardCharsets.UTF_8));
 	}
 
 	String hex() {
@@ -85,4 +87,5 @@ final class WorldDigest implements EventSink {
 		new Simulator(w).run(d);
 		System.out.println(d.hex());
 	}
+
 }

@@ -6,44 +6,57 @@ import java.util.List;
 import org.fanzha.engine.graph.TransferGraph;
 
 /**
- * Behaviour of every account over a time window of a {@link TransferGraph}, as a vector for an account-level
- * mule/laundering model. Everything comes from the transfers alone (who paid whom, when, how much): no label,
- * no account attribute, so the same code serves a training period and a test period.
+ * Behaviour of every account over a time window of a {@link TransferGraph}, as a vector
+ * for an account-level mule/laundering model. Everything comes from the transfers alone
+ * (who paid whom, when, how much): no label, no account attribute, so the same code
+ * serves a training period and a test period.
  *
- * <p>Features ({@link #FEATURES}), per account over the transfers in [from, to):
+ * <p>
+ * Features ({@link #FEATURES}), per account over the transfers in [from, to):
  * <ul>
- * <li>volume: counts, sums, means and maxima in and out, transfers leaving the banking system (cash);</li>
- * <li>counterparties: distinct payers and payees, share of repeated pairs, reciprocal counterparties (paid
- * and paying back), fan-in and fan-out ratios;</li>
- * <li>pass-through: money out over money in, time from a payment in to the next payment out (mean and least),
- * share of payments out made within a day of one in, share of payments out whose amount matches (same, or
- * at most 12 % less) an earlier payment in;</li>
- * <li>amounts: coefficient of variation in and out, share of round amounts (multiples of ¥100), share of
- * amounts repeated exactly;</li>
- * <li>timing: span, active days (China Standard Time), transfers per active day, most in one day;</li>
- * <li>short cycles: the shortest closed walk of at most 4 hops through the account (money returning to its
- * origin), the same respecting time (each hop at or after the one before), and how many accounts within two
- * hops forward can also reach it within two hops back;</li>
- * <li>neighbourhood (2 hops): mean and largest degree of counterparties, mean distinct payers of its payees and
- * payees of its payers, and the shares of counterparties that themselves lie on a short cycle, have a
- * reciprocal counterparty, repeat amounts or repeat pairs (guilt by association without labels).</li>
+ * <li>volume: counts, sums, means and maxima in and out, transfers leaving the banking
+ * system (cash);</li>
+ * <li>counterparties: distinct payers and payees, share of repeated pairs, reciprocal
+ * counterparties (paid and paying back), fan-in and fan-out ratios;</li>
+ * <li>pass-through: money out over money in, time from a payment in to the next payment
+ * out (mean and least), share of payments out made within a day of one in, share of
+ * payments out whose amount matches (same, or at most 12 % less) an earlier payment
+ * in;</li>
+ * <li>amounts: coefficient of variation in and out, share of round amounts (multiples of
+ * ¥100), share of amounts repeated exactly;</li>
+ * <li>timing: span, active days (China Standard Time), transfers per active day, most in
+ * one day;</li>
+ * <li>short cycles: the shortest closed walk of at most 4 hops through the account (money
+ * returning to its origin), the same respecting time (each hop at or after the one
+ * before), and how many accounts within two hops forward can also reach it within two
+ * hops back;</li>
+ * <li>neighbourhood (2 hops): mean and largest degree of counterparties, mean distinct
+ * payers of its payees and payees of its payers, and the shares of counterparties that
+ * themselves lie on a short cycle, have a reciprocal counterparty, repeat amounts or
+ * repeat pairs (guilt by association without labels).</li>
  * </ul>
  *
- * <p>Algorithm: the window's transfers are bucketed by payer and by payee into compressed arrays (a counting
- * sort; index order is time order, so each account's lists are in time order). One pass per account computes
- * the first-order features, with a reused scratch buffer sorted for distinct counts and repeats. Cycles use a
- * meet-in-the-middle search: mark the accounts one and two hops back from {@code a} (with the latest time at
- * which each can still pass money on to {@code a}) and one and two hops forward (with the earliest time money
- * from {@code a} can be there); a forward mark meeting a backward mark closes a walk of 2, 3 or 4 hops, and a
- * temporal one when the arrival is no later than the departure. Marks are stamps in int arrays, so nothing is
- * cleared between accounts. A last pass averages first-order features over each account's counterparties.
+ * <p>
+ * Algorithm: the window's transfers are bucketed by payer and by payee into compressed
+ * arrays (a counting sort; index order is time order, so each account's lists are in time
+ * order). One pass per account computes the first-order features, with a reused scratch
+ * buffer sorted for distinct counts and repeats. Cycles use a meet-in-the-middle search:
+ * mark the accounts one and two hops back from {@code a} (with the latest time at which
+ * each can still pass money on to {@code a}) and one and two hops forward (with the
+ * earliest time money from {@code a} can be there); a forward mark meeting a backward
+ * mark closes a walk of 2, 3 or 4 hops, and a temporal one when the arrival is no later
+ * than the departure. Marks are stamps in int arrays, so nothing is cleared between
+ * accounts. A last pass averages first-order features over each account's counterparties.
  *
- * <p>Cost: O(m log m + Σ_a (Σ_{x∈N(a)} deg x)) time for m transfers in the window, with the two-hop scans
- * capped at {@link #HOP_BUDGET} edges an account (a hub's neighbours see only part of it: their cycle features
- * may miss a cycle); memory about 40 bytes a transfer plus {@code accounts × FEATURES} doubles. A batch
- * computation, not a per-event path. Cycle features follow the fan-in/cycle typologies of AMLSim (Suzumura &amp;
- * Kanezashi, IBM AMLSim 2021) and the graph features of Altman et al., "Realistic synthetic financial transactions
- * for anti-money laundering models" (NeurIPS 2023 datasets track).
+ * <p>
+ * Cost: O(m log m + Σ_a (Σ_{x∈N(a)} deg x)) time for m transfers in the window, with the
+ * two-hop scans capped at {@link #HOP_BUDGET} edges an account (a hub's neighbours see
+ * only part of it: their cycle features may miss a cycle); memory about 40 bytes a
+ * transfer plus {@code accounts × FEATURES} doubles. A batch computation, not a per-event
+ * path. Cycle features follow the fan-in/cycle typologies of AMLSim (Suzumura &amp;
+ * Kanezashi, IBM AMLSim 2021) and the graph features of Altman et al., "Realistic
+ * synthetic financial transactions for anti-money laundering models" (NeurIPS 2023
+ * datasets track).
  */
 public final class AccountGraphFeatures {
 
@@ -79,13 +92,22 @@ public final class AccountGraphFeatures {
 
 	private static final int OUT_DUP = FEATURES.indexOf("out.dupAmountShare");
 
-	/** out.modeShare, then out.offRoutine, in.offRoutine, in.offRoutineShare, nbr.offRoutineShare. */
+	/**
+	 * out.modeShare, then out.offRoutine, in.offRoutine, in.offRoutineShare,
+	 * nbr.offRoutineShare.
+	 */
 	private static final int ROUTINE = FEATURES.indexOf("out.modeShare");
 
-	/** cycle.minHops, then cycle.temporalMinHops, cycle.closings and the neighbourhood features in order. */
+	/**
+	 * cycle.minHops, then cycle.temporalMinHops, cycle.closings and the neighbourhood
+	 * features in order.
+	 */
 	private static final int CYCLE = FEATURES.indexOf("cycle.minHops");
 
-	/** The features of every account of the graph (rows: account index; accounts idle in the window are zeros). */
+	/**
+	 * The features of every account of the graph (rows: account index; accounts idle in
+	 * the window are zeros).
+	 */
 	public record Table(int accounts, double[] values, int[] transfers) {
 
 		public static final int WIDTH = FEATURES.size();
@@ -104,9 +126,10 @@ public final class AccountGraphFeatures {
 		}
 
 		/**
-		 * The same table with every feature of an active account replaced by its percentile among the window's
-		 * active accounts (mid-rank of ties, in (0, 1)): windows of different volume then mean the same, and a
-		 * model trained on one period applies to another. O(features · n log n).
+		 * The same table with every feature of an active account replaced by its
+		 * percentile among the window's active accounts (mid-rank of ties, in (0, 1)):
+		 * windows of different volume then mean the same, and a model trained on one
+		 * period applies to another. O(features · n log n).
 		 */
 		public Table percentiles() {
 			int active = 0;
@@ -160,7 +183,10 @@ public final class AccountGraphFeatures {
 
 	private final int[] cash;
 
-	/** Each account's most frequent payment amount in the window (-1 when it paid nothing). */
+	/**
+	 * Each account's most frequent payment amount in the window (-1 when it paid
+	 * nothing).
+	 */
 	private final long[] mode;
 
 	private long[] scratch = new long[64];
@@ -222,7 +248,10 @@ public final class AccountGraphFeatures {
 		}
 	}
 
-	/** The index of the first transfer at or after {@code epochSecond} (transfers are in time order). */
+	/**
+	 * The index of the first transfer at or after {@code epochSecond} (transfers are in
+	 * time order).
+	 */
 	public static int firstAtOrAfter(TransferGraph g, long epochSecond) {
 		int lo = 0;
 		int hi = g.transfers();
@@ -293,7 +322,8 @@ public final class AccountGraphFeatures {
 		v[r + 6] = outs == 0 ? 0 : outSum / (double) outs;
 		v[r + 7] = inMax;
 		v[r + 8] = outMax;
-		// distinct counterparties and reciprocity: sorted payer ids in scratch, payee ids in scratch2
+		// distinct counterparties and reciprocity: sorted payer ids in scratch, payee ids
+		// in scratch2
 		long[] s = scratch(Math.max(ins, outs) + 1);
 		long[] s2 = scratch2;
 		for (int k = is; k < ie; k++) {
@@ -334,7 +364,8 @@ public final class AccountGraphFeatures {
 				if (d <= 1) {
 					quick++;
 				}
-				// an earlier payment in of the same amount or at most 12 % more (the mule's cut), among the last 256
+				// an earlier payment in of the same amount or at most 12 % more (the
+				// mule's cut), among the last 256
 				long out = outAmount[o];
 				for (int j = k - 1; j >= Math.max(is, k - 256); j--) {
 					if (inAmount[j] >= out && inAmount[j] * 100 <= out * 112) {
@@ -358,7 +389,8 @@ public final class AccountGraphFeatures {
 		System.arraycopy(outAmount, os, s, 0, outs);
 		Arrays.sort(s, 0, outs);
 		v[r + OUT_DUP] = outs == 0 ? 0 : repeated(s, outs) / (double) outs;
-		// routine: the amount the account pays most often (the smallest of equals), and how often it pays another
+		// routine: the amount the account pays most often (the smallest of equals), and
+		// how often it pays another
 		int best = 0;
 		for (int i = 0, j; i < outs; i = j) {
 			j = i;
@@ -399,7 +431,10 @@ public final class AccountGraphFeatures {
 		v[r + 30] = maxPerDay;
 	}
 
-	/** Sum, largest, and number of round amounts (multiples of ¥100) of {@code amount[s, e)}, into {@code out}. */
+	/**
+	 * Sum, largest, and number of round amounts (multiples of ¥100) of
+	 * {@code amount[s, e)}, into {@code out}.
+	 */
 	private static void amounts(long[] amount, int s, int e, long[] out) {
 		long sum = 0;
 		long max = 0;
@@ -479,7 +514,10 @@ public final class AccountGraphFeatures {
 		return mean == 0 ? 0 : Math.sqrt(var / len) / mean;
 	}
 
-	/** Payments in that differ from the payer's usual amount: a payer leaving its routine to pay this account. */
+	/**
+	 * Payments in that differ from the payer's usual amount: a payer leaving its routine
+	 * to pay this account.
+	 */
 	private void offRoutine(double[] v) {
 		int w = Table.WIDTH;
 		for (int a = 0; a < n; a++) {
@@ -495,7 +533,8 @@ public final class AccountGraphFeatures {
 		}
 	}
 
-	// ------------------------------------------------------------------ short cycles (meet in the middle)
+	// ------------------------------------------------------------------ short cycles
+	// (meet in the middle)
 
 	/** Stamps and keys of a two-hop search, one direction. */
 	private static final class Hops {
@@ -504,7 +543,10 @@ public final class AccountGraphFeatures {
 
 		final int[] mark2;
 
-		/** Forward: earliest time money from a can be there; backward: minus the latest time money there can still reach a. */
+		/**
+		 * Forward: earliest time money from a can be there; backward: minus the latest
+		 * time money there can still reach a.
+		 */
 		final long[] key1;
 
 		final long[] key2;
@@ -528,12 +570,14 @@ public final class AccountGraphFeatures {
 			reached[count++] = x;
 			reached[count++] = hop;
 		}
+
 	}
 
 	/**
-	 * Marks the accounts one and two hops from {@code a}, forward along payments out or backward along payments
-	 * in; keys are times (negated backward, so that "best" is always the smallest and a valid second hop never
-	 * has a smaller key than the first). Returns the budget left.
+	 * Marks the accounts one and two hops from {@code a}, forward along payments out or
+	 * backward along payments in; keys are times (negated backward, so that "best" is
+	 * always the smallest and a valid second hop never has a smaller key than the first).
+	 * Returns the budget left.
 	 */
 	private int twoHops(int a, boolean forward, int stamp, int budget, Hops h) {
 		int[] start = forward ? outStart : inStart;
@@ -579,7 +623,10 @@ public final class AccountGraphFeatures {
 		return budget;
 	}
 
-	/** Money that reaches an account at forward key f can leave it in time to reach a at backward key b. */
+	/**
+	 * Money that reaches an account at forward key f can leave it in time to reach a at
+	 * backward key b.
+	 */
 	private static boolean inTime(long f, long b) {
 		return f != Long.MAX_VALUE && b != Long.MAX_VALUE && f <= -b;
 	}
@@ -608,8 +655,8 @@ public final class AccountGraphFeatures {
 					continue;
 				}
 				hops = shortest(hops, hop + (b1 ? 1 : 2));
-				temporal = shortest(temporal, b1 && inTime(f, back.key1[m]) ? hop + 1
-						: b2 && inTime(f, back.key2[m]) ? hop + 2 : 0);
+				temporal = shortest(temporal,
+						b1 && inTime(f, back.key1[m]) ? hop + 1 : b2 && inTime(f, back.key2[m]) ? hop + 2 : 0);
 				if (counted[m] != stamp) {
 					counted[m] = stamp;
 					closings++;
@@ -627,7 +674,10 @@ public final class AccountGraphFeatures {
 
 	// ------------------------------------------------------------------ neighbourhood
 
-	/** Sums over an account's distinct counterparties: count, degree, largest degree and five shares. */
+	/**
+	 * Sums over an account's distinct counterparties: count, degree, largest degree and
+	 * five shares.
+	 */
 	private static final int N_COUNT = 0;
 
 	private static final int N_DEGREE = 1;
@@ -671,7 +721,8 @@ public final class AccountGraphFeatures {
 					addNeighbour(v, x, acc);
 				}
 			}
-			// payers apart from payees (-stamp), but a counterparty both ways is averaged once
+			// payers apart from payees (-stamp), but a counterparty both ways is averaged
+			// once
 			double payersOut = 0;
 			int payers = 0;
 			for (int k = inStart[a]; k < inStart[a + 1]; k++) {
@@ -693,9 +744,11 @@ public final class AccountGraphFeatures {
 			v[r + 2] = payees == 0 ? 0 : payeesIn / payees;
 			v[r + 3] = payers == 0 ? 0 : payersOut / payers;
 			for (int k = 0; k < 4; k++) {
-				v[r + 4 + k] = acc[N_SHARES + k] / count; // nbr.cycleShare .. nbr.repeatShare
+				v[r + 4 + k] = acc[N_SHARES + k] / count; // nbr.cycleShare ..
+															// nbr.repeatShare
 			}
 			v[a * w + ROUTINE + 4] = acc[N_SHARES + 4] / count;
 		}
 	}
+
 }

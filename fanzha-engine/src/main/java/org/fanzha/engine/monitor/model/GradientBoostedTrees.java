@@ -5,34 +5,42 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Gradient-boosted regression trees for the logistic loss (Friedman, "Greedy function approximation: a gradient
- * boosting machine", Annals of Statistics 2001), with second-order leaf values and split gains as in XGBoost (Chen
- * &amp; Guestrin, KDD 2016) and histogram splits on quantile-binned features as in LightGBM (Ke et al., NeurIPS 2017).
+ * Gradient-boosted regression trees for the logistic loss (Friedman, "Greedy function
+ * approximation: a gradient boosting machine", Annals of Statistics 2001), with
+ * second-order leaf values and split gains as in XGBoost (Chen &amp; Guestrin, KDD 2016)
+ * and histogram splits on quantile-binned features as in LightGBM (Ke et al., NeurIPS
+ * 2017).
  *
- * <p>Algorithm: every feature is cut at up to {@code bins − 1} quantiles of its training values, and each row
- * stores its bin per feature (one byte). The raw score starts at the log-odds of the (weighted) positives; each
- * round computes the gradient {@code g = w(p − y)} and hessian {@code h = w·p(1 − p)} of every row, draws a
- * row subsample, and grows one tree depth-first to {@code maxDepth}: a node sums g and h per bin of every feature
- * (one pass over the rows of the smaller child of each split; the larger child's sums are its parent's minus the
- * smaller's, the subtraction trick of LightGBM), tries every cut, and keeps the one with the largest gain
- * {@code G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ)} whose children both weigh at least {@code minChildWeight}; a
- * node without a positive gain becomes a leaf worth {@code −learningRate·G/(H+λ)}. With a validation set, rounds
- * stop once the validation log-loss has not improved for {@code patience} rounds and the model keeps the best
- * prefix. Randomness (the subsample) comes from one {@link SplittableRandom} of the given seed: the same rows and
- * options give the same trees.
+ * <p>
+ * Algorithm: every feature is cut at up to {@code bins − 1} quantiles of its training
+ * values, and each row stores its bin per feature (one byte). The raw score starts at the
+ * log-odds of the (weighted) positives; each round computes the gradient
+ * {@code g = w(p − y)} and hessian {@code h = w·p(1 − p)} of every row, draws a row
+ * subsample, and grows one tree depth-first to {@code maxDepth}: a node sums g and h per
+ * bin of every feature (one pass over the rows of the smaller child of each split; the
+ * larger child's sums are its parent's minus the smaller's, the subtraction trick of
+ * LightGBM), tries every cut, and keeps the one with the largest gain
+ * {@code G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ)} whose children both weigh at least
+ * {@code minChildWeight}; a node without a positive gain becomes a leaf worth
+ * {@code −learningRate·G/(H+λ)}. With a validation set, rounds stop once the validation
+ * log-loss has not improved for {@code patience} rounds and the model keeps the best
+ * prefix. Randomness (the subsample) comes from one {@link SplittableRandom} of the given
+ * seed: the same rows and options give the same trees.
  *
- * <p>Cost: training O(trees · (n · d · depth + nodes · d · bins)) time (the subtraction about halves the
- * n · d · depth term), O(n · d) bytes for the bins plus a few doubles a row and one histogram per depth; scoring
- * walks one root-to-leaf path per tree over flat primitive arrays (O(trees · depth)), no allocation. A split sends
+ * <p>
+ * Cost: training O(trees · (n · d · depth + nodes · d · bins)) time (the subtraction
+ * about halves the n · d · depth term), O(n · d) bytes for the bins plus a few doubles a
+ * row and one histogram per depth; scoring walks one root-to-leaf path per tree over flat
+ * primitive arrays (O(trees · depth)), no allocation. A split sends
  * {@code x <= threshold} left, anything else (NaN included) right.
  */
 public final class GradientBoostedTrees implements Model {
 
 	/**
-	 * @param positiveWeight weight of a positive row relative to a negative one; 0 or less means
-	 *        sqrt(#negatives/#positives)
-	 * @param patience rounds without improvement of the validation loss before stopping (used only with a
-	 *        validation set)
+	 * @param positiveWeight weight of a positive row relative to a negative one; 0 or
+	 * less means sqrt(#negatives/#positives)
+	 * @param patience rounds without improvement of the validation loss before stopping
+	 * (used only with a validation set)
 	 */
 	public record Options(int trees, int maxDepth, double learningRate, int bins, double lambda, double minChildWeight,
 			double subsample, double positiveWeight, int patience, long seed) {
@@ -68,7 +76,10 @@ public final class GradientBoostedTrees implements Model {
 
 	final double base;
 
-	/** Index of each tree's root; a tree's nodes run from its root to the next tree's root. */
+	/**
+	 * Index of each tree's root; a tree's nodes run from its root to the next tree's
+	 * root.
+	 */
 	final int[] treeRoot;
 
 	/** Split feature of each node, -1 for a leaf. */
@@ -97,12 +108,14 @@ public final class GradientBoostedTrees implements Model {
 			}
 			for (int n = treeRoot[t]; n < end; n++) {
 				if (feature[n] >= features.size()) {
-					throw new IllegalArgumentException("node " + n + " splits on feature " + feature[n] + " of "
-							+ features.size());
+					throw new IllegalArgumentException(
+							"node " + n + " splits on feature " + feature[n] + " of " + features.size());
 				}
-				// children after their parent and inside the tree: every walk ends at a leaf
+				// children after their parent and inside the tree: every walk ends at a
+				// leaf
 				if (feature[n] >= 0 && (left[n] <= n || right[n] <= n || left[n] >= end || right[n] >= end)) {
-					throw new IllegalArgumentException("node " + n + " of tree " + t + " has children outside its tree");
+					throw new IllegalArgumentException(
+							"node " + n + " of tree " + t + " has children outside its tree");
 				}
 			}
 		}
@@ -149,7 +162,10 @@ public final class GradientBoostedTrees implements Model {
 		return treeRoot.length;
 	}
 
-	/** How many splits use each feature, in the order of {@link #features()}: a rough importance. */
+	/**
+	 * How many splits use each feature, in the order of {@link #features()}: a rough
+	 * importance.
+	 */
 	public int[] splitCounts() {
 		int[] c = new int[features.size()];
 		for (int f : feature) {
@@ -166,7 +182,10 @@ public final class GradientBoostedTrees implements Model {
 		return train(s, null, o);
 	}
 
-	/** Trains on {@code s}; with a {@code validation} set, stops early and keeps the rounds that did best on it. */
+	/**
+	 * Trains on {@code s}; with a {@code validation} set, stops early and keeps the
+	 * rounds that did best on it.
+	 */
 	public static GradientBoostedTrees train(Samples s, Samples validation, Options o) {
 		s.requireFinite();
 		if (validation != null && !validation.features().equals(s.features())) {
@@ -176,8 +195,8 @@ public final class GradientBoostedTrees implements Model {
 	}
 
 	/**
-	 * The number of entries of a sorted array below {@code v}. As a bin of the cuts: {@code v <= cuts[b]} exactly
-	 * when the bin is at most b.
+	 * The number of entries of a sorted array below {@code v}. As a bin of the cuts:
+	 * {@code v <= cuts[b]} exactly when the bin is at most b.
 	 */
 	static int lowerBound(double[] sorted, double v) {
 		int lo = 0;
@@ -194,7 +213,10 @@ public final class GradientBoostedTrees implements Model {
 		return lo;
 	}
 
-	/** Up to {@code bins − 1} cut values of each feature: quantiles of its training values, distinct, below the max. */
+	/**
+	 * Up to {@code bins − 1} cut values of each feature: quantiles of its training
+	 * values, distinct, below the max.
+	 */
 	static double[] cuts(Samples s, int f, int bins) {
 		int n = s.rows();
 		int stride = Math.max(1, n / 200_000);
@@ -236,14 +258,18 @@ public final class GradientBoostedTrees implements Model {
 
 		final int[] rows;
 
-		/** Per depth: the histogram (gradient and hessian sums per feature and bin) of the node being grown there. */
+		/**
+		 * Per depth: the histogram (gradient and hessian sums per feature and bin) of the
+		 * node being grown there.
+		 */
 		final double[][] histG;
 
 		final double[][] histH;
 
 		final double wPos;
 
-		// growing nodes, packed: per node four ints (split feature or -1, split bin, left, right) and two doubles
+		// growing nodes, packed: per node four ints (split feature or -1, split bin,
+		// left, right) and two doubles
 		// (threshold, leaf value)
 		int nodes;
 
@@ -346,7 +372,9 @@ public final class GradientBoostedTrees implements Model {
 					}
 				}
 			}
-			int keepTrees = validation == null ? trees : bestTrees; // the first round always improves on +inf
+			int keepTrees = validation == null ? trees : bestTrees; // the first round
+																	// always improves on
+																	// +inf
 			int keepNodes = validation == null ? nodes : bestNodes;
 			int[] feature = new int[keepNodes];
 			double[] threshold = new double[keepNodes];
@@ -360,8 +388,8 @@ public final class GradientBoostedTrees implements Model {
 				threshold[nd] = num[2 * nd];
 				value[nd] = num[2 * nd + 1];
 			}
-			return new GradientBoostedTrees(s.features(), base, Arrays.copyOf(roots, keepTrees), feature, threshold, left,
-					right, value);
+			return new GradientBoostedTrees(s.features(), base, Arrays.copyOf(roots, keepTrees), feature, threshold,
+					left, right, value);
 		}
 
 		/** A new leaf worth {@code value}. */
@@ -378,7 +406,10 @@ public final class GradientBoostedTrees implements Model {
 			return nd;
 		}
 
-		/** Sums the gradients and hessians of rows[start, end) per feature and bin into the histogram of a depth. */
+		/**
+		 * Sums the gradients and hessians of rows[start, end) per feature and bin into
+		 * the histogram of a depth.
+		 */
 		void histogram(int start, int end, int depth) {
 			double[] hg = histG[depth];
 			double[] hh = histH[depth];
@@ -409,8 +440,9 @@ public final class GradientBoostedTrees implements Model {
 		}
 
 		/**
-		 * Grows the subtree over rows[start, end) and returns its node. {@code ready}: the histogram of these rows is
-		 * already at this depth (the parent derived it by subtraction).
+		 * Grows the subtree over rows[start, end) and returns its node. {@code ready}:
+		 * the histogram of these rows is already at this depth (the parent derived it by
+		 * subtraction).
 		 */
 		int grow(int start, int end, int depth, boolean ready) {
 			double sg = 0;
@@ -476,7 +508,8 @@ public final class GradientBoostedTrees implements Model {
 			boolean childrenSplit = depth + 1 < o.maxDepth();
 			boolean leftSmaller = i - start <= end - i;
 			if (childrenSplit) {
-				// histogram the smaller child at depth + 1; the larger one is the parent's minus it, kept at depth
+				// histogram the smaller child at depth + 1; the larger one is the
+				// parent's minus it, kept at depth
 				if (leftSmaller) {
 					histogram(start, i, depth + 1);
 				}
@@ -490,17 +523,21 @@ public final class GradientBoostedTrees implements Model {
 					hh[k] -= ch[k];
 				}
 				if (!leftSmaller) {
-					swap(depth, depth + 1); // the left child's histogram to depth + 1, the right one's kept at depth
+					swap(depth, depth + 1); // the left child's histogram to depth + 1,
+											// the right one's kept at depth
 				}
 			}
 			int l = grow(start, i, depth + 1, childrenSplit);
 			if (childrenSplit) {
-				swap(depth, depth + 1); // the right child's histogram, kept at depth, to depth + 1
+				swap(depth, depth + 1); // the right child's histogram, kept at depth, to
+										// depth + 1
 			}
 			int r = grow(i, end, depth + 1, childrenSplit);
 			link[4 * nd + 2] = l;
 			link[4 * nd + 3] = r;
 			return nd;
 		}
+
 	}
+
 }

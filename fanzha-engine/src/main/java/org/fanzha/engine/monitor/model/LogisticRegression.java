@@ -1,34 +1,41 @@
 package org.fanzha.engine.monitor.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * L2-regularised logistic regression trained by mini-batch gradient descent.
  *
- * <p>Algorithm: each feature is first compressed with {@code sign(v)·ln(1+|v|)} (money in fen, counts and
- * seconds span many orders of magnitude; the sentinel 1e12 of "never" would otherwise swamp the rest), then
- * standardised to mean 0 and standard deviation 1 over the training rows (a constant feature keeps scale 1 and
- * ends with weight 0). The weights minimise the weighted log-loss plus {@code l2/2·|w|²}; positives weigh
- * {@code positiveWeight} (by default #negatives/#positives, so that rare mules count as much as the rest). The
- * optimiser is mini-batch gradient descent with Adam step sizes (Kingma &amp; Ba, "Adam: a method for stochastic
- * optimization", ICLR 2015): {@code epochs} passes over the rows in an order shuffled by a {@link SplittableRandom}
+ * <p>
+ * Algorithm: each feature is first compressed with {@code sign(v)·ln(1+|v|)} (money in
+ * fen, counts and seconds span many orders of magnitude; the sentinel 1e12 of "never"
+ * would otherwise swamp the rest), then standardised to mean 0 and standard deviation 1
+ * over the training rows (a constant feature keeps scale 1 and ends with weight 0). The
+ * weights minimise the weighted log-loss plus {@code l2/2·|w|²}; positives weigh
+ * {@code positiveWeight} (by default #negatives/#positives, so that rare mules count as
+ * much as the rest). The optimiser is mini-batch gradient descent with Adam step sizes
+ * (Kingma &amp; Ba, "Adam: a method for stochastic optimization", ICLR 2015):
+ * {@code epochs} passes over the rows in an order shuffled by a {@link SplittableRandom}
  * of the given seed, so the same rows and seed give the same weights bit for bit.
  *
- * <p>Cost: training O(epochs · n · d) time and O(n · d) memory for the standardised copy; scoring O(d), no
- * allocation. A linear model cannot learn interactions (XOR); {@link GradientBoostedTrees} can.
+ * <p>
+ * Cost: training O(epochs · n · d) time and O(n · d) memory for the standardised copy;
+ * scoring O(d), no allocation. A linear model cannot learn interactions (XOR);
+ * {@link GradientBoostedTrees} can.
  */
 public final class LogisticRegression implements Model {
 
 	/**
-	 * @param positiveWeight weight of a positive row relative to a negative one; 0 or less means
-	 *        #negatives/#positives
+	 * @param positiveWeight weight of a positive row relative to a negative one; 0 or
+	 * less means #negatives/#positives
 	 */
 	public record Options(double l2, int epochs, int batchSize, double learningRate, double positiveWeight, long seed) {
 
 		public Options {
 			if (l2 < 0 || epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
-				throw new IllegalArgumentException("l2 >= 0, epochs >= 1, batchSize >= 1 and learningRate > 0 required");
+				throw new IllegalArgumentException(
+						"l2 >= 0, epochs >= 1, batchSize >= 1 and learningRate > 0 required");
 			}
 		}
 
@@ -99,7 +106,10 @@ public final class LogisticRegression implements Model {
 		return features;
 	}
 
-	/** The weights on the standardised features, in the order of {@link #features()}: their sizes compare. */
+	/**
+	 * The weights on the standardised features, in the order of {@link #features()}:
+	 * their sizes compare.
+	 */
 	public double[] standardisedWeights() {
 		return weight.clone();
 	}
@@ -130,7 +140,8 @@ public final class LogisticRegression implements Model {
 			double sd = Math.sqrt(var / n);
 			scale[f] = sd > 1e-12 ? sd : 1;
 			for (int i = 0; i < n; i++) {
-				// a constant feature is exactly 0 after standardising, so its weight stays 0
+				// a constant feature is exactly 0 after standardising, so its weight
+				// stays 0
 				z[i * d + f] = sd > 1e-12 ? (z[i * d + f] - mean[f]) / scale[f] : 0;
 			}
 		}
@@ -158,7 +169,7 @@ public final class LogisticRegression implements Model {
 			}
 			for (int start = 0; start < n; start += o.batchSize()) {
 				int end = Math.min(n, start + o.batchSize());
-				java.util.Arrays.fill(grad, 0);
+				Arrays.fill(grad, 0);
 				double totalWeight = 0;
 				for (int k = start; k < end; k++) {
 					int r = order[k];
@@ -185,6 +196,7 @@ public final class LogisticRegression implements Model {
 				}
 			}
 		}
-		return new LogisticRegression(s.features(), mean, scale, java.util.Arrays.copyOf(w, d), w[d]);
+		return new LogisticRegression(s.features(), mean, scale, Arrays.copyOf(w, d), w[d]);
 	}
+
 }

@@ -3,9 +3,10 @@ package org.fanzha.engine.monitor.model;
 import java.util.Arrays;
 
 /**
- * Quality of scores against 0/1 labels: ROC AUC (Mann–Whitney U with ties averaged, O(n log n)), precision,
- * recall and F1 at a threshold, and the threshold that maximises F1 on a validation set (one sweep over the
- * scores sorted in decreasing order, cutting only between distinct scores).
+ * Quality of scores against 0/1 labels: ROC AUC (Mann–Whitney U with ties averaged, O(n
+ * log n)), precision, recall and F1 at a threshold, and the threshold that maximises F1
+ * on a validation set (one sweep over the scores sorted in decreasing order, cutting only
+ * between distinct scores).
  */
 public final class Metrics {
 
@@ -90,8 +91,8 @@ public final class Metrics {
 	}
 
 	/**
-	 * The threshold with the best F1 ("score >= threshold" flags), the smallest score of the flagged group; with no
-	 * positive at all, a threshold above every score.
+	 * The threshold with the best F1 ("score >= threshold" flags), the smallest score of
+	 * the flagged group; with no positive at all, a threshold above every score.
 	 */
 	public static Confusion bestF1(double[] scores, boolean[] labels) {
 		int n = check(scores, labels);
@@ -137,4 +138,5 @@ public final class Metrics {
 				: (a, b) -> Double.compare(scores[a], scores[b]));
 		return order;
 	}
+
 }

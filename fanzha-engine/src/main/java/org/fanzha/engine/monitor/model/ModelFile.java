@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Saves and loads a {@link Model} as readable UTF-8 text, one fact a line ({@code #} starts a comment):
+ * Saves and loads a {@link Model} as readable UTF-8 text, one fact a line ({@code #}
+ * starts a comment):
  *
  * <pre>
  * fanzha-model 1
@@ -26,12 +28,14 @@ import java.util.regex.Pattern;
  * end
  * </pre>
  *
- * A logistic model has, after its features, {@code transform signed-log1p}, {@code bias B} and one
- * {@code coef NAME mean M scale S weight W} line per feature in order. Numbers are written with
- * {@link Double#toString}, which reads back to the same double, so a loaded model scores exactly as the saved one.
- * Reading checks everything (order of the sections, node ids in sequence, children after their parent inside the
- * tree, finite numbers) and fails with one line naming the file and line. {@link #load} also refuses a model whose
- * feature names differ from the ones the caller computes: a model trained on another vector must not be applied.
+ * A logistic model has, after its features, {@code transform signed-log1p},
+ * {@code bias B} and one {@code coef NAME mean M scale S weight W} line per feature in
+ * order. Numbers are written with {@link Double#toString}, which reads back to the same
+ * double, so a loaded model scores exactly as the saved one. Reading checks everything
+ * (order of the sections, node ids in sequence, children after their parent inside the
+ * tree, finite numbers) and fails with one line naming the file and line. {@link #load}
+ * also refuses a model whose feature names differ from the ones the caller computes: a
+ * model trained on another vector must not be applied.
  */
 public final class ModelFile {
 
@@ -52,7 +56,10 @@ public final class ModelFile {
 		Files.writeString(file, format(m), StandardCharsets.UTF_8);
 	}
 
-	/** Loads a model and checks that it expects exactly {@code expectedFeatures}, in that order. */
+	/**
+	 * Loads a model and checks that it expects exactly {@code expectedFeatures}, in that
+	 * order.
+	 */
 	public static Model load(Path file, List<String> expectedFeatures) throws IOException {
 		Model m = parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
 		requireFeatures(m, expectedFeatures, file.toString());
@@ -69,9 +76,9 @@ public final class ModelFile {
 		}
 		String got = i < m.features().size() ? "'" + m.features().get(i) + "'" : "nothing";
 		String want = i < expected.size() ? "'" + expected.get(i) + "'" : "nothing";
-		throw new IllegalArgumentException(source + ": the model expects " + m.features().size() + " features, the caller has "
-				+ expected.size() + "; feature " + (i + 1) + " is " + got + " in the model but " + want
-				+ " here: retrain the model");
+		throw new IllegalArgumentException(source + ": the model expects " + m.features().size()
+				+ " features, the caller has " + expected.size() + "; feature " + (i + 1) + " is " + got
+				+ " in the model but " + want + " here: retrain the model");
 	}
 
 	public static String format(Model m) {
@@ -82,7 +89,8 @@ public final class ModelFile {
 		b.append("features ").append(m.features().size()).append('\n');
 		for (String f : m.features()) {
 			if (!NAME.matcher(f).matches()) {
-				throw new IllegalArgumentException("feature name '" + f + "' cannot be saved (letters, digits, _ . : - only)");
+				throw new IllegalArgumentException(
+						"feature name '" + f + "' cannot be saved (letters, digits, _ . : - only)");
 			}
 			b.append("feature ").append(f).append('\n');
 		}
@@ -93,8 +101,15 @@ public final class ModelFile {
 			b.append("transform ").append(TRANSFORM).append('\n');
 			b.append("bias ").append(lr.bias).append('\n');
 			for (int i = 0; i < w.length; i++) {
-				b.append("coef ").append(m.features().get(i)).append(" mean ").append(mean[i]).append(" scale ")
-						.append(scale[i]).append(" weight ").append(w[i]).append('\n');
+				b.append("coef ")
+					.append(m.features().get(i))
+					.append(" mean ")
+					.append(mean[i])
+					.append(" scale ")
+					.append(scale[i])
+					.append(" weight ")
+					.append(w[i])
+					.append('\n');
 			}
 		}
 		else if (m instanceof GradientBoostedTrees t) {
@@ -116,8 +131,14 @@ public final class ModelFile {
 						b.append(" leaf ").append(value[nd]);
 					}
 					else {
-						b.append(" if ").append(m.features().get(feature[nd])).append(" <= ").append(threshold[nd])
-								.append(" then ").append(left[nd] - root).append(" else ").append(right[nd] - root);
+						b.append(" if ")
+							.append(m.features().get(feature[nd]))
+							.append(" <= ")
+							.append(threshold[nd])
+							.append(" then ")
+							.append(left[nd] - root)
+							.append(" else ")
+							.append(right[nd] - root);
 					}
 					b.append('\n');
 				}
@@ -130,7 +151,10 @@ public final class ModelFile {
 		return b.toString();
 	}
 
-	/** Reads a model without checking its features against a caller's; {@code source} names it in errors. */
+	/**
+	 * Reads a model without checking its features against a caller's; {@code source}
+	 * names it in errors.
+	 */
 	public static Model parse(String text, String source) {
 		return new Reader(text, source).model();
 	}
@@ -154,7 +178,10 @@ public final class ModelFile {
 			return new IllegalArgumentException(where + message);
 		}
 
-		/** The next non-blank, non-comment line split on spaces; fails at the end of the text. */
+		/**
+		 * The next non-blank, non-comment line split on spaces; fails at the end of the
+		 * text.
+		 */
 		String[] next(String expected) {
 			while (++at < lines.length) {
 				String l = lines[at].strip();
@@ -247,7 +274,8 @@ public final class ModelFile {
 			for (int i = 0; i < d; i++) {
 				String[] f = expect("coef NAME mean M scale S weight W", "coef", 8);
 				if (!f[1].equals(features.get(i))) {
-					throw error("coef " + (i + 1) + " is for '" + f[1] + "' but feature " + (i + 1) + " is '" + features.get(i) + "'");
+					throw error("coef " + (i + 1) + " is for '" + f[1] + "' but feature " + (i + 1) + " is '"
+							+ features.get(i) + "'");
 				}
 				if (!f[2].equals("mean") || !f[4].equals("scale") || !f[6].equals("weight")) {
 					throw error("expected 'coef NAME mean M scale S weight W'");
@@ -283,15 +311,16 @@ public final class ModelFile {
 				for (int nd = 0; nd < count; nd++) {
 					String[] f = next("node " + nd);
 					if (!f[0].equals("node") || f.length < 2 || !f[1].equals(Integer.toString(nd))) {
-						throw error("expected 'node " + nd + " ...' (nodes numbered in order), got '" + String.join(" ", f) + "'");
+						throw error("expected 'node " + nd + " ...' (nodes numbered in order), got '"
+								+ String.join(" ", f) + "'");
 					}
 					if (total == feature.length) {
 						int c = total * 2;
-						feature = java.util.Arrays.copyOf(feature, c);
-						left = java.util.Arrays.copyOf(left, c);
-						right = java.util.Arrays.copyOf(right, c);
-						threshold = java.util.Arrays.copyOf(threshold, c);
-						value = java.util.Arrays.copyOf(value, c);
+						feature = Arrays.copyOf(feature, c);
+						left = Arrays.copyOf(left, c);
+						right = Arrays.copyOf(right, c);
+						threshold = Arrays.copyOf(threshold, c);
+						value = Arrays.copyOf(value, c);
 					}
 					if (f.length == 4 && f[2].equals("leaf")) {
 						feature[total] = -1;
@@ -306,20 +335,23 @@ public final class ModelFile {
 							throw error("the node splits on '" + f[3] + "', which is not among the features");
 						}
 						threshold[total] = number(f[5], "threshold");
-						// children come after their parent and inside the tree, so every walk ends at a leaf
+						// children come after their parent and inside the tree, so every
+						// walk ends at a leaf
 						left[total] = root + integer(f[7], "left child", nd + 1, count - 1);
 						right[total] = root + integer(f[9], "right child", nd + 1, count - 1);
 					}
 					else {
-						throw error("expected 'node " + nd + " leaf V' or 'node " + nd + " if FEATURE <= T then L else R', got '"
-								+ String.join(" ", f) + "'");
+						throw error("expected 'node " + nd + " leaf V' or 'node " + nd
+								+ " if FEATURE <= T then L else R', got '" + String.join(" ", f) + "'");
 					}
 					total++;
 				}
 			}
-			return new GradientBoostedTrees(features, base, roots, java.util.Arrays.copyOf(feature, total),
-					java.util.Arrays.copyOf(threshold, total), java.util.Arrays.copyOf(left, total),
-					java.util.Arrays.copyOf(right, total), java.util.Arrays.copyOf(value, total));
+			return new GradientBoostedTrees(features, base, roots, Arrays.copyOf(feature, total),
+					Arrays.copyOf(threshold, total), Arrays.copyOf(left, total), Arrays.copyOf(right, total),
+					Arrays.copyOf(value, total));
 		}
+
 	}
+
 }

@@ -2,11 +2,14 @@ package org.fanzha.engine.monitor.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
- * Training rows for a {@link Model}: feature vectors (one flat row-major {@code double[]}), a 0/1 label each and
- * the feature names. Grows by doubling; {@link #add} copies the caller's vector, so a reused buffer (such as
- * {@code TransferMonitor.lastFeatures()}) may be passed directly. Memory: 8 bytes a feature and 1 a label per row.
+ * Training rows for a {@link Model}: feature vectors (one flat row-major
+ * {@code double[]}), a 0/1 label each and the feature names. Grows by doubling;
+ * {@link #add} copies the caller's vector, so a reused buffer (such as
+ * {@code TransferMonitor.lastFeatures()}) may be passed directly. Memory: 8 bytes a
+ * feature and 1 a label per row.
  */
 public final class Samples {
 
@@ -37,7 +40,10 @@ public final class Samples {
 		this.y = new boolean[n];
 	}
 
-	/** Appends a row; the vector must have at least {@link #width()} entries (extra ones are ignored). */
+	/**
+	 * Appends a row; the vector must have at least {@link #width()} entries (extra ones
+	 * are ignored).
+	 */
 	public void add(double[] vector, boolean label) {
 		if (vector.length < width) {
 			throw new IllegalArgumentException("a row needs " + width + " features, got " + vector.length);
@@ -55,7 +61,7 @@ public final class Samples {
 	}
 
 	/** The rows whose index {@code keep} accepts, in order. */
-	public Samples select(java.util.function.IntPredicate keep) {
+	public Samples select(IntPredicate keep) {
 		Samples s = new Samples(features, Math.max(16, rows / 2));
 		double[] row = new double[width];
 		for (int i = 0; i < rows; i++) {
@@ -96,13 +102,17 @@ public final class Samples {
 		System.arraycopy(x, row * width, out, 0, width);
 	}
 
-	/** Throws when a value is NaN or infinite, naming the row and feature: models are not trained on garbage. */
+	/**
+	 * Throws when a value is NaN or infinite, naming the row and feature: models are not
+	 * trained on garbage.
+	 */
 	void requireFinite() {
 		for (int i = 0; i < rows * width; i++) {
 			if (!Double.isFinite(x[i])) {
-				throw new IllegalArgumentException("row " + i / width + ", feature " + features.get(i % width) + ": " + x[i]
-						+ " is not a finite number");
+				throw new IllegalArgumentException("row " + i / width + ", feature " + features.get(i % width) + ": "
+						+ x[i] + " is not a finite number");
 			}
 		}
 	}
+
 }

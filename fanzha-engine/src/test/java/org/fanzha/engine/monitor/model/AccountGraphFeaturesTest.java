@@ -32,11 +32,13 @@ class AccountGraphFeaturesTest {
 		// a reciprocal pair: D -> E, E -> D
 		pay(3, "D", "E", 50_000);
 		pay(4, "E", "D", 50_000);
-		// a cycle whose hops go back in time: F -> G late, G -> H earlier, H -> F earliest
+		// a cycle whose hops go back in time: F -> G late, G -> H earlier, H -> F
+		// earliest
 		pay(5, "H", "F", 10_000);
 		pay(6, "G", "H", 10_000);
 		pay(7, "F", "G", 10_000);
-		// fan-in: five new payers into X within hours, X passes 90 % on to Y an hour later
+		// fan-in: five new payers into X within hours, X passes 90 % on to Y an hour
+		// later
 		for (int p = 1; p <= 5; p++) {
 			pay(8, "P" + p, "X", 200_000);
 		}
@@ -74,19 +76,23 @@ class AccountGraphFeaturesTest {
 	void expect(AccountGraphFeatures.Table t, String account, Object... nameValue) {
 		for (int k = 0; k < nameValue.length; k += 2) {
 			String name = (String) nameValue[k];
-			assertThat(f(t, account, name)).as(account + " " + name).isEqualTo(((Number) nameValue[k + 1]).doubleValue());
+			assertThat(f(t, account, name)).as(account + " " + name)
+				.isEqualTo(((Number) nameValue[k + 1]).doubleValue());
 		}
 	}
 
 	@Test
 	void shortCyclesAreFoundWithAndWithoutTimeOrder() {
 		AccountGraphFeatures.Table t = window();
-		// where the searches meet: in the triangle, B (one hop forward, two back) and C (two forward, one back)
+		// where the searches meet: in the triangle, B (one hop forward, two back) and C
+		// (two forward, one back)
 		expect(t, "A", "cycle.minHops", 3, "cycle.temporalMinHops", 3, "cycle.closings", 2);
-		// B's money (hour 1) reaches A at hour 2, after A's only payment to B (hour 0): a cycle, not in time
+		// B's money (hour 1) reaches A at hour 2, after A's only payment to B (hour 0): a
+		// cycle, not in time
 		expect(t, "B", "cycle.minHops", 3, "cycle.temporalMinHops", 0);
 		expect(t, "D", "cycle.minHops", 2, "cycle.temporalMinHops", 2);
-		// F -> G -> H -> F exists as a graph cycle, but money paid by F (hour 7) cannot come back by hour 5,
+		// F -> G -> H -> F exists as a graph cycle, but money paid by F (hour 7) cannot
+		// come back by hour 5,
 		// nor H's (hour 5) by way of F (7) and G (6)
 		expect(t, "F", "cycle.minHops", 3, "cycle.temporalMinHops", 0);
 		expect(t, "H", "cycle.minHops", 3, "cycle.temporalMinHops", 0);
@@ -99,7 +105,8 @@ class AccountGraphFeaturesTest {
 	@Test
 	void fanInPassThroughAndDwell() {
 		AccountGraphFeatures.Table t = window();
-		// 180,000 out after 200,000 in: the mule's 10 % cut matches; ¥2,000 is a multiple of ¥100
+		// 180,000 out after 200,000 in: the mule's 10 % cut matches; ¥2,000 is a multiple
+		// of ¥100
 		expect(t, "X", "in.count", 5, "in.distinct", 5, "out.count", 2, "out.distinct", 1, "out.repeatShare", 0.5,
 				"fanInRatio", 2.5, "in.sum", 1_000_000, "passThrough", 0.36, "quickOutShare", 1, "outMatchesInShare", 1,
 				"out.dupAmountShare", 1, "in.dupAmountShare", 1, "in.roundShare", 1, "maxPerDay", 7, "reciprocal", 0);
@@ -107,10 +114,10 @@ class AccountGraphFeaturesTest {
 		expect(t, "C", "in.roundShare", 0); // ¥950
 		expect(t, "Y", "payers.meanOutDistinct", 1);
 		expect(t, "P1", "payees.meanInDistinct", 5, "dwell.minDays", AccountGraphFeatures.NEVER_DAYS);
-		// D and E pay each other: reciprocal, and each other's only counterparty has a reciprocal one
+		// D and E pay each other: reciprocal, and each other's only counterparty has a
+		// reciprocal one
 		expect(t, "D", "reciprocal", 1, "nbr.reciprocalShare", 1);
 	}
-
 
 	@Test
 	void paymentsOffThePayersRoutine() {
@@ -157,4 +164,5 @@ class AccountGraphFeaturesTest {
 			}
 		}
 	}
+
 }

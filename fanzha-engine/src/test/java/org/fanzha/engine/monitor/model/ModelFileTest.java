@@ -68,9 +68,9 @@ class ModelFileTest {
 		Files.writeString(file, TREE);
 		assertThat(ModelFile.load(file, List.of("a", "b")).features()).containsExactly("a", "b");
 		assertThatThrownBy(() -> ModelFile.load(file, List.of("a", "c"))).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("feature 2 is 'b' in the model but 'c' here");
+			.hasMessageContaining("feature 2 is 'b' in the model but 'c' here");
 		assertThatThrownBy(() -> ModelFile.load(file, List.of("a", "b", "c")))
-				.hasMessageContaining("expects 2 features, the caller has 3");
+			.hasMessageContaining("expects 2 features, the caller has 3");
 	}
 
 	@Test
@@ -100,6 +100,8 @@ class ModelFileTest {
 
 	static void assertError(String text, String message) {
 		assertThatThrownBy(() -> ModelFile.parse(text, "x")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+			.hasMessageStartingWith(message)
+			.satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 	}
+
 }

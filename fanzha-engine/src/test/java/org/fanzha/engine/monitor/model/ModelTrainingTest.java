@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ModelTrainingTest {
 
 	static final List<String> XY = List.of("x", "y", "noise");
 
-	/** Rows of three features; the label is {@code rule} of the first two, the third is noise. */
+	/**
+	 * Rows of three features; the label is {@code rule} of the first two, the third is
+	 * noise.
+	 */
 	static Samples rows(int n, long seed, boolean xor) {
 		SplittableRandom r = new SplittableRandom(seed);
 		Samples s = new Samples(XY);
@@ -78,7 +82,8 @@ class ModelTrainingTest {
 
 	@Test
 	void gradientBoostedTreesLearnTheSeparableProblemToo() {
-		GradientBoostedTrees m = GradientBoostedTrees.train(rows(4_000, 5, false), GradientBoostedTrees.Options.defaults());
+		GradientBoostedTrees m = GradientBoostedTrees.train(rows(4_000, 5, false),
+				GradientBoostedTrees.Options.defaults());
 		assertThat(auc(m, rows(2_000, 6, false))).isGreaterThan(0.97);
 	}
 
@@ -109,12 +114,17 @@ class ModelTrainingTest {
 	@Test
 	void trainingIsDeterministicGivenTheSeed() {
 		Samples train = rows(2_000, 8, true);
-		String a = ModelFile.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(9)));
-		String b = ModelFile.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(9)));
-		String c = ModelFile.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(10)));
+		String a = ModelFile
+			.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(9)));
+		String b = ModelFile
+			.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(9)));
+		String c = ModelFile
+			.format(GradientBoostedTrees.train(train, GradientBoostedTrees.Options.defaults().withSeed(10)));
 		assertThat(a).isEqualTo(b).isNotEqualTo(c); // the subsample depends on the seed
-		String l1 = ModelFile.format(LogisticRegression.train(train, LogisticRegression.Options.defaults().withSeed(9)));
-		String l2 = ModelFile.format(LogisticRegression.train(train, LogisticRegression.Options.defaults().withSeed(9)));
+		String l1 = ModelFile
+			.format(LogisticRegression.train(train, LogisticRegression.Options.defaults().withSeed(9)));
+		String l2 = ModelFile
+			.format(LogisticRegression.train(train, LogisticRegression.Options.defaults().withSeed(9)));
 		assertThat(l1).isEqualTo(l2);
 	}
 
@@ -134,7 +144,7 @@ class ModelTrainingTest {
 		s.add(new double[] { 1, 2, 3 }, true);
 		s.add(new double[] { 1, Double.NaN, 3 }, false);
 		assertThatThrownBy(() -> GradientBoostedTrees.train(s, GradientBoostedTrees.Options.defaults()))
-				.hasMessageContaining("row 1, feature y");
+			.hasMessageContaining("row 1, feature y");
 		assertThatThrownBy(() -> s.add(new double[] { 1 }, true)).hasMessageContaining("needs 3 features");
 	}
 
@@ -142,13 +152,15 @@ class ModelTrainingTest {
 	void metrics() {
 		double[] scores = { 0.9, 0.8, 0.7, 0.6, 0.5, 0.4 };
 		boolean[] labels = { true, true, false, true, false, false };
-		assertThat(Metrics.auc(scores, labels)).isCloseTo(8 / 9.0, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(Metrics.auc(scores, labels)).isCloseTo(8 / 9.0, Offset.offset(1e-12));
 		assertThat(Metrics.auc(new double[] { 1, 1 }, new boolean[] { true, false })).isEqualTo(0.5);
 		Metrics.Confusion best = Metrics.bestF1(scores, labels);
-		// flag the top 4: tp 3, fp 1 -> precision 0.75, recall 1, F1 6/7; the top 2 give F1 0.8
+		// flag the top 4: tp 3, fp 1 -> precision 0.75, recall 1, F1 6/7; the top 2 give
+		// F1 0.8
 		assertThat(best.threshold()).isEqualTo(0.6);
-		assertThat(best.f1()).isCloseTo(6 / 7.0, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(best.f1()).isCloseTo(6 / 7.0, Offset.offset(1e-12));
 		assertThat(Metrics.at(0.85, scores, labels).precision()).isEqualTo(1.0);
-		assertThat(Metrics.at(0.85, scores, labels).recall()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(Metrics.at(0.85, scores, labels).recall()).isCloseTo(1 / 3.0, Offset.offset(1e-12));
 	}
+
 }
