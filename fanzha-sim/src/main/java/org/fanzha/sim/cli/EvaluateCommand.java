@@ -62,16 +62,33 @@ public class EvaluateCommand implements Runnable {
 	}
 
 	/**
-	 * {@code --world static|reacting}, shared by every evaluation: whether the simulated
-	 * gangs react to what the platform decided (docs/simulator.md, "A world that fights
-	 * back"). The world is named in the output.
+	 * The world every evaluation runs on, one set of options for all of them:
+	 * {@code --preset}, {@code --seed}, {@code --evasive} and
+	 * {@code --world static|reacting} (whether the simulated gangs react to what the
+	 * platform decided; docs/simulator.md, "A world that fights back"). The world is
+	 * named in the output.
 	 */
-	public static final class WorldOption {
+	public static final class WorldOptions {
+
+		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
+		String preset;
+
+		@Option(names = "--seed", defaultValue = "42",
+				description = "World seed (monitoring with --data: the model's seed; default: ${DEFAULT-VALUE}).")
+		long seed;
+
+		@Option(names = "--evasive", description = "Gangs that adapt (split amounts, more SIM boxes).")
+		boolean evasive;
 
 		@Option(names = "--world", defaultValue = "static", paramLabel = "static|reacting",
 				description = "static: gangs never react; reacting: they drop restricted SIMs and stopped accounts, speed "
 						+ "up, probe the monitor and rotate apps after links (default: ${DEFAULT-VALUE}).")
 		String world;
+
+		/** The configuration of the world these options name. */
+		SimConfig config() {
+			return apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+		}
 
 		SimConfig apply(SimConfig config) {
 			return config.withWorld(world);
@@ -111,15 +128,6 @@ public class EvaluateCommand implements Runnable {
 					+ "account-level model against the rules on a dataset split in time (docs/evaluation.md).")
 	public static class Monitoring implements Callable<Integer> {
 
-		@Option(names = "--preset", defaultValue = "small")
-		String preset;
-
-		@Option(names = "--seed", defaultValue = "42", description = "World seed; with --data, the model's seed.")
-		long seed;
-
-		@Option(names = "--evasive")
-		boolean evasive;
-
 		@Option(names = "--data", paramLabel = "DIR",
 				description = "A Fanzha dataset with truth/ (./fanzha simulate or import output): learned model and "
 						+ "rules on a time split instead of a simulated province.")
@@ -145,7 +153,7 @@ public class EvaluateCommand implements Runnable {
 		boolean json;
 
 		@CommandLine.Mixin
-		WorldOption world = new WorldOption();
+		WorldOptions world = new WorldOptions();
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -159,7 +167,7 @@ public class EvaluateCommand implements Runnable {
 			RuleSet rules = null;
 			ToDoubleFunction<double[]> scorer;
 			try {
-				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+				config = world.config();
 				if (rulesFile != null) {
 					rules = RuleSet.parse(Files.readString(rulesFile));
 				}
@@ -218,7 +226,7 @@ public class EvaluateCommand implements Runnable {
 				if (!Files.isDirectory(data)) {
 					throw new IllegalArgumentException("--data: no such directory: " + data);
 				}
-				r = AccountEvaluation.run(data, split, model, seed);
+				r = AccountEvaluation.run(data, split, model, world.seed);
 			}
 			catch (IllegalArgumentException | IOException e) {
 				String m = e instanceof NoSuchFileException ? "missing " + e.getMessage() : e.getMessage();
@@ -308,15 +316,6 @@ public class EvaluateCommand implements Runnable {
 					+ "Fanzha's trace-and-stop at report time (B), and with transfer monitoring on (C) (docs/evaluation.md).")
 	public static class Recovery implements Callable<Integer> {
 
-		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
-		String preset;
-
-		@Option(names = "--seed", defaultValue = "42")
-		long seed;
-
-		@Option(names = "--evasive", description = "Gangs that adapt.")
-		boolean evasive;
-
 		@Option(names = "--days", paramLabel = "N", description = "Override the preset's days.")
 		Integer days;
 
@@ -332,7 +331,7 @@ public class EvaluateCommand implements Runnable {
 		boolean json;
 
 		@CommandLine.Mixin
-		WorldOption world = new WorldOption();
+		WorldOptions world = new WorldOptions();
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -342,7 +341,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			ToDoubleFunction<double[]> scorer;
 			try {
-				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+				config = world.config();
 				if (days != null) {
 					config = config.withSize(config.persons(), days);
 				}
@@ -432,15 +431,6 @@ public class EvaluateCommand implements Runnable {
 					+ "minutes to restriction, ordinary SIMs restricted per 100,000, SIM-box recall (docs/evaluation.md).")
 	public static class Telecom implements Callable<Integer> {
 
-		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
-		String preset;
-
-		@Option(names = "--seed", defaultValue = "42")
-		long seed;
-
-		@Option(names = "--evasive", description = "Gangs that adapt (more SIM boxes).")
-		boolean evasive;
-
 		@Option(names = "--rules", paramLabel = "FILE",
 				description = "SIM rules of one's own (default: the shipped rules).")
 		Path rulesFile;
@@ -449,7 +439,7 @@ public class EvaluateCommand implements Runnable {
 		boolean json;
 
 		@CommandLine.Mixin
-		WorldOption world = new WorldOption();
+		WorldOptions world = new WorldOptions();
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -459,7 +449,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			SimRuleSet rules;
 			try {
-				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+				config = world.config();
 				rules = SimRuleSet.parse(rulesFile == null ? SimMonitor.DEFAULT_RULES : Files.readString(rulesFile));
 			}
 			catch (IllegalArgumentException | IOException e) {
@@ -550,15 +540,6 @@ public class EvaluateCommand implements Runnable {
 					+ "stated success rates per channel (docs/evaluation.md).")
 	public static class Warnings implements Callable<Integer> {
 
-		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
-		String preset;
-
-		@Option(names = "--seed", defaultValue = "42")
-		long seed;
-
-		@Option(names = "--evasive", description = "Gangs that adapt.")
-		boolean evasive;
-
 		@Option(names = "--success-sms", defaultValue = "0.1", paramLabel = "P",
 				description = "Assumed chance that an SMS warning before the first payment stops the victim (default: ${DEFAULT-VALUE}).")
 		double successSms;
@@ -579,7 +560,7 @@ public class EvaluateCommand implements Runnable {
 		boolean json;
 
 		@CommandLine.Mixin
-		WorldOption world = new WorldOption();
+		WorldOptions world = new WorldOptions();
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -589,7 +570,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			WarningsEvaluation.Success success;
 			try {
-				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+				config = world.config();
 				success = new WarningsEvaluation.Success(successSms, successCall, successVisit);
 			}
 			catch (IllegalArgumentException e) {
@@ -728,15 +709,6 @@ public class EvaluateCommand implements Runnable {
 					+ "groups, time to link; also with merge grounds only and with no guard (docs/evaluation.md).")
 	public static class Linking implements Callable<Integer> {
 
-		@Option(names = "--preset", defaultValue = "small", description = "World size (default: ${DEFAULT-VALUE}).")
-		String preset;
-
-		@Option(names = "--seed", defaultValue = "42")
-		long seed;
-
-		@Option(names = "--evasive", description = "Gangs that adapt.")
-		boolean evasive;
-
 		@Option(names = "--max-cases", paramLabel = "N",
 				description = "Guard: an identifier in more than N × its kind's weight cases does not link (default 1000).")
 		Integer maxCases;
@@ -750,7 +722,7 @@ public class EvaluateCommand implements Runnable {
 		boolean json;
 
 		@CommandLine.Mixin
-		WorldOption world = new WorldOption();
+		WorldOptions world = new WorldOptions();
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -760,7 +732,7 @@ public class EvaluateCommand implements Runnable {
 			SimConfig config;
 			CaseLinker.Options options = CaseLinker.Options.DEFAULTS;
 			try {
-				config = world.apply(SimConfig.preset(preset, seed).withEvasive(evasive));
+				config = world.config();
 				if (maxCases != null) {
 					options = options.withMaxCases(maxCases);
 				}
