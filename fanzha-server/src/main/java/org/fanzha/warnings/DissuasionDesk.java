@@ -140,8 +140,6 @@ public class DissuasionDesk {
 	/** Outcomes an officer records; SMS_SENT is the system's own for an SMS. */
 	public static final Set<String> OUTCOMES = Set.of("DISSUADED", "ALREADY_PAID", "NOT_VICTIM", "UNREACHABLE");
 
-	static final String SYSTEM = "fanzha-warnings";
-
 	private final Dissuasions tasks;
 
 	private final Signals signals;
