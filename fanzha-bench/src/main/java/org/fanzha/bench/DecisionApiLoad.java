@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp ... org.fanzha.bench.BenchMain http [--server-jar fanzha-server/target/fanzha-server.jar]
  *     [--server-opts "-Xms2g -Xmx2g -XX:+UseParallelGC"] [--server-cpus 1]
- *     [--url http://127.0.0.1:8080 --token fz_...] [--connections 4] [--batches 1,100]
+ *     [--server-postgres jdbc:postgresql://127.0.0.1:5432/test]
+ *     [--url http://127.0.0.1:8080 --token fz_... [--server-pid PID] [--postgres-cpu]] [--connections 4] [--batches 1,100]
  *     [--warmup-seconds 20] [--seconds 30] [--persons 100000] [--days 7] [--check 20000] [--smoke]
  * </pre>
  *
@@ -61,7 +63,17 @@ public final class DecisionApiLoad {
 	public static final String DEFAULT_SERVER_OPTS = "-Xms2g -Xmx2g -XX:+UseParallelGC";
 
 	public record Figures(int batch, int connections, double seconds, long requests, long decisions, long errors,
-			long reconnects, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos) {
+			long reconnects, long p50Nanos, long p99Nanos, long p999Nanos, long maxNanos, long serverCpuNanos,
+			long dbCpuNanos) {
+
+		/**
+		 * The server's CPU time per request (user and system, all its threads), in µs; -1
+		 * when the server's process is not known. Unlike requests/s this holds up on a
+		 * busy machine: a core of its own serves about 10⁶ / this many requests a second.
+		 */
+		public double serverCpuMicrosPerRequest() {
+			return serverCpuNanos < 0 || requests == 0 ? -1 : serverCpuNanos / 1e3 / requests;
+		}
 
 		public double decisionsPerSecond() {
 			return decisions / seconds;
@@ -76,7 +88,12 @@ public final class DecisionApiLoad {
 			return String.format(Locale.ROOT, "batch %d, %d connections, %.0f s: %,.0f decisions/s (%,.0f requests/s); "
 					+ "per request p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms; %,d requests, %,d non-200, %,d reconnects",
 					batch, connections, seconds, decisionsPerSecond(), requestsPerSecond(), p50Nanos / 1e6,
-					p99Nanos / 1e6, p999Nanos / 1e6, maxNanos / 1e6, requests, errors, reconnects);
+					p99Nanos / 1e6, p999Nanos / 1e6, maxNanos / 1e6, requests, errors, reconnects)
+					+ (serverCpuNanos < 0 ? ""
+							: String.format(Locale.ROOT, "; server CPU %.1f µs per request (%,.0f requests/s per core)",
+									serverCpuMicrosPerRequest(), 1e6 / serverCpuMicrosPerRequest()))
+					+ (dbCpuNanos < 0 || requests == 0 ? "" : String.format(Locale.ROOT,
+							"; PostgreSQL CPU %.1f µs per request", dbCpuNanos / 1e3 / requests));
 		}
 	}
 
@@ -86,8 +103,10 @@ public final class DecisionApiLoad {
 		Path jar = Path.of(BenchMain.option(a, "--server-jar", "fanzha-server/target/fanzha-server.jar"));
 		String opts = BenchMain.option(a, "--server-opts", DEFAULT_SERVER_OPTS);
 		String cpus = BenchMain.option(a, "--server-cpus", null);
+		String pg = BenchMain.option(a, "--server-postgres", null);
 		String url = BenchMain.option(a, "--url", null);
 		String token = BenchMain.option(a, "--token", null);
+		long pid = Long.parseLong(BenchMain.option(a, "--server-pid", "-1"));
 		int connections = Integer.parseInt(BenchMain.option(a, "--connections", smoke ? "2" : "4"));
 		double warmup = Double.parseDouble(BenchMain.option(a, "--warmup-seconds", smoke ? "1" : "20"));
 		double seconds = Double.parseDouble(BenchMain.option(a, "--seconds", smoke ? "1" : "30"));
@@ -102,12 +121,14 @@ public final class DecisionApiLoad {
 		List<Figures> figures;
 		if (url != null) {
 			URI u = URI.create(url);
-			figures = run(u.getHost(), u.getPort(), token, rec, batches, connections, warmup, seconds, check);
+			figures = run(u.getHost(), u.getPort(), token, rec, batches, connections, warmup, seconds, check, pid,
+					a.contains("--postgres-cpu"));
 		}
 		else {
-			try (Server s = Server.start(jar, opts, cpus)) {
+			try (Server s = Server.start(jar, opts, cpus, pg)) {
 				System.out.println("http: server " + s.command);
-				figures = run("127.0.0.1", s.port, s.token, rec, batches, connections, warmup, seconds, check);
+				figures = run("127.0.0.1", s.port, s.token, rec, batches, connections, warmup, seconds, check,
+						s.process.pid(), s.database != null);
 			}
 		}
 		figures.forEach(f -> System.out.println("http: " + f));
@@ -116,7 +137,7 @@ public final class DecisionApiLoad {
 	/** Runs each batch size in turn against a server that is up. */
 	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
 			int connections, double warmupSeconds, double seconds) throws Exception {
-		return run(host, port, token, rec, batches, connections, warmupSeconds, seconds, 0);
+		return run(host, port, token, rec, batches, connections, warmupSeconds, seconds, 0, -1, false);
 	}
 
 	/**
@@ -124,15 +145,16 @@ public final class DecisionApiLoad {
 	 * compare two servers.
 	 */
 	public static List<Figures> run(String host, int port, String token, RecordedTransfers rec, int[] batches,
-			int connections, double warmupSeconds, double seconds, int check) throws Exception {
+			int connections, double warmupSeconds, double seconds, int check, long serverPid, boolean postgresCpu)
+			throws Exception {
 		Feed feed = new Feed(rec);
 		if (check > 0) {
 			System.out.println("http: " + answers(host, port, token, feed, check));
 		}
 		List<Figures> out = new ArrayList<>();
 		for (int batch : batches) {
-			phase(host, port, token, feed, batch, connections, warmupSeconds);
-			out.add(phase(host, port, token, feed, batch, connections, seconds));
+			phase(host, port, token, feed, batch, connections, warmupSeconds, -1, false);
+			out.add(phase(host, port, token, feed, batch, connections, seconds, serverPid, postgresCpu));
 		}
 		return out;
 	}
@@ -230,7 +252,9 @@ public final class DecisionApiLoad {
 	}
 
 	private static Figures phase(String host, int port, String token, Feed feed, int batch, int connections,
-			double seconds) throws Exception {
+			double seconds, long serverPid, boolean postgresCpu) throws Exception {
+		long cpu0 = cpuNanos(serverPid);
+		long db0 = postgresCpu ? postgresCpuNanos() : -1;
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		Connection[] cs = new Connection[connections];
 		Thread[] threads = new Thread[connections];
@@ -247,6 +271,8 @@ public final class DecisionApiLoad {
 			t.join();
 		}
 		double elapsed = (System.nanoTime() - t0) / 1e9;
+		long cpu1 = cpuNanos(serverPid);
+		long db1 = postgresCpu ? postgresCpuNanos() : -1;
 		Histogram h = new Histogram(60_000_000_000L, 3);
 		long requests = 0;
 		long decisions = 0;
@@ -263,7 +289,51 @@ public final class DecisionApiLoad {
 			reconnects += c.reconnects;
 		}
 		return new Figures(batch, connections, elapsed, requests, decisions, errors, reconnects,
-				h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+				h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
+				cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0, db0 < 0 || db1 < 0 ? -1 : db1 - db0);
+	}
+
+	/**
+	 * CPU time of every process named {@code postgres} on this machine (the server and
+	 * its backends, which the pool keeps open), from /proc; -1 where there is no /proc.
+	 */
+	static long postgresCpuNanos() {
+		Path proc = Path.of("/proc");
+		if (!Files.isDirectory(proc)) {
+			return -1;
+		}
+		long ticks = 0;
+		try (var dirs = Files.newDirectoryStream(proc,
+				d -> d.getFileName().toString().chars().allMatch(Character::isDigit))) {
+			for (Path d : dirs) {
+				try {
+					String stat = Files.readString(d.resolve("stat"));
+					int close = stat.lastIndexOf(')');
+					if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+						continue;
+					}
+					// fields after the name: state is field 3; utime and stime are 14 and
+					// 15
+					String[] f = stat.substring(close + 2).split(" ");
+					ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+				}
+				catch (IOException | RuntimeException gone) {
+					// the process ended while being read
+				}
+			}
+		}
+		catch (IOException e) {
+			return -1;
+		}
+		return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+	}
+
+	/** A process's CPU time so far, all threads, or -1 when unknown. */
+	static long cpuNanos(long pid) {
+		if (pid < 0) {
+			return -1;
+		}
+		return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
 	}
 
 	/** One keep-alive HTTP/1.1 connection in a closed loop, on a plain socket. */
@@ -505,10 +575,19 @@ public final class DecisionApiLoad {
 	 *
 	 * @param command the command line it was started with
 	 */
-	public record Server(Process process, int port, Path dataDir, String token,
-			String command) implements AutoCloseable {
+	public record Server(Process process, int port, Path dataDir, String token, String command,
+			String database) implements AutoCloseable {
 
 		public static Server start(Path jar, String jvmOptions, String cpus) throws Exception {
+			return start(jar, jvmOptions, cpus, null);
+		}
+
+		/**
+		 * As above; with {@code postgres} (a JDBC URL of an existing database on a server
+		 * that user postgres may use), the server runs on a fresh PostgreSQL database
+		 * created there and dropped on close, instead of H2.
+		 */
+		public static Server start(Path jar, String jvmOptions, String cpus, String postgres) throws Exception {
 			if (!Files.isRegularFile(jar)) {
 				throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
 						+ " (build it with ./mvnw -q -B install -DskipTests)");
@@ -531,7 +610,19 @@ public final class DecisionApiLoad {
 			cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "demo", "--no-simulation", "--port",
 					String.valueOf(port), "--data-dir", data.toString()));
 			Path log = data.resolve("server.log");
-			Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+			String database = null;
+			if (postgres != null) {
+				database = "fz_http_" + Long.toHexString(System.nanoTime());
+				try (var c = DriverManager.getConnection(postgres, "postgres", ""); var st = c.createStatement()) {
+					st.execute("CREATE DATABASE " + database);
+				}
+				cmd.add("--postgres");
+				pb.command(cmd);
+				pb.environment().put("FANZHA_DB_URL", postgres.substring(0, postgres.lastIndexOf('/') + 1) + database);
+				pb.environment().put("FANZHA_DB_USER", "postgres");
+			}
+			Process p = pb.start();
 			try {
 				HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 				String base = "http://127.0.0.1:" + port;
@@ -570,12 +661,14 @@ public final class DecisionApiLoad {
 				if (r.statusCode() != 201 || !m.find()) {
 					throw new IllegalStateException("could not issue a token: " + r.statusCode() + " " + r.body());
 				}
-				return new Server(p, port, data, m.group(1), String.join(" ", cmd));
+				return new Server(p, port, data, m.group(1), String.join(" ", cmd),
+						database == null ? null : postgres.substring(0, postgres.lastIndexOf('/') + 1) + database);
 			}
 			catch (Exception e) {
 				p.destroy();
 				p.waitFor();
 				ImportBenchmark.delete(data);
+				drop(postgres, database);
 				throw e;
 			}
 		}
@@ -588,6 +681,19 @@ public final class DecisionApiLoad {
 				process.waitFor();
 			}
 			ImportBenchmark.delete(dataDir);
+			if (database != null) {
+				drop(database, database.substring(database.lastIndexOf('/') + 1));
+			}
+		}
+
+		private static void drop(String url, String database) throws Exception {
+			if (url == null || database == null) {
+				return;
+			}
+			try (var c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+					"postgres", ""); var st = c.createStatement()) {
+				st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			}
 		}
 	}
 

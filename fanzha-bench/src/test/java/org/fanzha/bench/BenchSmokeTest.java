@@ -78,13 +78,14 @@ class BenchSmokeTest {
 		try (DecisionApiLoad.Server server = DecisionApiLoad.Server.start(jar, "-Xmx512m -XX:TieredStopAtLevel=1",
 				null)) {
 			var figures = DecisionApiLoad.run("127.0.0.1", server.port(), server.token(), rec, new int[] { 1, 20 }, 2,
-					0.3, 0.5);
+					0.3, 0.5, 0, server.process().pid(), false);
 			figures.forEach(x -> System.out.println("[bench smoke] http " + x));
 			assertThat(figures).hasSize(2);
 			for (DecisionApiLoad.Figures x : figures) {
 				assertThat(x.requests()).as("requests answered").isPositive();
 				assertThat(x.errors()).as("answers other than 200").isZero();
 				assertThat(x.decisions()).as("one decision per transfer sent").isEqualTo(x.requests() * x.batch());
+				assertThat(x.serverCpuMicrosPerRequest()).as("the server's CPU time per request").isPositive();
 			}
 		}
 	}
