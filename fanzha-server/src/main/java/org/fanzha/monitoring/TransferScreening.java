@@ -153,7 +153,11 @@ public class TransferScreening implements SmartInitializingSingleton, Disposable
 			return;
 		}
 		ledger.record(source, bank, ref, ledgerRows(transfers, now));
-		learn(source, bank, transfers);
+		if (bank != null) {
+			Map<String, String> payers = new HashMap<>();
+			transfers.forEach(t -> payers.put(t.fromAccount(), bank));
+			ledger.learnInstitutions(payers, source);
+		}
 	}
 
 	private static List<TransferLedger.Transfer> ledgerRows(List<TransferIn> transfers, Instant now) {
@@ -164,14 +168,6 @@ public class TransferScreening implements SmartInitializingSingleton, Disposable
 					t.amountFen(), t.channel(), t.region()));
 		}
 		return rows;
-	}
-
-	private void learn(TransferLedger.Source source, String bank, List<TransferIn> transfers) {
-		if (bank != null) {
-			for (TransferIn t : transfers) {
-				ledger.learn(t.fromAccount(), bank, null, source);
-			}
-		}
 	}
 
 	/**
@@ -186,9 +182,13 @@ public class TransferScreening implements SmartInitializingSingleton, Disposable
 					reports.add(new TransferLedger.Report(e.bank, null, ledgerRows(e.transfers, e.now)));
 				}
 				ledger.record(TransferLedger.Source.DECISION, reports);
+				Map<String, String> payers = new HashMap<>();
 				for (DecisionJournal.Entry e : group) {
-					learn(TransferLedger.Source.DECISION, e.bank, e.transfers);
+					if (e.bank != null) {
+						e.transfers.forEach(t -> payers.put(t.fromAccount(), e.bank));
+					}
 				}
+				ledger.learnInstitutions(payers, TransferLedger.Source.DECISION);
 			}
 			if (stored != null) {
 				List<Decisions.Stored> fresh = new ArrayList<>();

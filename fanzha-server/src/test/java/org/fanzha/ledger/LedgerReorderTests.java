@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 
@@ -176,6 +178,36 @@ class LedgerReorderTests {
 
 	private static String id(TransferGraph g, int account) {
 		return account < 0 || account == TransferGraph.NONE ? "-" : g.accountId(account);
+	}
+
+	@Test
+	void institutionsLearnedInOneGroupAreStoredAndKnownToANewLedger() {
+		String p = "LI" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		// one account the table already has (declared with a holder), one new, one
+		// written behind the cache's back
+		ledger.declareAccounts("ICBC", List.of(new TransferLedger.Account(p + "A", "张三", null, 0L)),
+				TransferLedger.Source.FEED);
+		jdbc.sql("INSERT INTO ledger_account (account_id, institution, holder_name, learned_from) VALUES (?, ?, ?, ?)")
+			.params(p + "C", "ABC", null, "FEED")
+			.update();
+		Map<String, String> payers = new LinkedHashMap<>();
+		payers.put(p + "A", "CCB");
+		payers.put(p + "B", "CMB");
+		payers.put(p + "C", "BOC");
+		ledger.learnInstitutions(payers, TransferLedger.Source.DECISION);
+		// nothing new the second time: no write
+		ledger.learnInstitutions(payers, TransferLedger.Source.DECISION);
+		assertThat(ledger.institutionOf(p + "A")).isEqualTo("CCB");
+		assertThat(ledger.institutionOf(p + "B")).isEqualTo("CMB");
+		assertThat(jdbc
+			.sql("SELECT account_id, institution, holder_name FROM ledger_account WHERE account_id LIKE ? "
+					+ "ORDER BY account_id")
+			.param(p + "%")
+			.query((rs, n) -> rs.getString(1).substring(p.length()) + "|" + rs.getString(2) + "|" + rs.getString(3))
+			.list()).containsExactly("A|CCB|张三", "B|CMB|null", "C|BOC|null");
+		TransferLedger fresh = new TransferLedger(jdbc, dataSource);
+		fresh.load();
+		assertThat(fresh.institutionOf(p + "B")).isEqualTo("CMB");
 	}
 
 }
