@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -29,6 +30,8 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 
 	private static final AtomicLong MOVES_IN = new AtomicLong();
 
+	private static final AtomicLong LATE = new AtomicLong();
+
 	private final TaintLogic.Settings settings;
 
 	private transient ValueState<byte[]> account;
@@ -36,6 +39,8 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 	private transient TaintLogic logic;
 
 	private transient Emit emit;
+
+	private transient Counter late;
 
 	public TaintStage(TaintLogic.Settings settings) {
 		this.settings = settings;
@@ -49,6 +54,14 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 		return LEGS.get();
 	}
 
+	/**
+	 * Events dropped in this JVM as older than an account's kept history (also the metric
+	 * {@code lateTaint}).
+	 */
+	public static long lateDropped() {
+		return LATE.get();
+	}
+
 	/** Taint moves applied in this JVM. */
 	public static long movesApplied() {
 		return MOVES_IN.get();
@@ -60,6 +73,7 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 			.getState(new ValueStateDescriptor<>("taint", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
 		logic = new TaintLogic(settings);
 		emit = new Emit();
+		late = getRuntimeContext().getMetricGroup().counter("lateTaint");
 	}
 
 	@Override
@@ -67,6 +81,7 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 		byte[] b = account.value();
 		TaintLogic.Account a = b == null ? new TaintLogic.Account() : TaintLogic.Account.decode(b);
 		String self = ctx.getCurrentKey();
+		long lateBefore = a.late;
 		emit.ctx = ctx;
 		emit.out = out;
 		if (e.kind == TaintEvent.MOVE) {
@@ -76,6 +91,10 @@ public class TaintStage extends KeyedProcessFunction<String, TaintEvent, Keyed> 
 		else {
 			logic.transfer(a, self, e.kind == TaintEvent.OUT, e.transferId, e.time, e.amountFen, e.party, emit);
 			LEGS.incrementAndGet();
+		}
+		if (a.late != lateBefore) {
+			late.inc(a.late - lateBefore);
+			LATE.addAndGet(a.late - lateBefore);
 		}
 		account.update(a.encode());
 	}

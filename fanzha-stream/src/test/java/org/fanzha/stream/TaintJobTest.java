@@ -87,6 +87,7 @@ class TaintJobTest {
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			env.enableCheckpointing(o.checkpointMillis(), CheckpointingMode.EXACTLY_ONCE);
 			long movesBefore = TaintStage.movesApplied();
+			long lateBefore = TaintStage.lateDropped();
 			long started = System.nanoTime();
 			TaintJob.build(env, o, s);
 			JobClient job = env.executeAsync("fanzha-stream tracing test");
@@ -153,6 +154,7 @@ class TaintJobTest {
 			assertThat(TaintReference.differences(inProcess, held)).as("differences from the in-process trace")
 				.isEmpty();
 			long moves = TaintStage.movesApplied() - movesBefore;
+			assertThat(TaintStage.lateDropped() - lateBefore).as("taint older than the kept history").isZero();
 			assertThat(moves).as("taint moved through the loop").isGreaterThan(feed.reports().size());
 			System.out.printf(
 					"tracing job: %d transfers, %d reports, %d cases holding, %d (case, account) holdings, %d holdings messages, %d moves applied (seeds and loop); inputs read after %.1f s, settled %.1f s later%n",
