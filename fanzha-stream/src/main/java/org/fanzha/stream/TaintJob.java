@@ -66,10 +66,10 @@ public final class TaintJob {
 		}
 		DataStream<TaintEvent> legs = transfers.flatMap(TaintJob::legs, TypeInformation.of(TaintEvent.class))
 			.name("tracing legs");
-		DataStream<TaintEvent> paid = transfers.filter(t -> !t.cash()).map(t -> {
-			TaintEvent e = TaintEvent.leg(TaintEvent.PAID, t.toAccount, t.fromAccount, t);
-			return e;
-		}, TypeInformation.of(TaintEvent.class)).name("payments");
+		DataStream<TaintEvent> paid = transfers.filter(t -> !t.cash())
+			.map(t -> TaintEvent.leg(TaintEvent.PAID, t.toAccount, t.fromAccount, t),
+					TypeInformation.of(TaintEvent.class))
+			.name("payments");
 		DataStream<TaintEvent> named = env
 			.fromSource(source(o, StreamJob.REPORTS, new StreamJob.ReportReader(), o.bounded()),
 					WatermarkStrategy.noWatermarks(), "reports (tracing)")

@@ -461,8 +461,9 @@ public final class TaintLogic {
 			start = 0;
 		}
 		else {
-			start = opening(a, c, upTo);
-			if (start < 0) {
+			// chosen over everything kept, so that folding agrees with the full replay
+			start = opening(a, c, a.kept.size());
+			if (start < 0 || start >= upTo) {
 				return 0;
 			}
 			long balance = a.base;

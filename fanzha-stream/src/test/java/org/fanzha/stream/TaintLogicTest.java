@@ -86,6 +86,28 @@ class TaintLogicTest {
 	}
 
 	@Test
+	void aCaseOpenWhenHistoryIsFoldedGoesOnFromItsSnapshot() {
+		// 1 hour kept; the report comes at once; X's first transfers are folded away
+		// (its lots kept as a snapshot) before X pays the rest on
+		List<Transfer> t = new ArrayList<>();
+		t.add(new Transfer("B0", "T1", "V", "X", 300, T0 + 1_000));
+		t.add(new Transfer("B0", "T2", "X", "Y", 100, T0 + 1_100));
+		t.add(new Transfer("B0", "T3", "O", "X", 1_000, T0 + 1_000 + 7_200));
+		t.add(new Transfer("B0", "T4", "X", "Z", 300, T0 + 1_000 + 7_210));
+		t.add(new Transfer("B0", "T5", "Z", "W", 250, T0 + 1_000 + 7_220));
+		SimFeed.Feed feed = new SimFeed.Feed(t, List.of(new SimFeed.Report("C1", T0 + 1_050, "T1", "X")), List.of());
+		TaintLogic.Settings s = new TaintLogic.Settings(8, 1, 86_400, 3_600);
+		// X: 300 tainted, 100 to Y, then 1,000 clean behind the 200 left: T4 takes the
+		// 200
+		// and 100 clean; Z pays W 250, the 200 tainted first
+		Map<String, Long> expected = Map.of("Y", 100L, "W", 200L);
+		assertThat(TaintReference.inProcess(feed, s)).isEqualTo(Map.of("C1", expected));
+		long[] late = new long[1];
+		assertThat(TaintReference.split(feed, s, 0, late)).isEqualTo(Map.of("C1", expected));
+		assertThat(late[0]).isZero();
+	}
+
+	@Test
 	void theStateSurvivesItsEncoding() {
 		TaintLogic logic = new TaintLogic(new TaintLogic.Settings(8, 1, 86_400, 3_600));
 		TaintLogic.Account a = new TaintLogic.Account();
