@@ -109,7 +109,7 @@ public final class LocalKafka implements AutoCloseable {
 			var existing = admin.listTopics().names().get();
 			var missing = List
 				.of(StreamJob.TRANSFERS, StreamJob.REPORTS, StreamJob.DECISIONS, StreamJob.FLAGS, StreamJob.CALLS,
-						StreamJob.MEASURES)
+						StreamJob.MEASURES, TaintJob.TAINT, TaintJob.HOLDINGS)
 				.stream()
 				.filter(t -> !existing.contains(t))
 				.map(t -> new NewTopic(t, partitions, (short) 1))

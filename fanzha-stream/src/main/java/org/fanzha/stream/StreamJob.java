@@ -38,6 +38,12 @@ import org.fanzha.engine.monitor.Action;
  * reports ──── transfer ids ──────────┴─ ReportIndex (key transfer id) ───┘     (event-time order per account)     (both halves → rules)
  *                                                                                          acting decisions ─ FlagStage (key payee, first one) ─ flags
  * calls ───── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─ measures
+ *
+ * with --trace ({@link TaintJob}: live tracing as taint propagation, a feedback edge through a topic):
+ * transfers ─┬─ legs (key payer, key payee) ───────────────────────┐
+ *            └─ payments (key transfer id) ─┐                       ├─ TaintStage (key account: 72 h kept, FIFO lots per case) ─ holdings
+ * reports ──── named payments ──────────────┴─ SeedIndex: seeds ───┤         │ taint moved on (key receiver, Kafka transactions)
+ * taint (read_committed) ◄─────────────────────────────────────────┴─────────┘
  * </pre>
  *
  * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle

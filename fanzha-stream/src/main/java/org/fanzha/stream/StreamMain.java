@@ -41,6 +41,10 @@ public final class StreamMain implements Callable<Integer> {
 			description = "create transfers, reports, decisions and flags (3 partitions) when missing (default: ${DEFAULT-VALUE})")
 	boolean createTopics;
 
+	@Option(names = "--trace",
+			description = "also trace reported cases' money live (taint through the taint topic, holdings out); the job then runs until stopped, even with --bounded")
+	boolean trace;
+
 	@Override
 	public Integer call() throws Exception {
 		String dir = checkpointDir.contains("://") ? checkpointDir
@@ -54,6 +58,9 @@ public final class StreamMain implements Callable<Integer> {
 		}
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(StreamJob.configuration(o));
 		StreamJob.build(env, o);
+		if (trace) {
+			TaintJob.build(env, o, TaintLogic.Settings.defaults());
+		}
 		env.execute("fanzha-stream");
 		return 0;
 	}
