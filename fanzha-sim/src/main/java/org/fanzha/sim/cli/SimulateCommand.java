@@ -3,6 +3,7 @@ package org.fanzha.sim.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.fanzha.sim.io.Table;
@@ -55,7 +56,9 @@ public class SimulateCommand implements Callable<Integer> {
 
 	@Option(names = "--typologies", paramLabel = "LIST",
 			description = "With --format amlsim: the alert typologies (default: all eight: fan_in,fan_out,cycle,"
-					+ "random,scatter_gather,gather_scatter,stack,bipartite).")
+					+ "random,scatter_gather,gather_scatter,stack,bipartite). With --format fanzha: the gangs launder "
+					+ "in these shapes, gang i in the (i mod n)-th ('all': the eight; default: the simulator's own "
+					+ "layered chains).")
 	String typologies;
 
 	@Option(names = "--accounts", defaultValue = "20000", paramLabel = "N",
@@ -106,6 +109,9 @@ public class SimulateCommand implements Callable<Integer> {
 		SimConfig config;
 		try {
 			config = SimConfig.preset(preset, seed).withEvasive(evasive);
+			if (typologies != null) {
+				config = config.withTypologies(List.copyOf(Typology.parseList(typologies)));
+			}
 			if (persons != null || days != null) {
 				config = config.withSize(persons != null ? persons : config.persons(),
 						days != null ? days : config.days());
