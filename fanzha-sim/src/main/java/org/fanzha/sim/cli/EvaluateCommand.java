@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -28,6 +30,7 @@ import org.fanzha.engine.warnings.Channel;
 import org.fanzha.sim.evaluate.AccountEvaluation;
 import org.fanzha.sim.evaluate.LinkingEvaluation;
 import org.fanzha.sim.evaluate.MonitoringEvaluation;
+import org.fanzha.sim.evaluate.MuleHoldout;
 import org.fanzha.sim.evaluate.RecoveryEvaluation;
 import org.fanzha.sim.evaluate.TelecomEvaluation;
 import org.fanzha.sim.evaluate.WarningsEvaluation;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Option;
 /** {@code ./fanzha evaluate ...}: the engines measured on a simulated province. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure an engine on a simulated province.",
 		subcommands = { EvaluateCommand.Recovery.class, EvaluateCommand.Monitoring.class, EvaluateCommand.Telecom.class,
-				EvaluateCommand.Warnings.class, EvaluateCommand.Linking.class })
+				EvaluateCommand.Warnings.class, EvaluateCommand.Linking.class, EvaluateCommand.Mules.class })
 public class EvaluateCommand implements Runnable {
 
 	/**
@@ -863,6 +866,149 @@ public class EvaluateCommand implements Runnable {
 					"  %-24s %,6d groups (%,d of several cases): adjusted Rand index %.3f, pair precision %.3f, "
 							+ "pair recall %.3f%n",
 					name, a.groups(), a.linkedGroups(), a.adjustedRandIndex(), a.pairPrecision(), a.pairRecall());
+		}
+
+	}
+
+	@Command(name = "mules", mixinStandardHelpOptions = true,
+			description = "Mule detection on laundering typologies the model has not seen (issue 18): fit on the mules of "
+					+ "--train-typologies in the train period, threshold on the validation period, test on the other "
+					+ "typologies in the test period (docs/evaluation.md, \"Held-out typologies\").")
+	public static class Mules implements Callable<Integer> {
+
+		@Option(names = "--data", required = true, paramLabel = "DIR",
+				description = "A Fanzha dataset with truth/mule_typologies.csv (./fanzha simulate --typologies, or "
+						+ "./fanzha import --format amlsim of files with alert_accounts.csv).")
+		Path data;
+
+		@Option(names = "--train-typologies", required = true, paramLabel = "LIST",
+				description = "Comma-separated typologies to fit on (as in truth/mule_typologies.csv, e.g. "
+						+ "fan_in,cycle,fan_out,scatter_gather).")
+		String trainTypologies;
+
+		@Option(names = "--test-typologies", paramLabel = "LIST",
+				description = "Typologies to test on (default: every other one in the dataset).")
+		String testTypologies;
+
+		@Option(names = "--train", defaultValue = "0.5", paramLabel = "FRACTION",
+				description = "Share of the time range in the train period (default: ${DEFAULT-VALUE}).")
+		double train;
+
+		@Option(names = "--validation", defaultValue = "0.2", paramLabel = "FRACTION",
+				description = "Share in the validation period that follows it (default: ${DEFAULT-VALUE}); the rest "
+						+ "is the test period.")
+		double validation;
+
+		@Option(names = "--model", defaultValue = "gbt", description = "gbt or logistic (default: ${DEFAULT-VALUE}).")
+		String model;
+
+		@Option(names = "--json")
+		boolean json;
+
+		@CommandLine.Mixin
+		WorldOptions world = new WorldOptions();
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		static Set<String> list(String s) {
+			Set<String> out = new TreeSet<>();
+			if (s != null) {
+				for (String t : s.split(",")) {
+					if (!t.isBlank()) {
+						out.add(t.strip());
+					}
+				}
+			}
+			return out;
+		}
+
+		@Override
+		public Integer call() {
+			MuleHoldout.Report r;
+			try {
+				if (!Files.isDirectory(data)) {
+					throw new IllegalArgumentException("--data: no such directory: " + data);
+				}
+				if (!model.equals("gbt") && !model.equals("logistic")) {
+					throw new IllegalArgumentException("unknown model '" + model + "': use gbt or logistic");
+				}
+				r = MuleHoldout.run(data, list(trainTypologies), list(testTypologies), train, validation, model,
+						world.seed);
+			}
+			catch (IllegalArgumentException | IOException e) {
+				spec.commandLine().getErr().println("fanzha evaluate mules: " + oneLine(e));
+				return 2;
+			}
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(json ? json(r, data) : text(r, data));
+			out.flush();
+			return 0;
+		}
+
+		private static String time(long epochSecond) {
+			return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), Beijing.ZONE)
+				.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		}
+
+		private static void score(Json j, String key, MuleHoldout.Score s) {
+			j.key(key)
+				.open('{')
+				.field("accounts", s.accounts())
+				.field("positives", s.positives())
+				.field("flagged", s.flagged())
+				.field("truePositives", s.truePositives())
+				.field("precision", s.precision())
+				.field("recall", s.recall())
+				.field("f1", s.f1())
+				.field("auc", s.auc())
+				.close('}');
+		}
+
+		static String json(MuleHoldout.Report r, Path data) {
+			Json j = new Json().open('{').field("data", data.toString()).field("model", r.model());
+			j.key("trainTypologies").open('[');
+			r.trainTypologies().forEach(j::value);
+			j.close(']').key("testTypologies").open('[');
+			r.testTypologies().forEach(j::value);
+			j.close(']');
+			j.field("trainFrom", time(r.t0()))
+				.field("validationFrom", time(r.tv()))
+				.field("testFrom", time(r.ts()))
+				.field("testTo", time(r.t1()))
+				.field("threshold", r.threshold());
+			score(j, "train", r.train());
+			score(j, "validation", r.validation());
+			score(j, "heldOut", r.heldOut());
+			score(j, "seenLater", r.seenLater());
+			score(j, "allLater", r.allLater());
+			j.key("goal").open('{').field("f1", 0.7).field("precision", 0.6).close('}');
+			j.field("heldOutGoalMet", met(r.heldOut())).field("laterGoalMet", met(r.allLater()));
+			j.key("topFeatures").open('[');
+			r.topFeatures().forEach(j::value);
+			return j.close(']').close('}').toString();
+		}
+
+		/** The issue's goal: F1 at least 0.7 with precision at least 0.6. */
+		static boolean met(MuleHoldout.Score s) {
+			return s.f1() >= 0.7 && s.precision() >= 0.6;
+		}
+
+		static String text(MuleHoldout.Report r, Path data) {
+			StringBuilder b = new StringBuilder();
+			b.append(String.format(Locale.ROOT, "Held-out typologies on %s (%s): train on %s, test on %s%n", data,
+					r.model(), String.join(",", r.trainTypologies()), String.join(",", r.testTypologies())));
+			b.append(String.format(Locale.ROOT, "  periods: train %s, validation %s, test %s .. %s; threshold %.4f%n",
+					time(r.t0()), time(r.tv()), time(r.ts()), time(r.t1()), r.threshold()));
+			for (MuleHoldout.Score s : List.of(r.train(), r.validation(), r.heldOut(), r.seenLater(), r.allLater())) {
+				b.append(String.format(Locale.ROOT,
+						"  %-40s %,7d accounts (%,5d mules) flagged %,6d: precision %.3f recall %.3f F1 %.3f AUC %.3f%s%n",
+						s.name(), s.accounts(), s.positives(), s.flagged(), s.precision(), s.recall(), s.f1(), s.auc(),
+						s == r.heldOut() || s == r.allLater()
+								? (met(s) ? "  goal met" : "  goal (F1 >= 0.7, precision >= 0.6) not met") : ""));
+			}
+			b.append("  features used most: ").append(String.join(", ", r.topFeatures()));
+			return b.toString();
 		}
 
 	}

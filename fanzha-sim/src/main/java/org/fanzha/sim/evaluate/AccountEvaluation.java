@@ -264,7 +264,7 @@ public final class AccountEvaluation {
 	 * The features that weigh most: split counts of trees, absolute standardised weights
 	 * of a linear model.
 	 */
-	private static List<String> top(Model m, int k) {
+	static List<String> top(Model m, int k) {
 		double[] c = new double[m.features().size()];
 		if (m instanceof GradientBoostedTrees t) {
 			int[] splits = t.splitCounts();

@@ -18,6 +18,11 @@ import java.util.List;
  * <li>time (a step, one day): 2026-01-01T00:00+08:00 + step days + a deterministic spread
  * within the day.
  * <li>Channel TRANSFER (the source has no type).
+ * <li>An optional {@code alert_accounts.csv} ({@code alert_id,alert_type,acct_id,is_sar},
+ * as AMLSim writes and {@code ./fanzha simulate --format amlsim} generates): each
+ * account's typology, written to truth/mule_typologies.csv (the first one when an account
+ * is in several alerts); a transfer is then laundering only between members of the same
+ * (first) alert, so that normal payments between two mules are not counted.
  * </ul>
  */
 final class AmlSimImporter extends SourceImporter {
@@ -26,9 +31,15 @@ final class AmlSimImporter extends SourceImporter {
 
 	static final String[] TRANSACTIONS = { "sourceNodeId", "targetNodeId", "value", "time" };
 
+	/** AMLSim's alert members (optional): the typology of each mule account. */
+	static final String[] ALERTS = { "alert_id", "alert_type", "acct_id", "is_sar" };
+
 	static final String PREFIX = "AMLSIM-";
 
 	private int institution;
+
+	/** With alert_accounts.csv: each account's first alert id + 1 (0: none). */
+	private long[] alertOf;
 
 	AmlSimImporter(ImportRun run) {
 		super(run);
@@ -52,7 +63,24 @@ final class AmlSimImporter extends SourceImporter {
 		Path transactions = file(dir.resolve("transactions.csv"), null);
 		institution = run.institution("AMLSIM", "IBM AMLSim (synthetic bank)", "SOURCE");
 		eachRow(open(nodes, null, NODES), this::node);
+		Path alerts = dir.resolve("alert_accounts.csv");
+		if (Files.isRegularFile(alerts)) {
+			alertOf = new long[run.accounts.size()];
+			eachRow(open(alerts, null, ALERTS), this::alert);
+		}
 		eachRow(open(transactions, null, TRANSACTIONS), this::transaction);
+	}
+
+	private void alert(CsvReader r, long index) throws RowException {
+		r.requireFields(ALERTS);
+		int a = known(r, 2, "acct_id");
+		if (r.isEmpty(1)) {
+			throw new RowException("alert_type", "empty typology");
+		}
+		run.typology(a, r.text(1));
+		if (alertOf[a] == 0) {
+			alertOf[a] = r.integer(0, "alert_id") + 1;
+		}
 	}
 
 	private void node(CsvReader r, long index) throws RowException {
@@ -93,7 +121,8 @@ final class AmlSimImporter extends SourceImporter {
 		long time = ImportRun.BASE_EPOCH_SECOND + step * 86400 + ImportRun.spread(index, 86400);
 		long no = run.transfer(time, from, to, fen, "TRANSFER");
 		Accounts acc = run.accounts;
-		if (acc.isMule(from) && acc.isMule(to) && step >= acc.aux(from) && step >= acc.aux(to)) {
+		boolean sameAlert = alertOf == null || (alertOf[from] != 0 && alertOf[from] == alertOf[to]);
+		if (acc.isMule(from) && acc.isMule(to) && sameAlert && step >= acc.aux(from) && step >= acc.aux(to)) {
 			run.laundering(no, -1);
 		}
 	}
@@ -111,7 +140,9 @@ final class AmlSimImporter extends SourceImporter {
 				Accounts: AMLSIM-<nodeid>, opening balance init_balance, institution AMLSIM; channel TRANSFER.
 				Truth: isFraud=1 accounts are mule accounts (mule_kind LABELLED); a transfer between two \
 				such accounts at a step at or after both accounts' fraudStep is a laundering transfer. \
-				Gang, level and chain are not known.
+				Gang, level and chain are not known. With alert_accounts.csv, truth/mule_typologies.csv \
+				holds each alert member's alert_type (its first), and a \
+				laundering transfer must also join two members of the same alert.
 				""";
 	}
 

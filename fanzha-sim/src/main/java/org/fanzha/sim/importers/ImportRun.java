@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.fanzha.core.Beijing;
@@ -176,6 +177,20 @@ final class ImportRun {
 		return muleCount;
 	}
 
+	/** Typology of an account by index (AMLSim's alert_type), or null. */
+	private String[] typologies;
+
+	/** Records an account's typology; the first one given is kept. */
+	void typology(int a, String typology) {
+		if (typologies == null || typologies.length <= a) {
+			typologies = typologies == null ? new String[Math.max(16, a + 1)]
+					: Arrays.copyOf(typologies, Math.max(a + 1, typologies.length * 2));
+		}
+		if (typologies[a] == null) {
+			typologies[a] = typology;
+		}
+	}
+
 	/** Writes institutions, accounts (in order of first appearance) and mule accounts. */
 	void finish() {
 		CsvFile inst = out.file(Table.INSTITUTIONS);
@@ -205,6 +220,9 @@ final class ImportRun {
 				mules.text(accounts.id(a)).empty().empty().text(MULE_KIND).text(c < 0 ? null : chains.name(c));
 				mules.endRow();
 				muleCount++;
+				if (typologies != null && a < typologies.length && typologies[a] != null) {
+					out.file(Table.TRUTH_MULE_TYPOLOGIES).text(accounts.id(a)).text(typologies[a]).endRow();
+				}
 			}
 		}
 	}

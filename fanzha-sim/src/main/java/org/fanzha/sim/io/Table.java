@@ -24,7 +24,8 @@ public enum Table {
 	TRUTH_FRAUD_SIMS("truth/fraud_sims.csv", "phone,gang_id,source,imei"),
 	TRUTH_MULE_ACCOUNTS("truth/mule_accounts.csv", "account_id,gang_id,level,mule_kind,first_chain_id"),
 	TRUTH_VICTIMS("truth/victims.csv", "person_id,gang_id,fraud_type,first_contact,payments,loss_fen,reported,case_id"),
-	TRUTH_LAUNDERING("truth/laundering.csv", "transfer_id,chain_id,gang_id,level,victim_transfer_id");
+	TRUTH_LAUNDERING("truth/laundering.csv", "transfer_id,chain_id,gang_id,level,victim_transfer_id"),
+	TRUTH_MULE_TYPOLOGIES("truth/mule_typologies.csv", "account_id,typology");
 
 	private final String fileName;
 

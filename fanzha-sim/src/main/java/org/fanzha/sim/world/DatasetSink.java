@@ -307,11 +307,14 @@ public final class DatasetSink implements EventSink, AutoCloseable {
 	@Override
 	public void end(World w) {
 		CsvFile f = out.file(Table.TRUTH_MULE_ACCOUNTS);
+		CsvFile shapes = out.file(Table.TRUTH_MULE_TYPOLOGIES);
 		Population pop = w.population;
 		for (int a = 0; a < pop.accounts(); a++) {
 			if (!w.isMule(a)) {
 				continue;
 			}
+			shapes.id('A', a).text(w.config.typologyLabel(w.muleGang(a)));
+			shapes.endRow();
 			f.id('A', a).id('G', w.muleGang(a)).number(w.muleLevel(a)).text(w.muleKind(a).name());
 			long chain = w.muleFirstChain(a);
 			if (chain >= 0) {

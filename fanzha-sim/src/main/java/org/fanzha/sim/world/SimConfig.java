@@ -1,8 +1,10 @@
 package org.fanzha.sim.world;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.fanzha.core.Beijing;
+import org.fanzha.sim.typology.Typology;
 
 /**
  * Knobs of a simulated world. Presets fix the size; everything else has documented
@@ -19,9 +21,19 @@ import org.fanzha.core.Beijing;
  * @param evasive gangs adapt: slower layering, deeper chains, aged accounts, more mixing
  * @param reactions whether and how gangs react to the platform's decisions
  * ({@link Reactions#STATIC}: never)
+ * @param typologies the laundering shapes of the gangs, gang i taking
+ * {@code typologies[i mod size]}; empty (the default): the simulator's own layered chains
  */
 public record SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
-		double victimsPerMillionPerDay, double reportProbability, boolean evasive, Reactions reactions) {
+		double victimsPerMillionPerDay, double reportProbability, boolean evasive, Reactions reactions,
+		List<Typology> typologies) {
+
+	/** A world with the simulator's own layered mule chains. */
+	public SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
+			double victimsPerMillionPerDay, double reportProbability, boolean evasive, Reactions reactions) {
+		this(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability, evasive,
+				reactions, List.of());
+	}
 
 	/** A static world (gangs never react). */
 	public SimConfig(String preset, long seed, int persons, int days, LocalDate startDate, int gangs,
@@ -47,6 +59,29 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 		if (victimsPerMillionPerDay < 0 || reportProbability < 0 || reportProbability > 1) {
 			throw new IllegalArgumentException("victim rate must be >= 0 and report probability within [0, 1]");
 		}
+		typologies = typologies == null ? List.of() : List.copyOf(typologies);
+	}
+
+	/**
+	 * The same world whose gangs launder in the given AMLSim shapes, one per gang in turn
+	 * (empty: the simulator's own layered chains).
+	 */
+	public SimConfig withTypologies(List<Typology> shapes) {
+		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
+				evasive, reactions, shapes);
+	}
+
+	/** The laundering shape of a gang, or null for the simulator's own layered chains. */
+	public Typology typologyOf(int gang) {
+		return typologies.isEmpty() ? null : typologies.get(gang % typologies.size());
+	}
+
+	/**
+	 * The truth label of a gang's mule accounts: an AMLSim typology name or "layered".
+	 */
+	public String typologyLabel(int gang) {
+		Typology t = typologyOf(gang);
+		return t == null ? Typology.LAYERED : t.label();
 	}
 
 	public static final LocalDate DEFAULT_START = LocalDate.of(2026, 3, 1);
@@ -67,13 +102,13 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 
 	public SimConfig withEvasive(boolean on) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
-				on, reactions);
+				on, reactions, typologies);
 	}
 
 	/** The same world whose gangs react (or not) to the platform's decisions. */
 	public SimConfig withReactions(Reactions r) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
-				evasive, r);
+				evasive, r, typologies);
 	}
 
 	/** {@code static} or {@code reacting}. */
@@ -87,17 +122,17 @@ public record SimConfig(String preset, long seed, int persons, int days, LocalDa
 	 */
 	public SimConfig withStart(LocalDate start) {
 		return new SimConfig(preset, seed, persons, days, start, gangs, victimsPerMillionPerDay, reportProbability,
-				evasive, reactions);
+				evasive, reactions, typologies);
 	}
 
 	public SimConfig withSize(int persons, int days) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
-				evasive, reactions);
+				evasive, reactions, typologies);
 	}
 
 	public SimConfig withFraud(int gangs, double victimsPerMillionPerDay) {
 		return new SimConfig(preset, seed, persons, days, startDate, gangs, victimsPerMillionPerDay, reportProbability,
-				evasive, reactions);
+				evasive, reactions, typologies);
 	}
 
 	/** Epoch second of the start, midnight China Standard Time. */

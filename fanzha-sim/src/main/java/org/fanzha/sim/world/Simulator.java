@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 import org.fanzha.core.Money;
+import org.fanzha.sim.typology.Typology;
 
 /**
  * Runs a {@link World} hour by hour and streams what happens to an {@link EventSink}.
@@ -858,7 +859,7 @@ public final class Simulator {
 		scheduleForward(v.paymentTimes[k], to, 1, v.amounts[k], chain, g.id, tag);
 	}
 
-	private void scheduleForward(long arrival, int account, int level, long amount, long chain, int gang,
+	private Pending scheduleForward(long arrival, int account, int level, long amount, long chain, int gang,
 			int victimTag) {
 		double median = cfg.evasive() ? 360 : 25;
 		if (reacting && alarmedAt[gang] <= arrival) {
@@ -873,6 +874,7 @@ public final class Simulator {
 		f.gang = gang;
 		f.victimTag = victimTag;
 		schedule(f);
+		return f;
 	}
 
 	/**
@@ -884,11 +886,21 @@ public final class Simulator {
 		Gangs.Gang g = world.gangs.all().get(e.gang);
 		int county = pop.accountBranch[e.account];
 		if (e.passThrough) {
-			passOn(g, e, e.amount, hourStart, offset, county, r);
+			if (e.target >= 0) {
+				sendTo(g, e, e.target, e.level + 1, e.amount, hourStart, offset, county, e.returned);
+			}
+			else {
+				passOn(g, e, e.amount, hourStart, offset, county, r);
+			}
 			return;
 		}
 		// the card renter's cut stays behind (0-2 %)
 		long amount = e.amount - e.amount * r.nextInt(3) / 100;
+		Typology shape = cfg.typologyOf(g.id);
+		if (shape != null) {
+			shaped(shape, g, e, amount, hourStart, offset, county, r);
+			return;
+		}
 		if (e.level >= g.depth()) {
 			cashOut(g, e, amount, hourStart, offset, county, r);
 			return;
@@ -931,6 +943,136 @@ public final class Simulator {
 		scheduleForward(hourStart + offset, to, e.level + 1, part, e.chain, g.id, e.victimTag);
 	}
 
+	// ------------------------------------------------------------------ AMLSim shapes
+
+	/**
+	 * Laundering in one of AMLSim's eight shapes ({@link Typology}, with
+	 * {@code --typologies}) instead of the layered chains: level 1 (the accounts victims
+	 * pay) is the shape's first layer, the gang's deeper levels its later ones, and the
+	 * last account of the shape cashes out as the layered chains do. Fan-in gathers at
+	 * the first account of level 2, fan-out scatters to 4–8 of level 2, a cycle runs
+	 * through every level and back to the chain's first mule, a random walk hops to any
+	 * of the gang's mules up to depth times, scatter-gather scatters to level 2 and
+	 * gathers at the first account of level 3 (of level 2 in a gang two deep),
+	 * gather-scatter gathers at the first of level 2 and scatters to level 3 (the rest of
+	 * level 2), stack pays all of the first three of level 2, each of which pays all of
+	 * the first three of level 3, and bipartite pays all of the first three of level 2.
+	 */
+	private void shaped(Typology shape, Gangs.Gang g, Pending e, long amount, long hourStart, int offset, int county,
+			Rng r) {
+		long t = hourStart + offset;
+		int depth = g.depth();
+		int level = e.level;
+		int hub = muleAt(g, 1, 0, t); // the first account of level 2
+		int sink = depth >= 3 ? muleAt(g, 2, 0, t) : hub;
+		int[] to;
+		switch (shape) {
+			case FAN_IN -> to = level == 1 ? new int[] { hub } : null;
+			case FAN_OUT -> to = level == 1 ? distinct(g, 1, r.between(4, 8), 0, t, r) : null;
+			case CYCLE -> {
+				if (e.returned) {
+					to = null;
+				}
+				else if (level < depth) {
+					to = new int[] { muleAt(g, level, r.nextInt(g.levels[level].length), t) };
+				}
+				else {
+					to = e.origin >= 0 && e.origin != e.account ? new int[] { e.origin } : null;
+				}
+			}
+			case RANDOM -> {
+				int l = r.nextInt(depth);
+				int next = muleAt(g, l, r.nextInt(g.levels[l].length), t);
+				to = level < depth && next != e.account ? new int[] { next } : null;
+			}
+			case SCATTER_GATHER -> {
+				if (level == 1) {
+					to = distinct(g, 1, r.between(3, 6), depth >= 3 ? 0 : 1, t, r);
+				}
+				else {
+					to = e.account == sink || level > 2 ? null : new int[] { sink };
+				}
+			}
+			case GATHER_SCATTER -> {
+				if (level == 1) {
+					to = new int[] { hub };
+				}
+				else if (e.account == hub && level == 2) {
+					to = depth >= 3 ? distinct(g, 2, r.between(3, 6), 0, t, r) : distinct(g, 1, 6, 1, t, r);
+				}
+				else {
+					to = null;
+				}
+			}
+			case STACK -> to = level == 1 || (level == 2 && depth >= 3) ? firstThree(g, level, t) : null;
+			case BIPARTITE -> to = level == 1 ? firstThree(g, 1, t) : null;
+			default -> throw new IllegalStateException("shape " + shape);
+		}
+		if (to == null || to.length == 0 || to[0] < 0) {
+			cashOut(g, e, amount, hourStart, offset, county, r);
+			return;
+		}
+		long[] weights = new long[to.length];
+		for (int k = 0; k < to.length; k++) {
+			weights[k] = 60 + r.nextInt(80);
+		}
+		long[] split = Money.allocateLargestRemainder(amount, weights);
+		boolean back = shape == Typology.CYCLE && level >= depth;
+		int at = offset;
+		for (int k = 0; k < to.length; k++) {
+			if (to[k] < 0) {
+				continue;
+			}
+			long part = notRound(split[k], r);
+			if (at >= 3_600) {
+				Pending f = copyForward(e, part, hourStart + at);
+				f.target = to[k];
+				f.returned = back;
+				schedule(f);
+			}
+			else {
+				sendTo(g, e, to[k], level + 1, part, hourStart, at, county, back);
+			}
+			at += 5 + r.nextInt(120);
+		}
+	}
+
+	/** Pays a part to a chosen mule account, which passes it on after its dwell. */
+	private void sendTo(Gangs.Gang g, Pending e, int to, int level, long part, long hourStart, int offset, int county,
+			boolean returned) {
+		int tag = newTag(e.chain, g.id, Math.min(level, 127), e.victimTag, -1);
+		world.muleFirstChain.putIfAbsent(to, e.chain);
+		addTransfer(hourStart, offset, e.account, to, part, TransferChannel.MOBILE, county, tag);
+		// the queue orders by time and sequence only, so the shape's fields may be set
+		// after scheduling
+		Pending f = scheduleForward(hourStart + offset, to, level, part, e.chain, g.id, e.victimTag);
+		f.origin = e.origin >= 0 ? e.origin : e.account;
+		f.returned = returned;
+	}
+
+	/** Up to n distinct accounts of a level (0-based) from slot {@code from} on. */
+	private int[] distinct(Gangs.Gang g, int level, int n, int from, long t, Rng r) {
+		int size = g.levels[level].length;
+		int k = Math.max(1, Math.min(n, size - from));
+		int start = r.nextInt(size);
+		int[] out = new int[k];
+		for (int i = 0; i < k; i++) {
+			int slot = from + Math.floorMod(start + i - from, size - from);
+			out[i] = muleAt(g, level, slot, t);
+		}
+		return out;
+	}
+
+	/** The first three accounts of a level (0-based), or all of a smaller one. */
+	private int[] firstThree(Gangs.Gang g, int level, long t) {
+		int k = Math.min(3, g.levels[level].length);
+		int[] out = new int[k];
+		for (int i = 0; i < k; i++) {
+			out[i] = muleAt(g, level, i, t);
+		}
+		return out;
+	}
+
 	private Pending copyForward(Pending e, long amount, long time) {
 		Pending f = new Pending(time, Pending.FORWARD, -1);
 		f.account = e.account;
@@ -940,6 +1082,7 @@ public final class Simulator {
 		f.gang = e.gang;
 		f.victimTag = e.victimTag;
 		f.passThrough = true;
+		f.origin = e.origin;
 		return f;
 	}
 
@@ -1349,6 +1492,17 @@ public final class Simulator {
 		long imei;
 
 		boolean passThrough;
+
+		/**
+		 * AMLSim-shaped laundering: the account a pass-through part goes to (-1: a random
+		 * one of the next level), the chain's first mule (cycle) and whether the money
+		 * has come back to it.
+		 */
+		int target = -1;
+
+		int origin = -1;
+
+		boolean returned;
 
 		/** A contact's slot in its gang's SIMs (reacting world), -1 otherwise. */
 		int slot = -1;

@@ -33,7 +33,19 @@ import org.fanzha.engine.graph.TransferGraph;
  * <li>neighbourhood (2 hops): mean and largest degree of counterparties, mean distinct
  * payers of its payees and payees of its payers, and the shares of counterparties that
  * themselves lie on a short cycle, have a reciprocal counterparty, repeat amounts or
- * repeat pairs (guilt by association without labels).</li>
+ * repeat pairs (guilt by association without labels);</li>
+ * <li>typology-agnostic (issue 18; meant to carry over between AMLSim's fan-in, fan-out,
+ * cycle, random, scatter-gather, gather-scatter, stack and bipartite shapes): flow
+ * balance (the smaller of money in and out over the larger), payments out within seven
+ * days of one in, the most payments in and out within seven days, payments back to an
+ * earlier payer, distinct payers and payees both (a gather-scatter centre), the most
+ * payees of the account that pay one same account (a scatter-gather source) and the most
+ * payers paid by one same account (its sink), peers sharing a payer and a payee (a layer
+ * of a stack or a bipartite), amounts in the 10 % under ¥5,000, ¥10,000, ¥20,000 or
+ * ¥50,000 (structuring), burstiness of the gaps between transfers, the longest gap and
+ * the days idle from the window's start (dormancy), and the counterparties' mean flow
+ * balance and share with peers. The motif searches scan at most {@link #MOTIF_BUDGET}
+ * edges an account.</li>
  * </ul>
  *
  * <p>
@@ -68,7 +80,22 @@ public final class AccountGraphFeatures {
 			"cycle.minHops", "cycle.temporalMinHops", "cycle.closings", "nbr.meanDegree", "nbr.maxDegree",
 			"payees.meanInDistinct", "payers.meanOutDistinct", "nbr.cycleShare", "nbr.reciprocalShare",
 			"nbr.dupAmountShare", "nbr.repeatShare", "out.modeShare", "out.offRoutine", "in.offRoutine",
-			"in.offRoutineShare", "nbr.offRoutineShare");
+			"in.offRoutineShare", "nbr.offRoutineShare", "flow.balance", "quickOutShare7d", "fanIn.max7d",
+			"fanOut.max7d", "backAndForthShare", "hub.both", "motif.scatterGather", "motif.gatherEnd", "motif.siblings",
+			"structuringShare", "burstiness", "dormancy.maxGapDays", "dormancy.leadDays", "nbr.flowBalance",
+			"nbr.siblingShare");
+
+	/**
+	 * Most edges one account's two-hop motif searches (scatter-gather, siblings) may
+	 * scan.
+	 */
+	public static final int MOTIF_BUDGET = 20_000;
+
+	/**
+	 * Reporting thresholds an account may keep payments just under (yuan, as fen): the
+	 * structuring feature counts amounts in [90 %, 100 %) of one of them.
+	 */
+	private static final long[] THRESHOLDS = { 5_000_00, 10_000_00, 20_000_00, 50_000_00 };
 
 	/** Most edges one account's two-hop cycle search may scan. */
 	public static final int HOP_BUDGET = 200_000;
@@ -103,6 +130,12 @@ public final class AccountGraphFeatures {
 	 * features in order.
 	 */
 	private static final int CYCLE = FEATURES.indexOf("cycle.minHops");
+
+	/**
+	 * flow.balance, then the typology-agnostic features in the order of
+	 * {@link #FEATURES}.
+	 */
+	private static final int AGNOSTIC = FEATURES.indexOf("flow.balance");
 
 	/**
 	 * The features of every account of the graph (rows: account index; accounts idle in
@@ -195,8 +228,12 @@ public final class AccountGraphFeatures {
 
 	private final long[] stats = new long[3];
 
-	private AccountGraphFeatures(TransferGraph g, int lo, int hi) {
+	/** Start of the window (epoch seconds). */
+	private final long windowFrom;
+
+	private AccountGraphFeatures(TransferGraph g, int lo, int hi, long windowFrom) {
 		this.g = g;
+		this.windowFrom = windowFrom;
 		this.n = g.accounts();
 		outStart = new int[n + 1];
 		inStart = new int[n + 1];
@@ -271,7 +308,7 @@ public final class AccountGraphFeatures {
 	public static Table compute(TransferGraph g, long from, long to) {
 		int lo = firstAtOrAfter(g, from);
 		int hi = Math.max(lo, firstAtOrAfter(g, to));
-		return new AccountGraphFeatures(g, lo, hi).table();
+		return new AccountGraphFeatures(g, lo, hi, from).table();
 	}
 
 	private Table table() {
@@ -286,6 +323,7 @@ public final class AccountGraphFeatures {
 		}
 		offRoutine(v);
 		cycles(v);
+		agnostic(v, activity);
 		neighbours(v, activity);
 		return new Table(n, v, activity);
 	}
@@ -672,6 +710,214 @@ public final class AccountGraphFeatures {
 		return found == 0 ? current : current == 0 ? found : Math.min(current, found);
 	}
 
+	// ------------------------------------------------------------------
+	// typology-agnostic
+
+	/**
+	 * Features meant to describe laundering whatever its shape (issue 18): how evenly
+	 * money flows through, the most payments in or out within seven days, payments back
+	 * to an earlier payer, accounts both gathering and scattering, two-hop motifs (a
+	 * source whose payees pay the same account, a sink whose payers were paid by the same
+	 * account, peers sharing a payer and a payee as in stacked or bipartite layers),
+	 * amounts just under reporting thresholds, bursts and dormancy.
+	 */
+	private void agnostic(double[] v, int[] activity) {
+		int w = Table.WIDTH;
+		int[] seen = new int[n];
+		long[] firstIn = new long[n];
+		int[] pair = new int[n];
+		int[] count = new int[n];
+		int[] mark = new int[n];
+		int tick = 0;
+		for (int a = 0; a < n; a++) {
+			if (activity[a] == 0) {
+				continue;
+			}
+			int r = a * w + AGNOSTIC;
+			int is = inStart[a];
+			int ie = inStart[a + 1];
+			int os = outStart[a];
+			int oe = outStart[a + 1];
+			double inSum = v[a * w + 3];
+			double outSum = v[a * w + 4];
+			v[r] = inSum == 0 || outSum == 0 ? 0 : Math.min(inSum, outSum) / Math.max(inSum, outSum);
+			// payments out within seven days of the last payment in
+			int quick = 0;
+			for (int o = os, k = is; o < oe; o++) {
+				while (k < ie && inTime[k] <= outTime[o]) {
+					k++;
+				}
+				if (k > is && outTime[o] - inTime[k - 1] <= 7 * DAY) {
+					quick++;
+				}
+			}
+			v[r + 1] = oe == os ? 0 : quick / (double) (oe - os);
+			v[r + 2] = mostWithin(inTime, is, ie, 7 * DAY);
+			v[r + 3] = mostWithin(outTime, os, oe, 7 * DAY);
+			// back and forth: a payment out to an account that paid this one earlier
+			int stamp = a + 1;
+			for (int k = is; k < ie; k++) {
+				if (seen[inFrom[k]] != stamp) {
+					seen[inFrom[k]] = stamp;
+					firstIn[inFrom[k]] = inTime[k];
+				}
+			}
+			int back = 0;
+			for (int o = os; o < oe; o++) {
+				if (seen[outTo[o]] == stamp && firstIn[outTo[o]] <= outTime[o]) {
+					back++;
+				}
+			}
+			v[r + 4] = oe == os ? 0 : back / (double) (oe - os);
+			v[r + 5] = Math.min(v[a * w + IN_DISTINCT], v[a * w + OUT_DISTINCT]);
+			// two hops forward: the most distinct payees of a that pay one same account
+			int budget = MOTIF_BUDGET;
+			int best = 0;
+			int x0 = ++tick;
+			for (int o = os; o < oe && budget > 0; o++) {
+				int x = outTo[o];
+				if (x == a || pair[x] == x0) {
+					continue;
+				}
+				pair[x] = x0;
+				int xt = ++tick;
+				for (int j = outStart[x]; j < outStart[x + 1] && budget-- > 0; j++) {
+					int y = outTo[j];
+					if (y == a || y == x || mark[y] == xt) {
+						continue;
+					}
+					if (mark[y] <= x0) {
+						count[y] = 0; // first seen for this account
+					}
+					mark[y] = xt;
+					best = Math.max(best, ++count[y]);
+				}
+			}
+			v[r + 6] = best;
+			// two hops back: the most distinct payers of a paid by one same account
+			budget = MOTIF_BUDGET;
+			best = 0;
+			x0 = ++tick;
+			for (int k = is; k < ie && budget > 0; k++) {
+				int x = inFrom[k];
+				if (x == a || pair[x] == x0) {
+					continue;
+				}
+				pair[x] = x0;
+				int xt = ++tick;
+				for (int j = inStart[x]; j < inStart[x + 1] && budget-- > 0; j++) {
+					int z = inFrom[j];
+					if (z == a || z == x || mark[z] == xt) {
+						continue;
+					}
+					if (mark[z] <= x0) {
+						count[z] = 0;
+					}
+					mark[z] = xt;
+					best = Math.max(best, ++count[z]);
+				}
+			}
+			v[r + 7] = best;
+			// siblings: accounts that share a payer and a payee with a (one layer of a
+			// stack)
+			budget = MOTIF_BUDGET;
+			int sib = ++tick;
+			for (int k = is; k < ie && budget > 0; k++) {
+				int p = inFrom[k];
+				for (int j = outStart[p]; j < outStart[p + 1] && budget-- > 0; j++) {
+					mark[outTo[j]] = sib;
+				}
+			}
+			int counted = ++tick;
+			int siblings = 0;
+			for (int o = os; o < oe && budget > 0; o++) {
+				int x = outTo[o];
+				for (int j = inStart[x]; j < inStart[x + 1] && budget-- > 0; j++) {
+					int s = inFrom[j];
+					if (s != a && mark[s] == sib) {
+						mark[s] = counted;
+						siblings++;
+					}
+				}
+			}
+			v[r + 8] = siblings;
+			// structuring: amounts just under a reporting threshold
+			int under = 0;
+			for (int k = is; k < ie; k++) {
+				under += underThreshold(inAmount[k]) ? 1 : 0;
+			}
+			for (int o = os; o < oe; o++) {
+				under += underThreshold(outAmount[o]) ? 1 : 0;
+			}
+			int events = ie - is + oe - os;
+			v[r + 9] = events == 0 ? 0 : under / (double) events;
+			gaps(a, v, r + 10);
+		}
+	}
+
+	private static boolean underThreshold(long fen) {
+		for (long t : THRESHOLDS) {
+			if (fen < t && fen * 10 >= t * 9) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The most entries of the time-ordered {@code time[s, e)} within one window. */
+	private static int mostWithin(long[] time, int s, int e, long window) {
+		int most = 0;
+		for (int i = s, j = s; i < e; i++) {
+			while (time[i] - time[j] >= window) {
+				j++;
+			}
+			most = Math.max(most, i - j + 1);
+		}
+		return most;
+	}
+
+	/**
+	 * Burstiness (σ − μ)/(σ + μ) of the gaps between an account's transfers (Goh and
+	 * Barabási 2008: −1 regular, 0 random, towards 1 bursty), its longest gap and the
+	 * days from the window's start to its first transfer (dormancy), into
+	 * {@code v[r..r+2]}.
+	 */
+	private void gaps(int a, double[] v, int r) {
+		int i = inStart[a];
+		int ie = inStart[a + 1];
+		int o = outStart[a];
+		int oe = outStart[a + 1];
+		long prev = Long.MIN_VALUE;
+		long first = Long.MIN_VALUE;
+		double sum = 0;
+		double sq = 0;
+		long maxGap = 0;
+		int gaps = 0;
+		while (i < ie || o < oe) {
+			long t = o >= oe || (i < ie && inTime[i] <= outTime[o]) ? inTime[i++] : outTime[o++];
+			if (prev != Long.MIN_VALUE) {
+				double d = (t - prev) / (double) DAY;
+				sum += d;
+				sq += d * d;
+				maxGap = Math.max(maxGap, t - prev);
+				gaps++;
+			}
+			else {
+				first = t;
+			}
+			prev = t;
+		}
+		double burst = 0;
+		if (gaps >= 2) {
+			double mean = sum / gaps;
+			double sd = Math.sqrt(Math.max(0, sq / gaps - mean * mean));
+			burst = sd + mean == 0 ? 0 : (sd - mean) / (sd + mean);
+		}
+		v[r] = burst;
+		v[r + 1] = maxGap / (double) DAY;
+		v[r + 2] = first == Long.MIN_VALUE ? 0 : Math.max(0, first - windowFrom) / (double) DAY;
+	}
+
 	// ------------------------------------------------------------------ neighbourhood
 
 	/**
@@ -698,12 +944,14 @@ public final class AccountGraphFeatures {
 		acc[N_SHARES + 2] += v[r + OUT_DUP];
 		acc[N_SHARES + 3] += Math.max(v[r + IN_REPEAT], v[r + OUT_REPEAT]);
 		acc[N_SHARES + 4] += v[r + ROUTINE + 1] > 0 ? 1 : 0;
+		acc[N_SHARES + 5] += v[r + AGNOSTIC];
+		acc[N_SHARES + 6] += v[r + AGNOSTIC + 8] > 0 ? 1 : 0;
 	}
 
 	private void neighbours(double[] v, int[] activity) {
 		int w = Table.WIDTH;
 		int[] seen = new int[n];
-		double[] acc = new double[N_SHARES + 5];
+		double[] acc = new double[N_SHARES + 7];
 		for (int a = 0; a < n; a++) {
 			if (activity[a] == 0) {
 				continue;
@@ -748,6 +996,8 @@ public final class AccountGraphFeatures {
 															// nbr.repeatShare
 			}
 			v[a * w + ROUTINE + 4] = acc[N_SHARES + 4] / count;
+			v[a * w + AGNOSTIC + 13] = acc[N_SHARES + 5] / count;
+			v[a * w + AGNOSTIC + 14] = acc[N_SHARES + 6] / count;
 		}
 	}
 

@@ -165,4 +165,42 @@ class AccountGraphFeaturesTest {
 		}
 	}
 
+	@Test
+	void typologyAgnosticMotifsSeeScatterGatherLayersAndStructuring() {
+		TransferGraph h = new TransferGraph();
+		for (String a : "S I1 I2 I3 B Q".split(" ")) {
+			h.addAccount(a, 0);
+		}
+		// scatter-gather: S pays three intermediates, each passes it on to B a day later
+		for (int i = 1; i <= 3; i++) {
+			h.append("S" + i, T + i * H, "S", "I" + i, 995_000, "TRANSFER");
+		}
+		for (int i = 1; i <= 3; i++) {
+			h.append("G" + i, T + 24 * H + i * H, "I" + i, "B", 995_000, "TRANSFER");
+		}
+		// Q pays B just under ¥10,000 twice, ten days apart
+		h.append("Q1", T + 30 * H, "Q", "B", 995_000, "TRANSFER");
+		h.append("Q2", T + 270 * H, "Q", "B", 990_000, "TRANSFER");
+		AccountGraphFeatures.Table t = AccountGraphFeatures.compute(h, T, T + 300 * H);
+		int sg = AccountGraphFeatures.FEATURES.indexOf("motif.scatterGather");
+		int ge = AccountGraphFeatures.FEATURES.indexOf("motif.gatherEnd");
+		int sib = AccountGraphFeatures.FEATURES.indexOf("motif.siblings");
+		int flow = AccountGraphFeatures.FEATURES.indexOf("flow.balance");
+		int struct = AccountGraphFeatures.FEATURES.indexOf("structuringShare");
+		int gap = AccountGraphFeatures.FEATURES.indexOf("dormancy.maxGapDays");
+		int fanIn = AccountGraphFeatures.FEATURES.indexOf("fanIn.max7d");
+		assertThat(t.get(h.accountIndex("S"), sg)).isEqualTo(3); // three payees pay B
+		assertThat(t.get(h.accountIndex("B"), ge)).isEqualTo(3); // three payers paid by S
+		assertThat(t.get(h.accountIndex("I1"), sib)).isEqualTo(2); // I2 and I3 share S
+																	// and B
+		assertThat(t.get(h.accountIndex("Q"), sib)).isZero();
+		assertThat(t.get(h.accountIndex("I2"), flow)).isEqualTo(1.0);
+		assertThat(t.get(h.accountIndex("S"), flow)).isZero();
+		assertThat(t.get(h.accountIndex("Q"), struct)).isEqualTo(1.0); // ¥9,950 and
+																		// ¥9,900
+		assertThat(t.get(h.accountIndex("Q"), gap)).isEqualTo(10.0);
+		assertThat(t.get(h.accountIndex("B"), fanIn)).isEqualTo(4); // the fifth comes ten
+																	// days on
+	}
+
 }
