@@ -9,7 +9,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -41,7 +40,7 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 	public void open(OpenContext context) {
 		account = getRuntimeContext()
 			.getState(new ValueStateDescriptor<>("account", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-		parked = getRuntimeContext().getListState(new ListStateDescriptor<>("parked", TypeInformation.of(Leg.class)));
+		parked = getRuntimeContext().getListState(new ListStateDescriptor<>("parked", Compact.LEG));
 		logic = new AccountLogic();
 	}
 

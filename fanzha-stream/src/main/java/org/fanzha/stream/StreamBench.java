@@ -101,7 +101,7 @@ public final class StreamBench {
 			JobClient job = env.executeAsync("fanzha-stream latency p" + parallelism);
 			Thread.sleep(5_000); // the job's sources are up and polling
 			List<Transfer> transfers = feed.transfers();
-			try (KafkaProducer<String, String> producer = kafka.producer()) {
+			try (KafkaProducer<String, byte[]> producer = kafka.binaryProducer()) {
 				long start = System.nanoTime();
 				for (int i = 0; i < transfers.size(); i++) {
 					long due = start + (long) (i * 1e9 / rate);
@@ -109,7 +109,7 @@ public final class StreamBench {
 						Thread.onSpinWait();
 					}
 					Transfer t = transfers.get(i);
-					producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferJson(t)));
+					producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferBytes(t)));
 				}
 				producer.flush();
 			}
