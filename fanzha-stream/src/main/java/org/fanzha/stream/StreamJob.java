@@ -185,8 +185,7 @@ public final class StreamJob {
 
 		DataStream<DecisionMessage> decisions = legs.union(confirms)
 			.keyBy(l -> l.account, Types.STRING)
-			.process(new AccountStage(), Compact.HALF)
-			.name("accounts")
+			.transform("accounts", Compact.HALF, new AccountStage())
 			.keyBy(h -> h.transferId, Types.STRING)
 			.process(new DecisionStage(), Compact.DECISION)
 			.name("decisions");
