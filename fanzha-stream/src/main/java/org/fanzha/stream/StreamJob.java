@@ -26,6 +26,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fanzha.engine.monitor.Action;
+import org.fanzha.engine.telecom.SimMonitor;
 
 /**
  * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions}
@@ -37,7 +38,8 @@ import org.fanzha.engine.monitor.Action;
  *            └─ payee by transfer id ─┐                                   ├─ AccountStage (key account) ─ DecisionStage (key transfer id) ─ decisions
  * reports ──── transfer ids ──────────┴─ ReportIndex (key transfer id) ───┘     (event-time order per account)     (both halves → rules)
  *                                                                                          acting decisions ─ FlagStage (key payee, first one) ─ flags
- * calls ───── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─ measures
+ * calls ─┬─── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─┬─ measures
+ *         └─── HandsetStage (key IMEI: SIMs in the handset, its calls; SIM-box rules) ────────────────────┘
  * </pre>
  *
  * Event time is the transfer's {@code time} with a bounded out-of-orderness; idle
@@ -206,11 +208,15 @@ public final class StreamJob {
 		if (o.callTap() != null) {
 			calls = calls.map(o.callTap(), Compact.CALL).name("call tap");
 		}
-		calls.keyBy(c -> c.caller, Types.LONG)
+		DataStream<Keyed> byPhone = calls.keyBy(c -> c.caller, Types.LONG)
 			.process(new SimStage(), Compact.KEYED)
-			.name("sims")
-			.sinkTo(sink(o, MEASURES))
-			.name("measures topic");
+			.name("sims");
+		// the handset signals (SIM boxes) keyed by IMEI, beside the phone's own
+		DataStream<Keyed> byHandset = calls.filter(c -> c.imei != SimMonitor.UNKNOWN)
+			.keyBy(c -> c.imei, Types.LONG)
+			.process(new HandsetStage(), Compact.KEYED)
+			.name("handsets");
+		byPhone.union(byHandset).sinkTo(sink(o, MEASURES)).name("measures topic");
 	}
 
 	static void legs(Transfer t, Collector<Leg> out) {
