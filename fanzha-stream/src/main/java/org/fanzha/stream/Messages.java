@@ -24,11 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>
  * {@code transfers} may also carry the compact binary form (transfers.v1.bin.md beside
- * the JSON schemas): {@link #transferBytes} writes it, {@link #transfer(byte[], long)}
- * reads either form (a binary message starts with the byte 0, which no JSON text does).
- * Per message type: {@code xxx(text)} reads, {@code xxxJson(...)} writes;
- * {@code decisions} are written by a {@link DecisionWriter} (hand-written JSON, the same
- * text as the tree writer, without building a tree).
+ * the JSON schemas; read by this job only, the server's intake reads JSON):
+ * {@link #transferBytes} writes it, {@link #transfer(byte[], long)} reads either form (a
+ * binary message starts with the byte 0, which no JSON text does). Per message type:
+ * {@code xxx(text)} reads, {@code xxxJson(...)} writes; {@code decisions} are written by
+ * a {@link DecisionWriter} (hand-written JSON, the same text as the tree writer, without
+ * building a tree).
  */
 public final class Messages {
 
