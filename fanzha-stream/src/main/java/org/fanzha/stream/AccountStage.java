@@ -3,15 +3,18 @@ package org.fanzha.stream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The account stage, keyed by account: applies each account's legs (its transfers out,
@@ -21,43 +24,69 @@ import org.apache.flink.util.Collector;
  * <p>
  * Legs of one account come from different Kafka partitions (out legs from the payer's
  * partition, in legs from other payers'), so arrival order is not event order. A leg is
- * parked in the key's list state and an event-time timer set at its second; when the
- * watermark passes that second the parked legs up to it are sorted ({@link Leg#order}:
- * the in-process monitor's order) and applied. The account's state is one {@code long[]}
- * of {@link AccountLogic#LONGS} longs (about 700 bytes) in a value state: one read and
- * one write per timer firing, however many legs the second holds. Cost per leg: a
- * list-state append, the timer, and on firing a sort of the second's legs plus
- * {@link AccountLogic}'s two copies of the state.
+ * parked in a list state of its own second (the state's namespace is the second, as
+ * Flink's window operator keeps a window's elements) and an event-time timer is set for
+ * that account and second; when the watermark passes the second, that second's legs are
+ * read, cleared, sorted ({@link Leg#order}: the in-process monitor's order) and applied.
+ * Timers of one account fire in time order, so seconds are applied in order. The
+ * account's state is one {@code long[]} of {@link AccountLogic#LONGS} longs (about 700
+ * bytes) in a value state: one read and one write per firing, however many legs the
+ * second holds. Cost per leg: a list-state append (a RocksDB merge), the timer, and on
+ * firing its share of one list read and delete, the sort, and {@link AccountLogic}'s two
+ * copies of the state.
+ *
+ * <p>
+ * Why an operator rather than a {@code KeyedProcessFunction} with one list per account:
+ * the profile of that version (docs/benchmarks.md) spent about 40 % of this stage in
+ * reading and rewriting the legs of later seconds left parked at each firing; a process
+ * function cannot choose its state's namespace.
  */
-public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
+public class AccountStage extends AbstractStreamOperator<Half>
+		implements OneInputStreamOperator<Leg, Half>, Triggerable<String, Long> {
+
+	private transient ListStateDescriptor<Leg> parkedDescriptor;
 
 	private transient ValueState<long[]> account;
 
-	private transient ListState<Leg> parked;
+	private transient InternalTimerService<Long> seconds;
 
 	private transient AccountLogic logic;
 
+	private transient List<Leg> ready;
+
+	private transient StreamRecord<Half> record;
+
 	@Override
-	public void open(OpenContext context) {
-		account = getRuntimeContext()
-			.getState(new ValueStateDescriptor<>("account", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-		parked = getRuntimeContext().getListState(new ListStateDescriptor<>("parked", TypeInformation.of(Leg.class)));
+	public void open() throws Exception {
+		super.open();
+		parkedDescriptor = new ListStateDescriptor<>("parked", Compact.LEG);
+		account = getPartitionedState(
+				new ValueStateDescriptor<>("account", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+		seconds = getInternalTimerService("parked-seconds", LongSerializer.INSTANCE, this);
 		logic = new AccountLogic();
+		ready = new ArrayList<>();
+		record = new StreamRecord<>(null);
+	}
+
+	private ListState<Leg> parked(long second) throws Exception {
+		return getPartitionedState(second, LongSerializer.INSTANCE, parkedDescriptor);
 	}
 
 	@Override
-	public void processElement(Leg leg, Context ctx, Collector<Half> out) throws Exception {
-		parked.add(leg);
-		ctx.timerService().registerEventTimeTimer(leg.time * 1000);
+	public void processElement(StreamRecord<Leg> r) throws Exception {
+		Leg leg = r.getValue();
+		parked(leg.time).add(leg);
+		seconds.registerEventTimeTimer(leg.time, leg.time * 1000);
 	}
 
 	@Override
-	public void onTimer(long timestamp, OnTimerContext ctx, Collector<Half> out) throws Exception {
-		List<Leg> ready = new ArrayList<>();
-		List<Leg> later = new ArrayList<>();
+	public void onEventTime(InternalTimer<String, Long> timer) throws Exception {
+		ListState<Leg> parked = parked(timer.getNamespace());
+		ready.clear();
 		for (Leg l : parked.get()) {
-			(l.time * 1000 <= timestamp ? ready : later).add(l);
+			ready.add(l);
 		}
+		parked.clear();
 		if (ready.isEmpty()) {
 			return;
 		}
@@ -67,18 +96,16 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 			state = logic.newState();
 		}
 		for (Leg l : ready) {
-			apply(state, l, out);
+			apply(state, l, timer.getTimestamp());
 		}
 		account.update(state);
-		if (later.isEmpty()) {
-			parked.clear();
-		}
-		else {
-			parked.update(later);
-		}
 	}
 
-	private void apply(long[] state, Leg l, Collector<Half> out) {
+	@Override
+	public void onProcessingTime(InternalTimer<String, Long> timer) {
+	}
+
+	private void apply(long[] state, Leg l, long timestamp) {
 		if (l.kind == Leg.CONFIRM) {
 			logic.confirm(state, l.time);
 			return;
@@ -101,7 +128,7 @@ public class AccountStage extends KeyedProcessFunction<String, Leg, Half> {
 		else {
 			logic.in(state, counterparty, l.amountFen, l.time, h.features);
 		}
-		out.collect(h);
+		output.collect(record.replace(h, timestamp));
 	}
 
 }

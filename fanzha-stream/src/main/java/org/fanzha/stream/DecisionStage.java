@@ -3,7 +3,6 @@ package org.fanzha.stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -25,10 +24,13 @@ public class DecisionStage extends KeyedProcessFunction<String, Half, DecisionMe
 
 	private transient Decider decider;
 
+	private transient Messages.DecisionWriter writer;
+
 	@Override
 	public void open(OpenContext context) {
-		waiting = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting", TypeInformation.of(Half.class)));
+		waiting = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting", Compact.HALF));
 		decider = Decider.withDefaultRules();
+		writer = new Messages.DecisionWriter(decider.rules());
 	}
 
 	@Override
@@ -47,7 +49,7 @@ public class DecisionStage extends KeyedProcessFunction<String, Half, DecisionMe
 	}
 
 	private void emit(DecisionMessage d, Collector<DecisionMessage> out) {
-		d.json = Messages.decisionJson(d, decider.rules());
+		d.json = writer.json(d);
 		Latency.record(d.producedAt);
 		out.collect(d);
 	}

@@ -3,7 +3,6 @@ package org.fanzha.stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -29,8 +28,7 @@ public class FlagStage extends KeyedProcessFunction<String, DecisionMessage, Key
 	@Override
 	public void open(OpenContext context) {
 		announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced", Types.BOOLEAN));
-		held = getRuntimeContext()
-			.getState(new ValueStateDescriptor<>("held", TypeInformation.of(DecisionMessage.class)));
+		held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", Compact.DECISION));
 		rules = Decider.withDefaultRules().rules();
 	}
 

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
@@ -135,14 +136,26 @@ public final class LocalKafka implements AutoCloseable {
 		return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
 	}
 
+	/** A producer of binary messages (keys as text), batched as {@link #producer}. */
+	public KafkaProducer<String, byte[]> binaryProducer() {
+		Properties p = props();
+		p.setProperty("linger.ms", "5");
+		p.setProperty("batch.size", "262144");
+		return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+	}
+
 	/**
-	 * Writes the feed's transfers (key: payer) and reports (key: case) to their topics.
+	 * Writes the feed's transfers (key: payer; the binary form,
+	 * {@link Messages#transferBytes}) and reports (key: case) to their topics.
 	 */
 	public void fill(SimFeed.Feed feed) {
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, byte[]> producer = binaryProducer()) {
 			for (Transfer t : feed.transfers()) {
-				producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferJson(t)));
+				producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferBytes(t)));
 			}
+			producer.flush();
+		}
+		try (KafkaProducer<String, String> producer = producer()) {
 			for (SimFeed.Report r : feed.reports()) {
 				producer.send(new ProducerRecord<>(StreamJob.REPORTS, r.caseNumber(),
 						Messages.reportJson(r.caseNumber(), r.reportedAt(), "110000", List.of(r.transferId()))));

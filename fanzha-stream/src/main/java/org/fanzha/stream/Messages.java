@@ -1,5 +1,7 @@
 package org.fanzha.stream;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,6 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
  * in, {@code decisions}, {@code flags} and {@code measures} out. A message of another
  * version, or one that is not JSON, is refused ({@link IllegalArgumentException}); the
  * job counts and drops those (the server's intake dead-letters them, see docs/kafka.md).
+ *
+ * <p>
+ * {@code transfers} may also carry the compact binary form (transfers.v1.bin.md beside
+ * the JSON schemas; read by this job only, the server's intake reads JSON):
+ * {@link #transferBytes} writes it, {@link #transfer(byte[], long)} reads either form (a
+ * binary message starts with the byte 0, which no JSON text does). Per message type:
+ * {@code xxx(text)} reads, {@code xxxJson(...)} writes; {@code decisions} are written by
+ * a {@link DecisionWriter} (hand-written JSON, the same text as the tree writer, without
+ * building a tree).
  */
 public final class Messages {
 
@@ -68,6 +79,94 @@ public final class Messages {
 		t.deviceId = text(m, "deviceId");
 		t.producedAt = producedAt;
 		return t;
+	}
+
+	/** The first byte of a binary message: no JSON text starts with it. */
+	public static final byte BINARY = 0;
+
+	/** The type byte of a binary {@code transfers} message. */
+	public static final byte TRANSFER = 1;
+
+	private static final int NULL_STRING = 0xFFFF;
+
+	/**
+	 * A {@code transfers} message in either form: binary (first byte {@link #BINARY}) or
+	 * JSON text.
+	 */
+	public static Transfer transfer(byte[] value, long producedAt) {
+		if (value == null || value.length == 0) {
+			throw new IllegalArgumentException("empty message");
+		}
+		if (value[0] != BINARY) {
+			return transfer(new String(value, StandardCharsets.UTF_8), producedAt);
+		}
+		Transfer t;
+		try {
+			ByteBuffer b = ByteBuffer.wrap(value);
+			b.get();
+			if (b.get() != TRANSFER || (b.get() & 0xff) != VERSION) {
+				throw new IllegalArgumentException("not a version " + VERSION + " transfer");
+			}
+			t = new Transfer(string(b), string(b), string(b), string(b), 0, 0);
+			t.deviceId = string(b);
+			t.amountFen = b.getLong();
+			t.time = b.getLong();
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException("not a binary transfer: " + e.getMessage(), e);
+		}
+		if (t.bank == null || t.transferId == null || t.fromAccount == null || t.amountFen <= 0) {
+			throw new IllegalArgumentException("bank, transferId, fromAccount and amountFen are required");
+		}
+		t.producedAt = producedAt;
+		return t;
+	}
+
+	/**
+	 * The binary form of a {@code transfers} message (version 1): byte 0, type 1, version
+	 * 1; bank, transferId, fromAccount, toAccount, deviceId, each an unsigned 16-bit
+	 * length and that many UTF-8 bytes (length 0xFFFF: absent); amountFen and time (epoch
+	 * seconds), 64-bit big-endian.
+	 */
+	public static byte[] transferBytes(Transfer t) {
+		byte[][] s = { utf8(t.bank), utf8(t.transferId), utf8(t.fromAccount), utf8(t.toAccount), utf8(t.deviceId) };
+		int n = 3 + 16;
+		for (byte[] one : s) {
+			n += 2 + (one == null ? 0 : one.length);
+		}
+		ByteBuffer b = ByteBuffer.allocate(n);
+		b.put(BINARY).put(TRANSFER).put((byte) VERSION);
+		for (byte[] one : s) {
+			if (one == null) {
+				b.putShort((short) NULL_STRING);
+			}
+			else {
+				b.putShort((short) one.length).put(one);
+			}
+		}
+		b.putLong(t.amountFen).putLong(t.time);
+		return b.array();
+	}
+
+	private static byte[] utf8(String s) {
+		if (s == null) {
+			return null;
+		}
+		byte[] b = s.getBytes(StandardCharsets.UTF_8);
+		if (b.length >= NULL_STRING) {
+			throw new IllegalArgumentException("a field of 65,535 bytes or more");
+		}
+		return b;
+	}
+
+	private static String string(ByteBuffer b) {
+		int n = b.getShort() & 0xffff;
+		if (n == NULL_STRING) {
+			return null;
+		}
+		String s = new String(b.array(), b.position(), n, StandardCharsets.UTF_8);
+		b.position(b.position() + n);
+		return s;
 	}
 
 	public static String transferJson(Transfer t) {
@@ -222,6 +321,88 @@ public final class Messages {
 		m.put("ruleVersion", d.ruleVersion);
 		m.putNull("appeal");
 		return JSON.writeValueAsString(m);
+	}
+
+	/**
+	 * Writes {@code decisions} messages as {@link #decisionJson} does, text for text,
+	 * with a string builder instead of a JSON tree: each rule's reason object is written
+	 * once, when the writer is made. One per operator instance (not thread-safe).
+	 */
+	public static final class DecisionWriter {
+
+		private final String[] reasons;
+
+		private final StringBuilder b = new StringBuilder(256);
+
+		public DecisionWriter(RuleSet rules) {
+			reasons = new String[rules.rules().size()];
+			for (int r = 0; r < reasons.length; r++) {
+				RuleSet.Rule rule = rules.rules().get(r);
+				StringBuilder one = new StringBuilder("{\"rule\":");
+				quote(one, rule.id());
+				one.append(",\"text\":");
+				quote(one, rule.reason());
+				reasons[r] = one.append('}').toString();
+			}
+		}
+
+		public String json(DecisionMessage d) {
+			b.setLength(0);
+			b.append("{\"version\":").append(VERSION).append(",\"bank\":");
+			quote(b, d.bank);
+			b.append(",\"fromAccount\":");
+			quote(b, d.fromAccount);
+			b.append(",\"transferId\":");
+			quote(b, d.transferId);
+			b.append(",\"decision\":");
+			quote(b, d.action);
+			b.append(",\"holdUntil\":");
+			quote(b, d.holdUntil == 0 ? null : Instant.ofEpochSecond(d.holdUntil).toString());
+			b.append(",\"reasons\":[");
+			boolean first = true;
+			for (int r = 0; r < reasons.length; r++) {
+				if ((d.matched & (1L << r)) != 0) {
+					b.append(first ? "" : ",").append(reasons[r]);
+					first = false;
+				}
+			}
+			b.append("],\"ruleVersion\":").append(d.ruleVersion).append(",\"appeal\":null}");
+			return b.toString();
+		}
+
+	}
+
+	/**
+	 * A JSON string as Jackson writes it by default: quotes, backslash and control
+	 * characters escaped, the rest as is; null as {@code null}.
+	 */
+	static void quote(StringBuilder b, String s) {
+		if (s == null) {
+			b.append("null");
+			return;
+		}
+		b.append('"');
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '"' -> b.append("\\\"");
+				case '\\' -> b.append("\\\\");
+				case '\n' -> b.append("\\n");
+				case '\r' -> b.append("\\r");
+				case '\t' -> b.append("\\t");
+				case '\b' -> b.append("\\b");
+				case '\f' -> b.append("\\f");
+				default -> {
+					if (c < 0x20) {
+						b.append(String.format("\\u%04X", (int) c));
+					}
+					else {
+						b.append(c);
+					}
+				}
+			}
+		}
+		b.append('"');
 	}
 
 	/**

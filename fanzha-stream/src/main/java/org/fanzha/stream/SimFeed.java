@@ -59,6 +59,15 @@ public final class SimFeed implements EventSink {
 		return simulate(SimConfig.preset("small", seed).withSize(persons, days).withFraud(3, victimsPerMillionPerDay));
 	}
 
+	/**
+	 * As {@link #simulateFraudulent(int, int, long, double)} with this many gangs (about
+	 * a third of gangs run a SIM box).
+	 */
+	public static Feed simulateFraudulent(int persons, int days, long seed, int gangs, double victimsPerMillionPerDay) {
+		return simulate(
+				SimConfig.preset("small", seed).withSize(persons, days).withFraud(gangs, victimsPerMillionPerDay));
+	}
+
 	private static Feed simulate(SimConfig config) {
 		SimFeed sink = new SimFeed();
 		new Simulator(new World(config)).run(sink);

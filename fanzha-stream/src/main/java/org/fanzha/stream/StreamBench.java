@@ -1,9 +1,11 @@
 package org.fanzha.stream;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
@@ -31,7 +33,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class StreamBench {
 
-	public record Run(int parallelism, int transfers, double seconds, double perSecond) {
+	/**
+	 * {@code cpuSeconds}: this JVM's CPU time over the job's run (the job, the broker
+	 * serving it, Flink's runtime), less sensitive than wall time to other processes
+	 * sharing the cores.
+	 */
+	public record Run(int parallelism, int transfers, double seconds, double perSecond, double cpuSeconds,
+			double perCpuSecond) {
 	}
 
 	public record LatencyRun(int parallelism, int rate, long decisions, long p50, long p99, long max) {
@@ -77,10 +85,17 @@ public final class StreamBench {
 				.withBounded(true);
 			StreamExecutionEnvironment env = StreamJob.local(o);
 			StreamJob.build(env, o);
+			long cpu0 = cpuNanos();
 			JobExecutionResult r = env.execute("fanzha-stream bench p" + parallelism);
+			double cpu = (cpuNanos() - cpu0) / 1e9;
 			double seconds = r.getNetRuntime() / 1000.0;
-			return new Run(parallelism, feed.transfers().size(), seconds, feed.transfers().size() / seconds);
+			int n = feed.transfers().size();
+			return new Run(parallelism, n, seconds, n / seconds, cpu, n / cpu);
 		}
+	}
+
+	private static long cpuNanos() {
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/**
@@ -101,7 +116,7 @@ public final class StreamBench {
 			JobClient job = env.executeAsync("fanzha-stream latency p" + parallelism);
 			Thread.sleep(5_000); // the job's sources are up and polling
 			List<Transfer> transfers = feed.transfers();
-			try (KafkaProducer<String, String> producer = kafka.producer()) {
+			try (KafkaProducer<String, byte[]> producer = kafka.binaryProducer()) {
 				long start = System.nanoTime();
 				for (int i = 0; i < transfers.size(); i++) {
 					long due = start + (long) (i * 1e9 / rate);
@@ -109,7 +124,7 @@ public final class StreamBench {
 						Thread.onSpinWait();
 					}
 					Transfer t = transfers.get(i);
-					producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferJson(t)));
+					producer.send(new ProducerRecord<>(StreamJob.TRANSFERS, t.fromAccount, Messages.transferBytes(t)));
 				}
 				producer.flush();
 			}

@@ -26,6 +26,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.fanzha.engine.monitor.Action;
+import org.fanzha.engine.telecom.SimMonitor;
 
 /**
  * The monitoring job: topics {@code transfers} and {@code reports} in, {@code decisions}
@@ -37,7 +38,8 @@ import org.fanzha.engine.monitor.Action;
  *            └─ payee by transfer id ─┐                                   ├─ AccountStage (key account) ─ DecisionStage (key transfer id) ─ decisions
  * reports ──── transfer ids ──────────┴─ ReportIndex (key transfer id) ───┘     (event-time order per account)     (both halves → rules)
  *                                                                                          acting decisions ─ FlagStage (key payee, first one) ─ flags
- * calls ───── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─ measures
+ * calls ─┬─── SimStage (key caller: the engine's SimMonitor on one phone's state; first restriction) ─┬─ measures
+ *         └─── HandsetStage (key IMEI: SIMs in the handset, its calls; SIM-box rules) ────────────────────┘
  *
  * with --trace ({@link TaintJob}: live tracing as taint propagation, a feedback edge through a topic):
  * transfers ─┬─ legs (key payer, key payee) ───────────────────────┐
@@ -175,31 +177,32 @@ public final class StreamJob {
 		if (o.tap() != null) {
 			transfers = transfers.map(o.tap()).name("tap");
 		}
-		DataStream<Leg> legs = transfers.flatMap(StreamJob::legs, TypeInformation.of(Leg.class)).name("legs");
+		// every record type between operators and in state has a hand-written serializer
+		// (Compact), not Flink's reflective POJO one
+		DataStream<Leg> legs = transfers.flatMap(StreamJob::legs, Compact.LEG).name("legs");
 		DataStream<Leg> payees = transfers.filter(t -> !t.cash())
-			.map(t -> new Leg(Leg.IN, t.toAccount, t.fromAccount, t), TypeInformation.of(Leg.class))
+			.map(t -> new Leg(Leg.IN, t.toAccount, t.fromAccount, t), Compact.LEG)
 			.name("payees");
 		DataStream<Leg> named = env.fromSource(reportSource, rw, "reports")
-			.flatMap(StreamJob::named, TypeInformation.of(Leg.class))
+			.flatMap(StreamJob::named, Compact.LEG)
 			.name("named transfers");
 		DataStream<Leg> confirms = payees.union(named)
-			.keyBy(l -> l.transferId)
-			.process(new ReportIndex(), TypeInformation.of(Leg.class))
+			.keyBy(l -> l.transferId, Types.STRING)
+			.process(new ReportIndex(), Compact.LEG)
 			.name("report index");
 
 		DataStream<DecisionMessage> decisions = legs.union(confirms)
-			.keyBy(l -> l.account)
-			.process(new AccountStage(), TypeInformation.of(Half.class))
-			.name("accounts")
-			.keyBy(h -> h.transferId)
-			.process(new DecisionStage(), TypeInformation.of(DecisionMessage.class))
+			.keyBy(l -> l.account, Types.STRING)
+			.transform("accounts", Compact.HALF, new AccountStage())
+			.keyBy(h -> h.transferId, Types.STRING)
+			.process(new DecisionStage(), Compact.DECISION)
 			.name("decisions");
-		decisions.map(d -> new Keyed(d.fromAccount, d.json), TypeInformation.of(Keyed.class))
+		decisions.map(d -> new Keyed(d.fromAccount, d.json), Compact.KEYED)
 			.sinkTo(sink(o, DECISIONS))
 			.name("decisions topic");
 		decisions.filter(d -> d.toAccount != null && Action.valueOf(d.action).compareTo(Action.REVIEW) >= 0)
-			.keyBy(d -> d.toAccount)
-			.process(new FlagStage(), TypeInformation.of(Keyed.class))
+			.keyBy(d -> d.toAccount, Types.STRING)
+			.process(new FlagStage(), Compact.KEYED)
 			.name("flags")
 			.sinkTo(sink(o, FLAGS))
 			.name("flags topic");
@@ -209,13 +212,17 @@ public final class StreamJob {
 		DataStream<Call> calls = env.fromSource(source(o, CALLS, new CallReader()), WatermarkStrategy.noWatermarks(),
 				"calls");
 		if (o.callTap() != null) {
-			calls = calls.map(o.callTap(), TypeInformation.of(Call.class)).name("call tap");
+			calls = calls.map(o.callTap(), Compact.CALL).name("call tap");
 		}
-		calls.keyBy(c -> c.caller, Types.LONG)
-			.process(new SimStage(), TypeInformation.of(Keyed.class))
-			.name("sims")
-			.sinkTo(sink(o, MEASURES))
-			.name("measures topic");
+		DataStream<Keyed> byPhone = calls.keyBy(c -> c.caller, Types.LONG)
+			.process(new SimStage(), Compact.KEYED)
+			.name("sims");
+		// the handset signals (SIM boxes) keyed by IMEI, beside the phone's own
+		DataStream<Keyed> byHandset = calls.filter(c -> c.imei != SimMonitor.UNKNOWN)
+			.keyBy(c -> c.imei, Types.LONG)
+			.process(new HandsetStage(), Compact.KEYED)
+			.name("handsets");
+		byPhone.union(byHandset).sinkTo(sink(o, MEASURES)).name("measures topic");
 	}
 
 	static void legs(Transfer t, Collector<Leg> out) {
@@ -289,7 +296,7 @@ public final class StreamJob {
 		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Transfer> out) {
 			Transfer t;
 			try {
-				t = Messages.transfer(new String(record.value(), StandardCharsets.UTF_8), record.timestamp());
+				t = Messages.transfer(record.value(), record.timestamp());
 			}
 			catch (RuntimeException e) {
 				Refused.count();
@@ -302,7 +309,7 @@ public final class StreamJob {
 
 		@Override
 		public TypeInformation<Transfer> getProducedType() {
-			return TypeInformation.of(Transfer.class);
+			return Compact.TRANSFER;
 		}
 
 	}
@@ -348,7 +355,7 @@ public final class StreamJob {
 
 		@Override
 		public TypeInformation<Call> getProducedType() {
-			return TypeInformation.of(Call.class);
+			return Compact.CALL;
 		}
 
 	}

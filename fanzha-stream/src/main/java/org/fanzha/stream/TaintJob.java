@@ -62,7 +62,7 @@ public final class TaintJob {
 				source(o, StreamJob.TRANSFERS, new StreamJob.TransferReader(), o.bounded()),
 				WatermarkStrategy.noWatermarks(), "transfers (tracing)");
 		if (o.tap() != null) {
-			transfers = transfers.map(o.tap(), TypeInformation.of(Transfer.class)).name("tap (tracing)");
+			transfers = transfers.map(o.tap(), Compact.TRANSFER).name("tap (tracing)");
 		}
 		DataStream<TaintEvent> legs = transfers.flatMap(TaintJob::legs, TypeInformation.of(TaintEvent.class))
 			.name("tracing legs");
@@ -84,7 +84,7 @@ public final class TaintJob {
 				WatermarkStrategy.noWatermarks(), "taint");
 		SingleOutputStreamOperator<Keyed> holdings = legs.union(seeds, fed)
 			.keyBy(e -> e.account)
-			.process(new TaintStage(s), TypeInformation.of(Keyed.class))
+			.process(new TaintStage(s), Compact.KEYED)
 			.name("tracing");
 		holdings.sinkTo(StreamJob.sink(o, HOLDINGS)).name("holdings topic");
 		holdings.getSideOutput(TaintStage.MOVES).sinkTo(StreamJob.sink(o, TAINT)).name("taint topic");
