@@ -716,9 +716,9 @@ public class EvaluateCommand implements Runnable {
 			r.warningsBySource()
 				.forEach((src, x) -> j.key(camel(src.name()))
 					.open('{')
-					.field("warnings", x[0])
-					.field("toNonVictims", x[1])
-					.field("falseAlarms", x[2])
+					.field("warnings", x.warnings())
+					.field("toNonVictims", x.toNonVictims())
+					.field("falseAlarms", x.falseAlarms())
 					.close('}'));
 			j.close('}').key("warningsByChannel").open('{');
 			r.warningsByChannel().forEach((c, n) -> j.field(camel(c.name()), n));
@@ -781,8 +781,8 @@ public class EvaluateCommand implements Runnable {
 					r.options().minimumGrade()));
 			b.append("  warnings by source (to non-victims, set off by no gang's number or account):");
 			r.warningsBySource()
-				.forEach(
-						(src, x) -> b.append(String.format(" %s %,d (%,d, %,d)", camel(src.name()), x[0], x[1], x[2])));
+				.forEach((src, x) -> b.append(String.format(" %s %,d (%,d, %,d)", camel(src.name()), x.warnings(),
+						x.toNonVictims(), x.falseAlarms())));
 			b.append(String.format("%n"));
 			b.append(String.format("  first warned after paying: %d (%.1f %%)%n", r.victimsWarnedAfterPaying(),
 					100 * r.warnedAfterPayingShare()));

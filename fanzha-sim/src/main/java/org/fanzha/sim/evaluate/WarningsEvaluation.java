@@ -256,6 +256,13 @@ public final class WarningsEvaluation {
 	}
 
 	/**
+	 * Warnings set off by one source: how many, how many to non-victims, how many by a
+	 * number or account that is not the gangs'.
+	 */
+	public record SourceRow(long warnings, long toNonVictims, long falseAlarms) {
+	}
+
+	/**
 	 * Victims of one fraud type: how many, warned before paying, median lead, loss,
 	 * expected loss prevented.
 	 */
@@ -271,7 +278,7 @@ public final class WarningsEvaluation {
 			long nonVictimWarnings, double nonVictimShare, double falseAlarmShare, Map<Channel, Long> warningsByChannel,
 			Map<String, Long> warningsByReason, long lossFen, long preventedLossFen, long preventedLossFenByDeadline,
 			Map<FraudType, TypeRow> byFraudType, List<Warning> warningList, Options options, int persons,
-			int victimsWarnedThrough, Map<Source, long[]> warningsBySource) {
+			int victimsWarnedThrough, Map<Source, SourceRow> warningsBySource) {
 
 		/** Expected share of the victims' loss prevented. */
 		public double preventedShare() {
@@ -1060,13 +1067,15 @@ public final class WarningsEvaluation {
 							median(tLeads.get(k)), tLoss[k], tPrevented[k]));
 				}
 			}
-			Map<Source, long[]> bySource = new EnumMap<>(Source.class);
+			Map<Source, long[]> counts = new EnumMap<>(Source.class);
 			for (int i = 0; i < wSize; i++) {
-				long[] x = bySource.computeIfAbsent(Source.values()[wSource[i]], k -> new long[3]);
+				long[] x = counts.computeIfAbsent(Source.values()[wSource[i]], k -> new long[3]);
 				x[0]++;
 				x[1] += victim.containsKey(wPerson[i]) ? 0 : 1;
 				x[2] += wGang[i] >= 0 ? 0 : 1;
 			}
+			Map<Source, SourceRow> bySource = new EnumMap<>(Source.class);
+			counts.forEach((src, x) -> bySource.put(src, new SourceRow(x[0], x[1], x[2])));
 			int n = victim.size();
 			SimConfig c = world.config;
 			int through = unblocked;
