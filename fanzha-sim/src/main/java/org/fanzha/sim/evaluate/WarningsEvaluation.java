@@ -86,6 +86,18 @@ import org.fanzha.sim.world.World;
  * reported with the figures.
  *
  * <p>
+ * <b>Targeted policy</b> ({@link Options#TARGETED}, issue 18): three more feeds, each
+ * from records and reports only — script-length calls from numbers that call like a fraud
+ * script but are not restricted yet ({@link ScriptCallWatch}, live and looked back),
+ * exposure to an app, website or chat group a report named (the simulator's
+ * {@link EventSink#exposure} records; everyone drawn in during the last 30 days when it
+ * is named, anyone drawn in later), and money received from an account the monitor held
+ * or flagged as a payee or a report named; warnings from grade MEDIUM up, and no signal
+ * from a contact the operator blocked. {@link Report#warningsPerVictimReached()} and
+ * {@link Report#nonVictimWarningsPer10k()} measure the cost; each {@link Feed} can be
+ * left out for an ablation.
+ *
+ * <p>
  * In the static world fraud numbers keep calling after a restriction; in the reacting one
  * ({@code --world
  * reacting}, {@link PlatformLoop}) gangs move to other SIMs after a delay. Warned victims
