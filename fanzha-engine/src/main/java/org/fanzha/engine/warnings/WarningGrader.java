@@ -21,6 +21,13 @@ import java.util.List;
  *   CALL_ANSWERED         an answered shorter call from a confirmed fraud number                 MEDIUM
  *   REPEATED_CONTACT      >= 2 calls or SMS (summed over signals) from fraud numbers             MEDIUM
  *   PUBLIC_REPORT         a member of the public (often family) reports the person is targeted   MEDIUM
+ *   SCRIPT_CALL           an answered call of script length from a number not (yet) restricted  MEDIUM
+ *                         that calls like a fraud script (ScriptCallWatch: new, many strangers,
+ *                         no call-backs)
+ *   EXPOSED_TO_REPORTED   the person installed an app, opened a website or joined a chat group   MEDIUM
+ *                         that a victim's report named (before or after the report)
+ *   CREDIT_FROM_FLAGGED   the person received money from an account the banks' monitor held or   MEDIUM
+ *                         flagged, or a report named as a payee (the rebate before a first payment)
  *   SINGLE_CALL           one unanswered call, or a short call from a suspected number           LOW
  *   SINGLE_SMS            one SMS from a fraud number                                            LOW
  *
@@ -37,7 +44,15 @@ public final class WarningGrader {
 
 	public enum SignalKind {
 
-		CALL_FROM_FRAUD_NUMBER, SMS_FROM_FRAUD_NUMBER, PAYER_WARNING, TRANSFER_TO_RISKY_ACCOUNT, PUBLIC_REPORT
+		CALL_FROM_FRAUD_NUMBER, SMS_FROM_FRAUD_NUMBER, PAYER_WARNING, TRANSFER_TO_RISKY_ACCOUNT, PUBLIC_REPORT,
+		/**
+		 * An answered call of script length from a number calling like a fraud script.
+		 */
+		SCRIPT_CALL,
+		/** Exposure to an app, website or chat group named in a victim's report. */
+		EXPOSED_TO_REPORTED,
+		/** Money received from an account held, flagged or named as a payee. */
+		CREDIT_FROM_FLAGGED
 
 	}
 
@@ -90,6 +105,11 @@ public final class WarningGrader {
 
 		public static Signal of(SignalKind kind, Instant at, FraudType type) {
 			return new Signal(kind, null, 0, 1, at, type);
+		}
+
+		/** A script-length call from a number not known as a fraud number. */
+		public static Signal scriptCall(int seconds, Instant at) {
+			return new Signal(SignalKind.SCRIPT_CALL, null, seconds, 1, at, null);
 		}
 	}
 
@@ -203,6 +223,10 @@ public final class WarningGrader {
 			case TRANSFER_TO_RISKY_ACCOUNT -> new Reason("TRANSFER_ATTEMPT", Grade.HIGH, "正在向涉诈风险账户转账");
 			case PAYER_WARNING -> new Reason("PAYER_WARNING", Grade.HIGH, "资金监测预警：疑似向诈骗分子付款");
 			case PUBLIC_REPORT -> new Reason("PUBLIC_REPORT", Grade.MEDIUM, "群众举报：本人可能正在被骗");
+			case SCRIPT_CALL ->
+				new Reason("SCRIPT_CALL", Grade.MEDIUM, "接听陌生新号码来电" + s.callSeconds() + "秒，该号码正集中呼叫大量陌生人");
+			case EXPOSED_TO_REPORTED -> new Reason("EXPOSED_TO_REPORTED", Grade.MEDIUM, "安装、访问或加入了受害人举报的涉诈APP、网站或群组");
+			case CREDIT_FROM_FLAGGED -> new Reason("CREDIT_FROM_FLAGGED", Grade.MEDIUM, "收到涉诈风险账户转入的款项（疑似刷单返利）");
 			case SMS_FROM_FRAUD_NUMBER -> new Reason("SINGLE_SMS", Grade.LOW, "收到" + source + "短信");
 			case CALL_FROM_FRAUD_NUMBER -> {
 				if (s.callSeconds() >= thresholds.longCallSeconds()) {

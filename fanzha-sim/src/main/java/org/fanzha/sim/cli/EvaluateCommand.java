@@ -27,6 +27,7 @@ import org.fanzha.engine.monitor.model.ModelFile;
 import org.fanzha.engine.telecom.SimMonitor;
 import org.fanzha.engine.telecom.SimRuleSet;
 import org.fanzha.engine.warnings.Channel;
+import org.fanzha.engine.warnings.Grade;
 import org.fanzha.sim.evaluate.AccountEvaluation;
 import org.fanzha.sim.evaluate.LinkingEvaluation;
 import org.fanzha.sim.evaluate.MonitoringEvaluation;
@@ -559,6 +560,22 @@ public class EvaluateCommand implements Runnable {
 				description = "Leave out the banks' transfer monitor (payer-side signals); calls, texts and reports only.")
 		boolean noPayerWarnings;
 
+		@Option(names = "--policy", defaultValue = "broad", paramLabel = "broad|targeted",
+				description = "broad: the feeds of issue 8 (known numbers, look-back, payer side), every graded signal "
+						+ "warned; targeted: every feed (script calls, exposure to reported apps/sites/groups, "
+						+ "credits from flagged accounts too), warnings from grade MEDIUM up (default: ${DEFAULT-VALUE}).")
+		String policy;
+
+		@Option(names = "--without", paramLabel = "FEED",
+				description = "Leave a feed out (repeatable): KNOWN_NUMBERS, LOOK_BACK, SCRIPT_CALLS, EXPOSURE, "
+						+ "FLAGGED_CREDIT, PAYER_SIDE.")
+		List<String> without = new ArrayList<>();
+
+		@Option(names = "--ablation",
+				description = "Run the policy with every feed, then without each feed in turn, and print one line (or "
+						+ "JSON row) each: each feed's contribution.")
+		boolean ablation;
+
 		@Option(names = "--json", description = "Print one JSON object.")
 		boolean json;
 
@@ -580,15 +597,92 @@ public class EvaluateCommand implements Runnable {
 				spec.commandLine().getErr().println("fanzha evaluate warnings: " + oneLine(e));
 				return 2;
 			}
-			WarningsEvaluation.Report r = WarningsEvaluation.run(config, success, !noPayerWarnings);
+			WarningsEvaluation.Options options;
+			try {
+				options = switch (policy) {
+					case "broad" -> WarningsEvaluation.Options.BROAD;
+					case "targeted" -> WarningsEvaluation.Options.TARGETED;
+					default ->
+						throw new IllegalArgumentException("Unknown policy '" + policy + "': use broad or targeted");
+				};
+				if (noPayerWarnings) {
+					options = options.without(WarningsEvaluation.Feed.PAYER_SIDE);
+				}
+				for (String f : without) {
+					options = options.without(WarningsEvaluation.Feed.valueOf(f.toUpperCase(Locale.ROOT)));
+				}
+			}
+			catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("fanzha evaluate warnings: " + oneLine(e));
+				return 2;
+			}
 			PrintWriter out = spec.commandLine().getOut();
+			SimRuleSet simRules = SimRuleSet.parse(SimMonitor.DEFAULT_RULES);
+			if (ablation) {
+				List<String> names = new ArrayList<>();
+				List<WarningsEvaluation.Report> rows = new ArrayList<>();
+				names.add("all");
+				rows.add(WarningsEvaluation.run(config, success, options, simRules));
+				for (WarningsEvaluation.Feed f : options.feeds()) {
+					names.add("without " + f.name());
+					rows.add(WarningsEvaluation.run(config, success, options.without(f), simRules));
+				}
+				if (json) {
+					Json j = new Json().open('{').field("policy", policy).key("ablation").open('[');
+					for (int k = 0; k < rows.size(); k++) {
+						j.open('{').field("run", names.get(k));
+						figures(j, rows.get(k));
+						j.close('}');
+					}
+					out.println(world.json(j.close(']').close('}').toString()));
+				}
+				else {
+					StringBuilder b = new StringBuilder(String.format(
+							"Ablation, policy %s, preset %s, seed %d: victims who paid %d%n  %-26s %8s %9s %10s %12s %14s%n",
+							policy, config.preset(), config.seed(), rows.get(0).victims(), "run", "warned", "honest",
+							"warnings", "per reached", "non-victim/10k"));
+					for (int k = 0; k < rows.size(); k++) {
+						WarningsEvaluation.Report r = rows.get(k);
+						b.append(String.format("  %-26s %7.1f%% %8.1f%% %,10d %12.1f %14.1f%n", names.get(k),
+								100 * r.warnedBeforeFirstPayment(), 100 * r.warnedBeforeByUnblockedContacts(),
+								r.warnings(), r.warningsPerVictimReached(), r.nonVictimWarningsPer10k()));
+					}
+					out.println(world.text(b.toString().stripTrailing()));
+				}
+				out.flush();
+				return 0;
+			}
+			WarningsEvaluation.Report r = WarningsEvaluation.run(config, success, options, simRules);
 			out.println(json ? world.json(json(r)) : world.text(text(r)));
 			out.flush();
 			return 0;
 		}
 
+		/** The figures of the ablation's rows (and of the full report). */
+		private static void figures(Json j, WarningsEvaluation.Report r) {
+			j.field("minimumGrade", r.options().minimumGrade().name())
+				.field("feeds", String.join(",", r.options().feeds().stream().map(Enum::name).toList()))
+				.field("victims", r.victims())
+				.field("warnedBeforeFirstPayment", r.warnedBeforeFirstPayment())
+				.field("victimsWarnedThrough", r.victimsWarnedThrough())
+				.field("warnedBeforeByUnblockedContacts", r.warnedBeforeByUnblockedContacts())
+				.field("warnings", r.warnings())
+				.field("warningsPerVictimReached",
+						Double.isInfinite(r.warningsPerVictimReached()) ? -1 : r.warningsPerVictimReached())
+				.field("nonVictimWarnings", r.nonVictimWarnings())
+				.field("nonVictimWarningsPer10k", r.nonVictimWarningsPer10k())
+				.field("medianLeadMinutes", r.medianLeadMinutes());
+		}
+
 		static String json(WarningsEvaluation.Report r) {
 			Json j = new Json().open('{')
+				.field("policy", r.options().minimumGrade() == Grade.LOW ? "broad" : "targeted")
+				.field("minimumGrade", r.options().minimumGrade().name())
+				.field("feeds", String.join(",", r.options().feeds().stream().map(Enum::name).toList()))
+				.field("victimsWarnedThrough", r.victimsWarnedThrough())
+				.field("warningsPerVictimReached",
+						Double.isInfinite(r.warningsPerVictimReached()) ? -1 : r.warningsPerVictimReached())
+				.field("nonVictimWarningsPer10k", r.nonVictimWarningsPer10k())
 				.field("preset", r.preset())
 				.field("seed", r.seed())
 				.field("evasive", r.evasive())
@@ -621,6 +715,14 @@ public class EvaluateCommand implements Runnable {
 				.close('}');
 			j.key("firstWarningSource").open('{');
 			r.firstWarningSource().forEach((src, n) -> j.field(camel(src.name()), n));
+			j.close('}').key("warningsBySource").open('{');
+			r.warningsBySource()
+				.forEach((src, x) -> j.key(camel(src.name()))
+					.open('{')
+					.field("warnings", x.warnings())
+					.field("toNonVictims", x.toNonVictims())
+					.field("falseAlarms", x.falseAlarms())
+					.close('}'));
 			j.close('}').key("warningsByChannel").open('{');
 			r.warningsByChannel().forEach((c, n) -> j.field(camel(c.name()), n));
 			j.close('}').key("warningsByReason").open('{');
@@ -675,6 +777,16 @@ public class EvaluateCommand implements Runnable {
 			b.append(String
 				.format("  warned before paying by a contact that a restriction already in force would not have "
 						+ "blocked: %.1f %%%n", 100 * r.warnedBeforeByUnblockedContacts()));
+			b.append(String.format(
+					"  warnings per victim reached that way: %.1f; warnings to non-victims per 10,000 "
+							+ "persons: %.1f (feeds %s, warnings from grade %s)%n",
+					r.warningsPerVictimReached(), r.nonVictimWarningsPer10k(), r.options().feeds(),
+					r.options().minimumGrade()));
+			b.append("  warnings by source (to non-victims, set off by no gang's number or account):");
+			r.warningsBySource()
+				.forEach((src, x) -> b.append(String.format(" %s %,d (%,d, %,d)", camel(src.name()), x.warnings(),
+						x.toNonVictims(), x.falseAlarms())));
+			b.append(String.format("%n"));
 			b.append(String.format("  first warned after paying: %d (%.1f %%)%n", r.victimsWarnedAfterPaying(),
 					100 * r.warnedAfterPayingShare()));
 			b.append(String.format(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.fanzha.engine.monitor.Action;
+import org.fanzha.engine.monitor.RuleEngine;
 import org.fanzha.engine.monitor.RuleSet;
 import org.fanzha.engine.monitor.TransferMonitor;
 import org.fanzha.engine.telecom.SimMeasure;
@@ -22,6 +24,7 @@ import org.fanzha.engine.warnings.Channel;
 import org.fanzha.engine.warnings.Deadlines;
 import org.fanzha.engine.warnings.Dedup;
 import org.fanzha.engine.warnings.Grade;
+import org.fanzha.engine.warnings.ScriptCallWatch;
 import org.fanzha.engine.warnings.WarningGrader;
 import org.fanzha.engine.warnings.WarningGrader.Confidence;
 import org.fanzha.engine.warnings.WarningGrader.Signal;
@@ -83,6 +86,18 @@ import org.fanzha.sim.world.World;
  * reported with the figures.
  *
  * <p>
+ * <b>Targeted policy</b> ({@link Options#TARGETED}, issue 18): three more feeds, each
+ * from records and reports only — script-length calls from numbers that call like a fraud
+ * script but are not restricted yet ({@link ScriptCallWatch}, live and looked back),
+ * exposure to an app, website or chat group a report named (the simulator's
+ * {@link EventSink#exposure} records; everyone drawn in during the last 30 days when it
+ * is named, anyone drawn in later), and money received from an account the monitor held
+ * or flagged as a payee or a report named; warnings from grade MEDIUM up, and no signal
+ * from a contact the operator blocked. {@link Report#warningsPerVictimReached()} and
+ * {@link Report#nonVictimWarningsPer10k()} measure the cost; each {@link Feed} can be
+ * left out for an ablation.
+ *
+ * <p>
  * In the static world fraud numbers keep calling after a restriction; in the reacting one
  * ({@code --world
  * reacting}, {@link PlatformLoop}) gangs move to other SIMs after a delay. Warned victims
@@ -102,6 +117,79 @@ public final class WarningsEvaluation {
 	 */
 	public static final Set<String> PAYER_SIDE_RULES = Set.of("TO_CONFIRMED", "VICTIM_CONTACTED", "FAN_IN", "QUICK_OUT",
 			"FLAGGED_IN", "DORMANT_WAKES");
+
+	/**
+	 * The feeds of signals, each switchable so that its contribution can be measured (the
+	 * ablation in docs/evaluation.md). Every feed uses only what the platform knows at
+	 * the moment: records, reports and the engines' decisions, never the ground truth.
+	 */
+	public enum Feed {
+
+		/** A call or text from a number already confirmed or restricted (issue 8). */
+		KNOWN_NUMBERS,
+		/**
+		 * When a number becomes known, its contacts of the last 72 h in the call records
+		 * (issue 8).
+		 */
+		LOOK_BACK,
+		/**
+		 * A script-length call from a number not restricted yet that calls like a fraud
+		 * script ({@link ScriptCallWatch}), live and, when the number first shows the
+		 * pattern, looked back over its earlier script-length calls.
+		 */
+		SCRIPT_CALLS,
+		/**
+		 * An app, website or chat group named in a report: everyone drawn into it in the
+		 * last 30 days when it is named, and anyone drawn into it afterwards.
+		 */
+		EXPOSURE,
+		/**
+		 * Money received from an account the banks' monitor held or flagged as a payee,
+		 * or a report named as one (the rebate a task scam pays before the first
+		 * payment).
+		 */
+		FLAGGED_CREDIT,
+		/** The transfer monitor's payer warnings, which come with a payment (issue 8). */
+		PAYER_SIDE
+
+	}
+
+	/**
+	 * Which feeds run, the lowest grade that is sent as a warning (lower grades are kept
+	 * as signals: two of them make a MEDIUM repeated contact), and whether a contact from
+	 * a number already restricted, which the operator blocks, is a signal at all.
+	 * {@link #BROAD}: the feeds and policy of issue 8, every graded signal warned,
+	 * blocked contacts included; {@link #TARGETED}: every feed, warnings from MEDIUM up
+	 * (no SMS for a single contact), blocked contacts left to the block.
+	 */
+	public record Options(Set<Feed> feeds, Grade minimumGrade, boolean blockedContacts) {
+
+		public static final Options BROAD = new Options(EnumSet.of(Feed.KNOWN_NUMBERS, Feed.LOOK_BACK, Feed.PAYER_SIDE),
+				Grade.LOW, true);
+
+		public static final Options TARGETED = new Options(EnumSet.allOf(Feed.class), Grade.MEDIUM, false);
+
+		public Options {
+			if (feeds == null || minimumGrade == null) {
+				throw new IllegalArgumentException("feeds and minimum grade are required");
+			}
+			feeds = feeds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(feeds));
+		}
+
+		public boolean on(Feed feed) {
+			return feeds.contains(feed);
+		}
+
+		/** The same without {@code feed}. */
+		public Options without(Feed feed) {
+			EnumSet<Feed> f = feeds.isEmpty() ? EnumSet.noneOf(Feed.class) : EnumSet.copyOf(feeds);
+			f.remove(feed);
+			return new Options(f, minimumGrade, blockedContacts);
+		}
+	}
+
+	/** How long an install or a chat group membership stays visible to the look-back. */
+	static final long EXPOSURE_LOOK_BACK = 30 * 86_400L;
 
 	/**
 	 * The chance that a warning on each channel stops the victim from paying.
@@ -153,7 +241,13 @@ public final class WarningsEvaluation {
 		 */
 		SUSPECTED_LOOKBACK,
 		/** A payment the banks' transfer monitor held or flagged. */
-		TRANSFER_MONITOR
+		TRANSFER_MONITOR,
+		/** A script-length call from a number calling like a fraud script. */
+		SCRIPT_CALL,
+		/** An app, website or chat group named in a report. */
+		EXPOSURE,
+		/** Money received from a held, flagged or reported account. */
+		FLAGGED_CREDIT
 
 	}
 
@@ -174,6 +268,13 @@ public final class WarningsEvaluation {
 	}
 
 	/**
+	 * Warnings set off by one source: how many, how many to non-victims, how many by a
+	 * number or account that is not the gangs'.
+	 */
+	public record SourceRow(long warnings, long toNonVictims, long falseAlarms) {
+	}
+
+	/**
 	 * Victims of one fraud type: how many, warned before paying, median lead, loss,
 	 * expected loss prevented.
 	 */
@@ -188,11 +289,25 @@ public final class WarningsEvaluation {
 			int victimsWarnedAfterPaying, double warnedAfterPayingShare, long signals, long warnings, int personsWarned,
 			long nonVictimWarnings, double nonVictimShare, double falseAlarmShare, Map<Channel, Long> warningsByChannel,
 			Map<String, Long> warningsByReason, long lossFen, long preventedLossFen, long preventedLossFenByDeadline,
-			Map<FraudType, TypeRow> byFraudType, List<Warning> warningList) {
+			Map<FraudType, TypeRow> byFraudType, List<Warning> warningList, Options options, int persons,
+			int victimsWarnedThrough, Map<Source, SourceRow> warningsBySource) {
 
 		/** Expected share of the victims' loss prevented. */
 		public double preventedShare() {
 			return lossFen == 0 ? 0 : preventedLossFen / (double) lossFen;
+		}
+
+		/**
+		 * All warnings sent, per victim warned before paying by a contact that got
+		 * through (infinite when none was).
+		 */
+		public double warningsPerVictimReached() {
+			return victimsWarnedThrough == 0 ? Double.POSITIVE_INFINITY : warnings / (double) victimsWarnedThrough;
+		}
+
+		/** Warnings to people who are not victims, per 10,000 persons of the province. */
+		public double nonVictimWarningsPer10k() {
+			return persons == 0 ? 0 : nonVictimWarnings * 10_000.0 / persons;
 		}
 	}
 
@@ -212,21 +327,31 @@ public final class WarningsEvaluation {
 	 * @param simRules the SIM monitor's rules (what makes a number suspected)
 	 */
 	public static Report run(SimConfig config, Success success, boolean payerWarnings, SimRuleSet simRules) {
-		if (config == null || success == null || simRules == null) {
-			throw new IllegalArgumentException("config, success rates and SIM rules are required");
+		return run(config, success, payerWarnings ? Options.BROAD : Options.BROAD.without(Feed.PAYER_SIDE), simRules);
+	}
+
+	/**
+	 * @param options the feeds that run and the lowest grade warned
+	 * @param simRules the SIM monitor's rules (what makes a number suspected)
+	 */
+	public static Report run(SimConfig config, Success success, Options options, SimRuleSet simRules) {
+		if (config == null || success == null || options == null || simRules == null) {
+			throw new IllegalArgumentException("config, success rates, options and SIM rules are required");
 		}
 		World world = new World(config);
-		Replay replay = new Replay(world, simRules);
+		Replay replay = new Replay(world, simRules, options);
 		EventSink sink = replay;
-		if (payerWarnings) {
+		if (options.on(Feed.PAYER_SIDE) || options.on(Feed.FLAGGED_CREDIT)) {
 			RuleSet rules = RuleSet.parse(TransferMonitor.DEFAULT_RULES);
 			TransferMonitor monitor = new TransferMonitor(rules, world.population.accounts(), null);
 			// the province replays its hour first, so its payer signals are buffered
 			// before this sink replays the hour
-			sink = EventSink.tee(new MonitoredProvince(world, monitor, replay.payerObserver(rules)), replay);
+			MonitoredProvince province = new MonitoredProvince(world, monitor, replay.payerObserver(rules));
+			replay.province = province;
+			sink = EventSink.tee(province, replay);
 		}
 		PlatformLoop.simulate(world, sink);
-		return replay.report(success, payerWarnings);
+		return replay.report(success, options.on(Feed.PAYER_SIDE));
 	}
 
 	/**
@@ -253,6 +378,36 @@ public final class WarningsEvaluation {
 		private final SimMonitor monitor;
 
 		private final WarningGrader grader = new WarningGrader();
+
+		private final Options options;
+
+		private final ScriptCallWatch watch = new ScriptCallWatch();
+
+		/**
+		 * Set once the number has shown the script pattern and its calls were looked
+		 * back.
+		 */
+		private final boolean[] patternSwept;
+
+		/**
+		 * The province whose monitor feeds the payer side (for the payees of reports).
+		 */
+		MonitoredProvince province;
+
+		/**
+		 * Per account: when the monitor first held or flagged it as a payee, or a report
+		 * named it.
+		 */
+		private final long[] flaggedAt;
+
+		// the hour's exposures to apps, websites and chat groups
+		private final List<Object[]> exposures = new ArrayList<>();
+
+		/** Identifier ⇒ when a report first named it. */
+		private final Map<String, Long> namedAt = new HashMap<>();
+
+		/** Identifier not named yet ⇒ its exposures {time, person, gang}. */
+		private final Map<String, List<long[]>> exposedTo = new HashMap<>();
 
 		private final Dedup dedup = new Dedup();
 
@@ -341,8 +496,9 @@ public final class WarningsEvaluation {
 
 		private int wSize;
 
-		Replay(World world, SimRuleSet rules) {
+		Replay(World world, SimRuleSet rules, Options options) {
 			super(SimRegister.of(world));
+			this.options = options;
 			this.world = world;
 			this.pop = world.population;
 			normal = register.ordinary();
@@ -360,6 +516,9 @@ public final class WarningsEvaluation {
 			head = new long[register.size()];
 			Arrays.fill(head, -1);
 			swept = new boolean[register.size()];
+			patternSwept = new boolean[register.size()];
+			flaggedAt = new long[pop.accounts()];
+			Arrays.fill(flaggedAt, Long.MAX_VALUE);
 		}
 
 		/**
@@ -380,19 +539,52 @@ public final class WarningsEvaluation {
 			}
 			long side = payerSide;
 			long toConfirmed = risky;
-			return (id, time, from, to, amount, level, victimTransferId, v) -> {
-				if (v.action.compareTo(Action.WARN_PAYER) < 0 || (v.acted & side) == 0 || from < 0) {
-					return;
+			boolean credit = options.on(Feed.FLAGGED_CREDIT);
+			boolean payerFeed = options.on(Feed.PAYER_SIDE);
+			return new MonitoredProvince.Observer() {
+
+				@Override
+				public void decided(long id, long time, int from, int to, long amount, int level, long victimTransferId,
+						RuleEngine.Verdict v) {
+					if (credit && from >= 0 && to >= 0 && flaggedAt[from] <= time) {
+						// money from an account already held, flagged or reported
+						int receiver = pop.holderPerson(to);
+						if (receiver >= 0 && receiver < pop.persons) {
+							payer(time, receiver, from, KIND_CREDIT, world.isMule(from) ? world.muleGang(from) : -1);
+						}
+					}
+					if (v.action.compareTo(Action.WARN_PAYER) < 0 || (v.acted & side) == 0 || from < 0) {
+						return;
+					}
+					if (to >= 0) {
+						flaggedAt[to] = Math.min(flaggedAt[to], time);
+					}
+					int person = pop.holderPerson(from);
+					if (payerFeed && person >= 0 && person < pop.persons) {
+						payer(time, person, to, (v.acted & toConfirmed) != 0 || v.action == Action.PROTECTIVE_FREEZE
+								? KIND_RISKY : KIND_PAYER, to >= 0 && world.isMule(to) ? world.muleGang(to) : -1);
+					}
 				}
-				int person = pop.holderPerson(from);
-				if (person >= 0 && person < pop.persons) {
-					payer(time, person, to, (v.acted & toConfirmed) != 0 || v.action == Action.PROTECTIVE_FREEZE,
-							to >= 0 && world.isMule(to) ? world.muleGang(to) : -1);
+
+				@Override
+				public void reported(CaseReport report) {
+					for (long t : report.reportedTransfers()) {
+						int payee = province.payeeOf(t);
+						if (payee >= 0) {
+							flaggedAt[payee] = Math.min(flaggedAt[payee], report.reportTime());
+						}
+					}
 				}
 			};
 		}
 
-		private void payer(long time, int person, int payee, boolean riskyAccount, int gang) {
+		private static final byte KIND_PAYER = 0;
+
+		private static final byte KIND_RISKY = 1;
+
+		private static final byte KIND_CREDIT = 2;
+
+		private void payer(long time, int person, int payee, byte kind, int gang) {
 			if (pSize == pTime.length) {
 				int n = pSize * 2;
 				pTime = Arrays.copyOf(pTime, n);
@@ -404,7 +596,7 @@ public final class WarningsEvaluation {
 			pTime[pSize] = time;
 			pPerson[pSize] = person;
 			pPayee[pSize] = payee;
-			pKind[pSize] = (byte) (riskyAccount ? 1 : 0);
+			pKind[pSize] = kind;
 			pGang[pSize] = gang;
 			pSize++;
 		}
@@ -433,6 +625,14 @@ public final class WarningsEvaluation {
 			victims.add(victim);
 		}
 
+		@Override
+		public void exposure(long time, int person, String identifier, int gang) {
+			enter(time);
+			if (options.on(Feed.EXPOSURE)) {
+				exposures.add(new Object[] { time, person, identifier, gang });
+			}
+		}
+
 		/**
 		 * The held hour merged in time order; at equal times reports, then calls and
 		 * texts, then payer signals.
@@ -442,29 +642,43 @@ public final class WarningsEvaluation {
 			held.sortByTime();
 			reports.sort((x, y) -> Long.compare(x.reportTime(), y.reportTime()));
 			sortPayerSignals();
+			exposures.sort((x, y) -> Long.compare((Long) x[0], (Long) y[0]));
 			int r = 0;
 			int c = 0;
 			int p = 0;
-			while (r < reports.size() || c < held.size() || p < pSize) {
+			int e = 0;
+			while (r < reports.size() || c < held.size() || p < pSize || e < exposures.size()) {
 				long tr = r < reports.size() ? reports.get(r).reportTime() : Long.MAX_VALUE;
 				long tc = c < held.size() ? held.time(c) : Long.MAX_VALUE;
 				long tp = p < pSize ? pTime[p] : Long.MAX_VALUE;
-				if (tr <= tc && tr <= tp) {
+				long te = e < exposures.size() ? (Long) exposures.get(e)[0] : Long.MAX_VALUE;
+				if (tr <= tc && tr <= tp && tr <= te) {
 					report(reports.get(r++));
 				}
-				else if (tc <= tp) {
+				else if (tc <= tp && tc <= te) {
 					record(c++);
 				}
-				else {
-					Signal s = Signal.of(
-							pKind[p] == 1 ? SignalKind.TRANSFER_TO_RISKY_ACCOUNT : SignalKind.PAYER_WARNING,
-							Instant.ofEpochSecond(tp), null);
-					signal(pPerson[p], s, tp, Source.TRANSFER_MONITOR, pPayee[p], pGang[p], false);
+				else if (tp <= te) {
+					Instant at = Instant.ofEpochSecond(tp);
+					if (pKind[p] == KIND_CREDIT) {
+						signal(pPerson[p], Signal.of(SignalKind.CREDIT_FROM_FLAGGED, at, null), tp,
+								Source.FLAGGED_CREDIT, pPayee[p], pGang[p], false);
+					}
+					else {
+						Signal s = Signal.of(pKind[p] == KIND_RISKY ? SignalKind.TRANSFER_TO_RISKY_ACCOUNT
+								: SignalKind.PAYER_WARNING, at, null);
+						signal(pPerson[p], s, tp, Source.TRANSFER_MONITOR, pPayee[p], pGang[p], false);
+					}
 					p++;
+				}
+				else {
+					Object[] x = exposures.get(e++);
+					exposed((Long) x[0], (Integer) x[1], (String) x[2], (Integer) x[3]);
 				}
 			}
 			held.clear();
 			reports.clear();
+			exposures.clear();
 			pSize = 0;
 		}
 
@@ -515,6 +729,44 @@ public final class WarningsEvaluation {
 					sweep(s, t);
 				}
 			}
+			if (options.on(Feed.EXPOSURE)) {
+				named(report.suspectAppOrUrl(), t);
+				named(report.suspectIm(), t);
+			}
+		}
+
+		/**
+		 * A report names an app, website or chat group: everyone drawn into it in the
+		 * last 30 days gets a signal now (once per identifier).
+		 */
+		private void named(String identifier, long t) {
+			if (identifier == null || namedAt.putIfAbsent(identifier, t) != null) {
+				return;
+			}
+			List<long[]> earlier = exposedTo.remove(identifier);
+			if (earlier == null) {
+				return;
+			}
+			Instant at = Instant.ofEpochSecond(t);
+			for (long[] x : earlier) {
+				if (x[0] >= t - EXPOSURE_LOOK_BACK) {
+					signal((int) x[1], Signal.of(SignalKind.EXPOSED_TO_REPORTED, at, null), t, Source.EXPOSURE, -1,
+							(int) x[2], false);
+				}
+			}
+		}
+
+		/**
+		 * A person drawn into an app, website or chat group: a signal if it was named.
+		 */
+		private void exposed(long t, int person, String identifier, int gang) {
+			Long named = namedAt.get(identifier);
+			if (named == null) {
+				exposedTo.computeIfAbsent(identifier, k -> new ArrayList<>()).add(new long[] { t, person, gang });
+				return;
+			}
+			signal(person, Signal.of(SignalKind.EXPOSED_TO_REPORTED, Instant.ofEpochSecond(t), null), t,
+					Source.EXPOSURE, -1, gang, false);
 		}
 
 		private void record(int i) {
@@ -529,6 +781,9 @@ public final class WarningsEvaluation {
 					: monitor.call(from, held.to(i), t, held.duration(i), held.answered(i), held.cell(i), held.imei(i),
 							held.toRegion(i));
 			SimMeasure measure = v.measure;
+			// the caller's own past, before anything else overwrites the vector
+			boolean coldCaller = !text && options.on(Feed.SCRIPT_CALLS) && s >= 0
+					&& watch.coldCaller(monitor.lastFeatures());
 			if (v.escalated && measure == SimMeasure.RE_VERIFY && s >= 0 && s < normal) {
 				reverifications.add(new long[] { t + TelecomEvaluation.REVERIFY_DELAY, from });
 			}
@@ -551,6 +806,12 @@ public final class WarningsEvaluation {
 			}
 			if (!known) {
 				remember(s, pop.simHolder(callee), t, text ? -1 : held.duration(i));
+				if (coldCaller) {
+					scriptCalls(s, t, from, blocked);
+				}
+				return;
+			}
+			if (!options.on(Feed.KNOWN_NUMBERS) || blocked && !options.blockedContacts()) {
 				return;
 			}
 			Confidence confidence = confirmed ? Confidence.CONFIRMED : Confidence.SUSPECTED;
@@ -560,6 +821,30 @@ public final class WarningsEvaluation {
 					: Signal.call(confidence, held.duration(i), 1, at, type);
 			signal(pop.simHolder(callee), signal, t, confirmed ? Source.CONFIRMED_NUMBER : Source.SUSPECTED_NUMBER,
 					from, s >= normal ? world.gangs.fraudGang(s - normal) : -1, blocked);
+		}
+
+		/**
+		 * The number calls like a fraud script and is not known: its script-length calls
+		 * of the last 72 hours (this one included, just booked) get a signal now, once;
+		 * later ones as they happen (the ring is read, not consumed: a restriction's
+		 * look-back still finds every contact).
+		 */
+		private void scriptCalls(int s, long now, long phone, boolean blocked) {
+			int gang = s >= normal ? world.gangs.fraudGang(s - normal) : -1;
+			long oldest = now - lookBack;
+			Instant at = Instant.ofEpochSecond(now);
+			for (long q = head[s]; q >= 0 && q > ringSeq - 1 - ringMask - 1;) {
+				int k = (int) (q & ringMask);
+				if (rTime[k] < oldest || patternSwept[s] && q != head[s]) {
+					break;
+				}
+				if (rDuration[k] >= watch.scriptSeconds()) {
+					signal(rPerson[k], Signal.scriptCall(rDuration[k], at), now, Source.SCRIPT_CALL, phone, gang,
+							blocked);
+				}
+				q = rPrev[k];
+			}
+			patternSwept[s] = true;
 		}
 
 		/** Books a contact in the ring of call records. */
@@ -588,6 +873,10 @@ public final class WarningsEvaluation {
 			Source source = confirmed ? Source.CONFIRMED_LOOKBACK : Source.SUSPECTED_LOOKBACK;
 			int gang = s >= normal ? world.gangs.fraudGang(s - normal) : -1;
 			long oldest = now - lookBack;
+			if (!options.on(Feed.LOOK_BACK)) {
+				head[s] = -1;
+				return;
+			}
 			for (long q = head[s]; q >= 0 && q > ringSeq - 1 - ringMask - 1;) {
 				int k = (int) (q & ringMask);
 				if (rTime[k] < oldest) {
@@ -632,7 +921,7 @@ public final class WarningsEvaluation {
 			}
 			Instant now = Instant.ofEpochSecond(t);
 			WarningGrader.Result g = grader.grade(known, now);
-			if (!dedup.admit(person, g.grade(), g.channel(), now)) {
+			if (g.grade().compareTo(options.minimumGrade()) < 0 || !dedup.admit(person, g.grade(), g.channel(), now)) {
 				return;
 			}
 			if (wSize == wAt.length) {
@@ -790,8 +1079,18 @@ public final class WarningsEvaluation {
 							median(tLeads.get(k)), tLoss[k], tPrevented[k]));
 				}
 			}
+			Map<Source, long[]> counts = new EnumMap<>(Source.class);
+			for (int i = 0; i < wSize; i++) {
+				long[] x = counts.computeIfAbsent(Source.values()[wSource[i]], k -> new long[3]);
+				x[0]++;
+				x[1] += victim.containsKey(wPerson[i]) ? 0 : 1;
+				x[2] += wGang[i] >= 0 ? 0 : 1;
+			}
+			Map<Source, SourceRow> bySource = new EnumMap<>(Source.class);
+			counts.forEach((src, x) -> bySource.put(src, new SourceRow(x[0], x[1], x[2])));
 			int n = victim.size();
 			SimConfig c = world.config;
+			int through = unblocked;
 			return new Report(c.preset(), c.seed(), c.evasive(), payerWarnings, success, n, warnedBefore,
 					n == 0 ? 0 : warnedBefore / (double) n, median(leads), ownGang, n == 0 ? 0 : ownGang / (double) n,
 					Collections.unmodifiableMap(firstSource), n == 0 ? 0 : byDeadline / (double) n,
@@ -799,7 +1098,8 @@ public final class WarningsEvaluation {
 					signalCount, wSize, byPerson.size(), nonVictim, wSize == 0 ? 0 : nonVictim / (double) wSize,
 					wSize == 0 ? 0 : falseAlarms / (double) wSize, Collections.unmodifiableMap(byChannel),
 					Collections.unmodifiableMap(byReason), loss, prevented, preventedByDeadline,
-					Collections.unmodifiableMap(byType), Collections.unmodifiableList(list));
+					Collections.unmodifiableMap(byType), Collections.unmodifiableList(list), options, pop.persons,
+					through, Collections.unmodifiableMap(bySource));
 		}
 
 		/** The median, or -1 when there is nothing to take it of. */

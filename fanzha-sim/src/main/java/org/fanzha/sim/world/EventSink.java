@@ -28,6 +28,16 @@ public interface EventSink {
 	default void caseReport(CaseReport report) {
 	}
 
+	/**
+	 * A person installed an app, opened a website or joined a chat group (the identifier
+	 * as a report would name it), as an operator's or platform's records would show; the
+	 * simulator emits only the gangs' ones (installs of ordinary apps are not modelled).
+	 * Emitted after the hour's texts, in time order. {@code gang} is ground truth, for
+	 * evaluation figures only.
+	 */
+	default void exposure(long time, int person, String identifier, int gang) {
+	}
+
 	default void victim(VictimRecord victim) {
 	}
 
@@ -82,6 +92,12 @@ public interface EventSink {
 			public void caseReport(CaseReport report) {
 				first.caseReport(report);
 				second.caseReport(report);
+			}
+
+			@Override
+			public void exposure(long time, int person, String identifier, int gang) {
+				first.exposure(time, person, identifier, gang);
+				second.exposure(time, person, identifier, gang);
 			}
 
 			@Override

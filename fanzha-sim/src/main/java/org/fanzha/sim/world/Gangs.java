@@ -267,16 +267,21 @@ public final class Gangs {
 	/**
 	 * The gang's website, app and chat groups after its {@code generation}-th rotation
 	 * (reacting world): new names of the same kinds, fixed by a hash of the seed so that
-	 * a rotation draws nothing from the world's streams. The app keeps its name and gets
-	 * a version mark, as renamed scam apps often do (assumption).
+	 * a rotation draws nothing from the world's streams. A rotated app is repackaged, as
+	 * renamed scam apps are (assumption): a new two-character brand, a variant mark and a
+	 * version, downloaded from a site of the gang's own; the report names it with that
+	 * download site, which is what tells two gangs' apps apart (display names alone
+	 * collide: the first generation's eight brands made different gangs share names).
 	 */
 	static String[] rotatedIdentity(long seed, Gang g, int generation) {
 		long h = Rng.hash(seed, g.id * 1_000L + generation, 73);
 		long h2 = Rng.mix(h);
-		String url = "https://" + SYLLABLES[(int) Math.floorMod(h, SYLLABLES.length)]
-				+ SYLLABLES[(int) Math.floorMod(h >>> 8, SYLLABLES.length)] + (10 + Math.floorMod(h >>> 16, 990))
-				+ TLDS[(int) Math.floorMod(h >>> 32, TLDS.length)];
-		String app = APP_NAMES[(int) Math.floorMod(h2, APP_NAMES.length)] + appSuffix(g.type) + "V" + (generation + 1);
+		long h3 = Rng.mix(h2);
+		String url = site(h);
+		String app = BRAND_FIRST[(int) Math.floorMod(h2, BRAND_FIRST.length)]
+				+ BRAND_SECOND[(int) Math.floorMod(h2 >>> 8, BRAND_SECOND.length)] + appSuffix(g.type)
+				+ VARIANTS[(int) Math.floorMod(h2 >>> 16, VARIANTS.length)] + " V" + (generation + 1) + " (下载 "
+				+ site(h3).replace("https://", "https://dl.") + ")";
 		String[] id = new String[2 + g.im.length];
 		id[0] = url;
 		id[1] = app;
@@ -287,6 +292,24 @@ public final class Gangs {
 		}
 		return id;
 	}
+
+	/**
+	 * A website name of the simulator's style from a hash: two syllables, a number, a
+	 * TLD.
+	 */
+	private static String site(long h) {
+		return "https://" + SYLLABLES[(int) Math.floorMod(h, SYLLABLES.length)]
+				+ SYLLABLES[(int) Math.floorMod(h >>> 8, SYLLABLES.length)] + (10 + Math.floorMod(h >>> 16, 990))
+				+ TLDS[(int) Math.floorMod(h >>> 32, TLDS.length)];
+	}
+
+	static final String[] BRAND_FIRST = { "鑫", "聚", "淘", "云", "安", "优", "恒", "盛", "汇", "金", "富", "通", "嘉", "瑞", "博",
+			"鼎" };
+
+	static final String[] BRAND_SECOND = { "汇", "财", "金", "通", "盈", "米", "达", "世", "诚", "信", "源", "丰", "泰", "隆", "邦",
+			"享" };
+
+	static final String[] VARIANTS = { "极速版", "Pro", "Plus", "尊享版", "国际版", "HD", "Lite", "2代" };
 
 	static final String[] SYLLABLES = { "xin", "hui", "jin", "fu", "tong", "da", "bao", "li", "cai", "rong", "an",
 			"yun" };

@@ -58,6 +58,12 @@ public final class Simulator {
 
 	static final double CALLS_PER_DAY = 2.0;
 
+	/**
+	 * People who install a gang's app, open its website or join its chat group without
+	 * ever paying, per victim who does (assumption: no public figure; docs/simulator.md).
+	 */
+	static final int EXPOSED_PER_VICTIM = 4;
+
 	static final double SMS_PER_DAY = 0.3;
 
 	/**
@@ -88,6 +94,23 @@ public final class Simulator {
 	private final Rng life;
 
 	private final Rng fraud;
+
+	/**
+	 * Exposures to apps, websites and chat groups: a stream of their own, so that the
+	 * rest of the world draws what it drew before exposures existed.
+	 */
+	private final Rng exposures;
+
+	// one hour of exposures, in time order (the fraud queue's order)
+	private int en;
+
+	private int[] eTime = new int[256];
+
+	private int[] ePerson = new int[256];
+
+	private String[] eId = new String[256];
+
+	private int[] eGang = new int[256];
 
 	private final long start;
 
@@ -239,6 +262,7 @@ public final class Simulator {
 		this.cfg = world.config;
 		this.life = Rng.of(cfg.seed(), 10);
 		this.fraud = Rng.of(cfg.seed(), 20);
+		this.exposures = Rng.of(cfg.seed(), 30);
 		this.start = cfg.startEpochSecond();
 		this.end = cfg.endEpochSecond();
 		this.hours = cfg.days() * 24;
@@ -316,6 +340,7 @@ public final class Simulator {
 		tn = 0;
 		cn = 0;
 		sn = 0;
+		en = 0;
 		reportsThisHour.clear();
 		if (reacting) {
 			learn(hourStart);
@@ -647,6 +672,58 @@ public final class Simulator {
 		if (reports) {
 			schedule(new Pending(reportTime, Pending.REPORT, v.index));
 		}
+		if (type != FraudType.LOAN && type.channel() != FraudType.Channel.IM_APP) {
+			return;
+		}
+		// the victim installs the app, opens the website or joins the chat group at the
+		// first contact (one already under way is seen from the window's start), and so
+		// do people who never pay, until the victim's last payment
+		Rng x = exposures;
+		exposure(Math.max(start, contact), person, v.index);
+		long last = times[payments - 1];
+		for (int k = 0; k < EXPOSED_PER_VICTIM; k++) {
+			long at = contact + (long) (x.nextDouble() * Math.max(1, last - contact));
+			exposure(Math.max(start, at), x.nextInt(pop.persons), v.index);
+		}
+	}
+
+	private void exposure(long t, int person, int victim) {
+		Pending e = new Pending(t, Pending.EXPOSURE, victim);
+		e.account = person;
+		schedule(e);
+	}
+
+	/**
+	 * The app or website and the chat group the person was drawn into by the victim's
+	 * gang at {@code time}, as a report of the gang's next case would name them.
+	 */
+	private void exposed(Pending e, long hourStart) {
+		VictimPlan v = victims.get(e.victim);
+		String[] id = reacting ? identity(v.gang.id, e.time) : null;
+		String url = id == null ? v.gang.url : id[0];
+		String app = id == null ? v.gang.app : id[1];
+		boolean viaApp = v.type == FraudType.LOAN || v.type == FraudType.TASK_REBATE || v.type == FraudType.GAME_TRADING
+				|| v.type == FraudType.INVESTMENT;
+		addExposure((int) (e.time - hourStart), e.account, viaApp ? app : url, v.gang.id);
+		if (v.type.channel() == FraudType.Channel.IM_APP) {
+			int group = e.account % v.gang.im.length;
+			addExposure((int) (e.time - hourStart), e.account, id == null ? v.gang.im[group] : id[2 + group],
+					v.gang.id);
+		}
+	}
+
+	private void addExposure(int offset, int person, String identifier, int gang) {
+		if (en == eTime.length) {
+			eTime = Arrays.copyOf(eTime, en * 2);
+			ePerson = Arrays.copyOf(ePerson, en * 2);
+			eId = Arrays.copyOf(eId, en * 2);
+			eGang = Arrays.copyOf(eGang, en * 2);
+		}
+		eTime[en] = offset;
+		ePerson[en] = person;
+		eId[en] = identifier;
+		eGang[en] = gang;
+		en++;
 	}
 
 	/**
@@ -834,6 +911,7 @@ public final class Simulator {
 			case Pending.PAYMENT -> payment(victims.get(e.victim), e.level, hourStart, offset);
 			case Pending.FORWARD -> forward(e, hourStart, offset);
 			case Pending.REPORT -> reportsThisHour.add(victims.get(e.victim));
+			case Pending.EXPOSURE -> exposed(e, hourStart);
 			default -> throw new IllegalStateException("kind " + e.kind);
 		}
 	}
@@ -1407,6 +1485,9 @@ public final class Simulator {
 			int i = (int) order[k];
 			sink.sms(nextSmsId++, hourStart + sTime[i], sSender[i], sReceiver[i], sCounty[i]);
 		}
+		for (int k = 0; k < en; k++) {
+			sink.exposure(hourStart + eTime[k], ePerson[k], eId[k], eGang[k]);
+		}
 		reportsThisHour.sort((a, b) -> Long.compare(a.reportTime, b.reportTime));
 		for (VictimPlan v : reportsThisHour) {
 			if (v.paid == 0) {
@@ -1464,6 +1545,8 @@ public final class Simulator {
 		static final int FORWARD = 4;
 
 		static final int REPORT = 5;
+
+		static final int EXPOSURE = 6;
 
 		final long time;
 

@@ -3,8 +3,10 @@ package org.fanzha.sim.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -228,6 +230,26 @@ class ReactingWorldTest {
 		long earliest = c.startEpochSecond() + 12 * 3_600;
 		assertThat(rotated).allSatisfy(r -> assertThat(r.reportTime()).isGreaterThan(earliest));
 		assertThat(named.size()).isGreaterThan(rotated.size());
+	}
+
+	@Test
+	void rotatedAppsAndSitesAreTheGangsOwn() {
+		World w = new World(SimConfig.preset("small", 42));
+		Map<String, Integer> owner = new HashMap<>();
+		for (Gangs.Gang g : w.gangs.all()) {
+			for (int generation = 1; generation <= 6; generation++) {
+				String[] id = Gangs.rotatedIdentity(42, g, generation);
+				for (String name : new String[] { id[0], id[1] }) {
+					Integer earlier = owner.putIfAbsent(name, g.id);
+					assertThat(earlier == null || earlier == g.id)
+						.as("%s named by gangs %s and %s", name, earlier, g.id)
+						.isTrue();
+				}
+			}
+			// the same gang and generation always gets the same names (no draw from the
+			// world)
+			assertThat(Gangs.rotatedIdentity(42, g, 3)).containsExactly(Gangs.rotatedIdentity(42, g, 3));
+		}
 	}
 
 	/** A platform that restricted every SIM the gangs started with at {@code time}. */
