@@ -113,8 +113,12 @@ public class SignalIntake {
 	/** Which signal kinds each kind of sender may send (the centre all of them). */
 	static Set<SignalKind> allowed(AgencyType sender) {
 		return switch (sender) {
-			case BANK -> EnumSet.of(SignalKind.PAYER_WARNING, SignalKind.TRANSFER_TO_RISKY_ACCOUNT);
-			case TELECOM_OPERATOR -> EnumSet.of(SignalKind.CALL_FROM_FRAUD_NUMBER, SignalKind.SMS_FROM_FRAUD_NUMBER);
+			case BANK -> EnumSet.of(SignalKind.PAYER_WARNING, SignalKind.TRANSFER_TO_RISKY_ACCOUNT,
+					SignalKind.CREDIT_FROM_FLAGGED);
+			// operators see the call patterns and, from their traffic, who reached a
+			// reported app or site
+			case TELECOM_OPERATOR -> EnumSet.of(SignalKind.CALL_FROM_FRAUD_NUMBER, SignalKind.SMS_FROM_FRAUD_NUMBER,
+					SignalKind.SCRIPT_CALL, SignalKind.EXPOSED_TO_REPORTED);
 			case POLICE_STATION -> EnumSet.of(SignalKind.PUBLIC_REPORT);
 			case ANTI_FRAUD_CENTRE -> EnumSet.allOf(SignalKind.class);
 			default -> EnumSet.noneOf(SignalKind.class);

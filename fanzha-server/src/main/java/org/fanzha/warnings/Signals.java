@@ -97,6 +97,9 @@ class Signals {
 			case PAYER_WARNING -> "银行付款预警";
 			case TRANSFER_TO_RISKY_ACCOUNT -> "向涉诈风险账户转账";
 			case PUBLIC_REPORT -> "群众举报";
+			case SCRIPT_CALL -> "陌生新号码长通话";
+			case EXPOSED_TO_REPORTED -> "接触被举报的涉诈APP、网站或群组";
+			case CREDIT_FROM_FLAGGED -> "收到涉诈风险账户转入";
 		};
 	}
 

@@ -202,6 +202,33 @@ class WarningsTests {
 	}
 
 	@Test
+	void theSignalsOfContactsThatGotThroughComeFromOperatorsAndBanks() throws Exception {
+		Instant t = clock.instant().minusSeconds(60);
+		// an operator: a script-length call from an unrestricted number, and a person who
+		// opened a reported app
+		ok(post("telecom", "/api/v1/warnings/signals",
+				"[" + signal("SCRIPT_CALL", "13977000001", "610113", t, "\"callSeconds\":420") + ","
+						+ signal("EXPOSED_TO_REPORTED", "13977000002", "610113", t, null) + "]"));
+		// a bank: the rebate from a flagged account before any payment
+		ok(post("bank", "/api/v1/warnings/signals",
+				"[" + signal("CREDIT_FROM_FLAGGED", "13977000003", "610113", t, "\"amountFen\":1200") + "]"));
+		for (String phone : List.of("13977000001", "13977000002", "13977000003")) {
+			String task = ok(get("centre", "/api/v1/warnings/tasks/" + taskOf(phone)));
+			assertThat(task).as(phone).contains("\"grade\":\"MEDIUM\"").contains("\"channel\":\"PHONE_CALL\"");
+		}
+		assertThat(ok(get("centre", "/api/v1/warnings/tasks/" + taskOf("13977000001") + "/evidence")))
+			.contains("陌生新号码长通话")
+			.contains("420秒");
+		assertThat(ok(get("centre", "/api/v1/warnings/tasks/" + taskOf("13977000003") + "/evidence")))
+			.contains("收到涉诈风险账户转入");
+		// each sender only its own kinds
+		MvcResult refused = post("bank", "/api/v1/warnings/signals",
+				"[" + signal("SCRIPT_CALL", "13977000004", "610113", t, "\"callSeconds\":420") + "]");
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResponse().getContentAsString()).contains("not a signal your agency sends");
+	}
+
+	@Test
 	void aPersonIsNotWarnedFiveTimesAnHour() throws Exception {
 		String phone = "13920000001";
 		String first = null;
